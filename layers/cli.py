@@ -1,0 +1,156 @@
+"""The `claimmap` command: a thin shell over functions a Python user can call.
+
+Exit status: 0 done; 2 bad input (the message names the file, and the line where there
+is one); 1 anything else. Heavy libraries (geopandas, folium, dask) are imported inside
+the commands that need them, so `claimmap geocode` and `claimmap places` start fast.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from datetime import date as _date
+
+import click
+
+from geo.exc import BadInput, ClaimmapError
+
+log = logging.getLogger("claimmap")
+
+
+def _parse_date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return _date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _emit_json(obj) -> None:
+    click.echo(json.dumps(obj, ensure_ascii=False, indent=2))
+
+
+class _Group(click.Group):
+    """Turns claimmap's errors into the exit statuses of the SPEC."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except BadInput as err:
+            click.echo(f"claimmap: error: {err}", err=True)
+            ctx.exit(2)
+        except ClaimmapError as err:
+            click.echo(f"claimmap: error: {err}", err=True)
+            ctx.exit(1)
+        except click.UsageError as err:
+            # click's own bad usage: exit 2 with its message
+            raise err
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", count=True, help="More logging (-vv for debug).")
+@click.version_option(package_name="claimmap")
+def cli(verbose: int) -> None:
+    """Turn news articles into map layers."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--country", metavar="CC", help="Prefer places in this country (ISO alpha-2).")
+@click.option("--near", metavar="NAME", help="Prefer places near this one.")
+@click.option("--date", "on", callback=_parse_date, metavar="YYYY-MM-DD",
+              help="Rank as of this date (renamed places).")
+@click.option("--limit", default=10, show_default=True, help="How many candidates to print.")
+def geocode(name, country, near, on, limit):
+    """Print ranked gazetteer candidates for NAME as JSON."""
+    from geo.gazetteer import Gazetteer
+
+    gaz = Gazetteer.open()
+    cands = gaz.geocode(name, country=country, near=near, date=on, limit=limit)
+    _emit_json({"query": name, "candidates": [c.to_dict() for c in cands]})
+
+
+@cli.command()
+@click.argument("article", type=click.Path(dir_okay=False))
+@click.option("--date", "on", callback=_parse_date, metavar="YYYY-MM-DD",
+              help="The article's date (defaults to the date found in it).")
+def places(article, on):
+    """Print every place mention in ARTICLE as JSON."""
+    from geo.places import find_places
+    from layers.article import read_article
+
+    art = read_article(article)
+    mentions = find_places(art.text, date=on or art.published)
+    _emit_json({"places": [m.to_json() for m in mentions]})
+
+
+@cli.command()
+@click.argument("article", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Where to write the claims file (default: standard output).")
+@click.option("--date", "on", callback=_parse_date, metavar="YYYY-MM-DD",
+              help="The article's date (defaults to the date found in it).")
+def extract(article, output, on):
+    """Write the draft claims file of ARTICLE for a person to review."""
+    from layers.article import read_article
+    from layers.claimsfile import dump_claims_file, write_claims_file
+    from layers.extract import extract as extract_doc
+
+    doc = extract_doc(read_article(article), date=on)
+    if output:
+        write_claims_file(doc, output)
+    else:
+        click.echo(dump_claims_file(doc), nl=False)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--out", default="output", show_default=True, type=click.Path(file_okay=False),
+              help="Folder to write the layers into.")
+@click.option("--date", "on", callback=_parse_date, metavar="YYYY-MM-DD",
+              help="The article's date (defaults to the date found in it).")
+@click.option("--boundaries", type=click.Path(dir_okay=False),
+              help="A vector file of admin boundaries: regions become polygons.")
+@click.option("--basemap", type=click.Choice(["none", "web"]), default="none",
+              show_default=True, help="Web tiles under the static map (needs network).")
+@click.option("--figure-size", metavar="WxH", help="Static map size in inches, e.g. 8x6.")
+@click.option("--dpi", type=int, help="Static map resolution (at least 200).")
+@click.option("--title", help="Title of the static map (default: the article's).")
+def build(inputs, out, on, boundaries, basemap, figure_size, dpi, title):
+    """Build the layers and maps of each INPUT (article or reviewed claims file)."""
+    from layers.builder import build as build_layers
+
+    figure = {"basemap": basemap, "figure_size": figure_size, "dpi": dpi, "title": title}
+    for path in inputs:
+        layers = build_layers(path, date=on, boundaries=boundaries)
+        written = layers.write(out, figure={k: v for k, v in figure.items() if v})
+        click.echo(f"{path}: wrote {len(written)} files to {out}", err=True)
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False, exists=True))
+@click.option("--out", default="output", show_default=True, type=click.Path(file_okay=False))
+@click.option("--scheduler", metavar="ADDRESS", help="A dask.distributed scheduler (tcp://host:8786).")
+@click.option("--workers", type=int, help="Workers of the local cluster (default: cores).")
+@click.option("--name", help="Name of the merged files (default: the folder's name).")
+def batch(directory, out, scheduler, workers, name):
+    """Every article under DIRECTORY into one merged set of layers, on Dask."""
+    from layers.batch import run_batch
+
+    summary = run_batch(directory, out=out, scheduler=scheduler, workers=workers, name=name)
+    click.echo(summary.describe(), err=True)
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=True)
+    except KeyboardInterrupt:  # pragma: no cover
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()
