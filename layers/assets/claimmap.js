@@ -1,0 +1,783 @@
+/* claimmap.js: draws claimmap's layers on a Leaflet map (part of claimmap, MIT).
+ *
+ * claimmap.init(map, options) reads the JSON block written by layers/render_html.py and
+ * adds: the Natural Earth outline base layer and the web base maps, places, claims (one
+ * MarkerCluster with a toggle per category), links (directed lines with arrowheads),
+ * regions, a title card, a legend, a date filter, search by place name, fullscreen and
+ * measure controls.
+ *
+ * Article text is only ever put into the page with textContent / setAttribute, never as
+ * HTML. Strings given to Leaflet APIs that take HTML (layer-control labels) go through
+ * esc() first.
+ */
+(function () {
+  'use strict';
+
+  var CM = window.claimmap = window.claimmap || {};
+  var GEO_PRECISION = {1: 'exact', 2: 'near', 3: 'region'};
+  var DAY = 86400000;
+
+  function esc(s) {
+    return String(s).replace(/[&<>"']/g, function (c) {
+      return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c];
+    });
+  }
+
+  function el(tag, cls, text, parent) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined && text !== null && text !== '') { e.textContent = String(text); }
+    if (parent) { parent.appendChild(e); }
+    return e;
+  }
+
+  function row(table, label, value) {
+    if (value === undefined || value === null || value === '') { return null; }
+    var tr = el('tr', null, null, table);
+    el('th', null, label, tr);
+    var td = el('td', null, null, tr);
+    if (value instanceof Node) { td.appendChild(value); } else { td.textContent = String(value); }
+    return tr;
+  }
+
+  function isoDay(d) { return new Date(d * DAY).toISOString().slice(0, 10); }
+
+  function fmtNumber(v) {
+    return Number(v).toLocaleString('en-US', {maximumFractionDigits: 2});
+  }
+
+  function fmtFigure(value, unit) {
+    if (value === null || value === undefined) { return ''; }
+    var n = fmtNumber(value);
+    if (unit === 'percent') { return n + '%'; }
+    return unit ? n + ' ' + unit : n;
+  }
+
+  function humanize(s) { return String(s || '').replace(/_/g, ' '); }
+
+  /* ---- icons: a map pin in the category colour with its Font Awesome 4 glyph ---- */
+
+  function glyphSvg(glyph, cx, cy, size, fill) {
+    var adv = glyph[0], s = size / 1792;
+    var tx = cx - adv * s / 2, ty = cy + 640 * s;
+    return '<path fill="' + fill + '" transform="translate(' + tx.toFixed(2) + ' ' +
+      ty.toFixed(2) + ') scale(' + s.toFixed(5) + ' ' + (-s).toFixed(5) + ')" d="' + glyph[1] + '"/>';
+  }
+
+  function pinSvg(cat, contested) {
+    var svg = '<svg xmlns="http://www.w3.org/2000/svg" width="26" height="34" viewBox="0 0 26 34">' +
+      '<path d="M13 1C6.4 1 1 6.3 1 12.9 1 21.6 13 33 13 33S25 21.6 25 12.9C25 6.3 19.6 1 13 1z" ' +
+      'fill="' + cat.colour + '" stroke="#fff" stroke-width="1.6"/>' +
+      glyphSvg(cat.glyph, 13, 12.6, 13, '#fff');
+    if (contested) {
+      svg += '<circle cx="21" cy="5" r="4.6" fill="#ffd400" stroke="#222" stroke-width="1"/>' +
+        '<path d="M21 2.4v3.4M21 7.2v.6" stroke="#222" stroke-width="1.5" stroke-linecap="round"/>';
+    }
+    return svg + '</svg>';
+  }
+
+  var ClaimIcon = L.Icon.extend({
+    options: {iconSize: [26, 34], iconAnchor: [13, 33], popupAnchor: [0, -30],
+              tooltipAnchor: [12, -20]},
+    createIcon: function () {
+      var o = this.options;
+      var div = document.createElement('div');
+      div.innerHTML = o.svg;                      // built above from the page's own styles
+      this._setIconStyles(div, 'icon');
+      div.setAttribute('data-claim-id', o.claimId);
+      div.setAttribute('data-category', o.category);
+      div.setAttribute('title', o.label);
+      return div;
+    },
+    createShadow: function () { return null; }
+  });
+
+  /* ---- the map ---- */
+
+  CM.init = function (map, options) {
+    var t0 = performance.now();
+    var D = JSON.parse(document.getElementById(options.data).textContent);
+    var S = D.strings, C = D.claims;
+    var state = CM.state = {map: map, data: D, options: options};
+    // no tile layer on load, so the map gets its zoom range here (MarkerCluster needs it)
+    if (map.options.maxZoom === undefined) { map.setMaxZoom(18); }
+    if (map.options.minZoom === undefined) { map.setMinZoom(1); }
+    map.getContainer().classList.add('cm-map');
+    if (options.embed) { map.getContainer().classList.add('cm-embed'); }
+
+    var placeById = {};
+    D.places.forEach(function (p) { placeById[p.id] = p; });
+    var claimById = {};
+    for (var k = 0; k < C.n; k++) { claimById[C.id[k]] = k; }
+
+    function placeName(id) { return placeById[id] ? placeById[id].name : id; }
+    function placeList(i) {
+      var s = S[C.places[i]];
+      return s ? s.split('; ') : [];
+    }
+
+    /* base layers: the offline outline (default) and the web maps */
+    map.createPane('cmOutline');
+    map.getPane('cmOutline').style.zIndex = 150;
+    var outline = L.geoJSON(JSON.parse(document.getElementById(options.outline).textContent), {
+      pane: 'cmOutline', interactive: false,
+      style: {color: '#9a9a9a', weight: 0.8, fillColor: '#f3f1ea', fillOpacity: 1},
+      attribution: 'Outlines: <a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain)'
+    });
+    var bases = {'Outline (offline)': outline};
+    D.tiles.forEach(function (t) {
+      bases[esc(t.name)] = L.tileLayer(t.url, {attribution: t.attribution, maxZoom: t.max_zoom,
+                                               maxNativeZoom: t.max_zoom});
+    });
+    outline.addTo(map);
+    map.getContainer().classList.add('cm-offline');
+    map.on('baselayerchange', function (e) {
+      map.getContainer().classList.toggle('cm-offline', e.layer === outline);
+    });
+    map.attributionControl.addAttribution(
+      'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)');
+
+    var overlays = {};
+    /* the view fits the claims, links and places; a country's point (its centre, far
+       from anything the article says happened) counts only when there is nothing else */
+    var bounds = L.latLngBounds([]), context = L.latLngBounds([]);
+
+    /* regions */
+    var regions = L.featureGroup();
+    D.regions.forEach(function (r) {
+      if (!r.geometry) { return; }
+      var layer;
+      if (r.geometry.type === 'Point') {
+        var ll = [r.geometry.coordinates[1], r.geometry.coordinates[0]];
+        layer = L.circleMarker(ll, {radius: 22, color: '#6a51a3', weight: 2, dashArray: '5 5',
+                                    fillColor: '#6a51a3', fillOpacity: 0.07, className: 'cm-region'});
+      } else {
+        layer = L.geoJSON(r.geometry, {style: {color: '#6a51a3', weight: 2, dashArray: '5 5',
+                                              fillColor: '#6a51a3', fillOpacity: 0.08,
+                                              className: 'cm-region'}});
+      }
+      layer.cmRegion = r;
+      layer.bindTooltip(function () { return el('span', null, r.name + ' (region)'); },
+                        {sticky: true});
+      layer.bindPopup(function () { return regionCard(r); }, {maxWidth: 320});
+      regions.addLayer(layer);
+    });
+    if (D.regions.length) {
+      regions.addTo(map);
+      overlays['<span class="cm-swatch cm-swatch-region"></span>Regions (' + D.regions.length + ')'] = regions;
+    }
+
+    /* links: directed lines with an arrowhead */
+    var relStyle = {};
+    D.relations.forEach(function (r) { relStyle[r.key] = r; });
+    var links = L.featureGroup();
+    D.links.forEach(function (lk) {
+      if (lk.coords.length < 2) { return; }
+      var st = relStyle[lk.relation];
+      var line = L.polyline(lk.coords, {color: st.colour, weight: 3.5, opacity: 0.9,
+                                        dashArray: st.dash || null, className: 'cm-link cm-rel-' + st.slug});
+      line.cmLink = lk;
+      line.bindTooltip(function () {
+        return el('span', null, placeName(lk.from) + ' \u2192 ' + placeName(lk.to) + ': ' + st.label);
+      }, {sticky: true});
+      line.bindPopup(function () { return linkCard(lk); }, {maxWidth: 340});
+      links.addLayer(line);
+      links.addLayer(arrowHead(lk.coords, st.colour));
+    });
+    if (D.links.length) {
+      links.addTo(map);
+      overlays['<span class="cm-swatch cm-swatch-link"></span>Links (' + D.links.length + ')'] = links;
+      bounds.extend(links.getBounds());
+    }
+
+    function arrowHead(coords, colour) {
+      /* half way along the line, measured in Web Mercator (angles are true there) */
+      var pts = coords.map(function (c) { return map.project(c, 0); });
+      var total = 0, seg = [];
+      for (var i = 1; i < pts.length; i++) { seg.push(pts[i].distanceTo(pts[i - 1])); total += seg[i - 1]; }
+      var want = total * 0.5, j = 0;
+      while (j < seg.length - 1 && want > seg[j]) { want -= seg[j]; j++; }
+      var a = pts[j], b = pts[j + 1], f = seg[j] ? want / seg[j] : 0;
+      var at = map.unproject(L.point(a.x + (b.x - a.x) * f, a.y + (b.y - a.y) * f), 0);
+      var angle = Math.atan2(b.y - a.y, b.x - a.x) * 180 / Math.PI;
+      var html = '<svg xmlns="http://www.w3.org/2000/svg" width="18" height="18" viewBox="-9 -9 18 18" ' +
+        'style="transform: rotate(' + angle.toFixed(1) + 'deg)"><path d="M-6 -6 L7 0 L-6 6 L-3 0 Z" ' +
+        'fill="' + colour + '" stroke="#fff" stroke-width="1"/></svg>';
+      return L.marker(at, {icon: L.divIcon({html: html, className: 'cm-arrow', iconSize: [18, 18],
+                                            iconAnchor: [9, 9]}),
+                           interactive: false, keyboard: false});
+    }
+
+    /* places */
+    var kindStyle = {};
+    D.kinds.forEach(function (k) { kindStyle[k.key] = k; });
+    var manyPlaces = D.places.length > 300;
+    var places = manyPlaces ? L.markerClusterGroup({
+      chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 30,
+      iconCreateFunction: function (cluster) {
+        var n = cluster.getChildCount();
+        return L.divIcon({html: '<span>' + n + '</span>', className: 'cm-place-cluster',
+                          iconSize: [22, 22]});
+      }}) : L.featureGroup();
+    var placeMarkers = {};
+    var claimAt = {}, labelsAt = {};
+    for (var ca = 0; ca < C.n; ca++) { claimAt[C.lat[ca].toFixed(4) + ',' + C.lon[ca].toFixed(4)] = 1; }
+    D.places.forEach(function (p) {
+      var key = p.lat.toFixed(4) + ',' + p.lon.toFixed(4);
+      var nth = labelsAt[key] = (labelsAt[key] || 0) + 1;
+      /* labels of places at one point stack downwards; they clear a claim pin there */
+      var labelOffset = [claimAt[key] ? 22 : 8, (nth - 1) * 18];
+      var st = kindStyle[p.kind];
+      var isRegion = p.kind === 'admin1' || p.kind === 'country';
+      var mk = L.circleMarker([p.lat, p.lon], {
+        radius: isRegion ? 5 : 6, color: '#fff', weight: 2, fillColor: st.colour,
+        fillOpacity: 1, className: 'cm-place cm-kind-' + st.slug});
+      mk.cmPlace = p;
+      mk.bindTooltip(function () { return el('span', null, p.name); },
+                     {permanent: D.places.length <= 40, direction: 'right', offset: labelOffset,
+                      className: 'cm-place-label'});
+      mk.bindPopup(function () { return placeCard(p); }, {maxWidth: 340});
+      placeMarkers[p.id] = mk;
+      places.addLayer(mk);
+      (p.kind === 'country' ? context : bounds).extend([p.lat, p.lon]);
+    });
+    /* permanent labels that would overlap a more important one are hidden until the
+       reader zooms in (importance: mentions, then population) */
+    var labelled = D.places.length <= 40 ? Object.keys(placeMarkers).map(function (id) {
+      return placeMarkers[id];
+    }).sort(function (a, b) {
+      return (b.cmPlace.mentions - a.cmPlace.mentions) ||
+             (b.cmPlace.population - a.cmPlace.population);
+    }) : [];
+    function declutter() {
+      var taken = [];
+      labelled.forEach(function (mk) {
+        var tip = mk.getTooltip(), node = tip && tip.getElement();
+        if (!node) { return; }
+        node.style.visibility = '';
+        var r = node.getBoundingClientRect();
+        var hit = taken.some(function (t) {
+          return r.left < t.right && r.right > t.left && r.top < t.bottom && r.bottom > t.top;
+        });
+        if (hit) { node.style.visibility = 'hidden'; } else { taken.push(r); }
+      });
+    }
+    map.on('zoomend moveend overlayadd overlayremove', declutter);
+    CM.declutter = declutter;
+    if (D.places.length) {
+      places.addTo(map);
+      overlays['<span class="cm-swatch cm-swatch-place"></span>Places (' + D.places.length + ')'] = places;
+    }
+
+    /* claims: one cluster group; each category is a toggle in the layer control */
+    var loading = false;   // true from the first addLayers of all claims until it is done
+    var claims = L.markerClusterGroup({
+      chunkedLoading: true, chunkInterval: 150, showCoverageOnHover: false,
+      maxClusterRadius: 45, spiderfyDistanceMultiplier: 1.7, iconCreateFunction: clusterIcon,
+      chunkProgress: function (processed, total) {
+        /* MarkerCluster also reports (0, 0) when it is added to the map: wait for ours */
+        if (loading && processed === total) { loading = false; ready(); }
+      }
+    });
+    var markers = new Array(C.n), shown = new Uint8Array(C.n);
+    var catOn = D.categories.map(function () { return true; });
+    var catSvg = D.categories.map(function (c) { return [pinSvg(c, false), pinSvg(c, true)]; });
+    for (var i = 0; i < C.n; i++) {
+      var cat = D.categories[C.cat[i]];
+      var mk = L.marker([C.lat[i], C.lon[i]], {
+        icon: new ClaimIcon({svg: catSvg[C.cat[i]][C.contested[i]], claimId: C.id[i],
+                             category: cat.key, label: cat.label,
+                             className: 'cm-claim cm-cat-' + cat.slug + (C.contested[i] ? ' cm-contested' : '')}),
+        riseOnHover: true});
+      mk.cmIndex = i;
+      markers[i] = mk;
+      bounds.extend([C.lat[i], C.lon[i]]);
+    }
+    var popup = L.popup({maxWidth: 360, minWidth: 260, autoPanPadding: [30, 30]});
+    var tooltip = L.tooltip({direction: 'top', offset: [0, -28], opacity: 0.95});
+    claims.on('click', function (e) {
+      if (e.layer.cmIndex === undefined) { return; }
+      openClaimPopup(e.layer);
+    });
+    claims.on('mouseover', function (e) {
+      var i = e.layer.cmIndex;
+      if (i === undefined) { return; }
+      tooltip.setLatLng(e.layer.getLatLng()).setContent(el('span', null, claimTooltip(i)));
+      map.openTooltip(tooltip);
+    });
+    claims.on('mouseout', function () { map.closeTooltip(tooltip); });
+    claims.on('clusterclick', function () { map.closeTooltip(tooltip); });
+
+    function openClaimPopup(mk) {
+      map.closeTooltip(tooltip);
+      popup.options.offset = L.point(0, -30);
+      popup.setLatLng(mk.getLatLng()).setContent(claimCard(mk.cmIndex));
+      map.openPopup(popup);
+    }
+
+    D.categories.forEach(function (c, ci) {
+      var toggle = L.layerGroup();
+      toggle.cmCategory = ci;
+      toggle.addTo(map);
+      overlays['<span class="cm-swatch" style="background:' + c.colour + '"></span>' +
+               esc(c.label) + ' (' + c.count + ')'] = toggle;
+    });
+    map.on('overlayadd overlayremove', function (e) {
+      if (e.layer.cmCategory === undefined) { return; }
+      catOn[e.layer.cmCategory] = e.type === 'overlayadd';
+      refresh();
+    });
+    claims.addTo(map);
+
+    /* which claims pass the category toggles and the date filter */
+    var filter = {from: null, to: null, undated: true};
+    function visible(i) {
+      if (!catOn[C.cat[i]]) { return false; }
+      if (C.d0[i] === null) { return filter.undated; }
+      if (filter.from !== null && C.d1[i] < filter.from) { return false; }
+      if (filter.to !== null && C.d0[i] > filter.to) { return false; }
+      return true;
+    }
+    function refresh() {
+      var add = [], remove = [];
+      for (var i = 0; i < C.n; i++) {
+        var v = visible(i);
+        if (v && !shown[i]) { add.push(markers[i]); shown[i] = 1; }
+        else if (!v && shown[i]) { remove.push(markers[i]); shown[i] = 0; }
+      }
+      if (remove.length) { claims.removeLayers(remove); }
+      if (add.length) { claims.addLayers(add); }
+      if (legendCounts) { legendCounts(); }
+    }
+    var legendCounts = null;
+
+    function clusterIcon(cluster) {
+      var children = cluster.getAllChildMarkers();
+      var counts = {}, n = children.length;
+      children.forEach(function (m) { var c = C.cat[m.cmIndex]; counts[c] = (counts[c] || 0) + 1; });
+      var stops = [], acc = 0;
+      Object.keys(counts).sort(function (a, b) { return a - b; }).forEach(function (c) {
+        var from = acc; acc += counts[c] / n * 100;
+        stops.push(D.categories[c].colour + ' ' + from.toFixed(2) + '% ' + acc.toFixed(2) + '%');
+      });
+      var size = n < 10 ? 34 : n < 100 ? 40 : n < 1000 ? 46 : 52;
+      return L.divIcon({
+        html: '<div class="cm-cluster-ring" style="background:conic-gradient(' + stops.join(',') +
+              ')"><span>' + n + '</span></div>',
+        className: 'cm-cluster', iconSize: [size, size]});
+    }
+
+    /* ---- cards ---- */
+
+    function card(kind, colour) {
+      var div = el('div', 'cm-card cm-card-' + kind);
+      if (colour) { div.style.borderTopColor = colour; }
+      return div;
+    }
+
+    function claimTooltip(i) {
+      var names = placeList(i).map(placeName);
+      var cat = D.categories[C.cat[i]];
+      var fig = fmtFigure(C.value[i], C.unit[i]);
+      return (names.join(C.line[i] ? ' \u2192 ' : ', ') || 'unplaced') + ' \u2014 ' + cat.label +
+        (fig ? ': ' + fig + (C.measure[i] ? ' (' + humanize(C.measure[i]) + ')' : '') : '');
+    }
+
+    function claimCard(i) {
+      var cat = D.categories[C.cat[i]];
+      var div = card('claim', cat.colour);
+      div.setAttribute('data-claim-id', C.id[i]);
+      var head = el('div', 'cm-card-head', null, div);
+      var chip = el('span', 'cm-chip', cat.label, head);
+      chip.style.background = cat.colour;
+      if (C.contested[i]) { el('span', 'cm-chip cm-chip-contested', 'contested', head); }
+      el('blockquote', 'cm-sentence', S[C.text[i]], div);
+      var t = el('table', 'cm-facts', null, div);
+      var fig = fmtFigure(C.value[i], C.unit[i]);
+      if (fig) {
+        var figText = (C.qualifier[i] ? C.qualifier[i] + ' ' : '') + fig +
+          (C.measure[i] ? ' \u2014 ' + humanize(C.measure[i]) : '') +
+          (C.period[i] ? ' (over ' + C.period[i] + ')' : '');
+        row(t, 'Figure', figText);
+      }
+      var when = C.date_start[i] || '';
+      if (when && C.date_end[i] && C.date_end[i] !== when) { when += ' to ' + C.date_end[i]; }
+      if (when && C.precision[i]) { when += ' (' + C.precision[i] + ')'; }
+      row(t, 'When', when || 'not dated');
+      row(t, 'Source', S[C.source[i]] || 'unattributed');
+      var names = placeList(i).map(placeName);
+      row(t, C.line[i] ? 'Route' : 'Where', names.join(C.line[i] ? ' \u2192 ' : '; ') || '\u2014');
+      row(t, 'Geo precision', C.geo[i] + ' \u2014 ' + (GEO_PRECISION[C.geo[i]] || '?'));
+      if (C.relation[i]) { row(t, 'Relation', humanize(C.relation[i])); }
+      if (C.contested[i] || C.conflicts[i]) {
+        var ul = el('ul', 'cm-conflicts');
+        C.conflicts[i].split('; ').filter(Boolean).forEach(function (id) {
+          var li = el('li', null, null, ul);
+          var j = claimById[id];
+          if (j === undefined) { li.textContent = id; return; }
+          var a = el('a', null, (fmtFigure(C.value[j], C.unit[j]) || 'claim') + ' \u2014 ' +
+                     (S[C.source[j]] || 'unattributed') + ' (' + id + ')', li);
+          a.href = '#';
+          a.addEventListener('click', function (ev) { ev.preventDefault(); CM.openClaim(id); });
+        });
+        row(t, 'Contested', ul.childNodes.length ? ul : 'yes');
+      }
+      var art = D.articles[S[C.article[i]]] || {title: S[C.article[i]], published: '', source: ''};
+      var foot = el('div', 'cm-card-foot', null, div);
+      el('span', 'cm-article-title', art.title, foot);
+      if (art.published) { el('span', null, ' \u00b7 ' + art.published, foot); }
+      if (art.source) { el('span', null, ' \u00b7 ' + art.source, foot); }
+      el('div', 'cm-id', 'claim ' + C.id[i], div);
+      return div;
+    }
+
+    function placeCard(p) {
+      var st = kindStyle[p.kind];
+      var div = card('place', st.colour);
+      div.setAttribute('data-place-id', p.id);
+      el('div', 'cm-card-title', p.name, div);
+      var t = el('table', 'cm-facts', null, div);
+      row(t, 'Kind', st.label);
+      if (p.geonameid) {
+        var a = el('a', null, String(p.geonameid));
+        a.href = 'https://www.geonames.org/' + encodeURIComponent(p.geonameid);
+        a.target = '_blank'; a.rel = 'noopener noreferrer';
+        row(t, 'GeoNames', a);
+      } else { row(t, 'Id', p.id); }
+      row(t, 'Country', p.country);
+      row(t, 'Admin1', p.admin1);
+      if (p.population) { row(t, 'Population', fmtNumber(p.population)); }
+      row(t, 'Mentions', p.mentions);
+      row(t, 'As written', p.surfaces);
+      row(t, 'Geo precision', p.geo + ' \u2014 ' + (GEO_PRECISION[p.geo] || '?'));
+      row(t, 'Other candidates', p.alternatives);
+      var here = [];
+      for (var i = 0; i < C.n; i++) { if (placeList(i).indexOf(p.id) >= 0) { here.push(i); } }
+      if (here.length) {
+        el('div', 'cm-card-sub', here.length + (here.length === 1 ? ' claim here' : ' claims here'), div);
+        var ul = el('ul', 'cm-claim-list', null, div);
+        here.slice(0, 50).forEach(function (i) {
+          var li = el('li', null, null, ul);
+          var sw = el('span', 'cm-swatch', null, li);
+          sw.style.background = D.categories[C.cat[i]].colour;
+          var a = el('a', null, claimTooltip(i).split(' \u2014 ').slice(1).join(' \u2014 '), li);
+          a.href = '#';
+          a.addEventListener('click', function (ev) { ev.preventDefault(); CM.openClaim(C.id[i]); });
+        });
+        if (here.length > 50) { el('li', null, '\u2026 and ' + (here.length - 50) + ' more', ul); }
+      }
+      return div;
+    }
+
+    function linkCard(lk) {
+      var st = relStyle[lk.relation];
+      var div = card('link', st.colour);
+      div.setAttribute('data-link-id', lk.id);
+      el('div', 'cm-card-title', placeName(lk.from) + ' \u2192 ' + placeName(lk.to), div);
+      var t = el('table', 'cm-facts', null, div);
+      row(t, 'Relation', st.label);
+      if (lk.km !== null) { row(t, 'Length', fmtNumber(Math.round(lk.km * 10) / 10) + ' km (geodesic)'); }
+      var i = claimById[lk.claim];
+      if (i !== undefined) {
+        el('blockquote', 'cm-sentence', S[C.text[i]], div);
+        row(t, 'Source', S[C.source[i]] || 'unattributed');
+        var a = el('a', null, 'open claim ' + lk.claim);
+        a.href = '#';
+        a.addEventListener('click', function (ev) { ev.preventDefault(); CM.openClaim(lk.claim); });
+        div.appendChild(a);
+      } else { row(t, 'Claim', lk.claim); }
+      return div;
+    }
+
+    function regionCard(r) {
+      var div = card('region', '#6a51a3');
+      el('div', 'cm-card-title', r.name, div);
+      var t = el('table', 'cm-facts', null, div);
+      row(t, 'Kind', 'Region named in the article');
+      row(t, 'GeoNames', r.geonameid);
+      row(t, 'Admin1', r.admin1);
+      row(t, 'Shown as', r.geometry.type === 'Point' ? 'its centre (no boundary given)' : 'its boundary');
+      return div;
+    }
+
+    /* ---- controls ---- */
+
+    var layerControl = L.control.layers(bases, overlays,
+                                        {collapsed: !!options.embed, position: 'topright'});
+
+    // the title card
+    var TitleControl = L.Control.extend({
+      options: {position: 'topright'},
+      onAdd: function () {
+        var div = el('div', 'leaflet-control cm-title');
+        var a = D.article;
+        el('div', 'cm-title-main', a.title, div);
+        el('div', 'cm-title-meta', [a.published, a.source].filter(Boolean).join(' \u00b7 '), div);
+        el('div', 'cm-title-meta', fmtNumber(C.n) + (C.n === 1 ? ' claim' : ' claims') + ' at ' +
+           fmtNumber(D.places.length) + (D.places.length === 1 ? ' place' : ' places'), div);
+        var fit = el('a', 'cm-fit', 'Show everything', div);
+        fit.href = '#';
+        fit.addEventListener('click', function (ev) { ev.preventDefault(); CM.fitAll(); });
+        if (options.full_page) {
+          var link = el('a', 'cm-full-link', 'Open the full map \u2197', div);
+          link.href = options.full_page; link.target = '_blank'; link.rel = 'noopener';
+        }
+        L.DomEvent.disableClickPropagation(div);
+        return div;
+      }
+    });
+    new TitleControl().addTo(map);
+    layerControl.addTo(map);
+
+    // search by place name
+    var SearchControl = L.Control.extend({
+      options: {position: 'topleft'},
+      onAdd: function () {
+        var div = el('div', 'leaflet-control leaflet-bar cm-search');
+        var input = el('input', null, null, div);
+        input.type = 'search';
+        input.placeholder = 'Find a place\u2026';
+        input.setAttribute('aria-label', 'Find a place by name');
+        var listId = 'cm-place-names';
+        input.setAttribute('list', listId);
+        var dl = el('datalist', null, null, div);
+        dl.id = listId;
+        var names = {};
+        D.places.forEach(function (p) {
+          [p.name].concat(p.surfaces ? p.surfaces.split('; ') : []).forEach(function (n) {
+            if (n && !names[n.toLowerCase()]) { names[n.toLowerCase()] = p; el('option', null, null, dl).value = n; }
+          });
+        });
+        var msg = el('div', 'cm-search-msg', null, div);
+        function go() {
+          var q = input.value.trim().toLowerCase();
+          if (!q) { msg.textContent = ''; return; }
+          var p = names[q];
+          if (!p) {
+            var keys = Object.keys(names);
+            var hit = keys.filter(function (k) { return k.indexOf(q) === 0; })[0] ||
+                      keys.filter(function (k) { return k.indexOf(q) >= 0; })[0];
+            p = hit && names[hit];
+          }
+          if (!p) { msg.textContent = 'No place called \u201c' + input.value + '\u201d on this map'; return; }
+          msg.textContent = '';
+          CM.openPlace(p.id);
+        }
+        input.addEventListener('change', go);
+        input.addEventListener('keydown', function (e) { if (e.key === 'Enter') { go(); } });
+        L.DomEvent.disableClickPropagation(div);
+        L.DomEvent.disableScrollPropagation(div);
+        return div;
+      }
+    });
+    new SearchControl().addTo(map);
+
+    if (L.Control.FullScreen) {
+      new L.Control.FullScreen({position: 'topleft', title: 'Full screen',
+                                titleCancel: 'Exit full screen'}).addTo(map);
+    }
+    if (L.Control.Measure) {
+      // leaflet-measure with Leaflet >= 1.8 moves the map on click unless the capture
+      // marker does not autopan (ljagis/leaflet-measure#171; the same fix as folium's)
+      L.Control.Measure.include({
+        _setCaptureMarkerIcon: function () {
+          this._captureMarker.options.autoPanOnFocus = false;
+          this._captureMarker.setIcon(L.divIcon({iconSize: this._map.getSize().multiplyBy(2)}));
+        }
+      });
+      new L.Control.Measure({position: 'topleft', primaryLengthUnit: 'kilometers',
+                             secondaryLengthUnit: 'miles', primaryAreaUnit: 'sqkilometers',
+                             secondaryAreaUnit: 'hectares',
+                             units: {sqkilometers: {factor: 1e-6, display: 'km\u00b2', decimals: 1}}
+                            }).addTo(map);
+    }
+
+    // legend
+    var LegendControl = L.Control.extend({
+      options: {position: 'bottomleft'},
+      onAdd: function () {
+        var box = el('details', 'leaflet-control cm-legend');
+        if (!options.embed) { box.open = true; }
+        el('summary', null, 'Legend', box);
+        var counts = [];
+        if (D.categories.length) {
+          el('div', 'cm-legend-head', 'Claims', box);
+          var grid = el('div', 'cm-legend-grid', null, box);
+          D.categories.forEach(function (c, ci) {
+            var r = el('div', 'cm-legend-row', null, grid);
+            var icon = el('span', 'cm-legend-pin', null, r);
+            icon.innerHTML = catSvg[ci][0];
+            el('span', null, c.label, r);
+            counts.push(el('span', 'cm-legend-count', null, r));
+          });
+          var r2 = el('div', 'cm-legend-row', null, grid);
+          el('span', 'cm-legend-pin', null, r2).innerHTML =
+            '<svg width="14" height="14" viewBox="16 0 10 10"><circle cx="21" cy="5" r="4.4" fill="#ffd400" stroke="#222"/></svg>';
+          el('span', null, 'contested figure', r2);
+        }
+        if (D.relations.length) {
+          el('div', 'cm-legend-head', 'Links', box);
+          D.relations.forEach(function (rl) {
+            var r = el('div', 'cm-legend-row', null, box);
+            el('span', 'cm-legend-line', null, r).innerHTML =
+              '<svg width="30" height="10"><line x1="1" y1="5" x2="24" y2="5" stroke="' + rl.colour +
+              '" stroke-width="3" stroke-dasharray="' + rl.dash + '"/><path d="M22 1 L29 5 L22 9 Z" fill="' +
+              rl.colour + '"/></svg>';
+            el('span', null, rl.label, r);
+          });
+        }
+        if (D.kinds.length || D.regions.length) {
+          el('div', 'cm-legend-head', 'Places', box);
+          D.kinds.forEach(function (k) {
+            var r = el('div', 'cm-legend-row', null, box);
+            var dot = el('span', 'cm-legend-dot', null, r);
+            dot.style.background = k.colour;
+            el('span', null, k.label, r);
+          });
+          if (D.regions.length) {
+            var rr = el('div', 'cm-legend-row', null, box);
+            el('span', 'cm-legend-dot cm-legend-region', null, rr);
+            el('span', null, 'Region named (centre or boundary)', rr);
+          }
+        }
+        legendCounts = function () {
+          var n = D.categories.map(function () { return 0; });
+          for (var i = 0; i < C.n; i++) { if (shown[i]) { n[C.cat[i]]++; } }
+          counts.forEach(function (span, ci) {
+            span.textContent = n[ci] === D.categories[ci].count ? String(n[ci])
+                                                                : n[ci] + '/' + D.categories[ci].count;
+          });
+        };
+        L.DomEvent.disableClickPropagation(box);
+        L.DomEvent.disableScrollPropagation(box);
+        return box;
+      }
+    });
+
+    // date filter over the claims' dates
+    if (D.dates) {
+      var DateControl = L.Control.extend({
+        options: {position: 'bottomleft'},
+        onAdd: function () {
+          var box = el('details', 'leaflet-control cm-dates');
+          if (!options.embed) { box.open = true; }
+          el('summary', null, 'Claims dated', box);
+          var lo = D.dates.min, hi = D.dates.max;
+          function slider(label, value) {
+            var r = el('label', 'cm-date-row', null, box);
+            el('span', 'cm-date-label', label, r);
+            var s = el('input', null, null, r);
+            s.type = 'range'; s.min = lo; s.max = hi; s.step = 1; s.value = value;
+            var out = el('output', null, isoDay(value), r);
+            s.addEventListener('input', function () { out.textContent = isoDay(+s.value); });
+            return s;
+          }
+          var from = slider('from', lo), to = slider('to', hi);
+          from.className = 'cm-date-from'; to.className = 'cm-date-to';
+          var u = el('label', 'cm-date-row', null, box);
+          var cb = el('input', 'cm-date-undated', null, u);
+          cb.type = 'checkbox'; cb.checked = true;
+          var undated = 0;
+          for (var i = 0; i < C.n; i++) { if (C.d0[i] === null) { undated++; } }
+          el('span', null, ' undated claims (' + undated + ')', u);
+          function apply() {
+            var a = +from.value, b = +to.value;
+            if (a > b) { var x = a; a = b; b = x; }
+            filter.from = a === lo ? null : a;
+            filter.to = b === hi ? null : b;
+            filter.undated = cb.checked;
+            refresh();
+          }
+          from.addEventListener('change', apply);
+          to.addEventListener('change', apply);
+          cb.addEventListener('change', apply);
+          CM.setDates = function (a, b, withUndated) {
+            from.value = a === null ? lo : a; to.value = b === null ? hi : b;
+            from.dispatchEvent(new Event('input')); to.dispatchEvent(new Event('input'));
+            cb.checked = withUndated !== false;
+            apply();
+          };
+          L.DomEvent.disableClickPropagation(box);
+          L.DomEvent.disableScrollPropagation(box);
+          return box;
+        }
+      });
+      new DateControl().addTo(map);
+    }
+    new LegendControl().addTo(map);   // above the date filter
+
+    /* ---- API for tests, the embed page and links inside cards ---- */
+
+    CM.layers = {places: places, claims: claims, links: links, regions: regions, outline: outline,
+                 bases: bases, control: layerControl};
+    CM.markers = markers;
+    /* bring a claim's pin onto the map: fan out its cluster where every pin in it is at
+       one point (zooming in would not split it), else zoom until it stands alone */
+    CM.reveal = function (id, then) {
+      var i = claimById[id];
+      if (i === undefined || !shown[i]) { return false; }
+      var mk = markers[i], done = then || function () {};
+      var parent = claims.getVisibleParent(mk);
+      if (parent && parent !== mk && parent.getBounds().getNorthEast().equals(parent.getBounds().getSouthWest())) {
+        if (!map.getBounds().contains(parent.getLatLng())) { map.panTo(parent.getLatLng(), {animate: false}); }
+        claims.once('spiderfied', function () { done(mk); });
+        parent.spiderfy();
+      } else if (parent === mk && map.getBounds().contains(mk.getLatLng())) {
+        done(mk);
+      } else {
+        claims.zoomToShowLayer(mk, function () { done(mk); });
+      }
+      return true;
+    };
+    CM.openClaim = function (id) { return CM.reveal(id, openClaimPopup); };
+    CM.openPlace = function (id) {
+      var mk = placeMarkers[id];
+      if (!mk) { return false; }
+      var open = function () { mk.openPopup(); };
+      if (manyPlaces) { places.zoomToShowLayer(mk, open); }
+      else { map.setView(mk.getLatLng(), Math.max(map.getZoom(), 9)); open(); }
+      return true;
+    };
+    /* features drawn, per layer (claims: markers in the cluster group, by category) */
+    CM.counts = function () {
+      var byCat = {};
+      D.categories.forEach(function (c) { byCat[c.key] = 0; });
+      claims.getLayers().forEach(function (m) { byCat[D.categories[C.cat[m.cmIndex]].key]++; });
+      var nLinks = 0;
+      links.eachLayer(function (l) { if (l.cmLink) { nLinks++; } });
+      return {claims: claims.getLayers().length, claimsByCategory: byCat,
+              places: places.getLayers().length, links: nLinks,
+              regions: regions.getLayers().length};
+    };
+
+    function ready() {
+      if (CM.ready) { return; }
+      if (legendCounts) { legendCounts(); }
+      declutter();
+      CM.ready = true;
+      CM.renderMs = performance.now() - t0;     // in init: parse, build, cluster
+      CM.readyAt = performance.now();            // since navigation start
+      map.getContainer().setAttribute('data-claimmap-ready', '1');
+    }
+
+    /* fit the view to every feature, clear of the controls on either side when there is room */
+    CM.fitAll = function () {
+      claims.unspiderfy();
+      if (!bounds.isValid()) { bounds = context; }
+      if (!bounds.isValid()) { map.setView([20, 0], 2, {animate: false}); return; }
+      var size = map.getSize(), corners = map._controlCorners;
+      var left = Math.max(corners.topleft.offsetWidth, corners.bottomleft.offsetWidth);
+      var right = corners.topright.offsetWidth;   // bottom right: only the attribution line
+      if (labelled.length) { right += 110; }        // room for the labels right of the points
+      if (left + right > size.x * 0.6) { left = right = 10; }
+      map.fitBounds(bounds.pad(0.05), {maxZoom: 11, animate: false,
+                                       paddingTopLeft: [left + 10, 20],
+                                       paddingBottomRight: [right + 10, 20]});
+    };
+    /* then draw the claims (chunked, so a big map stays responsive) */
+    CM.fitAll();
+    var all = [];
+    for (var q = 0; q < C.n; q++) { if (visible(q)) { all.push(markers[q]); shown[q] = 1; } }
+    if (all.length) { loading = true; claims.addLayers(all); } else { ready(); }
+  };
+}());

@@ -1,0 +1,140 @@
+"""Who a sentence's claims are attributed to.
+
+Rules, tried in this order on a sentence (the first that matches wins, and it applies to
+every claim of the sentence: a trailing "..., per local officials." covers each figure):
+
+1. "per X" / "according to X" / "citing X" / "X's data|estimates|figures show": X up to
+   the end of the clause (a parenthesised acronym is kept: "Institute for the Study of
+   War (ISW)");
+2. a speech verb after the source: "..., says media reports", "..., said the governor";
+3. a speech verb after a named speaker: "Commander-in-Chief Oleksandr Syrskyi reported"
+   -> "Oleksandr Syrskyi" (the title goes to the note); a common-noun speaker of the
+   source vocabulary ("local officials said", "the ministry reported") is kept whole;
+4. otherwise "unattributed". "Reportedly" and "allegedly" name nobody.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Attribution", "find_attribution", "UNATTRIBUTED"]
+
+UNATTRIBUTED = "unattributed"
+
+_VERBS = (r"said|says|say|told|tells|reported|reports|report|stated|states|claimed|claims|"
+          r"announced|announces|estimated|estimates|confirmed|confirms|wrote|writes|noted|"
+          r"notes|added|adds|warned|warns|posted|declared|insisted|alleged|according")
+_TITLES = {
+    "president", "prime", "minister", "commander", "commander-in-chief", "chief", "general",
+    "gen.", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "head", "deputy",
+    "colonel", "col.", "lieutenant", "major", "captain", "sergeant", "admiral", "secretary",
+    "foreign", "defense", "defence", "interior", "regional", "military", "administration",
+    "ambassador", "official", "analyst", "adviser", "advisor", "senator", "chancellor",
+    "lt.", "maj.", "capt.", "sgt.", "dr.", "mr.", "mrs.", "ms.", "prof.", "staff", "army",
+    "city", "oblast", "acting", "former", "top", "senior", "the", "of", "and", "general's",
+    "brigadier", "lieutenant-general", "major-general", "marshal", "commissioner", "envoy",
+    "director", "director-general", "leader", "interim", "vice", "supreme", "speaker",
+    "representative", "coordinator", "chairman", "chairwoman", "chair", "king", "queen",
+    "prince", "sheikh", "emir", "general", "senior", "ombudsman", "rapporteur",
+}
+_NATIONALITY = re.compile(r"^(?:Ukrainian|Russian|American|British|German|French|Polish|Belarusian|"
+                          r"Israeli|Palestinian|Chinese|Turkish|Iranian|Syrian|Lebanese|Sudanese|"
+                          r"Pakistani|Iraqi|Yemeni|Saudi|Emirati|Kuwaiti|Qatari|"
+                          r"[A-Z][a-z]+(?:ian|ish|ese))$")
+# common-noun sources a speaker may be ("local officials said")
+_SOURCE_NOUNS = (r"(?:[A-Z][\w’'-]*(?:’s|'s) )?(?:(?:(?i:local|regional|city|military|Ukrainian|Russian|"
+                 r"Western|U\.S\.|government|police|health|emergency|humanitarian|senior|unnamed|"
+                 r"anonymous|defen[cs]e|foreign|interior|aid|rebel)|[A-Z][a-z]+(?:ian|ish|ese|i)|"
+                 r"Tuareg|Kurdish|Houthi|Palestinian|Israeli) )*(?i:officials|authorities|"
+                 r"ministry|military|army|police|media reports|media|reports|witnesses|residents|"
+                 r"analysts|experts|sources|observers|monitors?|spokes(?:man|woman|person)|governor|"
+                 r"mayor|commanders?|General Staff|state media|officers|soldiers|volunteers|the UN|"
+                 r"the United Nations|rebels|separatists|militants|insurgents|fighters|activists|"
+                 r"rescuers|medics|doctors|agencies|groups|group|agency|paramedics|"
+                 r"head of the [\w’' -]{1,50}?)")
+
+_PER_RE = re.compile(r"(?:^|[\s,;(—–-])(?:per(?!\s+(?:day|week|month|year|hour|night|cent|capita|"
+                     r"person|head|kilomet|km|mile|square|\d))|according to|citing|data from|figures from|"
+                     r"estimates by|estimates from|as reported by|reported by|said by)\s+"
+                     r"(?P<src>[^,;:.!?—–]+?(?:\s*\([^)]{1,40}\))?)\s*(?=[,;:.!?—–]|$)", re.I)
+_TRAIL_RE = re.compile(rf",\s*(?:{_VERBS})\s+(?P<src>[^,;:.!?]+?)\s*(?=[,;:.!?]|$)", re.I)
+_NAME_AFTER_RE = re.compile(r"^,\s*(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|al-[A-Z][\w’'-]+)){1,3})"
+                            r"\s*[.!?\"”]*\s*$")
+_PARTICLE = r"(?:al|el|ad|as|bin|ibn|van|von|de|da|di|du|la|le|dos|das|der)(?:-[A-Z][\w’']*)?"
+_LEAD_RE = re.compile(rf"(?P<pre>(?:^|(?<=[\s(“\"]))(?:[A-Z][\w’'.-]*|of|the|and)"
+                      rf"(?:\s+(?:[A-Z][\w’'.-]*|{_PARTICLE}|of|the|and))*),?\s+(?:{_VERBS})\b")
+_COMMON_RE = re.compile(rf"\b(?P<src>{_SOURCE_NOUNS})(?:\s+(?:in|at|for|from) (?:the )?"
+                        rf"[A-Z][\w’'-]*(?:[ -][A-Za-z][\w’'-]*){{0,3}})?\s+(?:have\s+|has\s+)?"
+                        rf"(?:{_VERBS})\b")
+
+
+_COMMON_ONLY_RE = re.compile(_SOURCE_NOUNS, re.I)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The source a sentence names (or "unattributed"), its span and the title dropped."""
+
+    source: str = UNATTRIBUTED
+    start: int = -1
+    end: int = -1
+    title: str = ""
+
+
+def _clean(src: str) -> str:
+    src = re.sub(r"\s+", " ", src).strip(" \"'“”’")
+    src = re.sub(r"^(?:the|a|an)\s+", "", src, flags=re.I)
+    return src
+
+
+def _split_title(phrase: str) -> tuple[str, str]:
+    """("Ukrainian Commander-in-Chief Oleksandr Syrskyi") -> ("Oleksandr Syrskyi", title)."""
+    words = phrase.split()
+    i = 0
+    while i < len(words) and (words[i].lower() in _TITLES or _NATIONALITY.match(words[i])
+                              or words[i].lower().rstrip("’'s") in _TITLES):
+        i += 1
+    name = " ".join(words[i:])
+    return name, " ".join(words[:i])
+
+
+def find_attribution(sentence: str) -> Attribution:
+    """The source named in a sentence.
+
+    >>> find_attribution("It fell to 7,000, per local officials.").source
+    'local officials'
+    >>> find_attribution("Commander-in-Chief Oleksandr Syrskyi reported 400 casualties.").source
+    'Oleksandr Syrskyi'
+    """
+    m = _PER_RE.search(sentence)
+    if m:
+        src = _clean(m.group("src"))
+        named = _NAME_AFTER_RE.match(sentence[m.end("src"):])
+        if named:
+            # "according to the Donetsk regional governor, Vadym Filashkin."
+            return Attribution(named.group("name"), m.end("src") + named.start("name"),
+                               m.end("src") + named.end("name"), src)
+        if src and len(src.split()) <= 12:
+            return Attribution(src, m.start("src"), m.end("src"))
+    m = _TRAIL_RE.search(sentence)
+    if m:
+        src = _clean(m.group("src"))
+        name, title = _split_title(src) if src[:1].isupper() else (src, "")
+        if name and len(src.split()) <= 5 and (src[:1].isupper() or _COMMON_ONLY_RE.fullmatch(src)):
+            return Attribution(name, m.start("src"), m.end("src"), title)
+    common = _COMMON_RE.search(sentence)
+    for m in _LEAD_RE.finditer(sentence):
+        if common is not None and common.start() <= m.start():
+            break
+        phrase = m.group("pre").strip()
+        phrase = re.sub(r"^(?:(?:As|But|And|However|Meanwhile|Earlier|Later|On|In)\s+)", "", phrase)
+        name, title = _split_title(phrase)
+        name = re.sub(r"^(?:of|the|and)\s+", "", name).strip()
+        if name and name[0].isupper() and not re.fullmatch(r"(?:It|He|She|They|We|This|That)", name):
+            return Attribution(name, m.start("pre") + m.group("pre").find(name),
+                               m.start("pre") + m.group("pre").find(name) + len(name), title)
+    m = _COMMON_RE.search(sentence)
+    if m:
+        return Attribution(_clean(m.group("src")), m.start("src"), m.end("src"))
+    return Attribution()

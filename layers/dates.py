@@ -1,0 +1,294 @@
+"""Dates written in news prose, normalised against the article's date.
+
+A small grammar on the standard library (no dateparser: it takes about half a second
+to import, and `claimmap build` pays for every import). It reads:
+
+- full dates: "June 29, 2025", "29 June 2025", "Jun. 29 2025", "2025-06-29" (day);
+- months: "January 2025", "in December 2024" (month); "last December", "this March",
+  "next May" and a bare "in December" (month, the year taken from the reference date:
+  "last December" in a June 2025 article is 2024-12, a bare month is its latest
+  occurrence not after the reference month);
+- a month and day without a year, "on June 12" (day, year from the reference date);
+- years: "in 2023", "since 2014" (year);
+- relative days and spans: "today", "yesterday", "on Monday" (day), "last week" (day of
+  that week's start is not claimed: month precision), "last month", "last year",
+  "N years ago" (year);
+- a leading "since"/"from" makes the date the start of an open period; "until"/"through"
+  makes it the end; "between X and Y" / "from X to Y" make a range.
+
+Context phrases such as "more than three years into the war" or "the war's fourth year"
+are not dates of a claim: they are left alone.
+
+>>> from datetime import date
+>>> [(d.text, d.start_iso, d.precision) for d in find_dates("last December", date(2025, 6, 29))]
+[('last December', '2024-12', 'month')]
+>>> d = find_dates("since capturing Avdiivka in February 2024", date(2025, 6, 29))[0]
+>>> (d.start_iso, d.end_iso, d.kind)
+('2024-02', '', 'since')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["MONTHS", "DateMention", "find_dates", "parse_iso_date", "iso_precision"]
+
+#: month names and their usual abbreviations
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NUMWORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+             "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
+
+_MON = (r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|"
+        r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|"
+        r"Oct\.?|Nov\.?|Dec\.?)")
+_YEAR = r"(?P<{n}>(?:19|20)\d\d)(?!\d|,\d)"
+_DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
+
+
+def _m(n):
+    return _MON.format(n=n)
+
+
+def _y(n):
+    return _YEAR.format(n=n)
+
+
+def _d(n):
+    return _DAY.format(n=n)
+
+
+# one date expression; the order of the alternatives is the order of preference
+_ONE = (
+    rf"(?P<iso>(?<![\d-])(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d-]))"
+    rf"|(?P<mdy>{_m('m1')}\s+{_d('d1')},?\s+{_y('y1')})"
+    rf"|(?P<dmy>{_d('d2')}\s+(?:of\s+)?{_m('m2')},?\s+{_y('y2')})"
+    rf"|(?P<my>{_m('m3')},?\s+(?:of\s+)?{_y('y3')})"
+    rf"|(?P<rel>(?P<rw>last|this|next|past|early|late|mid-?)\s*{_m('m4')})"
+    rf"|(?P<md>{_m('m5')}\s+{_d('d5')}(?![\d,]*\s*(?:19|20)\d\d)(?!\d))"
+    rf"|(?P<dm>\b{_d('d6')}\s+(?:of\s+)?{_m('m6')}(?!,?\s+(?:19|20)\d\d))"
+    rf"|(?P<bm>(?P<bmp>\b(?:in|since|from|until|by|through|during|of)\s+)(?:early\s+|late\s+|mid-?)?"
+    rf"(?P<m7>January|February|March|April|May|June|July|August|September|October|November|"
+    rf"December)\b(?!\s+[0-3]?\d\b)(?!,?\s+(?:of\s+)?(?:19|20)\d\d))"
+    rf"|(?P<yr>(?P<yrp>\b(?:in|since|from|until|by|through|during|of|early|late|mid|between|"
+    rf"and|to)\s+)(?:early\s+|late\s+|mid-?)?(?P<y8>(?:19|20)\d\d)(?!\d|,\d|\.\d|\s*%))"
+    rf"|(?P<ago>\b(?P<an>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+"
+    rf"(?P<au>years?|months?|weeks?|days?)\s+ago\b)"
+    rf"|(?P<lu>\b(?:last|this|next|past)\s+(?P<lun>week|month|year)\b)"
+    rf"|(?P<td>\b(?:today|yesterday)\b)"
+    rf"|(?P<wd>(?P<wdp>\bon\s+)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
+_ONE_RE = re.compile(_ONE, re.IGNORECASE)
+_LEAD_RE = re.compile(r"\b(since|from|starting|beginning|until|till|through|by|between|as of)"
+                      r"\s+(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?$", re.I)
+# "since capturing Avdiivka in February 2024": the period starts at the event's date
+_SINCE_EVENT_RE = re.compile(r"\bsince\s+(?:the\s+)?[a-z]+(?:ing|ure|ion|all)\b[^.;:!?()\d]{0,60}?"
+                             r"\b(?:in|on)\s+$", re.I)
+_JOIN_RE = re.compile(r"^\s*(?:to|until|till|through|and|-|–|—)\s*$", re.I)
+_MONTH_CASE_RE = re.compile(r"^[A-Z]")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in text.
+
+    start_iso/end_iso are ISO dates at the precision the text gives ("2025-06-29",
+    "2025-01", "2024"); end_iso is empty for a point in time or an open period.
+    kind is "point", "since" (an open period starting then), "until" (ending then) or
+    "range".
+    """
+
+    text: str
+    start: int
+    end: int
+    start_iso: str
+    end_iso: str
+    precision: str
+    kind: str = "point"
+
+
+def iso_precision(iso: str) -> str:
+    """The precision of an ISO date string: day, month or year ('' when empty)."""
+    return {10: "day", 7: "month", 4: "year"}.get(len(iso or ""), "")
+
+
+def parse_iso_date(value: str) -> str:
+    """Check an ISO date at any precision (YYYY, YYYY-MM, YYYY-MM-DD); return it.
+
+    Raises ValueError when it is not one.
+
+    >>> parse_iso_date("2024-12")
+    '2024-12'
+    """
+    s = str(value).strip()
+    if re.fullmatch(r"\d{4}", s):
+        return s
+    if re.fullmatch(r"\d{4}-\d{2}", s):
+        date(int(s[:4]), int(s[5:7]), 1)
+        return s
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+        date.fromisoformat(s)
+        return s
+    raise ValueError(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
+def _month(s: str) -> int:
+    return MONTHS[s.lower().rstrip(".")]
+
+
+def _safe_day(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, ref: date | None, rel: str = "") -> int | None:
+    """The year of a month named without one, seen from the reference date."""
+    if ref is None:
+        return None
+    rel = rel.lower()
+    if rel == "next":
+        return ref.year + (1 if month <= ref.month else 0)
+    if rel == "this":
+        return ref.year
+    if rel in ("last", "past"):
+        # "last December" is the latest December before the reference month
+        return ref.year if month < ref.month else ref.year - 1
+    return ref.year if month <= ref.month else ref.year - 1
+
+
+def _one(m: re.Match, ref: date | None) -> tuple[str, str] | None:
+    """ISO string and precision of one matched expression."""
+    g = m.groupdict()
+    if g["iso"]:
+        iso = _safe_day(int(g["iy"]), int(g["im"]), int(g["id"]))
+        return (iso, "day") if iso else None
+    if g["mdy"]:
+        iso = _safe_day(int(g["y1"]), _month(g["m1"]), int(g["d1"]))
+        return (iso, "day") if iso else None
+    if g["dmy"]:
+        iso = _safe_day(int(g["y2"]), _month(g["m2"]), int(g["d2"]))
+        return (iso, "day") if iso else None
+    if g["my"]:
+        if not _MONTH_CASE_RE.match(g["m3"]):
+            return None
+        return f"{int(g['y3']):04d}-{_month(g['m3']):02d}", "month"
+    if g["rel"]:
+        if not _MONTH_CASE_RE.match(g["m4"]):
+            return None
+        rw = g["rw"].lower().rstrip("-")
+        y = _infer_year(_month(g["m4"]), ref, rw if rw in ("last", "this", "next", "past") else "")
+        return (f"{y:04d}-{_month(g['m4']):02d}", "month") if y else None
+    if g["md"] or g["dm"]:
+        mon, day = (g["m5"], g["d5"]) if g["md"] else (g["m6"], g["d6"])
+        if not _MONTH_CASE_RE.match(mon) or (mon.lower().startswith("may") and g["md"] is None):
+            return None
+        y = _infer_year(_month(mon), ref)
+        if y is None:
+            return None
+        iso = _safe_day(y, _month(mon), int(day))
+        if iso and ref and date.fromisoformat(iso) > ref + timedelta(days=1):
+            iso = _safe_day(y - 1, _month(mon), int(day))
+        return (iso, "day") if iso else None
+    if g["bm"]:
+        if not _MONTH_CASE_RE.match(g["m7"]):
+            return None
+        y = _infer_year(_month(g["m7"]), ref)
+        return (f"{y:04d}-{_month(g['m7']):02d}", "month") if y else None
+    if g["yr"]:
+        return g["y8"], "year"
+    if ref is None:
+        return None
+    if g["ago"]:
+        n = int(g["an"]) if g["an"].isdigit() else _NUMWORDS[g["an"].lower()]
+        unit = g["au"].lower().rstrip("s")
+        if unit == "year":
+            return f"{ref.year - n:04d}", "year"
+        if unit == "month":
+            y, mo = divmod(ref.year * 12 + ref.month - 1 - n, 12)
+            return f"{y:04d}-{mo + 1:02d}", "month"
+        days = n * (7 if unit == "week" else 1)
+        return (ref - timedelta(days=days)).isoformat(), "day"
+    if g["lu"]:
+        unit = g["lun"].lower()
+        which = m.group(0).split()[0].lower()
+        step = {"last": -1, "past": -1, "this": 0, "next": 1}[which]
+        if unit == "year":
+            return f"{ref.year + step:04d}", "year"
+        if unit == "month":
+            y, mo = divmod(ref.year * 12 + ref.month - 1 + step, 12)
+            return f"{y:04d}-{mo + 1:02d}", "month"
+        d = ref + timedelta(days=7 * step)
+        return f"{d.year:04d}-{d.month:02d}", "month"
+    if g["td"]:
+        d = ref if g["td"].lower() == "today" else ref - timedelta(days=1)
+        return d.isoformat(), "day"
+    if g["wd"]:
+        back = (ref.weekday() - _WEEKDAYS.index(g["wd"][len(g["wdp"]):].lower())) % 7
+        return (ref - timedelta(days=back)).isoformat(), "day"
+    return None
+
+
+def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
+    """Every date expression in `text`, in order, normalised against `ref`.
+
+    Parameters
+    ----------
+    text : str
+        The text (a sentence, a clause or a whole article).
+    ref : datetime.date, optional
+        The article's date; relative expressions ("last December", "yesterday") and
+        months without a year need it and are skipped without it.
+
+    Returns
+    -------
+    list of DateMention
+    """
+    found: list[tuple[int, int, str, str]] = []
+    for m in _ONE_RE.finditer(text):
+        got = _one(m, ref)
+        if got and got[0]:
+            prefix = m.group("bmp") or m.group("yrp") or m.group("wdp") or ""
+            found.append((m.start() + len(prefix), m.end(), got[0], got[1]))
+    out: list[DateMention] = []
+    i = 0
+    while i < len(found):
+        s, e, iso, prec = found[i]
+        lead = _LEAD_RE.search(text[max(0, s - 40):s])
+        word = lead.group(1).lower() if lead else ""
+        # a range: "from X to Y", "between X and Y", "X-Y"
+        if i + 1 < len(found) and _JOIN_RE.match(text[e:found[i + 1][0]]) and (
+                word in ("from", "between") or text[e:found[i + 1][0]].strip() in "-–—"):
+            s2, e2, iso2, prec2 = found[i + 1]
+            if len(iso) == len(iso2) and iso > iso2 and len(iso) > 4:
+                # "from March to May 2024": the first takes the second's year
+                iso = iso2[:4] + iso[4:]
+                if iso > iso2:
+                    iso = f"{int(iso2[:4]) - 1:04d}" + iso[4:]
+            start = s - (len(lead.group(0)) if lead else 0)
+            out.append(DateMention(text[start:e2], start, e2, iso, iso2, prec, "range"))
+            i += 2
+            continue
+        kind = "point"
+        if not lead and _SINCE_EVENT_RE.search(text[max(0, s - 90):s]):
+            word = "since"
+            lead = None
+        if word in ("since", "from", "starting", "beginning"):
+            kind = "since"
+        elif word in ("until", "till", "through", "by"):
+            kind = "until"
+        start = s - (len(lead.group(0)) if lead and kind != "point" else 0)
+        if kind == "until":
+            out.append(DateMention(text[start:e], start, e, "", iso, prec, kind))
+        else:
+            out.append(DateMention(text[start:e], start, e, iso, "", prec, kind))
+        i += 1
+    return out

@@ -1,0 +1,650 @@
+"""Pull an article's claims out of its text: `extract(article) -> ClaimsDoc`.
+
+The article is read sentence by sentence and clause by clause (`layers.sentences`).
+For each sentence: its places (the geoparser's mentions, plus "the city", "this town",
+"its capture" resolved to the place the text is talking about), its dates
+(`layers.dates`, normalised against the article's date), its source
+(`layers.attribution`) and its figures (`layers.figures`). Then:
+
+Figures
+    every figure is a claim. Its places are those of its clause; a clause without a
+    place takes the places of the nearest clause before it in the sentence, and else
+    the article's focal place (the most-mentioned populated place, the headline counting
+    double). Its date is the clause's date, else a date that frames the whole sentence
+    (opening it: "As of June 29, 2025, ..."; or the day a statement was made: "...,
+    the governor said on Sunday"). Its source is the sentence's.
+
+Relations (general patterns, in the clause)
+    - supply_route: "connecting/linking ... A and B", "supply routes/lines", "road and
+      rail" with other places: the line runs from the sentence's subject place through them;
+    - advance: "advancing ... since capturing X" / "advancing from X": from X to the place
+      advanced on (a "toward Y" in the clause, else the focal place);
+    - toward: "advance/push/move toward Y": from the subject place to each Y (a region
+      containing the subject place is not a destination).
+
+Events (a clause with no figure)
+    keyword rules by category: territorial (captured, seized, liberated, the fall of X:
+    the place is the object), economic (halted/suspended production, operations),
+    infrastructure (grid, power, water, bridge, rail ... collapsed, cut, damaged),
+    military (holding fortifications/positions, a brigade, under siege, shelling,
+    assaults), humanitarian (evacuations, dire conditions), political (annex,
+    incorporate, controlling X, ceasefire). Territorial and political events need a
+    place named in their clause; the others may fall back to the focal place.
+
+Countries are never a claim's place when they are only an actor ("Russia launched ...",
+"Russian troops"): a country is used only after "in/inside/across/throughout" when the
+clause names nothing more specific. A region written as a locator of a place ("Pokrovsk
+in Ukraine's Donetsk region") is not a place of the claim either: claims go to the most
+specific place.
+
+Merging and conflicts
+    claims with the same measure, place, value and unit are one claim (the first span
+    kept; a missing date or source filled from the repeats). Claims with the same measure,
+    place, unit and period but different values at overlapping times are all kept, marked
+    contested, each naming the others in conflicts_with ("once" figures are another time;
+    a lower bound does not contradict a larger figure).
+
+claim_id is ``<article id>-<10 hex digits>``: a hash of the article id, the span, the
+measure, value, relation and places, so the same text always gives the same ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import date as _date
+
+from layers.attribution import UNATTRIBUTED, find_attribution
+from layers.dates import DateMention, find_dates
+from layers.figures import find_figures
+from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
+from layers.sentences import Clause, Sentence, split_clauses, split_sentences
+
+__all__ = ["extract", "claim_id_for", "mark_conflicts", "places_from_mentions"]
+
+log = logging.getLogger(__name__)
+
+# ---------------------------------------------------------------------------- rules
+
+_ANAPHOR_RE = re.compile(
+    r"\b(?:the|this|that)\s+(?:(?:embattled|besieged|strategic|frontline|front-line|key|vital|"
+    r"eastern|southern|northern|western|small|industrial|mining|port|coastal|border|"
+    r"logistics|logistical|transport|military|devastated|ruined)\s+){0,2}"
+    r"(?P<n>city|town|village|settlement|hub|stronghold)(?:’s|'s)?\b(?!\s+(?:of|in)\b)"
+    r"|\b[Ii]ts\s+(?=(?:capture|fall|seizure|loss|population|residents|outskirts|defenders|"
+    r"cent(?:er|re)|streets|mayor|power grid|grid|infrastructure|encirclement|defen[cs]es?|"
+    r"garrison|surroundings)\b)", re.I)
+_LOCATIVE_COUNTRY_RE = re.compile(r"\b(?:in|inside|across|throughout|within)\s+(?:the\s+)?$", re.I)
+_LOCATOR_BETWEEN_RE = re.compile(r"^(?:’s|'s)?\s*(?:,|\(|\bin\b|\bof\b|\bnear\b)\s*"
+                                 r"(?:[\w’'-]+\s*){0,3}$", re.I)
+
+_SUPPLY_RE = re.compile(r"\b(?:connect\w*|link\w*|supply (?:routes?|lines?|roads?)|"
+                        r"logistics? (?:routes?|lines?)|road and rail|rail and road|"
+                        r"(?:road|highway|railway|rail line) (?:from \S+(?: \S+)? )?to)\b", re.I)
+# between a capture verb and its object place: "seized most of Aleppo", "took the town of X"
+_OBJECT_GAP_RE = re.compile(r"^(?:(?:most|much|part|parts|all|control|the rest|the centre|the center|"
+                            r"the outskirts|the city|the town|the village|the airport|the whole|"
+                            r"large parts|the remainder|what remained)\s+of\s+)*(?:the\s+)?$|"
+                            r"^(?:the\s+)?(?:[A-Za-z’'-]+\s+){1,5}(?:in|at|near|outside)\s+(?:the\s+)?$",
+                            re.I)
+_ADVANCE_RE = re.compile(r"\b(?:advanc\w*|push\w*|progress\w*|gain\w*|mov(?:e|ed|ing))\b", re.I)
+_ADVANCE_FROM_RE = re.compile(r"\b(?:since|after)\s+(?:capturing|taking|seizing|occupying|"
+                              r"the (?:capture|fall|seizure|occupation) of)\s+$|\bfrom\s+$", re.I)
+_TOWARD_RE = re.compile(r"\b(?:advanc\w*|push\w*|mov\w*|march\w*|driv\w*|offensive|assault\w*|"
+                        r"head\w*|thrust\w*|attack\w*|progress\w*|breakthrough)\s+"
+                        r"(?:(?:further|deeper|westward|eastward|north|south|east|west)\s+)?"
+                        r"(?:on\s+|toward|towards|in the direction of)\s*", re.I)
+_STRATEGIC_RE = re.compile(r"\b(?:would|could|might|may|allow\w*|enabl\w*|threat\w*|aim\w*|goal|"
+                           r"plan\w*|key|strategic|open\w* the way|pave)\b", re.I)
+_MODAL_RE = re.compile(r"\b(?:would|could|might|may|to|aims? to|plans? to|seeks? to|"
+                       r"trying to|attempt\w* to|intend\w* to|determined to)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class _Event:
+    name: str
+    category: str
+    rx: re.Pattern
+    explicit_place: bool = False
+
+
+_EVENTS = (
+    _Event("captured", "territorial", re.compile(
+        r"\b(?:captur(?:ed|ing)|seiz(?:ed|ing)|took control of|taken control of|gained control of|"
+        r"liberat(?:ed|ing)|recaptur(?:ed|ing)|retook|retaken|occupied|fell to|the fall of|"
+        r"(?:has |have |had )?taken|took|overran|overrun|"
+        r"the capture of|withdr(?:ew|awn) from|entered)\s+", re.I), True),
+    _Event("held_by", "territorial", re.compile(
+        r"\b(?:held|controlled|occupied|seized|captured|taken|overrun|besieged)\s+by\s+"
+        r"(?:[\w’'-]+\s+){0,2}(?:forces|troops|army|fighters|rebels|militants|insurgents|"
+        r"paramilitar\w+|soldiers|units)\b", re.I), True),
+    _Event("production_halted", "economic", re.compile(
+        r"\b(?:halt\w*|suspend\w*|stopp?\w*|ceas\w*|resum\w*|shut\w*(?:\s+down)?|clos(?:ed|ing))\s+"
+        r"(?:\w+\s+){0,2}(?:production|operations|output|work|exports|mining|shipments)\b", re.I)),
+    _Event("infrastructure_hit", "infrastructure", re.compile(
+        r"\b(?:power grid|grid|electricity|power supply|power plant|power station|substation|"
+        r"water supply|gas supply|heating|bridge|railway|rail line|railroad|dam|pipeline|"
+        r"water treatment|energy infrastructure)\b[^.;]{0,40}?\b(?:collaps\w*|destroy\w*|"
+        r"damag\w*|cut|knock\w* out|disrupt\w*|outages?|blackouts?|fail\w*|went down|"
+        r"hit|struck)\b|\b(?:blackouts?|power outages?|without (?:power|electricity|water|heating))\b",
+        re.I)),
+    _Event("holding", "military", re.compile(
+        r"\b(?:hold\w*|held|defend\w*|man\w*|reinforc\w*)\s+(?:the\s+|their\s+|its\s+)?"
+        r"(?:fortifications|positions|lines?|defen[cs]es|front)\b|"
+        r"\b\d+(?:st|nd|rd|th)\s+(?:\w+\s+)?(?:Brigade|Battalion|Regiment|Division|Corps)\b", re.I)),
+    _Event("siege", "military", re.compile(
+        r"\bunder siege\b|\bencircl\w*|\bbesieg\w*|\bshell(?:ing|ed)\b|\bbombard\w*|"
+        r"\b(?:air|drone|missile|artillery|rocket) (?:strikes?|attacks?)\b|\bassaults?\b", re.I)),
+    _Event("humanitarian", "humanitarian", re.compile(
+        r"\bevacuat\w*|\bhumanitarian (?:aid|corridor|crisis|situation)|\bdire conditions\b|"
+        r"\bcivilians?\b[^.;]{0,30}\b(?:trapped|fle\w*|shelter\w*)\b", re.I)),
+    _Event("political", "political", re.compile(
+        r"\b(?:annex\w*|incorporat\w*|goal of controlling|control(?:ling)? of|controlling|"
+        r"ceasefire|negotiat\w*|peace talks|sanction\w*|referendum)\b", re.I), True),
+)
+
+
+# ---------------------------------------------------------------------------- helpers
+
+@dataclass(frozen=True)
+class _Ref:
+    """A place in the text: a mention, or an anaphor resolved to a place."""
+
+    start: int
+    end: int
+    place_id: str
+    kind: str
+    admin1: str
+    country_code: str
+    geo_precision: int
+    anaphor: bool = False
+
+
+@dataclass
+class _Ctx:
+    article: Article
+    ref: _date | None
+    sentences: list[Sentence]
+    refs: list[_Ref]                         # mentions and anaphors, in text order
+    focal: _Ref | None
+    claims: list[Claim] = field(default_factory=list)
+
+
+def claim_id_for(article_id: str, span_text: str, span_start: int, measure: str,
+                 value: float | None, relation: str, place_ids: list[str], category: str = "") -> str:
+    """The stable id of a claim: the article id and a hash of what the claim is.
+
+    >>> claim_id_for("a", "x", 0, "", None, "", ["geonames:1"], "military")[:2]
+    'a-'
+    """
+    v = "" if value is None else repr(float(value))
+    key = "|".join([article_id, span_text, str(span_start), measure, v, relation,
+                    ";".join(place_ids), category])
+    return f"{article_id}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"
+
+
+def _ref_of(m) -> _Ref:
+    p = m.place
+    return _Ref(m.start, m.end, p.place_id, p.kind, p.admin1, p.country_code, m.geo_precision)
+
+
+def _contains(container: _Ref, inner: _Ref) -> bool:
+    if container.kind == "country":
+        return inner.kind != "country" and inner.country_code == container.country_code
+    if container.kind == "admin1":
+        return inner.kind in ("populated_place", "facility") and bool(inner.admin1) \
+            and inner.admin1 == container.admin1
+    return False
+
+
+def _focal(refs: list[_Ref], sentences: list[Sentence]) -> _Ref | None:
+    """The place the article is about: the most-mentioned populated place (headline x2)."""
+    heads = [(s.start, s.end) for s in sentences if s.heading]
+    score: dict[str, float] = {}
+    first: dict[str, _Ref] = {}
+    for kinds in (("populated_place",), ("facility",), ("admin1",)):
+        for r in refs:
+            if r.kind not in kinds or r.anaphor:
+                continue
+            w = 2.0 if any(a <= r.start < b for a, b in heads) else 1.0
+            score[r.place_id] = score.get(r.place_id, 0) + w
+            first.setdefault(r.place_id, r)
+        if score:
+            best = max(score, key=lambda k: (score[k], -first[k].start))
+            return first[best]
+    return None
+
+
+def _resolve_anaphors(text: str, sentences: list[Sentence], refs: list[_Ref],
+                      focal: _Ref | None, ref_date: _date | None = None) -> list[_Ref]:
+    """'the city', 'this town', 'its capture' -> the populated place the text is about."""
+    out: list[_Ref] = []
+    mention_spans = [(r.start, r.end) for r in refs]
+    # a "place" inside a date ("June 29") is none
+    skip = [(s.start + d.start, s.start + d.end) for s in sentences
+            for d in find_dates(s.text, ref_date)]
+    for si, s in enumerate(sentences):
+        for m in _ANAPHOR_RE.finditer(text, s.start, s.end):
+            if any(a < m.end() and m.start() < b for a, b in mention_spans):
+                continue
+            # the first populated place before it in this sentence, else the first of the
+            # nearest sentence before (three at most) that names one, else the focal place
+            target = None
+            for sj in range(si, max(-1, si - 4), -1):
+                lo = sentences[sj].start
+                hi = m.start() if sj == si else sentences[sj].end
+                cands = [r for r in refs if r.kind == "populated_place" and lo <= r.start < hi
+                         and not any(a < r.end and r.start < b for a, b in skip)]
+                if cands:
+                    target = cands[0]
+                    break
+            if target is None:
+                target = focal
+            if target is None:
+                continue
+            out.append(_Ref(m.start(), m.end(), target.place_id, target.kind, target.admin1,
+                            target.country_code, target.geo_precision, anaphor=True))
+    return out
+
+
+def _clause_places(text: str, refs: list[_Ref], start: int, end: int,
+                   exclude: list[tuple[int, int]] = ()) -> list[_Ref]:
+    """The places a clause concerns: its mentions and anaphors, most specific first kept.
+
+    Mentions inside `exclude` (a date, the name of the source) are not places of claims.
+    """
+    inside = [r for r in refs if start <= r.start < end
+              and not any(a < r.end and r.start < b for a, b in exclude)]
+    keep: list[_Ref] = []
+    for r in inside:
+        if r.kind == "country":
+            continue
+        # a region written as the locator of a place before it: "Pokrovsk in ... Donetsk region"
+        if r.kind == "admin1" and any(
+                _contains(r, o) and o.end <= r.start
+                and _LOCATOR_BETWEEN_RE.match(text[o.end:r.start]) for o in inside):
+            continue
+        keep.append(r)
+    if not keep:
+        prev_loc: _Ref | None = None
+        for r in inside:
+            if r.kind != "country":
+                continue
+            # "in Niger, Mali and Burkina Faso": the list after "in" is locative too
+            if _LOCATIVE_COUNTRY_RE.search(text[max(0, r.start - 12):r.start]) or (
+                    prev_loc is not None
+                    and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[prev_loc.end:r.start])):
+                keep.append(r)
+                prev_loc = r
+    seen, out = set(), []
+    for r in keep:
+        if r.place_id not in seen:
+            seen.add(r.place_id)
+            out.append(r)
+    return out
+
+
+def _subject(text: str, refs: list[_Ref], sent: Sentence, ctx: _Ctx) -> _Ref | None:
+    """The place a sentence is about: its first non-country place, else the focal place."""
+    for r in refs:
+        if sent.start <= r.start < sent.end and r.kind != "country":
+            return r
+    return ctx.focal
+
+
+def _frame_date(sent: Sentence, clauses: list[Clause], dates: list[DateMention]) -> DateMention | None:
+    """A date opening the sentence frames all of it ("As of June 29, 2025, ...", "On Monday, ...")."""
+    if len(clauses) < 2:
+        return None
+    first = clauses[0]
+    if len(first.text) > 40 or first.start != sent.start:
+        return None
+    for d in dates:
+        if first.start <= sent.start + d.start < first.end and d.start <= 12:
+            return d
+    return None
+
+
+_SPEECH_DATE_RE = re.compile(r"\b(?:said|says|told(?: \w+)?|reported|announced|stated|confirmed|"
+                             r"added|claimed|wrote|posted)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+
+
+def _speech_date(sent: Sentence, dates: list[DateMention]) -> DateMention | None:
+    """The date a statement was made ("..., the governor said on Sunday"): it dates the
+    sentence's claims that have no date of their own."""
+    for d in dates:
+        if d.kind == "point" and _SPEECH_DATE_RE.search(sent.text[max(0, d.start - 30):d.start]):
+            return d
+    return None
+
+
+def _date_fields(d: DateMention | None) -> tuple[str, str, str]:
+    if d is None:
+        return "", "", ""
+    prec = d.precision
+    return d.start_iso, d.end_iso, prec
+
+
+def _clause_dates(sent: Sentence, clause: Clause, dates: list[DateMention]) -> list[DateMention]:
+    return [d for d in dates if clause.start <= sent.start + d.start < clause.end]
+
+
+# ---------------------------------------------------------------------------- claims
+
+def _add(ctx: _Ctx, sent: Sentence, span: tuple[int, int], places: list[_Ref], category: str,
+         *, measure: str = "", value: float | None = None, unit: str = "",
+         date: DateMention | None = None, source: str = UNATTRIBUTED, relation: str = "",
+         period: str = "", qualifier: str = "", note: str = "") -> None:
+    if not places:
+        log.debug("claim without a place dropped: %r", ctx.article.text[span[0]:span[1]])
+        return
+    place_ids = [p.place_id for p in places]
+    ds, de, prec = _date_fields(date)
+    if date is not None and date.kind == "until":
+        prec = date.precision
+    text = ctx.article.text
+    cid = claim_id_for(ctx.article.id, text[span[0]:span[1]], span[0], measure, value, relation,
+                       place_ids, category)
+    notes = [note] if note else []
+    if any(p.anaphor for p in places):
+        notes.append("place from a reference to it ('the city', 'its')")
+    ctx.claims.append(Claim(
+        claim_id=cid, article_id=ctx.article.id, text=sent.text, span_start=span[0],
+        span_end=span[1], category=category, place_ids=place_ids, measure=measure, value=value,
+        unit=unit, date_start=ds, date_end=de, time_precision=prec, source=source,
+        geo_precision=max(p.geo_precision for p in places), relation=relation, period=period,
+        qualifier=qualifier, note="; ".join(notes)))
+
+
+def _relation(ctx: _Ctx, sent: Sentence, clause: Clause, cplaces: list[_Ref]) -> tuple[str, list[_Ref]] | None:
+    """A relation the clause draws between places, with the places in line order."""
+    text = ctx.article.text
+    ctext = clause.text
+    # advance from X (to the place advanced on)
+    if _ADVANCE_RE.search(ctext):
+        for r in cplaces:
+            if r.kind == "country":
+                continue
+            if _ADVANCE_FROM_RE.search(text[max(clause.start, r.start - 40):r.start]):
+                tw = _TOWARD_RE.search(ctext)
+                target = None
+                if tw:
+                    target = next((o for o in cplaces if o.start >= clause.start + tw.end()), None)
+                if target is None and ctx.focal is not None and ctx.focal.place_id != r.place_id:
+                    target = ctx.focal
+                if target is not None:
+                    return "advance", [r, target]
+    # toward Y
+    tw = _TOWARD_RE.search(ctext)
+    if tw:
+        origin = next((o for o in cplaces if o.start < clause.start + tw.start()), None) \
+            or _subject(text, ctx.refs, sent, ctx)
+        targets = [o for o in cplaces if o.start >= clause.start + tw.end()
+                   and origin is not None and o.place_id != origin.place_id
+                   and not _contains(o, origin)]
+        if origin is not None and targets:
+            return "toward", [origin, targets[0]]
+    # supply routes between the subject and the places named
+    if _SUPPLY_RE.search(ctext):
+        subj = _subject(text, ctx.refs, sent, ctx)
+        others = [o for o in cplaces if subj is None or o.place_id != subj.place_id]
+        others = [o for o in others if o.kind in ("populated_place", "facility")]
+        if subj is not None and others:
+            return "supply_route", [subj] + others
+    return None
+
+
+def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
+    text = ctx.article.text
+    clauses = split_clauses(sent)
+    dates = find_dates(sent.text, ctx.ref)
+    frame = _frame_date(sent, clauses, dates) or _speech_date(sent, dates)
+    attr = find_attribution(sent.text)
+    source = attr.source
+    title_note = f"{attr.title} {attr.source}".strip() if attr.title else ""
+    figures = find_figures(sent.text, [(d.start, d.end) for d in dates])
+    # a place inside a date ("June") or inside the source's name ("Institute for the Study
+    # of War") is no place of a claim
+    exclude = [(sent.start + d.start, sent.start + d.end) for d in dates]
+    if attr.start >= 0:
+        # the source's name and title ("Governor Oleh Syniehubov")
+        t0 = sent.text.rfind(attr.title, 0, attr.start) if attr.title else -1
+        exclude.append((sent.start + (t0 if t0 >= 0 else attr.start), sent.start + attr.end))
+    # places of each clause, with the fallback to the clause before
+    cl_places: list[list[_Ref]] = []
+    for c in clauses:
+        cl_places.append(_clause_places(text, ctx.refs, c.start, c.end, exclude))
+
+    def places_for(ci: int) -> tuple[list[_Ref], str]:
+        if cl_places[ci]:
+            return cl_places[ci], ""
+        for j in range(ci - 1, -1, -1):
+            if cl_places[j]:
+                return cl_places[j][:1], ""
+        if ctx.focal is not None:
+            return [ctx.focal], "place from context: the place the article is about"
+        return [], ""
+
+    def clause_of(pos: int) -> int:
+        for i, c in enumerate(clauses):
+            if c.start <= pos < c.end:
+                return i
+        return max(0, len(clauses) - 1)
+
+    fig_clauses: set[int] = set()
+    for f in figures:
+        ci = clause_of(sent.start + f.start)
+        fig_clauses.add(ci)
+        c = clauses[ci]
+        places, pnote = places_for(ci)
+        cdates = _clause_dates(sent, c, dates)
+        date = cdates[0] if cdates else frame
+        rel = _relation(ctx, sent, c, cl_places[ci]) if cl_places[ci] else None
+        relation = ""
+        if rel is not None and rel[0] == "advance" and f.measure.startswith("advance"):
+            relation, places = rel
+        note = "; ".join(x for x in (pnote, title_note and f"source as written: {title_note}") if x)
+        _add(ctx, sent, (sent.start + f.start, sent.start + f.end), places, f.category,
+             measure=f.measure, value=f.value, unit=f.unit, date=date, source=source,
+             relation=relation, period=f.period, qualifier=f.qualifier, note=note)
+    made: set[str] = set()
+    for ci, c in enumerate(clauses):
+        cplaces = cl_places[ci]
+        cdates = _clause_dates(sent, c, dates)
+        span = (c.start, c.end - (1 if c.text.endswith(".") else 0))
+        # territorial events: the object place, even beside a figure
+        for m in _EVENTS[0].rx.finditer(c.text):
+            obj = next((r for r in cplaces if r.start >= c.start + m.end() and
+                        _OBJECT_GAP_RE.match(text[c.start + m.end():r.start])), None)
+            if obj is None or _MODAL_RE.search(c.text[:m.start()]):
+                continue
+            after = [d for d in cdates if sent.start + d.start >= obj.end]
+            d = after[0] if after else (cdates[0] if cdates else frame)
+            if d is not None and d.kind == "since":
+                d = DateMention(d.text, d.start, d.end, d.start_iso, "", d.precision, "point")
+            _add(ctx, sent, (c.start + m.start(), obj.end), [obj], "territorial", date=d,
+                 source=source)
+            made.add("captured")
+        # relations without a figure
+        rel = _relation(ctx, sent, c, cplaces) if cplaces else None
+        if rel is not None and ci not in fig_clauses:
+            relation, rplaces = rel
+            category = {"supply_route": "infrastructure", "advance": "military"}.get(relation)
+            if category is None:
+                category = "strategic" if _STRATEGIC_RE.search(sent.text) else "military"
+            _add(ctx, sent, span, rplaces, category, relation=relation,
+                 date=cdates[0] if cdates else frame, source=source)
+            made.add(relation)
+            continue
+        if ci in fig_clauses:
+            continue
+        for ev in _EVENTS[1:]:
+            if ev.name in made or not ev.rx.search(c.text):
+                continue
+            if ev.explicit_place:
+                if not cplaces:
+                    break
+                places, pnote = cplaces, ""
+            else:
+                places, pnote = places_for(ci)
+            _add(ctx, sent, span, places, ev.category, date=cdates[0] if cdates else frame,
+                 source=source, note=pnote)
+            made.add(ev.name)
+            break
+
+
+def _overlap(a: Claim, b: Claim) -> bool:
+    """Whether two claims' times overlap (an undated claim overlaps any)."""
+    def rng(c: Claim):
+        s = c.date_start or ""
+        e = c.date_end or ""
+        if not s and not e:
+            return None
+        lo = s or "0000"
+        hi = e or (s if c.time_precision in ("day", "month", "year") and not c.date_end and
+                   "since" not in c.note else "9999")
+        return lo, hi + "\uffff"
+    ra, rb = rng(a), rng(b)
+    if ra is None or rb is None:
+        return True
+    return ra[0] <= rb[1] and rb[0] <= ra[1]
+
+
+_PAST = {"once"}
+_LOWER = {"at least", "more than", "over", "upwards of", "in excess of"}
+_UPPER = {"up to", "fewer than", "less than", "under", "as many as"}
+
+
+def _compatible(a: Claim, b: Claim) -> bool:
+    """True when two different values need not contradict each other."""
+    if (a.qualifier in _PAST) != (b.qualifier in _PAST):
+        return True
+    for x, y in ((a, b), (b, a)):
+        if x.qualifier in _LOWER and y.value >= x.value:
+            return True
+        if x.qualifier in _UPPER and y.value <= x.value:
+            return True
+    return False
+
+
+def mark_conflicts(claims: list[Claim]) -> list[Claim]:
+    """Merge repeats and mark contested figures (see the module's notes). In place; returns it."""
+    kept: list[Claim] = []
+    by_key: dict[tuple, Claim] = {}
+    for c in claims:
+        if c.measure:
+            key = ("fig", c.measure, tuple(c.place_ids), c.value, c.unit)
+        else:
+            key = ("event", c.category, tuple(c.place_ids), c.relation, c.date_start,
+                   c.span_start if c.relation == "" and c.category not in ("territorial",) else 0)
+            if c.category == "territorial":
+                key = key[:5]
+        first = by_key.get(key)
+        if first is not None and c.measure and c.period and first.period and c.period != first.period:
+            key = key + (c.period,)              # the same figure over another span of time
+            first = by_key.get(key)
+        if first is None:
+            by_key[key] = c
+            kept.append(c)
+            continue
+        if not first.date_start and c.date_start:
+            first.date_start, first.date_end, first.time_precision = (c.date_start, c.date_end,
+                                                                      c.time_precision)
+        if first.source == UNATTRIBUTED and c.source != UNATTRIBUTED:
+            first.source = c.source
+        if c.measure and c.period and not first.period:
+            first.period = c.period
+    claims[:] = kept
+    for c in claims:
+        c.conflicts_with = []
+        c.contested = False
+    groups: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        if c.measure and c.place_ids:
+            groups.setdefault((c.measure, c.place_ids[0], c.unit, c.period), []).append(c)
+    for group in groups.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if a.value == b.value or not _overlap(a, b) or _compatible(a, b):
+                    continue
+                a.contested = b.contested = True
+                a.conflicts_with.append(b.claim_id)
+                b.conflicts_with.append(a.claim_id)
+    return claims
+
+
+def places_from_mentions(mentions) -> list[PlaceRecord]:
+    """One PlaceRecord per place the mentions resolve to, in order of first mention."""
+    recs: dict[str, PlaceRecord] = {}
+    for m in mentions:
+        p = m.place
+        rec = recs.get(p.place_id)
+        if rec is None:
+            rec = recs[p.place_id] = PlaceRecord(
+                place_id=p.place_id, name=p.name, kind=p.kind, lat=p.lat, lon=p.lon,
+                geonameid=p.geonameid, country_code=p.country_code, admin1=p.admin1,
+                population=p.population, mentions=0, geo_precision=m.geo_precision,
+                source=p.source if p.source != "GeoNames" else "", note=p.note)
+        rec.mentions += 1
+        if m.surface not in rec.surfaces:
+            rec.surfaces.append(m.surface)
+        rec.geo_precision = min(rec.geo_precision, m.geo_precision)
+        for alt in m.alternatives:
+            if alt not in rec.alternatives and alt != p.place_id:
+                rec.alternatives.append(alt)
+    return list(recs.values())
+
+
+def _made_by() -> dict:
+    out = {}
+    try:
+        from importlib.metadata import version
+        out["claimmap"] = version("claimmap")
+    except Exception:  # noqa: BLE001 - not installed as a distribution
+        out["claimmap"] = "unknown"
+    try:
+        from geo.gazetteer import Gazetteer
+        out["gazetteer"] = Gazetteer.open().version
+    except Exception as err:  # noqa: BLE001 - the version is informative only
+        log.debug("no gazetteer version: %s", err)
+    return out
+
+
+def extract(article: Article, date: _date | None = None, *, mentions=None) -> ClaimsDoc:
+    """The claims an article makes, with the places it names.
+
+    Parameters
+    ----------
+    article : Article
+        As read by `layers.article.read_article`.
+    date : datetime.date, optional
+        The article's date (relative dates are read against it); default the date found
+        in the article.
+    mentions : list of geo.model.Mention, optional
+        The place mentions, if already found; default ``geo.places.find_places``.
+
+    Returns
+    -------
+    ClaimsDoc
+    """
+    ref = date or article.published
+    if date is not None and article.published is None:
+        article.published = date
+    if mentions is None:
+        from geo.places import find_places
+
+        mentions = find_places(article.text, date=ref)
+    mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+    sentences = split_sentences(article.text)
+    refs = [_ref_of(m) for m in mentions]
+    focal = _focal(refs, sentences)
+    refs = sorted(refs + _resolve_anaphors(article.text, sentences, refs, focal, ref),
+                  key=lambda r: r.start)
+    ctx = _Ctx(article, ref, sentences, refs, focal)
+    for s in sentences:
+        _sentence_claims(ctx, s)
+    claims = mark_conflicts(ctx.claims)
+    return ClaimsDoc(article=article, places=places_from_mentions(mentions), claims=claims,
+                     made_by=_made_by())

@@ -1,0 +1,427 @@
+"""Figures in a sentence: a number, what it counts (the measure) and its unit.
+
+A figure is a number (digits "110,000", "1.2 million", "$2bn"; words "two", "a dozen",
+"hundreds of") tied to a noun of the controlled vocabulary below, either after it
+("110,000 troops", "400 Russian casualties daily", "70% of homes ... damaged") or
+before it ("casualties - estimated at 3,000", "population has dwindled to 7,000").
+A number tied to no noun of the vocabulary is not a figure (it is dropped, not guessed).
+
+The vocabulary (`VOCABULARY`) maps nouns to a measure, a unit and a default category;
+it grows with use. Rules on top of it:
+
+- a rate ("daily", "per day", "a day", "per week") makes a rate measure and unit:
+  casualties -> casualties_per_day, people/day; a length per day -> advance_rate, m/day
+  (kilometres are turned into metres);
+- buildings and facilities count only with a damage word in the sentence ("damaged",
+  "destroyed", ...): homes -> homes_damaged / homes_destroyed;
+- "people", "civilians", "children" take their measure from a verb next to them
+  ("killing 12 people", "30 civilians were injured", "home to 60,000 people");
+- a lead-in sets the qualifier: "more than", "at least", "about", "nearly", "up to",
+  "once" (a past figure: "once home to"); plural words ("hundreds of", "dozens",
+  "thousands") are lower bounds (qualifier "at least");
+- "in two weeks", "over the past 24 hours" after a figure is its period.
+
+>>> [(f.measure, f.value, f.unit, f.period) for f in find_figures("3,000 casualties in two weeks")]
+[('casualties', 3000.0, 'people', 'two weeks')]
+>>> [(f.measure, f.value, f.unit) for f in find_figures("advancing just 135 meters per day")]
+[('advance_rate', 135.0, 'm/day')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["VOCABULARY", "Figure", "find_figures", "parse_number", "WORD_NUMBERS"]
+
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "a dozen": 12, "dozen": 12, "half a dozen": 6,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "k": 1_000, "trillion": 10**12}
+#: plural words that are lower bounds ("hundreds of civilians" -> at least 100)
+_PLURALS = {"dozens": 24, "scores": 40, "hundreds": 100, "thousands": 1_000,
+            "tens of thousands": 10_000, "hundreds of thousands": 100_000, "millions": 1_000_000}
+
+# (noun phrase regex, measure, unit, category, kind); kind: people | thing | generic
+VOCABULARY: list[tuple[str, str, str, str, str]] = [
+    (r"troops|soldiers|servicem[ae]n|service ?members|military personnel|personnel|fighters|"
+     r"mercenaries|reservists|conscripts|paratroopers|marines|combatants", "troops", "people",
+     "military", "people"),
+    (r"casualties|losses", "casualties", "people", "casualties", "people"),
+    (r"deaths|dead|fatalities|killed|lives", "killed", "people", "casualties", "people"),
+    (r"injured|wounded|injuries", "injured", "people", "casualties", "people"),
+    (r"internally displaced (?:people|persons)|displaced (?:people|persons|residents)|displaced|"
+     r"refugees|evacuees", "displaced", "people", "humanitarian", "people"),
+    (r"residents|inhabitants|population|locals|people living|people still living", "population",
+     "people", "humanitarian", "people"),
+    (r"prisoners of war|prisoners|POWs|captives", "prisoners", "people", "military", "people"),
+    (r"homes|houses|residential buildings|apartment (?:buildings|blocks)|apartments|dwellings|"
+     r"housing|buildings", "homes", "buildings", "humanitarian", "thing"),
+    (r"industrial (?:facilities|enterprises|sites|plants)|factories|enterprises|plants",
+     "industrial_facilities", "facilities", "economic", "thing"),
+    (r"schools|hospitals|medical facilities|kindergartens", "social_facilities", "facilities",
+     "infrastructure", "thing"),
+    (r"drones|UAVs|unmanned aerial vehicles|Shaheds", "drones", "count", "military", "count"),
+    (r"missiles|rockets", "missiles", "count", "military", "count"),
+    (r"shells|artillery rounds|rounds", "shells", "count", "military", "count"),
+    (r"tanks|armou?red vehicles|vehicles|artillery systems|aircraft|helicopters", "equipment",
+     "count", "military", "count"),
+    (r"settlements|villages|towns", "settlements", "count", "territorial", "count"),
+    (r"people|persons|civilians|children|men|women|individuals|villagers|worshippers|"
+     r"passengers|workers|miners|students|patients|journalists|migrants|hostages",
+     "", "people", "", "generic"),
+]
+_NOUN_RE = [(re.compile(rf"(?:{rx})\b", re.I), m, u, c, k) for rx, m, u, c, k in VOCABULARY]
+
+_NUM = (r"(?<![\w.,/-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+        r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion|mn|bn|m|k)\b)?")
+_WORDNUM = (r"\b(?P<word>(?:a\s+)?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|"
+            r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+            r"fifteen|sixteen|seventeen|eighteen|nineteen|half a dozen|a dozen|a|an)"
+            r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
+            r"(?:\s+(?P<wscale>hundred|thousand|million|billion)\b)?")
+_PLURAL = r"\b(?P<plural>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions)\b(?:\s+of\b)?"
+_NUMBER_RE = re.compile(rf"(?P<cur>[$€£]\s?)?(?:{_NUM}|{_WORDNUM}|{_PLURAL})", re.I)
+
+_PERCENT_RE = re.compile(r"^\s*(?:%|percent\b|per cent\b)", re.I)
+_LENGTH_RE = re.compile(r"^\s*(?:-\s*)?(?P<u>square kilomet(?:er|re)s?|sq\.? ?km|km2|km²|"
+                        r"kilomet(?:er|re)s?|km|met(?:er|re)s?|m|miles?|hectares?|ha)\b", re.I)
+_MONEY_RE = re.compile(r"^\s*(?P<u>dollars|euros|hryvnias?|rubles|roubles|pounds|USD|EUR|UAH|RUB)\b",
+                       re.I)
+_DURATION_RE = re.compile(r"^\s*(?:hours?|days?|weeks?|months?|years?)\b", re.I)
+_RATE_RE = re.compile(r"^\s*(?:(?P<day>per day|a day|each day|every day|daily|per 24 hours|/day|"
+                      r"a night|per night|nightly)|(?P<week>per week|a week|each week|weekly)|"
+                      r"(?P<month>per month|a month|each month|monthly))\b", re.I)
+_PERIOD_RE = re.compile(r"\b(?:in|over|within|during|for)\s+(?:the\s+|a\s+)?(?:past\s+|last\s+|first\s+|single\s+|"
+                        r"previous\s+)?(?P<p>(?:\d+|a|an|one|two|three|four|five|six|seven|eight|"
+                        r"nine|ten|twelve|several|a few)\s+(?:hours?|days?|weeks?|months?|years?)|"
+                        r"(?:hours?|day|week|month|year))\b", re.I)
+_QUAL_RE = re.compile(r"(?P<q>more than|over|at least|upwards of|in excess of|about|around|"
+                      r"approximately|roughly|some|an estimated|estimated at|nearly|almost|"
+                      r"close to|up to|fewer than|less than|under|as many as|as few as|"
+                      r"once home to|once|formerly|previously|pre-war|before the war)\s*(?:just\s+)?$",
+                      re.I)
+_BREAK_WORDS = {"in", "on", "at", "to", "from", "by", "with", "and", "or", "was", "were", "is",
+                "are", "has", "have", "had", "been", "be", "said", "says", "per", "since", "that",
+                "which", "who", "while", "but", "as", "for", "into", "after", "before", "than",
+                "according", "reported", "over", "during", "when"}
+_DAMAGE_RE = re.compile(r"\b(destroy\w*|ruin\w*|razed|flattened|damag\w*|hit|struck|shelled|"
+                        r"affected)\b", re.I)
+_ADVANCE_RE = re.compile(r"\b(advanc\w*|progress\w*|gain\w*|push\w*|mov(?:e|ed|ing)|"
+                         r"captur\w*|seiz\w*|occup\w*|penetrat\w*)\b", re.I)
+# verbs next to a generic people noun that give its measure
+_PEOPLE_VERBS = [
+    (re.compile(r"\b(kill\w*|died|dead|deaths?|perish\w*|lost their lives)\b", re.I), "killed",
+     "casualties"),
+    (re.compile(r"\b(lost|losing|loses|casualties)\b", re.I), "casualties", "casualties"),
+    (re.compile(r"\b(injur\w*|wound\w*|hurt)\b", re.I), "injured", "casualties"),
+    (re.compile(r"\b(displac\w*|evacuat\w*|fled|flee\w*|left their homes|shelter\w*)\b", re.I),
+     "displaced", "humanitarian"),
+    (re.compile(r"\b(trapped|stranded|besieged)\b", re.I), "trapped", "humanitarian"),
+    (re.compile(r"\b(at risk|in need|need\w* (?:aid|help|assistance)|fac\w* (?:hunger|famine|"
+                r"starvation))\b", re.I), "in_need", "humanitarian"),
+    (re.compile(r"\b(home to|live|lives|living|remain\w*|stay\w*)\b", re.I), "population",
+     "humanitarian"),
+    (re.compile(r"\b(detain\w*|arrest\w*|captured|taken prisoner|abduct\w*|deport\w*)\b", re.I),
+     "detained", "political"),
+]
+
+
+_BARE_VICTIMS_RE = re.compile(r"\b(killing|killed|injuring|injured|wounding|wounded)\s+"
+                              r"(?:at least\s+|about\s+|around\s+|nearly\s+|some\s+|more than\s+)?$",
+                              re.I)
+# a figure said to be from before: "300,000 before the war", "from 300,000 to 60,000"
+_PAST_AFTER_RE = re.compile(r"^\s*(?:[\w’'-]+\s+){0,2}?(?:before the (?:war|invasion|conflict|fighting)|"
+                            r"pre-war|prior to the (?:war|invasion))\b", re.I)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure found in a text (offsets relative to the text given to `find_figures`)."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    measure: str
+    category: str
+    qualifier: str = ""
+    period: str = ""
+    noun: str = ""
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a written number: "110,000", "1.2 million", "a dozen", "forty-five".
+
+    >>> parse_number("1.2 million"), parse_number("a dozen"), parse_number("forty-five")
+    (1200000.0, 12.0, 45.0)
+    """
+    m = _NUMBER_RE.fullmatch(text.strip())
+    if not m:
+        return None
+    v = _value(m)
+    return None if v is None else v[0]
+
+
+def _value(m: re.Match) -> tuple[float, str] | None:
+    """(value, qualifier) of a number match."""
+    if m.group("num"):
+        v = float(m.group("num").replace(",", ""))
+        sc = (m.group("scale") or "").lower()
+        if sc:
+            if sc in ("m", "k") and not m.group("cur"):
+                # "135 m" is metres, not millions; "5k" is thousands only with digits glued
+                if sc == "m" or not re.search(r"\dk", m.group(0), re.I):
+                    return v, ""
+            v *= _SCALES[sc]
+        return v, ""
+    if m.group("word"):
+        w = m.group("word").lower()
+        if w in ("a", "an"):
+            if not m.group("wscale"):
+                return None              # "a" alone is no number; "a million" is
+            w = "one"
+        w = re.sub(r"^a\s+(?!dozen)", "", w)
+        if "-" in w:
+            a, b = w.split("-", 1)
+            v = WORD_NUMBERS[a] + WORD_NUMBERS[b]
+        else:
+            v = WORD_NUMBERS.get(w)
+            if v is None:
+                return None
+        sc = (m.group("wscale") or "").lower()
+        return float(v * (_SCALES[sc] if sc else 1)), ""
+    if m.group("plural"):
+        return float(_PLURALS[m.group("plural").lower()]), "at least"
+    return None
+
+
+def _noun_after(text: str, pos: int) -> tuple[re.Match, tuple] | None:
+    """The vocabulary noun within three words after pos (no verb or preposition between)."""
+    words = list(re.finditer(r"[\w’'-]+", text[pos:pos + 80]))
+    for i, w in enumerate(words[:4]):
+        for rx, *info in _NOUN_RE:
+            nm = rx.match(text, pos + w.start())
+            if nm:
+                return nm, tuple(info)
+        if w.group(0).lower() in _BREAK_WORDS and not (w.group(0).lower() == "of" and i < 3):
+            return None
+        if re.search(r"[.;:!?]", text[pos:pos + w.end()]):
+            return None
+    return None
+
+
+def _noun_before(text: str, pos: int) -> tuple[re.Match, tuple] | None:
+    """A people noun shortly before pos ("casualties - estimated at 3,000"), no number between."""
+    window_start = max(0, pos - 70)
+    seg = text[window_start:pos]
+    if re.search(r"\d|[.;!?]", seg):
+        seg = re.split(r"\d|[.;!?]", seg)[-1]
+        window_start = pos - len(seg)
+    best = None
+    for rx, *info in _NOUN_RE:
+        if info[3] not in ("people",) or info[0] in ("",):
+            continue
+        for nm in rx.finditer(text, window_start, pos):
+            if re.search(r"\b(?:of|for)\s*$", text[window_start:nm.start()]) and info[0] != "population":
+                continue
+            if best is None or nm.start() > best[0].start():
+                best = (nm, tuple(info))
+    if best is None:
+        return None
+    between = text[best[0].end():pos].lower()
+    # the number must be what the noun amounts to: "casualties - estimated at", "population ... to"
+    if not re.search(r"(estimated|put|stood|stands|at|to|of|numbered|reached|totall?ed|was|were|"
+                     r"is|are|about|around|some|—|–|-|:)\s*$", between.strip() + " ") and between.strip():
+        return None
+    return best
+
+
+def _people_measure(text: str, s: int, e: int) -> tuple[str, str] | None:
+    """The measure of a generic people figure from the verbs next to it."""
+    before = text[max(0, s - 30):s]
+    after = text[e:e + 45]
+    for rx, measure, cat in _PEOPLE_VERBS:
+        if rx.search(after) or rx.search(before):
+            return measure, cat
+    return None
+
+
+def find_figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[Figure]:
+    """Every figure of the vocabulary in `text` (a sentence).
+
+    Parameters
+    ----------
+    text : str
+        A sentence (the context of a figure is its sentence).
+    exclude : list of (start, end)
+        Spans that are not figures (dates: "June 29, 2025").
+
+    Returns
+    -------
+    list of Figure
+        In the order of the text.
+    """
+    out: list[Figure] = []
+    for m in _NUMBER_RE.finditer(text):
+        s, e = m.start(), m.end()
+        if any(a < e and s < b for a, b in exclude):
+            continue
+        if m.group("num"):
+            # ordinals, model names and times are not figures: "117th", "Su-25", "10:30"
+            if re.match(r"(?:st|nd|rd|th)\b", text[e:], re.I) or re.search(r"[A-Za-z]-?$", text[:s]) \
+                    or re.match(r"[:.]\d", text[e:]) or re.search(r"\d[:.]$", text[:s]):
+                continue
+            if re.match(r"-?(?:year|month|week|day|hour)", text[e:], re.I):
+                continue
+        if m.group("word") and re.match(r"\s+of\b", text[e:]) and m.group("word").lower() in ("one", "a", "an"):
+            continue                          # "one of the towns": a part, not a count
+        got = _value(m)
+        if got is None:
+            continue
+        value, qualifier = got
+        lead = _QUAL_RE.search(text[max(0, s - 30):s])
+        if lead:
+            q = lead.group("q").lower()
+            qualifier = "once" if q in ("once home to", "once", "formerly", "previously", "pre-war",
+                                         "before the war") else q
+        if _DURATION_RE.match(text[e:]):
+            continue                          # "two weeks", "three years": a period, not a figure
+        if _PAST_AFTER_RE.match(text[e:]) or (
+                re.search(r"\bfrom\s+$", text[max(0, s - 8):s])
+                and re.match(r"[^.;]{0,60}?\bto\s+(?:about\s+|around\s+|some\s+|just\s+|only\s+)?\d",
+                             text[e:])):
+            qualifier = "once"
+        fig = _classify(text, m, value, qualifier)
+        if fig is not None:
+            out.append(fig)
+    return out
+
+
+def _rate(text: str, pos: int) -> tuple[str, int]:
+    r = _RATE_RE.match(text[pos:])
+    if not r:
+        return "", pos
+    return ("day" if r.group("day") else "week" if r.group("week") else "month"), pos + r.end()
+
+
+def _period(text: str, pos: int) -> str:
+    p = _PERIOD_RE.search(text[pos:pos + 60])
+    if p and not re.search(r"[;.]", text[pos:pos + p.start()]) and not re.search(r"\d", text[pos:pos + p.start()]):
+        return p.group("p")
+    return ""
+
+
+def _classify(text: str, m: re.Match, value: float, qualifier: str) -> Figure | None:
+    s, e = m.start(), m.end()
+    cur = (m.group("cur") or "").strip()
+    if cur:
+        unit = {"$": "USD", "€": "EUR", "£": "GBP"}[cur]
+        return Figure(s, e, value, unit, "money", "economic", qualifier, "", cur)
+    money = _MONEY_RE.match(text[e:])
+    if money and m.group("num"):
+        u = money.group("u").lower()
+        unit = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB", "roubles": "RUB",
+                "usd": "USD", "eur": "EUR", "uah": "UAH", "rub": "RUB"}.get(u, "UAH")
+        return Figure(s, e + money.end(), value, unit, "money", "economic", qualifier, "", u)
+    pct = _PERCENT_RE.match(text[e:])
+    if pct:
+        end = e + pct.end()
+        noun = _noun_after(text, end)
+        if noun is None:
+            return None
+        nm, (measure, unit, cat, kind) = noun
+        if kind == "thing":
+            dmg = _DAMAGE_RE.search(text, nm.end()) or _DAMAGE_RE.search(text[:s])
+            if not dmg:
+                return None
+            measure += "_destroyed" if re.match(r"destroy|ruin|razed|flatten", dmg.group(1), re.I) \
+                else "_damaged"
+        elif kind == "generic" or not measure:
+            return None
+        else:
+            measure += "_share"
+        return Figure(s, end, value, "percent", measure, cat, qualifier, _period(text, nm.end()),
+                      nm.group(0))
+    length = _LENGTH_RE.match(text[e:]) if m.group("num") or m.group("word") else None
+    if length:
+        u = length.group("u").lower().replace(" ", "")
+        end = e + length.end()
+        if re.match(r"square|sq|km2|km²", u):
+            unit, v = "km2", value
+        elif u.startswith("hectare") or u == "ha":
+            unit, v = "km2", value / 100
+        elif u.startswith(("kilomet", "km")):
+            unit, v = "km", value
+        elif u.startswith("mile"):
+            unit, v = "km", value * 1.609344
+        else:
+            unit, v = "m", value
+        rate, end2 = _rate(text, end)
+        if unit == "m" and not rate and len(u) == 1:
+            return None                         # a bare "m" with no rate: too ambiguous
+        if rate == "day" and unit in ("m", "km"):
+            v = v * 1000 if unit == "km" else v
+            return Figure(s, end2, v, "m/day", "advance_rate", "military", qualifier,
+                          _period(text, end2), length.group("u"))
+        if unit == "km2":
+            measure = "area_captured" if _ADVANCE_RE.search(text) else "area"
+            return Figure(s, end, v, unit, measure, "territorial", qualifier, _period(text, end),
+                          length.group("u"))
+        if unit == "m":
+            v, unit = v / 1000, "km"
+        measure = "advance_distance" if _ADVANCE_RE.search(text[max(0, s - 60):s]) else "distance"
+        return Figure(s, end, v, unit, measure, "military" if measure != "distance" else "strategic",
+                      qualifier, _period(text, end), length.group("u"))
+    noun = _noun_after(text, e)
+    if noun is not None:
+        nm, (measure, unit, cat, kind) = noun
+        n_end = nm.end()
+    else:
+        verb = _BARE_VICTIMS_RE.search(text[max(0, s - 40):s])
+        if verb and not re.match(r"\s*(?:%|percent|per cent)", text[e:]):
+            # "killing five", "injuring at least 12"
+            measure = "killed" if verb.group(1).lower().startswith("kill") else "injured"
+            return Figure(s, e, value, "people", measure, "casualties", qualifier,
+                          _period(text, e), verb.group(1))
+        if m.group("word") or m.group("plural"):
+            return None
+        noun = _noun_before(text, s)
+        if noun is None:
+            return None
+        nm, (measure, unit, cat, kind) = noun
+        n_end = e
+    if kind == "generic":
+        got = _people_measure(text, s, n_end)
+        if got is None:
+            return None
+        measure, cat = got
+    elif kind == "thing":
+        dmg = _DAMAGE_RE.search(text[n_end:n_end + 60]) or _DAMAGE_RE.search(text[max(0, s - 40):s])
+        if not dmg:
+            return None
+        measure += "_destroyed" if re.match(r"destroy|ruin|razed|flatten", dmg.group(1), re.I) \
+            else "_damaged"
+    elif kind == "people" and measure not in ("casualties", "killed", "injured", "displaced"):
+        # "killed dozens of soldiers", "38 had died": the verb says what happened to them
+        got = _people_measure(text, s, n_end)
+        if got is not None and got[0] in ("killed", "injured", "detained", "casualties"):
+            measure, cat = got
+    elif kind == "people" and n_end == e:
+        after = _people_measure(text, e, e)
+        if after is not None and after[0] in ("killed", "injured") and \
+                re.match(r"\W*(?:\w+\W+){0,2}?(?:had|have|has|were|was)?\s*(?:died|been killed|"
+                         r"killed|dead|injured|wounded)", text[e:e + 30], re.I):
+            measure, cat = after
+    rate, r_end = _rate(text, max(n_end, e))
+    end = max(n_end, e) if noun is not None and n_end > e else e
+    if rate:
+        end = r_end
+        measure = f"{measure}_per_{rate}"
+        unit = f"{unit}/{rate}"
+    return Figure(s, end, value, unit, measure, cat, qualifier, _period(text, end), nm.group(0))

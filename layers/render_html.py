@@ -1,0 +1,216 @@
+"""The interactive HTML map: one self-contained folium page that works with no network.
+
+``write_html(layers, path)`` writes SLUG.html and ``write_embed(layers, path)`` writes
+SLUG.embed.html, a compact variant to put in a report with an ``<iframe>`` (see
+docs/html_map.md). Both pages inline everything they need:
+
+- Leaflet 1.9.4 and its plugins (MarkerCluster, fullscreen, measure) from the npm
+  packages vendored in layers/assets/ (README there), CSS images as data URIs;
+- the layers as one JSON block (layers/_html_data.py) that ``assets/claimmap.js`` draws:
+  places, claims (one toggle per category, clustered, spiderfied), links (directed lines
+  with arrowheads), regions, a legend, a date filter, search by place name;
+- the Natural Earth country outlines (geo/outlines.py) as the default base layer, so the
+  page shows where things are without tiles; web base maps (OpenStreetMap, a grey one,
+  satellite imagery) are offered in the layer control and fetched only when chosen.
+
+Article text never becomes markup: the data block is JSON with ``<``, ``>`` and ``&``
+escaped, and the script builds every popup, tooltip and label from text nodes.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import logging
+import os
+import re
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["write_html", "write_embed", "render_page", "WEB_BASEMAPS"]
+
+log = logging.getLogger(__name__)
+
+#: the web base maps offered (xyzservices provider names), none shown by default.
+#: CartoDB's grey map needs an API key in current xyzservices, so the grey one is Esri's.
+WEB_BASEMAPS = (
+    ("OpenStreetMap", "OpenStreetMap.Mapnik"),
+    ("Grey (Esri Light Gray)", "Esri.WorldGrayCanvas"),
+    ("Satellite (Esri World Imagery)", "Esri.WorldImagery"),
+)
+
+#: the vendored scripts and styles, in load order (layers/assets/README.md)
+_JS = ("leaflet.js", "leaflet.markercluster.js", "Control.FullScreen.js", "leaflet-measure.js",
+       "claimmap.js")
+_CSS = ("leaflet.css", "MarkerCluster.css", "Control.FullScreen.css", "leaflet-measure.css",
+        "claimmap.css")
+
+_MIME = {".png": "image/png", ".svg": "image/svg+xml", ".gif": "image/gif"}
+
+
+def _assets() -> Path:
+    return Path(__file__).resolve().parent / "assets"
+
+
+@lru_cache(maxsize=None)
+def _asset_text(name: str) -> str:
+    return (_assets() / name).read_text(encoding="utf-8")
+
+
+def _data_uri(match: re.Match) -> str:
+    target = match.group(2)
+    if target.startswith(("data:", "#")):
+        return match.group(0)
+    path = _assets() / Path(target).name
+    if not path.exists():
+        raise FileNotFoundError(f"{target!r} in a vendored stylesheet is not in {_assets()}")
+    mime = _MIME.get(path.suffix, "application/octet-stream")
+    return f'url("data:{mime};base64,{base64.b64encode(path.read_bytes()).decode()}")'
+
+
+@lru_cache(maxsize=None)
+def _inline_css(name: str) -> str:
+    css = re.sub(r"""url\((['"]?)([^)'"]+)\1\)""", _data_uri, _asset_text(name))
+    return f"<style>/* {name} */\n{css}\n</style>"
+
+
+@lru_cache(maxsize=None)
+def _inline_js(name: str) -> str:
+    js = _asset_text(name)
+    if re.search(r"</script|<!--", js, re.I):
+        raise ValueError(f"{name} contains '</script' or '<!--' and cannot be inlined as is")
+    return f"<script>/* {name} */\n{js}\n</script>"
+
+
+@lru_cache(maxsize=1)
+def _tiles() -> tuple[dict, ...]:
+    import xyzservices.providers as xyz
+
+    out = []
+    for label, key in WEB_BASEMAPS:
+        provider = xyz.query_name(key)
+        out.append({"name": label, "url": provider.build_url(),
+                    "attribution": provider.html_attribution,
+                    "max_zoom": int(provider.get("max_zoom", 19))})
+    return tuple(out)
+
+
+def _center(data: dict) -> tuple[list[float], int]:
+    """Initial (lat, lon) and zoom, before the script fits the view to the features."""
+    lats = [p["lat"] for p in data["places"]] + list(data["claims"]["lat"])
+    lons = [p["lon"] for p in data["places"]] + list(data["claims"]["lon"])
+    if not lats:
+        return [20.0, 0.0], 2
+    return [(min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2], 6
+
+
+def render_page(layers, *, embed: bool = False) -> str:
+    """The HTML of the map page (``embed=True``: the compact page for an iframe).
+
+    Parameters
+    ----------
+    layers : Layers
+        Anything with ``doc`` (a ClaimsDoc) and the GeoDataFrames ``places``, ``claims``,
+        ``links``, ``regions`` in EPSG:4326 with the SPEC's columns.
+    embed : bool
+        Collapsed controls, no scroll-wheel zoom (the host page scrolls) and a link to
+        the full page.
+
+    Returns
+    -------
+    str
+        A complete HTML document with no external reference but the web tiles, which
+        are fetched only when a reader picks a web base map.
+    """
+    import folium
+    from branca.element import Element, MacroElement
+    from folium.template import Template
+
+    from layers._html_data import map_data, script_json
+
+    class _Raw(Element):
+        """Markup put into the page as is (branca's Element would read it as a Jinja
+        template, and ``{{`` in an article must stay text)."""
+
+        _template = Template("{{ this.text }}")
+
+        def __init__(self, text: str):
+            super().__init__()
+            self.text = text
+
+    data = map_data(layers, tiles=list(_tiles()))
+    art = layers.doc.article
+    center, zoom = _center(data)
+
+    class _ClaimmapLayers(MacroElement):
+        _template = Template(
+            "{% macro script(this, kwargs) %}\n"
+            "claimmap.init({{ this._parent.get_name() }}, {{ this.options|tojson }});\n"
+            "{% endmacro %}")
+
+        def __init__(self, options):
+            super().__init__()
+            self._name = "ClaimmapLayers"
+            self._id = "layers"
+            self.options = options
+
+    m = folium.Map(location=center, zoom_start=zoom, tiles=None, control_scale=True,
+                   scroll_wheel_zoom=not embed, world_copy_jump=True)
+    m._id = "claimmap"                   # stable element names: same input, same bytes
+    m.default_js, m.default_css = [], []  # folium's CDN links: the page inlines its own
+    fig = m.get_root()
+    fig.header.add_child(_Raw('<meta charset="utf-8">'), name="charset")
+    title = art.title or art.id
+    fig.header.add_child(_Raw(f"<title>{html.escape(title)}</title>"), name="title")
+    for i, name in enumerate(_CSS):
+        fig.header.add_child(_Raw(_inline_css(name)), name=f"css_{i}")
+    for i, name in enumerate(_JS):
+        fig.header.add_child(_Raw(_inline_js(name)), name=f"js_{i}")
+    fig.html.add_child(_Raw(
+        f'<script type="application/json" id="claimmap-data">{script_json(data)}</script>\n'
+        f'<script type="application/json" id="claimmap-outline">'
+        f'{_outline_text()}</script>'), name="claimmap_data")
+    options = {"data": "claimmap-data", "outline": "claimmap-outline", "embed": embed,
+               "full_page": f"{art.id}.html" if embed else ""}
+    m.add_child(_ClaimmapLayers(options))
+    page = fig.render()
+    if "<script src=" in page or re.search(r"<link[^>]+href=\"?https?:", page):
+        raise RuntimeError("the HTML map would load a script or stylesheet from the network")
+    return page
+
+
+@lru_cache(maxsize=1)
+def _outline_text() -> str:
+    """The Natural Earth outlines as script-safe JSON (the same for every page)."""
+    from layers._html_data import outline_geojson, script_json
+
+    return script_json(outline_geojson())
+
+
+def _write(text: str, path) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    log.debug("wrote %s (%d bytes)", path, path.stat().st_size)
+    return path
+
+
+def write_html(layers, path) -> Path:
+    """Write the self-contained interactive map (SLUG.html); returns its path.
+
+    The file is written whole or not at all (a temporary file renamed into place).
+    """
+    return _write(render_page(layers), path)
+
+
+def write_embed(layers, path) -> Path:
+    """Write the report variant (SLUG.embed.html) to show in an ``<iframe>``."""
+    return _write(render_page(layers, embed=True), path)

@@ -1,0 +1,1367 @@
+"""Static maps for reports: ``SLUG.png``, ``SLUG.svg`` and ``SLUG.report.html``.
+
+The figure is drawn with matplotlib (and geopandas for the outlines) with no network:
+a local azimuthal equidistant projection centred on the article's places (so the km
+scale bar is true near the centre), Natural Earth country outlines for land and borders,
+a few nearby gazetteer towns in small grey type, the article's places labelled without
+overlaps, its claims as category markers (a ring of them, with counts, where several sit
+at one place), links as directed lines, regions as outlines or labelled centre markers,
+a legend, a scale bar, a north arrow, a title, a caption with source, date and
+attribution, and an inset locator map of the country.
+
+Colours and labels come from `layers.symbology`, the same as the HTML map's. Output is
+deterministic: the same layers give byte-identical PNG and SVG files.
+
+``basemap="web"`` (only when asked) draws the same map in Web Mercator over web tiles
+(see `layers._static_tiles`); it needs network and fails with a clear error without it.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextvars
+import html
+import logging
+import math
+import os
+import tempfile
+import textwrap
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from geo.exc import BadInput
+from layers.model import CATEGORIES, RELATIONS
+from layers.symbology import PLACE_STYLE, category_style, relation_style
+
+__all__ = ["DEFAULT_DPI", "DEFAULT_FIGURE_SIZE", "MapDrawing", "parse_figure_size",
+           "label_for", "draw_map", "write_static", "write_report"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_FIGURE_SIZE = (8.0, 6.0)   # inches
+DEFAULT_DPI = 200
+MIN_DPI = 200                      # print-ready
+MAX_DPI = 1200
+MAX_PIXELS = 100_000_000           # a guard against "--figure-size 400x300 --dpi 1200"
+GEONAMES_ATTRIBUTION = "Places: GeoNames (CC BY 4.0)"
+NATURAL_EARTH_ATTRIBUTION = "Outlines: Natural Earth (public domain)"
+
+#: rcParams under which every figure is drawn and saved (fixed fonts, text kept as text,
+#: a fixed SVG id salt: byte-identical output for the same input)
+_RC = {
+    "font.family": "DejaVu Sans",
+    "svg.fonttype": "none",
+    "svg.hashsalt": "claimmap-static-map",
+    "path.simplify": True,
+    "axes.unicode_minus": False,
+}
+
+#: marker shapes per claim category: shape and colour together, for colour-blind readers
+_CATEGORY_MARKER = {
+    "military": "s", "casualties": "D", "humanitarian": "o", "infrastructure": "h",
+    "economic": "p", "political": "^", "strategic": "v", "territorial": "8",
+}
+_WATER = "#dce9f2"
+_LAND = "#f1eee8"
+_LAND_FOCUS = "#fcfbf8"
+_BORDER = "#8c8c8c"
+_CONTEXT = "#8a8a8a"
+#: type scale of the figure being drawn: 1 at 8x6 in, smaller for smaller figures
+_SCALE = contextvars.ContextVar("claimmap_static_scale", default=1.0)
+_WORLD_KM = 2500.0    # places farther than this from their centre: a world map, no inset
+_CLAIM_SIZE = 10.0     # claim marker size (points)
+_PLACE_SIZE = 5.5      # place marker size (points)
+
+
+@dataclass
+class MapDrawing:
+    """A drawn (not yet saved) static map and what a test or caller may want to check.
+
+    Attributes
+    ----------
+    fig : matplotlib.figure.Figure
+    ax : matplotlib.axes.Axes
+        The map itself.
+    inset : matplotlib.axes.Axes or None
+        The locator map.
+    crs : str
+        The projection the map is drawn in (a PROJ string or ``EPSG:3857``).
+    labels : list of layers._static_labels.PlacedLabel
+        Every label placed on the map (place, region, context), in placement order.
+    place_labels : dict
+        place_id -> the label's text, for the article's places and regions.
+    dropped : list of str
+        Keys of labels that found no room.
+    unmapped_claims : int
+        Claims whose point lies outside the map (e.g. about a whole country).
+    """
+
+    fig: object
+    ax: object
+    inset: object
+    crs: str
+    labels: list = field(default_factory=list)
+    place_labels: dict = field(default_factory=dict)
+    dropped: list = field(default_factory=list)
+    unmapped_claims: int = 0
+    attribution: str = ""
+
+    def label_boxes(self, kinds=("place", "region")) -> dict:
+        """Label key -> its text box in display pixels, measured now by matplotlib."""
+        renderer = self.fig.canvas.get_renderer()
+        return {lab.key: lab.text.get_window_extent(renderer)
+                for lab in self.labels if lab.key.split(":", 1)[0] in kinds}
+
+
+# -- options ------------------------------------------------------------------------
+def parse_figure_size(value) -> tuple[float, float]:
+    """``"8x6"``, ``"8,6"``, ``(8, 6)`` or None -> (width, height) in inches.
+
+    >>> parse_figure_size("8x6")
+    (8.0, 6.0)
+    >>> parse_figure_size(None)
+    (8.0, 6.0)
+    """
+    if value is None or value == "":
+        return DEFAULT_FIGURE_SIZE
+    try:
+        if isinstance(value, str):
+            parts = value.lower().replace("×", "x").replace(",", "x").split("x")
+        else:
+            parts = list(value)
+        if len(parts) != 2:
+            raise ValueError
+        w, h = (float(p) for p in parts)
+    except (TypeError, ValueError):
+        raise BadInput(f"figure size {value!r} is not WIDTHxHEIGHT in inches, e.g. 8x6",
+                       path="--figure-size") from None
+    if not (3.0 <= w <= 60.0 and 2.0 <= h <= 60.0) or not (math.isfinite(w) and math.isfinite(h)):
+        raise BadInput(f"figure size {value!r} is out of range: width 3-60 in, height 2-60 in",
+                       path="--figure-size")
+    return (w, h)
+
+
+def _check_dpi(dpi, size) -> int:
+    if dpi is None:
+        dpi = DEFAULT_DPI
+    try:
+        dpi_i = int(dpi)
+    except (TypeError, ValueError):
+        raise BadInput(f"dpi {dpi!r} is not a whole number", path="--dpi") from None
+    if dpi_i != dpi or dpi_i < MIN_DPI or dpi_i > MAX_DPI:
+        raise BadInput(f"dpi must be a whole number from {MIN_DPI} to {MAX_DPI} "
+                       f"(print-ready); got {dpi!r}", path="--dpi")
+    if size[0] * size[1] * dpi_i * dpi_i > MAX_PIXELS:
+        raise BadInput(f"a {size[0]:g}x{size[1]:g} in figure at {dpi_i} dpi is more than "
+                       f"{MAX_PIXELS // 1_000_000} megapixels", path="--dpi")
+    return dpi_i
+
+
+# -- reading the layers ---------------------------------------------------------------
+def _norm(s: str) -> str:
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return "".join(c for c in s.casefold() if c.isalnum())
+
+
+def label_for(name: str, surfaces, kind: str = "populated_place") -> str:
+    """The label of a place: the name the article uses, else the gazetteer's.
+
+    The gazetteer's name wins when the article writes it (up to accents and
+    apostrophes) or writes a shortened form of it ("Donetsk" for "Donetsk Oblast");
+    otherwise the first surface form the article uses does ("Sloviansk" for GeoNames'
+    "Slovyansk"). Regions and countries keep the gazetteer's name.
+
+    >>> label_for("Slovyansk", "Sloviansk")
+    'Sloviansk'
+    >>> label_for("Pokrovske coal mine", ["Pokrovs’ke coal mine"], "facility")
+    'Pokrovske coal mine'
+    >>> label_for("Dnipropetrovsk Oblast", "Dnipropetrovsk", "admin1")
+    'Dnipropetrovsk Oblast'
+    """
+    if isinstance(surfaces, str):
+        surfaces = [s.strip() for s in surfaces.split(";")]
+    surfaces = [s for s in (surfaces or []) if s and s.strip()]
+    if kind in ("admin1", "country") or not surfaces or not name:
+        return name or (surfaces[0] if surfaces else "")
+    key = _norm(name)
+    for s in surfaces:
+        ns = _norm(s)
+        if ns == key or (ns and ns in key):
+            return name
+    surface = surfaces[0].strip()
+    for tail in ("’s", "'s"):
+        if surface.endswith(tail):
+            surface = surface[: -len(tail)]
+    return surface
+
+
+def _rows(gdf):
+    """Rows of a GeoDataFrame as dicts (geometry included); an empty list for None."""
+    if gdf is None or len(gdf) == 0:
+        return []
+    cols = list(gdf.columns)
+    return [dict(zip(cols, vals)) for vals in gdf.itertuples(index=False, name=None)]
+
+
+def _ids(value) -> list[str]:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value]
+    return [v.strip() for v in str(value).split(";") if v.strip()]
+
+
+def _truthy(value) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes")
+    try:
+        return bool(value) and not (isinstance(value, float) and math.isnan(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _num(value, default=0.0) -> float:
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return default
+    return default if math.isnan(v) else v
+
+
+# -- the drawing -------------------------------------------------------------------------
+def draw_map(layers, *, figure_size=None, dpi=DEFAULT_DPI, title=None, basemap="none",
+             context=True) -> MapDrawing:
+    """Draw the static map of `layers` and return it unsaved (see `write_static`).
+
+    Parameters
+    ----------
+    layers : layers.builder.Layers
+        Anything with ``doc`` (a ClaimsDoc) and the GeoDataFrames ``places``, ``claims``,
+        ``links`` and ``regions`` in EPSG:4326 with the SPEC's columns.
+    figure_size : str or tuple, optional
+        ``"8x6"`` or ``(8, 6)`` inches; default 8x6.
+    dpi : int
+        Resolution the labels are measured at (the PNG's).
+    title : str, optional
+        Default: the article's title (or its id).
+    basemap : {"none", "web"}
+        ``"web"`` fetches web tiles (network) and draws in Web Mercator.
+    context : bool
+        Draw nearby gazetteer towns for context.
+    """
+    import matplotlib
+
+    size = parse_figure_size(figure_size)
+    token = _SCALE.set(_type_scale(size))
+    try:
+        with matplotlib.rc_context(_RC):
+            return _draw(layers, size, int(dpi), title, basemap, context)
+    finally:
+        _SCALE.reset(token)
+
+
+def _draw(layers, size, dpi, title, basemap, context):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from layers._static_labels import LabelPlacer
+
+    if basemap not in ("none", "web"):
+        raise BadInput(f"basemap {basemap!r} is not one of: none, web", path="--basemap")
+    doc = layers.doc
+    art = doc.article
+    places = _rows(layers.places)
+    regions = _rows(layers.regions)
+    claims = _rows(layers.claims)
+    links = _rows(layers.links)
+
+    region_ids = {r["place_id"] for r in regions}
+    for p in places:   # admin areas the regions layer lacks are still marked
+        if p.get("kind") == "admin1" and p["place_id"] not in region_ids:
+            regions.append({"place_id": p["place_id"], "name": p["name"],
+                            "geometry": p["geometry"]})
+    points = [p for p in places if p.get("kind") in ("populated_place", "facility")]
+    countries_named = [p for p in places if p.get("kind") == "country"]
+
+    # -- the view --------------------------------------------------------------------
+    view_geoms = [p["geometry"] for p in points] + [r["geometry"] for r in regions]
+    if not view_geoms:
+        view_geoms = [p["geometry"] for p in places]
+    if not view_geoms:
+        view_geoms = [c["geometry"] for c in claims if c.get("geometry") is not None]
+    view_geoms = [g for g in view_geoms if g is not None and not g.is_empty]
+    crs, lon0, lat0, is_world = _frame(view_geoms, basemap)
+    world = _projected_world(crs, lon0, lat0, is_world)
+
+    fig = Figure(figsize=size, dpi=dpi, facecolor="white")
+    FigureCanvasAgg(fig)
+    # reserve the caption's lines: its fixed text and room for one line of notes
+    may_note = (not view_geoms or is_world or bool(countries_named)
+                or len(claims) > 0 and not points)
+    caption_guess = _caption_text(art, "x" * 60 if basemap == "web" else "",
+                                  ["x" * 90] if may_note else [])
+    layout = _layout(fig, size, title or art.title or art.id, caption_guess,
+                     inset=not is_world)
+    ax = fig.add_axes(layout["map"])
+    ax.set_facecolor(_WATER)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_edgecolor("#555555")
+        spine.set_linewidth(0.8)
+    renderer = fig.canvas.get_renderer()
+    box = ax.get_window_extent(renderer)
+    extent = _extent(view_geoms, crs, box.width / box.height, world)
+    ax.set_xlim(extent[0], extent[1])
+    ax.set_ylim(extent[2], extent[3])
+    ax.set_aspect("auto")
+
+    to_map = _transformer(crs)
+
+    attribution = ""
+    if basemap == "web":
+        from layers._static_tiles import fetch_basemap
+
+        img, img_extent, attribution = fetch_basemap(extent, box.width)
+        ax.imshow(img, extent=img_extent, interpolation="bilinear", zorder=0.5,
+                  origin="upper")
+        ax.set_xlim(extent[0], extent[1])
+        ax.set_ylim(extent[2], extent[3])
+
+    focus_country = _focus_country(points or places)
+    _draw_outlines(ax, world, extent, focus_country, basemap == "web")
+
+    placer = LabelPlacer(ax, renderer)
+    drawing = MapDrawing(fig, ax, None, crs, attribution=attribution)
+
+    # -- regions ---------------------------------------------------------------------
+    region_anchor = {}
+    admin_colour = PLACE_STYLE["admin1"][0]
+    for r in regions:
+        g = r["geometry"]
+        if g is None or g.is_empty:
+            continue
+        if g.geom_type in ("Polygon", "MultiPolygon"):
+            import geopandas as gpd
+
+            poly = gpd.GeoSeries([g], crs=4326).to_crs(crs)
+            poly.plot(ax=ax, facecolor=admin_colour, alpha=0.06, edgecolor="none", zorder=2)
+            poly.plot(ax=ax, facecolor="none", edgecolor=admin_colour, linewidth=1.1,
+                      linestyle=(0, (5, 3)), zorder=2.1)
+            pt = g.representative_point()
+        else:
+            pt = g.centroid
+        x, y = to_map(pt.x, pt.y)
+        region_anchor[r["place_id"]] = (x, y)
+        ax.plot([x], [y], marker="s", markersize=6, markerfacecolor="none",
+                markeredgecolor=admin_colour, markeredgewidth=1.2, linestyle="none", zorder=4)
+
+    # -- links -----------------------------------------------------------------------
+    relations_present = []
+    for ln in sorted(links, key=lambda ln: str(ln.get("link_id", ""))):
+        g = ln.get("geometry")
+        if g is None or g.is_empty:
+            continue
+        rel = str(ln.get("relation") or "related")
+        colour, dash, _ = relation_style(rel)
+        if rel not in relations_present:
+            relations_present.append(rel)
+        parts = list(getattr(g, "geoms", [g]))
+        for k, part in enumerate(parts):
+            xy = [to_map(x, y) for x, y in part.coords]
+            _draw_link(ax, xy, colour, dash, head=k == len(parts) - 1)
+            placer.add_line([tuple(ax.transData.transform(p)) for p in xy])
+
+    # -- places ------------------------------------------------------------------------
+    anchors = {}
+    seen_px: list[tuple[float, float]] = []
+    for p in sorted(points, key=_importance):
+        g = p["geometry"]
+        x, y = to_map(g.x, g.y)
+        px, py = ax.transData.transform((x, y))
+        # a place at the very point of one already drawn (e.g. a facility placed at its
+        # town, geo_precision 2) is drawn a little aside, joined to the point by a hair line
+        if any(math.hypot(px - qx, py - qy) < 3 for qx, qy in seen_px):
+            k = sum(1 for qx, qy in seen_px if math.hypot(px - qx, py - qy) < 3)
+            ang = math.radians(-90 - 40 * (k - 1))
+            dpx = fig.dpi / 72 * 24.0   # points aside: clear of a claim ring
+            nx, ny = px + dpx * math.cos(ang), py + dpx * math.sin(ang)
+            nx_d, ny_d = ax.transData.inverted().transform((nx, ny))
+            ax.plot([x, nx_d], [y, ny_d], color="#555555", linewidth=0.6, zorder=5.8)
+            x, y, px, py = nx_d, ny_d, nx, ny
+        seen_px.append((px, py))
+        anchors[p["place_id"]] = (x, y)
+        kind = p.get("kind")
+        colour = PLACE_STYLE.get(kind, PLACE_STYLE["populated_place"])[0]
+        marker = "^" if kind == "facility" else "o"
+        size = _pt(_PLACE_SIZE) + (0.5 if marker == "^" else 0)
+        ax.plot([x], [y], marker=marker, markersize=size,
+                markerfacecolor=colour, markeredgecolor="white", markeredgewidth=0.9,
+                linestyle="none", zorder=6)
+        placer.add_marker(px, py, _pt(_PLACE_SIZE) / 2 + 1)
+    for pid, (x, y) in region_anchor.items():
+        px, py = ax.transData.transform((x, y))
+        placer.add_marker(px, py, 4.0)
+
+    # -- claims ------------------------------------------------------------------------
+    ring_radius, categories_present, drawing.unmapped_claims, any_contested = _draw_claims(
+        ax, placer, claims, to_map, extent)
+
+    # -- labels: the article's places first (most mentioned first), then regions --------
+    top = sorted(points, key=_importance)
+    most = int(_num(top[0].get("mentions"))) if top else 0
+    for i, p in enumerate(top):
+        x, y = anchors[p["place_id"]]
+        text = label_for(p["name"], p.get("surfaces"), p.get("kind", ""))
+        # the article's main places in bold: the most mentioned, and up to two more
+        # mentioned nearly as often
+        major = i == 0 or (i < 3 and int(_num(p.get("mentions"))) >= max(3, 0.75 * most))
+        clearance = max(_pt(_PLACE_SIZE) / 2 + 2.5, ring_radius.get((round(x, 3), round(y, 3)), 0))
+        lab = placer.place(
+            f"place:{p['place_id']}", text, (x, y), clearance_pt=clearance,
+            fontsize=_pt(10 if major else 8.5),
+            smaller=tuple(_pt(v) for v in ((9.0, 8.0, 7.0) if major else (7.5, 6.5))),
+            fontweight="bold" if major else "normal",
+            color="#1a1a1a", zorder=9, bbox=_mask())
+        if lab:
+            drawing.place_labels[p["place_id"]] = text
+    for r in sorted(regions, key=lambda r: str(r.get("name"))):
+        if r["place_id"] not in region_anchor:
+            continue
+        x, y = region_anchor[r["place_id"]]
+        clearance = max(5.0, ring_radius.get((round(x, 3), round(y, 3)), 0))
+        lab = placer.place(
+            f"region:{r['place_id']}", str(r["name"]), (x, y), clearance_pt=clearance,
+            fontsize=_pt(8), smaller=(_pt(7.0), _pt(6.5)), fontstyle="italic",
+            color=admin_colour, zorder=8.5,
+            bbox=_mask())
+        if lab:
+            drawing.place_labels[r["place_id"]] = str(r["name"])
+
+    # -- furniture: scale bar and north arrow, where the data leaves room ----------------
+    # (a world map's scale changes across it: no scale bar there)
+    if not is_world:
+        _scale_bar(ax, placer, crs, lon0, lat0, extent)
+    _north_arrow(ax, placer)
+
+    # -- context: country names and nearby towns, only where there is room ------------
+    _country_labels(ax, placer, world, extent)
+    n_context = 0
+    if context:
+        n_context = _context_towns(ax, placer, to_map, crs, extent, points)
+
+    drawing.labels = placer.placed
+    drawing.dropped = placer.dropped
+
+    # -- side panel, title and caption ---------------------------------------------------
+    if layout["inset"] is not None:
+        drawing.inset = _inset(fig, layout["inset"], world, extent, focus_country)
+    for a in (ax, drawing.inset):   # geopandas names the axes after the CRS: not wanted
+        if a is None:
+            continue
+        a.set_xlabel("")
+        a.set_ylabel("")
+    _legend(fig, layout["legend"], categories_present, relations_present,
+            bool(points), any(p.get("kind") == "facility" for p in points),
+            sorted({"polygon" if r["geometry"].geom_type.endswith("Polygon") else "point"
+                    for r in regions if r.get("geometry") is not None}),
+            any_contested, n_context > 0)
+    _titles(fig, layout, title or art.title or art.id, len(places), len(claims))
+    notes = []
+    if drawing.unmapped_claims:
+        notes.append(f"{drawing.unmapped_claims} claim(s) about places outside this view "
+                     "(e.g. whole countries) are listed in the report, not drawn.")
+    if not view_geoms:
+        notes.append("No places were found in the article.")
+    elif countries_named and not points and not regions:
+        notes.append("The article names only countries.")
+    if is_world:
+        notes.append("Equal Earth projection; no scale bar at this scale.")
+    _caption(fig, layout, _caption_text(art, attribution, notes))
+    return drawing
+
+
+def _pt(size: float) -> float:
+    """A type size (points) at the scale of the figure being drawn."""
+    return round(size * _SCALE.get(), 2)
+
+
+def _type_scale(size) -> float:
+    """1 at 8x6 in; gently smaller or larger with the figure (square root), 0.7 to 1.5."""
+    w, h = size
+    return min(1.5, max(0.7, math.sqrt(min(w / 8.0, h / 6.0))))
+
+
+def _importance(p):
+    """Sort key of places: most mentioned first, then most populous, then by name."""
+    return (-int(_num(p.get("mentions"))), -int(_num(p.get("population"))), str(p["name"]),
+            str(p["place_id"]))
+
+
+def _mask(alpha=0.72):
+    """A soft white box behind a label, so it reads over lines and land.
+
+    (A stroked halo would be nicer, but matplotlib draws path-effect text as outlines,
+    and the SVG must keep its text as text.)
+    """
+    return {"boxstyle": "round,pad=0.12,rounding_size=0.3", "facecolor": "white",
+            "edgecolor": "none", "alpha": alpha}
+
+
+def _layout(fig, size, title, caption, inset=True):
+    """Figure-fraction boxes of the map, the side panel (inset, legend), title, caption.
+
+    Sizes in inches follow the type scale; the title takes up to three lines and the
+    caption the lines it needs (`caption`: its text, or its length estimate).
+    """
+    w, h = size
+    k = _SCALE.get()
+    margin = 0.15
+    title_chars = max(20, int(w * 8.2 / k))
+    title_lines = min(3, max(1, len(textwrap.wrap(title, width=title_chars))))
+    title_h = 0.12 + 0.245 * k * title_lines + 0.04 + 0.16 * k + 0.06   # title, subtitle
+    caption_chars = max(40, int((w - 2 * margin) * 17 / k))
+    caption_lines = min(4, len(textwrap.wrap(caption, width=caption_chars)) or 1)
+    caption_h = 0.1 + 0.125 * k * caption_lines + 0.08
+    side_w = min(max(1.9 * k, 0.27 * w), 3.2)
+    map_w = w - side_w - 3 * margin
+    map_h = max(h - title_h - caption_h, 0.25 * h)
+    side_x = margin * 2 + map_w
+    inset = inset and map_h >= 2.4   # a small figure gives its side panel to the legend
+    inset_h = min(side_w * 0.8, map_h * 0.38) if inset else 0.0
+    gap = 0.12 * k if inset else 0.0
+    return {
+        "map": (margin / w, caption_h / h, map_w / w, map_h / h),
+        "inset": ((side_x / w, (caption_h + map_h - inset_h) / h, side_w / w, inset_h / h)
+                  if inset else None),
+        "legend": (side_x / w, caption_h / h, side_w / w, (map_h - inset_h - gap) / h),
+        "title_y": 1 - 0.12 / h,
+        "title_chars": title_chars,
+        "title_lines": title_lines,
+        "caption_top": (caption_h - 0.1) / h,
+        "caption_chars": caption_chars,
+        "margin": margin / w,
+    }
+
+
+def _lon_centre(lons) -> float:
+    """The middle of some longitudes, the shorter way round (views across the date line).
+
+    >>> _lon_centre([178.4, -171.8])
+    -176.7
+    """
+    if not lons:
+        return 0.0
+    lo, hi = min(lons), max(lons)
+    if hi - lo <= 180:
+        return (lo + hi) / 2
+    shifted = [v + 360 if v < 0 else v for v in lons]
+    c = (min(shifted) + max(shifted)) / 2
+    return round(c - 360 if c > 180 else c, 6)
+
+
+def _frame(view_geoms, basemap):
+    """The map's projection: (crs, lon0, lat0, is_world).
+
+    A local azimuthal equidistant projection centred on the view (distances from the
+    centre are true, so the scale bar is); Equal Earth centred on the view when the
+    places lie more than `_WORLD_KM` from their centre; Web Mercator under web tiles.
+    """
+    from pyproj import Geod
+
+    corners = []
+    for g in view_geoms:
+        b = g.bounds
+        corners += [(b[0], b[1]), (b[2], b[3]), (b[0], b[3]), (b[2], b[1])]
+    if corners:
+        lon0 = _lon_centre([c[0] for c in corners])
+        lat0 = (min(c[1] for c in corners) + max(c[1] for c in corners)) / 2
+        geod = Geod(ellps="WGS84")
+        reach_km = max(geod.inv(lon0, lat0, lon, lat)[2] for lon, lat in corners) / 1000
+    else:
+        lon0, lat0, reach_km = 0.0, 20.0, math.inf
+    if basemap == "web":
+        return "EPSG:3857", lon0, lat0, False
+    if reach_km > _WORLD_KM:
+        return (f"+proj=eqearth +lon_0={lon0:.4f} +x_0=0 +y_0=0 +datum=WGS84 +units=m "
+                "+no_defs"), lon0, lat0, True
+    return (f"+proj=aeqd +lat_0={lat0:.4f} +lon_0={lon0:.4f} +x_0=0 +y_0=0 "
+            "+datum=WGS84 +units=m +no_defs"), lon0, lat0, False
+
+
+def _lon_boxes(lo, hi, lat_lo, lat_hi):
+    """Lon/lat boxes covering longitudes lo..hi (which may run past ±180)."""
+    from shapely.geometry import box
+
+    if hi - lo >= 360:
+        return [box(-180, lat_lo, 180, lat_hi)]
+    out = []
+    if lo < -180:
+        out.append(box(lo + 360, lat_lo, 180, lat_hi))
+        lo = -180
+    if hi > 180:
+        out.append(box(-180, lat_lo, hi - 360, lat_hi))
+        hi = 180
+    out.append(box(lo, lat_lo, hi, lat_hi))
+    return out
+
+
+def _projected_world(crs, lon0, lat0, is_world):
+    """The Natural Earth countries in the map's CRS, cut where the projection breaks.
+
+    The cut keeps the part of the world the projection draws well: a hemisphere-sized
+    box around an azimuthal centre, the world but a sliver at the antimeridian of the
+    centre for Equal Earth, and latitudes within ±85 for Web Mercator.
+    """
+    import shapely
+    from shapely.geometry import box
+
+    from geo.outlines import countries
+
+    if crs == "EPSG:3857":
+        clip = box(-180, -85, 180, 85)
+    elif is_world:
+        clip = shapely.union_all(_lon_boxes(lon0 - 179.9, lon0 + 179.9, -89.9, 89.9))
+    else:
+        clip = shapely.union_all(_lon_boxes(lon0 - 75, lon0 + 75, max(lat0 - 60, -89.9),
+                                            min(lat0 + 60, 89.9)))
+    world = countries().clip(clip)
+    world = world[~world.geometry.is_empty].to_crs(crs)
+    world = world.assign(geometry=shapely.make_valid(world.geometry.to_numpy()))
+    return world[~world.geometry.is_empty & world.geometry.is_valid].reset_index(drop=True)
+
+
+def _transformer(crs):
+    from pyproj import Transformer
+
+    tr = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+    return lambda lon, lat: tr.transform(lon, lat)
+
+
+def _extent(view_geoms, crs, aspect, world):
+    """(x0, x1, y0, y1) in the map CRS: the view padded, at least 40 km, at `aspect`.
+
+    With nothing to show, the view is the whole of `world` (the projected outlines).
+    """
+    import geopandas as gpd
+
+    b = (gpd.GeoSeries(view_geoms, crs=4326).to_crs(crs).total_bounds if view_geoms
+         else world.total_bounds)
+    if not all(math.isfinite(v) for v in b):
+        b = (-2.0e6, -1.5e6, 2.0e6, 1.5e6)
+    x0, y0, x1, y1 = b
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    # room around the data for labels and claim markers
+    half_w = max((x1 - x0) / 2 * 1.3, 20_000.0)
+    half_h = max((y1 - y0) / 2 * 1.3, 20_000.0)
+    if half_w / half_h < aspect:
+        half_w = half_h * aspect
+    else:
+        half_h = half_w / aspect
+    return (cx - half_w, cx + half_w, cy - half_h, cy + half_h)
+
+
+def _focus_country(focus_places):
+    """The Natural Earth country of the article's main place (its row), or None."""
+    from geo.outlines import countries
+
+    world = countries()
+    if not focus_places:
+        return None
+    best = max(focus_places, key=lambda p: (_num(p.get("mentions")), _num(p.get("population")),
+                                            str(p["place_id"])))
+    g = best["geometry"]
+    if g is None or g.is_empty:
+        return None
+    hits = world[world.contains(g)]
+    if len(hits) == 0:   # on a coast the 1:110m outline misses: the nearest country
+        hits = world.iloc[[int(world.distance(g).to_numpy().argmin())]]
+    return hits.iloc[0]
+
+
+def _draw_outlines(ax, world, extent, focus, over_tiles):
+    """Land (the focus country lighter), coastlines, and borders dash-dotted."""
+    import geopandas as gpd
+    import shapely
+    from shapely.geometry import box
+
+    x0, x1, y0, y1 = extent
+    mx, my = (x1 - x0) * 0.3, (y1 - y0) * 0.3
+    view = box(x0 - mx, y0 - my, x1 + mx, y1 + my)
+    local = world[world.intersects(view)]
+    if len(local) == 0:
+        return
+    local = local.assign(geometry=local.geometry.intersection(view))
+    if not over_tiles:
+        faces = [_LAND_FOCUS if focus is not None and n == focus["name"] else _LAND
+                 for n in local["name"]]
+        local.plot(ax=ax, color=faces, edgecolor="none", zorder=1)
+    land = shapely.union_all(local.geometry.to_numpy())
+    coast = land.boundary.intersection(view.buffer(-1.0))
+    eps = (x1 - x0) * 2e-4
+    borders = shapely.union_all(local.geometry.boundary.to_numpy()).difference(
+        coast.buffer(eps)).intersection(view.buffer(-1.0))
+    if not coast.is_empty:
+        gpd.GeoSeries([coast]).plot(ax=ax, color="#7d9fb5", linewidth=0.6, zorder=1.4)
+    if not borders.is_empty:
+        gpd.GeoSeries([borders]).plot(ax=ax, color=_BORDER, linewidth=0.9,
+                                      linestyle=(0, (6, 2, 1, 2)), zorder=1.5)
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+
+
+def _draw_link(ax, xy, colour, dash, head=True):
+    """A directed line: the (dashed) path, and an arrowhead just short of its end."""
+    dashes = tuple(float(v) for v in dash.split()) if dash else None
+    xs, ys = zip(*xy)
+    kw = {"color": colour, "linewidth": 1.8, "solid_capstyle": "round", "zorder": 3}
+    if dashes:
+        ax.plot(xs, ys, linestyle=(0, dashes), **kw)
+    else:
+        ax.plot(xs, ys, **kw)
+    # one arrowhead, at the end: the line may be a densified geodesic with many vertices
+    from shapely.geometry import LineString
+
+    line = LineString(xy)
+    if not head or line.length <= 0:
+        return
+    tail = line.interpolate(line.length * 0.9)
+    ax.annotate("", xy=xy[-1], xytext=(tail.x, tail.y),
+                arrowprops={"arrowstyle": "-|>,head_length=0.7,head_width=0.35",
+                            "color": colour, "lw": 1.0, "shrinkA": 0, "shrinkB": 7,
+                            "mutation_scale": 10},
+                zorder=3.1, annotation_clip=False)
+
+
+def _draw_claims(ax, placer, claims, to_map, extent):
+    """Category markers in a ring around each place; returns ring radii and what was drawn."""
+    from matplotlib.transforms import ScaledTranslation
+
+    groups: dict[tuple, Counter] = {}
+    contested: dict[tuple, set] = {}
+    unmapped = 0
+    for c in claims:
+        g = c.get("geometry")
+        if g is None or g.is_empty:
+            unmapped += 1
+            continue
+        pt = g if g.geom_type == "Point" else _first_point(g)
+        x, y = to_map(pt.x, pt.y)
+        if not (extent[0] <= x <= extent[1] and extent[2] <= y <= extent[3]):
+            unmapped += 1
+            continue
+        key = (round(x, 3), round(y, 3))
+        cat = str(c.get("category") or "")
+        groups.setdefault(key, Counter())[cat] += 1
+        if _truthy(c.get("contested")):
+            contested.setdefault(key, set()).add(cat)
+    order = {c: i for i, c in enumerate(CATEGORIES)}
+    radii = {}
+    present = set()
+    for key in sorted(groups):
+        counts = groups[key]
+        cats = sorted(counts, key=lambda c: (order.get(c, 99), c))
+        n = len(cats)
+        step = _pt(_CLAIM_SIZE) + 1.5
+        r = max(_pt(_PLACE_SIZE) / 2 + _pt(_CLAIM_SIZE) / 2 + 1.5, n * step / (2 * math.pi))
+        radii[key] = r + _pt(_CLAIM_SIZE) / 2 + 1
+        x, y = key
+        for i, cat in enumerate(cats):
+            present.add(cat)
+            # start at the upper right, go round clockwise
+            angle = math.radians(45 - i * 360 / n) if n > 1 else math.radians(45)
+            dx, dy = r * math.cos(angle), r * math.sin(angle)
+            trans = ax.transData + ScaledTranslation(dx / 72, dy / 72, ax.figure.dpi_scale_trans)
+            colour = category_style(cat)[0]
+            hot = cat in contested.get(key, ())
+            ax.plot([x], [y], marker=_CATEGORY_MARKER.get(cat, "o"), markersize=_pt(_CLAIM_SIZE),
+                    markerfacecolor=colour, markeredgecolor="#111111" if hot else "white",
+                    markeredgewidth=1.6 if hot else 0.9, linestyle="none", transform=trans,
+                    zorder=7)
+            if counts[cat] > 1:
+                ax.text(x, y, str(counts[cat]), transform=trans, ha="center", va="center",
+                        fontsize=_pt(5.8), fontweight="bold", color="white", zorder=7.1)
+            px, py = ax.transData.transform((x, y))
+            s = ax.figure.dpi / 72
+            placer.add_marker(px + dx * s, py + dy * s, _pt(_CLAIM_SIZE) / 2 + 0.5)
+    any_contested = any(contested.values())
+    return radii, [c for c in sorted(present, key=lambda c: (order.get(c, 99), c))], unmapped, \
+        any_contested
+
+
+def _first_point(g):
+    from shapely.geometry import Point
+
+    if g.geom_type == "MultiLineString":
+        g = g.geoms[0]
+    if hasattr(g, "coords") and len(g.coords):
+        return Point(g.coords[0])
+    return g.representative_point()
+
+
+def _nice_km(target_km):
+    if target_km <= 0:
+        return 1.0
+    exp = math.floor(math.log10(target_km))
+    for m in (5, 2, 1):
+        if m * 10 ** exp <= target_km:
+            return m * 10 ** exp
+    return 10 ** exp
+
+
+def _corner_free(ax, placer, corners):
+    """The first corner box (axes fraction) covering the fewest markers and lines."""
+    from shapely.geometry import box as shapely_box
+
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    box = ax.get_window_extent(renderer)
+    best, best_n = corners[0], None
+    for c in corners:
+        x0 = box.x0 + c[0] * box.width
+        y0 = box.y0 + c[1] * box.height
+        x1 = box.x0 + c[2] * box.width
+        y1 = box.y0 + c[3] * box.height
+        n = sum(1 for b in placer.obstacles if b.x1 > x0 and b.x0 < x1 and b.y1 > y0 and b.y0 < y1)
+        area = shapely_box(x0, y0, x1, y1)
+        n += sum(3 for line in placer.lines if line.intersects(area))
+        if best_n is None or n < best_n:
+            best, best_n = c, n
+    return best
+
+
+def _scale_bar(ax, placer, crs, lon0, lat0, extent):
+    """A two-part km scale bar, true at the map's centre (geodesic), in a free corner."""
+    from matplotlib.patches import Rectangle
+    from matplotlib.transforms import Bbox
+    from pyproj import Geod, Transformer
+
+    x0, x1, y0, y1 = extent
+    tr = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
+    clon, clat = tr.transform((x0 + x1) / 2, (y0 + y1) / 2)
+    to_map = _transformer(crs)
+    geod = Geod(ellps="WGS84")
+    lon_e, lat_e, _ = geod.fwd(clon, clat, 90, 10_000)
+    ax0, _ = to_map(clon, clat)
+    ax1, _ = to_map(lon_e, lat_e)
+    units_per_km = abs(ax1 - ax0) / 10.0
+    width_km = (x1 - x0) / units_per_km
+    km = _nice_km(width_km * 0.22)
+    frac = km * units_per_km / (x1 - x0)
+    corner = _corner_free(ax, placer, [(0.02, 0.02, 0.06 + frac, 0.12),
+                                       (0.94 - frac, 0.02, 0.98, 0.12)])
+    bx = corner[0] + 0.02
+    by = 0.045
+    t = ax.transAxes
+    h = 0.012
+    ax.add_patch(Rectangle((bx - 0.012, by - 0.022), frac + 0.05, 0.075, transform=t,
+                           facecolor="white", alpha=0.75, edgecolor="none", zorder=10))
+    ax.add_patch(Rectangle((bx, by), frac / 2, h, transform=t, facecolor="#222222",
+                           edgecolor="#222222", lw=0.6, zorder=11))
+    ax.add_patch(Rectangle((bx + frac / 2, by), frac / 2, h, transform=t, facecolor="white",
+                           edgecolor="#222222", lw=0.6, zorder=11))
+    label = f"{km:g} km"
+    ax.text(bx, by + h + 0.008, "0", transform=t, ha="center", va="bottom", fontsize=6.5,
+            zorder=11)
+    ax.text(bx + frac, by + h + 0.008, label, transform=t, ha="center", va="bottom",
+            fontsize=6.5, zorder=11)
+    renderer = ax.figure.canvas.get_renderer()
+    box = ax.get_window_extent(renderer)
+    placer.add_obstacle(Bbox.from_extents(
+        box.x0 + (bx - 0.02) * box.width, box.y0 + (by - 0.025) * box.height,
+        box.x0 + (bx + frac + 0.05) * box.width, box.y0 + (by + 0.06) * box.height))
+
+
+def _north_arrow(ax, placer):
+    """A north arrow in a free top corner (north is up at the centre of this projection)."""
+    from matplotlib.transforms import Bbox
+
+    corner = _corner_free(ax, placer, [(0.90, 0.80, 0.99, 0.99), (0.01, 0.80, 0.10, 0.99)])
+    x = (corner[0] + corner[2]) / 2
+    t = ax.transAxes
+    ax.annotate("", xy=(x, 0.965), xytext=(x, 0.89), xycoords=t, textcoords=t,
+                arrowprops={"arrowstyle": "-|>,head_length=0.8,head_width=0.4",
+                            "color": "#222222", "lw": 1.4}, zorder=11)
+    ax.text(x, 0.875, "N", transform=t, ha="center", va="top", fontsize=8, fontweight="bold",
+            color="#222222", zorder=11, bbox=_mask())
+    renderer = ax.figure.canvas.get_renderer()
+    box = ax.get_window_extent(renderer)
+    placer.add_obstacle(Bbox.from_extents(
+        box.x0 + (x - 0.035) * box.width, box.y0 + 0.82 * box.height,
+        box.x0 + (x + 0.035) * box.width, box.y0 + 0.975 * box.height))
+
+
+def _country_labels(ax, placer, world, extent):
+    """Names of the countries that fill a good part of the view, in spaced grey capitals."""
+    from shapely.geometry import box
+
+    view = box(extent[0], extent[2], extent[1], extent[3])
+    local = world[world.intersects(view)]
+    if len(local) == 0:
+        return
+    parts = local.geometry.intersection(view)
+    rows = sorted(zip(local["name"], parts), key=lambda r: (-r[1].area, str(r[0])))
+    for name, geom in rows:
+        if geom.is_empty or geom.area < 0.06 * view.area:
+            continue
+        pt = geom.representative_point()
+        placer.place(f"country:{name}", " ".join(str(name).upper()), (pt.x, pt.y),
+                     clearance_pt=0, radii_pt=(0.0, 20.0, 40.0), leader_from=99,
+                     required=False, fontsize=_pt(9), color="#9b9b9b", zorder=1.8)
+
+
+def _context_towns(ax, placer, to_map, crs, extent, points, limit=8) -> int:
+    """A few nearby gazetteer towns, small and grey, where there is room; how many drawn.
+
+    The most populous first; a town within the built-up radius of a bigger one (a
+    district of a city, as GeoNames lists many) is left out.
+    """
+    from pyproj import Transformer
+
+    try:
+        from geo.gazetteer import Gazetteer
+
+        gaz = Gazetteer.open()
+        tr = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
+        x0, x1, y0, y1 = extent
+        clon, clat = tr.transform((x0 + x1) / 2, (y0 + y1) / 2)
+        radius_km = math.hypot(x1 - x0, y1 - y0) / 2 / 1000 * 1.2
+        min_pop = (1_000_000 if radius_km > 2000 else 100_000 if radius_km > 600
+                   else 20_000 if radius_km > 60 else 2_000)
+        nearby = gaz.nearby(clat, clon, radius_km, min_population=min_pop, limit=limit * 6)
+    except Exception as err:  # noqa: BLE001 - context is optional; the map stands without it
+        log.warning("no context towns on the static map: %s", err)
+        return 0
+    from matplotlib.transforms import Bbox
+    from pyproj import Geod
+
+    geod = Geod(ellps="WGS84")
+    article_ids = {p["place_id"] for p in points}
+    bigger = [(p["geometry"].x, p["geometry"].y, _num(p.get("population"))) for p in points]
+    drawn = 0
+    for place in sorted(nearby, key=lambda p: (-p.population, p.name, p.place_id)):
+        if drawn >= limit or place.place_id in article_ids:
+            continue
+        # within the built-up radius of a bigger place (about 4 km per sqrt(100,000))?
+        inside = any(
+            pop > place.population and geod.inv(lon, lat, place.lon, place.lat)[2]
+            < 1000 * min(25.0, 4.0 * math.sqrt(pop / 100_000))
+            for lon, lat, pop in bigger)
+        bigger.append((place.lon, place.lat, place.population))
+        if inside:
+            continue
+        x, y = to_map(place.lon, place.lat)
+        if not (extent[0] < x < extent[1] and extent[2] < y < extent[3]):
+            continue
+        px, py = ax.transData.transform((x, y))
+        dot = Bbox.from_extents(px - 4, py - 4, px + 4, py + 4)
+        if any(dot.overlaps(lab.bbox) for lab in placer.placed) or \
+                any(dot.overlaps(b) for b in placer.obstacles):
+            continue
+        lab = placer.place(f"context:{place.place_id}", place.name, (x, y), clearance_pt=2.5,
+                           radii_pt=(0.0, 3.0), leader_from=99, required=False, fontsize=_pt(6.5),
+                           color=_CONTEXT, zorder=5.5, bbox=_mask())
+        if lab is None:
+            continue
+        ax.plot([x], [y], marker="o", markersize=2.8, markerfacecolor=_CONTEXT,
+                markeredgecolor="white", markeredgewidth=0.4, linestyle="none", zorder=5)
+        placer.add_marker(px, py, 2.0)
+        drawn += 1
+    return drawn
+
+
+def _inset(fig, rect, world, extent, focus):
+    """The locator map: the focus country and its neighbours, the view as a red box.
+
+    Drawn in the map's own projection (centred on the view, so the country keeps the
+    shape it has on the main map), around the union of the view and the country.
+    """
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    x0, x1, y0, y1 = extent
+    view = box(x0, y0, x1, y1)
+    # at least three times the view, so there is something around it to locate it by
+    cx, cy, w, h = (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0), (y1 - y0)
+    area = box(cx - 1.5 * w, cy - 1.5 * h, cx + 1.5 * w, cy + 1.5 * h)
+    if focus is not None:
+        mine = world[world["name"] == focus["name"]]
+        if len(mine):
+            area = box(*gpd.GeoSeries([area, *mine.geometry]).total_bounds)
+    tx0, ty0, tx1, ty1 = area.bounds
+    pad = max(tx1 - tx0, ty1 - ty0) * 0.08
+    tx0, tx1, ty0, ty1 = tx0 - pad, tx1 + pad, ty0 - pad, ty1 + pad
+    ax = fig.add_axes(rect)
+    ax.set_facecolor(_WATER)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_edgecolor("#555555")
+        spine.set_linewidth(0.6)
+    # fill the inset's box at equal scale
+    box_px = ax.get_window_extent(fig.canvas.get_renderer())
+    aspect = box_px.width / box_px.height
+    cx, cy = (tx0 + tx1) / 2, (ty0 + ty1) / 2
+    hw, hh = (tx1 - tx0) / 2, (ty1 - ty0) / 2
+    if hw / hh < aspect:
+        hw = hh * aspect
+    else:
+        hh = hw / aspect
+    frame = box(cx - hw * 1.2, cy - hh * 1.2, cx + hw * 1.2, cy + hh * 1.2)
+    local = world[world.intersects(frame)]
+    if len(local):
+        local = local.assign(geometry=local.geometry.intersection(frame))
+        faces = ["#d8d2c4" if focus is not None and n == focus["name"] else "#f3f1ec"
+                 for n in local["name"]]
+        local.plot(ax=ax, color=faces, edgecolor="#9a9a9a", linewidth=0.4)
+    ax.set_xlim(cx - hw, cx + hw)
+    ax.set_ylim(cy - hh, cy + hh)
+    gpd.GeoSeries([view]).plot(ax=ax, facecolor="#d62728", alpha=0.18, edgecolor="none",
+                               zorder=3)
+    gpd.GeoSeries([view.boundary]).plot(ax=ax, color="#c0001a", linewidth=1.3, zorder=3.1)
+    if (x1 - x0) < 0.06 * 2 * hw:   # too small to see: mark it with a dot too
+        ax.plot([(x0 + x1) / 2], [(y0 + y1) / 2], marker="o", markersize=5,
+                markerfacecolor="#c0001a", markeredgecolor="white", markeredgewidth=0.6,
+                zorder=3.2)
+    if focus is not None:
+        ax.set_title(str(focus["name"]), fontsize=_pt(7), color="#444444", pad=2, loc="left")
+    return ax
+
+
+class _CountHandle:
+    """Legend stand-in for "a number inside a marker counts the claims"."""
+
+
+class _CountHandler:
+    """Draws `_CountHandle`: a grey marker with a 2 in it, as on the map."""
+
+    def legend_artist(self, legend, orig_handle, fontsize, handlebox):
+        from matplotlib.lines import Line2D
+        from matplotlib.text import Text
+
+        x = handlebox.xdescent + handlebox.width / 2
+        y = handlebox.ydescent + handlebox.height / 2
+        dot = Line2D([x], [y], marker="o", markersize=_CLAIM_SIZE * 0.85, linestyle="none",
+                     markerfacecolor="#777777", markeredgecolor="white",
+                     transform=handlebox.get_transform())
+        num = Text(x, y, "2", ha="center", va="center", fontsize=5.5, fontweight="bold",
+                   color="white", transform=handlebox.get_transform())
+        handlebox.add_artist(dot)
+        handlebox.add_artist(num)
+        return dot
+
+
+def _legend(fig, rect, categories, relations, towns, facility, regions, contested, context):
+    """The legend: only what the map shows. `regions` lists "point"/"polygon" present."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    ax = fig.add_axes(rect)
+    ax.set_axis_off()
+    handles, labels, headers = [], [], []
+
+    def header(text):
+        headers.append(len(labels))
+        handles.append(Line2D([], [], linestyle="none"))
+        labels.append(text)
+
+    if categories:
+        header("Claims by category")
+        for cat in categories:
+            colour, _, lab = category_style(cat)
+            handles.append(Line2D([], [], marker=_CATEGORY_MARKER.get(cat, "o"), linestyle="none",
+                                  markersize=7, markerfacecolor=colour,
+                                  markeredgecolor="white", markeredgewidth=0.6))
+            labels.append(lab)
+        if contested:
+            handles.append(Line2D([], [], marker="o", linestyle="none", markersize=7,
+                                  markerfacecolor="#bbbbbb", markeredgecolor="#111111",
+                                  markeredgewidth=1.4))
+            labels.append("Contested figure")
+        handles.append(_CountHandle())
+        labels.append("Number of such claims there")
+    if relations:
+        header("Links")
+        rank = {r: i for i, r in enumerate(RELATIONS)}
+        for rel in sorted(relations, key=lambda r: (rank.get(r, 99), r)):
+            colour, dash, lab = relation_style(rel)
+            ls = (0, tuple(float(v) * 0.6 for v in dash.split())) if dash else "-"
+            handles.append(Line2D([], [], color=colour, linewidth=1.8, linestyle=ls))
+            labels.append(lab + " →")
+    header("Places")
+    if towns:
+        handles.append(Line2D([], [], marker="o", linestyle="none", markersize=5,
+                              markerfacecolor=PLACE_STYLE["populated_place"][0],
+                              markeredgecolor="white"))
+        labels.append("Place in the article")
+    if facility:
+        handles.append(Line2D([], [], marker="^", linestyle="none", markersize=5.5,
+                              markerfacecolor=PLACE_STYLE["facility"][0], markeredgecolor="white"))
+        labels.append(PLACE_STYLE["facility"][1])
+    if "polygon" in regions:
+        handles.append(Patch(facecolor=PLACE_STYLE["admin1"][0] + "10",
+                             edgecolor=PLACE_STYLE["admin1"][0], linestyle=(0, (5, 3)),
+                             linewidth=1.1))
+        labels.append("Region (boundary)")
+    if regions:
+        handles.append(Line2D([], [], marker="s", linestyle="none", markersize=6,
+                              markerfacecolor="none", markeredgecolor=PLACE_STYLE["admin1"][0],
+                              markeredgewidth=1.2))
+        labels.append("Region (centre)" if "point" in regions else "Region (label point)")
+    if context:
+        handles.append(Line2D([], [], marker="o", linestyle="none", markersize=3,
+                              markerfacecolor=_CONTEXT, markeredgecolor="white"))
+        labels.append("Other town (context)")
+    handles.append(Line2D([], [], color=_BORDER, linewidth=0.9, linestyle=(0, (6, 2, 1, 2))))
+    labels.append("International border")
+    renderer = fig.canvas.get_renderer()
+    box = ax.get_window_extent(renderer)
+    sizes = [_pt(v) for v in (7.0, 6.5, 6.0, 5.5, 5.0)] + [4.5, 4.0]
+    for size in sizes:
+        leg = ax.legend(handles, labels, handler_map={_CountHandle: _CountHandler()},
+                        loc="upper left", bbox_to_anchor=(0, 1),
+                        frameon=False, fontsize=size, handlelength=2.2, handletextpad=0.6,
+                        borderaxespad=0.0, labelspacing=0.45)
+        for h in leg.legend_handles:   # symbols in step with the type
+            if hasattr(h, "set_markersize"):
+                h.set_markersize(h.get_markersize() * size / 7.0)
+        for i in headers:
+            t = leg.get_texts()[i]
+            t.set_fontweight("bold")
+            t.set_color("#222222")
+            t.set_position((-25, 0))
+        if leg.get_window_extent(renderer).height <= box.height or size == sizes[-1]:
+            break
+        leg.remove()
+    # the count inside a marker, as on the map
+    return ax
+
+
+def _titles(fig, layout, title, n_places, n_claims):
+    width_chars = layout["title_chars"]
+    lines = textwrap.wrap(title, width=width_chars)
+    if len(lines) > 3:
+        lines = lines[:3]
+        lines[-1] = lines[-1].rstrip()[: width_chars - 1] + "…"
+    fig.text(layout["margin"], layout["title_y"], "\n".join(lines), ha="left", va="top",
+             fontsize=_pt(13), fontweight="bold", color="#111111", linespacing=1.15)
+    sub = f"{n_places} place{'s' if n_places != 1 else ''} named, " \
+          f"{n_claims} claim{'s' if n_claims != 1 else ''}"
+    y = layout["title_y"] - (0.245 * _SCALE.get() * layout["title_lines"] + 0.04) \
+        / fig.get_figheight()
+    fig.text(layout["margin"], y, sub, ha="left", va="top", fontsize=_pt(8), color="#555555")
+
+
+def _caption_text(art, tile_attribution, notes) -> str:
+    """Source, date, notes and attribution, as one paragraph."""
+    parts = []
+    src = art.source or (Path(art.path).name if art.path else "")
+    if src:
+        parts.append(f"Source: {src}")
+    if art.published:
+        parts.append(f"published {art.published.isoformat()}")
+    line1 = ", ".join(parts) + ("." if parts else "")
+    attrib = [GEONAMES_ATTRIBUTION, NATURAL_EARTH_ATTRIBUTION]
+    if tile_attribution:
+        attrib.append(f"Basemap: {tile_attribution}")
+    return " ".join([line1, *notes, "; ".join(attrib) + ". Made with claimmap."]).strip()
+
+
+def _caption(fig, layout, text):
+    lines = textwrap.wrap(text, width=layout["caption_chars"])
+    fig.text(layout["margin"], layout["caption_top"], "\n".join(lines[:4]), ha="left",
+             va="top", fontsize=_pt(6.5), color="#444444", linespacing=1.3)
+
+
+# -- writing -------------------------------------------------------------------------------
+def _atomic_save(fig, path: Path, **kw) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(fd)
+    try:
+        fig.savefig(tmp, **kw)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_static(layers, png_path, svg_path, *, basemap="none", figure_size=None, dpi=None,
+                 title=None) -> list[Path]:
+    """Write the static map of `layers` as PNG and SVG.
+
+    Parameters
+    ----------
+    layers : layers.builder.Layers
+        The article's layers.
+    png_path, svg_path : path-like
+        Where to write them (each written atomically: a temporary file, then renamed).
+    basemap : {"none", "web"}
+        ``"web"`` draws web tiles under the map; needs network.
+    figure_size : str or tuple, optional
+        ``"8x6"`` or ``(8, 6)`` inches (default 8x6).
+    dpi : int, optional
+        The PNG's resolution, 200 (default) to 1200.
+    title : str, optional
+        Default: the article's title.
+
+    Returns
+    -------
+    list of Path
+        The PNG and the SVG.
+
+    Raises
+    ------
+    geo.exc.BadInput
+        A figure size, dpi or basemap out of range.
+    layers._static_tiles.TileFetchError
+        ``basemap="web"`` and the tiles could not be fetched (no file is written).
+    """
+    import matplotlib
+
+    size = parse_figure_size(figure_size)
+    dpi = _check_dpi(dpi, size)
+    png_path, svg_path = Path(png_path), Path(svg_path)
+    token = _SCALE.set(_type_scale(size))
+    try:
+        with matplotlib.rc_context(_RC):
+            drawing = _draw(layers, size, dpi, title, basemap, True)
+            _atomic_save(drawing.fig, png_path, format="png", dpi=dpi,
+                         metadata={"Software": None})
+            try:
+                _atomic_save(drawing.fig, svg_path, format="svg",
+                             metadata={"Date": None, "Creator": None})
+            except BaseException:
+                png_path.unlink(missing_ok=True)   # both or neither
+                raise
+    finally:
+        _SCALE.reset(token)
+    return [png_path, svg_path]
+
+
+# -- the report fragment -----------------------------------------------------------------
+def _fmt_value(value, unit) -> str:
+    v = _num(value, default=float("nan"))
+    if math.isnan(v):
+        return ""
+    text = f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
+    unit = str(unit or "")
+    if unit == "percent":
+        return f"{text}%"
+    return f"{text} {unit}".strip()
+
+
+def _claim_rows(layers):
+    names = {}
+    for p in _rows(layers.places):
+        names[p["place_id"]] = label_for(p["name"], p.get("surfaces"), p.get("kind", ""))
+    for r in _rows(layers.regions):
+        names.setdefault(r["place_id"], str(r["name"]))
+    rows = []
+    # in the order the article makes them
+    claims = sorted(_rows(layers.claims),
+                    key=lambda c: (_num(c.get("span_start")), str(c.get("claim_id"))))
+    for c in claims:
+        ids = _ids(c.get("place_ids"))
+        sep = " → " if c.get("relation") else ", "
+        place = sep.join(names.get(i, i) for i in ids)
+        figure = _fmt_value(c.get("value"), c.get("unit"))
+        measure = str(c.get("measure") or "").replace("_", " ")
+        if figure and measure:
+            figure = f"{figure} ({measure})"
+        date = str(c.get("date_start") or "")
+        if c.get("date_end"):
+            date = f"{date} – {c['date_end']}" if date else f"until {c['date_end']}"
+        rows.append({
+            "category": str(c.get("category") or ""),
+            "place": place,
+            "figure": figure,
+            "text": str(c.get("text") or ""),
+            "date": date,
+            "source": str(c.get("source") or ""),
+            "contested": _truthy(c.get("contested")),
+        })
+    return rows
+
+
+def write_report(layers, path, png_path) -> Path:
+    """Write ``SLUG.report.html``: a self-contained fragment to paste into a report or CMS.
+
+    The figure is inlined (base64 PNG), followed by a table of the claims (category,
+    place, figure, claim, date, source, contested) and the attribution. Everything taken
+    from the article is HTML-escaped. There is no ``<html>`` wrapper: the fragment goes
+    inside a page.
+
+    Parameters
+    ----------
+    layers : layers.builder.Layers
+    path : path-like
+        The fragment to write (atomically).
+    png_path : path-like
+        The PNG written by `write_static`, inlined.
+    """
+    esc = html.escape
+    png_path = Path(png_path)
+    try:
+        data = base64.b64encode(png_path.read_bytes()).decode("ascii")
+    except OSError as err:
+        raise BadInput(f"cannot read the static map to inline: {err.strerror}",
+                       path=str(png_path)) from err
+    art = layers.doc.article
+    title = art.title or art.id
+    rows = _claim_rows(layers)
+    out = [
+        f'<figure class="claimmap-report" id="claimmap-{esc(art.id)}">',
+        "<style>"
+        ".claimmap-report{margin:1em 0;font-family:system-ui,sans-serif;font-size:14px}"
+        ".claimmap-report img{max-width:100%;height:auto;display:block}"
+        ".claimmap-report table{border-collapse:collapse;width:100%;margin-top:.6em}"
+        ".claimmap-report th,.claimmap-report td{border-bottom:1px solid #ddd;padding:.3em .4em;"
+        "text-align:left;vertical-align:top}"
+        ".claimmap-report .cm-cat{display:inline-block;width:.8em;height:.8em;"
+        "border-radius:50%;margin-right:.3em;vertical-align:-.05em}"
+        ".claimmap-report figcaption{color:#555;font-size:12px;margin-top:.5em}"
+        ".claimmap-report .cm-nw{white-space:nowrap}"
+        "</style>",
+        f'<img src="data:image/png;base64,{data}" alt="{esc("Map: " + title)}">',
+        '<table class="claimmap-claims">',
+        "<thead><tr><th>Category</th><th>Place</th><th>Figure</th><th>Claim</th>"
+        "<th>Date</th><th>Source</th><th>Contested</th></tr></thead>",
+        "<tbody>",
+    ]
+    for r in rows:
+        colour, _, cat_label = category_style(r["category"])
+        out.append(
+            "<tr>"
+            f'<td class="cm-nw"><span class="cm-cat" style="background:{esc(colour)}"></span>'
+            f"{esc(cat_label)}</td>"
+            f"<td>{esc(r['place'])}</td><td>{esc(r['figure'])}</td><td>{esc(r['text'])}</td>"
+            f"<td class=\"cm-nw\">{esc(r['date'])}</td><td>{esc(r['source'])}</td>"
+            f"<td>{'yes' if r['contested'] else ''}</td></tr>")
+    src = art.source or ""
+    when = art.published.isoformat() if art.published else ""
+    meta = ", ".join(x for x in (src, when) if x)
+    out += [
+        "</tbody></table>",
+        f"<figcaption>{esc(title)}{' (' + esc(meta) + ')' if meta else ''}. "
+        f"{esc(GEONAMES_ATTRIBUTION)}; {esc(NATURAL_EARTH_ATTRIBUTION)}. "
+        "Made with claimmap.</figcaption>",
+        "</figure>",
+        "",
+    ]
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write("\n".join(out))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

@@ -1,0 +1,304 @@
+"""QGIS styles (QML) and OGC SLD for claimmap's layers, from the shared symbology.
+
+The GeoPackage carries these as each layer's default style (``layer_styles``), and the
+builder writes the QML beside each GeoJSON (``SLUG.claims.qml`` next to
+``SLUG.claims.geojson``) so QGIS opens the GeoJSON styled as well. The ``.qml``/``.sld``
+files in this folder are the same styles for people who load layers by hand; regenerate
+them with ``python -m layers.styles`` (a test checks they are current).
+
+Styles:
+
+- places: a marker per place kind, labelled by ``name``;
+- claims (points) and claim_lines: categorised on ``category``, one legend label each;
+- links: lines categorised on ``relation`` (colour and dash per relation);
+- regions: outlined, lightly filled, labelled by ``name`` (a marker when a region is a
+  point at its centre).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+from layers.symbology import CATEGORY_STYLE, PLACE_STYLE, RELATION_STYLE
+
+__all__ = ["STYLE_LAYERS", "qml", "qml_for_geometry", "sld", "write_style_files"]
+
+#: layer name -> geometry the style draws
+STYLE_LAYERS = {
+    "places": "point",
+    "claims": "point",
+    "claim_lines": "line",
+    "links": "line",
+    "regions": "polygon",
+}
+
+_QGIS_VERSION = "3.22.0-Białowieża"
+
+
+def _rgba(hex_colour: str, alpha: int = 255) -> str:
+    h = hex_colour.lstrip("#")
+    return f"{int(h[0:2], 16)},{int(h[2:4], 16)},{int(h[4:6], 16)},{alpha}"
+
+
+def _options(props: dict[str, str], indent: str) -> str:
+    lines = [f'{indent}<Option type="Map">']
+    for key in sorted(props):
+        lines.append(f'{indent}  <Option type="QString" name={quoteattr(key)} '
+                     f'value={quoteattr(str(props[key]))}/>')
+    lines.append(f"{indent}</Option>")
+    # older QGIS read <prop k v>; 3.x reads the Option map. Write both.
+    lines += [f"{indent}<prop k={quoteattr(k)} v={quoteattr(str(props[k]))}/>" for k in sorted(props)]
+    return "\n".join(lines)
+
+
+def _symbol(name: str, kind: str, colour: str, *, dash: str = "", marker: str = "circle",
+            size: float = 3.2, width: float = 0.9) -> str:
+    """One QGIS symbol: kind is point, line or polygon."""
+    if kind == "point":
+        cls, stype = "SimpleMarker", "marker"
+        props = {"name": marker, "color": _rgba(colour), "size": f"{size}", "size_unit": "MM",
+                 "outline_color": "255,255,255,255", "outline_style": "solid",
+                 "outline_width": "0.4", "outline_width_unit": "MM"}
+    elif kind == "line":
+        cls, stype = "SimpleLine", "line"
+        props = {"line_color": _rgba(colour), "line_width": f"{width}", "line_width_unit": "MM",
+                 "line_style": "solid", "capstyle": "round", "joinstyle": "round",
+                 "use_custom_dash": "1" if dash else "0",
+                 "customdash": dash.replace(" ", ";") if dash else "5;2",
+                 "customdash_unit": "MM"}
+    else:
+        cls, stype = "SimpleFill", "fill"
+        props = {"color": _rgba(colour, 40), "style": "solid", "outline_color": _rgba(colour),
+                 "outline_style": "solid", "outline_width": "0.6", "outline_width_unit": "MM"}
+    return "\n".join([
+        f'      <symbol type="{stype}" name={quoteattr(name)} alpha="1" clip_to_extent="1" force_rhr="0">',
+        f'        <layer class="{cls}" enabled="1" locked="0" pass="0">',
+        _options(props, "          "),
+        "        </layer>",
+        "      </symbol>",
+    ])
+
+
+def _categorized(attr: str, kind: str, entries: list[tuple[str, str, str, str]]) -> str:
+    """A categorised renderer: entries are (value, label, colour, dash)."""
+    cats, syms = [], []
+    for i, (value, label, colour, dash) in enumerate(entries):
+        cats.append(f'      <category render="true" symbol="{i}" value={quoteattr(value)} '
+                    f'label={quoteattr(label)} type="string"/>')
+        syms.append(_symbol(str(i), kind, colour, dash=dash))
+    return "\n".join([
+        f'  <renderer-v2 type="categorizedSymbol" attr={quoteattr(attr)} forceraster="0" '
+        f'symbollevels="0" enableorderby="0" referencescale="-1">',
+        "    <categories>", *cats, "    </categories>",
+        "    <symbols>", *syms, "    </symbols>",
+        "    <source-symbol>", _symbol("0", kind, "#777777"), "    </source-symbol>",
+        "  </renderer-v2>",
+    ])
+
+
+def _labeling(field: str, colour: str = "#222222", size: float = 9.0,
+              placement: int = 6) -> str:
+    """Simple labelling on a field (placement 6 = around point; 1 = over polygon centroid)."""
+    return "\n".join([
+        '  <labeling type="simple">',
+        '    <settings calloutType="simple">',
+        f'      <text-style fieldName={quoteattr(field)} isExpression="0" fontSize="{size}" '
+        f'fontSizeUnit="Point" textColor="{_rgba(colour)}" fontWeight="50" fontFamily="" '
+        'namedStyle="" textOpacity="1" multilineHeight="1" allowHtml="0">',
+        '        <text-buffer bufferDraw="1" bufferSize="1" bufferSizeUnits="MM" '
+        'bufferColor="255,255,255,255" bufferOpacity="0.9" bufferJoinStyle="128" '
+        'bufferNoFill="1" bufferBlendMode="0"/>',
+        "      </text-style>",
+        '      <text-format wrapChar="" multilineAlign="3" plussign="0" reverseDirectionSymbol="0" '
+        'leftDirectionSymbol="&lt;" rightDirectionSymbol="&gt;" addDirectionSymbol="0" '
+        'formatNumbers="0" decimals="3" placeDirectionSymbol="0"/>',
+        f'      <placement placement="{placement}" dist="1.5" distUnits="MM" priority="5" '
+        'offsetType="0" quadOffset="4" xOffset="0" yOffset="0" offsetUnits="MM"/>',
+        '      <rendering drawLabels="1" obstacle="1" scaleVisibility="0" '
+        'upsidedownLabels="0" limitNumLabels="0" maxNumLabels="2000" fontLimitPixelSize="0" '
+        'displayAll="0" labelPerPart="0" mergeLines="0" zIndex="0"/>',
+        "    </settings>",
+        "  </labeling>",
+    ])
+
+
+_GEOMETRY_CODES = {"point": 0, "line": 1, "polygon": 2}
+
+
+def _document(body: list[str], *, labels: bool, geometry: str) -> str:
+    # layerGeometryType lets QGIS refuse this style for a layer of another geometry
+    return "\n".join([
+        "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>",
+        f'<qgis version="{_QGIS_VERSION}" styleCategories="Symbology|Labeling" '
+        f'labelsEnabled="{1 if labels else 0}">',
+        *body,
+        f"  <layerGeometryType>{_GEOMETRY_CODES[geometry]}</layerGeometryType>",
+        "</qgis>",
+        "",
+    ])
+
+
+def _category_entries() -> list[tuple[str, str, str, str]]:
+    return [(cat, label, colour, "") for cat, (colour, _icon, label) in CATEGORY_STYLE.items()]
+
+
+def _relation_entries() -> list[tuple[str, str, str, str]]:
+    return [(rel, label, colour, dash) for rel, (colour, dash, label) in RELATION_STYLE.items()]
+
+
+def _kind_entries() -> list[tuple[str, str, str, str]]:
+    return [(kind, label, colour, "") for kind, (colour, label) in PLACE_STYLE.items()]
+
+
+def qml(layer: str) -> str:
+    """The QGIS style (QML document) of one of claimmap's layers.
+
+    Parameters
+    ----------
+    layer : str
+        One of :data:`STYLE_LAYERS`.
+
+    Returns
+    -------
+    str
+        A QML document QGIS loads with ``QgsVectorLayer.loadNamedStyle`` or from
+        ``layer_styles``.
+    """
+    if layer == "places":
+        return _document([_categorized("kind", "point", _kind_entries()),
+                          _labeling("name")], labels=True, geometry="point")
+    if layer == "claims":
+        return _document([_categorized("category", "point", _category_entries())], labels=False,
+                         geometry="point")
+    if layer == "claim_lines":
+        return _document([_categorized("category", "line", _category_entries())], labels=False,
+                         geometry="line")
+    if layer == "links":
+        return _document([_categorized("relation", "line", _relation_entries())], labels=False,
+                         geometry="line")
+    if layer == "regions":
+        colour = PLACE_STYLE["admin1"][0]
+        return _document([
+            '  <renderer-v2 type="singleSymbol" forceraster="0" symbollevels="0" '
+            'enableorderby="0" referencescale="-1">',
+            "    <symbols>", _symbol("0", "polygon", colour), "    </symbols>",
+            "  </renderer-v2>",
+            _labeling("name", colour=colour, size=10.0, placement=1),
+        ], labels=True, geometry="polygon")
+    raise ValueError(f"no style for layer {layer!r}; expected one of {sorted(STYLE_LAYERS)}")
+
+
+def qml_for_geometry(layer: str, geometry: str) -> str:
+    """The QML of a layer for a given geometry family (regions may be points)."""
+    if layer == "regions" and geometry == "point":
+        colour = PLACE_STYLE["admin1"][0]
+        return _document([
+            '  <renderer-v2 type="singleSymbol" forceraster="0" symbollevels="0" '
+            'enableorderby="0" referencescale="-1">',
+            "    <symbols>", _symbol("0", "point", colour, marker="square", size=4.0),
+            "    </symbols>",
+            "  </renderer-v2>",
+            _labeling("name", colour=colour, size=10.0),
+        ], labels=True, geometry="point")
+    return qml(layer)
+
+
+# --- SLD (OGC Symbology Encoding 1.1, as QGIS exports it) ---
+
+def _sld_symbolizer(kind: str, colour: str, dash: str = "") -> str:
+    if kind == "point":
+        return (
+            "<se:PointSymbolizer><se:Graphic><se:Mark><se:WellKnownName>circle</se:WellKnownName>"
+            f'<se:Fill><se:SvgParameter name="fill">{colour}</se:SvgParameter></se:Fill>'
+            '<se:Stroke><se:SvgParameter name="stroke">#ffffff</se:SvgParameter>'
+            '<se:SvgParameter name="stroke-width">1</se:SvgParameter></se:Stroke>'
+            "</se:Mark><se:Size>11</se:Size></se:Graphic></se:PointSymbolizer>")
+    if kind == "line":
+        dash_param = (f'<se:SvgParameter name="stroke-dasharray">{dash}</se:SvgParameter>'
+                      if dash else "")
+        return (
+            "<se:LineSymbolizer><se:Stroke>"
+            f'<se:SvgParameter name="stroke">{colour}</se:SvgParameter>'
+            '<se:SvgParameter name="stroke-width">3</se:SvgParameter>'
+            f"{dash_param}</se:Stroke></se:LineSymbolizer>")
+    return (
+        "<se:PolygonSymbolizer>"
+        f'<se:Fill><se:SvgParameter name="fill">{colour}</se:SvgParameter>'
+        '<se:SvgParameter name="fill-opacity">0.16</se:SvgParameter></se:Fill>'
+        f'<se:Stroke><se:SvgParameter name="stroke">{colour}</se:SvgParameter>'
+        '<se:SvgParameter name="stroke-width">2</se:SvgParameter></se:Stroke>'
+        "</se:PolygonSymbolizer>")
+
+
+def _sld_text(field: str) -> str:
+    return (
+        "<se:TextSymbolizer>"
+        f"<se:Label><ogc:PropertyName>{field}</ogc:PropertyName></se:Label>"
+        '<se:Font><se:SvgParameter name="font-size">12</se:SvgParameter></se:Font>'
+        '<se:Halo><se:Radius>1</se:Radius><se:Fill>'
+        '<se:SvgParameter name="fill">#ffffff</se:SvgParameter></se:Fill></se:Halo>'
+        '<se:Fill><se:SvgParameter name="fill">#222222</se:SvgParameter></se:Fill>'
+        "</se:TextSymbolizer>")
+
+
+def _sld_rule(name: str, title: str, symbolizer: str, attr: str | None = None,
+              value: str | None = None) -> str:
+    filt = ""
+    if attr is not None:
+        filt = ("<ogc:Filter><ogc:PropertyIsEqualTo>"
+                f"<ogc:PropertyName>{attr}</ogc:PropertyName>"
+                f"<ogc:Literal>{value}</ogc:Literal>"
+                "</ogc:PropertyIsEqualTo></ogc:Filter>")
+    return (f"<se:Rule><se:Name>{name}</se:Name>"
+            f"<se:Description><se:Title>{title}</se:Title></se:Description>"
+            f"{filt}{symbolizer}</se:Rule>")
+
+
+def sld(layer: str) -> str:
+    """The OGC SLD 1.1 document of one of claimmap's layers (for GeoServer and others)."""
+    kind = STYLE_LAYERS.get(layer)
+    if kind is None:
+        raise ValueError(f"no style for layer {layer!r}; expected one of {sorted(STYLE_LAYERS)}")
+    if layer in ("claims", "claim_lines"):
+        rules = [_sld_rule(cat, label, _sld_symbolizer(kind, colour), "category", cat)
+                 for cat, (colour, _icon, label) in CATEGORY_STYLE.items()]
+    elif layer == "links":
+        rules = [_sld_rule(rel, label, _sld_symbolizer(kind, colour, dash), "relation", rel)
+                 for rel, (colour, dash, label) in RELATION_STYLE.items()]
+    elif layer == "places":
+        rules = [_sld_rule(k, label, _sld_symbolizer(kind, colour), "kind", k)
+                 for k, (colour, label) in PLACE_STYLE.items()]
+        rules.append(_sld_rule("labels", "Place names", _sld_text("name")))
+    else:
+        rules = [_sld_rule("regions", "Regions", _sld_symbolizer(kind, PLACE_STYLE["admin1"][0])),
+                 _sld_rule("labels", "Region names", _sld_text("name"))]
+    return "\n".join([
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<StyledLayerDescriptor xmlns="http://www.opengis.net/sld" '
+        'xmlns:ogc="http://www.opengis.net/ogc" xmlns:se="http://www.opengis.net/se" '
+        'xmlns:xlink="http://www.w3.org/1999/xlink" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" version="1.1.0" '
+        'xsi:schemaLocation="http://www.opengis.net/sld '
+        'http://schemas.opengis.net/sld/1.1.0/StyledLayerDescriptor.xsd">',
+        f"  <NamedLayer><se:Name>{layer}</se:Name><UserStyle><se:Name>{layer}</se:Name>",
+        "    <se:FeatureTypeStyle>",
+        *[f"      {r}" for r in rules],
+        "    </se:FeatureTypeStyle>",
+        "  </UserStyle></NamedLayer>",
+        "</StyledLayerDescriptor>",
+        "",
+    ])
+
+
+def write_style_files(folder: str | Path | None = None) -> list[Path]:
+    """Write ``<layer>.qml`` and ``<layer>.sld`` for every layer into folder (default: here)."""
+    folder = Path(folder) if folder is not None else Path(__file__).parent
+    written = []
+    for layer in STYLE_LAYERS:
+        for ext, text in (("qml", qml(layer)), ("sld", sld(layer))):
+            path = folder / f"{layer}.{ext}"
+            path.write_text(text, encoding="utf-8", newline="\n")
+            written.append(path)
+    return written
+

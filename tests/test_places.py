@@ -1,0 +1,313 @@
+"""The geoparser: recognition, rejection and resolution in context (geo.places)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from geo.exc import BadInput
+from geo.places import find_places
+
+HERE = Path(__file__).resolve().parent
+ARTICLES = HERE / "data" / "articles"
+SHARED = HERE.parent.parent / "shared"
+FIRST = SHARED / "articles" / "pokrovsk-2025-06-29.txt"
+SHEET = SHARED / "expected" / "pokrovsk-2025-06-29.yaml"
+
+
+def found(text, date=None):
+    """{surface: mention} of the last mention of each surface (surfaces are unique here)."""
+    return {m.surface: m for m in find_places(text, date=date)}
+
+
+def gid(text, surface, date=None):
+    m = found(text, date).get(surface)
+    return None if m is None else (m.place.geonameid or m.place.place_id)
+
+
+# ---------------------------------------------------------------------------- recognition
+
+def test_possessive_span_is_the_name():
+    text = "Pokrovsk’s population has dwindled, and Kramatorsk's mayor is worried."
+    ms = find_places(text)
+    assert [(m.surface, m.start, m.end) for m in ms] == [
+        ("Pokrovsk", 0, 8), ("Kramatorsk", 40, 50)]
+    assert ms[0].place.geonameid == 704422
+
+
+def test_facility_with_typographic_apostrophe_is_its_own_feature():
+    text = ("Shelling hit Pokrovsk again. The Pokrovs’ke coal mine halted production, "
+            "officials in Pokrovsk said.")
+    ms = find_places(text, date="2025-06-29")
+    mine = next(m for m in ms if m.place.kind == "facility")
+    assert mine.surface == "Pokrovs’ke coal mine"
+    assert text[mine.start:mine.end] == mine.surface
+    assert mine.geo_precision == 2
+    assert mine.place.place_id == "claimmap:pokrovske-coal-mine"
+    assert "Pokrovsk" in mine.place.note
+    town = next(m for m in ms if m.surface == "Pokrovsk").place
+    assert (mine.place.lat, mine.place.lon) == (town.lat, town.lon)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The city lies in Ukraine’s Donetsk region, officials said.", "Donetsk"),
+    ("Fighting raged across Donetsk Oblast on Monday.", "Donetsk"),
+    ("Troops pushed toward northern Donetsk cities last week.", "Donetsk"),
+    ("Troops pushed into the Donetsk and Luhansk regions.", "Donetsk"),
+    ("Putin’s goal is controlling Donetsk and Luhansk, says one analyst.", "Donetsk"),
+    ("The Donetsk regional governor said two people were hurt.", "Donetsk"),
+])
+def test_region_phrasings_mean_the_oblast(text, surface):
+    assert gid(text, surface, "2025-06-29") == 709716
+
+
+def test_bare_name_without_region_cue_is_the_city():
+    assert gid("Shelling hit Donetsk and Horlivka overnight.", "Donetsk") == 709717
+    assert gid("Drones struck Kyiv overnight, officials said.", "Kyiv") == 703448
+
+
+def test_coordinated_regions_share_the_cue():
+    ms = found("The Kharkiv and Sumy regions came under fire.")
+    assert ms["Kharkiv"].place.kind == ms["Sumy"].place.kind == "admin1"
+    assert ms["Kharkiv"].geo_precision == 3
+
+
+def test_region_phrase_the_gazetteer_lacks_uses_the_area_of_the_namesake_city():
+    m = found("The assault was launched from Russia’s Belgorod region.")["Belgorod"]
+    assert m.place.kind == "admin1" and m.place.admin1 == "RU.09"
+
+
+def test_multiword_and_state_names():
+    ms = found("Rebels took Pyin Oo Lwin and pressed on in Rakhine State and Gaza City.")
+    assert ms["Pyin Oo Lwin"].place.geonameid == 1309937
+    assert ms["Rakhine"].place.kind == "admin1"  # the surface is the name, not "State"
+    assert ms["Gaza City"].place.geonameid == 281133
+
+
+def test_arabic_romanisation_variants():
+    assert gid("Health officials in Deir al-Balah said 70 people died.", "Deir al-Balah") == 281141
+
+
+def test_dateline_in_capitals():
+    m = find_places("KHARKIV — Russian troops advanced on Monday near Vovchansk.")[0]
+    assert (m.surface, m.place.geonameid) == ("KHARKIV", 706483)
+
+
+def test_cyrillic_nominative_and_case_forms():
+    text = ("Місто Покровськ розташоване на заході Донецької області. Автобуси їдуть до "
+            "Дніпра та Павлограда, а Краматорськ і Слов'янськ під обстрілами.")
+    ms = found(text, "2024-11-12")
+    assert ms["Покровськ"].place.geonameid == 704422
+    assert ms["Донецької"].place.geonameid == 709716
+    assert ms["Дніпра"].place.geonameid == 709930
+    assert ms["Павлограда"].place.geonameid == 697889
+    assert ms["Слов'янськ"].place.geonameid == 693468
+
+
+# ---------------------------------------------------------------------------- rejection
+
+@pytest.mark.parametrize("text, word", [
+    ("Russian President Vladimir Putin has intensified his campaign.", "Vladimir"),
+    ("Vladimir Putin met the envoy in the Kremlin.", "Vladimir"),
+    ("Defence Secretary Lloyd Austin told reporters the aid was coming.", "Austin"),
+    ("President Volodymyr Zelensky cancelled the trip.", "Volodymyr"),
+    ("The leader, Ahmed al-Sharaa, promised calm.", "Sharaa"),
+])
+def test_personal_names_are_not_places(text, word):
+    assert not [m for m in find_places(text) if word in m.surface]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Losses were estimated by the Institute for the Study of War (ISW).", "War"),
+    ("The Arakan Army has taken most of the state.", "Arakan"),
+    ("Ukraine’s 117th Brigade holds the line.", "Brigade"),
+])
+def test_organisations_are_not_places(text, word):
+    assert not [m for m in find_places(text) if word in m.surface]
+
+
+def test_demonyms_are_not_places_but_countries_are():
+    ms = find_places("Russian and Ukrainian troops clashed as Russia pressed Ukraine.")
+    assert [(m.surface, m.place.kind) for m in ms] == [("Russia", "country"), ("Ukraine", "country")]
+
+
+@pytest.mark.parametrize("text", [
+    "Split between shortages of shells and of men, the brigades rely on drones near Kharkiv.",
+    "Reading from a statement, the governor of Kharkiv urged people to leave.",
+    "Mobile phone coverage in Vovchansk has been cut since Friday.",
+    "As of June 29, all ceasefire efforts around Pokrovsk have failed.",
+    "More than three years into the war, Pokrovsk is under siege.",
+])
+def test_common_words_are_not_places(text):
+    surfaces = [m.surface for m in find_places(text)]
+    assert surfaces and all(s in ("Kharkiv", "Vovchansk", "Pokrovsk") for s in surfaces)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Kyiv said the line had been stabilised near Kharkiv.", "Kyiv"),
+    ("The cost of Moscow’s push near Pokrovsk is high.", "Moscow"),
+    ("Washington warned that the offensive could widen toward Sumy.", "Washington"),
+    ("Cairo and Doha have been mediating talks on Gaza City.", "Doha"),
+    ("Cairo and Doha have been mediating talks on Gaza City.", "Cairo"),
+    ("Bamako acknowledged losses near Kidal.", "Bamako"),
+    ("Moscow’s defence ministry claimed gains near Huliaipole.", "Moscow"),
+])
+def test_capitals_standing_for_governments_are_not_places(text, word):
+    surfaces = [m.surface for m in find_places(text)]
+    assert word not in surfaces and len(surfaces) == 1
+
+
+def test_possessive_places_stay_places():
+    ms = found("Pokrovsk’s population fell, and Ukraine’s Donetsk region emptied. "
+               "Kyiv’s mayor spoke in Kyiv.")
+    assert {"Pokrovsk", "Ukraine", "Donetsk", "Kyiv"} <= set(ms)
+
+
+def test_the_before_an_area_name_is_a_sea_or_river():
+    ms = found("The government moved to Port Sudan on the Red Sea after losing Khartoum.")
+    assert "Red Sea" not in ms and "Port Sudan" in ms
+
+
+# ---------------------------------------------------------------------------- resolution
+
+def test_coherent_set_picks_the_avdiivka_beside_pokrovsk():
+    text = "Russia advanced toward Pokrovsk after capturing Avdiivka in February 2024."
+    assert gid(text, "Avdiivka", "2025-06-29") == 713122
+    assert gid(text, "Pokrovsk", "2025-06-29") == 704422  # not Engels, formerly Pokrovsk
+
+
+def test_many_namesakes_resolved_by_the_article():
+    text = ("Russian forces shelled Kostiantynivka and Toretsk, according to the "
+            "governor of Donetsk Oblast.")
+    assert gid(text, "Kostiantynivka") == 705104
+
+
+def test_a_big_city_beats_a_tiny_village_with_the_exact_spelling():
+    text = "In Zaporizhzhia, the regional capital, a missile hit a warehouse near Orikhiv."
+    assert gid(text, "Zaporizhzhia") == 687700
+
+
+def test_renamed_city_after_the_renaming_is_the_oblast_with_the_city_as_alternative():
+    m = found("Russia could advance toward Dnipropetrovsk or Pavlohrad.", "2025-06-29")["Dnipropetrovsk"]
+    assert m.place.geonameid == 709929 and m.geo_precision == 3
+    assert "geonames:709930" in m.alternatives
+
+
+def test_renamed_city_before_the_renaming_is_the_city():
+    assert gid("Protesters gathered in Dnipropetrovsk and Kharkiv.", "Dnipropetrovsk",
+               "2014-03-01") == 709930
+
+
+def test_alias_cue_ties_a_former_name_to_the_place_just_named():
+    text = ("Fighting went on around Bakhmut, which Russia calls Artemovsk, and in Dnipro, "
+            "formerly Dnipropetrovsk.")
+    ms = found(text, "2024-02-10")
+    assert ms["Artemovsk"].place.geonameid == 713174
+    assert ms["Dnipropetrovsk"].place.geonameid == 709930
+
+
+def test_qualifiers_choose_the_area():
+    ms = found("The RSF holds Nyala in South Darfur and besieges El Fasher in Sudan’s North Darfur.")
+    assert ms["Nyala"].place.geonameid == 369004
+    assert ms["North Darfur"].place.kind == "admin1" and ms["North Darfur"].place.country_code == "SD"
+
+
+def test_small_foreign_namesakes_stay_out():
+    # "Muse" is also a village in Pennsylvania: a common word, far from everything here
+    ms = found("Rebels seized Lashio and Kyaukme, and reached Muse on the Chinese border.")
+    assert "Muse" not in ms and ms["Lashio"].place.country_code == "MM"
+
+
+def test_precision_and_json_contract():
+    text = "Shelling hit Kramatorsk in Ukraine’s Donetsk region."
+    ms = find_places(text)
+    assert [m.geo_precision for m in ms] == [1, 3, 3]
+    out = ms[0].to_json()
+    for k in ("surface", "start", "end", "name", "geonameid", "kind", "lat", "lon", "geo_precision"):
+        assert k in out
+    json.dumps([m.to_json() for m in ms])
+
+
+# ---------------------------------------------------------------------------- input
+
+def test_bad_input():
+    with pytest.raises(BadInput):
+        find_places(b"Kramatorsk")
+    with pytest.raises(BadInput):
+        find_places("Kramatorsk", date="29 June 2025")
+    assert find_places("") == []
+    assert find_places("no capitals here at all.") == []
+
+
+_NAMES = ["Pokrovsk", "Pokrovsk’s", "Pokrovs’ke", "Donetsk", "region", "Kyiv", "said",
+          "Vladimir", "Putin", "Слов'янськ", "Дніпра", "KHARKIV", "—", "Gaza City", "al-",
+          "Deir", "Institute", "of", "War", "coal", "mine", "and", "the", "’s", "'", "\n"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(_NAMES), st.text(max_size=6)), max_size=40)
+       .map(lambda parts: " ".join(parts)))
+@example("Pokrovsk’s Pokrovs’ke coal mine in Ukraine’s Donetsk region")
+@example("’s Kyiv’s’s Donetsk-Luhansk 'Sumy' Sumy’")
+def test_every_offset_slices_back_to_its_surface(text):
+    ms = find_places(text)
+    ends = -1
+    for m in ms:
+        assert text[m.start:m.end] == m.surface
+        assert m.start >= ends  # text order, no overlaps
+        ends = m.end
+        assert m.geo_precision in (1, 2, 3)
+
+
+# ---------------------------------------------------------------------------- articles
+
+@pytest.mark.skipif(not SHEET.exists(), reason="../shared is not beside the repo")
+def test_first_article_against_its_expected_sheet():
+    sheet = yaml.safe_load(SHEET.read_text(encoding="utf-8"))
+    text = FIRST.read_text(encoding="utf-8")
+    got = [m.to_json() for m in find_places(text, date=str(sheet["article"]["published"]))]
+    pokrovsk = next(p for p in sheet["places"] if p.get("geonameid") == 704422)
+    for place in sheet["places"]:
+        for span in place.get("offsets", []):
+            hits = [g for g in got if g["start"] < span[1] and span[0] < g["end"]]
+            assert hits, f"missing {place['name']} at {span}"
+            g = hits[0]
+            if place["kind"] == "facility":
+                assert g["kind"] == "facility"
+            else:
+                assert g["geonameid"] == place["geonameid"], (place["name"], span, g)
+    mine = next(g for g in got if g["kind"] == "facility")
+    assert _km(mine["lat"], mine["lon"], pokrovsk["lat"], pokrovsk["lon"]) <= 20
+    for bad in sheet["not_places"]:
+        for span in bad["offsets"]:
+            assert not [g for g in got if g["start"] < span[1] and span[0] < g["end"]], bad
+    kinds = {g["surface"]: g["kind"] for g in got}
+    assert "Russian" not in kinds and "Ukrainian" not in kinds
+
+
+def _km(lat1, lon1, lat2, lon2):
+    return _eval().km(lat1, lon1, lat2, lon2)
+
+
+def _eval():
+    spec = importlib.util.spec_from_file_location(
+        "geoparse_eval", HERE.parent / "bench" / "geoparse_eval.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_gold_articles_meet_the_targets():
+    ev = _eval()
+    docs = ev.load_gold(ARTICLES)
+    assert len(docs) >= 8
+    r = ev.score(docs, ev.claimmap_predict)
+    assert r["f1"] >= 0.90, r["errors"]
+    assert r["acc10"] >= 0.95, r["errors"]
+    assert r["violations"] == 0, r["errors"]
