@@ -35,7 +35,7 @@ def _time(cmd: list[str]) -> float:
     return elapsed
 
 
-_PHASES = """
+_PHASES = r"""
 import sys, tempfile, time
 from pathlib import Path
 t = [time.perf_counter()]
@@ -56,7 +56,7 @@ render_static.write_report(layers, out / "a.report.html", out / "a.png")
 t.append(time.perf_counter())
 names = ["import geopandas+folium", "read+extract+layers", "data files (GeoJSON, GPKG, CSV, YAML, manifest)",
          "HTML maps", "static maps + report"]
-print("\n".join(f"  {n}: {b - a:.2f} s" for n, a, b in zip(names, t, t[1:])))
+print(chr(10).join(f"  {n}: {b - a:.2f} s" for n, a, b in zip(names, t, t[1:])))
 """
 
 

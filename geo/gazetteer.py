@@ -13,10 +13,12 @@ Ranking
 Every candidate starts from a prior: how the key names it (primary name or one of an
 area's own names with its type word 2.0, an area's bare name with a type word added
 ("Donetsk region") 1.6, variant spelling of the primary name 1.6, other alternate name
-1.0, an area's bare name 1.0, former name 0.6), its kind (countries +3, curated facilities
-+1) and 0.6 times the log10 of its population. An area whose bare name also names a place inside it gets -1.5, so "Donetsk"
-is the city and "Donetsk region" the oblast; a made-up phrasing gets -1 where another area
-is really called so ("Kyiv Oblast" is the oblast, not the city of Kyiv).
+1.0, an area's bare name 1.0, former name 0.6), its kind (countries +3, curated
+facilities +1) and 0.6 times the log10 of its population. An area whose bare name also
+names a place inside it gets -1.5, so "Donetsk" is the city and "Donetsk region" the
+oblast; a made-up phrasing gets -1 where another area is really called so ("Kyiv Oblast"
+is the oblast, not the city of Kyiv).
+
 Context adds to it: ``country=`` +5 for entries in that country; ``near=`` up to +3,
 falling off with distance (e-fold 150 km); ``date=`` turns a former name into the current
 one before the renaming (+1.4), and after it hands a former city name that is now the name
@@ -66,7 +68,8 @@ _MAX_TOKENS_CAP = 6
 # faults (a few ms at open for ~20 MB)
 _MAP_FLAGS = mmap.MAP_SHARED | getattr(mmap, "MAP_POPULATE", 0)
 
-_PLACE_COLS = "idx, place_id, geonameid, name, kind, lat, lon, country, admin1, population, source, note"
+_PLACE_COLS = ("idx, place_id, geonameid, name, kind, lat, lon, country, admin1, population, "
+               "source, note")
 
 
 def default_cache_dir() -> Path:
@@ -130,10 +133,12 @@ class Gazetteer:
         start += n * ix.RECORD.size
         self._str_offsets = memoryview(self._rm)[start: start + 4 * (n + 1)].cast("I")
         self._blob = memoryview(self._rm)[start + 4 * (n + 1):]
-        self._local = threading.local()
+        self._db_pid = -1
+        self._db_conn: sqlite3.Connection | None = None
         self._places: dict[int, Place] = {}
         self._cands: dict[str, tuple[Candidate, ...]] = {}
         self._renames: dict[str, list[tuple]] | None = None
+        self._db  # noqa: B018 - open it now
 
     # ------------------------------------------------------------------ opening
 
@@ -169,10 +174,19 @@ class Gazetteer:
             return gaz
 
     @classmethod
+    def _load(cls, folder: Path) -> Gazetteer:
+        """Open a checked index folder; any flaw is a `GazetteerError`."""
+        manifest = ix.check_index(folder)
+        try:
+            return cls(folder, manifest)
+        except (OSError, ValueError, KeyError, TypeError) as err:
+            raise GazetteerError(f"{folder}: cannot be opened ({err})") from err
+
+    @classmethod
     def _load_or_build(cls, root: Path, fp: str, sources: ix.Sources) -> Gazetteer:
         folder = root / fp
         try:
-            return cls(folder, ix.check_index(folder))
+            return cls._load(folder)
         except GazetteerError as err:
             if folder.exists():
                 log.warning("gazetteer cache is damaged, rebuilding it: %s", err)
@@ -182,7 +196,7 @@ class Gazetteer:
             root.mkdir(parents=True, exist_ok=True)
             with FileLock(str(root / f"{fp}.lock"), timeout=900):
                 try:  # another process may have built it while we waited
-                    return cls(folder, ix.check_index(folder))
+                    return cls._load(folder)
                 except GazetteerError:
                     pass
                 ix.remove_tree(folder)
@@ -195,18 +209,21 @@ class Gazetteer:
                 except BaseException:
                     ix.remove_tree(tmp)
                     raise
-                return cls(folder, ix.check_index(folder))
+                ix.remove_stale(root)
+                return cls._load(folder)
         except OSError as err:
             raise GazetteerError(f"cannot write the gazetteer index under {root}: {err}") from err
 
     @property
     def _db(self) -> sqlite3.Connection:
-        loc = self._local
-        if getattr(loc, "pid", None) != os.getpid():
+        # one read-only connection shared by all threads (sqlite3.threadsafety is 3:
+        # serialized), opened at once so the file stays readable while the process
+        # lives; a forked child opens its own
+        if self._db_pid != os.getpid():
             uri = (self.folder / "places.sqlite").as_uri() + "?mode=ro&immutable=1"
-            loc.db = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            loc.pid = os.getpid()
-        return loc.db
+            self._db_conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self._db_pid = os.getpid()
+        return self._db_conn
 
     # ------------------------------------------------------------------ names
 
@@ -259,7 +276,8 @@ class Gazetteer:
             match = p & 7
             kind, pop = place.kind, place.population
             score = prior[match] + kprior[kind] + _POP_WEIGHT * log10(pop + 1)
-            if inner and kind == "admin1" and match not in _REGION_MATCHES and place.admin1 in inner:
+            if (inner and kind == "admin1" and match not in _REGION_MATCHES
+                    and place.admin1 in inner):
                 score += _AREA_SHORT_PENALTY
                 why = (f"{names[match]} {quoted}",
                        f"a place inside the area has this name ({_AREA_SHORT_PENALTY:g})",
@@ -481,4 +499,5 @@ class Gazetteer:
         pid = str(place_id).strip()
         if pid.isdigit():
             pid = f"geonames:{pid}"
-        return [(old, first) for old, _new, first, _last, _t, _s in self._rename_table().get(pid, ())]
+        return [(old, first)
+                for old, _new, first, _last, _t, _s in self._rename_table().get(pid, ())]

@@ -383,7 +383,7 @@ def _reject_by_form(text, toks, it: _Item, span_at, gaz) -> str:
         if any(toks[k].low in rz.ORG_WORDS for k in seq if toks[k].cap) and \
                 not (it.region and len(seq) == s.j - s.i + 1):
             return "part of an organisation's name"
-        why = _person(text, toks, s, it)
+        why = _person(text, toks, s, it, gaz.has_name)
         if why:
             return why
     elif it.facility_end is None:
@@ -425,7 +425,7 @@ def _cap_sequence(text, toks, i, j) -> list[int]:
     return list(range(a, b))
 
 
-def _person(text, toks, s: rz.Span, it: _Item) -> str:
+def _person(text, toks, s: rz.Span, it: _Item, has_name) -> str:
     """A place-named token inside a personal name: "Vladimir Putin", "Lloyd Austin"."""
     common = _common_words()
     # a title before: "President Vladimir", "chief Rafael"
@@ -463,7 +463,8 @@ def _person(text, toks, s: rz.Span, it: _Item) -> str:
             particle = True
             k -= 1
             continue
-        if _namelike(w, common) and not w.sent_start and w.low not in rz.DIRECTIONS:
+        if _namelike(w, common) and w.low not in rz.DIRECTIONS and (
+                not w.sent_start or (not w.cyrillic and not has_name(w.key))):
             return "part of a personal name"
         del particle
         break
@@ -515,9 +516,12 @@ def _capital_place(p: Place) -> bool:
 
 
 def _metonym(text, toks, it: _Item) -> bool:
-    """"Kyiv said", "Moscow’s push", "Cairo and Doha have been mediating"."""
+    """"Kyiv said", "Moscow’s push", "Cairo and Doha have been mediating", "accused Kigali"."""
     last = toks[it.span.j - 1]
     j = it.span.j
+    i = it.span.i
+    if i > 0 and toks[i - 1].low in rz.ADDRESSING_VERBS and text[toks[i - 1].end:toks[i].start] == " ":
+        return True
     if last.possessive:
         nxt = toks[j] if j < len(toks) else None
         if nxt is None or nxt.cap or nxt.low in rz.PLACE_ATTRIBUTES or not nxt.alpha:

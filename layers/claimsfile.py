@@ -542,6 +542,8 @@ def _places(w: _Where, root, validate: bool) -> tuple[list[PlaceRecord], dict[st
             w.fail("a place pinned to coordinates needs a name", node, field="name")
         if not key:
             key = _slug(name)
+            if hasattr(node, "insert"):
+                node.insert(0, "key", key)
         if key in seen_keys:
             w.fail(f"duplicated place key {key!r}", node, "key")
         seen_keys.add(key)
@@ -648,6 +650,9 @@ def _claims(w: _Where, root, article: Article, keys: dict[str, str],
             span_text = article.text[span_start:span_end] if span_start >= 0 else text
             cid = claim_id_for(article.id, span_text, span_start, measure, value, relation,
                                place_ids, category)
+            # written back with the id, so the claim keeps it (and its comments) from now on
+            if hasattr(node, "insert"):
+                node.insert(0, "claim_id", cid)
         if cid in ids:
             w.fail(f"duplicated claim id {cid!r}", node, "claim_id")
         ids.add(cid)

@@ -50,10 +50,11 @@ measure, value, relation and places, so the same text always gives the same ids.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as _date
 
 from layers.attribution import UNATTRIBUTED, find_attribution
@@ -96,6 +97,8 @@ _TOWARD_RE = re.compile(r"\b(?:advanc\w*|push\w*|mov\w*|march\w*|driv\w*|offensi
                         r"head\w*|thrust\w*|attack\w*|progress\w*|breakthrough)\s+"
                         r"(?:(?:further|deeper|westward|eastward|north|south|east|west)\s+)?"
                         r"(?:on\s+|toward|towards|in the direction of)\s*", re.I)
+_TOWARD_WORD_RE = re.compile(r"\b(?:toward|towards|in the direction of|on the outskirts of|into|on)\s+"
+                             r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I)
 _STRATEGIC_RE = re.compile(r"\b(?:would|could|might|may|allow\w*|enabl\w*|threat\w*|aim\w*|goal|"
                            r"plan\w*|key|strategic|open\w* the way|pave)\b", re.I)
 _MODAL_RE = re.compile(r"\b(?:would|could|might|may|to|aims? to|plans? to|seeks? to|"
@@ -120,6 +123,10 @@ _EVENTS = (
         r"\b(?:held|controlled|occupied|seized|captured|taken|overrun|besieged)\s+by\s+"
         r"(?:[\w’'-]+\s+){0,2}(?:forces|troops|army|fighters|rebels|militants|insurgents|"
         r"paramilitar\w+|soldiers|units)\b", re.I), True),
+    _Event("fell", "territorial", re.compile(
+        r"\b(?:fell to|fell into the hands of|(?:was|were|has been|had been) (?:captured|seized|taken|"
+        r"liberated|recaptured|retaken|overrun|lost)|came under (?:\w+\s+){0,2}control|"
+        r"(?:has|had) fallen)\b", re.I), True),
     _Event("production_halted", "economic", re.compile(
         r"\b(?:halt\w*|suspend\w*|stopp?\w*|ceas\w*|resum\w*|shut\w*(?:\s+down)?|clos(?:ed|ing))\s+"
         r"(?:\w+\s+){0,2}(?:production|operations|output|work|exports|mining|shipments)\b", re.I)),
@@ -169,6 +176,7 @@ class _Ctx:
     sentences: list[Sentence]
     refs: list[_Ref]                         # mentions and anaphors, in text order
     focal: _Ref | None
+    dates: dict[int, list[DateMention]] = field(default_factory=dict)   # by sentence index
     claims: list[Claim] = field(default_factory=list)
 
 
@@ -218,13 +226,12 @@ def _focal(refs: list[_Ref], sentences: list[Sentence]) -> _Ref | None:
 
 
 def _resolve_anaphors(text: str, sentences: list[Sentence], refs: list[_Ref],
-                      focal: _Ref | None, ref_date: _date | None = None) -> list[_Ref]:
+                      focal: _Ref | None, dates: dict[int, list[DateMention]]) -> list[_Ref]:
     """'the city', 'this town', 'its capture' -> the populated place the text is about."""
     out: list[_Ref] = []
     mention_spans = [(r.start, r.end) for r in refs]
     # a "place" inside a date ("June 29") is none
-    skip = [(s.start + d.start, s.start + d.end) for s in sentences
-            for d in find_dates(s.text, ref_date)]
+    skip = [(s.start + d.start, s.start + d.end) for s in sentences for d in dates[s.index]]
     for si, s in enumerate(sentences):
         for m in _ANAPHOR_RE.finditer(text, s.start, s.end):
             if any(a < m.end() and m.start() < b for a, b in mention_spans):
@@ -342,8 +349,9 @@ def _add(ctx: _Ctx, sent: Sentence, span: tuple[int, int], places: list[_Ref], c
         return
     place_ids = [p.place_id for p in places]
     ds, de, prec = _date_fields(date)
-    if date is not None and date.kind == "until":
-        prec = date.precision
+    if date is not None and date.kind == "since" and measure and not period:
+        # an open period: the figure holds from then on ("135 meters per day since ...")
+        period = date.text if date.text.lower().startswith(("since", "from")) else f"since {date.text}"
     text = ctx.article.text
     cid = claim_id_for(ctx.article.id, text[span[0]:span[1]], span[0], measure, value, relation,
                        place_ids, category)
@@ -368,10 +376,9 @@ def _relation(ctx: _Ctx, sent: Sentence, clause: Clause, cplaces: list[_Ref]) ->
             if r.kind == "country":
                 continue
             if _ADVANCE_FROM_RE.search(text[max(clause.start, r.start - 40):r.start]):
-                tw = _TOWARD_RE.search(ctext)
-                target = None
-                if tw:
-                    target = next((o for o in cplaces if o.start >= clause.start + tw.end()), None)
+                target = next((o for o in cplaces if o.place_id != r.place_id and
+                               _TOWARD_WORD_RE.search(text[max(clause.start, o.start - 25):o.start])),
+                              None)
                 if target is None and ctx.focal is not None and ctx.focal.place_id != r.place_id:
                     target = ctx.focal
                 if target is not None:
@@ -399,7 +406,7 @@ def _relation(ctx: _Ctx, sent: Sentence, clause: Clause, cplaces: list[_Ref]) ->
 def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     text = ctx.article.text
     clauses = split_clauses(sent)
-    dates = find_dates(sent.text, ctx.ref)
+    dates = ctx.dates[sent.index]
     frame = _frame_date(sent, clauses, dates) or _speech_date(sent, dates)
     attr = find_attribution(sent.text)
     source = attr.source
@@ -503,8 +510,7 @@ def _overlap(a: Claim, b: Claim) -> bool:
         if not s and not e:
             return None
         lo = s or "0000"
-        hi = e or (s if c.time_precision in ("day", "month", "year") and not c.date_end and
-                   "since" not in c.note else "9999")
+        hi = e or ("9999" if c.period.startswith(("since", "from")) else s)
         return lo, hi + "\uffff"
     ra, rb = rng(a), rng(b)
     if ra is None or rb is None:
@@ -597,7 +603,8 @@ def places_from_mentions(mentions) -> list[PlaceRecord]:
     return list(recs.values())
 
 
-def _made_by() -> dict:
+@functools.lru_cache(maxsize=1)
+def _versions() -> tuple[tuple[str, str], ...]:
     out = {}
     try:
         from importlib.metadata import version
@@ -609,7 +616,11 @@ def _made_by() -> dict:
         out["gazetteer"] = Gazetteer.open().version
     except Exception as err:  # noqa: BLE001 - the version is informative only
         log.debug("no gazetteer version: %s", err)
-    return out
+    return tuple(out.items())
+
+
+def _made_by() -> dict:
+    return dict(_versions())
 
 
 def extract(article: Article, date: _date | None = None, *, mentions=None) -> ClaimsDoc:
@@ -629,9 +640,12 @@ def extract(article: Article, date: _date | None = None, *, mentions=None) -> Cl
     -------
     ClaimsDoc
     """
-    ref = date or article.published
-    if date is not None and article.published is None:
-        article.published = date
+    if date is not None and date != article.published:
+        # the date given is the article's date (the one found in it, if any, is noted)
+        found = f"; the text says {article.published.isoformat()}" if article.published else ""
+        article = replace(article, published=date,
+                          notes=article.notes + (f"date {date.isoformat()} given{found}",))
+    ref = article.published
     if mentions is None:
         from geo.places import find_places
 
@@ -640,9 +654,10 @@ def extract(article: Article, date: _date | None = None, *, mentions=None) -> Cl
     sentences = split_sentences(article.text)
     refs = [_ref_of(m) for m in mentions]
     focal = _focal(refs, sentences)
-    refs = sorted(refs + _resolve_anaphors(article.text, sentences, refs, focal, ref),
+    dates = {s.index: find_dates(s.text, ref) for s in sentences}
+    refs = sorted(refs + _resolve_anaphors(article.text, sentences, refs, focal, dates),
                   key=lambda r: r.start)
-    ctx = _Ctx(article, ref, sentences, refs, focal)
+    ctx = _Ctx(article, ref, sentences, refs, focal, dates)
     for s in sentences:
         _sentence_claims(ctx, s)
     claims = mark_conflicts(ctx.claims)

@@ -72,6 +72,8 @@ VOCABULARY: list[tuple[str, str, str, str, str]] = [
     (r"tanks|armou?red vehicles|vehicles|artillery systems|aircraft|helicopters", "equipment",
      "count", "military", "count"),
     (r"settlements|villages|towns", "settlements", "count", "territorial", "count"),
+    (r"(?:the\s+)?(?:[\w’'-]+(?:’s|'s)\s+)?(?:territory|city|town|village|region|oblast|province|"
+     r"district|area|land)(?![’']s)", "area", "percent", "territorial", "share"),
     (r"people|persons|civilians|children|men|women|individuals|villagers|worshippers|"
      r"passengers|workers|miners|students|patients|journalists|migrants|hostages",
      "", "people", "", "generic"),
@@ -110,6 +112,8 @@ _BREAK_WORDS = {"in", "on", "at", "to", "from", "by", "with", "and", "or", "was"
                 "are", "has", "have", "had", "been", "be", "said", "says", "per", "since", "that",
                 "which", "who", "while", "but", "as", "for", "into", "after", "before", "than",
                 "according", "reported", "over", "during", "when"}
+_CONTROL_RE = re.compile(r"\b(control\w*|occup\w*|held|holds?|captur\w*|seiz\w*|liberat\w*)\b",
+                         re.I)
 _DAMAGE_RE = re.compile(r"\b(destroy\w*|ruin\w*|razed|flattened|damag\w*|hit|struck|shelled|"
                         r"affected)\b", re.I)
 _ADVANCE_RE = re.compile(r"\b(advanc\w*|progress\w*|gain\w*|push\w*|mov(?:e|ed|ing)|"
@@ -237,7 +241,8 @@ def _noun_before(text: str, pos: int) -> tuple[re.Match, tuple] | None:
     between = text[best[0].end():pos].lower()
     # the number must be what the noun amounts to: "casualties - estimated at", "population ... to"
     if not re.search(r"(estimated|put|stood|stands|at|to|of|numbered|reached|totall?ed|was|were|"
-                     r"is|are|about|around|some|—|–|-|:)\s*$", between.strip() + " ") and between.strip():
+                     r"is|are|about|around|some|from|than|by|now|—|–|-|:)\s*$", between.strip() + " ") \
+            and between.strip():
         return None
     return best
 
@@ -298,6 +303,13 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[Figure]
                              text[e:])):
             qualifier = "once"
         fig = _classify(text, m, value, qualifier)
+        if fig is None and out and re.match(
+                r"[^.;\d]{0,40}\bto\s+(?:about|around|some|just|only|nearly|roughly|fewer than|"
+                r"less than|more than)?\s*$", text[out[-1].end:s]):
+            # "from 300,000 before the war to about 60,000": the second figure is the first's
+            prev = out[-1]
+            fig = Figure(s, e, value, prev.unit, prev.measure, prev.category,
+                         "" if qualifier == "once" else qualifier, _period(text, e), prev.noun)
         if fig is not None:
             out.append(fig)
     return out
@@ -342,7 +354,27 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str) -> Figure | 
                 return None
             measure += "_destroyed" if re.match(r"destroy|ruin|razed|flatten", dmg.group(1), re.I) \
                 else "_damaged"
-        elif kind == "generic" or not measure:
+        elif kind == "share":
+            # "80% of the town", "20% of the territory": destroyed, or held
+            dmg = _DAMAGE_RE.search(text, nm.end()) or _DAMAGE_RE.search(text[:s])
+            held = _CONTROL_RE.search(text)
+            if dmg:
+                measure += "_destroyed" if re.match(r"destroy|ruin|razed|flatten", dmg.group(1),
+                                                    re.I) else "_damaged"
+                cat = "humanitarian"
+            elif held:
+                measure += "_controlled"
+            else:
+                return None
+        elif kind in ("generic", "people"):
+            # "20% of residents have fled": the verb says which share
+            got = _people_measure(text, s, nm.end())
+            if kind == "generic" and got is None:
+                return None
+            if got is not None and got[0] != "population":
+                measure, cat = got
+            measure += "_share"
+        elif not measure:
             return None
         else:
             measure += "_share"

@@ -341,6 +341,9 @@ def _draw(layers, size, dpi, title, basemap, context):
     # -- regions ---------------------------------------------------------------------
     region_anchor = {}
     admin_colour = PLACE_STYLE["admin1"][0]
+    centres = {p["place_id"]: p["geometry"] for p in places
+               if p.get("kind") == "admin1" and p.get("geometry") is not None
+               and p["geometry"].geom_type == "Point"}
     for r in regions:
         g = r["geometry"]
         if g is None or g.is_empty:
@@ -352,7 +355,10 @@ def _draw(layers, size, dpi, title, basemap, context):
             poly.plot(ax=ax, facecolor=admin_colour, alpha=0.06, edgecolor="none", zorder=2)
             poly.plot(ax=ax, facecolor="none", edgecolor=admin_colour, linewidth=1.1,
                       linestyle=(0, (5, 3)), zorder=2.1)
-            pt = g.representative_point()
+            # the centre where its claims sit: the places layer's point, when inside
+            pt = centres.get(r["place_id"])
+            if pt is None or not g.contains(pt):
+                pt = g.representative_point()
         else:
             pt = g.centroid
         x, y = to_map(pt.x, pt.y)
@@ -481,7 +487,10 @@ def _draw(layers, size, dpi, title, basemap, context):
         notes.append("The article names only countries.")
     if is_world:
         notes.append("Equal Earth projection; no scale bar at this scale.")
-    _caption(fig, layout, _caption_text(art, attribution, notes))
+    caption = _caption_text(art, attribution, notes)
+    if len(textwrap.wrap(caption, width=layout["caption_chars"])) > 4:
+        caption = _caption_text(art, attribution, [])   # the attribution must stay
+    _caption(fig, layout, caption)
     return drawing
 
 
@@ -1111,7 +1120,7 @@ def _legend(fig, rect, categories, relations, towns, facility, regions, conteste
         handles.append(Line2D([], [], marker="s", linestyle="none", markersize=6,
                               markerfacecolor="none", markeredgecolor=PLACE_STYLE["admin1"][0],
                               markeredgewidth=1.2))
-        labels.append("Region (centre)" if "point" in regions else "Region (label point)")
+        labels.append("Region (centre)")
     if context:
         handles.append(Line2D([], [], marker="o", linestyle="none", markersize=3,
                               markerfacecolor=_CONTEXT, markeredgecolor="white"))
@@ -1159,7 +1168,9 @@ def _titles(fig, layout, title, n_places, n_claims):
 def _caption_text(art, tile_attribution, notes) -> str:
     """Source, date, notes and attribution, as one paragraph."""
     parts = []
-    src = art.source or (Path(art.path).name if art.path else "")
+    src = " ".join(str(art.source or (Path(art.path).name if art.path else "")).split())
+    if len(src) > 110:   # a long URL: keep the caption to its lines
+        src = src[:109] + "…"
     if src:
         parts.append(f"Source: {src}")
     if art.published:

@@ -120,7 +120,9 @@ def write_gpkg(layers: list[tuple[str, object, str, str]], path: str | Path, *,
     path = Path(path)
     if path.exists():
         path.unlink()
-    with _gdal_config({"OGR_CURRENT_DATE": timestamp, "OGR_SQLITE_JOURNAL": "OFF"}):
+    # no journal, no fsync: the file is in a temporary folder until the build succeeds
+    with _gdal_config({"OGR_CURRENT_DATE": timestamp, "OGR_SQLITE_JOURNAL": "OFF",
+                       "OGR_SQLITE_SYNCHRONOUS": "OFF"}):
         for name, gdf, geometry_type, description in layers:
             pyogrio.write_dataframe(
                 gdf, path, layer=name, driver="GPKG", geometry_type=geometry_type,

