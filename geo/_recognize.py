@@ -1,14 +1,15 @@
 """Recognition half of the geoparser: tokens, candidate name spans and the cues around them.
 
 Everything here is about the text, not about which place a name means: `tokenize` splits
-an article into word tokens with their offsets and case, `find_spans` proposes the longest
-capitalised token sequences the gazetteer knows (with possessives, typographic apostrophes,
-Cyrillic case endings and datelines), and the `cue_*` functions read the words around a
-span (region phrasings, facilities, titles, organisations, speech verbs, qualifiers).
-`geo.places` decides, from these cues and the gazetteer, what is a place and which one.
+an article into word tokens with their offsets and case, and `find_spans` proposes the
+longest capitalised token runs the gazetteer knows (through possessives, typographic
+apostrophes, Cyrillic case endings, Arabic romanisations and datelines). The word lists
+are what `geo.places` reads around a span (region phrasings, facilities, titles,
+organisations, speech verbs, qualifiers) to decide what is a place and which one.
 
-The word lists below are closed classes of English (titles, organisation heads, area and
-facility nouns, reporting verbs): grammar of news writing, not names of places.
+The lists are closed classes of English (and a few Ukrainian) words: titles, heads of
+organisation names, area and facility nouns, reporting verbs; the grammar of news writing,
+never names of places.
 """
 
 from __future__ import annotations
@@ -19,11 +20,13 @@ from dataclasses import dataclass
 from geo.normalize import APOSTROPHES, normalize
 
 __all__ = [
-    "Token", "Tokens", "Span", "tokenize", "find_spans", "headline_lines", "cyrillic_variants",
-    "arabic_variants",
-    "AREA_WORDS", "PLURAL_AREA_WORDS", "SETTLEMENT_NOUNS", "DIRECTIONS", "TITLES", "ORG_WORDS",
-    "FACILITY_HEADS", "FACILITY_MODIFIERS", "CONNECTIVES", "NAME_PARTICLES", "REPORTING_VERBS", "AUXILIARIES",
-    "LOCATIVES", "CONTROL_VERBS", "ADDRESSING_VERBS", "ALIAS_CUES", "PLACE_ATTRIBUTES", "GENERIC_NAME_WORDS",
+    "Token", "Tokens", "Span", "tokenize", "find_spans", "headline_lines",
+    "cyrillic_variants", "arabic_variants",
+    "AREA_WORDS", "PLURAL_AREA_WORDS", "SETTLEMENT_NOUNS", "DIRECTIONS", "TITLES",
+    "ORG_WORDS", "FACILITY_HEADS", "FACILITY_MODIFIERS", "FEATURE_WORDS", "CONNECTIVES",
+    "NAME_PARTICLES", "REPORTING_VERBS", "SPEECH_VERBS", "ADDRESSING_VERBS", "AUXILIARIES",
+    "LOCATIVES", "AT_PLACE", "CONTROL_VERBS", "ALIAS_CUES", "PLACE_ATTRIBUTES",
+    "GENERIC_NAME_WORDS",
 ]
 
 _APOS = set(APOSTROPHES) | {"'"}
@@ -71,15 +74,20 @@ ORG_WORDS = frozenset({
     "administration", "department", "directorate", "parliament", "assembly", "congress",
     "senate", "government", "cabinet", "embassy", "mission", "operation", "cross",
     "crescent", "nations", "staff", "guards", "militia", "brotherhood", "coalition",
-    "herald", "tribune", "journal", "press", "agency", "media", "television", "radio",
-    "inc", "ltd", "llc", "plc",
+    "herald", "tribune", "journal", "press", "media", "television", "radio",
+    "inc", "ltd", "llc", "plc", "republic", "people",
 })
 #: facility head nouns and the modifiers between a place name and them
 FACILITY_HEADS = frozenset({
     "mine", "mines", "plant", "station", "refinery", "dam", "bridge", "airport", "airbase",
     "base", "port", "seaport", "camp", "crossing", "steelworks", "works", "factory",
-    "terminal", "depot", "reservoir", "shipyard", "complex", "combine", "pipeline",
+    "terminal", "depot", "reservoir", "shipyard", "complex", "combine", "pipeline", "canal",
 })
+#: "<Feature> of <Name>" names the feature, not the place: "Gulf of Aden", "Sea of Azov"
+FEATURE_WORDS = frozenset({"cape", "gulf", "bay", "sea", "strait", "straits", "lake", "isle",
+                           "bight", "sound", "mouth", "horn", "islands", "island", "bank",
+                           "duke", "earl", "bishop", "archbishop",
+                           "patriarch", "metropolitan", "prince", "princess", "king", "queen"})
 FACILITY_MODIFIERS = frozenset({
     "coal", "nuclear", "power", "thermal", "hydroelectric", "hydro", "steel", "chemical",
     "oil", "gas", "refugee", "displacement", "displaced", "border", "air", "military",
@@ -90,7 +98,7 @@ FACILITY_MODIFIERS = frozenset({
 CONNECTIVES = frozenset({
     "of", "for", "on", "upon", "de", "del", "della", "la", "le", "les", "al", "el", "an", "ad",
     "ar", "as", "at", "ash", "ath", "az", "ibn", "bin", "du", "des", "da", "do", "dos", "das",
-    "y", "the", "and", "sur", "am", "im", "der", "den", "di", "und", "en", "na", "nad", "pod",
+    "y", "the", "and", "sur", "au", "aux", "am", "im", "der", "den", "di", "und", "en", "na", "nad", "pod",
 })
 #: particles inside personal names ("Ahmed al-Sharaa", "Ursula von der Leyen")
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "del", "da", "di", "du",
@@ -114,6 +122,15 @@ pressing pushing demanding seeking urging calling trying threatening backing sup
 accusing denying warning claiming has_said responded replied replies reply countered
 counters hit struck strikes retaliating deployed deploys deploying invaded invades
 """.split())
+#: verbs of speech: a town never says anything ("Austin said" is a person)
+SPEECH_VERBS = frozenset({
+    "said", "says", "told", "tells", "warned", "warns", "claimed", "claims", "announced",
+    "announces", "denied", "denies", "insisted", "insists", "added", "adds", "noted", "notes",
+    "wrote", "writes", "tweeted", "posted", "argued", "argues", "stated", "responded",
+    "replied", "replies", "urged", "urges", "accused", "accuses", "acknowledged",
+    "acknowledges", "admitted", "admits", "confirmed", "confirms", "explained", "explains",
+    "recalled", "recalls", "asked", "asks", "vowed", "vows", "pledged", "pledges",
+})
 #: verbs whose object, when a capital, is its government ("accused Kigali of ...")
 ADDRESSING_VERBS = frozenset({
     "accused", "accuses", "accuse", "accusing", "urged", "urges", "urge", "urging", "blamed",
@@ -135,6 +152,8 @@ LOCATIVES = frozenset({
     "town", "city", "village", "villages", "towns", "cities", "outpost", "port", "capital",
     "у", "в", "біля", "до", "під", "з", "із", "від", "поблизу", "через",
 })
+#: prepositions that put people at a place: "officials in Kyiv said" is no metonym
+AT_PLACE = frozenset({"in", "at", "from", "inside", "near", "outside", "у", "в", "з"})
 #: verbs of territorial control: "controlling Donetsk and Luhansk" speaks of regions
 CONTROL_VERBS = frozenset({
     "control", "controls", "controlled", "controlling", "annex", "annexed", "annexes",

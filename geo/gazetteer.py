@@ -29,13 +29,14 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import logging
 import math
 import mmap
 import os
-import sqlite3
 import tempfile
 import threading
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 
 from geo import _index as ix
@@ -68,10 +69,6 @@ _MAX_TOKENS_CAP = 6
 # faults (a few ms at open for ~20 MB)
 _MAP_FLAGS = mmap.MAP_SHARED | getattr(mmap, "MAP_POPULATE", 0)
 
-_PLACE_COLS = ("idx, place_id, geonameid, name, kind, lat, lon, country, admin1, population, "
-               "source, note")
-
-
 def default_cache_dir() -> Path:
     """``$CLAIMMAP_CACHE`` if set, else the platform's user cache dir for claimmap."""
     env = os.environ.get("CLAIMMAP_CACHE")
@@ -80,13 +77,6 @@ def default_cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("claimmap", appauthor=False))
-
-
-def _place(row) -> Place:
-    _, place_id, gid, name, kind, lat, lon, cc, a1, pop, source, note = row
-    return Place(place_id=place_id, name=name, kind=_KINDS[kind], lat=lat, lon=lon,
-                 country_code=cc or "", admin1=a1 or "", population=pop or 0, geonameid=gid,
-                 source=source or "GeoNames", note=note or "")
 
 
 def _as_date(value, what="date") -> dt.date | None:
@@ -101,8 +91,8 @@ def _as_date(value, what="date") -> dt.date | None:
 class Gazetteer:
     """The index, opened read-only. Use `Gazetteer.open`, not the constructor.
 
-    Safe to share between threads; after a fork the child reopens its database
-    connection on first use.
+    Safe to share between threads and across fork: everything it reads is a read-only
+    memory map of the index files.
     """
 
     _instances: dict[tuple, Gazetteer] = {}
@@ -133,12 +123,20 @@ class Gazetteer:
         start += n * ix.RECORD.size
         self._str_offsets = memoryview(self._rm)[start: start + 4 * (n + 1)].cast("I")
         self._blob = memoryview(self._rm)[start + 4 * (n + 1):]
-        self._db_pid = -1
-        self._db_conn: sqlite3.Connection | None = None
-        self._places: dict[int, Place] = {}
+        with open(self.folder / "lookup.bin", "rb") as fh:
+            self._lm = mmap.mmap(fh.fileno(), 0, flags=_MAP_FLAGS, prot=mmap.PROT_READ)
+        _, _, n_ids, n_lat = ix._LOOKUP_HEADER.unpack_from(self._lm)
+        view = memoryview(self._lm)
+        start = ix._LOOKUP_HEADER.size
+        self._lats = view[start: start + 8 * n_lat].cast("d")
+        start += 8 * n_lat
+        self._gids = view[start: start + 4 * n_ids].cast("i")
+        self._gid_idx = view[start + 4 * n_ids: start + 8 * n_ids].cast("I")
+        self._lat_idx = view[start + 8 * n_ids:].cast("I")
+        self._lookup = json.loads((self.folder / "lookup.json").read_text(encoding="utf-8"))
+        self._places: dict[int, tuple[Place, float, str]] = {}
         self._cands: dict[str, tuple[Candidate, ...]] = {}
         self._renames: dict[str, list[tuple]] | None = None
-        self._db  # noqa: B018 - open it now
 
     # ------------------------------------------------------------------ opening
 
@@ -214,17 +212,6 @@ class Gazetteer:
         except OSError as err:
             raise GazetteerError(f"cannot write the gazetteer index under {root}: {err}") from err
 
-    @property
-    def _db(self) -> sqlite3.Connection:
-        # one read-only connection shared by all threads (sqlite3.threadsafety is 3:
-        # serialized), opened at once so the file stays readable while the process
-        # lives; a forked child opens its own
-        if self._db_pid != os.getpid():
-            uri = (self.folder / "places.sqlite").as_uri() + "?mode=ro&immutable=1"
-            self._db_conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            self._db_pid = os.getpid()
-        return self._db_conn
-
     # ------------------------------------------------------------------ names
 
     def has_name(self, key: str) -> bool:
@@ -258,59 +245,67 @@ class Gazetteer:
         if kid is None:
             return ()
         posts = self._postings[self._offsets[kid]: self._offsets[kid + 1]].tolist()
-        places = self._fetch([p >> 3 for p in posts])
-        log10, names, prior, kprior = math.log10, ix.MATCH_NAMES, _MATCH_PRIOR, _KIND_PRIOR
+        entries = self._entries([p >> 3 for p in posts])
+        names, prior, primary = ix.MATCH_NAMES, _MATCH_PRIOR, ix.MATCH_PRIMARY
         quoted = repr(key)
         # an area's bare name that also names a place inside it means the place
         # ("Donetsk", "Kyiv", "Aleppo"), wherever the area itself is called that
         inner = ()
         own_name = False
-        if len(posts) > 1 and any(pl.kind == "admin1" for pl in places):
-            inner = {pl.admin1 for pl, p in zip(places, posts)
-                     if pl.kind == "populated_place" and p & 7 != ix.MATCH_ALTERNATE}
+        if len(posts) > 1 and any(e[0].kind == "admin1" for e in entries):
+            inner = {e[0].admin1 for e, p in zip(entries, posts)
+                     if e[0].kind == "populated_place" and p & 7 != ix.MATCH_ALTERNATE}
             # a phrasing we made up yields to an area that is really called so
-            own_name = any(pl.kind == "admin1" and p & 7 in (ix.MATCH_PRIMARY, ix.MATCH_REGION)
-                           for pl, p in zip(places, posts))
+            own_name = any(e[0].kind == "admin1" and p & 7 in (ix.MATCH_PRIMARY, ix.MATCH_REGION)
+                           for e, p in zip(entries, posts))
         out = []
-        for place, p in zip(places, posts):
+        for (place, base, tail), p in zip(entries, posts):
             match = p & 7
-            kind, pop = place.kind, place.population
-            score = prior[match] + kprior[kind] + _POP_WEIGHT * log10(pop + 1)
-            if (inner and kind == "admin1" and match not in _REGION_MATCHES
+            score = prior[match] + base
+            if (inner and place.kind == "admin1" and match not in _REGION_MATCHES
                     and place.admin1 in inner):
                 score += _AREA_SHORT_PENALTY
                 why = (f"{names[match]} {quoted}",
-                       f"a place inside the area has this name ({_AREA_SHORT_PENALTY:g})",
-                       f"{kind}, population {pop}")
+                       f"a place inside the area has this name ({_AREA_SHORT_PENALTY:g})", tail)
             elif own_name and match == ix.MATCH_REGION_FORM:
                 score += _MADE_UP_PENALTY
                 why = (f"{names[match]} {quoted}",
-                       f"another area is called so ({_MADE_UP_PENALTY:g})",
-                       f"{kind}, population {pop}")
+                       f"another area is called so ({_MADE_UP_PENALTY:g})", tail)
             else:
-                why = (f"{names[match]} {quoted}", f"{kind}, population {pop}")
-            out.append(Candidate(place, score, why, match == ix.MATCH_PRIMARY))
+                why = (f"{names[match]} {quoted}", tail)
+            out.append(Candidate(place, score, why, match == primary))
         if len(out) > 1:
             out.sort(key=lambda c: (-c.score, -c.place.population, c.place.place_id))
         return tuple(out)
 
-    def _fetch(self, idxs: list[int]) -> list[Place]:
-        """The entries at these record numbers, in order."""
+    def _entries(self, idxs: list[int]) -> list[tuple[Place, float, str]]:
+        """For each record number: the entry, its prior without the match term (kind and
+        population), and the ``why`` line describing it."""
         cache = self._places
         if len(cache) > 200_000:
             cache.clear()
-        unpack, size, records = ix.RECORD.unpack_from, ix.RECORD.size, self._records
-        offs, blob, sep, kinds = self._str_offsets, self._blob, ix.SEP, _KINDS
         out = []
         for i in idxs:
-            place = cache.get(i)
-            if place is None:
-                lat, lon, pop, gid, kind = unpack(records, i * size)
-                pid, name, cc, a1, source, note = str(blob[offs[i]:offs[i + 1]], "utf-8").split(sep)
-                place = cache[i] = Place(pid, name, kinds[kind], lat, lon, cc, a1, pop,
-                                         None if gid < 0 else gid, source, note)
-            out.append(place)
+            entry = cache.get(i)
+            if entry is None:
+                entry = cache[i] = self._read(i)
+            out.append(entry)
         return out
+
+    def _read(self, i: int) -> tuple[Place, float, str]:
+        lat, lon, pop, gid, kind_code = ix.RECORD.unpack_from(self._records, i * ix.RECORD.size)
+        offs = self._str_offsets
+        pid, name, cc, a1, source, note = str(self._blob[offs[i]:offs[i + 1]], "utf-8").split(
+            ix.SEP)
+        kind = _KINDS[kind_code]
+        place = Place(pid, name, kind, lat, lon, cc, a1, pop, None if gid < 0 else gid, source,
+                      note)
+        base = _KIND_PRIOR[kind] + _POP_WEIGHT * math.log10(pop + 1)
+        return place, base, f"{kind}, population {pop}"
+
+    def _fetch(self, idxs: list[int]) -> list[Place]:
+        """The entries at these record numbers, in order."""
+        return [e[0] for e in self._entries(idxs)]
 
     # ------------------------------------------------------------------ geocode
 
@@ -417,8 +412,7 @@ class Gazetteer:
     def _rename_table(self) -> dict[str, list[tuple]]:
         if self._renames is None:
             table: dict[str, list[tuple]] = {}
-            for pid, old, new, first, last, text, source in self._db.execute(
-                    "SELECT place_id, old_name, new_name, first, last, date, source FROM renames"):
+            for pid, old, new, first, last, text, source in self._lookup["renames"]:
                 table.setdefault(pid, []).append(
                     (old, new, dt.date.fromisoformat(first), dt.date.fromisoformat(last), text,
                      source))
@@ -454,17 +448,21 @@ class Gazetteer:
         """The entry with this place_id (``geonames:704422``, ``704422``, ``country:UA``,
         ``claimmap:<slug>``), or None."""
         pid = str(place_id).strip()
+        if pid.startswith("geonames:"):
+            pid = pid[len("geonames:"):]
         if pid.isdigit():
-            pid = f"geonames:{pid}"
-        row = self._db.execute(f"SELECT {_PLACE_COLS} FROM places WHERE place_id = ?",
-                               (pid,)).fetchone()
-        return _place(row) if row else None
+            gid = int(pid)
+            i = bisect_left(self._gids, gid)
+            if i == len(self._gids) or self._gids[i] != gid:
+                return None
+            return self._fetch([self._gid_idx[i]])[0]
+        idx = self._lookup["place_ids"].get(pid)
+        return None if idx is None else self._fetch([idx])[0]
 
     def admin1(self, code: str) -> Place | None:
         """The first-level area with this GeoNames code (``UA.05``), or None."""
-        row = self._db.execute(f"SELECT {_PLACE_COLS} FROM places WHERE admin1 = ? AND kind = 1",
-                               (str(code).strip(),)).fetchone()
-        return _place(row) if row else None
+        idx = self._lookup["admin1"].get(str(code).strip())
+        return None if idx is None else self._fetch([idx])[0]
 
     def country(self, cc: str) -> Place | None:
         """The country with this ISO 3166 alpha-2 code, or None."""
@@ -472,26 +470,26 @@ class Gazetteer:
 
     def nearby(self, lat: float, lon: float, radius_km: float, *, min_population: int = 0,
                limit: int = 20) -> list[Place]:
-        """Populated places within `radius_km` of a point, most populous first."""
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180) or radius_km < 0:
+        """Populated places within `radius_km` of a point, most populous first (nearest
+        first among equals)."""
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180) or not radius_km >= 0:
             raise BadInput(f"({lat}, {lon}) within {radius_km} km is not a search area",
                            field="nearby")
-        dlat = radius_km / 111.0
-        sql = (f"SELECT {_PLACE_COLS} FROM places WHERE kind = 0 AND lat BETWEEN ? AND ? "
-               "AND population >= ?")
-        args: list = [lat - dlat, lat + dlat, int(min_population)]
-        coslat = math.cos(math.radians(min(abs(lat) + dlat, 89.9)))
-        dlon = radius_km / (111.0 * max(coslat, 1e-6))
-        if -180 <= lon - dlon and lon + dlon <= 180:
-            sql += " AND lon BETWEEN ? AND ?"
-            args += [lon - dlon, lon + dlon]
+        dlat = radius_km / 110.5  # a degree of latitude is at least 110.5 km
+        lo = bisect_left(self._lats, lat - dlat)
+        hi = bisect_right(self._lats, lat + dlat)
+        unpack, size = ix.RECORD.unpack_from, ix.RECORD.size
+        records, lat_idx = self._records, self._lat_idx
         found = []
-        for row in self._db.execute(sql, args):
-            d = ix.haversine_km(lat, lon, row[5], row[6])
-            if d <= radius_km:
-                found.append((-(row[9] or 0), d, row))
-        found.sort(key=lambda t: (t[0], t[1]))
-        return [_place(r) for _, _, r in found[:limit]]
+        for j in range(lo, hi):
+            i = lat_idx[j]
+            plat, plon, pop, _gid, _kind = unpack(records, i * size)
+            if pop >= min_population:
+                d = ix.haversine_km(lat, lon, plat, plon)
+                if d <= radius_km:
+                    found.append((-pop, d, i))
+        found.sort()
+        return self._fetch([i for _, _, i in found[: max(int(limit), 0)]])
 
     def renamed(self, place_id) -> list[tuple[str, dt.date]]:
         """Former names of an entry with the day each stopped being its name (the first

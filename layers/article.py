@@ -81,6 +81,36 @@ def _looks_binary(text: str) -> bool:
     return ctrl > max(2, len(sample) // 200)
 
 
+#: the encodings charset-normalizer may choose among (the common ones of news text): left
+#: free it guesses rare code pages (mac_latin2 for short French Latin-1 text, say)
+_LIKELY_ENCODINGS = [
+    "cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "cp1251", "koi8_r", "koi8_u",
+    "iso8859_5", "cp1253", "iso8859_7", "cp1254", "iso8859_9", "cp1255", "iso8859_8",
+    "cp1256", "iso8859_6", "cp1257", "iso8859_13", "cp1258", "cp874", "tis_620",
+    "gb18030", "gb2312", "big5", "shift_jis", "cp932", "euc_jp", "iso2022_jp", "euc_kr",
+    "cp949", "mac_roman", "utf_16", "utf_16_le", "utf_16_be", "utf_32",
+]
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """The text of UTF-16 without a byte-order mark, or None.
+
+    Recognised when nearly every other byte is NUL (text mostly in the first 256 code
+    points: Latin script, digits, punctuation) and the bytes decode.
+    """
+    sample = raw[:8192]
+    if len(sample) < 16 or len(raw) % 2:
+        return None
+    for enc, zeros, other in (("utf-16-le", sample[1::2], sample[0::2]),
+                              ("utf-16-be", sample[0::2], sample[1::2])):
+        if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) <= 0.01 * len(other):
+            try:
+                return raw.decode(enc)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
 def _decode(raw: bytes, path: str) -> tuple[str, list[str]]:
     """Decode the bytes of a file: UTF-8, UTF-16 with a BOM, else charset-normalizer."""
     notes: list[str] = []
@@ -95,6 +125,10 @@ def _decode(raw: bytes, path: str) -> tuple[str, list[str]]:
                            path=path) from None
         return text, ["decoded as UTF-16 (byte-order mark)"]
     if b"\x00" in raw[:8192]:
+        text = _utf16_without_bom(raw)
+        if text is not None:
+            log.warning("%s: no byte-order mark; decoded as UTF-16", path)
+            return text, ["decoded as UTF-16 (no byte-order mark: guessed from its NUL bytes)"]
         raise BadInput("is a binary file, not an article (it holds NUL bytes)", path=path)
     try:
         return raw.decode("utf-8"), notes
@@ -102,12 +136,13 @@ def _decode(raw: bytes, path: str) -> tuple[str, list[str]]:
         bad_at = err.start
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw).best()
+    best = from_bytes(raw, cp_isolation=_LIKELY_ENCODINGS).best()
     if best is None:
         raise BadInput(f"cannot be decoded: not UTF-8 (bad byte at offset {bad_at}) "
                        "and no other encoding fits", path=path)
     enc = best.encoding
-    log.info("%s: not UTF-8; decoded as %s", path, enc)
+    # a guess: say it where the person running claimmap sees it
+    log.warning("%s: not UTF-8; decoded as %s (a guess)", path, enc)
     return str(best), notes + [f"not UTF-8 (bad byte at offset {bad_at}); decoded as {enc}"]
 
 

@@ -10,7 +10,9 @@ every claim of the sentence: a trailing "..., per local officials." covers each 
 3. a speech verb after a named speaker: "Commander-in-Chief Oleksandr Syrskyi reported"
    -> "Oleksandr Syrskyi" (the title goes to the note); a common-noun speaker of the
    source vocabulary ("local officials said", "the ministry reported") is kept whole;
-4. otherwise "unattributed". "Reportedly" and "allegedly" name nobody.
+4. "he/she/they said" gives the pronoun (the extractor resolves it, and "the agency",
+   "the group", "the monitor", to the last source named before: see `REFERRING`);
+5. otherwise "unattributed". "Reportedly" and "allegedly" name nobody.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Attribution", "find_attribution", "UNATTRIBUTED"]
+__all__ = ["Attribution", "find_attribution", "UNATTRIBUTED", "REFERRING"]
 
 UNATTRIBUTED = "unattributed"
 
@@ -70,6 +72,11 @@ _COMMON_RE = re.compile(rf"\b(?P<src>{_SOURCE_NOUNS})(?:\s+(?:in|at|for|from) (?
 
 
 _COMMON_ONLY_RE = re.compile(_SOURCE_NOUNS, re.I)
+_PRONOUN_RE = re.compile(rf"\b(?P<src>[Hh]e|[Ss]he|[Tt]hey)\s+(?:(?:also|later|earlier|had|has|have)\s+)?"
+                         rf"(?:{_VERBS})\b")
+#: sources that stand for someone named before ("he said", "the agency said")
+REFERRING = {"he", "she", "they", "agency", "group", "monitor", "organisation", "organization",
+             "ministry", "spokesman", "spokeswoman", "spokesperson", "official", "observatory"}
 
 
 @dataclass(frozen=True)
@@ -137,4 +144,8 @@ def find_attribution(sentence: str) -> Attribution:
     m = _COMMON_RE.search(sentence)
     if m:
         return Attribution(_clean(m.group("src")), m.start("src"), m.end("src"))
+    m = _PRONOUN_RE.search(sentence)
+    if m:
+        # "he said": who "he" is the caller knows (the last named speaker)
+        return Attribution(m.group("src").lower(), m.start("src"), m.end("src"))
     return Attribution()

@@ -483,7 +483,7 @@ def run_batch(directory: str | os.PathLike, *, out: str | os.PathLike = "output"
         summary.corroborated, summary.contested = merged.corroborated, merged.contested
         summary.seconds["merge"] = time.perf_counter() - t
         t = time.perf_counter()
-        summary.files = layers.write(out, maps=maps)
+        summary.files = layers.write(out, maps=maps, claims_file=False)
         summary.seconds["write"] = time.perf_counter() - t
         if not uncached:
             _save_state(state_file, digest, summary)

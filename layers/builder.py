@@ -519,7 +519,7 @@ class Layers:
         return {name: int(len(getattr(self, name))) for name in self.LAYER_NAMES}
 
     def write(self, out_dir: str | os.PathLike = "output", figure: dict | None = None,
-              *, maps: bool = True) -> list[Path]:
+              *, maps: bool = True, claims_file: bool = True) -> list[Path]:
         """Write every file of the SPEC for this article into out_dir, atomically.
 
         Parameters
@@ -532,6 +532,9 @@ class Layers:
         maps : bool
             Also draw the maps (HTML, PNG/SVG, report). False writes only the data files:
             GeoJSON, GeoPackage, CSV, claims YAML and the manifest.
+        claims_file : bool
+            Also write the claims YAML (False for a merge of many articles, which is
+            no one article's claims file: see :mod:`layers.batch`).
 
         Returns
         -------
@@ -542,7 +545,10 @@ class Layers:
         from layers.writers import atomic_output
 
         with atomic_output(out_dir) as tmp:
-            names = [p.name for p in write_all(self, Path(tmp), figure or {}, maps=maps)]
+            # under the folder's lock: no other build can take the id meanwhile
+            _check_own_files(self, Path(out_dir))
+            names = [p.name for p in write_all(self, Path(tmp), figure or {}, maps=maps,
+                                                  claims_file=claims_file)]
         return [Path(out_dir) / n for n in names]
 
     def __repr__(self) -> str:
@@ -586,6 +592,47 @@ class Layers:
             "</div>",
         ]
         return "".join(parts)
+
+
+#: an id that is one file-name part: word characters, '.', '-'; no '..', not hidden
+_SAFE_ID_RE = re.compile(r"(?!.*\.\.)[^\W_][\w.-]*|_[\w.-]*")
+
+
+def input_file_name(doc: ClaimsDoc) -> str | None:
+    """The name of the file the article was read from (None for text or a merge).
+
+    It is recorded in the manifest (``input_file``): two inputs whose ids are the same
+    ("a b.txt" and "a-b.txt") are two articles, and must not overwrite each other.
+    """
+    return Path(doc.article.path).name if doc.article.path else None
+
+
+def _check_own_files(layers: Layers, out_dir: Path) -> None:
+    """Refuse an id that is not a plain file name, or whose files in out_dir are those
+    of another input (its manifest names another ``input_file``)."""
+    import json
+
+    slug, path = layers.slug, layers.doc.article.path
+    if not isinstance(slug, str) or not _SAFE_ID_RE.fullmatch(slug) or \
+            any(not ch.isprintable() for ch in slug):
+        raise BadInput(f"article id {slug!r} is not a safe file name (letters, digits, "
+                       "'.', '-' and '_'; no '..')", path=path, field="id")
+    manifest = out_dir / f"{slug}.manifest.json"
+    try:
+        old = json.loads(manifest.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return
+    except (OSError, ValueError) as err:
+        log.warning("%s cannot be read (%s); its files are replaced", manifest, err)
+        return
+    if not isinstance(old, dict) or "input_file" not in old:
+        return
+    mine = input_file_name(layers.doc)
+    if old["input_file"] != mine:
+        theirs = repr(old["input_file"]) if old["input_file"] else "another input"
+        raise BadInput(f"its id {slug!r} is also the id of {theirs}, whose files are in "
+                       f"{out_dir}; refusing to overwrite them (rename one of the two, or "
+                       "build into another --out)", path=path, field="id")
 
 
 def _cell(value) -> str:

@@ -11,6 +11,7 @@ import json
 import logging
 import sys
 from datetime import date as _date
+from pathlib import Path
 
 import click
 
@@ -32,21 +33,40 @@ def _emit_json(obj) -> None:
     click.echo(json.dumps(obj, ensure_ascii=False, indent=2))
 
 
+def _printable(message: str) -> str:
+    """A message safe for a terminal: control characters (a file name may hold escape
+    sequences or newlines) shown as escapes, so the error stays one line."""
+    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in message)
+
+
 class _Group(click.Group):
-    """Turns claimmap's errors into the exit statuses of the SPEC."""
+    """Turns claimmap's errors into the exit statuses of the SPEC.
+
+    BadInput -> 2, claimmap's other errors -> 1, each with a one-line message; anything
+    unexpected -> 1 with a one-line message, and its traceback only with ``-v``.
+    """
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except BadInput as err:
-            click.echo(f"claimmap: error: {err}", err=True)
+            click.echo(f"claimmap: error: {_printable(str(err))}", err=True)
             ctx.exit(2)
         except ClaimmapError as err:
-            click.echo(f"claimmap: error: {err}", err=True)
+            click.echo(f"claimmap: error: {_printable(str(err))}", err=True)
             ctx.exit(1)
-        except click.UsageError as err:
-            # click's own bad usage: exit 2 with its message
-            raise err
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort,
+                KeyboardInterrupt):
+            # click's own bad usage (exit 2 with its message), --help, ^C
+            raise
+        except Exception as err:  # noqa: BLE001 - the last line of defence: no traceback
+            verbose = (ctx.params.get("verbose") or 0) > 0
+            if verbose:
+                log.error("internal error", exc_info=True)
+            hint = "" if verbose else " (run with -v for the traceback)"
+            message = _printable(f"{type(err).__name__}: {err}".rstrip(": "))
+            click.echo(f"claimmap: internal error: {message}{hint}", err=True)
+            ctx.exit(1)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -126,9 +146,11 @@ def build(inputs, out, on, boundaries, basemap, figure_size, dpi, title):
 
     figure = {"basemap": basemap, "figure_size": figure_size, "dpi": dpi, "title": title}
     for path in inputs:
-        layers = build_layers(path, date=on, boundaries=boundaries)
+        # a Path, never a str: build() takes a str that does not look like a file name
+        # (say one with a newline in it) for an article's text
+        layers = build_layers(Path(path), date=on, boundaries=boundaries)
         written = layers.write(out, figure={k: v for k, v in figure.items() if v})
-        click.echo(f"{path}: wrote {len(written)} files to {out}", err=True)
+        click.echo(_printable(f"{path}: wrote {len(written)} files to {out}"), err=True)
 
 
 @cli.command()

@@ -57,7 +57,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
 
-from layers.attribution import UNATTRIBUTED, find_attribution
+from layers.attribution import REFERRING, UNATTRIBUTED, find_attribution
 from layers.dates import DateMention, find_dates
 from layers.figures import find_figures
 from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
@@ -177,6 +177,7 @@ class _Ctx:
     refs: list[_Ref]                         # mentions and anaphors, in text order
     focal: _Ref | None
     dates: dict[int, list[DateMention]] = field(default_factory=dict)   # by sentence index
+    sources: list[tuple[int, str]] = field(default_factory=list)        # (sentence, source) seen
     claims: list[Claim] = field(default_factory=list)
 
 
@@ -411,6 +412,17 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     attr = find_attribution(sent.text)
     source = attr.source
     title_note = f"{attr.title} {attr.source}".strip() if attr.title else ""
+    if source.lower() in REFERRING:
+        # "he said", "the agency said": the last source named in the three sentences before
+        named = next((src for idx, src in reversed(ctx.sources)
+                      if sent.index - idx <= 3 and src.lower() not in REFERRING), None)
+        if named is not None:
+            title_note = f"'{source}' taken to be {named}"
+            source = named
+        elif source.lower() in ("he", "she", "they"):
+            source = UNATTRIBUTED
+    if source != UNATTRIBUTED:
+        ctx.sources.append((sent.index, source))
     figures = find_figures(sent.text, [(d.start, d.end) for d in dates])
     # a place inside a date ("June") or inside the source's name ("Institute for the Study
     # of War") is no place of a claim
@@ -452,7 +464,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         relation = ""
         if rel is not None and rel[0] == "advance" and f.measure.startswith("advance"):
             relation, places = rel
-        note = "; ".join(x for x in (pnote, title_note and f"source as written: {title_note}") if x)
+        note = "; ".join(x for x in (pnote, title_note and (
+            title_note if title_note.startswith("'") else f"source as written: {title_note}")) if x)
         _add(ctx, sent, (sent.start + f.start, sent.start + f.end), places, f.category,
              measure=f.measure, value=f.value, unit=f.unit, date=date, source=source,
              relation=relation, period=f.period, qualifier=f.qualifier, note=note)

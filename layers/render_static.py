@@ -2,15 +2,22 @@
 
 The figure is drawn with matplotlib (and geopandas for the outlines) with no network:
 a local azimuthal equidistant projection centred on the article's places (so the km
-scale bar is true near the centre), Natural Earth country outlines for land and borders,
-a few nearby gazetteer towns in small grey type, the article's places labelled without
-overlaps, its claims as category markers (a ring of them, with counts, where several sit
-at one place), links as directed lines, regions as outlines or labelled centre markers,
-a legend, a scale bar, a north arrow, a title, a caption with source, date and
-attribution, and an inset locator map of the country.
+scale bar is true near the centre; Equal Earth when the places span the world),
+Natural Earth country outlines for land, coasts and borders, a few nearby gazetteer
+towns in small grey type, the article's places labelled without overlaps (the article's
+spelling: "Sloviansk", not GeoNames' "Slovyansk"), its claims as category markers (a
+ring of them, with counts, where several sit at one place), links as directed lines,
+regions as outlines or labelled centre markers, places named in passing far from the
+claims as pointers at the map's edge, a legend of what is shown, a scale bar, a north
+arrow, a title, a caption with source, date and attribution, and an inset locator map
+of the country. Type and symbols scale gently with the figure size.
 
 Colours and labels come from `layers.symbology`, the same as the HTML map's. Output is
-deterministic: the same layers give byte-identical PNG and SVG files.
+deterministic: the same layers give byte-identical PNG and SVG files (fixed font, no
+dates in the metadata, a fixed SVG id salt). Labels are placed by
+`layers._static_labels.LabelPlacer` (greedy candidate positions checked against
+matplotlib's own text extents; adjustText was not used because it moves labels
+iteratively and gives no no-overlap guarantee).
 
 ``basemap="web"`` (only when asked) draws the same map in Web Mercator over web tiles
 (see `layers._static_tiles`); it needs network and fails with a clear error without it.
@@ -18,9 +25,7 @@ deterministic: the same layers give byte-identical PNG and SVG files.
 
 from __future__ import annotations
 
-import base64
 import contextvars
-import html
 import logging
 import math
 import os
@@ -31,6 +36,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo.exc import BadInput
+from layers._static_frame import (_country_outline, _extent, _focus_country, _frame,
+                                  _lon_centre, _num, _projected_world, _transformer)
 from layers.model import CATEGORIES, RELATIONS
 from layers.symbology import PLACE_STYLE, category_style, relation_style
 
@@ -69,7 +76,6 @@ _BORDER = "#8c8c8c"
 _CONTEXT = "#8a8a8a"
 #: type scale of the figure being drawn: 1 at 8x6 in, smaller for smaller figures
 _SCALE = contextvars.ContextVar("claimmap_static_scale", default=1.0)
-_WORLD_KM = 2500.0    # places farther than this from their centre: a world map, no inset
 _CLAIM_SIZE = 10.0     # claim marker size (points)
 _PLACE_SIZE = 5.5      # place marker size (points)
 
@@ -88,9 +94,11 @@ class MapDrawing:
     crs : str
         The projection the map is drawn in (a PROJ string or ``EPSG:3857``).
     labels : list of layers._static_labels.PlacedLabel
-        Every label placed on the map (place, region, context), in placement order.
+        Every label placed on the map, in placement order; keys ``place:<id>``,
+        ``region:<id>``, ``far:<id>`` (a pointer to a place beyond the map),
+        ``country:<name>`` and ``context:<id>``.
     place_labels : dict
-        place_id -> the label's text, for the article's places and regions.
+        place_id -> the label's text, for the article's places, regions and pointers.
     dropped : list of str
         Keys of labels that found no room.
     unmapped_claims : int
@@ -224,14 +232,6 @@ def _truthy(value) -> bool:
         return False
 
 
-def _num(value, default=0.0) -> float:
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        return default
-    return default if math.isnan(v) else v
-
-
 # -- the drawing -------------------------------------------------------------------------
 def draw_map(layers, *, figure_size=None, dpi=DEFAULT_DPI, title=None, basemap="none",
              context=True) -> MapDrawing:
@@ -286,11 +286,16 @@ def _draw(layers, size, dpi, title, basemap, context):
                             "geometry": p["geometry"]})
     points = [p for p in places if p.get("kind") in ("populated_place", "facility")]
     countries_named = [p for p in places if p.get("kind") == "country"]
+    # places named in passing far from where the claims are: pointers at the map's edge
+    far = _far_places(points + regions, claims, links)
+    far_ids = {f["place_id"] for f in far}
+    points = [p for p in points if p["place_id"] not in far_ids]
+    regions = [r for r in regions if r["place_id"] not in far_ids]
 
     # -- the view --------------------------------------------------------------------
     view_geoms = [p["geometry"] for p in points] + [r["geometry"] for r in regions]
-    if not view_geoms:
-        view_geoms = [p["geometry"] for p in places]
+    if not view_geoms:   # only countries: show them whole
+        view_geoms = [_country_outline(p["geometry"]) for p in places]
     if not view_geoms:
         view_geoms = [c["geometry"] for c in claims if c.get("geometry") is not None]
     view_geoms = [g for g in view_geoms if g is not None and not g.is_empty]
@@ -413,8 +418,10 @@ def _draw(layers, size, dpi, title, basemap, context):
         px, py = ax.transData.transform((x, y))
         placer.add_marker(px, py, 4.0)
 
+    pointers = _far_pointers(ax, placer, far, to_map, crs, extent)
+
     # -- claims ------------------------------------------------------------------------
-    ring_radius, categories_present, drawing.unmapped_claims, any_contested = _draw_claims(
+    ring_radius, categories_present, drawing.unmapped_claims, claim_flags = _draw_claims(
         ax, placer, claims, to_map, extent)
 
     # -- labels: the article's places first (most mentioned first), then regions --------
@@ -448,10 +455,17 @@ def _draw(layers, size, dpi, title, basemap, context):
         if lab:
             drawing.place_labels[r["place_id"]] = str(r["name"])
 
+    for key, text, (x, y) in pointers:
+        lab = placer.place(key, text, (x, y), clearance_pt=5.0, radii_pt=(0.0, 5.0, 11.0),
+                           leader_from=99, fontsize=_pt(7.5), smaller=(_pt(6.5),),
+                           color="#333333", zorder=8.4, bbox=_mask())
+        if lab:
+            drawing.place_labels[key.split(":", 1)[1]] = text
+
     # -- furniture: scale bar and north arrow, where the data leaves room ----------------
     # (a world map's scale changes across it: no scale bar there)
     if not is_world:
-        _scale_bar(ax, placer, crs, lon0, lat0, extent)
+        _scale_bar(ax, placer, crs, extent)
     _north_arrow(ax, placer)
 
     # -- context: country names and nearby towns, only where there is room ------------
@@ -475,7 +489,7 @@ def _draw(layers, size, dpi, title, basemap, context):
             bool(points), any(p.get("kind") == "facility" for p in points),
             sorted({"polygon" if r["geometry"].geom_type.endswith("Polygon") else "point"
                     for r in regions if r.get("geometry") is not None}),
-            any_contested, n_context > 0)
+            claim_flags, n_context > 0, far=bool(pointers))
     _titles(fig, layout, title or art.title or art.id, len(places), len(claims))
     notes = []
     if drawing.unmapped_claims:
@@ -503,6 +517,97 @@ def _type_scale(size) -> float:
     """1 at 8x6 in; gently smaller or larger with the figure (square root), 0.7 to 1.5."""
     w, h = size
     return min(1.5, max(0.7, math.sqrt(min(w / 8.0, h / 6.0))))
+
+
+def _far_places(candidates, claims, links):
+    """Places (and regions) named in passing far from the places the claims are about.
+
+    The claims' places (and the ends of links) make the core; a place with no claim
+    and no link lying more than three times the core's radius (and 150 km) from the
+    core's centre is "far": drawing it would shrink the story's area to a corner, so it
+    becomes a pointer at the map's edge instead.
+    """
+    from pyproj import Geod
+
+    used = set()
+    for c in claims:
+        used.update(_ids(c.get("place_ids")))
+    for ln in links:
+        used.update({str(ln.get("from_place") or ""), str(ln.get("to_place") or "")})
+
+    def point(r):
+        g = r.get("geometry")
+        if g is None or g.is_empty:
+            return None
+        return g if g.geom_type == "Point" else g.representative_point()
+
+    core = [point(r) for r in candidates if r["place_id"] in used]
+    core = [g for g in core if g is not None]
+    if not core:
+        return []
+    lon0 = _lon_centre([g.x for g in core])
+    lat0 = (min(g.y for g in core) + max(g.y for g in core)) / 2
+    geod = Geod(ellps="WGS84")
+    radius_km = max(geod.inv(lon0, lat0, g.x, g.y)[2] for g in core) / 1000
+    limit_km = max(3 * radius_km, 150.0)
+    far = []
+    for r in candidates:
+        pt = point(r)
+        if r["place_id"] in used or pt is None:
+            continue
+        if geod.inv(lon0, lat0, pt.x, pt.y)[2] / 1000 > limit_km:
+            far.append(r)
+    return far
+
+
+def _arrow_marker(angle_deg):
+    """An arrowhead marker (a path) pointing up, turned `angle_deg` anticlockwise.
+
+    (An equilateral triangle cannot point: turned by 60 degrees it points the other way.)
+    """
+    from matplotlib.path import Path as MplPath
+    from matplotlib.transforms import Affine2D
+
+    head = MplPath([(0, 1), (-0.6, -0.7), (0, -0.3), (0.6, -0.7), (0, 1)],
+                   [MplPath.MOVETO, MplPath.LINETO, MplPath.LINETO, MplPath.LINETO,
+                    MplPath.CLOSEPOLY])
+    return head.transformed(Affine2D().rotate_deg(angle_deg))
+
+
+def _far_pointers(ax, placer, far, to_map, crs, extent):
+    """A triangle at the map's edge pointing to each far place; (key, label, anchor) each.
+
+    The label gives the place's name and its distance from the map's centre (geodesic).
+    """
+    from pyproj import Geod, Transformer
+
+    if not far:
+        return []
+    x0, x1, y0, y1 = extent
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    clon, clat = Transformer.from_crs(crs, "EPSG:4326", always_xy=True).transform(cx, cy)
+    geod = Geod(ellps="WGS84")
+    out = []
+    for r in sorted(far, key=_importance):
+        g = r["geometry"]
+        pt = g if g.geom_type == "Point" else g.representative_point()
+        x, y = to_map(pt.x, pt.y)
+        dx, dy = x - cx, y - cy
+        if not (math.isfinite(dx) and math.isfinite(dy)) or (dx == 0 and dy == 0):
+            continue
+        # where the ray from the centre leaves the map, 4% inside its edge
+        hw, hh = (x1 - x0) / 2 * 0.96, (y1 - y0) / 2 * 0.96
+        t = min(hw / abs(dx) if dx else math.inf, hh / abs(dy) if dy else math.inf)
+        ex, ey = cx + dx * t, cy + dy * t
+        angle = math.degrees(math.atan2(dy, dx)) - 90   # the marker points up at 0
+        ax.plot([ex], [ey], marker=_arrow_marker(angle), markersize=_pt(9), color="#333333",
+                markeredgecolor="white", markeredgewidth=0.6, linestyle="none", zorder=8)
+        px, py = ax.transData.transform((ex, ey))
+        placer.add_marker(px, py, _pt(8) / 2 + 1)
+        km = geod.inv(clon, clat, pt.x, pt.y)[2] / 1000
+        name = label_for(str(r["name"]), r.get("surfaces"), r.get("kind", "admin1"))
+        out.append((f"far:{r['place_id']}", f"{name}, {km:,.0f} km", (ex, ey)))
+    return out
 
 
 def _importance(p):
@@ -555,141 +660,6 @@ def _layout(fig, size, title, caption, inset=True):
         "caption_chars": caption_chars,
         "margin": margin / w,
     }
-
-
-def _lon_centre(lons) -> float:
-    """The middle of some longitudes, the shorter way round (views across the date line).
-
-    >>> _lon_centre([178.4, -171.8])
-    -176.7
-    """
-    if not lons:
-        return 0.0
-    lo, hi = min(lons), max(lons)
-    if hi - lo <= 180:
-        return (lo + hi) / 2
-    shifted = [v + 360 if v < 0 else v for v in lons]
-    c = (min(shifted) + max(shifted)) / 2
-    return round(c - 360 if c > 180 else c, 6)
-
-
-def _frame(view_geoms, basemap):
-    """The map's projection: (crs, lon0, lat0, is_world).
-
-    A local azimuthal equidistant projection centred on the view (distances from the
-    centre are true, so the scale bar is); Equal Earth centred on the view when the
-    places lie more than `_WORLD_KM` from their centre; Web Mercator under web tiles.
-    """
-    from pyproj import Geod
-
-    corners = []
-    for g in view_geoms:
-        b = g.bounds
-        corners += [(b[0], b[1]), (b[2], b[3]), (b[0], b[3]), (b[2], b[1])]
-    if corners:
-        lon0 = _lon_centre([c[0] for c in corners])
-        lat0 = (min(c[1] for c in corners) + max(c[1] for c in corners)) / 2
-        geod = Geod(ellps="WGS84")
-        reach_km = max(geod.inv(lon0, lat0, lon, lat)[2] for lon, lat in corners) / 1000
-    else:
-        lon0, lat0, reach_km = 0.0, 20.0, math.inf
-    if basemap == "web":
-        return "EPSG:3857", lon0, lat0, False
-    if reach_km > _WORLD_KM:
-        return (f"+proj=eqearth +lon_0={lon0:.4f} +x_0=0 +y_0=0 +datum=WGS84 +units=m "
-                "+no_defs"), lon0, lat0, True
-    return (f"+proj=aeqd +lat_0={lat0:.4f} +lon_0={lon0:.4f} +x_0=0 +y_0=0 "
-            "+datum=WGS84 +units=m +no_defs"), lon0, lat0, False
-
-
-def _lon_boxes(lo, hi, lat_lo, lat_hi):
-    """Lon/lat boxes covering longitudes lo..hi (which may run past ±180)."""
-    from shapely.geometry import box
-
-    if hi - lo >= 360:
-        return [box(-180, lat_lo, 180, lat_hi)]
-    out = []
-    if lo < -180:
-        out.append(box(lo + 360, lat_lo, 180, lat_hi))
-        lo = -180
-    if hi > 180:
-        out.append(box(-180, lat_lo, hi - 360, lat_hi))
-        hi = 180
-    out.append(box(lo, lat_lo, hi, lat_hi))
-    return out
-
-
-def _projected_world(crs, lon0, lat0, is_world):
-    """The Natural Earth countries in the map's CRS, cut where the projection breaks.
-
-    The cut keeps the part of the world the projection draws well: a hemisphere-sized
-    box around an azimuthal centre, the world but a sliver at the antimeridian of the
-    centre for Equal Earth, and latitudes within ±85 for Web Mercator.
-    """
-    import shapely
-    from shapely.geometry import box
-
-    from geo.outlines import countries
-
-    if crs == "EPSG:3857":
-        clip = box(-180, -85, 180, 85)
-    elif is_world:
-        clip = shapely.union_all(_lon_boxes(lon0 - 179.9, lon0 + 179.9, -89.9, 89.9))
-    else:
-        clip = shapely.union_all(_lon_boxes(lon0 - 75, lon0 + 75, max(lat0 - 60, -89.9),
-                                            min(lat0 + 60, 89.9)))
-    world = countries().clip(clip)
-    world = world[~world.geometry.is_empty].to_crs(crs)
-    world = world.assign(geometry=shapely.make_valid(world.geometry.to_numpy()))
-    return world[~world.geometry.is_empty & world.geometry.is_valid].reset_index(drop=True)
-
-
-def _transformer(crs):
-    from pyproj import Transformer
-
-    tr = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
-    return lambda lon, lat: tr.transform(lon, lat)
-
-
-def _extent(view_geoms, crs, aspect, world):
-    """(x0, x1, y0, y1) in the map CRS: the view padded, at least 40 km, at `aspect`.
-
-    With nothing to show, the view is the whole of `world` (the projected outlines).
-    """
-    import geopandas as gpd
-
-    b = (gpd.GeoSeries(view_geoms, crs=4326).to_crs(crs).total_bounds if view_geoms
-         else world.total_bounds)
-    if not all(math.isfinite(v) for v in b):
-        b = (-2.0e6, -1.5e6, 2.0e6, 1.5e6)
-    x0, y0, x1, y1 = b
-    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    # room around the data for labels and claim markers
-    half_w = max((x1 - x0) / 2 * 1.3, 20_000.0)
-    half_h = max((y1 - y0) / 2 * 1.3, 20_000.0)
-    if half_w / half_h < aspect:
-        half_w = half_h * aspect
-    else:
-        half_h = half_w / aspect
-    return (cx - half_w, cx + half_w, cy - half_h, cy + half_h)
-
-
-def _focus_country(focus_places):
-    """The Natural Earth country of the article's main place (its row), or None."""
-    from geo.outlines import countries
-
-    world = countries()
-    if not focus_places:
-        return None
-    best = max(focus_places, key=lambda p: (_num(p.get("mentions")), _num(p.get("population")),
-                                            str(p["place_id"])))
-    g = best["geometry"]
-    if g is None or g.is_empty:
-        return None
-    hits = world[world.contains(g)]
-    if len(hits) == 0:   # on a coast the 1:110m outline misses: the nearest country
-        hits = world.iloc[[int(world.distance(g).to_numpy().argmin())]]
-    return hits.iloc[0]
 
 
 def _draw_outlines(ax, world, extent, focus, over_tiles):
@@ -792,14 +762,19 @@ def _draw_claims(ax, placer, claims, to_map, extent):
                     markeredgewidth=1.6 if hot else 0.9, linestyle="none", transform=trans,
                     zorder=7)
             if counts[cat] > 1:
+                # a triangle's visual centre is a third of the way in from its base
+                nudge = {"^": -1.2, "v": 1.2}.get(_CATEGORY_MARKER.get(cat, "o"), 0.0)
+                trans = ax.transData + ScaledTranslation(
+                    dx / 72, (dy + _SCALE.get() * nudge) / 72, ax.figure.dpi_scale_trans)
                 ax.text(x, y, str(counts[cat]), transform=trans, ha="center", va="center",
                         fontsize=_pt(5.8), fontweight="bold", color="white", zorder=7.1)
             px, py = ax.transData.transform((x, y))
             s = ax.figure.dpi / 72
             placer.add_marker(px + dx * s, py + dy * s, _pt(_CLAIM_SIZE) / 2 + 0.5)
-    any_contested = any(contested.values())
+    flags = {"contested": any(contested.values()),
+             "counted": any(n > 1 for counts in groups.values() for n in counts.values())}
     return radii, [c for c in sorted(present, key=lambda c: (order.get(c, 99), c))], unmapped, \
-        any_contested
+        flags
 
 
 def _first_point(g):
@@ -843,7 +818,7 @@ def _corner_free(ax, placer, corners):
     return best
 
 
-def _scale_bar(ax, placer, crs, lon0, lat0, extent):
+def _scale_bar(ax, placer, crs, extent):
     """A two-part km scale bar, true at the map's centre (geodesic), in a free corner."""
     from matplotlib.patches import Rectangle
     from matplotlib.transforms import Bbox
@@ -1064,8 +1039,13 @@ class _CountHandler:
         return dot
 
 
-def _legend(fig, rect, categories, relations, towns, facility, regions, contested, context):
-    """The legend: only what the map shows. `regions` lists "point"/"polygon" present."""
+def _legend(fig, rect, categories, relations, towns, facility, regions, claim_flags, context,
+            far=False):
+    """The legend: only what the map shows.
+
+    `regions` lists the kinds of region drawn ("point", "polygon"); `claim_flags` says
+    whether a contested claim and a count badge were drawn.
+    """
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -1086,13 +1066,14 @@ def _legend(fig, rect, categories, relations, towns, facility, regions, conteste
                                   markersize=7, markerfacecolor=colour,
                                   markeredgecolor="white", markeredgewidth=0.6))
             labels.append(lab)
-        if contested:
+        if claim_flags["contested"]:
             handles.append(Line2D([], [], marker="o", linestyle="none", markersize=7,
                                   markerfacecolor="#bbbbbb", markeredgecolor="#111111",
                                   markeredgewidth=1.4))
             labels.append("Contested figure")
-        handles.append(_CountHandle())
-        labels.append("Number of such claims there")
+        if claim_flags["counted"]:
+            handles.append(_CountHandle())
+            labels.append("Number of such claims there")
     if relations:
         header("Links")
         rank = {r: i for i, r in enumerate(RELATIONS)}
@@ -1121,6 +1102,10 @@ def _legend(fig, rect, categories, relations, towns, facility, regions, conteste
                               markerfacecolor="none", markeredgecolor=PLACE_STYLE["admin1"][0],
                               markeredgewidth=1.2))
         labels.append("Region (centre)")
+    if far:
+        handles.append(Line2D([], [], marker=_arrow_marker(-90), linestyle="none",
+                              markersize=7, color="#333333"))
+        labels.append("Place beyond the map (distance)")
     if context:
         handles.append(Line2D([], [], marker="o", linestyle="none", markersize=3,
                               markerfacecolor=_CONTEXT, markeredgecolor="white"))
@@ -1255,58 +1240,13 @@ def write_static(layers, png_path, svg_path, *, basemap="none", figure_size=None
     return [png_path, svg_path]
 
 
-# -- the report fragment -----------------------------------------------------------------
-def _fmt_value(value, unit) -> str:
-    v = _num(value, default=float("nan"))
-    if math.isnan(v):
-        return ""
-    text = f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
-    unit = str(unit or "")
-    if unit == "percent":
-        return f"{text}%"
-    return f"{text} {unit}".strip()
-
-
-def _claim_rows(layers):
-    names = {}
-    for p in _rows(layers.places):
-        names[p["place_id"]] = label_for(p["name"], p.get("surfaces"), p.get("kind", ""))
-    for r in _rows(layers.regions):
-        names.setdefault(r["place_id"], str(r["name"]))
-    rows = []
-    # in the order the article makes them
-    claims = sorted(_rows(layers.claims),
-                    key=lambda c: (_num(c.get("span_start")), str(c.get("claim_id"))))
-    for c in claims:
-        ids = _ids(c.get("place_ids"))
-        sep = " → " if c.get("relation") else ", "
-        place = sep.join(names.get(i, i) for i in ids)
-        figure = _fmt_value(c.get("value"), c.get("unit"))
-        measure = str(c.get("measure") or "").replace("_", " ")
-        if figure and measure:
-            figure = f"{figure} ({measure})"
-        date = str(c.get("date_start") or "")
-        if c.get("date_end"):
-            date = f"{date} – {c['date_end']}" if date else f"until {c['date_end']}"
-        rows.append({
-            "category": str(c.get("category") or ""),
-            "place": place,
-            "figure": figure,
-            "text": str(c.get("text") or ""),
-            "date": date,
-            "source": str(c.get("source") or ""),
-            "contested": _truthy(c.get("contested")),
-        })
-    return rows
-
-
 def write_report(layers, path, png_path) -> Path:
     """Write ``SLUG.report.html``: a self-contained fragment to paste into a report or CMS.
 
     The figure is inlined (base64 PNG), followed by a table of the claims (category,
-    place, figure, claim, date, source, contested) and the attribution. Everything taken
-    from the article is HTML-escaped. There is no ``<html>`` wrapper: the fragment goes
-    inside a page.
+    place, figure, claim, date, source, contested) in the article's order, and the
+    attribution. Everything taken from the article is HTML-escaped. There is no
+    ``<html>`` wrapper: the fragment goes inside a page.
 
     Parameters
     ----------
@@ -1315,64 +1255,17 @@ def write_report(layers, path, png_path) -> Path:
         The fragment to write (atomically).
     png_path : path-like
         The PNG written by `write_static`, inlined.
+
+    Returns
+    -------
+    Path
+        `path`.
+
+    Raises
+    ------
+    geo.exc.BadInput
+        The PNG cannot be read.
     """
-    esc = html.escape
-    png_path = Path(png_path)
-    try:
-        data = base64.b64encode(png_path.read_bytes()).decode("ascii")
-    except OSError as err:
-        raise BadInput(f"cannot read the static map to inline: {err.strerror}",
-                       path=str(png_path)) from err
-    art = layers.doc.article
-    title = art.title or art.id
-    rows = _claim_rows(layers)
-    out = [
-        f'<figure class="claimmap-report" id="claimmap-{esc(art.id)}">',
-        "<style>"
-        ".claimmap-report{margin:1em 0;font-family:system-ui,sans-serif;font-size:14px}"
-        ".claimmap-report img{max-width:100%;height:auto;display:block}"
-        ".claimmap-report table{border-collapse:collapse;width:100%;margin-top:.6em}"
-        ".claimmap-report th,.claimmap-report td{border-bottom:1px solid #ddd;padding:.3em .4em;"
-        "text-align:left;vertical-align:top}"
-        ".claimmap-report .cm-cat{display:inline-block;width:.8em;height:.8em;"
-        "border-radius:50%;margin-right:.3em;vertical-align:-.05em}"
-        ".claimmap-report figcaption{color:#555;font-size:12px;margin-top:.5em}"
-        ".claimmap-report .cm-nw{white-space:nowrap}"
-        "</style>",
-        f'<img src="data:image/png;base64,{data}" alt="{esc("Map: " + title)}">',
-        '<table class="claimmap-claims">',
-        "<thead><tr><th>Category</th><th>Place</th><th>Figure</th><th>Claim</th>"
-        "<th>Date</th><th>Source</th><th>Contested</th></tr></thead>",
-        "<tbody>",
-    ]
-    for r in rows:
-        colour, _, cat_label = category_style(r["category"])
-        out.append(
-            "<tr>"
-            f'<td class="cm-nw"><span class="cm-cat" style="background:{esc(colour)}"></span>'
-            f"{esc(cat_label)}</td>"
-            f"<td>{esc(r['place'])}</td><td>{esc(r['figure'])}</td><td>{esc(r['text'])}</td>"
-            f"<td class=\"cm-nw\">{esc(r['date'])}</td><td>{esc(r['source'])}</td>"
-            f"<td>{'yes' if r['contested'] else ''}</td></tr>")
-    src = art.source or ""
-    when = art.published.isoformat() if art.published else ""
-    meta = ", ".join(x for x in (src, when) if x)
-    out += [
-        "</tbody></table>",
-        f"<figcaption>{esc(title)}{' (' + esc(meta) + ')' if meta else ''}. "
-        f"{esc(GEONAMES_ATTRIBUTION)}; {esc(NATURAL_EARTH_ATTRIBUTION)}. "
-        "Made with claimmap.</figcaption>",
-        "</figure>",
-        "",
-    ]
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write("\n".join(out))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    from layers._static_report import write_report_fragment
+
+    return write_report_fragment(layers, path, png_path)

@@ -289,3 +289,42 @@ def test_open_period_overlaps_later_dates():
     out = {x.claim_id: x for x in mark_conflicts([a, b, c])}
     assert out["a"].conflicts_with == ["b", "c"]          # from 2024-02 on, open
     assert out["b"].conflicts_with == ["a", "c"]
+
+
+def _text_doc(text, day=date(2025, 3, 3)):
+    from layers.article import article_from_text
+
+    return extract(article_from_text(text, "synthetic"), date=day)
+
+
+def test_general_patterns_on_a_written_article():
+    doc = _text_doc(
+        "Kherson Braces for More Strikes\n\n"
+        "Russian forces have advanced 2 km toward Kostiantynivka from Chasiv Yar since April, "
+        "Ukraine's General Staff said on Monday. Bakhmut fell to Russian forces in May 2023.\n\n"
+        "Russia launched 40 drones at Odesa overnight, injuring five, regional governor Oleh Kiper "
+        "said. He said 30 homes in the city were damaged. Kherson's population fell from 300,000 "
+        "before the war to about 60,000, according to the city administration.\n")
+    adv = _find(doc, measure="advance_distance")[0]
+    assert (adv.relation, adv.value, adv.unit, adv.date_start) == ("advance", 2.0, "km", "2024-04")
+    assert adv.place_ids == ["geonames:710915", "geonames:705104"]      # Chasiv Yar -> Kostiantynivka
+    assert adv.source == "Ukraine's General Staff"
+    fell = [c for c in _find(doc, category="territorial") if c.place_ids == ["geonames:713174"]]
+    assert fell and fell[0].date_start == "2023-05"
+    assert _find(doc, measure="injured", value=5.0, source="Oleh Kiper")
+    homes = _find(doc, measure="homes_damaged")[0]
+    assert homes.source == "Oleh Kiper" and "'he' taken to be Oleh Kiper" in homes.note
+    assert homes.place_ids == ["geonames:698740"]                       # "the city": Odesa
+    pops = {c.value: c for c in _find(doc, measure="population")}
+    assert pops[300000.0].qualifier == "once" and pops[60000.0].qualifier == "about"
+    assert not pops[60000.0].contested                                  # before the war vs now
+
+
+def test_date_given_replaces_the_article_date():
+    from layers.article import article_from_text
+
+    art = article_from_text("Title\n\nAs of June 29, 2025, 100 troops held Kupiansk.\n", "t")
+    doc = extract(art, date=date(2025, 7, 1))
+    assert doc.article.published == date(2025, 7, 1)
+    assert any("the text says 2025-06-29" in n for n in doc.article.notes)
+    assert art.published == date(2025, 6, 29)                          # the input is left alone

@@ -283,6 +283,37 @@ def test_renamed(gaz):
     assert gaz.renamed(703448) == []
 
 
+# ------------------------------------------------------------------ sharing
+
+NAMES = ["Pokrovsk", "Kramatorsk", "Sloviansk", "Donetsk region", "Khartoum", "Aleppo",
+         "Mandalay", "Kyiv", "Rafah", "El Fasher"]
+
+
+def _first_ids(names):
+    g = Gazetteer.open()
+    return [g.geocode(n)[0].place.place_id for n in names]
+
+
+def test_threads_share_one_gazetteer(gaz):
+    from concurrent.futures import ThreadPoolExecutor
+
+    want = _first_ids(NAMES)
+    gaz._cands.clear()
+    gaz._places.clear()
+    with ThreadPoolExecutor(8) as pool:
+        got = list(pool.map(lambda _: _first_ids(NAMES), range(32)))
+    assert got == [want] * 32
+
+
+def test_forked_children_use_the_parent_gazetteer(gaz):
+    import multiprocessing
+
+    want = _first_ids(NAMES)
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        got = pool.map(_first_ids, [NAMES] * 4)
+    assert got == [want] * 4
+
+
 # ------------------------------------------------------------------ bad input
 
 
@@ -423,7 +454,7 @@ def damage_truncate(folder):
 
 
 def damage_garble(folder):
-    p = folder / "places.sqlite"
+    p = folder / "records.bin"
     data = bytearray(p.read_bytes())
     mid = len(data) // 2
     data[mid: mid + 16] = bytes(b ^ 0xFF for b in data[mid: mid + 16])
@@ -437,17 +468,22 @@ def damage_magic(folder):
     p.write_bytes(bytes(data))
 
 
+def damage_lookup(folder):
+    p = folder / "lookup.json"
+    p.write_text(p.read_text().replace("UA.05", "UA.99"))  # same size, other content
+
+
 def damage_manifest(folder):
     (folder / "manifest.json").write_text("{not json", encoding="utf-8")
 
 
 def damage_half_written(folder):
     (folder / "manifest.json").unlink()
-    (folder / "places.sqlite").unlink()
+    (folder / "records.bin").unlink()
 
 
 @pytest.mark.parametrize("damage", [damage_truncate, damage_garble, damage_magic,
-                                    damage_manifest, damage_half_written])
+                                    damage_lookup, damage_manifest, damage_half_written])
 def test_damaged_cache_is_rebuilt(tmp_path, fresh, damage, caplog):
     cache, src = tmp_path / "cache", small_sources(tmp_path / "src")
     fresh(cache, src)

@@ -433,6 +433,21 @@ def test_builder_layers_of_the_sheet(tmp_path):
     assert d.unmapped_claims == 0
 
 
+def test_places_named_in_passing_far_away_become_edge_pointers():
+    """Moscow and Kyiv named without a claim must not shrink Donbas to a corner."""
+    from layers.render_static import draw_map
+
+    doc = pokrovsk_doc()
+    doc.places += [_place("geonames:524901", "Moscow", 55.75222, 37.61556),
+                   _place("geonames:703448", "Kyiv", 50.45466, 30.5238, mentions=2)]
+    d = draw_map(layers_from_doc(doc))
+    x0, x1 = d.ax.get_xlim()
+    assert x1 - x0 < 600_000                    # the view stays on the claims
+    assert re.fullmatch(r"Moscow, 8\d\d km", d.place_labels["geonames:524901"])
+    assert re.fullmatch(r"Kyiv, \d{3} km", d.place_labels["geonames:703448"])
+    _assert_no_overlap(d.label_boxes(kinds=("place", "region", "far", "country", "context")))
+
+
 def _doc(places, claims, title="Edge case"):
     return ClaimsDoc(article=Article(id="edge", text="", title=title,
                                      published=date(2025, 1, 1)),
@@ -449,9 +464,10 @@ def _claim(cid, cat, ids, relation=""):
                  category=cat, place_ids=ids, relation=relation)
 
 
-@pytest.mark.parametrize("case", ["empty", "far", "dateline", "country"])
+@pytest.mark.parametrize("case", ["empty", "far", "dateline", "country", "only-countries"])
 def test_unusual_views_still_draw(case):
-    """No places; places an ocean apart; across the date line; a claim about a country."""
+    """No places; places an ocean apart; across the date line; a claim about a country;
+    an article that names only a country."""
     from layers.render_static import draw_map
 
     kyiv = _place("geonames:703448", "Kyiv", 50.45466, 30.5238, mentions=3)
@@ -467,6 +483,8 @@ def test_unusual_views_still_draw(case):
         "country": _doc([kyiv, _place("country:UA", "Ukraine", 49.0, 32.0, kind="country")],
                         [_claim("a", "military", ["geonames:703448"]),
                          _claim("b", "economic", ["country:UA"])]),
+        "only-countries": _doc([_place("country:SD", "Sudan", 15.5, 30.0, kind="country")],
+                               [_claim("a", "humanitarian", ["country:SD"])]),
     }
     d = draw_map(layers_from_doc(docs[case]), figure_size="6x4.5")
     _assert_no_overlap(d.label_boxes(kinds=("place", "region", "country", "context")))
@@ -480,6 +498,10 @@ def test_unusual_views_still_draw(case):
     if case == "dateline":   # centred across the date line, not on the Greenwich side
         assert "+lon_0=-176" in d.crs or "+lon_0=-17" in d.crs
         assert {"geonames:2198148", "geonames:4035413"} <= set(d.place_labels)
+    if case == "only-countries":   # the whole country in view, and its claim drawn
+        x0, x1 = d.ax.get_xlim()
+        assert x1 - x0 > 1_500_000 and d.unmapped_claims == 0
+        assert "The article names only countries." in caption
     if case == "country":   # the claim about Ukraine as a whole is in the report, not drawn
         assert d.unmapped_claims == 1 and "1 claim(s)" in caption
         assert d.inset is not None and any(t.get_text().endswith(" km") for t in d.ax.texts)

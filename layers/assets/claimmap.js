@@ -761,6 +761,15 @@
     }
 
     /* fit the view to every feature, clear of the controls on either side when there is room */
+    /* popups pan clear of the controls on the left and right */
+    function popupPadding() {
+      var corners = map._controlCorners;
+      L.Popup.mergeOptions({
+        autoPanPaddingTopLeft: L.point(corners.topleft.offsetWidth + 10, 10),
+        autoPanPaddingBottomRight: L.point(corners.topright.offsetWidth + 10, 10)});
+    }
+    map.on('resize', popupPadding);
+    popupPadding();
     CM.fitAll = function () {
       claims.unspiderfy();
       if (!bounds.isValid()) { bounds = context; }

@@ -1,0 +1,178 @@
+"""Where the static map looks: its projection, view and the world outlines in it.
+
+Helpers of `layers.render_static`: a local azimuthal equidistant projection centred on
+the view (Equal Earth for views that span the world, Web Mercator under web tiles), the
+Natural Earth countries cut where the projection breaks, the view's extent, and the
+country an article is mostly about. Longitudes are handled the short way round, so a
+view across the date line is centred on it.
+"""
+
+from __future__ import annotations
+
+import math
+
+__all__: list[str] = []   # private helpers
+
+_WORLD_KM = 2500.0    # places farther than this from their centre: a world map, no inset
+
+
+def _num(value, default=0.0) -> float:
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return default
+    return default if math.isnan(v) else v
+
+
+def _lon_centre(lons) -> float:
+    """The middle of some longitudes, the shorter way round (views across the date line).
+
+    >>> _lon_centre([178.4, -171.8])
+    -176.7
+    """
+    if not lons:
+        return 0.0
+    lo, hi = min(lons), max(lons)
+    if hi - lo <= 180:
+        return (lo + hi) / 2
+    shifted = [v + 360 if v < 0 else v for v in lons]
+    c = (min(shifted) + max(shifted)) / 2
+    return round(c - 360 if c > 180 else c, 6)
+
+
+def _frame(view_geoms, basemap):
+    """The map's projection: (crs, lon0, lat0, is_world).
+
+    A local azimuthal equidistant projection centred on the view (distances from the
+    centre are true, so the scale bar is); Equal Earth centred on the view when the
+    places lie more than `_WORLD_KM` from their centre; Web Mercator under web tiles.
+    """
+    from pyproj import Geod
+
+    corners = []
+    for g in view_geoms:
+        b = g.bounds
+        corners += [(b[0], b[1]), (b[2], b[3]), (b[0], b[3]), (b[2], b[1])]
+    if corners:
+        lon0 = _lon_centre([c[0] for c in corners])
+        lat0 = (min(c[1] for c in corners) + max(c[1] for c in corners)) / 2
+        geod = Geod(ellps="WGS84")
+        reach_km = max(geod.inv(lon0, lat0, lon, lat)[2] for lon, lat in corners) / 1000
+    else:
+        lon0, lat0, reach_km = 0.0, 20.0, math.inf
+    if basemap == "web":
+        return "EPSG:3857", lon0, lat0, False
+    if reach_km > _WORLD_KM:
+        return (f"+proj=eqearth +lon_0={lon0:.4f} +x_0=0 +y_0=0 +datum=WGS84 +units=m "
+                "+no_defs"), lon0, lat0, True
+    return (f"+proj=aeqd +lat_0={lat0:.4f} +lon_0={lon0:.4f} +x_0=0 +y_0=0 "
+            "+datum=WGS84 +units=m +no_defs"), lon0, lat0, False
+
+
+def _lon_boxes(lo, hi, lat_lo, lat_hi):
+    """Lon/lat boxes covering longitudes lo..hi (which may run past ±180)."""
+    from shapely.geometry import box
+
+    if hi - lo >= 360:
+        return [box(-180, lat_lo, 180, lat_hi)]
+    out = []
+    if lo < -180:
+        out.append(box(lo + 360, lat_lo, 180, lat_hi))
+        lo = -180
+    if hi > 180:
+        out.append(box(-180, lat_lo, hi - 360, lat_hi))
+        hi = 180
+    out.append(box(lo, lat_lo, hi, lat_hi))
+    return out
+
+
+def _projected_world(crs, lon0, lat0, is_world):
+    """The Natural Earth countries in the map's CRS, cut where the projection breaks.
+
+    The cut keeps the part of the world the projection draws well: a hemisphere-sized
+    box around an azimuthal centre, the world but a sliver at the antimeridian of the
+    centre for Equal Earth, and latitudes within ±85 for Web Mercator.
+    """
+    import shapely
+    from shapely.geometry import box
+
+    from geo.outlines import countries
+
+    if crs == "EPSG:3857":
+        clip = box(-180, -85, 180, 85)
+    elif is_world:
+        clip = shapely.union_all(_lon_boxes(lon0 - 179.9, lon0 + 179.9, -89.9, 89.9))
+    else:
+        clip = shapely.union_all(_lon_boxes(lon0 - 75, lon0 + 75, max(lat0 - 60, -89.9),
+                                            min(lat0 + 60, 89.9)))
+    world = countries().clip(clip)
+    world = world[~world.geometry.is_empty].to_crs(crs)
+    world = world.assign(geometry=shapely.make_valid(world.geometry.to_numpy()))
+    return world[~world.geometry.is_empty & world.geometry.is_valid].reset_index(drop=True)
+
+
+def _transformer(crs):
+    from pyproj import Transformer
+
+    tr = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+    return lambda lon, lat: tr.transform(lon, lat)
+
+
+def _extent(view_geoms, crs, aspect, world):
+    """(x0, x1, y0, y1) in the map CRS: the view padded, at least 40 km, at `aspect`.
+
+    With nothing to show, the view is the whole of `world` (the projected outlines).
+    """
+    import geopandas as gpd
+
+    b = (gpd.GeoSeries(view_geoms, crs=4326).to_crs(crs).total_bounds if view_geoms
+         else world.total_bounds)
+    if not all(math.isfinite(v) for v in b):
+        b = (-2.0e6, -1.5e6, 2.0e6, 1.5e6)
+    x0, y0, x1, y1 = b
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    # room around the data for labels and claim markers
+    half_w = max((x1 - x0) / 2 * 1.3, 20_000.0)
+    half_h = max((y1 - y0) / 2 * 1.3, 20_000.0)
+    if half_w / half_h < aspect:
+        half_w = half_h * aspect
+    else:
+        half_h = half_w / aspect
+    return (cx - half_w, cx + half_w, cy - half_h, cy + half_h)
+
+
+def _country_outline(point):
+    """The Natural Earth outline of the country at `point` (the point where there is none)."""
+    from geo.outlines import countries
+
+    if point is None or point.is_empty or point.geom_type != "Point":
+        return point
+    world = countries()
+    hits = world[world.contains(point)]
+    if len(hits) == 0:
+        return point
+    geom = hits.geometry.iloc[0]
+    # a country's far-flung parts (e.g. overseas islands) would set the view: keep the
+    # part at the point
+    parts = list(getattr(geom, "geoms", [geom]))
+    return next((g for g in parts if g.contains(point)), geom)
+
+
+def _focus_country(focus_places):
+    """The Natural Earth country of the article's main place (its row), or None."""
+    from geo.outlines import countries
+
+    world = countries()
+    if not focus_places:
+        return None
+    best = max(focus_places, key=lambda p: (_num(p.get("mentions")), _num(p.get("population")),
+                                            str(p["place_id"])))
+    g = best["geometry"]
+    if g is None or g.is_empty:
+        return None
+    hits = world[world.contains(g)]
+    if len(hits) == 0:   # on a coast the 1:110m outline misses: the nearest country
+        hits = world.iloc[[int(world.distance(g).to_numpy().argmin())]]
+    return hits.iloc[0]
+
+
