@@ -390,8 +390,7 @@ class Gazetteer:
 
     def _apply_date(self, key: str, on: dt.date, scored: list) -> None:
         renames = self._rename_table()
-        has_area = any(s[2].place.kind == "admin1" for s in scored)
-        moved_to_area = False
+        moved_in: set[str] = set()  # countries whose renamed city left its name to an area
         for s in scored:
             for old, new, first, last, _text, _source in renames.get(s[2].place.place_id, ()):
                 if normalize(old) != key:
@@ -401,10 +400,10 @@ class Gazetteer:
                     s[1].append(f"{old} was its name until {first} (+{_BEFORE_RENAMING_BOOST:g})")
                 elif on > last:
                     s[1].append(f"renamed {new} on {_text}")
-                    moved_to_area = moved_to_area or has_area
-        if moved_to_area:
+                    moved_in.add(s[2].place.country_code)
+        if moved_in:
             for s in scored:
-                if s[2].place.kind == "admin1":
+                if s[2].place.kind == "admin1" and s[2].place.country_code in moved_in:
                     s[0] += _AREA_AFTER_RENAMING_BOOST
                     s[1].append(f"after the city's renaming the name means the area "
                                 f"(+{_AREA_AFTER_RENAMING_BOOST:g})")

@@ -63,6 +63,7 @@ _POP_EXTRA = 0.5              # on top of the gazetteer's own population term: i
                               # name means its big bearer unless the article says otherwise
 _QUALIFIER_COUNTRY, _QUALIFIER_ADMIN1 = 4.0, 3.0
 _ALIAS = 10.0
+_MAX_CONTEXT = _IN_ARTICLE_COUNTRY + _IN_MAIN_COUNTRY + _NEAR  # most the article adds
 _ALTERNATIVE_MARGIN = 3.0     # runners-up within this many points are listed as alternatives
 _MAX_CANDIDATES = 40          # candidates per name scored in context (best priors first)
 _COHERENT_KM = 600.0          # a candidate this close to an anchor fits the article
@@ -70,6 +71,7 @@ _SMALL_ALTERNATE_POP = 5000   # matched by an alternate name only and smaller: n
 _TINY_POP = 1000              # matched by its primary name and smaller: needs support
 _WEAK_START_POP = 10000       # opening a sentence, by another name and smaller: not a name
 _OUTLIER_KM, _OUTLIER_POP = 400.0, 50_000  # see _Context.stray
+_MEDOID_POINTS = 60
 _STRAY_POP = 100_000          # far from the article's places, smaller and no "in"/"near": out
 _ANCHOR_POP, _ANCHOR_MARGIN = 20000, 0.8
 _DEMONYM_SUFFIXES = (("ians", ("ia", "", "e")), ("ian", ("ia", "", "e", "a")),
@@ -143,7 +145,8 @@ def find_places(text: str, date=None, *, gazetteer=None) -> list[Mention]:
     spans = rz.find_spans(text, toks, gaz.has_name, gaz.max_name_tokens,
                           getattr(gaz, "has_prefix", None))
     span_at = {s.i: s for s in spans}
-    items = [_Item(span=s, idx=n, start=s.start, end=s.end, key=s.key, headline=any(a <= s.start < b for a, b in heads),
+    items = [_Item(span=s, idx=n, start=s.start, end=s.end, key=s.key,
+                   headline=any(a <= s.start < b for a, b in heads),
                    sent_start=toks[s.i].sent_start) for n, s in enumerate(spans)]
 
     for it in items:
@@ -151,23 +154,25 @@ def find_places(text: str, date=None, *, gazetteer=None) -> list[Mention]:
     _coordination(text, toks, items)
     _qualifiers(text, toks, items)
     for it in items:
-        _load_candidates(gaz, it, on, toks)
+        _load_candidates(gaz, it, on)
         if not it.cands:
             it.reject = it.reject or "no candidate"
     for it in items:
         if not it.reject:
             it.reject = _reject_by_form(text, toks, it, span_at, gaz)
 
+    # resolve against the unambiguous names, then once more against everything resolved
     live = [it for it in items if not it.reject]
     ctx = _anchors(live, strong_only=True)
-    for _ in range(2):
+    for round_ in range(2):
         done: dict[tuple, tuple] = {}
         for it in live:
             _resolve(it, ctx, items, done)
         for it in live:
             it.reject = _reject_in_context(toks, it, ctx)
         live = [it for it in live if not it.reject]
-        ctx = _anchors(live, strong_only=False)
+        if round_ == 0:
+            ctx = _anchors(live, strong_only=False)
 
     mentions: list[Mention] = []
     counts: dict[str, int] = {}
@@ -219,7 +224,7 @@ def _read_cues(text, toks, it: _Item) -> None:
                 before.low in rz.LOCATIVES or before.low in rz.PLACE_ATTRIBUTES)
             if before is not None and before.cap and before.low in rz.FEATURE_WORDS:
                 it.feature = True
-            if before is not None and before.low in rz.AREA_WORDS:  # "the state of Rio Grande do Sul"
+            if before is not None and before.low in rz.AREA_WORDS:  # "the state of Paraná"
                 it.region = True
                 it.region_keys = (it.key,)
     # "Donetsk region", "Donetsk Oblast", "Kharkiv regional governor", "Донецької області"
@@ -312,7 +317,8 @@ def _qualifiers(text, toks, items: list[_Item]) -> None:
     for n, it in enumerate(items):
         if n > 0:
             prev = items[n - 1]
-            if toks[prev.span.j - 1].possessive and text[prev.end:it.start] in ("’s ", "'s ", "ʼs "):
+            if toks[prev.span.j - 1].possessive and \
+                    text[prev.end:it.start] in ("’s ", "'s ", "ʼs "):
                 it.qualifier = n - 1
                 continue
         if n + 1 < len(items):
@@ -325,31 +331,29 @@ def _qualifiers(text, toks, items: list[_Item]) -> None:
 # ---------------------------------------------------------------------------- candidates
 
 
-def _load_candidates(gaz, it: _Item, on, toks) -> None:
+def _load_candidates(gaz, it: _Item, on) -> None:
+    """The gazetteer's candidates for the name; with a region cue, its areas first (or no
+    region cue after all, when the name has no area)."""
     cands = _lookup(gaz, it.key, on)
     if it.region:
         areas = []
-        for k in it.region_keys:
+        for k in it.region_keys:  # "donetsk region", "donetsk oblast", ...
             if gaz.has_name(k):
                 areas = [c for c in _lookup(gaz, k, on) if c.place.kind == "admin1"]
                 if areas:
                     break
         if not areas:
             areas = [c for c in cands if c.place.kind == "admin1"]
-        if not areas and it.region is True:
+        if not areas and it.region is True:  # a type word was written: "Belgorod region"
             areas = _area_of_namesake(gaz, it.key, cands)
         if areas:
             seen = {c.place.place_id for c in areas}
             cands = areas + [c for c in cands if c.place.place_id not in seen]
-        elif it.region == "control":
-            it.region = False
-        elif it.region is True:
+        else:
             it.region = False
     if it.span.how == "inflected" and not any(c.place.population >= _TINY_POP for c in cands):
-        cands = []
-    it.cands = cands[:_MAX_CANDIDATES] if len(cands) > _MAX_CANDIDATES else cands
-    if it.region == "control" and not any(c.place.kind == "admin1" for c in it.cands):
-        it.region = False
+        cands = []  # a guessed case ending needs a town of some size behind it
+    it.cands = cands[:_MAX_CANDIDATES]
 
 
 _LOOKUPS: dict[tuple, list[Candidate]] = {}
@@ -554,7 +558,8 @@ def _metonym(text, toks, it: _Item) -> bool:
     last = toks[it.span.j - 1]
     j = it.span.j
     i = it.span.i
-    if i > 0 and toks[i - 1].low in rz.ADDRESSING_VERBS and text[toks[i - 1].end:toks[i].start] == " ":
+    if i > 0 and toks[i - 1].low in rz.ADDRESSING_VERBS and \
+            text[toks[i - 1].end:toks[i].start] == " ":
         return True
     if last.possessive:
         nxt = toks[j] if j < len(toks) else None
@@ -636,7 +641,8 @@ class _Context:
     place_by_key: dict[str, dict[str, float]]
     _bonus: dict = field(default_factory=dict)
     towns: list = field(default_factory=list)   # (key, lat, lon) of populated places
-    _medoid: dict = field(default_factory=dict)
+    _without: dict = field(default_factory=dict)
+    _medoid: tuple | None = None
 
     def bonus_for(self, key: str):
         """``place -> points`` the rest of the article gives a candidate of name `key`."""
@@ -655,8 +661,7 @@ class _Context:
                 if p.country_code and p.country_code in countries:
                     got += _IN_ARTICLE_COUNTRY + (_IN_MAIN_COUNTRY if p.country_code == main else 0)
                 if others and p.kind != "country":
-                    d = min(_fast_km(p.lat, p.lon, lat, lon) for lat, lon in others)
-                    got += _NEAR * math.exp(-d / _NEAR_EFOLD_KM)
+                    got += _NEAR * math.exp(-_nearest_km(p.lat, p.lon, others) / _NEAR_EFOLD_KM)
                 memo[p.place_id] = got
             return got
 
@@ -666,21 +671,27 @@ class _Context:
     def stray(self, key: str, p: Place) -> bool:
         """Whether `p` (the reading of name `key`) lies far outside the article's ground.
 
-        The ground is the medoid of the other populated places the article names (the one
-        with the least total distance to the rest); `p` is astray when it is further from
-        it than four times their median distance to it, and at least `_OUTLIER_KM`: a
-        frontline report is tight, a regional one is not, and each keeps its own scale.
+        The ground is the medoid of the populated places the article names (the one with
+        the least total distance to the rest; robust to the odd wrong reading among them);
+        `p` is astray when it is further from it than four times their median distance to
+        it, and at least `_OUTLIER_KM`: a frontline report is tight, a regional one is not,
+        and each keeps its own scale.
         """
-        pts = sorted({(round(lat, 3), round(lon, 3)) for k, lat, lon in self.towns if k != key})
-        if len(pts) < 3:
+        if not any(k != key for k, _, _ in self.towns):
             return False
-        memo = self._medoid.get(key)
-        if memo is None:
-            sums = [sum(_fast_km(a[0], a[1], b[0], b[1]) for b in pts) for a in pts]
-            m = pts[sums.index(min(sums))]
-            spread = sorted(_fast_km(m[0], m[1], b[0], b[1]) for b in pts)[len(pts) // 2]
-            memo = self._medoid[key] = (m, max(_OUTLIER_KM, 4 * spread))
-        (lat, lon), far = memo
+        if self._medoid is None:
+            pts = list(dict.fromkeys((round(lat, 3), round(lon, 3))
+                                     for _, lat, lon in self.towns))[:_MEDOID_POINTS]
+            if len(pts) < 4:
+                self._medoid = ()
+            else:
+                sums = [sum(_fast_km(a[0], a[1], b[0], b[1]) for b in pts) for a in pts]
+                m = pts[sums.index(min(sums))]
+                spread = sorted(_fast_km(m[0], m[1], b[0], b[1]) for b in pts)[len(pts) // 2]
+                self._medoid = (m, max(_OUTLIER_KM, 4 * spread))
+        if not self._medoid:
+            return False
+        (lat, lon), far = self._medoid
         return _fast_km(p.lat, p.lon, lat, lon) > far
 
     def has_others(self, key: str) -> bool:
@@ -688,8 +699,13 @@ class _Context:
         return bool(self.countries_without(key)) or any(k != key for k, _, _ in self.points)
 
     def countries_without(self, key: str) -> dict[str, float]:
-        own = self.by_key.get(key, {})
-        return {cc: n - own.get(cc, 0) for cc, n in self.countries.items() if n - own.get(cc, 0) > 0}
+        """The article's countries, counted without name `key`'s own mentions."""
+        got = self._without.get(key)
+        if got is None:
+            own = self.by_key.get(key, {})
+            got = self._without[key] = {cc: n - own.get(cc, 0) for cc, n in self.countries.items()
+                                        if n - own.get(cc, 0) > 0}
+        return got
 
     def main_without(self, key: str) -> str:
         own = self.place_by_key.get(key, {})
@@ -760,11 +776,12 @@ def _resolve(it: _Item, ctx: _Context, items: list[_Item], done: dict) -> None:
                     other.best.place.place_id in ids:
                 alias_ids.add(other.best.place.place_id)
                 break
-    bonus = ctx.bonus_for(it.key)
-    scored = []
+    # what each candidate gets from its own cues, then (best first, while a candidate can
+    # still come within the alternatives' margin) what the rest of the article adds
+    own = []
     for c in it.cands:
         p = c.place
-        s = c.score + bonus(p) + _POP_EXTRA * math.log10(p.population + 1)
+        s = c.score + _POP_EXTRA * math.log10(p.population + 1)
         if it.region:
             s += _REGION_ADMIN1 if p.kind == "admin1" else _REGION_NOT_ADMIN1
         elif p.kind == "admin1" and has_city and not any("renaming" in w for w in c.why):
@@ -776,6 +793,16 @@ def _resolve(it: _Item, ctx: _Context, items: list[_Item], done: dict) -> None:
                     s += _QUALIFIER_ADMIN1
         if p.place_id in alias_ids:
             s += _ALIAS
+        own.append((s, c))
+    own.sort(key=lambda t: -t[0])
+    bonus = ctx.bonus_for(it.key)
+    scored = []
+    top = -math.inf
+    for s, c in own:
+        if s + _MAX_CONTEXT < top - _ALTERNATIVE_MARGIN:
+            break
+        s += bonus(c.place)
+        top = max(top, s)
         scored.append((s, c))
     scored.sort(key=lambda t: (-t[0], -t[1].place.population, t[1].place.place_id))
     it.scores = scored
@@ -793,8 +820,26 @@ def _coherent(p: Place, ctx: _Context, key: str) -> bool:
     near = _neighbours().get(p.country_code, ())
     if any(cc in countries for cc in near):
         return True
-    return any(_fast_km(p.lat, p.lon, lat, lon) <= _COHERENT_KM
-               for k, lat, lon in ctx.points if k != key)
+    others = [(lat, lon) for k, lat, lon in ctx.points if k != key]
+    return bool(others) and _nearest_km(p.lat, p.lon, others) <= _COHERENT_KM
+
+
+def _nearest_km(lat: float, lon: float, points) -> float:
+    """Distance from (lat, lon) to the nearest of `points` (equirectangular at `lat`)."""
+    c = math.cos(lat * (math.pi / 180))
+    best = math.inf
+    for plat, plon in points:
+        dx = plon - lon
+        if dx > 180:
+            dx -= 360
+        elif dx < -180:
+            dx += 360
+        dx *= c
+        dy = plat - lat
+        d2 = dx * dx + dy * dy
+        if d2 < best:
+            best = d2
+    return 111.195 * math.sqrt(best)
 
 
 def _fast_km(lat1, lon1, lat2, lon2) -> float:
@@ -823,7 +868,8 @@ def _mention(text, it: _Item, items, counts, gaz) -> Mention:
     place = best.place
     top = it.scores[0][0]
     alternatives = tuple(c.place.place_id for s, c in it.scores[1:]
-                         if top - s <= _ALTERNATIVE_MARGIN and c.place.place_id != place.place_id)[:3]
+                         if top - s <= _ALTERNATIVE_MARGIN
+                         and c.place.place_id != place.place_id)[:3]
     start, end = it.start, it.end
     precision = 1 if place.kind in ("populated_place", "facility") else 3
     if it.facility_end is not None:

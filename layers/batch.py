@@ -19,7 +19,11 @@
    figures corroborated or contested across articles.
 4. **Write** the SPEC's files named after the folder (or ``name``) with
    :meth:`layers.builder.Layers.write` (atomically), then drop the records of articles no
-   longer in the folder.
+   longer in the folder. There is no merged ``claims.yaml``: a claims file is one
+   article's, for a person to review against its text (``claimmap extract`` writes it);
+   every merged claim is in the claims GeoJSON, GeoPackage and CSV. With ``maps=False``
+   only the data files are written (drawing the static map of thousands of places takes
+   long).
 
 A rerun over the same folder parses only new or changed articles. With nothing changed and
 the files of the last run still in place (same sizes, same modification times), it writes

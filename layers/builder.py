@@ -134,12 +134,16 @@ def _split_antimeridian(coords: list[tuple[float, float]]) -> list[list[tuple[fl
         if abs(x1 - x0) > 180.0:
             edge = 180.0 if x0 > 0 else -180.0
             x1u = x1 + 360.0 if x0 > 0 else x1 - 360.0
-            t = (edge - x0) / (x1u - x0)
+            # both ends on the antimeridian (180 and -180): cut at the first
+            t = (edge - x0) / (x1u - x0) if x1u != x0 else 0.0
             y_mid = y0 + t * (y1 - y0)
             parts[-1].append((edge, y_mid))
             parts.append([(-edge, y_mid)])
         parts[-1].append((x1, y1))
-    return [p for p in parts if len(p) >= 2]
+    parts = [p for p in parts if len(p) >= 2]
+    # a cut exactly at a vertex on the antimeridian leaves a part of one repeated point
+    whole = [p for p in parts if len(set(p)) >= 2]
+    return whole or parts[:1]
 
 
 def geodesic_path(points: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:

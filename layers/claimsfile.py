@@ -686,6 +686,9 @@ def loads_claims(text: str, path: str = "<claims>", *, validate_places: bool = T
     except YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = mark.line + 1 if mark is not None else None
+        if line is None and isinstance(getattr(err, "position", None), int):
+            # a ReaderError (a character YAML does not allow) has only the position
+            line = text.count("\n", 0, err.position) + 1
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
         raise BadInput(f"not YAML: {problem}", path=path, line=line) from None
     if not isinstance(root, dict):

@@ -159,11 +159,14 @@ def build(inputs, out, on, boundaries, basemap, figure_size, dpi, title):
 @click.option("--scheduler", metavar="ADDRESS", help="A dask.distributed scheduler (tcp://host:8786).")
 @click.option("--workers", type=int, help="Workers of the local cluster (default: cores).")
 @click.option("--name", help="Name of the merged files (default: the folder's name).")
-def batch(directory, out, scheduler, workers, name):
+@click.option("--maps/--no-maps", default=True, show_default=True,
+              help="Also draw the maps (HTML, PNG/SVG); --no-maps writes the data files only.")
+def batch(directory, out, scheduler, workers, name, maps):
     """Every article under DIRECTORY into one merged set of layers, on Dask."""
     from layers.batch import run_batch
 
-    summary = run_batch(directory, out=out, scheduler=scheduler, workers=workers, name=name)
+    summary = run_batch(directory, out=out, scheduler=scheduler, workers=workers, name=name,
+                        maps=maps)
     click.echo(summary.describe(), err=True)
 
 

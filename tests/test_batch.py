@@ -24,7 +24,7 @@ DESK = Path(__file__).parent / "data" / "batch" / "desk"
 GOMA, BUKAVU = "geonames:216281", "geonames:217831"
 N_ARTICLES, N_GOOD = 7, 6
 SPEC_SUFFIXES = (".places.geojson", ".claims.geojson", ".links.geojson", ".regions.geojson",
-                 ".gpkg", ".html", ".png", ".svg", ".claims.yaml", ".manifest.json")
+                 ".gpkg", ".html", ".png", ".svg", ".claims.csv", ".manifest.json")
 
 
 def _geojson(path: Path) -> list[dict]:
@@ -56,6 +56,8 @@ def test_local_cluster_merges_every_article(local_run):
     assert summary.merged == N_GOOD and summary.workers == 2 and summary.scheduler == "local"
     for suffix in SPEC_SUFFIXES:
         assert (out / f"desk{suffix}").is_file(), suffix
+    # a claims file is one article's, for review: a merge of many is not one
+    assert not (out / "desk.claims.yaml").exists()
     places = _geojson(out / "desk.places.geojson")
     claims = _geojson(out / "desk.claims.geojson")
     assert summary.counts["places"] == len(places) and summary.counts["claims"] == len(claims)
@@ -214,10 +216,10 @@ def test_cli_exit_codes(cluster, tmp_path):
     runner = CliRunner()
     out = tmp_path / "out"
     res = runner.invoke(cli, ["batch", str(DESK), "--out", str(out), "--name", "front",
-                              "--scheduler", cluster.scheduler_address])
+                              "--scheduler", cluster.scheduler_address, "--no-maps"])
     assert res.exit_code == 0, res.output
     assert "batch 'front': 7 articles" in res.stderr and "africa/scan.txt" in res.stderr
-    assert (out / "front.claims.geojson").is_file()
+    assert (out / "front.claims.geojson").is_file() and not (out / "front.html").exists()
 
     bad = tmp_path / "bad"
     bad.mkdir()

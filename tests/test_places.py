@@ -110,6 +110,16 @@ def test_cyrillic_nominative_and_case_forms():
     assert ms["Слов'янськ"].place.geonameid == 693468
 
 
+def test_russian_case_forms():
+    text = ("Бои идут у Селидово и в Донецкой области. Жители уезжают в Днепр, а в "
+            "Краматорске и Славянске слышны взрывы.")
+    ms = found(text, "2024-11-12")
+    assert ms["Донецкой"].place.geonameid == 709716
+    assert ms["Краматорске"].place.geonameid == 704508
+    assert ms["Славянске"].place.geonameid == 693468
+    assert ms["Днепр"].place.geonameid == 709930
+
+
 # ---------------------------------------------------------------------------- rejection
 
 @pytest.mark.parametrize("text, word", [
@@ -354,3 +364,22 @@ def test_gold_articles_meet_the_targets():
     assert r["f1"] >= 0.90, r["errors"]
     assert r["acc10"] >= 0.95, r["errors"]
     assert r["violations"] == 0, r["errors"]
+
+
+def test_cli_places_prints_the_spec_json(tmp_path):
+    from click.testing import CliRunner
+
+    from layers.cli import cli
+
+    art = tmp_path / "a.txt"
+    art.write_text("Kramatorsk and Sloviansk lie in Ukraine’s Donetsk region.\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["places", str(art), "--date", "2025-06-29"])
+    assert res.exit_code == 0, res.output
+    got = json.loads(res.output)["places"]
+    assert [(p["surface"], p["kind"]) for p in got] == [
+        ("Kramatorsk", "populated_place"), ("Sloviansk", "populated_place"),
+        ("Ukraine", "country"), ("Donetsk", "admin1")]
+    for p in got:
+        for k in ("surface", "start", "end", "name", "geonameid", "kind", "lat", "lon",
+                  "geo_precision"):
+            assert k in p

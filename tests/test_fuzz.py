@@ -1,0 +1,61 @@
+"""Property tests (hypothesis) of the reader, geoparser, extractor, claims loader and writers.
+
+The properties and their strategies live in tests/fuzz_properties.py, shared with the long
+run in bench/fuzz.py; here each runs a bounded number of examples (the whole file in well
+under a minute), with no database so a run does not depend on an earlier one.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import fuzz_properties as fp
+
+_SETTINGS = dict(deadline=None, database=None, derandomize=True,
+                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                        HealthCheck.filter_too_much])
+
+
+@settings(max_examples=80, **_SETTINGS)
+@given(fp.article_files())
+def test_reader_gives_an_article_or_bad_input(case):
+    fp.check_reader(case)
+
+
+@settings(max_examples=100, **_SETTINGS)
+@given(fp.article_texts())
+def test_geoparser_offsets_slice_back_to_surfaces(text):
+    fp.check_geoparser(text)
+
+
+@settings(max_examples=60, **_SETTINGS)
+@given(fp.article_texts())
+def test_extractor_spans_and_categories(text):
+    fp.check_extractor(text)
+
+
+@settings(max_examples=60, **_SETTINGS)
+@given(fp.mutated_claims())
+def test_claims_loader_gives_a_doc_or_bad_input_with_a_line(text):
+    fp.check_claims_loader(text)
+
+
+@settings(max_examples=40, **_SETTINGS)
+@given(fp.claims_docs())
+def test_writers_write_rfc7946_geojson(doc):
+    fp.check_writers(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    " " * 100_000,
+    "Kyiv" * 5000,
+    "Côte d'Ivoire's capital and N'Djamena, Ma'alot-Tarshiha",
+    "Київ і Харків, Покровськ\u2019s mine",
+    "\ufeffKyiv\u200bKharkiv\u00a0Pokrovsk",
+    "Pokrovsk\r\nKramatorsk\rSloviansk\u2028Avdiivka\u0085Dnipro",
+])
+def test_geoparser_edge_texts(text):
+    fp.check_geoparser(text)
+    fp.check_extractor(text)
