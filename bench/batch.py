@@ -125,8 +125,12 @@ def slug(name: str) -> str:
     return "".join(ch.lower() if ch.isalnum() else "-" for ch in name).strip("-")
 
 
-class TreeMemory:
-    """Peak RSS and PSS summed over this process and all its descendants."""
+class TreeMonitor:
+    """Peak RSS and PSS summed over this process and all its descendants, and their CPU.
+
+    CPU seconds are user + system of this process over the block, plus the last reading
+    of each child process seen (workers exit at the end of a batch, so they are sampled).
+    """
 
     def __init__(self, interval: float = 0.2):
         import psutil
@@ -135,6 +139,8 @@ class TreeMemory:
         self.interval = interval
         self.peak_rss = self.peak_pss = 0
         self.peak_procs = 0
+        self.child_cpu: dict[int, float] = {}
+        self.own_cpu = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -146,6 +152,9 @@ class TreeMemory:
         for p in procs:
             try:
                 info = p.memory_full_info()
+                if p.pid != self.proc.pid:
+                    ct = p.cpu_times()
+                    self.child_cpu[p.pid] = ct.user + ct.system
             except (psutil.NoSuchProcess, psutil.AccessDenied):
                 continue
             rss += info.rss
@@ -160,13 +169,20 @@ class TreeMemory:
             self._stop.wait(self.interval)
 
     def __enter__(self):
+        ct = self.proc.cpu_times()
+        self._cpu0 = ct.user + ct.system
         self._thread.start()
         return self
 
     def __exit__(self, *exc):
         self._stop.set()
         self._thread.join()
-        self._sample()
+        ct = self.proc.cpu_times()
+        self.own_cpu = ct.user + ct.system - self._cpu0
+
+    def cpu(self) -> str:
+        return (f"CPU: this process {self.own_cpu:.1f} s, its {len(self.child_cpu)} child "
+                f"processes {sum(self.child_cpu.values()):.1f} s")
 
 
 def pin_fingerprint() -> str:
@@ -233,7 +249,7 @@ def main() -> None:
 
         pin_fingerprint()
         out = tmp / "out-2"
-        with TreeMemory() as mem:
+        with TreeMonitor() as mem:
             took, s, load = run(folder, out, 2, args.maps)
         print(f"batch, 2 workers (load average {load:.1f} at start): {took:.1f} s wall, {s.articles / took:.0f} articles/s "
               f"(parse {s.seconds.get('parse', 0):.1f} s = "
@@ -243,9 +259,10 @@ def main() -> None:
               f"{s.corroborated} corroborated, {s.contested} contested claims")
         print(f"  peak memory of the process tree ({mem.peak_procs} processes): "
               f"RSS sum {mem.peak_rss / 2**20:.0f} MiB, PSS sum {mem.peak_pss / 2**20:.0f} MiB")
+        print(f"  {mem.cpu()}")
 
         t = time.perf_counter()
-        with TreeMemory() as mem2:
+        with TreeMonitor() as mem2:
             took_rerun, s2, _load = run(folder, out, 2, args.maps)
         print(f"rerun, nothing changed: {took_rerun:.2f} s (parsed {s2.parsed}, "
               f"unchanged={s2.unchanged}); peak PSS {mem2.peak_pss / 2**20:.0f} MiB")
@@ -262,11 +279,13 @@ def main() -> None:
             times: dict[int, list] = {1: [], 2: []}
             for rep in range(args.repeat):
                 for w in (1, 2):
-                    took_w, sw, load = run(sub, tmp / f"out-speedup-{w}-{rep}", w, args.maps)
+                    with TreeMonitor() as mon:
+                        took_w, sw, load = run(sub, tmp / f"out-speedup-{w}-{rep}", w,
+                                               args.maps)
                     times[w].append((took_w, sw.seconds.get("parse", 0.0)))
                     print(f"speed-up run {rep + 1}, {m} articles on {w} worker(s) (load average "
                           f"{load:.1f} at start): {took_w:.1f} s wall, "
-                          f"parse {times[w][-1][1]:.1f} s")
+                          f"parse {times[w][-1][1]:.1f} s; {mon.cpu()}")
             best = {w: (min(t[0] for t in v), min(t[1] for t in v)) for w, v in times.items()}
             print(f"speed-up 1 -> 2 workers ({m} articles, best of {args.repeat}): parse "
                   f"{best[1][1] / best[2][1]:.2f}x, whole run {best[1][0] / best[2][0]:.2f}x")

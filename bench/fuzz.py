@@ -60,7 +60,7 @@ def main() -> int:
     ap.add_argument("--only", help="comma-separated properties (default: all)")
     ap.add_argument("--seed", type=int, help="hypothesis seed (default: random)")
     args = ap.parse_args()
-    logging.basicConfig(level=logging.ERROR)
+    logging.basicConfig(level=logging.CRITICAL)  # trafilatura logs junk HTML at ERROR
 
     names = args.only.split(",") if args.only else list(fp.PROPERTIES)
     print(f"claimmap fuzz: {args.examples} examples per property"

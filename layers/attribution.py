@@ -53,7 +53,9 @@ _SOURCE_NOUNS = (r"(?:[A-Z][\w’'-]*(?:’s|'s) )?(?:(?:(?i:local|regional|city
                  r"analysts|experts|sources|observers|monitors?|spokes(?:man|woman|person)|governor|"
                  r"mayor|commanders?|General Staff|state media|officers|soldiers|volunteers|the UN|"
                  r"the United Nations|rebels|separatists|militants|insurgents|fighters|activists|"
-                 r"rescuers|medics|doctors|agencies|groups|group|agency|paramedics|"
+                 r"rescuers|medics|doctors|agencies|groups|group|agency|paramedics|air force|"
+                 r"navy|border guards?|emergency services?|prosecutors?|prosecutor’s office|"
+                 r"prosecutor's office|intelligence|administration|command|"
                  r"head of the [\w’' -]{1,50}?)")
 
 _PER_RE = re.compile(r"(?:^|[\s,;(—–-])(?:per(?!\s+(?:day|week|month|year|hour|night|cent|capita|"

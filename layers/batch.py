@@ -262,15 +262,15 @@ def _client(scheduler: str | None, workers: int | None) -> Iterator:
 
     if scheduler:
         try:
-            client = Client(scheduler, timeout="20s", set_as_default=False)
+            client = Client(scheduler, timeout="10s", set_as_default=False)
         except (OSError, TimeoutError) as err:
-            raise BadInput(f"cannot reach the Dask scheduler: {err}", field="scheduler") from err
+            raise BadInput(f"cannot reach this Dask scheduler ({err})", path=scheduler) from err
         with client:
             yield client
         return
     n = workers or _cores()
     with LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
+                      dashboard_address=":0", silence_logs=logging.ERROR) as cluster, \
             Client(cluster, set_as_default=False) as client:
         yield client
 
@@ -302,8 +302,8 @@ def _progress(total: int, enabled: bool):
             return Text(f"{speed:.1f} articles/s" if speed else "", style="progress.data.speed")
 
     return Progress(TextColumn("parsing"), BarColumn(), MofNCompleteColumn(),
-                    TaskProgressColumn(), _Rate(""), TimeElapsedColumn(),
-                    TextColumn("left"), TimeRemainingColumn(),
+                    TaskProgressColumn(), _Rate(""), TimeElapsedColumn(), TextColumn("elapsed"),
+                    TimeRemainingColumn(), TextColumn("left"),
                     console=Console(stderr=True), transient=False)
 
 

@@ -365,6 +365,10 @@ def write_claims_file(doc: ClaimsDoc, path: str | os.PathLike) -> Path:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
+        # mkstemp makes the file 0600: give it the mode of any new file (a shared review)
+        mask = os.umask(0o022)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
         os.replace(tmp, p)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -676,6 +680,37 @@ def _claims(w: _Where, root, article: Article, keys: dict[str, str],
     return out
 
 
+def _unbuildable_scalar(text: str) -> tuple[str | None, int | None]:
+    """The first typed scalar (a date, a number) that YAML cannot build, and its line."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    def scalars(node):
+        if isinstance(node, MappingNode):
+            for k, v in node.value:
+                yield from scalars(k)
+                yield from scalars(v)
+        elif isinstance(node, SequenceNode):
+            for v in node.value:
+                yield from scalars(v)
+        elif node is not None:
+            yield node
+
+    try:
+        root = YAML().compose(text)
+    except Exception:  # noqa: BLE001 - no line then, the message still says why
+        return None, None
+    for node in scalars(root):
+        tag = str(getattr(node.tag, "value", node.tag))
+        if tag.endswith((":str", ":null", ":bool")) or node.style:
+            continue
+        try:
+            YAML(typ="safe", pure=True).load(node.value)
+        except Exception:  # noqa: BLE001 - this is the scalar
+            return node.value, node.start_mark.line + 1
+    return None, None
+
+
 def loads_claims(text: str, path: str = "<claims>", *, validate_places: bool = True) -> ClaimsDoc:
     """Parse the text of a claims file (see `load_claims_file`)."""
     from ruamel.yaml.error import YAMLError
@@ -691,6 +726,11 @@ def loads_claims(text: str, path: str = "<claims>", *, validate_places: bool = T
             line = text.count("\n", 0, err.position) + 1
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
         raise BadInput(f"not YAML: {problem}", path=path, line=line) from None
+    except (ValueError, TypeError, OverflowError) as err:
+        # a plain scalar YAML types but cannot build: a date such as 2025-13-45
+        value, line = _unbuildable_scalar(text)
+        what = f"{value!r} " if value is not None else ""
+        raise BadInput(f"not YAML: {what}cannot be read ({err})", path=path, line=line) from None
     if not isinstance(root, dict):
         raise BadInput("not a claims file: expected a mapping with format, article, places and "
                        "claims", path=path, line=1)

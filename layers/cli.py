@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from datetime import date as _date
 from pathlib import Path
@@ -76,6 +77,13 @@ def cli(verbose: int) -> None:
     """Turn news articles into map layers."""
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if not verbose:
+        # trafilatura logs errors of its own on a page it cannot parse; claimmap's message
+        # says what matters ("no article text"), the details come with -v
+        logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+        # dask.distributed logs every scheduler and worker event at INFO with its own
+        # handler, set from dask's config when it is imported (and inherited by workers)
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
 
 
 @cli.command()

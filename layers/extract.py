@@ -8,11 +8,12 @@ For each sentence: its places (the geoparser's mentions, plus "the city", "this 
 
 Figures
     every figure is a claim. Its places are those of its clause; a clause without a
-    place takes the places of the nearest clause before it in the sentence, and else
-    the article's focal place (the most-mentioned populated place, the headline counting
-    double). Its date is the clause's date, else a date that frames the whole sentence
-    (opening it: "As of June 29, 2025, ..."; or the day a statement was made: "...,
-    the governor said on Sunday"). Its source is the sentence's.
+    place takes the sentence's subject (the first place of the first clause before it
+    that names one), else the article's focal place (the most-mentioned populated place,
+    the headline counting double). Its date is the clause's date nearest it, else a date
+    that frames the sentence (opening it: "As of June 29, 2025, ..."; or the day a
+    statement was made: "..., the governor said on Sunday"). Its source is the sentence's
+    ("he said", "the agency said": the last source named in the three sentences before).
 
 Relations (general patterns, in the clause)
     - supply_route: "connecting/linking ... A and B", "supply routes/lines", "road and
@@ -24,7 +25,8 @@ Relations (general patterns, in the clause)
 
 Events (a clause with no figure)
     keyword rules by category: territorial (captured, seized, liberated, the fall of X:
-    the place is the object), economic (halted/suspended production, operations),
+    the place is the object, even beside a figure; "X fell to ...", "held by ... forces":
+    the place is the clause's), economic (halted/suspended production, operations),
     infrastructure (grid, power, water, bridge, rail ... collapsed, cut, damaged),
     military (holding fortifications/positions, a brigade, under siege, shelling,
     assaults), humanitarian (evacuations, dire conditions), political (annex,
@@ -39,7 +41,8 @@ specific place.
 
 Merging and conflicts
     claims with the same measure, place, value and unit are one claim (the first span
-    kept; a missing date or source filled from the repeats). Claims with the same measure,
+    kept; a missing date, source or period filled from the repeats; two different
+    periods stay two claims). A figure dated "since X" holds from X on (period "since X"). Claims with the same measure,
     place, unit and period but different values at overlapping times are all kept, marked
     contested, each naming the others in conflicts_with ("once" figures are another time;
     a lower bound does not contradict a larger figure).
@@ -178,6 +181,8 @@ class _Ctx:
     focal: _Ref | None
     dates: dict[int, list[DateMention]] = field(default_factory=dict)   # by sentence index
     sources: list[tuple[int, str]] = field(default_factory=list)        # (sentence, source) seen
+    #: spans of the current sentence that hold no place (its dates, its source's name)
+    exclude: list[tuple[int, int]] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
 
 
@@ -294,10 +299,11 @@ def _clause_places(text: str, refs: list[_Ref], start: int, end: int,
     return out
 
 
-def _subject(text: str, refs: list[_Ref], sent: Sentence, ctx: _Ctx) -> _Ref | None:
+def _subject(sent: Sentence, ctx: _Ctx) -> _Ref | None:
     """The place a sentence is about: its first non-country place, else the focal place."""
-    for r in refs:
-        if sent.start <= r.start < sent.end and r.kind != "country":
+    for r in ctx.refs:
+        if sent.start <= r.start < sent.end and r.kind != "country" and \
+                not any(a < r.end and r.start < b for a, b in ctx.exclude):
             return r
     return ctx.focal
 
@@ -388,7 +394,7 @@ def _relation(ctx: _Ctx, sent: Sentence, clause: Clause, cplaces: list[_Ref]) ->
     tw = _TOWARD_RE.search(ctext)
     if tw:
         origin = next((o for o in cplaces if o.start < clause.start + tw.start()), None) \
-            or _subject(text, ctx.refs, sent, ctx)
+            or _subject(sent, ctx)
         targets = [o for o in cplaces if o.start >= clause.start + tw.end()
                    and origin is not None and o.place_id != origin.place_id
                    and not _contains(o, origin)]
@@ -396,7 +402,7 @@ def _relation(ctx: _Ctx, sent: Sentence, clause: Clause, cplaces: list[_Ref]) ->
             return "toward", [origin, targets[0]]
     # supply routes between the subject and the places named
     if _SUPPLY_RE.search(ctext):
-        subj = _subject(text, ctx.refs, sent, ctx)
+        subj = _subject(sent, ctx)
         others = [o for o in cplaces if subj is None or o.place_id != subj.place_id]
         others = [o for o in others if o.kind in ("populated_place", "facility")]
         if subj is not None and others:
@@ -431,6 +437,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         # the source's name and title ("Governor Oleh Syniehubov")
         t0 = sent.text.rfind(attr.title, 0, attr.start) if attr.title else -1
         exclude.append((sent.start + (t0 if t0 >= 0 else attr.start), sent.start + attr.end))
+    ctx.exclude = exclude
     # places of each clause, with the fallback to the clause before
     cl_places: list[list[_Ref]] = []
     for c in clauses:
@@ -439,7 +446,9 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     def places_for(ci: int) -> tuple[list[_Ref], str]:
         if cl_places[ci]:
             return cl_places[ci], ""
-        for j in range(ci - 1, -1, -1):
+        # a clause without a place is about the sentence's subject: the first place of the
+        # first clause before it that has one
+        for j in range(0, ci):
             if cl_places[j]:
                 return cl_places[j][:1], ""
         if ctx.focal is not None:
@@ -459,7 +468,9 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         c = clauses[ci]
         places, pnote = places_for(ci)
         cdates = _clause_dates(sent, c, dates)
-        date = cdates[0] if cdates else frame
+        # the clause's date nearest the figure
+        date = min(cdates, key=lambda d: min(abs(d.start - f.end), abs(f.start - d.end))) \
+            if cdates else frame
         rel = _relation(ctx, sent, c, cl_places[ci]) if cl_places[ci] else None
         relation = ""
         if rel is not None and rel[0] == "advance" and f.measure.startswith("advance"):

@@ -66,6 +66,7 @@ VOCABULARY: list[tuple[str, str, str, str, str]] = [
      "industrial_facilities", "facilities", "economic", "thing"),
     (r"schools|hospitals|medical facilities|kindergartens", "social_facilities", "facilities",
      "infrastructure", "thing"),
+    (r"markets|shops|businesses|stores", "businesses", "facilities", "economic", "thing"),
     (r"drones|UAVs|unmanned aerial vehicles|Shaheds", "drones", "count", "military", "count"),
     (r"missiles|rockets", "missiles", "count", "military", "count"),
     (r"shells|artillery rounds|rounds", "shells", "count", "military", "count"),
@@ -85,7 +86,7 @@ _NUM = (r"(?<![\w.,/-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _WORDNUM = (r"\b(?P<word>(?:a\s+)?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|"
             r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
             r"fifteen|sixteen|seventeen|eighteen|nineteen|half a dozen|a dozen|a|an)"
-            r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
+            r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b"
             r"(?:\s+(?P<wscale>hundred|thousand|million|billion)\b)?")
 _PLURAL = r"\b(?P<plural>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions)\b(?:\s+of\b)?"
 _NUMBER_RE = re.compile(rf"(?P<cur>[$€£]\s?)?(?:{_NUM}|{_WORDNUM}|{_PLURAL})", re.I)
@@ -249,12 +250,20 @@ def _noun_before(text: str, pos: int) -> tuple[re.Match, tuple] | None:
 
 def _people_measure(text: str, s: int, e: int) -> tuple[str, str] | None:
     """The measure of a generic people figure from the verbs next to it."""
-    before = text[max(0, s - 30):s]
+    lo = max(0, s - 30)
+    before = text[lo:s]
     after = text[e:e + 45]
+    best = None
     for rx, measure, cat in _PEOPLE_VERBS:
-        if rx.search(after) or rx.search(before):
-            return measure, cat
-    return None
+        # the verb nearest the figure wins ("once home to 420,000 people, now shelters ...")
+        for m in rx.finditer(before):
+            d = len(before) - m.end()
+            if best is None or d < best[0]:
+                best = (d, measure, cat)
+        m = rx.search(after)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), measure, cat)
+    return None if best is None else (best[1], best[2])
 
 
 def find_figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[Figure]:
@@ -317,6 +326,13 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[Figure]
 
 def _rate(text: str, pos: int) -> tuple[str, int]:
     r = _RATE_RE.match(text[pos:])
+    if not r:
+        # "35 civilians killed daily": a participle may stand between
+        w = re.match(r"\s*(?:(?:were|was|are|being)\s+)?(?:killed|injured|wounded|dead|dying|lost|"
+                     r"displaced|evacuated|fleeing|arriving|leaving)\b", text[pos:], re.I)
+        if w:
+            pos += w.end()
+            r = _RATE_RE.match(text[pos:])
     if not r:
         return "", pos
     return ("day" if r.group("day") else "week" if r.group("week") else "month"), pos + r.end()
@@ -428,6 +444,8 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str) -> Figure | 
             return None
         nm, (measure, unit, cat, kind) = noun
         n_end = e
+    if kind == "share":
+        return None                       # "four ... the city": a share needs a percent
     if kind == "generic":
         got = _people_measure(text, s, n_end)
         if got is None:

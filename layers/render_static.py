@@ -33,6 +33,7 @@ import tempfile
 import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from geo.exc import BadInput
@@ -42,7 +43,8 @@ from layers.model import CATEGORIES, RELATIONS
 from layers.symbology import PLACE_STYLE, category_style, relation_style
 
 __all__ = ["DEFAULT_DPI", "DEFAULT_FIGURE_SIZE", "MapDrawing", "parse_figure_size",
-           "label_for", "draw_map", "write_static", "write_report"]
+           "label_for", "draw_map", "render_images", "save_static", "write_static",
+           "write_report"]
 
 log = logging.getLogger(__name__)
 
@@ -264,8 +266,25 @@ def draw_map(layers, *, figure_size=None, dpi=DEFAULT_DPI, title=None, basemap="
         _SCALE.reset(token)
 
 
-def _draw(layers, size, dpi, title, basemap, context):
+@lru_cache(maxsize=1)
+def _quiet_canvas():
+    """An Agg canvas class whose ``draw_idle`` does nothing.
+
+    geopandas' ``plot`` ends with ``canvas.draw_idle()``, which on a GUI-less Agg canvas
+    renders the whole figure there and then: each outline layer plotted would render the
+    map again (most of the drawing time). The figure is rendered once, when it is saved;
+    text and label extents are measured with the canvas's renderer, without a draw.
+    """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    class QuietCanvas(FigureCanvasAgg):
+        def draw_idle(self, *args, **kwargs):
+            """Nothing: the figure is drawn when it is saved."""
+
+    return QuietCanvas
+
+
+def _draw(layers, size, dpi, title, basemap, context):
     from matplotlib.figure import Figure
 
     from layers._static_labels import LabelPlacer
@@ -303,7 +322,7 @@ def _draw(layers, size, dpi, title, basemap, context):
     world = _projected_world(crs, lon0, lat0, is_world)
 
     fig = Figure(figsize=size, dpi=dpi, facecolor="white")
-    FigureCanvasAgg(fig)
+    _quiet_canvas()(fig)
     # reserve the caption's lines: its fixed text and room for one line of notes
     may_note = (not view_geoms or is_world or bool(countries_named)
                 or len(claims) > 0 and not points)
@@ -1174,17 +1193,77 @@ def _caption(fig, layout, text):
 
 
 # -- writing -------------------------------------------------------------------------------
-def _atomic_save(fig, path: Path, **kw) -> None:
+def _new_file_mode() -> int:
+    """The mode open() gives a new file: 0o666 less the process's umask (mkstemp's
+    temporary files are 0600, which would keep a map from its readers)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _atomic_write(path: Path, write) -> None:
+    """Call ``write(tmp_path)`` for a temporary file beside `path`, then rename it there."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
     try:
-        fig.savefig(tmp, **kw)
+        os.fchmod(fd, _new_file_mode())
+        os.close(fd)
+        write(tmp)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _atomic_save(fig, path: Path, **kw) -> None:
+    _atomic_write(path, lambda tmp: fig.savefig(tmp, **kw))
+
+
+def _write_bytes(data: bytes, path: Path) -> None:
+    def write(tmp):
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+
+    _atomic_write(path, write)
+
+
+def render_images(layers, *, basemap="none", figure_size=None, dpi=None,
+                  title=None) -> tuple[bytes, bytes]:
+    """Draw the static map of `layers`; its PNG and SVG as bytes (what `write_static`
+    writes). Parameters and errors as `write_static`'s.
+
+    The build calls this in a second process while it writes its other files (see
+    `layers._static_worker`), then writes the bytes itself.
+    """
+    import io
+
+    import matplotlib
+
+    size = parse_figure_size(figure_size)
+    dpi = _check_dpi(dpi, size)
+    token = _SCALE.set(_type_scale(size))
+    try:
+        with matplotlib.rc_context(_RC):
+            drawing = _draw(layers, size, dpi, title, basemap, True)
+            png, svg = io.BytesIO(), io.BytesIO()
+            drawing.fig.savefig(png, format="png", dpi=dpi, metadata={"Software": None})
+            drawing.fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+    finally:
+        _SCALE.reset(token)
+    return png.getvalue(), svg.getvalue()
+
+
+def save_static(png: bytes, svg: bytes, png_path, svg_path) -> list[Path]:
+    """Write the PNG and SVG bytes of `render_images`, each atomically, both or neither."""
+    png_path, svg_path = Path(png_path), Path(svg_path)
+    _write_bytes(png, png_path)
+    try:
+        _write_bytes(svg, svg_path)
+    except BaseException:
+        png_path.unlink(missing_ok=True)   # both or neither
+        raise
+    return [png_path, svg_path]
 
 
 def write_static(layers, png_path, svg_path, *, basemap="none", figure_size=None, dpi=None,
@@ -1218,26 +1297,9 @@ def write_static(layers, png_path, svg_path, *, basemap="none", figure_size=None
     layers._static_tiles.TileFetchError
         ``basemap="web"`` and the tiles could not be fetched (no file is written).
     """
-    import matplotlib
-
-    size = parse_figure_size(figure_size)
-    dpi = _check_dpi(dpi, size)
-    png_path, svg_path = Path(png_path), Path(svg_path)
-    token = _SCALE.set(_type_scale(size))
-    try:
-        with matplotlib.rc_context(_RC):
-            drawing = _draw(layers, size, dpi, title, basemap, True)
-            _atomic_save(drawing.fig, png_path, format="png", dpi=dpi,
-                         metadata={"Software": None})
-            try:
-                _atomic_save(drawing.fig, svg_path, format="svg",
-                             metadata={"Date": None, "Creator": None})
-            except BaseException:
-                png_path.unlink(missing_ok=True)   # both or neither
-                raise
-    finally:
-        _SCALE.reset(token)
-    return [png_path, svg_path]
+    png, svg = render_images(layers, basemap=basemap, figure_size=figure_size, dpi=dpi,
+                             title=title)
+    return save_static(png, svg, png_path, svg_path)
 
 
 def write_report(layers, path, png_path) -> Path:

@@ -235,6 +235,13 @@ def _temp_prefix(out_dir: Path) -> str:
     return f".{out_dir.name or 'out'}.claimmap-tmp-"
 
 
+def _new_file_mode() -> int:
+    """The mode open() gives a new file: 0o666 less the process's umask."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 @contextlib.contextmanager
 def atomic_output(out_dir: str | Path) -> Iterator[Path]:
     """A temporary folder whose files replace those of out_dir when the block succeeds.
@@ -268,7 +275,11 @@ def atomic_output(out_dir: str | Path) -> Iterator[Path]:
             names = sorted(p.name for p in tmp.iterdir() if p.is_file())
             # the manifest goes last, so a reader who sees it sees the files it lists
             names.sort(key=lambda n: n.endswith(".manifest.json"))
+            mode = _new_file_mode()
             for name in names:
+                # writers that go through mkstemp leave 0600: give every file the mode
+                # any new file gets (an HTML map is for others to read too)
+                os.chmod(tmp / name, mode)
                 os.replace(tmp / name, out_dir / name)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)

@@ -29,7 +29,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from hypothesis import strategies as st
+from hypothesis import assume, strategies as st
 
 from geo.exc import BadInput
 
@@ -72,6 +72,38 @@ def article_texts(draw, max_words: int = 60) -> str:
     return "".join(p + s for p, s in zip(pieces, seps))
 
 
+_PLACES = ["Pokrovsk", "Kramatorsk", "Sloviansk", "Avdiivka", "Kharkiv", "Kyiv", "Gaza",
+           "Rafah", "El Fasher", "Goma", "Aleppo", "Sudzha", "Kursk", "Donetsk Oblast",
+           "Dnipropetrovsk", "the city", "Côte d'Ivoire", "Bila Tserkva", "Київ"]
+_FIGURES = ["110,000 troops", "at least 300 homes", "1.5 million people", "seven civilians",
+            "about 2 km per day", "40%", "12 square kilometres", "dozens of buildings",
+            "3,000 displaced", "two power plants", "15 km", "more than 1,000 soldiers"]
+_VERBS = ["killed", "damaged", "displaced", "massed", "captured", "advanced toward",
+          "shelled", "evacuated", "cut supply routes connecting", "seized", "destroyed"]
+_WHEN = ["on June 29, 2025", "last week", "since May", "in 2024", "on Sunday", "",
+         "between March 3 and March 9", "as of 29 June 2025", "two weeks ago"]
+_WHO = ["officials said", "the governor said", "according to the UN", "Russia claimed", "",
+        "the army's spokesman told Reuters", "Ukrainian officials said on Monday"]
+
+
+@st.composite
+def claim_texts(draw, max_sentences: int = 8) -> str:
+    """Sentences shaped like a news report's (a place, a figure, a verb, a date, a source)
+    with arbitrary text mixed in: input the extractor makes claims of."""
+    out = []
+    for _ in range(draw(st.integers(1, max_sentences))):
+        parts = [draw(st.sampled_from(_WHEN)), draw(st.sampled_from(_VERBS)),
+                 draw(st.sampled_from(_FIGURES)), "in", draw(st.sampled_from(_PLACES)),
+                 draw(st.sampled_from(_PLACES)), draw(st.sampled_from(_WHO))]
+        order = draw(st.permutations(parts)) if draw(st.booleans()) else parts
+        if draw(st.booleans()):
+            order = list(order) + [draw(st.text(_ALPHABET, max_size=15))]
+        sentence = " ".join(p for p in order if p).strip()
+        out.append(sentence[:1].upper() + sentence[1:]
+                   + draw(st.sampled_from([".", ".", "!", "", ".\n", "?", ";"])))
+    return draw(st.sampled_from(["", "Title\n\n", "# Report\n"])) + " ".join(out)
+
+
 def _utf8_name(name: str) -> bool:
     raw = name.encode("utf-8", "surrogatepass")
     return 0 < len(raw) <= 200 and "/" not in name and "\x00" not in name \
@@ -88,6 +120,7 @@ def article_files(draw) -> tuple[str, bytes]:
             lambda s: _utf8_name(s + ".txt")))
     suffix = draw(st.sampled_from([".txt", ".md", ".html", ".htm", ".TXT", ".yaml.txt", "",
                                    ".dat"]))
+    assume(_utf8_name(stem + suffix))
     kind = draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1251",
                                  "cp1252", "html", "markdown", "bytes"]))
     if kind == "bytes":
@@ -358,8 +391,8 @@ def check_writers(doc) -> None:
 #: name -> (property, strategy)
 PROPERTIES = {
     "reader": (check_reader, article_files()),
-    "geoparser": (check_geoparser, article_texts()),
-    "extractor": (check_extractor, article_texts()),
+    "geoparser": (check_geoparser, st.one_of(article_texts(), claim_texts())),
+    "extractor": (check_extractor, st.one_of(claim_texts(), article_texts())),
     "claims_loader": (check_claims_loader, mutated_claims()),
     "writers": (check_writers, claims_docs()),
 }

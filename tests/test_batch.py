@@ -17,6 +17,7 @@ import pytest
 from geo.exc import BadInput
 from layers import batch as batch_mod
 from layers.batch import BatchSummary, find_articles, run_batch
+from layers._batch_store import code_fingerprint as _REAL_FINGERPRINT
 from layers.merge import cross_check, merge_docs
 from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
 
@@ -31,13 +32,28 @@ def _geojson(path: Path) -> list[dict]:
     return [f["properties"] for f in json.loads(path.read_text(encoding="utf-8"))["features"]]
 
 
+@pytest.fixture(scope="module", autouse=True)
+def pinned_fingerprint():
+    """The results cache's code fingerprint, computed once for the module.
+
+    It hashes claimmap's source; pinned, a rerun test does not depend on the working tree
+    staying unchanged while the tests run (test_fingerprint checks the real one).
+    """
+    from layers import _batch_store
+
+    fp = _batch_store.code_fingerprint()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_batch_store, "code_fingerprint", lambda: fp)
+        yield fp
+
+
 @pytest.fixture(scope="module")
 def cluster():
     """A small in-process dask.distributed cluster, as an existing scheduler to connect to."""
     from dask.distributed import LocalCluster
 
     with LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
-                      dashboard_address=None) as c:
+                      dashboard_address=":0") as c:
         yield c
 
 
@@ -297,3 +313,32 @@ def test_merge_keeps_in_article_conflicts_and_sums_places():
     assert merged.doc.article.id == "m" and merged.doc.article.title == "m: 2 articles"
     with pytest.raises(ValueError, match="merged twice"):
         merge_docs([doc("a", [], 1, "T"), doc("a", [], 1, "T")], "m")
+
+
+def test_progress_bar_when_asked(cluster, tmp_path, capsys):
+    summary = run_batch(DESK / "africa", out=tmp_path, scheduler=cluster.scheduler_address,
+                        maps=False, progress=True)
+    err = capsys.readouterr().err
+    assert summary.parsed == 4
+    assert "parsing" in err and "4/4" in err and "articles/s" in err
+
+
+def test_fingerprint_and_keys(monkeypatch):
+    from geo.gazetteer import Gazetteer
+    from layers._batch_store import article_key
+
+    fp = _REAL_FINGERPRINT()
+    assert len(fp) == 64 and fp == _REAL_FINGERPRINT()
+    # another gazetteer (a rebuilt index) parses differently: every key changes
+    real_open = Gazetteer.open
+
+    class _Other:
+        version = real_open().version + "+other"
+    monkeypatch.setattr(Gazetteer, "open", classmethod(lambda cls, *a, **k: _Other()))
+    assert _REAL_FINGERPRINT() != fp
+
+    k = article_key(b"text", "a/b.txt", fp)
+    assert k == article_key(b"text", "a/b.txt", fp)
+    assert k != article_key(b"text!", "a/b.txt", fp)       # the article changed
+    assert k != article_key(b"text", "a/c.txt", fp)        # it moved: another id
+    assert k != article_key(b"text", "a/b.txt", "0" * 64)  # the code changed

@@ -324,3 +324,18 @@ def test_cli_extract_then_refuse_a_broken_file(tmp_path):
     line = text[:text.index("category: casualties")].count("\n") + 1
     assert f"{bad}:{line}: unknown category 'gossip'" in res.output
     assert not (tmp_path / "o").exists() or not any((tmp_path / "o").iterdir())
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (
+    __import__("pathlib").Path(__file__).parent / "data" / "articles").glob("*.txt")))
+def test_every_team_article_round_trips(name):
+    from pathlib import Path
+
+    from layers.article import read_article
+    from layers.extract import extract
+
+    doc = extract(read_article(Path(__file__).parent / "data" / "articles" / name))
+    text = dump_claims_file(doc)
+    back = loads_claims(text, name)
+    _same(doc, back)
+    assert dump_claims_file(back) == text

@@ -180,6 +180,8 @@ def test_figures(text, measure, value, unit, extra):
 
 
 @pytest.mark.parametrize("text", ["the 117th Brigade", "Su-25 jets", "three years into the war",
+                                  "enters its fourth year, the city of Pokrovsk",
+                                  "seventh day in the town",
                                   "at 10:30 local time", "in 2022", "one of the towns"])
 def test_not_figures(text):
     assert find_figures(text, [(d.start, d.end) for d in find_dates(text, date(2025, 6, 29))]) == []

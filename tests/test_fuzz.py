@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import fuzz_properties as fp
 
@@ -23,14 +24,14 @@ def test_reader_gives_an_article_or_bad_input(case):
     fp.check_reader(case)
 
 
-@settings(max_examples=100, **_SETTINGS)
-@given(fp.article_texts())
+@settings(max_examples=200, **_SETTINGS)
+@given(st.one_of(fp.article_texts(), fp.claim_texts()))
 def test_geoparser_offsets_slice_back_to_surfaces(text):
     fp.check_geoparser(text)
 
 
-@settings(max_examples=60, **_SETTINGS)
-@given(fp.article_texts())
+@settings(max_examples=120, **_SETTINGS)
+@given(st.one_of(fp.claim_texts(), fp.article_texts()))
 def test_extractor_spans_and_categories(text):
     fp.check_extractor(text)
 

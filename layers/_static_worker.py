@@ -1,0 +1,177 @@
+"""The static map drawn in a second process while the build writes its other files.
+
+Drawing the PNG/SVG map (matplotlib, CPU-bound) is the longest step of a build. Where the
+machine has two cores or more and the process may fork safely (POSIX, no other thread
+running), the build draws it in a forked child process while the parent writes the
+GeoJSON, GeoPackage, CSV, claims file and HTML maps; elsewhere it draws it in-process.
+
+The child only computes: it sends the PNG and SVG bytes back through a pipe and the
+parent writes every file, so the build's atomic writes are unchanged. An error in the
+child is raised again in the parent (the build fails and leaves the previous outputs as
+they were); a child that dies fails the build too; a parent that dies closes the pipe and
+the waiting child exits; a child still drawing when the build fails is killed. The bytes
+are the ones drawing in-process gives: the same code draws them.
+
+:func:`static_worker` starts a worker early (the command line does, before it reads the
+article), so that the child imports matplotlib and reads the outlines while the parent
+extracts the claims; :meth:`layers.builder.Layers.write` uses that worker, or starts one
+of its own when none is running.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sys
+import threading
+import traceback
+from collections.abc import Iterator
+
+__all__ = ["StaticWorker", "static_worker", "active_worker", "can_fork"]
+
+log = logging.getLogger(__name__)
+
+_ACTIVE: StaticWorker | None = None
+
+
+def can_fork() -> bool:
+    """True where drawing in a forked process pays and is safe.
+
+    Needs ``fork`` (POSIX), at least two usable cores, and no other running thread (a
+    fork copies the locks other threads hold: a Jupyter kernel or a Dask worker draws
+    in-process instead).
+    """
+    if sys.platform == "win32" or not hasattr(os, "fork"):
+        return False
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return cores >= 2 and threading.active_count() == 1
+
+
+def _warm_up() -> None:
+    """What every static map needs, loaded while the parent reads and extracts."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: F401
+    from matplotlib.figure import Figure  # noqa: F401
+
+    from layers import render_static
+    from geo.outlines import countries
+
+    render_static.warm_up()
+    countries()
+
+
+def _serve(conn, parent_end) -> None:
+    """The child: warm up, then draw each job sent until the parent closes the pipe."""
+    parent_end.close()   # else the pipe would stay open when the parent dies
+    try:
+        try:
+            _warm_up()
+        except Exception:  # noqa: BLE001 - the job itself will raise it properly
+            log.debug("static map warm-up failed", exc_info=True)
+        while True:
+            try:
+                job = conn.recv()
+            except (EOFError, OSError):
+                return   # the parent is done (or gone)
+            layers, figure = job
+            try:
+                from layers.render_static import render_images
+
+                reply = ("ok", render_images(layers, **figure))
+            except Exception as err:  # noqa: BLE001 - sent to the parent, raised there
+                reply = ("error", err, traceback.format_exc())
+            try:
+                conn.send(reply)
+            except OSError:
+                return   # the parent is gone
+            except Exception:  # noqa: BLE001 - an error that does not pickle
+                conn.send(("error", None, reply[2] if reply[0] == "error" else
+                           traceback.format_exc()))
+    except KeyboardInterrupt:   # ^C reaches the whole process group: the parent reports it
+        return
+    finally:
+        conn.close()
+
+
+class StaticWorker:
+    """A forked child process that draws static maps (see the module's notes).
+
+    Use :meth:`submit`, then :meth:`result`; :meth:`close` when done.
+    """
+
+    def __init__(self) -> None:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork")
+        self._conn, child_end = ctx.Pipe(duplex=True)
+        self._proc = ctx.Process(target=_serve, args=(child_end, self._conn),
+                                 name="claimmap-static-map", daemon=True)
+        self._proc.start()
+        child_end.close()
+        self._busy = False
+        log.debug("static map worker started (pid %s)", self._proc.pid)
+
+    def submit(self, layers, figure: dict) -> None:
+        """Send a map to draw: `layers` and the options of
+        :func:`layers.render_static.render_images`."""
+        if self._busy:
+            raise RuntimeError("the static map worker is still drawing the previous map")
+        self._conn.send((layers, dict(figure)))
+        self._busy = True
+
+    def result(self) -> tuple[bytes, bytes]:
+        """The PNG and SVG bytes of the map submitted; the child's error raised here."""
+        try:
+            reply = self._conn.recv()
+        except (EOFError, OSError):
+            self._proc.join(5)
+            raise RuntimeError(f"the static map process ended without drawing the map "
+                               f"(exit status {self._proc.exitcode})") from None
+        finally:
+            self._busy = False
+        if reply[0] == "ok":
+            return reply[1]
+        _, err, trace = reply
+        if err is None:
+            raise RuntimeError(f"drawing the static map failed in its process:\n{trace}")
+        err.add_note(f"(raised while drawing the static map in process {self._proc.pid})")
+        log.debug("static map process traceback:\n%s", trace)
+        raise err
+
+    def close(self) -> None:
+        """Stop the child: at once if it is drawing a map nobody will collect."""
+        self._conn.close()
+        if self._busy:
+            self._proc.kill()
+        self._proc.join(10)
+        if self._proc.is_alive():  # pragma: no cover - it exits when its pipe closes
+            self._proc.kill()
+            self._proc.join()
+
+
+def active_worker() -> StaticWorker | None:
+    """The worker :func:`static_worker` started, if its block is running."""
+    return _ACTIVE
+
+
+@contextlib.contextmanager
+def static_worker(enabled: bool = True) -> Iterator[StaticWorker | None]:
+    """Start a static map worker for the builds of this block (where :func:`can_fork`).
+
+    Start it before reading the article: the child loads what drawing needs meanwhile.
+    Yields the worker, or None where maps are drawn in-process.
+    """
+    global _ACTIVE
+    if not enabled or _ACTIVE is not None or not can_fork():
+        yield None
+        return
+    worker = StaticWorker()
+    _ACTIVE = worker
+    try:
+        yield worker
+    finally:
+        _ACTIVE = None
+        worker.close()
