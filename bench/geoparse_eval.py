@@ -16,6 +16,9 @@ read from ../articles/<id>.txt beside it). Prints, per system:
 A sheet's places listed without offsets (the countries of the first article) count neither
 way: returning them is allowed, not required.
 
+The last column is the wall time of one cold pass (first look-ups of every name and date
+included, on whatever else the machine is doing); bench/geoparse_speed.py measures speed.
+
 flashgeotext (the dictionary-tagger baseline) returns names only; each is resolved the
 way such a tagger's user would, to the gazetteer's top candidate for that name with no
 context (a country for its country names, a populated place for its city names).
@@ -199,12 +202,12 @@ def main(argv=None) -> int:
         print("flashgeotext is not installed (pip install flashgeotext): baseline skipped")
     claimmap_predict(docs[0])  # warm-up: opens the gazetteer
     print(f"{'system':14} {'P':>6} {'R':>6} {'F1':>6} {'acc@10km':>9} {'n_res':>6} "
-          f"{'not-place hits':>15} {'ms/1000w':>9}")
+          f"{'not-place hits':>15} {'cold ms/1000w':>14}")
     for name, fn in systems:
         r = score(docs, fn)
         print(f"{name:14} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f} "
               f"{r['acc10']:9.3f} {r['resolved']:6d} {r['violations']:15d} "
-              f"{1000 * r['seconds'] / words * 1000:9.2f}")
+              f"{1000 * r['seconds'] / words * 1000:14.2f}")
         if args.verbose:
             for e in r["errors"]:
                 print("   ", e)

@@ -23,7 +23,7 @@ __all__ = [
     "Token", "Tokens", "Span", "tokenize", "find_spans", "headline_lines",
     "cyrillic_variants", "arabic_variants",
     "AREA_WORDS", "PLURAL_AREA_WORDS", "SETTLEMENT_NOUNS", "DIRECTIONS", "TITLES",
-    "ORG_WORDS", "FACILITY_HEADS", "FACILITY_MODIFIERS", "FEATURE_WORDS", "CONNECTIVES",
+    "ORG_WORDS", "FACILITY_HEADS", "FACILITY_MODIFIERS", "FEATURE_WORDS", "NATURAL_HEADS", "CONNECTIVES",
     "NAME_PARTICLES", "REPORTING_VERBS", "SPEECH_VERBS", "ADDRESSING_VERBS", "AUXILIARIES",
     "LOCATIVES", "AT_PLACE", "CONTROL_VERBS", "ALIAS_CUES", "PLACE_ATTRIBUTES",
     "GENERIC_NAME_WORDS",
@@ -55,6 +55,7 @@ TITLES = frozenset({
     "president", "minister", "premier", "chancellor", "general", "governor", "secretary",
     "commander", "chief", "mayor", "senator", "congressman", "congresswoman", "king", "queen",
     "prince", "princess", "pope", "sheikh", "emir", "colonel", "lieutenant", "captain",
+    "speaker", "whip", "rabbi", "imam", "cardinal", "bishop", "ayatollah",
     "sergeant", "admiral", "marshal", "brigadier", "spokesman", "spokeswoman", "spokesperson",
     "ambassador", "envoy", "dr", "mr", "mrs", "ms", "sir", "lord", "lady", "judge",
     "prosecutor", "officer", "director", "chairman", "chairwoman", "head", "leader",
@@ -84,6 +85,11 @@ FACILITY_HEADS = frozenset({
     "base", "port", "seaport", "camp", "crossing", "steelworks", "works", "factory",
     "terminal", "depot", "reservoir", "shipyard", "complex", "combine", "pipeline", "canal",
 })
+#: "<Name> river" names a natural feature, not the town of that name ("the Dnipro river")
+NATURAL_HEADS = frozenset({"river", "rivers", "lake", "lakes", "mountain", "mountains",
+                           "hills", "valley", "desert", "peninsula", "delta", "basin",
+                           "strait", "gulf", "bay", "sea", "forest", "glacier", "plateau",
+                           "річка", "річки", "річку", "ріки", "река", "реки", "реку"})
 #: "<Feature> of <Name>" names the feature, not the place: "Gulf of Aden", "Sea of Azov"
 FEATURE_WORDS = frozenset({"cape", "gulf", "bay", "sea", "strait", "straits", "lake", "isle",
                            "bight", "sound", "mouth", "horn", "islands", "island", "bank",
@@ -285,11 +291,11 @@ def headline_lines(text: str) -> list[tuple[int, int]]:
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
+        if line.rstrip().endswith((".", "!", "?", "\u201d", '"')) or not line.strip():
+            continue  # a title-case line that ends like a sentence is prose after all
         words = [w for w in _WORD.findall(line) if len(w) > 3 and w.isalpha()]
         if len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.7:
-            # a title-case line that ends like a sentence is prose after all
-            if not line.rstrip().endswith((".", "!", "?", "\u201d", '"')):
-                out.append((start, start + len(line)))
+            out.append((start, start + len(line)))
     return out
 
 

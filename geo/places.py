@@ -17,7 +17,8 @@ How it works
    organisations and units ("Institute for the Study of War", "Arakan Army"), demonyms,
    capitals used for their governments ("Kyiv said", "Moscow’s push", "accused Kigali"),
    names that speak ("Austin said"), features named after a place ("Gulf of Aden", "the
-   Red Sea"), continents, and the first word of an unknown longer name ("Metro Manila").
+   Red Sea", "the Dnipro river"), continents, and the first word of an unknown longer name
+   ("Metro Manila").
 4. Resolution: each name's candidates are scored by the gazetteer's prior (name match,
    kind, population, the article date for renamed places) plus the article's context:
    the countries and places it names unambiguously (anchors), distance to them, explicit
@@ -27,7 +28,9 @@ How it works
    small places matched only by an alternate name, and places in no country the article
    speaks of (nor a neighbour of one) stay out unless the article supports them: a capital
    letter mid-sentence, a locative ("in", "near", "the town of"), a qualifier, or another
-   name of the article within a few hundred kilometres.
+   name of the article within a few hundred kilometres. A small town far outside the
+   ground the article's other towns cover is left out too: most likely a village of that
+   name the gazetteer lacks, and no point is better than a wrong one.
 
 geo_precision is 1 for populated places (and curated facilities with cited points), 2 for
 a facility placed at the town the article ties it to, 3 for admin areas and countries.
@@ -142,9 +145,10 @@ def find_places(text: str, date=None, *, gazetteer=None) -> list[Mention]:
     if not toks:
         return []
     heads = rz.headline_lines(text)
-    spans = rz.find_spans(text, toks, gaz.has_name, gaz.max_name_tokens,
-                          getattr(gaz, "has_prefix", None))
+    spans = rz.find_spans(text, toks, _memo(gaz, "has_name"), gaz.max_name_tokens,
+                          _memo(gaz, "has_prefix") if hasattr(gaz, "has_prefix") else None)
     span_at = {s.i: s for s in spans}
+    span_ends = {s.j: s for s in spans}
     items = [_Item(span=s, idx=n, start=s.start, end=s.end, key=s.key,
                    headline=any(a <= s.start < b for a, b in heads),
                    sent_start=toks[s.i].sent_start) for n, s in enumerate(spans)]
@@ -159,7 +163,7 @@ def find_places(text: str, date=None, *, gazetteer=None) -> list[Mention]:
             it.reject = it.reject or "no candidate"
     for it in items:
         if not it.reject:
-            it.reject = _reject_by_form(text, toks, it, span_at, gaz)
+            it.reject = _reject_by_form(text, toks, it, span_at, span_ends, gaz)
 
     # resolve against the unambiguous names, then once more against everything resolved
     live = [it for it in items if not it.reject]
@@ -241,10 +245,9 @@ def _read_cues(text, toks, it: _Item) -> None:
     if s.j - s.i > 1 and toks[s.j - 1].low in rz.AREA_WORDS:
         it.region = True
         it.end = toks[s.j - 2].end     # the surface is the name: "Shan" of "Shan State"
-    words = [toks[k].low for k in range(max(0, s.i - 3), s.i)
-             if not text[toks[k].end:toks[s.i].start].count(".")]
-    if any(w in rz.ALIAS_CUES for w in words):
-        it.alias = True
+    for k in range(max(0, s.i - 3), s.i):  # "formerly X", "known as X", "which Russia calls X"
+        if toks[k].low in rz.ALIAS_CUES and "." not in text[toks[k].end:toks[s.i].start]:
+            it.alias = True
     if s.j - s.i == 1 and toks[s.i].low in _common_words() and not toks[s.i].cyrillic:
         it.common = True
 
@@ -394,25 +397,39 @@ def _area_of_namesake(gaz, key: str, cands: list[Candidate]) -> list[Candidate]:
 # ---------------------------------------------------------------------------- rejections
 
 
-def _reject_by_form(text, toks, it: _Item, span_at, gaz) -> str:
+def _reject_by_form(text, toks, it: _Item, span_at, span_ends, gaz) -> str:
     """Person names, organisations, demonyms and metonyms: no resolution needed."""
     s = it.span
     is_country = it.cands[0].place.kind == "country"
     if it.feature:
         return "the name of a sea, cape or gulf named after the place"
+    nxt = _next(toks, s.j, text)
+    if nxt is not None and nxt.low in rz.NATURAL_HEADS and not toks[s.j - 1].possessive:
+        return "a river, lake or mountain of that name"
     if it.key in _continents():
         return "a continent: no layer shows one"
-    nxt = _next(toks, s.j, text)
+    common = _common_words()
     if nxt is not None and nxt.cap and s.j in span_at and not it.headline and \
-            text[toks[s.j - 1].end:nxt.start] == " ":
+            text[toks[s.j - 1].end:nxt.start] == " " and not it.common and \
+            it.facility_end is None and nxt.low not in rz.GENERIC_NAME_WORDS:
         # two names side by side that are no name together: "Metro Manila", "Lloyd Austin"
         return "the first word of a longer name the gazetteer does not know"
+    if s.i in span_ends and not it.headline and not toks[s.i - 1].possessive and \
+            text[toks[s.i - 1].end:toks[s.i].start] == " " and \
+            toks[span_ends[s.i].i].low not in common:
+        return "the second word of a longer name the gazetteer does not know"
     if it.common and not is_country and not it.region and (it.sent_start or it.headline):
         return "a common word opening a sentence or in a headline"
     if s.j - s.i == 1 and not is_country and _is_demonym(gaz, it.key):
         return "demonym"
+    if s.j - s.i == 1 and toks[s.i].low in rz.ORG_WORDS and not is_country:
+        return "an institution's name"  # "thanked Congress"
     if it.facility_end is None and not it.headline:
         seq = _cap_sequence(text, toks, s.i, s.j)
+        # a title cuts the run: "Senate Majority Leader Chuck Schumer of New York"
+        cut = [k for k in seq if k < s.i and toks[k].low in rz.TITLES]
+        if cut:
+            seq = [k for k in seq if k > cut[-1]]
         if any(toks[k].low in rz.ORG_WORDS for k in seq if toks[k].cap and not s.i <= k < s.j) \
                 and not (it.region and len(seq) == s.j - s.i + 1):
             return "part of an organisation's name"
@@ -495,6 +512,8 @@ def _person(text, toks, s: rz.Span, it: _Item, has_name) -> str:
     while k >= 0 and not toks[k].possessive:
         gap = text[toks[k].end:toks[k + 1].start]
         w = toks[k]
+        if len(w.text) == 1 and w.cap and gap in (". ", "."):
+            return "part of a personal name"  # initials: "J.D. Vance"
         if not (gap == " " or (gap == "-" and w.low in rz.NAME_PARTICLES)):
             break
         if w.low in rz.NAME_PARTICLES and not w.cap:
@@ -939,6 +958,27 @@ def _as_date(value) -> dt.date | None:
         return dt.date.fromisoformat(str(value))
     except ValueError:
         raise BadInput(f"{value!r} is not a date in the form YYYY-MM-DD", field="date") from None
+
+
+_MEMOS: dict[tuple[int, str], object] = {}
+
+
+def _memo(gaz, method: str):
+    """``gaz.<method>(key)`` with its answers kept (names repeat across articles)."""
+    got = _MEMOS.get((id(gaz), method))
+    if got is None:
+        fn, seen = getattr(gaz, method), {}
+
+        def got(key: str) -> bool:
+            ans = seen.get(key)
+            if ans is None:
+                if len(seen) > 200_000:
+                    seen.clear()
+                ans = seen[key] = fn(key)
+            return ans
+
+        _MEMOS[(id(gaz), method)] = got
+    return got
 
 
 @lru_cache(maxsize=1)

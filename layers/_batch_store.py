@@ -181,6 +181,7 @@ class ResultStore:
 
 
 def encode_record(record: dict) -> bytes:
-    """A record as compact UTF-8 JSON."""
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """A record as compact JSON."""
+    # ASCII escapes: a file name that is not UTF-8 (surrogates) survives the round trip
+    return json.dumps(record, separators=(",", ":")).encode("ascii")
 

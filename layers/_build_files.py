@@ -124,7 +124,22 @@ def _versions() -> dict[str, str]:
 
 def write_all(layers, folder: Path, figure: dict, *, maps: bool = True,
               claims_file: bool = True) -> list[Path]:
-    """Write every file of one article into folder; the paths written (manifest last)."""
+    """Write every file of one article into folder; the paths written (manifest last).
+
+    The static map is drawn meanwhile, in a second process where the machine allows
+    (see :mod:`layers._static_worker`); every file is written here.
+    """
+    static = _renderer("layers.render_static") if maps else None
+    if static is None:
+        return _write_all(layers, folder, maps=maps, claims_file=claims_file, static=None)
+    from layers._static_worker import draw_static
+
+    with draw_static(layers, figure) as job:
+        return _write_all(layers, folder, maps=maps, claims_file=claims_file, static=job)
+
+
+def _write_all(layers, folder: Path, *, maps: bool, claims_file: bool,
+               static) -> list[Path]:
     from layers.builder import input_file_name
 
     slug = layers.slug
@@ -159,11 +174,12 @@ def write_all(layers, folder: Path, figure: dict, *, maps: bool = True,
         html.write_html(layers, folder / f"{slug}.html")
         html.write_embed(layers, folder / f"{slug}.embed.html")
         written += [folder / f"{slug}.html", folder / f"{slug}.embed.html"]
-    static = _renderer("layers.render_static") if maps else None
     if static is not None:
+        from layers import render_static
+
         png, svg = folder / f"{slug}.png", folder / f"{slug}.svg"
-        static.write_static(layers, png, svg, **figure)
-        static.write_report(layers, folder / f"{slug}.report.html", png)
+        render_static.save_static(*static.result(), png, svg)
+        render_static.write_report(layers, folder / f"{slug}.report.html", png)
         written += [png, svg, folder / f"{slug}.report.html"]
 
     counts = layers.counts()

@@ -28,7 +28,7 @@ import threading
 import traceback
 from collections.abc import Iterator
 
-__all__ = ["StaticWorker", "static_worker", "active_worker", "can_fork"]
+__all__ = ["StaticWorker", "static_worker", "active_worker", "can_fork", "draw_static"]
 
 log = logging.getLogger(__name__)
 
@@ -51,24 +51,14 @@ def can_fork() -> bool:
     return cores >= 2 and threading.active_count() == 1
 
 
-def _warm_up() -> None:
-    """What every static map needs, loaded while the parent reads and extracts."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: F401
-    from matplotlib.figure import Figure  # noqa: F401
-
-    from layers import render_static
-    from geo.outlines import countries
-
-    render_static.warm_up()
-    countries()
-
-
 def _serve(conn, parent_end) -> None:
     """The child: warm up, then draw each job sent until the parent closes the pipe."""
     parent_end.close()   # else the pipe would stay open when the parent dies
     try:
         try:
-            _warm_up()
+            from layers.render_static import warm_up
+
+            warm_up()
         except Exception:  # noqa: BLE001 - the job itself will raise it properly
             log.debug("static map warm-up failed", exc_info=True)
         while True:
@@ -141,6 +131,11 @@ class StaticWorker:
         log.debug("static map process traceback:\n%s", trace)
         raise err
 
+    @property
+    def busy(self) -> bool:
+        """A map was submitted and its result not collected yet."""
+        return self._busy
+
     def close(self) -> None:
         """Stop the child: at once if it is drawing a map nobody will collect."""
         self._conn.close()
@@ -168,6 +163,8 @@ def static_worker(enabled: bool = True) -> Iterator[StaticWorker | None]:
     if not enabled or _ACTIVE is not None or not can_fork():
         yield None
         return
+    import geopandas  # noqa: F401 - the build needs it too: imported once, before the fork
+
     worker = StaticWorker()
     _ACTIVE = worker
     try:
@@ -175,3 +172,42 @@ def static_worker(enabled: bool = True) -> Iterator[StaticWorker | None]:
     finally:
         _ACTIVE = None
         worker.close()
+
+
+class _InProcess:
+    """A static map drawn here, when :meth:`result` is called (no second process)."""
+
+    def __init__(self, layers, figure: dict) -> None:
+        self._layers, self._figure = layers, figure
+
+    def result(self) -> tuple[bytes, bytes]:
+        from layers.render_static import render_images
+
+        return render_images(self._layers, **self._figure)
+
+
+@contextlib.contextmanager
+def draw_static(layers, figure: dict) -> Iterator:
+    """Start drawing the static map of `layers`; yields a job whose ``result()`` gives
+    its (PNG, SVG) bytes.
+
+    The map is drawn by the worker of :func:`static_worker` if one is running, else by a
+    worker started now where :func:`can_fork`, else in-process by ``result()``. On leaving
+    the block a map nobody collected is dropped: a worker of its own is killed, the
+    shared worker is waited for (so it is free for the next build).
+    """
+    worker, own = active_worker(), False
+    if worker is None and can_fork():
+        worker, own = StaticWorker(), True
+    if worker is None:
+        yield _InProcess(layers, figure)
+        return
+    try:
+        worker.submit(layers, figure)
+        yield worker
+    finally:
+        if own:
+            worker.close()
+        elif worker.busy:
+            with contextlib.suppress(Exception):
+                worker.result()

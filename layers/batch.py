@@ -78,6 +78,8 @@ class BatchSummary:
     ----------
     name : str
         The slug of the merged files.
+    directory, out : str
+        The folder of articles and the output folder.
     articles : int
         Articles found under the folder.
     parsed : int
@@ -94,6 +96,9 @@ class BatchSummary:
         Claims corroborated by / contested across (or within) articles.
     files : list of Path
         Files written (empty when nothing changed since the last run).
+    unchanged : bool
+        Nothing needed parsing and the files of the last run were still in place, so
+        nothing was written.
     seconds : dict
         Time spent finding, parsing, merging and writing.
     workers : int
@@ -495,7 +500,7 @@ def run_batch(directory: str | os.PathLike, *, out: str | os.PathLike = "output"
     for key in uncached:
         store.path_for(key).unlink(missing_ok=True)
     store.prune(j.key for j in jobs if j.key not in uncached)
-    log.info("%s", summary.describe())
+    log.debug("%s", summary.describe())
     return summary
 
 

@@ -150,15 +150,18 @@ def extract(article, output, on):
 @click.option("--title", help="Title of the static map (default: the article's).")
 def build(inputs, out, on, boundaries, basemap, figure_size, dpi, title):
     """Build the layers and maps of each INPUT (article or reviewed claims file)."""
+    from layers._static_worker import static_worker
     from layers.builder import build as build_layers
 
     figure = {"basemap": basemap, "figure_size": figure_size, "dpi": dpi, "title": title}
-    for path in inputs:
-        # a Path, never a str: build() takes a str that does not look like a file name
-        # (say one with a newline in it) for an article's text
-        layers = build_layers(Path(path), date=on, boundaries=boundaries)
-        written = layers.write(out, figure={k: v for k, v in figure.items() if v})
-        click.echo(_printable(f"{path}: wrote {len(written)} files to {out}"), err=True)
+    # started now, the static maps' process loads matplotlib while the article is read
+    with static_worker():
+        for path in inputs:
+            # a Path, never a str: build() takes a str that does not look like a file name
+            # (say one with a newline in it) for an article's text
+            layers = build_layers(Path(path), date=on, boundaries=boundaries)
+            written = layers.write(out, figure={k: v for k, v in figure.items() if v})
+            click.echo(_printable(f"{path}: wrote {len(written)} files to {out}"), err=True)
 
 
 @cli.command()

@@ -44,7 +44,7 @@ from layers.symbology import PLACE_STYLE, category_style, relation_style
 
 __all__ = ["DEFAULT_DPI", "DEFAULT_FIGURE_SIZE", "MapDrawing", "parse_figure_size",
            "label_for", "draw_map", "render_images", "save_static", "write_static",
-           "write_report"]
+           "write_report", "warm_up"]
 
 log = logging.getLogger(__name__)
 
@@ -1190,6 +1190,31 @@ def _caption(fig, layout, text):
     lines = textwrap.wrap(text, width=layout["caption_chars"])
     fig.text(layout["margin"], layout["caption_top"], "\n".join(lines[:4]), ha="left",
              va="top", fontsize=_pt(6.5), color="#444444", linespacing=1.3)
+
+
+# -- warming up ----------------------------------------------------------------------------
+def warm_up() -> None:
+    """Load what drawing any map needs (modules, the font, PROJ's database, the outlines),
+    so that the first map costs what the next ones do. A process that will draw a map
+    calls this while it waits for the layers (see `layers._static_worker`)."""
+    import matplotlib
+    import matplotlib.pyplot  # noqa: F401 - geopandas' plot imports it
+    from matplotlib.backends import backend_svg  # noqa: F401 - savefig(format="svg")
+    from matplotlib.figure import Figure
+    from PIL import PngImagePlugin  # noqa: F401 - savefig(format="png")
+    from pyproj import Transformer
+
+    from geo.outlines import countries
+    from layers import _static_labels  # noqa: F401
+
+    with matplotlib.rc_context(_RC):
+        fig = Figure(figsize=(1, 1), dpi=72)
+        renderer = _quiet_canvas()(fig).get_renderer()
+        for weight in ("normal", "bold"):
+            fig.text(0, 0, "Ab", fontsize=8, fontweight=weight).get_window_extent(renderer)
+    Transformer.from_crs("EPSG:4326", "+proj=aeqd +lat_0=0 +lon_0=0 +datum=WGS84 +units=m "
+                         "+no_defs", always_xy=True)
+    countries()
 
 
 # -- writing -------------------------------------------------------------------------------

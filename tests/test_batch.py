@@ -342,3 +342,34 @@ def test_fingerprint_and_keys(monkeypatch):
     assert k != article_key(b"text!", "a/b.txt", fp)       # the article changed
     assert k != article_key(b"text", "a/c.txt", fp)        # it moved: another id
     assert k != article_key(b"text", "a/b.txt", "0" * 64)  # the code changed
+
+
+def test_a_failed_task_is_retried_article_by_article(cluster, tmp_path, monkeypatch,
+                                                       caplog):
+    """A task that fails as a whole (as when its worker dies) costs only its culprit, which
+    is parsed again on the next run rather than cached as bad input."""
+    src = tmp_path / "desk"
+    shutil.copytree(DESK / "africa", src)
+    real = batch_mod.parse_chunk
+    poison = "goma-2025-02-05.txt"
+
+    def dying(items):
+        if any(item[1].endswith(poison) for item in items):
+            raise RuntimeError("worker lost")
+        return real(items)
+
+    monkeypatch.setattr(batch_mod, "_chunks", lambda jobs, n: [jobs])  # one chunk of four
+    monkeypatch.setattr(batch_mod, "parse_chunk", dying)
+    out = tmp_path / "out"
+    first = run_batch(src, out=out, scheduler=cluster.scheduler_address, maps=False,
+                      progress=False)
+    assert first.parsed == 4 and first.merged == 2
+    assert "a chunk of 4 articles failed (worker lost); retrying them one by one" in caplog.text
+    assert dict(first.failures) == {"goma-2025-02-05.txt": "RuntimeError: worker lost",
+                                    "scan.txt": dict(first.failures)["scan.txt"]}
+
+    monkeypatch.setattr(batch_mod, "parse_chunk", real)
+    second = run_batch(src, out=out, scheduler=cluster.scheduler_address, maps=False,
+                       progress=False)
+    assert (second.parsed, second.merged) == (1, 3)
+    assert [p for p, _r in second.failures] == ["scan.txt"]

@@ -185,6 +185,7 @@ def test_possessive_places_stay_places():
     ("Ships sailed round the Cape of Good Hope to reach Odesa.", "Good Hope"),
     ("In Asia, the typhoon struck Kaohsiung in Taiwan.", "Asia"),
     ("Leaders met at the White House before flying to Kyiv.", "White House"),
+    ("Drones hunt people along the Dnipro river near Kherson.", "Dnipro"),
 ])
 def test_speakers_features_continents_and_stray_names_are_not_places(text, word):
     surfaces = [m.surface for m in find_places(text)]
@@ -205,6 +206,15 @@ def test_a_wide_article_keeps_its_far_towns():
     text = ("Rebels ambushed convoys near Kidal. Supplies for Timbuktu and Gao are flown in "
             "from Bamako, and jihadists blockade Djibo in Burkina Faso.")
     assert gid(text, "Kidal") == 2455290
+
+
+def test_us_politics_names():
+    text = ("Senate Majority Leader Chuck Schumer of New York and Senator J.D. Vance of Ohio "
+            "spoke after Speaker Mike Johnson met Ukraine's envoy. Zelensky thanked Congress. "
+            "Lincoln Riley coached in Los Angeles.")
+    ms = found(text)
+    assert {"New York", "Ohio", "Ukraine", "Los Angeles"} <= set(ms)
+    assert not {"Vance", "Johnson", "Congress", "Riley", "Lincoln"} & set(ms)
 
 
 def test_grounded_capitals_stay_places():
