@@ -180,9 +180,12 @@ class TreeMonitor:
         ct = self.proc.cpu_times()
         self.own_cpu = ct.user + ct.system - self._cpu0
 
-    def cpu(self) -> str:
+    def cpu(self, parse_seconds: float = 0.0) -> str:
+        kids = sum(self.child_cpu.values())
+        got = (f" (the workers got {kids / parse_seconds:.2f} cores while parsing)"
+               if parse_seconds else "")
         return (f"CPU: this process {self.own_cpu:.1f} s, its {len(self.child_cpu)} child "
-                f"processes {sum(self.child_cpu.values()):.1f} s")
+                f"processes {kids:.1f} s{got}")
 
 
 def pin_fingerprint() -> str:
@@ -259,7 +262,7 @@ def main() -> None:
               f"{s.corroborated} corroborated, {s.contested} contested claims")
         print(f"  peak memory of the process tree ({mem.peak_procs} processes): "
               f"RSS sum {mem.peak_rss / 2**20:.0f} MiB, PSS sum {mem.peak_pss / 2**20:.0f} MiB")
-        print(f"  {mem.cpu()}")
+        print(f"  {mem.cpu(s.seconds.get('parse', 0.0))}")
 
         t = time.perf_counter()
         with TreeMonitor() as mem2:
@@ -285,7 +288,7 @@ def main() -> None:
                     times[w].append((took_w, sw.seconds.get("parse", 0.0)))
                     print(f"speed-up run {rep + 1}, {m} articles on {w} worker(s) (load average "
                           f"{load:.1f} at start): {took_w:.1f} s wall, "
-                          f"parse {times[w][-1][1]:.1f} s; {mon.cpu()}")
+                          f"parse {times[w][-1][1]:.1f} s; {mon.cpu(times[w][-1][1])}")
             best = {w: (min(t[0] for t in v), min(t[1] for t in v)) for w, v in times.items()}
             print(f"speed-up 1 -> 2 workers ({m} articles, best of {args.repeat}): parse "
                   f"{best[1][1] / best[2][1]:.2f}x, whole run {best[1][0] / best[2][0]:.2f}x")

@@ -21,16 +21,16 @@ from geo.normalize import APOSTROPHES, normalize
 
 __all__ = [
     "Token", "Tokens", "Span", "tokenize", "find_spans", "headline_lines",
-    "cyrillic_variants", "arabic_variants",
+    "cyrillic_variants", "arabic_variants", "NAME_ABBREVIATIONS", "STATE_ABBREVIATIONS",
     "AREA_WORDS", "PLURAL_AREA_WORDS", "SETTLEMENT_NOUNS", "DIRECTIONS", "TITLES",
-    "ORG_WORDS", "FACILITY_HEADS", "FACILITY_MODIFIERS", "FEATURE_WORDS", "NATURAL_HEADS", "CONNECTIVES",
+    "ORG_WORDS", "GROUP_NOUNS", "IRREGULAR_PAST", "PLACE_SUBJECT_VERBS", "MODALS",
+    "NOT_VERBS_ED", "FACILITY_HEADS", "FACILITY_MODIFIERS", "FEATURE_WORDS", "FEATURE_PREFIXES", "NATURAL_HEADS", "CONNECTIVES",
     "NAME_PARTICLES", "REPORTING_VERBS", "SPEECH_VERBS", "ADDRESSING_VERBS", "AUXILIARIES",
     "LOCATIVES", "AT_PLACE", "CONTROL_VERBS", "ALIAS_CUES", "PLACE_ATTRIBUTES",
     "GENERIC_NAME_WORDS",
 ]
 
 _APOS = set(APOSTROPHES) | {"'"}
-_KEYS: dict[str, str] = {}  # word -> name key, for the capitalised words seen
 # a word: letters/digits, with apostrophes inside ("Pokrovs’ke", "Слов'янськ", "Kyiv’s")
 _WORD = re.compile(r"\w+(?:[" + re.escape("'\u2019\u02bc") + r"]\w+)*")
 
@@ -77,13 +77,16 @@ ORG_WORDS = frozenset({
     "senate", "government", "cabinet", "embassy", "mission", "operation", "cross",
     "crescent", "nations", "staff", "guards", "militia", "brotherhood", "coalition",
     "herald", "tribune", "journal", "press", "media", "television", "radio",
-    "inc", "ltd", "llc", "plc", "republic", "people",
+    "inc", "ltd", "llc", "plc", "republic", "people", "cartel", "gang", "mafia",
+    "syndicate", "clan", "chamber", "exchange", "team",
 })
 #: facility head nouns and the modifiers between a place name and them
 FACILITY_HEADS = frozenset({
     "mine", "mines", "plant", "station", "refinery", "dam", "bridge", "airport", "airbase",
     "base", "port", "seaport", "camp", "crossing", "steelworks", "works", "factory",
     "terminal", "depot", "reservoir", "shipyard", "complex", "combine", "pipeline", "canal",
+    "barrage", "weir", "harbour", "harbor", "pier", "jetty", "wharf", "stadium", "arena",
+    "barracks", "prison", "airfield", "aerodrome", "lighthouse", "substation",
 })
 #: "<Name> river" names a natural feature, not the town of that name ("the Dnipro river")
 NATURAL_HEADS = frozenset({"river", "rivers", "lake", "lakes", "mountain", "mountains",
@@ -95,6 +98,11 @@ FEATURE_WORDS = frozenset({"cape", "gulf", "bay", "sea", "strait", "straits", "l
                            "bight", "sound", "mouth", "horn", "islands", "island", "bank",
                            "duke", "earl", "bishop", "archbishop",
                            "patriarch", "metropolitan", "prince", "princess", "king", "queen"})
+#: "<Feature> <Name>" names a natural feature: "Lake Chad", "Wadi Derna", "Mount Kenya",
+#: "Ras Isa", "Jebel Marra" (when the gazetteer lacks the whole name)
+FEATURE_PREFIXES = frozenset({"lake", "lakes", "mount", "mt", "mountains", "wadi", "jebel",
+                              "jabal", "jbel", "djebel", "ras", "rio", "río", "lago", "isla",
+                              "ile", "île", "isle", "loch", "glen", "cape", "river"})
 FACILITY_MODIFIERS = frozenset({
     "coal", "nuclear", "power", "thermal", "hydroelectric", "hydro", "steel", "chemical",
     "oil", "gas", "refugee", "displacement", "displaced", "border", "air", "military",
@@ -147,6 +155,37 @@ ADDRESSING_VERBS = frozenset({
     "condemned", "condemns", "told", "asked", "asks", "thanked", "thanks", "lobbied",
     "persuade", "persuaded", "pressured", "pressure", "trust", "trusts", "distrust",
 })
+#: irregular past tenses: "Moscow bore responsibility", "Kinshasa cut ties" (a finite verb
+#: after a capital makes it the government; see `PLACE_SUBJECT_VERBS` for the exceptions)
+IRREGULAR_PAST = frozenset("""
+bore broke brought built bought caught chose cut dealt drew drove ended fought forbade forgave
+froze gave got grew held hid kept knew laid led left lent let made meant met overturned paid
+put quit ran rang rebuilt rode rose sank saw sent set shook shot shut sold sought spent split
+spoke stood stole struck swore swept taught threw told took tore understood undertook upheld
+withdrew withheld won wrote
+""".split())
+#: verbs a place itself does or undergoes as a subject: "Kabul fell", "Kyiv saw shelling",
+#: "Manila recorded 300 mm of rain": after a capital they leave it a place
+PLACE_SUBJECT_VERBS = frozenset("""
+fell fall falls saw see sees seen suffered suffer suffers endured endure endures experienced
+experiences remained remain remains became become becomes lay lies sat sits stood stands lost
+loses faced faces recorded records received receives hosted hosts woke wakes shook shakes
+flooded floods burned burnt burns had has have been be is was were are came comes come went
+goes go lay looked looks looms loomed sweltered braced braces counted counts mourned mourns
+emptied empties reopened reopens shuddered trembled
+""".split())
+#: modal verbs: "Washington would keep up pressure" (the next word is a verb)
+MODALS = frozenset({"will", "would", "could", "can", "may", "might", "must", "should", "shall"})
+#: words after "<Name>" that look like -ed verbs but are not finite ones
+NOT_VERBS_ED = frozenset({"red", "bed", "shed", "based", "led", "hundred", "need", "seed",
+                          "speed", "feed", "creed", "breed", "greed", "weed", "deed", "wed"})
+#: nouns of armed or criminal groups named after a place or a people ("Sinaloa cartel",
+#: "Amhara militia"): the name is the group's, not the place's
+GROUP_NOUNS = frozenset({
+    "cartel", "cartels", "gang", "gangs", "militia", "militias", "militiamen", "mafia",
+    "syndicate", "syndicates", "clan", "clans", "clansmen", "tribesmen", "fighters",
+    "rebels", "insurgents", "nationalists", "herders", "pastoralists",
+})
 AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "are", "will", "would",
                          "could", "can", "may", "might", "must", "should", "did", "does",
                          "do", "been", "not", "also", "still", "again", "then", "has’",
@@ -196,7 +235,34 @@ GENERIC_NAME_WORDS = frozenset({
     "airport", "mine", "plant", "station", "camp", "crossing", "bridge", "dam", "port",
     "area", "areas", "sector", "axis", "direction", "raion", "county", "municipality",
     "nuclear", "power", "coal", "border", "square", "highway", "road", "railway",
+    "wadi", "jebel", "jabal", "ras", "mount", "lake", "barrage", "airfield", "harbour",
 })
+
+
+#: abbreviated first words of place names, and the words they stand for ("St. Petersburg",
+#: "Ft. Lauderdale", "Mt. Dora"): their full stop ends no sentence
+NAME_ABBREVIATIONS = {"St": "saint", "Ste": "sainte", "Ft": "fort", "Mt": "mount",
+                      "Pt": "point", "Sta": "santa", "Sto": "santo"}
+#: postal abbreviations of US states and Canadian provinces as the press writes them after a
+#: town ("TAMPA, Fla. —", "Raleigh, N.C."), with the area's name (AP style)
+STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
+    "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas",
+    "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts",
+    "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
+    "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "Okla.": "Oklahoma",
+    "Ore.": "Oregon", "Pa.": "Pennsylvania", "Tenn.": "Tennessee", "Tex.": "Texas",
+    "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "Wis.": "Wisconsin",
+    "Wyo.": "Wyoming", "N.C.": "North Carolina", "N.Y.": "New York", "N.J.": "New Jersey",
+    "N.M.": "New Mexico", "N.H.": "New Hampshire", "N.D.": "North Dakota",
+    "S.C.": "South Carolina", "S.D.": "South Dakota", "R.I.": "Rhode Island",
+    "W.Va.": "West Virginia", "D.C.": "District of Columbia",
+    "Ont.": "Ontario", "Que.": "Quebec", "Alta.": "Alberta", "Sask.": "Saskatchewan",
+    "Man.": "Manitoba", "B.C.": "British Columbia", "N.S.": "Nova Scotia",
+}
+_STATE_ABBR = re.compile("|".join(re.escape(k) for k in sorted(STATE_ABBREVIATIONS, key=len,
+                                                                reverse=True)))
 
 
 class Token:
@@ -210,25 +276,12 @@ class Token:
                  "cyrillic", "_src", "_ss")
 
     def __init__(self, src: str, start: int, end: int, word: str):
-        possessive = False
-        if len(word) > 2 and word[-1] in "sS" and word[-2] in _APOS:
-            word, end, possessive = word[:-2], end - 2, True
-        first = word[0]
-        self.text, self.start, self.end, self.possessive = word, start, end, possessive
-        self.cap = cap = first.isupper()
-        self.alpha = alpha = word.isalpha() or word.translate(_NO_APOS).isalpha()
-        self.upper = cap and alpha and len(word) > 1 and word.isupper()
-        self.low = low = word.lower()
-        if cap:
-            key = _KEYS.get(word)
-            if key is None:
-                if len(_KEYS) > 100_000:
-                    _KEYS.clear()
-                key = _KEYS[word] = normalize(word)
-            self.key = key
-        else:
-            self.key = low
-        self.cyrillic = "\u0400" <= first <= "\u04ff"
+        shape = _SHAPES.get(word)
+        if shape is None:
+            shape = _shape(word)
+        (self.text, possessive, self.cap, self.alpha, self.upper, self.low, self.key,
+         self.cyrillic) = shape
+        self.start, self.end, self.possessive = start, end - 2 if possessive else end, possessive
         self._src, self._ss = src, None
 
     @property
@@ -251,8 +304,31 @@ class Span:
     start: int
     end: int
     key: str
-    #: how it was found: "name", "dateline", "inflected" (a Cyrillic case form)
+    #: how it was found: "name", "dateline", "inflected" (a Cyrillic case form), "variant"
+    #: (an Arabic romanisation), "respelt" (`_respellings`), "abbreviation" (a state's),
+    #: "acronym" (all capitals: a country's or nothing)
     how: str = "name"
+
+
+_SHAPES: dict[str, tuple] = {}  # word as written -> what `Token` keeps of it (words repeat)
+
+
+def _shape(word: str) -> tuple:
+    """(text, possessive, cap, alpha, upper, low, key, cyrillic) of a word as written."""
+    whole = word
+    possessive = False
+    if len(word) > 2 and word[-1] in "sS" and word[-2] in _APOS:
+        word, possessive = word[:-2], True
+    first = word[0]
+    cap = first.isupper()
+    alpha = word.isalpha() or word.translate(_NO_APOS).isalpha()
+    low = word.lower()
+    shape = (word, possessive, cap, alpha, cap and alpha and len(word) > 1 and word.isupper(),
+             low, normalize(word) if cap else low, "\u0400" <= first <= "\u04ff")
+    if len(_SHAPES) > 200_000:
+        _SHAPES.clear()
+    _SHAPES[whole] = shape
+    return shape
 
 
 class Tokens(list):
@@ -260,7 +336,7 @@ class Tokens(list):
     capitalised ones, where names start."""
 
     def __init__(self, text: str):
-        super().__init__(Token(text, m.start(), m.end(), m.group()) for m in _WORD.finditer(text))
+        super().__init__([Token(text, *m.span(), m.group()) for m in _WORD.finditer(text)])
         self.caps = [k for k, t in enumerate(self) if t.cap]
 
 
@@ -282,6 +358,13 @@ def _sentence_start(text: str, start: int) -> bool:
     k = start - 1
     while k >= 0 and text[k] in " \t\"“‘'«(—–-":
         k -= 1
+    if k > 0 and text[k] == "." and text[k - 1].isalpha():
+        # "St. Petersburg", "Gen. Smith": the full stop of an abbreviation ends nothing
+        a = k - 1
+        while a > 0 and text[a - 1].isalpha():
+            a -= 1
+        if text[a:k] in NAME_ABBREVIATIONS or text[a:k].lower() in TITLES:
+            return False
     return k < 0 or text[k] in ".!?\n:;…"
 
 
@@ -301,7 +384,8 @@ def headline_lines(text: str) -> list[tuple[int, int]]:
 
 def _joinable(text: str, a: Token, b: Token) -> bool:
     gap = text[a.end:b.start]
-    return not a.possessive and gap in (" ", "-", "\u2011", "\u2010", " - ")
+    return not a.possessive and (gap in (" ", "-", "\u2011", "\u2010", " - ") or (
+        gap == ". " and a.text in NAME_ABBREVIATIONS))
 
 
 #: Ukrainian/Russian case endings (normalised: й->и, ї->і, ё->е) and what the nominative ends in
@@ -409,20 +493,38 @@ def find_spans(text: str, toks: Tokens, has_name, max_tokens: int,
         if i < after:
             continue
         t = toks[i]
+        if t.end < len(text) and text[t.end] == "." and len(t.text) <= 5 and i > 0 and \
+                text[t.start - 2:t.start] == ", " and toks[i - 1].cap:
+            m = _STATE_ABBR.match(text, t.start)  # "TAMPA, Fla. —", "Raleigh, N.C."
+            if m is not None and not text[m.end():m.end() + 1].isalpha():
+                j = i
+                while j < n and toks[j].end < m.end():
+                    j += 1
+                spans.append(Span(i, j, t.start, m.end(),
+                                  normalize(STATE_ABBREVIATIONS[m.group()]), "abbreviation"))
+                after = j
+                continue
         dateline = t.upper and _is_dateline(text, toks, i)
-        if not t.alpha or (t.upper and not dateline):
+        # all capitals: a dateline, or an acronym ("DRC", "UAE", "DR Congo") to be checked
+        acronym = t.upper and not dateline
+        if not t.alpha or (acronym and len(t.text) > 4):
             continue
         found = None
         # grow the run of joinable tokens first, then try it longest first (a run can only
         # grow when some name starts with this word and a space)
         run = [i]
-        grow = has_prefix is None or has_prefix(t.key + " ") or t.low in _ARABIC_WORDS
+        grow = has_prefix is None or has_prefix(t.key + " ") or t.low in _ARABIC_WORDS or \
+            t.text in NAME_ABBREVIATIONS or (
+                t.end < len(text) and text[t.end] == "-" and i + 1 < n and toks[i + 1].cap)
         while grow and len(run) < max_tokens and run[-1] + 1 < n and \
                 _joinable(text, toks[run[-1]], toks[run[-1] + 1]):
             nxt = toks[run[-1] + 1]
             if not nxt.alpha or not (nxt.cap or nxt.low in CONNECTIVES):
                 break
             run.append(run[-1] + 1)
+        # what `_respellings` could change: an abbreviation, a hyphen, a final "h" or "a"
+        respell = t.text in NAME_ABBREVIATIONS or (
+            len(run) > 1 and any(text[toks[k].end] == "-" for k in run[:-1]))
         for j in range(len(run), 0, -1):
             last = toks[run[j - 1]]
             if not last.cap:
@@ -430,12 +532,21 @@ def find_spans(text: str, toks: Tokens, has_name, max_tokens: int,
             key = " ".join(toks[k].key for k in run[:j]) if j > 1 else t.key
             if key and has_name(key):
                 found = Span(i, run[j - 1] + 1, t.start, last.end, key,
-                             "dateline" if dateline else "name")
+                             "dateline" if dateline else "acronym" if acronym and j == 1
+                             else "name")
+                break
+            if acronym and j == 1:
                 break
             if j > 1 and any(toks[k].low in _ARABIC_WORDS for k in run[:j]):
                 var = next((v for v in arabic_variants(key) if has_name(v)), None)
                 if var is not None:
                     found = Span(i, run[j - 1] + 1, t.start, last.end, var, "variant")
+                    break
+            if respell or key[-1] in "ha":
+                var = next((v for v in _respellings(text, toks, run[:j], key) if has_name(v)),
+                           None)
+                if var is not None:
+                    found = Span(i, run[j - 1] + 1, t.start, last.end, var, "respelt")
                     break
         if found is None and t.cyrillic and not t.upper and i + 1 < n and \
                 toks[i + 1].low.startswith("област"):
@@ -452,6 +563,43 @@ def find_spans(text: str, toks: Tokens, has_name, max_tokens: int,
             spans.append(found)
             after = found.j
     return spans
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _respellings(text: str, toks, run: list[int], key: str) -> list[str]:
+    """Other spellings of a name the gazetteer lacks as written: an abbreviated first word
+    spelt out ("St. Petersburg" -> "saint petersburg"), a hyphenated name written solid
+    ("Pétion-Ville" -> "petionville") and a final "h" after a vowel dropped or added
+    (Arabic tāʼ marbūṭa: "Hodeidah" -> "hodeida", "Hodeida" -> "hodeidah").
+
+    Examples
+    --------
+    >>> ts = tokenize("Pétion-Ville")
+    >>> _respellings("Pétion-Ville", ts, [0, 1], "petion ville")
+    ['petionville']
+    """
+    out: list[str] = []
+    words = key.split(" ")
+    first = toks[run[0]].text
+    if first in NAME_ABBREVIATIONS and len(words) > 1:
+        out.append(" ".join([NAME_ABBREVIATIONS[first]] + words[1:]))
+    if len(run) > 1 and any(text[toks[a].end:toks[b].start] == "-" for a, b in zip(run, run[1:])):
+        solid = [toks[run[0]].key]
+        for a, b in zip(run, run[1:]):
+            if text[toks[a].end:toks[b].start] == "-":
+                solid[-1] += toks[b].key
+            else:
+                solid.append(toks[b].key)
+        out.append(" ".join(solid))
+    last = words[-1]
+    if len(last) >= 6 and last.isalpha():
+        if last[-1] == "h" and last[-2] in _VOWELS:
+            out.append(" ".join(words[:-1] + [last[:-1]]))
+        elif last[-1] == "a" and last[-2] not in _VOWELS:
+            out.append(" ".join(words[:-1] + [last + "h"]))
+    return [v for v in out if v != key]
 
 
 def _is_dateline(text: str, toks: list[Token], i: int) -> bool:

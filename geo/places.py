@@ -83,6 +83,17 @@ _DEMONYM_SUFFIXES = (("ians", ("ia", "", "e")), ("ian", ("ia", "", "e", "a")),
                      ("ns", ("",)))
 
 
+#: words that may follow a place name after "in": the phrase ends there ("in Geneva on
+#: Tuesday", "in Geneva, where"), unlike "in Reading the report", "in Mobile phones"
+_CLAUSE_WORDS = frozenset({
+    "on", "in", "at", "and", "or", "but", "where", "which", "who", "that", "to", "for",
+    "with", "last", "this", "next", "after", "before", "since", "during", "until", "as",
+    "by", "from", "near", "when", "while", "is", "was", "were", "has", "had", "have", "will",
+    "would", "earlier", "later", "today", "yesterday", "tomorrow", "on", "over", "under",
+    "about", "into", "amid", "despite", "than", "if", "because", "so", "then", "again",
+})
+
+
 @dataclass(slots=True)
 class _Item:
     """A recognised name and everything learnt about it."""
@@ -102,12 +113,15 @@ class _Item:
     alias: bool = False
     locative: bool = False
     located: bool = False               # "in", "at", "from" right before: on the ground
+    placed: bool = False                # a common word after "in" that ends its phrase
     feature: bool = False               # "Gulf of Aden": a feature named after the place
     common: bool = False
     reject: str = ""
     cands: list = field(default_factory=list)   # [Candidate], the gazetteer's order
     best: Candidate | None = None
     scores: list = field(default_factory=list)  # [(score, Candidate)] best first
+    own: list = field(default_factory=list)     # the same from the name's own cues only
+    own_sig: tuple | None = None                # the cues `own` was scored with
 
 
 def find_places(text: str, date=None, *, gazetteer=None) -> list[Mention]:
@@ -155,6 +169,9 @@ def find_places(text: str, date=None, *, gazetteer=None) -> list[Mention]:
 
     for it in items:
         _read_cues(text, toks, it)
+        if it.common and it.span.how == "dateline" and it.span.j in span_at and \
+                text[it.end:span_at[it.span.j].start] == ", ":
+            it.common = False  # "MOBILE, Ala. —": a dateline the next name places
     _coordination(text, toks, items)
     _qualifiers(text, toks, items)
     for it in items:
@@ -174,6 +191,8 @@ def find_places(text: str, date=None, *, gazetteer=None) -> list[Mention]:
             _resolve(it, ctx, items, done)
         for it in live:
             it.reject = _reject_in_context(toks, it, ctx)
+            if it.reject:
+                _fall_back(toks, it, ctx)
         live = [it for it in live if not it.reject]
         if round_ == 0:
             ctx = _anchors(live, strong_only=False)
@@ -241,6 +260,9 @@ def _read_cues(text, toks, it: _Item) -> None:
             it.region = True           # "northern Donetsk cities"
         else:
             _facility(text, toks, it)
+    if s.how == "abbreviation":  # "Tampa, Fla.": the state
+        it.region = True
+        it.region_keys = (it.key,)
     # a word of the name itself may be a type word ("Shan State" matched whole)
     if s.j - s.i > 1 and toks[s.j - 1].low in rz.AREA_WORDS:
         it.region = True
@@ -250,6 +272,11 @@ def _read_cues(text, toks, it: _Item) -> None:
             it.alias = True
     if s.j - s.i == 1 and toks[s.i].low in _common_words() and not toks[s.i].cyrillic:
         it.common = True
+        # "an appeal in Geneva on Tuesday" (a place), not "in Reading the report" or "in
+        # Mobile phones" (the word goes on as a phrase)
+        after = text[last.end:nxt.start] if nxt is not None else ""
+        it.placed = it.located and not it.sent_start and (
+            nxt is None or nxt.low in _CLAUSE_WORDS or after.strip(" "))
 
 
 def _region_keys(it: _Item, toks, word: str) -> tuple[str, ...]:
@@ -354,12 +381,44 @@ def _load_candidates(gaz, it: _Item, on) -> None:
             cands = areas + [c for c in cands if c.place.place_id not in seen]
         else:
             it.region = False
+    if cands and cands[0].place.kind == "country":
+        cands = cands + _namesake_countries(gaz, it.key, cands[0])
     if it.span.how == "inflected" and not any(c.place.population >= _TINY_POP for c in cands):
         cands = []  # a guessed case ending needs a town of some size behind it
     it.cands = cands[:_MAX_CANDIDATES]
 
 
 _LOOKUPS: dict[tuple, list[Candidate]] = {}
+_NAMESAKE_GAP = 0.5  # below the country named so outright: population and the article decide
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, list[str]]:
+    """A country's short name -> the long names that end in it ("congo" -> "democratic
+    republic of the congo", "republic of the congo")."""
+    out: dict[str, list[str]] = {}
+    for c in _countries().values():
+        name = normalize(c.get("name") or "")
+        for cue in (" of the ", " of "):
+            if cue in name:
+                out.setdefault(name.rsplit(cue, 1)[1], []).append(name)
+                break
+    return out
+
+
+def _namesake_countries(gaz, key: str, top: Candidate) -> list[Candidate]:
+    """Other countries a bare country name may mean ("Congo": either Congo), left for the
+    article's places to choose between."""
+    out = []
+    for name in _country_names().get(key, ()):
+        if not gaz.has_name(name):
+            continue
+        for c in gaz.candidates(name)[:2]:
+            if c.place.kind == "country" and c.place.place_id != top.place.place_id:
+                out.append(Candidate(place=c.place, score=top.score - _NAMESAKE_GAP,
+                                     why=(f"a country also called {key}",)))
+                break
+    return out
 
 
 def _lookup(gaz, key: str, on) -> list[Candidate]:
@@ -406,6 +465,11 @@ def _reject_by_form(text, toks, it: _Item, span_at, span_ends, gaz) -> str:
     nxt = _next(toks, s.j, text)
     if nxt is not None and nxt.low in rz.NATURAL_HEADS and not toks[s.j - 1].possessive:
         return "a river, lake or mountain of that name"
+    prv = _prev(toks, s.i, text)
+    if prv is not None and prv.cap and prv.low in rz.FEATURE_PREFIXES:
+        return "a lake, mountain or valley named after the place"
+    if s.how == "acronym" and not is_country:
+        return "an acronym that names no country"
     if it.key in _continents():
         return "a continent: no layer shows one"
     common = _common_words()
@@ -422,6 +486,9 @@ def _reject_by_form(text, toks, it: _Item, span_at, span_ends, gaz) -> str:
         return "a common word opening a sentence or in a headline"
     if s.j - s.i == 1 and not is_country and _is_demonym(gaz, it.key):
         return "demonym"
+    group = _group_name(text, toks, it)
+    if group:
+        return group
     if s.j - s.i == 1 and toks[s.i].low in rz.ORG_WORDS and not is_country:
         return "an institution's name"  # "thanked Congress"
     if it.facility_end is None and not it.headline:
@@ -448,10 +515,35 @@ def _reject_by_form(text, toks, it: _Item, span_at, span_ends, gaz) -> str:
     # "officials in Kyiv said", "the governor of Kharkiv urged": the place is no subject
     grounded = it.located or (prv is not None and prv.low == "of" and
                               not toks[s.j - 1].possessive)
-    if not it.region and not grounded and _is_capital(it.cands) and _metonym(text, toks, it):
+    if not it.region and not grounded and _is_capital(it.cands) and \
+            _metonym(text, toks, it, span_at, gaz.has_name):
         return "a capital standing for its government"
     if not it.region and not grounded and not is_country and _speaks(text, toks, it):
         return "a name that speaks: a person or an institution"
+    return ""
+
+
+_STORM_WORDS = frozenset({"hurricane", "typhoon", "cyclone", "storm", "depression"})
+_CRIME_GROUPS = frozenset({"cartel", "cartels", "gang", "gangs", "mafia", "syndicate",
+                           "syndicates"})
+
+
+def _group_name(text, toks, it: _Item) -> str:
+    """"ethnic Amhara", "the Sinaloa cartel", "Afar militias": a people or a group that
+    bears the name (an ethnonym is often spelt like its region)."""
+    s = it.span
+    prv = _prev(toks, s.i, text)
+    if prv is not None and prv.low == "ethnic" and not it.region:
+        return "an ethnic group of that name"
+    if prv is not None and prv.low in _STORM_WORDS and prv.cap:
+        return "a storm's name ('Hurricane Milton')"
+    nxt = _next(toks, s.j, text)
+    if nxt is None or toks[s.j - 1].possessive or it.region or nxt.low not in rz.GROUP_NOUNS:
+        return ""
+    if nxt.low in _CRIME_GROUPS:
+        return "a gang or cartel named after the place"
+    if it.cands[0].place.kind == "admin1":
+        return "a people's name spelt like its region ('Amhara militia')"
     return ""
 
 
@@ -493,6 +585,10 @@ def _person(text, toks, s: rz.Span, it: _Item, has_name) -> str:
         if not (w.cap or w.low in rz.NAME_PARTICLES):
             break
         k -= 1
+    if _nickname_follows(text, toks, s.j, common) or (
+            s.i > 0 and _namelike(toks[s.i - 1], common)
+            and _nickname_follows(text, toks, s.i, common)):
+        return "a personal name with a nickname ('Joaquín “El Chapo” Guzmán')"
     # a capitalised word after, through name particles ("Ahmed al-Sharaa")
     k, particle = s.j, False
     while k < len(toks) and not toks[k - 1].possessive:
@@ -526,6 +622,27 @@ def _person(text, toks, s: rz.Span, it: _Item, has_name) -> str:
         del particle
         break
     return ""
+
+
+_QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»"}
+
+
+def _nickname_follows(text, toks, j: int, common) -> bool:
+    """``First “Nickname” Last``: 1–3 capitalised words in quotes, then a surname."""
+    if j >= len(toks) or toks[j - 1].possessive or text[toks[j - 1].end + 1] not in _QUOTES:
+        return False
+    gap = text[toks[j - 1].end:toks[j].start]
+    if len(gap) != 2 or gap[0] != " " or gap[1] not in _QUOTES:
+        return False
+    close = _QUOTES[gap[1]]
+    for k in range(j, min(j + 3, len(toks) - 1)):
+        if not toks[k].cap:
+            return False
+        after = text[toks[k].end:toks[k + 1].start]
+        if after == " ":
+            continue
+        return after == close + " " and _namelike(toks[k + 1], common)
+    return False
 
 
 def _namelike(w: rz.Token, common) -> bool:
@@ -572,8 +689,10 @@ def _capital_place(p: Place) -> bool:
         _capitals().get(p.country_code) == normalize(p.name)
 
 
-def _metonym(text, toks, it: _Item) -> bool:
-    """"Kyiv said", "Moscow’s push", "Cairo and Doha have been mediating", "accused Kigali"."""
+def _metonym(text, toks, it: _Item, span_at=None, has_name=None) -> bool:
+    """"Kyiv said", "Moscow’s push", "Cairo and Doha have been mediating", "accused Kigali",
+    "Asmara has moved troops", "Washington would keep up pressure", "mediated between
+    Riyadh and the Houthis": the capital as an actor is its government."""
     last = toks[it.span.j - 1]
     j = it.span.j
     i = it.span.i
@@ -585,25 +704,102 @@ def _metonym(text, toks, it: _Item) -> bool:
         if nxt is None or nxt.cap or nxt.low in rz.PLACE_ATTRIBUTES or not nxt.alpha:
             return False
         return True
+    if has_name is not None and _paired_with_actor(text, toks, j, span_at, has_name):
+        return True
     # skip coordinated names: "Moscow and Tehran pledged", "Cairo and Doha have been"
     k = j
     while k + 1 < len(toks) and toks[k].low in ("and", "or") and toks[k + 1].cap and \
             text[toks[k - 1].end:toks[k].start] in (" ", ", ") and \
             text[toks[k].end:toks[k + 1].start] == " ":
         k += 2
+    return _finite_verb_follows(text, toks, k)
+
+
+def _finite_verb_follows(text, toks, k: int) -> bool:
+    """Whether the words from ``toks[k]`` on (through auxiliaries and adverbs) make the
+    name before them the subject of an active verb: a reporting verb, any past tense
+    (-ed or irregular) that is not one a place itself does ("fell", "saw", "flooded"),
+    "has/have <participle>" or a modal and its verb ("would keep")."""
     seen = 0
+    aux = ""
     while k < len(toks) and seen < 4:
         gap = text[toks[k - 1].end:toks[k].start]
         if gap.strip(" ’'"):
             return False
-        w = toks[k].low
+        t = toks[k]
+        w = t.low
+        if t.cap or not t.alpha:
+            return False
+        if aux in ("is", "was", "were", "are", "been", "be"):
+            # passive: "Kyiv was hit", "Beirut is shelled" speak of the place; of the
+            # progressives only the reporting ones: "have been mediating", not "is burning"
+            return w.endswith("ing") and w in rz.REPORTING_VERBS
         if w in rz.REPORTING_VERBS:
             return True
-        if w not in rz.AUXILIARIES:
+        if w in rz.PLACE_SUBJECT_VERBS and w not in rz.AUXILIARIES:
             return False
-        k += 1
-        seen += 1
+        if aux in rz.MODALS or aux in ("has", "have", "had", "did", "does", "do"):
+            if w in rz.AUXILIARIES or w.endswith("ly"):
+                aux = w if w in rz.AUXILIARIES and w not in ("not", "also", "still", "never",
+                                                               "already", "again", "then",
+                                                               "n’t") else aux
+                k += 1
+                seen += 1
+                continue
+            return aux in rz.MODALS or _past_form(w) or aux in ("did", "does", "do")
+        if w in rz.AUXILIARIES or (w.endswith("ly") and len(w) > 4):
+            if w in rz.AUXILIARIES and w not in ("not", "also", "still", "never", "already",
+                                                 "again", "then", "n’t"):
+                aux = w
+            k += 1
+            seen += 1
+            continue
+        return _past_form(w)
     return False
+
+
+def _past_form(w: str) -> bool:
+    """A past tense or participle: "moved", "deported", "bore", "cut"."""
+    if w in rz.IRREGULAR_PAST:
+        return True
+    return len(w) > 4 and w.endswith("ed") and w not in rz.NOT_VERBS_ED
+
+
+def _paired_with_actor(text, toks, j: int, span_at, has_name) -> bool:
+    """"between Riyadh and the Houthis", "Islamabad and the Kremlin": a capital coordinated
+    with a capitalised name that is no place (a group, an institution) is an actor too."""
+    if j + 2 >= len(toks) or toks[j].low != "and" or toks[j + 1].low != "the":
+        return False
+    if text[toks[j - 1].end:toks[j].start] != " " or text[toks[j].end:toks[j + 2].start] != " the ":
+        return False
+    k = j + 2
+    run = []
+    while k < len(toks) and toks[k].cap and toks[k].alpha and \
+            text[toks[k - 1].end:toks[k].start] in (" ", " the "[:1]):
+        if span_at is not None and k in span_at:
+            return False  # "between Kyiv and the Donbas": another place
+        run.append(toks[k])
+        k += 1
+        if toks[k - 1].possessive:
+            break
+    if not run:
+        return False
+    words = {t.low for t in run}
+    head = run[-1].low
+    if k < len(toks) and not toks[k].cap and toks[k].alpha and not run[-1].possessive and \
+            text[toks[k - 1].end:toks[k].start] == " ":
+        head = toks[k].low  # "the Farc dissidents", "the Donbas towns"
+        if head in rz.SETTLEMENT_NOUNS or head in rz.PLURAL_AREA_WORDS:
+            return False
+        if not head.endswith("s"):
+            head = run[-1].low
+    if not (head in rz.ORG_WORDS
+            or (head.endswith("s") and not head.endswith(("ss", "as", "us", "os")))):
+        return False  # a group ("the Houthis", "the United Nations"), not "the Donbas"
+    if words & (rz.NATURAL_HEADS | rz.FEATURE_WORDS | rz.GENERIC_NAME_WORDS | rz.AREA_WORDS
+                | rz.DIRECTIONS):
+        return False  # "the Red Sea", "the West Bank", "the Artibonite department"
+    return not has_name(" ".join(t.key for t in run))
 
 
 def _speaks(text, toks, it: _Item) -> bool:
@@ -611,7 +807,14 @@ def _speaks(text, toks, it: _Item) -> bool:
     j = it.span.j
     if toks[j - 1].possessive or j >= len(toks) or text[toks[j - 1].end:toks[j].start] != " ":
         return False
-    return toks[j].low in rz.SPEECH_VERBS
+    w = toks[j]
+    if w.cap and w.alpha and not w.upper and not w.possessive and j + 1 < len(toks) and \
+            text[w.end:toks[j + 1].start] == " " and toks[j + 1].low in rz.SPEECH_VERBS and \
+            not any(w.low in words for words in (
+                rz.GENERIC_NAME_WORDS, rz.AREA_WORDS, rz.ORG_WORDS, rz.TITLES,
+                rz.FACILITY_HEADS, rz.NATURAL_HEADS)):
+        return True  # a first name and a surname that speak: "London Breed said"
+    return w.low in rz.SPEECH_VERBS
 
 
 def _reject_in_context(toks, it: _Item, ctx) -> str:
@@ -621,7 +824,8 @@ def _reject_in_context(toks, it: _Item, ctx) -> str:
         return ""
     coherent = _coherent(p, ctx, it.key)
     if it.common and p.kind != "country":
-        if it.sent_start or it.headline or not coherent:
+        if it.sent_start or it.headline or not (
+                coherent or (it.placed and p.population >= _STRAY_POP)):
             return "a common word, not supported as a place here"
     if not coherent and not it.region:
         why = best.why[0] if best.why else ""
@@ -764,7 +968,7 @@ def _strong(it: _Item) -> Candidate | None:
     cands = it.cands
     top = cands[0]
     if top.place.kind == "country":
-        return top
+        return top if len(cands) < 2 or cands[1].place.kind != "country" else None
     if it.region:
         areas = [c for c in cands if c.place.kind == "admin1"]
         return areas[0] if areas else None
@@ -786,7 +990,55 @@ def _resolve(it: _Item, ctx: _Context, items: list[_Item], done: dict) -> None:
         if got is not None:
             it.scores, it.best = got
             return
-    has_city = any(c.place.kind == "populated_place" for c in it.cands)
+    own_sig = (qual.place.place_id if qual else None, it.alias)
+    if it.own_sig == own_sig and not it.alias:
+        own = it.own
+    else:
+        own = it.own = _own_scores(it, qual, items)
+        it.own_sig = own_sig
+    bonus = ctx.bonus_for(it.key)
+    scored = []
+    top = -math.inf
+    for s, c in own:
+        if s + _MAX_CONTEXT < top - _ALTERNATIVE_MARGIN:
+            break
+        s += bonus(c.place)
+        top = max(top, s)
+        scored.append((s, c))
+    scored.sort(key=lambda t: (-t[0], -t[1].place.population, t[1].place.place_id))
+    if scored[0][1].place.kind == "country" and len(scored) > 1:
+        scored = _area_over_foreign_country(it, ctx, scored)
+    it.scores = scored
+    it.best = scored[0][1]
+    if sig is not None:
+        done[sig] = (scored, it.best)
+
+
+def _area_over_foreign_country(it: _Item, ctx: _Context, scored: list) -> list:
+    """"Storms hit Tampa and Miami ... the damage reached Georgia": a first-level area in
+    the article's main country beats a country of the same name the article gives no
+    support (neither it nor a neighbour is among the article's countries)."""
+    country = scored[0][1].place
+    countries = ctx.countries_without(it.key)
+    if country.country_code in countries or any(
+            cc in countries for cc in _neighbours().get(country.country_code, ())):
+        return scored
+    main = ctx.main_without(it.key)
+    for n, (s, c) in enumerate(scored[1:], 1):
+        if c.place.kind == "admin1" and c.place.country_code == main:
+            log.debug("%s: the area %s over the country %s", it.key, c.place.place_id,
+                      country.place_id)
+            return [scored[n]] + scored[:n] + scored[n + 1:]
+    return scored
+
+
+def _own_scores(it: _Item, qual, items) -> list:
+    """[(score, Candidate)] best first: the gazetteer's prior and the name's own cues."""
+    # a town of the name comes before its area, unless the town is a hamlet beside a big area
+    town_pop = max((c.place.population for c in it.cands if c.place.kind == "populated_place"),
+                   default=-1)
+    has_city = town_pop >= _SMALL_ALTERNATE_POP or (town_pop >= 0 and town_pop * 1000 >= max(
+        (c.place.population for c in it.cands if c.place.kind == "admin1"), default=0))
     alias_ids = set()
     if it.alias:  # "Dnipro, formerly Dnipropetrovsk": the name of a place just named
         ids = {c.place.place_id for c in it.cands}
@@ -814,20 +1066,31 @@ def _resolve(it: _Item, ctx: _Context, items: list[_Item], done: dict) -> None:
             s += _ALIAS
         own.append((s, c))
     own.sort(key=lambda t: -t[0])
-    bonus = ctx.bonus_for(it.key)
-    scored = []
-    top = -math.inf
-    for s, c in own:
-        if s + _MAX_CONTEXT < top - _ALTERNATIVE_MARGIN:
-            break
-        s += bonus(c.place)
-        top = max(top, s)
-        scored.append((s, c))
-    scored.sort(key=lambda t: (-t[0], -t[1].place.population, t[1].place.place_id))
-    it.scores = scored
-    it.best = scored[0][1]
-    if sig is not None:
-        done[sig] = (scored, it.best)
+    return own
+
+
+def _fall_back(toks, it: _Item, ctx: _Context) -> None:
+    """When the best reading is rejected as out of place, the next one that fits the
+    article (a coherent candidate of some size: "reached Texas" in an article on Mexico and
+    the United States is the state, not a hamlet in Mexico) takes its place."""
+    if it.common or it.headline or (it.sent_start and not it.located):
+        return
+    best, why = it.best, it.reject
+    for s, c in it.scores[1:]:
+        p = c.place
+        if p.kind == "populated_place" and (p.population < _SMALL_ALTERNATE_POP
+                                            or not c.primary):
+            continue
+        if not _coherent(p, ctx, it.key):
+            continue
+        it.best = c
+        if not _reject_in_context(toks, it, ctx):
+            it.scores = [(s, c)] + [t for t in it.scores if t[1] is not c]
+            it.reject = ""
+            log.debug("%s: %s rejected (%s), %s fits", it.key, best.place.place_id, why,
+                      p.place_id)
+            return
+    it.best = best
 
 
 def _coherent(p: Place, ctx: _Context, key: str) -> bool:

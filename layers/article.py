@@ -95,15 +95,20 @@ _LIKELY_ENCODINGS = [
 def _utf16_without_bom(raw: bytes) -> str | None:
     """The text of UTF-16 without a byte-order mark, or None.
 
-    Recognised when nearly every other byte is NUL (text mostly in the first 256 code
-    points: Latin script, digits, punctuation) and the bytes decode.
+    Recognised when the high bytes of the 16-bit units take at most three values, NUL
+    among them (text in one script, with ASCII spaces, digits and punctuation: NUL high
+    bytes for Latin script, 0x04 for Cyrillic, 0x06 for Arabic ...), the low bytes are
+    almost never NUL, and the bytes decode.
     """
+    from collections import Counter
+
     sample = raw[:8192]
     if len(sample) < 16 or len(raw) % 2:
         return None
-    for enc, zeros, other in (("utf-16-le", sample[1::2], sample[0::2]),
-                              ("utf-16-be", sample[0::2], sample[1::2])):
-        if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) <= 0.01 * len(other):
+    for enc, high, low in (("utf-16-le", sample[1::2], sample[0::2]),
+                           ("utf-16-be", sample[0::2], sample[1::2])):
+        top = sum(n for _, n in Counter(high).most_common(3))
+        if 0 in high and top >= 0.95 * len(high) and low.count(0) <= 0.01 * len(low):
             try:
                 return raw.decode(enc)
             except UnicodeDecodeError:

@@ -544,6 +544,12 @@ class Layers:
         -------
         list of Path
             The files written, in out_dir.
+
+        Notes
+        -----
+        The static map is drawn in a second (forked) process while the other files are
+        written, where the machine has two cores and the process runs no other thread
+        (see :mod:`layers._static_worker`); the files are the same bytes either way.
         """
         from layers._build_files import write_all
         from layers.writers import atomic_output

@@ -605,7 +605,9 @@ def _claims(w: _Where, root, article: Article, keys: dict[str, str],
         refs = node.get("places")
         if isinstance(refs, str):
             refs = [refs]
-        if not isinstance(refs, list) or not refs:
+        # an empty list is what the file says of a claim placed nowhere (the builder keeps
+        # it out of the map layers, in the CSV and this file): it must load back
+        if not isinstance(refs, list):
             w.fail("a claim needs its places: a list of place keys", node,
                    "places" if "places" in node else None, field="places")
         place_ids = []
@@ -646,7 +648,7 @@ def _claims(w: _Where, root, article: Article, keys: dict[str, str],
         if not isinstance(contested, bool):
             w.fail(f"contested must be true or false, not {contested!r}", node, "contested")
         gp = _number(w, node, "geo_precision", integer=True,
-                     default=max(prec_of.get(p, 1) for p in place_ids))
+                     default=max((prec_of.get(p, 1) for p in place_ids), default=1))
         if gp not in (1, 2, 3):
             w.fail(f"geo_precision must be 1, 2 or 3, not {gp}", node, "geo_precision")
         cid = _str(w, node, "claim_id")

@@ -171,7 +171,10 @@ def render_page(layers, *, embed: bool = False) -> str:
         f'<script type="application/json" id="claimmap-data">{script_json(data)}</script>\n'
         f'<script type="application/json" id="claimmap-outline">'
         f'{_outline_text()}</script>'), name="claimmap_data")
+    from geo.outlines import ATTRIBUTION as outline_attribution
+
     options = {"data": "claimmap-data", "outline": "claimmap-outline", "embed": embed,
+               "outline_attribution": outline_attribution,
                "full_page": f"{art.id}.html" if embed else ""}
     m.add_child(_ClaimmapLayers(options))
     page = fig.render()
@@ -183,9 +186,9 @@ def render_page(layers, *, embed: bool = False) -> str:
 @lru_cache(maxsize=1)
 def _outline_text() -> str:
     """The Natural Earth outlines as script-safe JSON (the same for every page)."""
-    from layers._html_data import outline_geojson, script_json
+    from layers._html_data import outline_data, script_json
 
-    return script_json(outline_geojson())
+    return script_json(outline_data())
 
 
 def _write(text: str, path) -> Path:

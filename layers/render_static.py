@@ -54,7 +54,7 @@ MIN_DPI = 200                      # print-ready
 MAX_DPI = 1200
 MAX_PIXELS = 100_000_000           # a guard against "--figure-size 400x300 --dpi 1200"
 GEONAMES_ATTRIBUTION = "Places: GeoNames (CC BY 4.0)"
-NATURAL_EARTH_ATTRIBUTION = "Outlines: Natural Earth (public domain)"
+NATURAL_EARTH_ATTRIBUTION = "Outlines: Natural Earth 1:50m (public domain)"
 
 #: rcParams under which every figure is drawn and saved (fixed fonts, text kept as text,
 #: a fixed SVG id salt: byte-identical output for the same input)

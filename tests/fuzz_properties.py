@@ -311,7 +311,9 @@ def claims_docs(draw):
                           kind=draw(st.sampled_from(["populated_place", "admin1", "country",
                                                      "facility"])),
                           lat=draw(_lat), lon=draw(_lon),
-                          geonameid=draw(st.one_of(st.none(), st.integers(1, 2**31 - 1))),
+                          # a gazetteer place's geonameid is the one in its place_id
+                          geonameid=(int(pid.split(":")[1]) if pid.startswith("geonames:")
+                                     else draw(st.one_of(st.none(), st.integers(1, 2**31 - 1)))),
                           population=draw(st.integers(0, 10**9)),
                           mentions=draw(st.integers(0, 50)),
                           surfaces=draw(st.lists(_id_text, max_size=3)),
@@ -396,3 +398,36 @@ PROPERTIES = {
     "claims_loader": (check_claims_loader, mutated_claims()),
     "writers": (check_writers, claims_docs()),
 }
+
+
+def check_build_files(doc) -> None:
+    """Every data file of a build (maps aside): valid GeoJSON, a manifest whose sha256s
+    match, and a claims file that loads back to the same claims."""
+    import hashlib
+
+    from layers.builder import layers_from_doc
+    from layers.claimsfile import load_claims_file
+
+    try:
+        layers = layers_from_doc(doc)
+    except BadInput:
+        return
+    with tempfile.TemporaryDirectory(prefix="claimmap-fuzz-") as tmp:
+        written = layers.write(Path(tmp) / "out", maps=False)
+        for path in written:
+            if path.suffix == ".geojson":
+                check_geojson_file(path)
+        manifest = json.loads(written[-1].read_text(encoding="utf-8"))
+        for entry in manifest["files"]:
+            data = (Path(tmp) / "out" / entry["name"]).read_bytes()
+            assert hashlib.sha256(data).hexdigest() == entry["sha256"], entry["name"]
+        back = load_claims_file(Path(tmp) / "out" / f"{layers.slug}.claims.yaml",
+                                validate_places=False)
+    assert [p.place_id for p in back.places] == [p.place_id for p in doc.places]
+    for a, b in zip(back.places, doc.places):
+        assert (a.lat, a.lon) == (b.lat, b.lon), (a.place_id, a.lat, a.lon, b.lat, b.lon)
+    key = lambda c: (c.claim_id, c.category, c.place_ids, c.value, c.relation, c.contested)  # noqa: E731
+    assert sorted(map(key, back.claims)) == sorted(map(key, doc.claims))
+
+
+PROPERTIES["build_files"] = (check_build_files, claims_docs())

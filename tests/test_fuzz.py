@@ -18,7 +18,7 @@ _SETTINGS = dict(deadline=None, database=None, derandomize=True,
                                         HealthCheck.filter_too_much])
 
 
-@settings(max_examples=80, **_SETTINGS)
+@settings(max_examples=150, **_SETTINGS)
 @given(fp.article_files())
 def test_reader_gives_an_article_or_bad_input(case):
     fp.check_reader(case)
@@ -36,13 +36,13 @@ def test_extractor_spans_and_categories(text):
     fp.check_extractor(text)
 
 
-@settings(max_examples=60, **_SETTINGS)
+@settings(max_examples=100, **_SETTINGS)
 @given(fp.mutated_claims())
 def test_claims_loader_gives_a_doc_or_bad_input_with_a_line(text):
     fp.check_claims_loader(text)
 
 
-@settings(max_examples=40, **_SETTINGS)
+@settings(max_examples=60, **_SETTINGS)
 @given(fp.claims_docs())
 def test_writers_write_rfc7946_geojson(doc):
     fp.check_writers(doc)
@@ -60,3 +60,9 @@ def test_writers_write_rfc7946_geojson(doc):
 def test_geoparser_edge_texts(text):
     fp.check_geoparser(text)
     fp.check_extractor(text)
+
+
+@settings(max_examples=40, **_SETTINGS)
+@given(fp.claims_docs())
+def test_build_files_are_whole_and_the_claims_file_loads_back(doc):
+    fp.check_build_files(doc)

@@ -393,3 +393,136 @@ def test_cli_places_prints_the_spec_json(tmp_path):
         for k in ("surface", "start", "end", "name", "geonameid", "kind", "lat", "lon",
                   "geo_precision"):
             assert k in p
+
+
+# ---------------------------------------------------------------------------- second pass
+# Each rule below is checked on sentences unlike the held-out articles' (heldout2/ERRORS.md
+# names the classes of error; these are other members of each class).
+
+@pytest.mark.parametrize("text, word", [
+    ("Lima has recalled its ambassador after the raid near Tumbes.", "Lima"),
+    ("Analysts said Ankara bore the cost of the operation near Kobani.", "Ankara"),
+    ("Since Kinshasa cut ties, trade through Goma has stopped.", "Kinshasa"),
+    ("Ottawa would keep up pressure on the miners in Sudbury.", "Ottawa"),
+    ("Talks between Bogotá and the Farc dissidents resumed in Cali.", "Bogotá"),
+])
+def test_a_capital_as_the_subject_of_any_verb_is_its_government(text, word):
+    surfaces = [m.surface for m in find_places(text)]
+    assert word not in surfaces and len(surfaces) == 1, surfaces
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Kabul fell to the Taliban within days of the withdrawal from Bagram.", "Kabul"),
+    ("Beirut was hit by strikes overnight, residents of Sidon said.", "Beirut"),
+    ("Lima has seen protests every week since the vote in Arequipa.", "Lima"),
+    ("Trains still run between Kyiv and the Donbas towns near Kramatorsk.", "Kyiv"),
+    ("Nairobi, a city of five million, flooded again on Monday.", "Nairobi"),
+])
+def test_a_capital_that_undergoes_or_is_located_stays_a_place(text, word):
+    assert word in found(text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Ethnic Oromo farmers fled Shashamane for Addis Ababa.", "Oromo"),
+    ("Police said the Jalisco cartel controls routes through Uruapan.", "Jalisco"),
+    ("Afar militias blocked the road to Semera in Ethiopia.", "Afar"),
+    ("Typhoon Haiyan flattened Tacloban in the Philippines.", "Haiyan"),
+])
+def test_peoples_gangs_and_storms_named_like_places_are_not_places(text, word):
+    surfaces = [m.surface for m in find_places(text)]
+    assert surfaces and word not in surfaces, surfaces
+
+
+def test_a_region_cue_still_makes_the_people_s_name_the_region():
+    assert found("Residents of Amhara region fled to Bahir Dar.")["Amhara"].place.kind == "admin1"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Agents arrested Ismael “El Mayo” Zambada near Culiacán in Mexico.", "Ismael"),
+    ("Police in Medellín said Dario \"Otoniel\" Úsuga had fled to Cali.", "Dario"),
+    ("London Breed said the city of San Francisco would appeal.", "London"),
+])
+def test_personal_names_with_nicknames_or_speaking_are_not_places(text, word):
+    surfaces = [m.surface for m in find_places(text)]
+    assert surfaces and not any(word in s for s in surfaces), surfaces
+
+
+def test_a_rejected_namesake_falls_back_to_the_coherent_state():
+    ms = found("Officials in El Paso, in the United States, said he reached Texas by car "
+               "from Chihuahua in Mexico.")
+    assert ms["Texas"].place.kind == "admin1" and ms["Texas"].place.country_code == "US"
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    ("Flooding was worst in St. Petersburg, where 400 mm of rain fell on Florida.",
+     "St. Petersburg", "St. Petersburg"),
+    ("Crews drove up from Ft. Lauderdale and Mt. Dora in Florida.", "Ft. Lauderdale",
+     "Fort Lauderdale"),
+    ("Crews drove up from Ft. Lauderdale and Mt. Dora in Florida.", "Mt. Dora", "Mount Dora"),
+    ("MOBILE, Ala. — Rain fell all night.", "Ala.", "Alabama"),
+    ("RALEIGH, N.C. — The river crested on Sunday.", "N.C.", "North Carolina"),
+])
+def test_abbreviations_are_part_of_names_and_states(text, surface, name):
+    ms = found(text)
+    assert surface in ms and ms[surface].place.name == name, {s: m.place.name
+                                                              for s, m in ms.items()}
+
+
+def test_an_abbreviation_does_not_start_a_sentence():
+    from geo._recognize import tokenize
+
+    toks = tokenize("He lives in St. Petersburg. Petersburg is elsewhere.")
+    assert [t.sent_start for t in toks if t.text == "Petersburg"] == [False, True]
+
+
+@pytest.mark.parametrize("text, present", [
+    ("Flood aid for Pakistan was pledged in Geneva on Tuesday.", True),
+    ("A storm struck Mobile on Friday before reaching Alabama.", True),
+    ("Officials in Reading the report said Kharkiv was hit.", False),
+    ("Rising use in Mobile phones worried analysts in Kyiv.", False),
+])
+def test_a_locative_lets_a_notable_place_past_the_common_words(text, present):
+    surfaces = set(found(text))
+    assert bool(surfaces & {"Geneva", "Mobile", "Reading"}) == present, surfaces
+
+
+@pytest.mark.parametrize("text, surface, geonameid", [
+    ("Strikes hit the port of Hodeidah in Yemen.", "Hodeidah", 79415),
+    ("She runs a clinic in Pétion-Ville, near Port-au-Prince.", "Pétion-Ville", 3719028),
+])
+def test_spelling_variants_find_the_gazetteer_name(text, surface, geonameid):
+    assert gid(text, surface) == geonameid
+
+
+def test_a_facility_head_keeps_the_town_as_a_facility():
+    ms = found("Engineers at the Kotri Barrage said the river was falling near Hyderabad.")
+    assert ms["Kotri Barrage"].place.kind == "facility"
+    assert ms["Kotri Barrage"].place.country_code == "PK"
+
+
+def test_a_river_named_like_an_area_is_not_the_area():
+    surfaces = set(found("Farmers waded across the Artibonite River to reach Saint-Marc."))
+    assert "Artibonite" not in surfaces and "Saint-Marc" in surfaces
+
+
+@pytest.mark.parametrize("text, cc", [
+    ("Fighting near Goma and Bukavu spread across Congo.", "CD"),
+    ("M23 rebels seized Goma in eastern DR Congo on Monday.", "CD"),
+    ("Brazzaville is the capital of Congo, across the river.", "CG"),
+])
+def test_congo_by_context(text, cc):
+    congo = [m for m in find_places(text) if "Congo" in m.surface]
+    assert congo and congo[0].place.country_code == cc
+
+
+def test_acronyms_only_name_countries():
+    surfaces = [m.surface for m in find_places(
+        "Envoys from the UAE met the UN and IS officials in the DRC.")]
+    assert surfaces == ["UAE", "DRC"]
+
+
+def test_a_us_state_beats_a_foreign_country_the_article_never_supports():
+    ms = found("Storms hit Jacksonville, Tampa and Miami in Florida. The damage reached Georgia.")
+    assert ms["Georgia"].place.kind == "admin1" and ms["Georgia"].place.country_code == "US"
+    ms = found("Russia fought a war with Georgia in 2008 near Tskhinvali.")
+    assert ms["Georgia"].place.kind == "country"

@@ -522,3 +522,18 @@ def test_real_build_of_first_article(tmp_path):
     for name in ("Pokrovsk", "Kramatorsk", "Sloviansk", "Avdiivka"):
         assert re.search(rf">\s*{name}\s*<", text), name
     write_report(layers, tmp_path / "b.report.html", png)
+
+
+def test_written_files_get_the_mode_of_a_new_file(pokrovsk_layers, tmp_path):
+    """Not mkstemp's 0600: the umask decides, as for any new file."""
+    import os
+
+    from layers.render_static import write_report, write_static
+
+    old_mask = os.umask(0o022)
+    try:
+        png, svg = write_static(pokrovsk_layers, tmp_path / "m.png", tmp_path / "m.svg")
+        report = write_report(pokrovsk_layers, tmp_path / "m.report.html", png)
+    finally:
+        os.umask(old_mask)
+    assert {p.stat().st_mode & 0o777 for p in (png, svg, report)} == {0o644}

@@ -334,3 +334,19 @@ def test_claims_yaml_is_the_claims_file_build_reads_back(layers, tmp_path):
         a, b = getattr(again, name), getattr(layers, name)
         assert list(a["place_id"]) == list(b["place_id"]), name
         assert a.geometry.geom_equals_exact(b.geometry, 1e-9).all(), name
+
+
+@pytest.mark.slow
+def test_every_file_gets_the_mode_of_a_new_file(layers, tmp_path):
+    """HTML, PNG, SVG and the report go through temporary files (0600 from mkstemp): they
+    come out like every other file, with the mode the umask gives a new file."""
+    import os
+
+    old_mask = os.umask(0o027)
+    try:
+        written = layers.write(tmp_path / "out")
+    finally:
+        os.umask(old_mask)
+    modes = {p.name: p.stat().st_mode & 0o777 for p in written}
+    assert {f"{SLUG}.html", f"{SLUG}.png", f"{SLUG}.svg", f"{SLUG}.report.html"} <= set(modes)
+    assert set(modes.values()) == {0o640}, modes

@@ -92,6 +92,24 @@
     createShadow: function () { return null; }
   });
 
+  /* the outlines' compact encoding (layers/_html_data.py: outline_data) to GeoJSON */
+  function decodeOutlines(O) {
+    var k = O.scale;
+    return {type: 'FeatureCollection', features: O.countries.map(function (c) {
+      return {type: 'Feature', properties: {name: c[0]}, geometry: {type: 'MultiPolygon',
+        coordinates: c[1].map(function (poly) {
+          return poly.map(function (flat) {
+            var ring = [], x = 0, y = 0;
+            for (var i = 0; i < flat.length; i += 2) {
+              x += flat[i]; y += flat[i + 1];
+              ring.push([x / k, y / k]);
+            }
+            return ring;
+          });
+        })}};
+    })};
+  }
+
   /* ---- the map ---- */
 
   CM.init = function (map, options) {
@@ -119,10 +137,11 @@
     /* base layers: the offline outline (default) and the web maps */
     map.createPane('cmOutline');
     map.getPane('cmOutline').style.zIndex = 150;
-    var outline = L.geoJSON(JSON.parse(document.getElementById(options.outline).textContent), {
+    var outline = L.geoJSON(decodeOutlines(JSON.parse(document.getElementById(options.outline).textContent)), {
       pane: 'cmOutline', interactive: false,
       style: {color: '#9a9a9a', weight: 0.8, fillColor: '#f3f1ea', fillOpacity: 1},
-      attribution: 'Outlines: <a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain)'
+      attribution: '<a href="https://www.naturalearthdata.com/">' +
+                   esc(options.outline_attribution || 'Outlines: Natural Earth (public domain)') + '</a>'
     });
     var bases = {'Outline (offline)': outline};
     D.tiles.forEach(function (t) {
@@ -397,7 +416,8 @@
       if (fig) {
         var figText = (C.qualifier[i] ? C.qualifier[i] + ' ' : '') + fig +
           (C.measure[i] ? ' \u2014 ' + humanize(C.measure[i]) : '') +
-          (C.period[i] ? ' (over ' + C.period[i] + ')' : '');
+          (C.period[i] ? ' (' + (/^(since|for|over|in|during|from|between|until|per|a|an|each|every)\b/i
+                                  .test(C.period[i]) ? '' : 'over ') + C.period[i] + ')' : '');
         row(t, 'Figure', figText);
       }
       var when = C.date_start[i] || '';
@@ -717,8 +737,13 @@
       var i = claimById[id];
       if (i === undefined || !shown[i]) { return false; }
       var mk = markers[i], done = then || function () {};
+      if (claims._inZoomAnimation) {      // MarkerCluster ignores spiderfy() meanwhile
+        claims.once('animationend', function () { CM.reveal(id, then); });
+        return true;
+      }
       var parent = claims.getVisibleParent(mk);
       if (parent && parent !== mk && parent.getBounds().getNorthEast().equals(parent.getBounds().getSouthWest())) {
+        if (claims._spiderfied === parent) { done(mk); return true; }
         if (!map.getBounds().contains(parent.getLatLng())) { map.panTo(parent.getLatLng(), {animate: false}); }
         claims.once('spiderfied', function () { done(mk); });
         parent.spiderfy();
@@ -778,7 +803,9 @@
       var left = Math.max(corners.topleft.offsetWidth, corners.bottomleft.offsetWidth);
       var right = corners.topright.offsetWidth;   // bottom right: only the attribution line
       if (labelled.length) { right += 110; }        // room for the labels right of the points
-      if (left + right > size.x * 0.6) { left = right = 10; }
+      var budget = size.x * 0.65;                   // a narrow window: shrink both sides
+      var f = Math.min(1, budget / (left + right));
+      left *= f; right *= f;
       map.fitBounds(bounds.pad(0.05), {maxZoom: 11, animate: false,
                                        paddingTopLeft: [left + 10, 20],
                                        paddingBottomRight: [right + 10, 20]});

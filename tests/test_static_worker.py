@@ -1,0 +1,143 @@
+"""The static map drawn in a second process (layers/_static_worker.py): the same bytes as
+drawing in-process, errors and deaths of the child fail the build and leave the previous
+outputs, and no child outlives its build."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from builder_data import pokrovsk_doc
+from geo.exc import BadInput
+from layers import _static_worker, render_static
+from layers.builder import layers_from_doc
+
+SLUG = "pokrovsk-2025-06-29"
+
+needs_fork = pytest.mark.skipif(not _static_worker.can_fork(),
+                                reason="needs fork, two cores and no other thread")
+
+
+@pytest.fixture(scope="module")
+def layers():
+    return layers_from_doc(pokrovsk_doc())
+
+
+@pytest.fixture
+def workers(monkeypatch):
+    """Every StaticWorker started during the test."""
+    started = []
+    real_init = _static_worker.StaticWorker.__init__
+
+    def init(self):
+        real_init(self)
+        started.append(self)
+
+    monkeypatch.setattr(_static_worker.StaticWorker, "__init__", init)
+    return started
+
+
+def _hashes(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.iterdir()) if p.is_file() and not p.name.startswith(".")}
+
+
+def _no_temp_left(tmp_path: Path) -> None:
+    assert not [p for p in tmp_path.rglob("*") if "claimmap-tmp" in p.name]
+
+
+@needs_fork
+def test_a_second_process_draws_the_same_bytes_as_in_process(layers, tmp_path, workers,
+                                                             monkeypatch):
+    layers.write(tmp_path / "forked")
+    assert len(workers) == 1, "the build drew its map in a worker of its own"
+    assert not workers[0]._proc.is_alive()
+    monkeypatch.setattr(_static_worker, "can_fork", lambda: False)
+    layers.write(tmp_path / "here")
+    assert len(workers) == 1
+    forked, here = _hashes(tmp_path / "forked"), _hashes(tmp_path / "here")
+    assert {f"{SLUG}.png", f"{SLUG}.svg", f"{SLUG}.report.html"} <= set(forked)
+    assert forked == here
+
+
+@needs_fork
+def test_an_error_in_the_child_fails_the_build_and_keeps_the_outputs(layers, tmp_path,
+                                                                    workers, monkeypatch):
+    out = tmp_path / "out"
+    layers.write(out, maps=False)
+    before = _hashes(out)
+
+    def broken(*args, **kwargs):
+        raise BadInput("figure size is out of range (simulated)", path="--figure-size")
+
+    # forked after this, the child draws with the broken renderer
+    monkeypatch.setattr(render_static, "render_images", broken)
+    with pytest.raises(BadInput, match="simulated") as err:
+        layers.write(out)
+    assert err.value.path == "--figure-size"   # the error itself, attributes and all
+    assert len(workers) == 1 and not workers[0]._proc.is_alive()
+    assert _hashes(out) == before
+    _no_temp_left(tmp_path)
+
+
+@needs_fork
+def test_a_child_that_dies_fails_the_build(layers, tmp_path, workers, monkeypatch):
+    out = tmp_path / "out"
+    layers.write(out, maps=False)
+    before = _hashes(out)
+    parent = os.getpid()
+
+    def die(*args, **kwargs):
+        if os.getpid() == parent:   # never take the test process down
+            raise AssertionError("drawn in the test process, not in a child")
+        os._exit(3)
+
+    monkeypatch.setattr(render_static, "render_images", die)
+    with pytest.raises(RuntimeError, match=r"ended without drawing the map \(exit status 3\)"):
+        layers.write(out)
+    assert _hashes(out) == before
+    _no_temp_left(tmp_path)
+
+
+@needs_fork
+def test_a_failing_writer_stops_the_child(layers, tmp_path, workers, monkeypatch):
+    from layers import writers
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full (simulated)")
+
+    monkeypatch.setattr(writers, "write_csv", broken)
+    with pytest.raises(OSError, match="simulated"):
+        layers.write(tmp_path / "out")
+    assert len(workers) == 1
+    assert not workers[0]._proc.is_alive()   # killed while drawing, not left behind
+    _no_temp_left(tmp_path)
+
+
+@needs_fork
+def test_one_worker_serves_the_builds_of_its_block(layers, tmp_path, workers):
+    with _static_worker.static_worker() as worker:
+        assert worker is not None and _static_worker.active_worker() is worker
+        layers.write(tmp_path / "one")
+        layers.write(tmp_path / "two")
+    assert workers == [worker]
+    assert _static_worker.active_worker() is None
+    assert not worker._proc.is_alive()
+    assert _hashes(tmp_path / "one") == _hashes(tmp_path / "two")
+
+
+def test_no_fork_while_another_thread_runs():
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not _static_worker.can_fork()
+        with _static_worker.static_worker() as worker:
+            assert worker is None
+    finally:
+        stop.set()
+        thread.join()
