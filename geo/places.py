@@ -13,12 +13,17 @@ How it works
    facilities ("Pokrovs’ke coal mine"), qualifiers ("Ukraine’s Donetsk", "Nyala in South
    Darfur", "Avdiivka, Donetsk Oblast"), aliases ("Dnipro, formerly Dnipropetrovsk").
 3. Rejections that need no resolution: personal names (a title before the name, or a
-   capitalised word beside it that is no place: "President Vladimir", "Vladimir Putin"),
-   organisations and units ("Institute for the Study of War", "Arakan Army"), demonyms,
-   capitals used for their governments ("Kyiv said", "Moscow’s push", "accused Kigali"),
-   names that speak ("Austin said"), features named after a place ("Gulf of Aden", "the
-   Red Sea", "the Dnipro river"), continents, and the first word of an unknown longer name
-   ("Metro Manila").
+   capitalised word beside it that is no place: "President Vladimir", "Vladimir Putin";
+   a quoted nickname inside: "Joaquín “El Chapo” Guzmán"), organisations and units
+   ("Institute for the Study of War", "Arakan Army", "the Sinaloa Cartel"), demonyms,
+   peoples and groups spelt like a region ("ethnic Amhara", "Afar militias"), storms
+   ("Hurricane Milton"), capitals used for their governments ("Kyiv said", "Moscow’s
+   push", "accused Kigali", and a capital as the subject of any active verb: "Asmara has
+   moved troops", "Washington would keep up pressure", or paired with a group: "between
+   Riyadh and the Houthis"; not "Kabul fell", "Beirut was hit", "in Kyiv"), names that
+   speak ("Austin said", "London Breed said"), features named after a place ("Gulf of
+   Aden", "the Red Sea", "the Dnipro river", "Lake Chad"), continents, acronyms that name
+   no country, and the first word of an unknown longer name ("Metro Manila").
 4. Resolution: each name's candidates are scored by the gazetteer's prior (name match,
    kind, population, the article date for renamed places) plus the article's context:
    the countries and places it names unambiguously (anchors), distance to them, explicit
@@ -30,7 +35,12 @@ How it works
    letter mid-sentence, a locative ("in", "near", "the town of"), a qualifier, or another
    name of the article within a few hundred kilometres. A small town far outside the
    ground the article's other towns cover is left out too: most likely a village of that
-   name the gazetteer lacks, and no point is better than a wrong one.
+   name the gazetteer lacks, and no point is better than a wrong one. A common word after
+   "in"/"at"/"from" that ends its phrase ("in Geneva on Tuesday", not "in Mobile phones")
+   is supported when the place is notable. When the best reading is rejected here, the
+   next one that fits the article takes its place ("reached Texas": the state, not a
+   hamlet in Mexico); a first-level area of the article's country beats a country of the
+   same name the article gives no support ("Georgia" beside Florida).
 
 geo_precision is 1 for populated places (and curated facilities with cited points), 2 for
 a facility placed at the town the article ties it to, 3 for admin areas and countries.
@@ -73,6 +83,7 @@ _COHERENT_KM = 600.0          # a candidate this close to an anchor fits the art
 _SMALL_ALTERNATE_POP = 5000   # matched by an alternate name only and smaller: needs support
 _TINY_POP = 1000              # matched by its primary name and smaller: needs support
 _WEAK_START_POP = 10000       # opening a sentence, by another name and smaller: not a name
+_RESPELT_POP = 10000          # found only by a respelling ("Hodeidah") and smaller: not it
 _OUTLIER_KM, _OUTLIER_POP = 400.0, 50_000  # see _Context.stray
 _MEDOID_POINTS = 60
 _STRAY_POP = 100_000          # far from the article's places, smaller and no "in"/"near": out
@@ -89,8 +100,12 @@ _CLAUSE_WORDS = frozenset({
     "on", "in", "at", "and", "or", "but", "where", "which", "who", "that", "to", "for",
     "with", "last", "this", "next", "after", "before", "since", "during", "until", "as",
     "by", "from", "near", "when", "while", "is", "was", "were", "has", "had", "have", "will",
-    "would", "earlier", "later", "today", "yesterday", "tomorrow", "on", "over", "under",
+    "would", "earlier", "later", "today", "yesterday", "tomorrow", "over", "under",
     "about", "into", "amid", "despite", "than", "if", "because", "so", "then", "again",
+    "between", "among", "against", "across", "along", "around", "toward", "towards",
+    "within", "through", "throughout", "beyond", "behind", "below", "above", "up", "down",
+    "off", "out", "past", "via", "per", "like", "outside", "inside", "whose", "alone",
+    "itself", "overnight", "early", "late",
 })
 
 
@@ -383,6 +398,9 @@ def _load_candidates(gaz, it: _Item, on) -> None:
             it.region = False
     if cands and cands[0].place.kind == "country":
         cands = cands + _namesake_countries(gaz, it.key, cands[0])
+    if it.span.how == "respelt":  # a guessed spelling needs a place of some size behind it
+        cands = [c for c in cands if c.place.population >= _RESPELT_POP
+                 or c.place.kind in ("admin1", "country")]
     if it.span.how == "inflected" and not any(c.place.population >= _TINY_POP for c in cands):
         cands = []  # a guessed case ending needs a town of some size behind it
     it.cands = cands[:_MAX_CANDIDATES]
@@ -468,6 +486,11 @@ def _reject_by_form(text, toks, it: _Item, span_at, span_ends, gaz) -> str:
     prv = _prev(toks, s.i, text)
     if prv is not None and prv.cap and prv.low in rz.FEATURE_PREFIXES:
         return "a lake, mountain or valley named after the place"
+    if prv is not None and prv.low == "the" and nxt is not None and \
+            nxt.low in _COAST_WORDS and not is_country and \
+            it.cands[0].place.kind == "populated_place" and \
+            it.cands[0].place.population < _STRAY_POP:
+        return "an ocean or sea's coast ('the Atlantic coast'), not a town's"
     if s.how == "acronym" and not is_country:
         return "an acronym that names no country"
     if it.key in _continents():
@@ -523,6 +546,7 @@ def _reject_by_form(text, toks, it: _Item, span_at, span_ends, gaz) -> str:
     return ""
 
 
+_COAST_WORDS = frozenset({"coast", "coastline", "seaboard", "shore", "shores", "seabed"})
 _STORM_WORDS = frozenset({"hurricane", "typhoon", "cyclone", "storm", "depression"})
 _CRIME_GROUPS = frozenset({"cartel", "cartels", "gang", "gangs", "mafia", "syndicate",
                            "syndicates"})
@@ -547,6 +571,22 @@ def _group_name(text, toks, it: _Item) -> str:
     return ""
 
 
+#: connectives that are English words between spaces ("as", "at", "on"): inside a name only
+#: when hyphenated ("Rostov-on-Don", "Deir al-Balah")
+_SPACED_NOT_CONNECTIVES = frozenset({"as", "at", "an", "on", "am", "im", "en", "do", "y",
+                                     "upon", "sur", "au", "aux", "na", "pod", "nad"})
+
+
+def _connects(text, toks, k: int) -> bool:
+    """Whether lower-case ``toks[k]`` may sit inside a capitalised name run."""
+    t = toks[k]
+    if t.low not in rz.CONNECTIVES:
+        return False
+    if t.low in _SPACED_NOT_CONNECTIVES:
+        return text[t.start - 1:t.start] == "-" or text[t.end:t.end + 1] == "-"
+    return True
+
+
 def _cap_sequence(text, toks, i, j) -> list[int]:
     """Indices of the capitalised run (with connectives) around ``toks[i:j]``."""
     a = i
@@ -554,7 +594,7 @@ def _cap_sequence(text, toks, i, j) -> list[int]:
         p = toks[a - 1]
         if p.possessive or text[p.end:toks[a].start] not in (" ", "-"):
             break
-        if not (p.cap or p.low in rz.CONNECTIVES) or p.sent_start and not p.cap:
+        if not (p.cap or _connects(text, toks, a - 1)) or p.sent_start and not p.cap:
             break
         a -= 1
     while a < i and not toks[a].cap:
@@ -564,7 +604,7 @@ def _cap_sequence(text, toks, i, j) -> list[int]:
         if toks[b - 1].possessive or text[toks[b - 1].end:toks[b].start] not in (" ", "-"):
             break
         n = toks[b]
-        if not (n.cap or n.low in rz.CONNECTIVES):
+        if not (n.cap or _connects(text, toks, b)):
             break
         b += 1
     while b > j and not toks[b - 1].cap:
@@ -683,10 +723,17 @@ def _is_capital(cands: list[Candidate]) -> bool:
     return any(_capital_place(c.place) for c in cands[:3])
 
 
-@lru_cache(maxsize=4096)
+_CAPITAL_IDS: dict[str, bool] = {}  # place_id -> whether a capital (hashing a Place is slow)
+
+
 def _capital_place(p: Place) -> bool:
-    return p.kind == "populated_place" and p.population >= 100_000 and \
-        _capitals().get(p.country_code) == normalize(p.name)
+    got = _CAPITAL_IDS.get(p.place_id)
+    if got is None:
+        if len(_CAPITAL_IDS) > 50_000:
+            _CAPITAL_IDS.clear()
+        got = _CAPITAL_IDS[p.place_id] = p.kind == "populated_place" and \
+            p.population >= 100_000 and _capitals().get(p.country_code) == normalize(p.name)
+    return got
 
 
 def _metonym(text, toks, it: _Item, span_at=None, has_name=None) -> bool:
@@ -746,6 +793,8 @@ def _finite_verb_follows(text, toks, k: int) -> bool:
                 k += 1
                 seen += 1
                 continue
+            if w in rz.PLACE_SUBJECT_VERBS:
+                return False  # "Mexico City would host the summit", "Kyiv has seen"
             return aux in rz.MODALS or _past_form(w) or aux in ("did", "does", "do")
         if w in rz.AUXILIARIES or (w.endswith("ly") and len(w) > 4):
             if w in rz.AUXILIARIES and w not in ("not", "also", "still", "never", "already",
@@ -774,8 +823,7 @@ def _paired_with_actor(text, toks, j: int, span_at, has_name) -> bool:
         return False
     k = j + 2
     run = []
-    while k < len(toks) and toks[k].cap and toks[k].alpha and \
-            text[toks[k - 1].end:toks[k].start] in (" ", " the "[:1]):
+    while k < len(toks) and toks[k].cap and text[toks[k - 1].end:toks[k].start] == " ":
         if span_at is not None and k in span_at:
             return False  # "between Kyiv and the Donbas": another place
         run.append(toks[k])
@@ -1155,7 +1203,7 @@ def _mention(text, it: _Item, items, counts, gaz) -> Mention:
     start, end = it.start, it.end
     precision = 1 if place.kind in ("populated_place", "facility") else 3
     if it.facility_end is not None:
-        fac = _facility_place(it, items, counts, gaz)
+        fac = _facility_place(text, it, items, counts, gaz)
         if fac is not None:
             place, precision = fac
             end = it.facility_end
@@ -1164,17 +1212,40 @@ def _mention(text, it: _Item, items, counts, gaz) -> Mention:
                    geo_precision=precision, alternatives=alternatives)
 
 
-def _facility_place(it: _Item, items, counts, gaz) -> tuple[Place, int] | None:
+_HOST_BEFORE = re.compile(r",\s+(?:the\s+)?(?:home|site|host|location)\s+(?:to|of)\s+"
+                          r"(?:the\s+|a\s+|its\s+)?$", re.IGNORECASE)
+_HOST_AFTER = re.compile(r"^,?\s+(?:near|outside|in|at|by|beside|close\s+to|next\s+to)\s+"
+                         r"(?:the\s+(?:town|city|village)\s+of\s+)?$")
+
+
+def _host_town(text, it: _Item, items) -> Place | None:
+    """The populated place the sentence says hosts the facility `it` names."""
+    for other in items:
+        if other.reject or other is it or other.best is None or \
+                other.best.place.kind != "populated_place":
+            continue
+        if other.end <= it.start and it.start - other.end <= 40 and \
+                _HOST_BEFORE.search(text[other.end:it.start]):
+            return other.best.place
+        if other.start >= it.facility_end and other.start - it.facility_end <= 40 and \
+                _HOST_AFTER.match(text[it.facility_end:other.start]):
+            return other.best.place
+    return None
+
+
+def _facility_place(text, it: _Item, items, counts, gaz) -> tuple[Place, int] | None:
     phrase = it.facility_phrase
     key = normalize(phrase)
     if gaz.has_name(key):
         for c in gaz.candidates(key):
             if c.place.kind == "facility":
                 return c.place, 1
-    # the town the article ties it to: a place it names whose name the facility's is built
-    # on ("Pokrovs’ke" from Pokrovsk), the most mentioned first; else the name's own place
-    town = None
-    best_count = -1
+    # the town the article ties it to: one it says hosts the facility ("Kurchatov, home to
+    # the Kursk nuclear power plant", "the Kursk plant near Kurchatov"), else a place it
+    # names whose name the facility's is built on ("Pokrovs’ke" from Pokrovsk), the most
+    # mentioned first; else the name's own place
+    town = _host_town(text, it, items)
+    best_count = -1 if town is None else math.inf
     for other in items:
         if other.reject or other is it or other.facility_end is not None:
             continue

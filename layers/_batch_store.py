@@ -25,8 +25,15 @@ from pathlib import Path
 
 from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
 
-__all__ = ["RECORD_FORMAT", "ResultStore", "code_fingerprint", "article_key",
-           "doc_to_dict", "doc_from_dict", "encode_record"]
+__all__ = [
+    "RECORD_FORMAT",
+    "ResultStore",
+    "article_key",
+    "code_fingerprint",
+    "doc_from_dict",
+    "doc_to_dict",
+    "encode_record",
+]
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +51,10 @@ def code_fingerprint() -> str:
     ``geo`` and ``layers`` packages (their ``.py`` files and ``geo/data``), so that a
     changed rule or a rebuilt gazetteer parses every article again, even between releases.
     """
+    from importlib.metadata import PackageNotFoundError, version
+
     import geo
     import layers
-    from importlib.metadata import PackageNotFoundError, version
 
     digest = hashlib.sha256(f"record {RECORD_FORMAT}\0".encode())
     try:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from layers.model import CATEGORIES
 from layers.symbology import PLACE_STYLE, category_style, relation_style
 
-__all__ = ["map_data", "script_json", "date_interval"]
+__all__ = ["date_interval", "map_data", "script_json"]
 
 log = logging.getLogger(__name__)
 

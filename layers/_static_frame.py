@@ -10,6 +10,7 @@ view across the date line is centred on it.
 from __future__ import annotations
 
 import math
+import warnings
 
 __all__: list[str] = []   # private helpers
 
@@ -172,7 +173,11 @@ def _focus_country(focus_places):
         return None
     hits = world[world.contains(g)]
     if len(hits) == 0:   # on a coast the 1:110m outline misses: the nearest country
-        hits = world.iloc[[int(world.distance(g).to_numpy().argmin())]]
+        with warnings.catch_warnings():
+            # distances in degrees: rough, and enough to tell which country is nearest
+            warnings.filterwarnings("ignore", "Geometry is in a geographic CRS",
+                                    UserWarning)
+            hits = world.iloc[[int(world.distance(g).to_numpy().argmin())]]
     return hits.iloc[0]
 
 

@@ -8,13 +8,11 @@ from __future__ import annotations
 import base64
 import html
 import math
-import os
-import tempfile
 from pathlib import Path
 
 from geo.exc import BadInput
 from layers.render_static import (GEONAMES_ATTRIBUTION, NATURAL_EARTH_ATTRIBUTION,
-                                  _ids, _num, _rows, _truthy, label_for)
+                                  _atomic_write, _ids, _num, _rows, _truthy, label_for)
 from layers.symbology import category_style
 
 __all__ = ["write_report_fragment"]
@@ -131,15 +129,9 @@ def write_report_fragment(layers, path, png_path) -> Path:
     ]
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        mask = os.umask(0o022)
-        os.umask(mask)
-        os.fchmod(fd, 0o666 & ~mask)   # mkstemp's 0600 would keep the page from its readers
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+    def write(tmp):
+        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
             fh.write("\n".join(out))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+
+    _atomic_write(path, write)
     return path

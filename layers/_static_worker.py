@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import pickle
 import sys
 import threading
 import traceback
@@ -198,11 +199,19 @@ def draw_static(layers, figure: dict) -> Iterator:
     worker, own = active_worker(), False
     if worker is None and can_fork():
         worker, own = StaticWorker(), True
+    if worker is not None:
+        try:
+            worker.submit(layers, figure)
+        except (pickle.PicklingError, TypeError, AttributeError) as err:
+            # layers that do not pickle (a caller's own subclass, say): drawn here
+            log.debug("static map drawn in-process: the layers do not pickle (%s)", err)
+            if own:
+                worker.close()
+            worker = None
     if worker is None:
         yield _InProcess(layers, figure)
         return
     try:
-        worker.submit(layers, figure)
         yield worker
     finally:
         if own:

@@ -48,7 +48,7 @@ from pathlib import Path
 
 from geo.exc import BadInput
 
-__all__ = ["ARTICLE_SUFFIXES", "BatchSummary", "run_batch", "find_articles", "parse_chunk"]
+__all__ = ["ARTICLE_SUFFIXES", "BatchSummary", "find_articles", "parse_chunk", "run_batch"]
 
 log = logging.getLogger(__name__)
 
@@ -136,12 +136,12 @@ class BatchSummary:
                 f"workers ({self.scheduler})"
                 if self.parsed and self.seconds.get("parse") else "")
         lines = [
-            f"batch {self.name!r}: {self.articles} articles under {self.directory}: "
-            f"{self.parsed} parsed, {self.reused} reused, {self.failed} failed{rate}",
-            f"  merged {self.merged} articles: {c.get('places', 0)} places, "
-            f"{c.get('claims', 0)} claims ({self.corroborated} corroborated, "
-            f"{self.contested} contested), {c.get('links', 0)} links, "
-            f"{c.get('regions', 0)} regions",
+            (f"batch {self.name!r}: {self.articles} articles under {self.directory}: "
+             f"{self.parsed} parsed, {self.reused} reused, {self.failed} failed{rate}"),
+            (f"  merged {self.merged} articles: {c.get('places', 0)} places, "
+             f"{c.get('claims', 0)} claims ({self.corroborated} corroborated, "
+             f"{self.contested} contested), {c.get('links', 0)} links, "
+             f"{c.get('regions', 0)} regions"),
         ]
         if self.unchanged:
             lines.append(f"  nothing changed: the files of {self.name!r} in {self.out} are "
@@ -297,8 +297,15 @@ def _progress(total: int, enabled: bool):
     if not enabled:
         return contextlib.nullcontext(None)
     from rich.console import Console
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn,
-                               TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     class _Rate(TextColumn):
         def render(self, task):

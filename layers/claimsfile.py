@@ -682,12 +682,54 @@ def _claims(w: _Where, root, article: Article, keys: dict[str, str],
     return out
 
 
+#: values a claims file may hold once its YAML aliases (*name) are expanded
+_MAX_VALUES = 1_000_000
+
+
+def _check_aliases(text: str, path: str) -> None:
+    """Refuse aliases that expand beyond reason (a "billion laughs" file would take
+    claimmap's memory and time): the expanded count of values is bounded."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    if "*" not in text:
+        return
+    root = YAML().compose(text)        # aliases are shared nodes here, not yet copies
+    sizes: dict[int, int] = {}
+
+    def size(node) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        sizes[key] = 1                 # a node that contains itself counts once
+        if isinstance(node, MappingNode):
+            total = 1 + sum(size(k) + size(v) for k, v in node.value)
+        elif isinstance(node, SequenceNode):
+            total = 1 + sum(size(v) for v in node.value)
+        else:
+            total = 1
+        sizes[key] = total
+        return total
+
+    if root is not None and size(root) > _MAX_VALUES:
+        from ruamel.yaml.events import AliasEvent
+
+        first = next((e for e in YAML().parse(text) if isinstance(e, AliasEvent)), None)
+        raise BadInput(f"its YAML aliases expand to more than {_MAX_VALUES} values",
+                       path=path, line=first.start_mark.line + 1 if first else None)
+
+
 def _unbuildable_scalar(text: str) -> tuple[str | None, int | None]:
     """The first typed scalar (a date, a number) that YAML cannot build, and its line."""
     from ruamel.yaml import YAML
     from ruamel.yaml.nodes import MappingNode, SequenceNode
 
+    seen: set[int] = set()
+
     def scalars(node):
+        if id(node) in seen:           # an alias: its values were looked at already
+            return
+        seen.add(id(node))
         if isinstance(node, MappingNode):
             for k, v in node.value:
                 yield from scalars(k)
@@ -718,6 +760,10 @@ def loads_claims(text: str, path: str = "<claims>", *, validate_places: bool = T
     from ruamel.yaml.error import YAMLError
 
     w = _Where(path)
+    try:
+        _check_aliases(text, path)
+    except YAMLError:
+        pass                           # the load below says what is wrong, with the line
     try:
         root = _yaml().load(text)
     except YAMLError as err:

@@ -32,8 +32,15 @@ from dataclasses import dataclass, field
 
 from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
 
-__all__ = ["MERGED_PLACE_COLUMNS", "MERGED_CLAIM_COLUMNS", "Merged", "Merger", "merge_docs",
-           "cross_check", "merged_layers"]
+__all__ = [
+    "MERGED_CLAIM_COLUMNS",
+    "MERGED_PLACE_COLUMNS",
+    "Merged",
+    "Merger",
+    "cross_check",
+    "merge_docs",
+    "merged_layers",
+]
 
 log = logging.getLogger(__name__)
 
@@ -195,7 +202,9 @@ def cross_check(claims: list[Claim], published: dict[str, str]) -> dict[str, lis
         claim_id -> ids of the other articles' claims reporting the same figure (only
         claims with any). Contradicting figures get ``contested`` and ``conflicts_with``.
     """
-    from layers.extract import _compatible  # the qualifier rules of in-article conflicts
+    from layers.extract import (
+        _compatible,  # the qualifier rules of in-article conflicts
+    )
 
     groups: dict[tuple, list[Claim]] = {}
     for c in claims:

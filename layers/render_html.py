@@ -25,10 +25,10 @@ import logging
 import os
 import re
 import tempfile
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
-__all__ = ["write_html", "write_embed", "render_page", "WEB_BASEMAPS"]
+__all__ = ["WEB_BASEMAPS", "render_page", "write_embed", "write_html"]
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ def _assets() -> Path:
     return Path(__file__).resolve().parent / "assets"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _asset_text(name: str) -> str:
     return (_assets() / name).read_text(encoding="utf-8")
 
@@ -62,23 +62,29 @@ def _data_uri(match: re.Match) -> str:
     target = match.group(2)
     if target.startswith(("data:", "#")):
         return match.group(0)
-    path = _assets() / Path(target).name
-    if not path.exists():
+    if not (_assets() / Path(target).name).exists():
         raise FileNotFoundError(f"{target!r} in a vendored stylesheet is not in {_assets()}")
+    return f'url("{_data_uri_of(Path(target).name)}")'
+
+
+@cache
+def _data_uri_of(name: str) -> str:
+    """A vendored image as a ``data:`` URI."""
+    path = _assets() / name
     mime = _MIME.get(path.suffix, "application/octet-stream")
-    return f'url("data:{mime};base64,{base64.b64encode(path.read_bytes()).decode()}")'
+    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode()}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _inline_css(name: str) -> str:
     css = re.sub(r"""url\((['"]?)([^)'"]+)\1\)""", _data_uri, _asset_text(name))
     return f"<style>/* {name} */\n{css}\n</style>"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _inline_js(name: str) -> str:
     js = _asset_text(name)
-    if re.search(r"</script|<!--", js, re.I):
+    if re.search(r"</script|<!--", js, re.IGNORECASE):
         raise ValueError(f"{name} contains '</script' or '<!--' and cannot be inlined as is")
     return f"<script>/* {name} */\n{js}\n</script>"
 
@@ -174,6 +180,11 @@ def render_page(layers, *, embed: bool = False) -> str:
     from geo.outlines import ATTRIBUTION as outline_attribution
 
     options = {"data": "claimmap-data", "outline": "claimmap-outline", "embed": embed,
+               # Leaflet's default marker (leaflet-measure uses it) as data URIs: its own
+               # lookup would turn the inlined CSS into a relative file path
+               "default_icon": {k: _data_uri_of(v) for k, v in (
+                   ("iconUrl", "marker-icon.png"), ("iconRetinaUrl", "marker-icon-2x.png"),
+                   ("shadowUrl", "marker-shadow.png"))},
                "outline_attribution": outline_attribution,
                "full_page": f"{art.id}.html" if embed else ""}
     m.add_child(_ClaimmapLayers(options))

@@ -29,7 +29,6 @@ import contextvars
 import logging
 import math
 import os
-import tempfile
 import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
@@ -1218,26 +1217,29 @@ def warm_up() -> None:
 
 
 # -- writing -------------------------------------------------------------------------------
-def _new_file_mode() -> int:
-    """The mode open() gives a new file: 0o666 less the process's umask (mkstemp's
-    temporary files are 0600, which would keep a map from its readers)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return 0o666 & ~mask
+def _new_temp_file(path: Path) -> Path:
+    """An empty temporary file beside `path`, with the mode the umask gives any new file
+    (mkstemp's 0600 would keep a map from its readers once renamed into place)."""
+    for _ in range(100):
+        tmp = path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp"
+        try:
+            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:  # pragma: no cover - 48 random bits
+            continue
+        return tmp
+    raise FileExistsError(f"no free temporary name beside {path}")  # pragma: no cover
 
 
 def _atomic_write(path: Path, write) -> None:
     """Call ``write(tmp_path)`` for a temporary file beside `path`, then rename it there."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    tmp = _new_temp_file(path)
     try:
-        os.fchmod(fd, _new_file_mode())
-        os.close(fd)
         write(tmp)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 

@@ -32,6 +32,8 @@ PACKAGES = {
         ("dist/images/layers.png", "layers.png"),
         ("dist/images/layers-2x.png", "layers-2x.png"),
         ("dist/images/marker-icon.png", "marker-icon.png"),
+        ("dist/images/marker-icon-2x.png", "marker-icon-2x.png"),
+        ("dist/images/marker-shadow.png", "marker-shadow.png"),
         ("LICENSE", "LICENSE.leaflet.txt"),
     ],
     "leaflet.markercluster@1.5.3": [
@@ -72,7 +74,7 @@ def _fa4_glyphs(root: Path) -> dict[str, list]:
     svg = (root / "fonts" / "fontawesome-webfont.svg").read_text()
     default_adv = int(re.search(r'<font id="FontAwesome" horiz-adv-x="(\d+)"', svg).group(1))
     by_code: dict[int, list] = {}
-    for m in re.finditer(r"<glyph\b([^>]*)/>", svg, re.S):
+    for m in re.finditer(r"<glyph\b([^>]*)/>", svg, re.DOTALL):
         attrs = dict(re.findall(r'([\w-]+)="([^"]*)"', m.group(1)))
         uni, d = attrs.get("unicode", ""), attrs.get("d", "")
         code = re.fullmatch(r"&#x([0-9a-f]+);", uni)
@@ -102,7 +104,7 @@ def main() -> None:
         (ASSETS / "fa4-glyphs.json").write_text(
             json.dumps(glyphs, separators=(",", ":"), sort_keys=True) + "\n")
         readme = (fa / "README.md").read_text()
-        lic = re.search(r"## License.*?(?=\n## |\Z)", readme, re.S)
+        lic = re.search(r"## License.*?(?=\n## |\Z)", readme, re.DOTALL)
         (ASSETS / "LICENSE.font-awesome.txt").write_text(
             "Font Awesome 4.7.0 by Dave Gandy - http://fontawesome.io\n"
             "(from the npm package font-awesome@4.7.0; only the glyph outlines of its SVG\n"

@@ -18,7 +18,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["CHROMIUM", "ARGS", "browser_available", "open_page", "PageLog"]
+__all__ = ["ARGS", "CHROMIUM", "PageLog", "browser_available", "open_page"]
 
 CHROMIUM = os.environ.get("CLAIMMAP_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

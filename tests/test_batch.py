@@ -1,7 +1,7 @@
 """claimmap batch: many articles on Dask into one merged set of layers (layers/batch.py).
 
-The fixture folder tests/data/batch/desk holds six articles in two subfolders (four of the
-geoparser's test articles, one as Markdown, and two short ones about Goma and Bukavu
+The fixture folder tests/data/batch/desk holds seven articles in two subfolders (four of the
+geoparser's test articles, one as Markdown, an HTML page, and two short ones about Goma and Bukavu
 written so that one figure is corroborated and one contested across them), a file with
 NUL bytes that must fail without stopping the batch, and a README.rst that is no article.
 """
@@ -16,14 +16,14 @@ import pytest
 
 from geo.exc import BadInput
 from layers import batch as batch_mod
-from layers.batch import BatchSummary, find_articles, run_batch
 from layers._batch_store import code_fingerprint as _REAL_FINGERPRINT
+from layers.batch import BatchSummary, find_articles, run_batch
 from layers.merge import cross_check, merge_docs
 from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
 
 DESK = Path(__file__).parent / "data" / "batch" / "desk"
 GOMA, BUKAVU = "geonames:216281", "geonames:217831"
-N_ARTICLES, N_GOOD = 7, 6
+N_ARTICLES, N_GOOD = 8, 7
 SPEC_SUFFIXES = (".places.geojson", ".claims.geojson", ".links.geojson", ".regions.geojson",
                  ".gpkg", ".html", ".png", ".svg", ".claims.csv", ".manifest.json")
 
@@ -84,7 +84,8 @@ def test_local_cluster_merges_every_article(local_run):
     articles = {c["article_id"] for c in claims}
     assert articles == {"africa-goma-2025-02-03", "africa-goma-2025-02-05",
                         "africa-sahel-2024-07-30", "gaza-2024-03-05",
-                        "ukraine-kharkiv-2024-05-20", "ukraine-zaporizhzhia-2023-08-30"}
+                        "ukraine-kharkiv-2024-05-20", "ukraine-zaporizhzhia-2023-08-30",
+                        "ukraine-kharkiv-drones"}
     assert all(c["claim_id"].startswith(c["article_id"] + "-") for c in claims)
     manifest = json.loads((out / "desk.manifest.json").read_text())
     assert manifest["article_id"] == "desk"
@@ -234,7 +235,7 @@ def test_cli_exit_codes(cluster, tmp_path):
     res = runner.invoke(cli, ["batch", str(DESK), "--out", str(out), "--name", "front",
                               "--scheduler", cluster.scheduler_address, "--no-maps"])
     assert res.exit_code == 0, res.output
-    assert "batch 'front': 7 articles" in res.stderr and "africa/scan.txt" in res.stderr
+    assert f"batch 'front': {N_ARTICLES} articles" in res.stderr and "africa/scan.txt" in res.stderr
     assert (out / "front.claims.geojson").is_file() and not (out / "front.html").exists()
 
     bad = tmp_path / "bad"

@@ -15,7 +15,10 @@ Decisions this file pins down:
   whose names slug to one id ("a b.txt", "a-b.txt") are refused rather than allowed to
   overwrite each other's files: the manifest records the input file's name, and a build
   whose id belongs to another input in ``--out`` is bad input ("a_b.txt" has its own id);
-- an unexpected error exits 1 with one line; ``-v`` adds the traceback.
+- an unexpected error exits 1 with one line; ``-v`` adds the traceback;
+- what an article carries (markup, script) is inert text in every map, and a claims file
+  cannot make claimmap run code (YAML tags) or exhaust it (aliases that expand without
+  bound: refused past a million values).
 """
 
 from __future__ import annotations
@@ -323,6 +326,11 @@ def _bad_claims(good_build) -> dict[str, tuple[str, int | None, str]]:
         lines = good.splitlines(keepends=True)
         lines[line - 1] = f"  id: {bad_id}\n"
         out[label] = ("".join(lines), line, r"not a safe id")
+    laughs = ["format: claimmap-claims/1", "article: {id: x}", "review:",
+              "  a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    laughs += [f"  a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    laughs += ["places:", "  - {key: k, name: N, lat: 1, lon: 1, source: me, surfaces: *a9}"]
+    out["billion laughs"] = ("\n".join(laughs) + "\n", 5, r"aliases expand to more than")
     line = _line_of(good, r"^    category: ")
     lines = good.splitlines(keepends=True)
     lines[line - 1] = "    category: gossip\n"
@@ -332,7 +340,8 @@ def _bad_claims(good_build) -> dict[str, tuple[str, int | None, str]]:
 
 CLAIMS_CASES = ["not YAML", "a list", "not a claims file", "places not a list",
                 "unknown gazetteer id", "claim names no such place", "id with ..",
-                "absolute id", "id with a control character", "unknown category"]
+                "absolute id", "id with a control character", "unknown category",
+                "billion laughs"]
 
 
 @pytest.mark.parametrize("case", CLAIMS_CASES)
@@ -384,11 +393,49 @@ def test_slugs_never_escape():
         assert Path(s).name == s and not Path(s).is_absolute()
 
 
-def test_hostile_file_name_writes_only_inside_out(tmp_path):
+#: an article that carries markup and script: none of it may run in the maps
+HOSTILE_ARTICLE = (
+    "Kharkiv <img src=x onerror=alert(1)> report </script><script>alert(2)</script>\n\n"
+    "KHARKIV, May 20, 2024 — Russian shelling killed 7 people in Kharkiv <b onmouseover="
+    "alert(3)>here</b>, officials said \"</script><script>alert(4)</script>\". About 300 "
+    "homes were damaged in Kharkiv <!-- <script>alert(5)</script> -->, according to the "
+    "governor `${alert(6)}` <svg onload=alert(7)>.\n")
+
+
+class _Markup:
+    """What an HTML/SVG file would run: on* attributes, and scripts that are code."""
+
+    def __init__(self, text: str):
+        from html.parser import HTMLParser
+
+        self.handlers: list[tuple[str, str]] = []
+        self.code: list[str] = []
+        found = self
+
+        class Parser(HTMLParser):
+            script_type = None
+
+            def handle_starttag(self, tag, attrs):
+                found.handlers += [(tag, k) for k, _v in attrs if k.lower().startswith("on")]
+                found.handlers += [(tag, "src=x") for k, v in attrs if k == "src" and v == "x"]
+                self.script_type = dict(attrs).get("type", "") if tag == "script" else None
+
+            def handle_data(self, data):
+                if self.script_type is not None and "alert(" in data:
+                    if self.script_type == "application/json":
+                        json.loads(data)        # data, and well-formed: never code
+                    else:
+                        found.code.append(data[:120])
+
+        Parser().feed(text)
+
+
+def test_hostile_file_name_and_content_stay_inert(tmp_path):
     """A name with '..', a backslash, a drive letter and escape sequences: its files go
-    directly into --out under a safe id, and stderr shows no raw control characters."""
+    directly into --out under a safe id, and stderr shows no raw control characters. The
+    article's own markup and scripts are text in every map: no handler, no code."""
     name = "..\\..\x1b[2J C: \u202e..evil..txt"
-    shutil.copyfile(ARTICLES / "kharkiv-2024-05-20.txt", tmp_path / name)
+    (tmp_path / name).write_text(HOSTILE_ARTICLE, encoding="utf-8")
     out = tmp_path / "sub" / "out"
     before_parent = sorted(p.name for p in tmp_path.iterdir())
     rc, _, err = run("build", name, "--out", out, cwd=tmp_path)
@@ -401,6 +448,12 @@ def test_hostile_file_name_writes_only_inside_out(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(before_parent + ["sub"])
     assert [p.name for p in (tmp_path / "sub").iterdir()] == ["out"]
     assert manifests_match(out) == 1
+    maps = [p for p in written if p.suffix in (".html", ".svg")]
+    assert len(maps) == 4, maps            # the map, its embed, the report, the SVG
+    for path in maps:
+        markup = _Markup(path.read_text(encoding="utf-8"))
+        assert markup.handlers == [] and markup.code == [], (path.name, markup.handlers,
+                                                             markup.code)
 
 
 def test_two_inputs_with_one_id_never_overwrite_each_other(out, tmp_path):

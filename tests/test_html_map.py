@@ -15,12 +15,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from browser import browser_available, open_page
 
 from layers._html_data import date_interval, map_data, script_json
 from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
 from layers.render_html import render_page, write_embed, write_html
-
-from browser import browser_available, open_page
+from layers.symbology import category_style
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -98,7 +98,7 @@ def first_article():
 
 
 def _data_block(page: str) -> dict:
-    m = re.search(r'<script type="application/json" id="claimmap-data">(.*?)</script>', page, re.S)
+    m = re.search(r'<script type="application/json" id="claimmap-data">(.*?)</script>', page, re.DOTALL)
     assert m, "no data block"
     return json.loads(m.group(1))
 
@@ -128,7 +128,6 @@ def test_data_block_holds_every_feature(sample):
     assert len(data["links"]) == len(sample.links) == 1
     assert [c["key"] for c in data["categories"]] == [
         "military", "humanitarian", "infrastructure", "territorial"]  # the order of CATEGORIES
-    from layers.symbology import category_style
     assert all(c["colour"] == category_style(c["key"])[0] for c in data["categories"])
     i = data["claims"]["id"].index("population-now")
     assert data["strings"][data["claims"]["source"][i]] == "local officials"
@@ -142,7 +141,8 @@ def test_data_block_holds_every_feature(sample):
 def test_embed_page(sample):
     page = render_page(sample, embed=True)
     assert '"embed": true' in page and '"full_page": "sample-2025-06-29.html"' in page
-    assert "scrollWheelZoom" in page or "scroll_wheel_zoom" in page or '"scrollWheelZoom": false' in page
+    assert '"scrollWheelZoom": false' in page                 # the report page scrolls
+    assert '"scrollWheelZoom": true' in render_page(sample)
 
 
 @pytest.mark.parametrize("start,end,expected", [
@@ -180,7 +180,7 @@ def test_injection_is_data_not_markup(injected):
     i = data["claims"]["id"].index("population-now")
     assert data["strings"][data["claims"]["text"][i]].endswith(INJECT)
     assert "{{ 7*7 }}" in json.dumps(data)                           # not run as a template
-    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    title = re.search(r"<title>(.*?)</title>", page, re.DOTALL).group(1)
     assert "&lt;img src=x" in title and "<img" not in title
 
 
@@ -188,7 +188,12 @@ def test_unknown_category_gets_the_fallback_style():
     import geopandas as gpd
     from shapely.geometry import Point
 
-    from layers.builder import CLAIM_COLUMNS, LINK_COLUMNS, PLACE_COLUMNS, REGION_COLUMNS
+    from layers.builder import (
+        CLAIM_COLUMNS,
+        LINK_COLUMNS,
+        PLACE_COLUMNS,
+        REGION_COLUMNS,
+    )
 
     class L:
         doc = _doc()
@@ -308,6 +313,19 @@ def test_sample_map_in_chromium(sample, tmp_path):
         page.press(".cm-search input", "Enter")
         page.locator(".leaflet-popup-content .cm-card-place").wait_for(state="visible")
         assert "Kramatorsk" in page.locator(".leaflet-popup-content .cm-card-place").inner_text()
+        page.keyboard.press("Escape")
+
+        # the measure tool measures (and loads no image from a relative path)
+        toggle = page.locator(".leaflet-control-measure-toggle").bounding_box()
+        page.mouse.move(toggle["x"] + 5, toggle["y"] + 5)
+        page.click(".leaflet-control-measure .js-start")
+        box = page.locator(".folium-map").bounding_box()
+        for dx, dy in ((420, 380), (560, 420)):
+            page.mouse.click(box["x"] + dx, box["y"] + dy)
+            page.wait_for_timeout(150)
+        assert "Path distance" in page.locator(".leaflet-control-measure .js-results").inner_text()
+        page.click(".leaflet-control-measure .js-finish")
+        assert page.locator(".leaflet-control-fullscreen, .leaflet-control-zoom-fullscreen").count()
         _check_clean(log)
 
 
@@ -337,12 +355,12 @@ def test_first_article_map_in_chromium(first_article, tmp_path):
         cat = claims["category"].value_counts().index[0]
         n_cat = int((claims["category"] == cat).sum())
         label = page.locator(".leaflet-control-layers-overlays label", has_text=re.compile(
-            rf"^\s*{re.escape(cat.title())} \(\d+\)"))
+            rf"^\s*{re.escape(category_style(cat)[2])} \([\d,]+\)"))
         label.locator("input").click()
         after = page.evaluate("claimmap.counts()")
         assert after["claimsByCategory"][cat] == 0
         assert after["claims"] == counts["claims"] - n_cat
-        page.evaluate("claimmap.layers.claims.refreshClusters()")
+        page.wait_for_timeout(300)                         # cluster animations
         assert page.locator(f'.cm-claim[data-category="{cat}"]').count() == 0
         assert _dom_claims(page) == len(layers.claims) - n_cat
         label.locator("input").click()
@@ -371,6 +389,7 @@ def test_injection_runs_nothing(injected, tmp_path):
         assert found == {"pwned": None, "imgs": 0, "handlers": 0, "scripts": found["scripts"]}
         assert found["scripts"] == page.evaluate(
             "document.querySelectorAll('head script, body > script').length")
+        page.wait_for_timeout(400)                         # the popups' fade
         _save_screenshot(page, tmp_path, "inject-2025-06-29.html.png")
         assert log.dialogs == []
         _check_clean(log)

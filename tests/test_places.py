@@ -526,3 +526,36 @@ def test_a_us_state_beats_a_foreign_country_the_article_never_supports():
     assert ms["Georgia"].place.kind == "admin1" and ms["Georgia"].place.country_code == "US"
     ms = found("Russia fought a war with Georgia in 2008 near Tskhinvali.")
     assert ms["Georgia"].place.kind == "country"
+
+
+def test_a_facility_is_placed_at_the_town_the_sentence_says_hosts_it():
+    for text in (("A drone was shot down over Kurchatov, home to the Kursk nuclear power "
+                  "plant, officials in Kursk said."),
+                 ("Officials in Kursk said drones circled the Kursk nuclear power plant near "
+                  "Kurchatov.")):
+        fac = found(text)["Kursk nuclear power plant"].place
+        assert fac.kind == "facility" and "Kurchatov" in fac.note, fac.note
+
+
+@pytest.mark.parametrize("text, word, present", [
+    ("Kinshasa and the M23 rebels agreed to talks in Doha.", "Kinshasa", False),
+    ("Ms. Sheinbaum said Mexico City would host the summit.", "Mexico City", True),
+    ("Shares fell on the Hong Kong Stock Exchange as Shenzhen factories closed.", "Shenzhen",
+     True),
+    ("Fighting erupted in Tripoli between rival militias loyal to the government.", "Tripoli",
+     True),
+    ("Villagers near Lake Chad said fighters crossed from Borno State into Niger.", "Chad",
+     False),
+    ("Dhaka said more refugees had reached Cox’s Bazar.", "Cox’s Bazar", True),
+])
+def test_second_pass_probes(text, word, present):
+    assert (word in found(text)) == present, list(found(text))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Storms battered the Pacific coast near Acapulco in Mexico.", "Pacific"),
+    ("Officials met Hannah and Deborah in Kyiv on Monday.", "Hannah"),
+])
+def test_oceans_and_guessed_spellings_need_support(text, word):
+    surfaces = set(found(text))
+    assert surfaces and word not in surfaces, surfaces

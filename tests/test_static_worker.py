@@ -141,3 +141,18 @@ def test_no_fork_while_another_thread_runs():
     finally:
         stop.set()
         thread.join()
+
+
+@needs_fork
+def test_layers_that_do_not_pickle_are_drawn_in_process(layers, tmp_path, workers):
+    import dataclasses
+
+    from layers.builder import Layers
+
+    class MyLayers(Layers):   # a local class: its objects do not pickle
+        pass
+
+    mine = MyLayers(**{f.name: getattr(layers, f.name) for f in dataclasses.fields(Layers)})
+    written = mine.write(tmp_path / "out")
+    assert f"{SLUG}.png" in {p.name for p in written}
+    assert all(not w._proc.is_alive() for w in workers)

@@ -114,9 +114,17 @@
 
   CM.init = function (map, options) {
     var t0 = performance.now();
+    CM.initAt = t0;                                   // since navigation start
+    var timings = CM.timings = {};                  // ms since init, by step (bench)
+    function mark(name) { timings[name] = Math.round(performance.now() - t0); }
     var D = JSON.parse(document.getElementById(options.data).textContent);
+    mark('parse');
     var S = D.strings, C = D.claims;
     var state = CM.state = {map: map, data: D, options: options};
+    if (options.default_icon) {          // see render_html.py: no relative image paths
+      L.Icon.Default.imagePath = '';
+      L.Icon.Default.mergeOptions(options.default_icon);
+    }
     // no tile layer on load, so the map gets its zoom range here (MarkerCluster needs it)
     if (map.options.maxZoom === undefined) { map.setMaxZoom(18); }
     if (map.options.minZoom === undefined) { map.setMinZoom(1); }
@@ -135,10 +143,14 @@
     }
 
     /* base layers: the offline outline (default) and the web maps */
+    map.createPane('cmLabels');                      // place labels: under the pins
+    map.getPane('cmLabels').style.zIndex = 550;
+    map.getPane('cmLabels').style.pointerEvents = 'none';
     map.createPane('cmOutline');
     map.getPane('cmOutline').style.zIndex = 150;
     var outline = L.geoJSON(decodeOutlines(JSON.parse(document.getElementById(options.outline).textContent)), {
       pane: 'cmOutline', interactive: false,
+      renderer: L.canvas({pane: 'cmOutline'}),   // thousands of vertices: canvas, not SVG
       style: {color: '#9a9a9a', weight: 0.8, fillColor: '#f3f1ea', fillOpacity: 1},
       attribution: '<a href="https://www.naturalearthdata.com/">' +
                    esc(options.outline_attribution || 'Outlines: Natural Earth (public domain)') + '</a>'
@@ -148,7 +160,7 @@
       bases[esc(t.name)] = L.tileLayer(t.url, {attribution: t.attribution, maxZoom: t.max_zoom,
                                                maxNativeZoom: t.max_zoom});
     });
-    outline.addTo(map);
+    var pending = [outline];   // added once the view is set: drawing them twice is slow
     map.getContainer().classList.add('cm-offline');
     map.on('baselayerchange', function (e) {
       map.getContainer().classList.toggle('cm-offline', e.layer === outline);
@@ -157,6 +169,7 @@
       'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)');
 
     var overlays = {};
+    mark('outline');
     /* the view fits the claims, links and places; a country's point (its centre, far
        from anything the article says happened) counts only when there is nothing else */
     var bounds = L.latLngBounds([]), context = L.latLngBounds([]);
@@ -182,8 +195,8 @@
       regions.addLayer(layer);
     });
     if (D.regions.length) {
-      regions.addTo(map);
-      overlays['<span class="cm-swatch cm-swatch-region"></span>Regions (' + D.regions.length + ')'] = regions;
+      pending.push(regions);
+      overlays['<span class="cm-swatch cm-swatch-region"></span>Regions (' + fmtNumber(D.regions.length) + ')'] = regions;
     }
 
     /* links: directed lines with an arrowhead */
@@ -204,8 +217,8 @@
       links.addLayer(arrowHead(lk.coords, st.colour));
     });
     if (D.links.length) {
-      links.addTo(map);
-      overlays['<span class="cm-swatch cm-swatch-link"></span>Links (' + D.links.length + ')'] = links;
+      pending.push(links);
+      overlays['<span class="cm-swatch cm-swatch-link"></span>Links (' + fmtNumber(D.links.length) + ')'] = links;
       bounds.extend(links.getBounds());
     }
 
@@ -254,6 +267,7 @@
       mk.cmPlace = p;
       mk.bindTooltip(function () { return el('span', null, p.name); },
                      {permanent: D.places.length <= 40, direction: 'right', offset: labelOffset,
+                      pane: D.places.length <= 40 ? 'cmLabels' : 'tooltipPane',
                       className: 'cm-place-label'});
       mk.bindPopup(function () { return placeCard(p); }, {maxWidth: 340});
       placeMarkers[p.id] = mk;
@@ -284,14 +298,15 @@
     map.on('zoomend moveend overlayadd overlayremove', declutter);
     CM.declutter = declutter;
     if (D.places.length) {
-      places.addTo(map);
-      overlays['<span class="cm-swatch cm-swatch-place"></span>Places (' + D.places.length + ')'] = places;
+      pending.push(places);
+      overlays['<span class="cm-swatch cm-swatch-place"></span>Places (' + fmtNumber(D.places.length) + ')'] = places;
     }
 
+    mark('places');
     /* claims: one cluster group; each category is a toggle in the layer control */
     var loading = false;   // true from the first addLayers of all claims until it is done
     var claims = L.markerClusterGroup({
-      chunkedLoading: true, chunkInterval: 150, showCoverageOnHover: false,
+      chunkedLoading: true, chunkInterval: 200, chunkDelay: 10, showCoverageOnHover: false,
       maxClusterRadius: 45, spiderfyDistanceMultiplier: 1.7, iconCreateFunction: clusterIcon,
       chunkProgress: function (processed, total) {
         /* MarkerCluster also reports (0, 0) when it is added to the map: wait for ours */
@@ -339,7 +354,7 @@
       toggle.cmCategory = ci;
       toggle.addTo(map);
       overlays['<span class="cm-swatch" style="background:' + c.colour + '"></span>' +
-               esc(c.label) + ' (' + c.count + ')'] = toggle;
+               esc(c.label) + ' (' + fmtNumber(c.count) + ')'] = toggle;
     });
     map.on('overlayadd overlayremove', function (e) {
       if (e.layer.cmCategory === undefined) { return; }
@@ -348,6 +363,7 @@
     });
     claims.addTo(map);
 
+    mark('claims');
     /* which claims pass the category toggles and the date filter */
     var filter = {from: null, to: null, undated: true};
     function visible(i) {
@@ -539,7 +555,7 @@
         fit.href = '#';
         fit.addEventListener('click', function (ev) { ev.preventDefault(); CM.fitAll(); });
         if (options.full_page) {
-          var link = el('a', 'cm-full-link', 'Open the full map \u2197', div);
+          var link = el('a', 'cm-full-link', 'Full map \u2197', div);
           link.href = options.full_page; link.target = '_blank'; link.rel = 'noopener';
         }
         L.DomEvent.disableClickPropagation(div);
@@ -778,6 +794,7 @@
     function ready() {
       if (CM.ready) { return; }
       if (legendCounts) { legendCounts(); }
+      mark('clustered');
       declutter();
       CM.ready = true;
       CM.renderMs = performance.now() - t0;     // in init: parse, build, cluster
@@ -790,7 +807,8 @@
     function popupPadding() {
       var corners = map._controlCorners;
       L.Popup.mergeOptions({
-        autoPanPaddingTopLeft: L.point(corners.topleft.offsetWidth + 10, 10),
+        autoPanPaddingTopLeft: L.point(Math.max(corners.topleft.offsetWidth,
+                                                corners.bottomleft.offsetWidth) + 10, 10),
         autoPanPaddingBottomRight: L.point(corners.topright.offsetWidth + 10, 10)});
     }
     map.on('resize', popupPadding);
@@ -810,8 +828,11 @@
                                        paddingTopLeft: [left + 10, 20],
                                        paddingBottomRight: [right + 10, 20]});
     };
+    mark('controls');
     /* then draw the claims (chunked, so a big map stays responsive) */
     CM.fitAll();
+    pending.forEach(function (layer) { layer.addTo(map); });
+    mark('fit');
     var all = [];
     for (var q = 0; q < C.n; q++) { if (visible(q)) { all.push(markers[q]); shown[q] = 1; } }
     if (all.length) { loading = true; claims.addLayers(all); } else { ready(); }
