@@ -10,7 +10,9 @@ figures, so the merge has corroborations and contests to find. Then:
 
 1. batch on 2 workers (a fresh output folder): wall time, articles/s, peak memory of the
    whole process tree (this process, the nanny and worker processes: the sum of their
-   RSS and of their PSS, sampled every 0.2 s with psutil);
+   RSS and of their PSS, sampled every 0.2 s with psutil), and the CPU seconds of this
+   process and of its children (worker CPU over parse time: the cores the workers really
+   got, fewer than asked on a machine others are using);
 2. the same batch again with nothing changed (rerun time);
 3. batch of the first M articles (default min(N, 2000)) on 1 worker and on 2 workers,
    fresh outputs each: the speed-up of the parse phase and of the whole run;
@@ -19,7 +21,8 @@ figures, so the merge has corroborations and contests to find. Then:
 
 Targets on a 2-core machine: 10,000 articles in <= 60 s; peak memory <= 1.5 GB; speed-up
 >= 1.6x; rerun <= 5 s. The merged layers are written without maps unless ``--maps``
-(drawing a map of 10,000 articles is a rendering benchmark of its own).
+(drawing the static map of the ~500 places of 10,000 generated articles is a rendering
+benchmark of its own: minutes, in its label placement).
 """
 
 from __future__ import annotations

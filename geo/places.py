@@ -501,6 +501,13 @@ def _reject_by_form(text, toks, it: _Item, span_at, span_ends, gaz) -> str:
             it.facility_end is None and nxt.low not in rz.GENERIC_NAME_WORDS:
         # two names side by side that are no name together: "Metro Manila", "Lloyd Austin"
         return "the first word of a longer name the gazetteer does not know"
+    k = s.j
+    if k + 1 < len(toks) and not is_country and not toks[k - 1].possessive and \
+            toks[k].low in rz.CONNECTIVES and not toks[k].cap and \
+            text[toks[k - 1].end:toks[k].start] == "-" == text[toks[k].end:toks[k + 1].start] \
+            and toks[k + 1].cap and k + 1 not in span_at:
+        # "Bab-el-Mandeb", "Shatt-al-Arab": the name goes on (not "the Goma-Sake road")
+        return "the first part of a longer hyphenated name the gazetteer does not know"
     if s.i in span_ends and not it.headline and not toks[s.i - 1].possessive and \
             text[toks[s.i - 1].end:toks[s.i].start] == " " and \
             toks[span_ends[s.i].i].low not in common:
@@ -509,7 +516,7 @@ def _reject_by_form(text, toks, it: _Item, span_at, span_ends, gaz) -> str:
         return "a common word opening a sentence or in a headline"
     if s.j - s.i == 1 and not is_country and _is_demonym(gaz, it.key):
         return "demonym"
-    group = _group_name(text, toks, it)
+    group = _group_name(toks, it, prv, nxt)
     if group:
         return group
     if s.j - s.i == 1 and toks[s.i].low in rz.ORG_WORDS and not is_country:
@@ -546,23 +553,30 @@ def _reject_by_form(text, toks, it: _Item, span_at, span_ends, gaz) -> str:
     return ""
 
 
+#: nouns for the sides of a conflict or a negotiation: "Tripoli and the eastern authorities"
+_ACTOR_NOUNS = frozenset({
+    "authorities", "government", "governments", "rebels", "militia", "militias", "army",
+    "insurgents", "militants", "opposition", "junta", "administration", "regime", "faction",
+    "factions", "movement", "coalition", "alliance", "leadership", "parliament", "ministry",
+    "president", "kremlin", "cartel", "cartels", "gangs", "separatists", "islamists",
+})
 _COAST_WORDS = frozenset({"coast", "coastline", "seaboard", "shore", "shores", "seabed"})
 _STORM_WORDS = frozenset({"hurricane", "typhoon", "cyclone", "storm", "depression"})
 _CRIME_GROUPS = frozenset({"cartel", "cartels", "gang", "gangs", "mafia", "syndicate",
                            "syndicates"})
 
 
-def _group_name(text, toks, it: _Item) -> str:
+def _group_name(toks, it: _Item, prv, nxt) -> str:
     """"ethnic Amhara", "the Sinaloa cartel", "Afar militias": a people or a group that
-    bears the name (an ethnonym is often spelt like its region)."""
-    s = it.span
-    prv = _prev(toks, s.i, text)
-    if prv is not None and prv.low == "ethnic" and not it.region:
-        return "an ethnic group of that name"
-    if prv is not None and prv.low in _STORM_WORDS and prv.cap:
-        return "a storm's name ('Hurricane Milton')"
-    nxt = _next(toks, s.j, text)
-    if nxt is None or toks[s.j - 1].possessive or it.region or nxt.low not in rz.GROUP_NOUNS:
+    bears the name (an ethnonym is often spelt like its region); "Hurricane Milton".
+    `prv` and `nxt` are the words joined to the name before and after it."""
+    if prv is not None:
+        if prv.low == "ethnic" and not it.region:
+            return "an ethnic group of that name"
+        if prv.cap and prv.low in _STORM_WORDS:
+            return "a storm's name ('Hurricane Milton')"
+    if nxt is None or it.region or nxt.low not in rz.GROUP_NOUNS or \
+            toks[it.span.j - 1].possessive:
         return ""
     if nxt.low in _CRIME_GROUPS:
         return "a gang or cartel named after the place"
@@ -574,7 +588,8 @@ def _group_name(text, toks, it: _Item) -> str:
 #: connectives that are English words between spaces ("as", "at", "on"): inside a name only
 #: when hyphenated ("Rostov-on-Don", "Deir al-Balah")
 _SPACED_NOT_CONNECTIVES = frozenset({"as", "at", "an", "on", "am", "im", "en", "do", "y",
-                                     "upon", "sur", "au", "aux", "na", "pod", "nad"})
+                                     "upon", "sur", "au", "aux", "na", "pod", "nad", "i", "e",
+                                     "ul"})
 
 
 def _connects(text, toks, k: int) -> bool:
@@ -815,13 +830,21 @@ def _past_form(w: str) -> bool:
 
 
 def _paired_with_actor(text, toks, j: int, span_at, has_name) -> bool:
-    """"between Riyadh and the Houthis", "Islamabad and the Kremlin": a capital coordinated
-    with a capitalised name that is no place (a group, an institution) is an actor too."""
+    """"between Riyadh and the Houthis", "Tripoli and the eastern authorities": a capital
+    coordinated with a group, an institution or a named actor that is no place is an
+    actor too."""
     if j + 2 >= len(toks) or toks[j].low != "and" or toks[j + 1].low != "the":
         return False
     if text[toks[j - 1].end:toks[j].start] != " " or text[toks[j].end:toks[j + 2].start] != " the ":
         return False
     k = j + 2
+    for n in range(k, min(k + 3, len(toks))):  # "the eastern authorities", "the Kurdish army"
+        t = toks[n]
+        if not t.alpha or text[toks[n - 1].end:t.start] != " " or toks[n - 1].possessive or (
+                span_at is not None and n in span_at):
+            break
+        if t.low in _ACTOR_NOUNS and not t.cap:
+            return True
     run = []
     while k < len(toks) and toks[k].cap and text[toks[k - 1].end:toks[k].start] == " ":
         if span_at is not None and k in span_at:
@@ -841,7 +864,7 @@ def _paired_with_actor(text, toks, j: int, span_at, has_name) -> bool:
             return False
         if not head.endswith("s"):
             head = run[-1].low
-    if not (head in rz.ORG_WORDS
+    if not (head in rz.ORG_WORDS or head in _ACTOR_NOUNS
             or (head.endswith("s") and not head.endswith(("ss", "as", "us", "os")))):
         return False  # a group ("the Houthis", "the United Nations"), not "the Donbas"
     if words & (rz.NATURAL_HEADS | rz.FEATURE_WORDS | rz.GENERIC_NAME_WORDS | rz.AREA_WORDS
@@ -973,13 +996,25 @@ class _Context:
         """The article's countries, counted without name `key`'s own mentions."""
         got = self._without.get(key)
         if got is None:
-            own = self.by_key.get(key, {})
-            got = self._without[key] = {cc: n - own.get(cc, 0) for cc, n in self.countries.items()
-                                        if n - own.get(cc, 0) > 0}
+            own = self.by_key.get(key)
+            got = self._without[key] = self.countries if not own else {
+                cc: n - own.get(cc, 0) for cc, n in self.countries.items()
+                if n - own.get(cc, 0) > 0}
         return got
 
     def main_without(self, key: str) -> str:
-        own = self.place_by_key.get(key, {})
+        """The country most of the article's places (not counting name `key`) are in."""
+        own = self.place_by_key.get(key)
+        if not own and key in self.by_key:
+            own = {}
+        elif not own:  # a name that anchors nothing: the article's main country, kept
+            got = self._without.get(None)
+            if got is None:
+                got = self._without[None] = self._main({}, key)
+            return got
+        return self._main(own, key)
+
+    def _main(self, own: dict, key: str) -> str:
         ranked = {cc: n - own.get(cc, 0) for cc, n in self.place_countries.items()
                   if n - own.get(cc, 0) > 0} or self.countries_without(key)
         return max(sorted(ranked), key=lambda cc: ranked[cc]) if ranked else ""

@@ -5,11 +5,13 @@ indexes into ``Article.text``. For HTML the text is what a real extractor (trafi
 takes out of the page, with the page's title put in front when the body does not start
 with it, so offsets index into that extracted text.
 
-Decoding: UTF-8 (a UTF-8 byte-order mark is dropped), UTF-16 with a BOM, else the best
-guess of charset-normalizer (e.g. cp1251); whatever was assumed is recorded in
-``Article.notes``. Refused with `geo.exc.BadInput` naming the file: a missing file, an
-empty one, a binary one, one that no encoding decodes, an HTML page with no body text,
-and one over the size limit (5 MB, or ``CLAIMMAP_MAX_BYTES`` bytes).
+Decoding: UTF-8 (a UTF-8 byte-order mark is dropped), UTF-16 with a BOM (or without one,
+when its NUL bytes show it), else the best guess of charset-normalizer among the common
+encodings (e.g. cp1251); whatever was assumed is recorded in ``Article.notes``, and a
+guess is also logged as a warning (so ``claimmap`` says it on stderr). Refused with
+`geo.exc.BadInput` naming the file: a missing file, an empty one, a binary one, one that
+no encoding decodes, an HTML page with no body text, and one over the size limit (5 MB,
+or ``CLAIMMAP_MAX_BYTES`` bytes).
 
 trafilatura is imported only for HTML input: ``claimmap places`` on a text article must
 start fast.
@@ -141,7 +143,15 @@ def _decode(raw: bytes, path: str) -> tuple[str, list[str]]:
         bad_at = err.start
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw, cp_isolation=_LIKELY_ENCODINGS).best()
+    results = from_bytes(raw, cp_isolation=_LIKELY_ENCODINGS)
+    best = results.best()
+    if best is not None:
+        # equally good guesses (short text: cp1250 and cp1252 often tie): the encoding
+        # more common in news text, the earlier in _LIKELY_ENCODINGS, wins
+        rank = {enc: i for i, enc in enumerate(_LIKELY_ENCODINGS)}
+        best = min((r for r in results
+                    if (r.chaos, r.coherence) == (best.chaos, best.coherence)),
+                   key=lambda r: rank.get(r.encoding, len(rank)))
     if best is None:
         raise BadInput(f"cannot be decoded: not UTF-8 (bad byte at offset {bad_at}) "
                        "and no other encoding fits", path=path)

@@ -405,3 +405,92 @@ def test_embed_page_in_chromium(sample, tmp_path):
         assert page.get_attribute(".cm-full-link", "href") == "sample-2025-06-29.html"
         _save_screenshot(page, tmp_path, "sample-2025-06-29.embed.html.png")
         _check_clean(log)
+
+
+# ------------------------------------------------------------------- layout (what an editor sees)
+
+_LAYOUT_JS = """() => {
+    const frame = document.querySelector('.folium-map').getBoundingClientRect();
+    const controls = [...document.querySelectorAll('.leaflet-control')]
+        .map(c => c.getBoundingClientRect()).filter(r => r.width && r.height);
+    const meet = (a, b, slack = 0) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > slack &&
+        Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > slack;
+    const inside = (r) => r.left >= frame.left && r.right <= frame.right &&
+        r.top >= frame.top && r.bottom <= frame.bottom;
+    // a country's point (its capital or centre) is context: it may lie outside the view
+    const dots = [...document.querySelectorAll('path.cm-place:not(.cm-kind-country)')].map(p => {
+        const r = p.getBoundingClientRect();
+        return {x: (r.left + r.right) / 2, y: (r.top + r.bottom) / 2, r: r};
+    });
+    const symbols = [...document.querySelectorAll(
+        '.leaflet-marker-pane .cm-claim, .leaflet-marker-pane .cm-cluster')]
+        .map(e => e.getBoundingClientRect());
+    const labels = [...document.querySelectorAll('.cm-place-label')]
+        .filter(l => getComputedStyle(l).visibility !== 'hidden')
+        .map(l => ({text: l.textContent, r: l.getBoundingClientRect()}));
+    return {
+        dotsUnderControls: dots.filter(d => controls.some(c => meet(d.r, c))).length,
+        dotsOffMap: dots.filter(d => !inside(d.r)).length,
+        dotsUnderSymbols: dots.filter(d => symbols.some(s => d.x > s.left && d.x < s.right &&
+                                                             d.y > s.top && d.y < s.bottom)).length,
+        symbolsUnderControls: symbols.filter(s => controls.some(c => meet(s, c))).length,
+        labels: labels.map(l => l.text),
+        labelsCut: labels.filter(l => !inside(l.r)).map(l => l.text),
+        labelsUnderControls: labels.filter(l => controls.some(c => meet(l.r, c))).map(l => l.text),
+        labelsOverlapping: labels.filter((l, i) => labels.some((m, j) => j !== i && meet(l.r, m.r)))
+            .map(l => l.text),
+        labelsUnderSymbols: labels.filter(l => symbols.some(s => meet(l.r, s, 4))).map(l => l.text),
+        legendOpen: document.querySelector('.cm-legend').open,
+    };
+}"""
+
+
+def _check_layout(page, layers):
+    """The whole map in view, clear of the controls, every place labelled and nothing hidden."""
+    got = page.evaluate(_LAYOUT_JS)
+    assert got["dotsOffMap"] == 0 and got["dotsUnderControls"] == 0, got
+    assert got["symbolsUnderControls"] == 0, got
+    assert got["dotsUnderSymbols"] == 0, got          # claim symbols stand beside the dot
+    assert got["labelsCut"] == [] and got["labelsUnderControls"] == [], got
+    assert got["labelsOverlapping"] == [] and got["labelsUnderSymbols"] == [], got
+    # every place keeps its name on the map (places at one point share a label)
+    shown = " ".join(got["labels"])
+    points = layers.places.geometry.apply(lambda g: (round(g.y, 4), round(g.x, 4)))
+    context = layers.places["kind"] == "country"
+    for name, point in zip(layers.places.loc[~context, "name"], points[~context]):
+        assert name in shown, (name, got["labels"])
+    assert len(got["labels"]) >= len(set(points[~context]))
+    return got
+
+
+@browser
+@pytest.mark.browser
+@pytest.mark.parametrize("embed,width,height", [(False, 1280, 800), (True, 800, 500)])
+def test_first_article_layout(first_article, tmp_path, embed, width, height):
+    layers = first_article
+    name = f"{layers.doc.article.id}.{'embed.' if embed else ''}html"
+    path = (write_embed if embed else write_html)(layers, tmp_path / name)
+    with open_page(path, width=width, height=height) as (page, log):
+        page.wait_for_timeout(300)
+        got = _check_layout(page, layers)
+        assert got["legendOpen"] is (not embed)
+        _save_screenshot(page, tmp_path, f"layout-{name}.png")
+        # after zooming in and out, and "Show everything", the labels are placed again
+        page.evaluate("void claimmap.state.map.zoomIn(1, {animate: false})")
+        page.evaluate("claimmap.fitAll()")
+        page.wait_for_timeout(500)
+        _check_layout(page, layers)
+        _check_clean(log)
+
+
+@browser
+@pytest.mark.browser
+def test_legend_collapses_on_a_short_window(sample, tmp_path):
+    path = write_html(sample, tmp_path / "sample-2025-06-29.html")
+    with open_page(path, width=1024, height=420) as (page, log):
+        assert page.evaluate("document.querySelector('.cm-legend').open") is False
+        assert page.evaluate("document.querySelector('.cm-dates').open") is False
+        _check_clean(log)
+    with open_page(path, width=1280, height=800) as (page, log):
+        assert page.evaluate("document.querySelector('.cm-legend').open") is True
+        _check_layout(page, sample)

@@ -53,6 +53,12 @@
     return unit ? n + ' ' + unit : n;
   }
 
+  /* places and claims at one point share this key */
+  function pointKey(lat, lon) {
+    if (lon === undefined) { lon = lat.lng; lat = lat.lat; }
+    return lat.toFixed(4) + ',' + lon.toFixed(4);
+  }
+
   function humanize(s) { return String(s || '').replace(/_/g, ' '); }
 
   /* ---- icons: a map pin in the category colour with its Font Awesome 4 glyph ---- */
@@ -75,6 +81,9 @@
     }
     return svg + '</svg>';
   }
+
+  /* a claim symbol at a place's dot stands just above it, so the dot stays visible */
+  var LIFT = 8;
 
   var ClaimIcon = L.Icon.extend({
     options: {iconSize: [26, 34], iconAnchor: [13, 33], popupAnchor: [0, -30],
@@ -252,50 +261,114 @@
                           iconSize: [22, 22]});
       }}) : L.featureGroup();
     var placeMarkers = {};
-    var claimAt = {}, labelsAt = {};
-    for (var ca = 0; ca < C.n; ca++) { claimAt[C.lat[ca].toFixed(4) + ',' + C.lon[ca].toFixed(4)] = 1; }
+    var regionAt = {};
+    D.regions.forEach(function (r) {
+      if (r.geometry && r.geometry.type === 'Point') { regionAt[pointKey(r.geometry.coordinates[1], r.geometry.coordinates[0])] = 1; }
+    });
+    var placeAt = {};
+    D.places.forEach(function (p) { placeAt[pointKey(p.lat, p.lon)] = 1; });
     D.places.forEach(function (p) {
-      var key = p.lat.toFixed(4) + ',' + p.lon.toFixed(4);
-      var nth = labelsAt[key] = (labelsAt[key] || 0) + 1;
-      /* labels of places at one point stack downwards; they clear a claim pin there */
-      var labelOffset = [claimAt[key] ? 22 : 8, (nth - 1) * 18];
+      var key = pointKey(p.lat, p.lon);
+      /* a label starts clear of the dot, or of the region's ring drawn round it */
+      var gap = regionAt[key] ? 24 : 9;
       var st = kindStyle[p.kind];
       var isRegion = p.kind === 'admin1' || p.kind === 'country';
       var mk = L.circleMarker([p.lat, p.lon], {
         radius: isRegion ? 5 : 6, color: '#fff', weight: 2, fillColor: st.colour,
         fillOpacity: 1, className: 'cm-place cm-kind-' + st.slug});
       mk.cmPlace = p;
-      mk.bindTooltip(function () { return el('span', null, p.name); },
-                     {permanent: D.places.length <= 40, direction: 'right', offset: labelOffset,
-                      pane: D.places.length <= 40 ? 'cmLabels' : 'tooltipPane',
-                      className: 'cm-place-label'});
+      mk.cmGap = gap;
       mk.bindPopup(function () { return placeCard(p); }, {maxWidth: 340});
       placeMarkers[p.id] = mk;
       places.addLayer(mk);
       (p.kind === 'country' ? context : bounds).extend([p.lat, p.lon]);
     });
-    /* permanent labels that would overlap a more important one are hidden until the
-       reader zooms in (importance: mentions, then population) */
-    var labelled = D.places.length <= 40 ? Object.keys(placeMarkers).map(function (id) {
-      return placeMarkers[id];
-    }).sort(function (a, b) {
+    /* up to 40 places keep a label on the map (a tooltip otherwise), placed in order of
+       importance (mentions, then population); places at one point (a town and a mine
+       named after it) share one label, the most important name first */
+    var permanent = D.places.length <= 40, labelled = [], holder = {};
+    Object.keys(placeMarkers).map(function (id) { return placeMarkers[id]; }).sort(function (a, b) {
       return (b.cmPlace.mentions - a.cmPlace.mentions) ||
              (b.cmPlace.population - a.cmPlace.population);
-    }) : [];
+    }).forEach(function (mk) {
+      var p = mk.cmPlace, key = pointKey(p.lat, p.lon), first = !holder[key];
+      if (first) { holder[key] = mk; mk.cmShared = []; } else { holder[key].cmShared.push(p); }
+      var label = permanent && first;
+      if (label) { labelled.push(mk); }
+      mk.bindTooltip(function () {
+        var span = el('span', null, p.name);
+        if (label) { mk.cmShared.forEach(function (q) { el('span', 'cm-place-label-more', q.name, span); }); }
+        return span;
+      }, {permanent: label, direction: 'right', offset: [mk.cmGap, 0],
+          pane: label ? 'cmLabels' : 'tooltipPane', className: 'cm-place-label'});
+    });
+    /* each label goes where it hides nothing: right of its dot, else left, below, above or
+       a corner; other labels, the controls and the map's edges are hard limits, dots and
+       claim symbols soft ones (a label may touch them when there is no other room). A label
+       is hidden only when its dot is off the map or under a control, or when every side
+       is taken by a more important label. */
+    function sides(w, h, g) {
+      var out = [[g, 0], [-g - w, 0], [-w / 2, h / 2 + g - 2], [-w / 2, -h / 2 - g + 2],
+                 [g - 2, h * 0.75], [g - 2, -h * 0.75], [-g - w + 2, h * 0.75], [-g - w + 2, -h * 0.75]];
+      /* then a row further out, for places that share a point or a crowded corner */
+      return out.concat(out.slice(2).map(function (o) { return [o[0], o[1] + (o[1] > 0 ? h : -h)]; }));
+    }
+    function overlap(a, b) {
+      var x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      var y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      return x > 0 && y > 0 ? x * y : 0;
+    }
+    function box(left, top, w, h) { return {left: left, top: top, right: left + w, bottom: top + h}; }
     function declutter() {
-      var taken = [];
+      if (!labelled.length) { return; }
+      var frame = map.getContainer().getBoundingClientRect();
+      var hard = [], soft = [];
+      map.getContainer().querySelectorAll('.leaflet-control').forEach(function (c) {
+        var r = c.getBoundingClientRect();
+        if (r.width && r.height) { hard.push(r); }
+      });
+      /* symbols count without their last 3 px: a label may graze a pin's edge */
+      map.getContainer().querySelectorAll('.leaflet-marker-pane .cm-claim, .leaflet-marker-pane .cm-cluster, ' +
+                                          '.leaflet-marker-pane .cm-arrow')
+        .forEach(function (c) {
+          var r = c.getBoundingClientRect();
+          soft.push(box(r.left + 3, r.top + 3, r.width - 6, r.height - 6));
+        });
+      labelled.forEach(function (mk) {
+        if (!map.hasLayer(mk)) { return; }
+        var pt = map.latLngToContainerPoint(mk.getLatLng());
+        soft.push(box(frame.left + pt.x - 7, frame.top + pt.y - 7, 14, 14));
+      });
       labelled.forEach(function (mk) {
         var tip = mk.getTooltip(), node = tip && tip.getElement();
         if (!node) { return; }
-        node.style.visibility = '';
-        var r = node.getBoundingClientRect();
-        var hit = taken.some(function (t) {
-          return r.left < t.right && r.right > t.left && r.top < t.bottom && r.bottom > t.top;
+        node.style.visibility = 'hidden';
+        if (!map.hasLayer(mk)) { return; }
+        var pt = map.latLngToContainerPoint(mk.getLatLng());
+        var x = frame.left + pt.x, y = frame.top + pt.y;
+        var dot = box(x - 4, y - 4, 8, 8);
+        if (x < frame.left || x > frame.right || y < frame.top || y > frame.bottom ||
+            hard.some(function (r) { return overlap(dot, r); })) { return; }
+        var size = node.getBoundingClientRect(), w = size.width, h = size.height;
+        var best = null, bestCost = Infinity;
+        sides(w, h, mk.cmGap).some(function (o) {
+          var r = box(x + o[0], y + o[1] - h / 2, w, h);
+          if (r.left < frame.left + 2 || r.right > frame.right - 2 || r.top < frame.top + 2 ||
+              r.bottom > frame.bottom - 2 || hard.some(function (t) { return overlap(r, t); })) {
+            return false;
+          }
+          var cost = soft.reduce(function (sum, t) { return sum + overlap(r, t); }, 0);
+          if (cost < bestCost) { best = [o, r]; bestCost = cost; }
+          return cost === 0;
         });
-        if (hit) { node.style.visibility = 'hidden'; } else { taken.push(r); }
+        if (!best) { return; }
+        tip.options.offset = L.point(best[0][0], best[0][1]);
+        tip.update();
+        node.style.visibility = '';
+        hard.push(box(best[1].left - 1, best[1].top - 1, w + 2, h + 2));   // 1 px apart
       });
     }
-    map.on('zoomend moveend overlayadd overlayremove', declutter);
+    map.on('zoomend moveend overlayadd overlayremove resize', declutter);
     CM.declutter = declutter;
     if (D.places.length) {
       pending.push(places);
@@ -318,12 +391,15 @@
     var catSvg = D.categories.map(function (c) { return [pinSvg(c, false), pinSvg(c, true)]; });
     for (var i = 0; i < C.n; i++) {
       var cat = D.categories[C.cat[i]];
+      var lift = placeAt[pointKey(C.lat[i], C.lon[i])] ? LIFT : 0;
       var mk = L.marker([C.lat[i], C.lon[i]], {
         icon: new ClaimIcon({svg: catSvg[C.cat[i]][C.contested[i]], claimId: C.id[i],
+                             iconAnchor: [13, 33 + lift], popupAnchor: [0, -30 - lift],
                              category: cat.key, label: cat.label,
                              className: 'cm-claim cm-cat-' + cat.slug + (C.contested[i] ? ' cm-contested' : '')}),
         riseOnHover: true});
       mk.cmIndex = i;
+      mk.cmLift = lift;
       markers[i] = mk;
       bounds.extend([C.lat[i], C.lon[i]]);
     }
@@ -341,10 +417,11 @@
     });
     claims.on('mouseout', function () { map.closeTooltip(tooltip); });
     claims.on('clusterclick', function () { map.closeTooltip(tooltip); });
+    claims.on('animationend spiderfied unspiderfied', function () { if (CM.ready) { declutter(); } });
 
     function openClaimPopup(mk) {
       map.closeTooltip(tooltip);
-      popup.options.offset = L.point(0, -30);
+      popup.options.offset = L.point(0, -30 - (mk.cmLift || 0));
       popup.setLatLng(mk.getLatLng()).setContent(claimCard(mk.cmIndex));
       map.openPopup(popup);
     }
@@ -383,6 +460,7 @@
       if (remove.length) { claims.removeLayers(remove); }
       if (add.length) { claims.addLayers(add); }
       if (legendCounts) { legendCounts(); }
+      if (CM.ready) { declutter(); }
     }
     var legendCounts = null;
 
@@ -396,10 +474,13 @@
         stops.push(D.categories[c].colour + ' ' + from.toFixed(2) + '% ' + acc.toFixed(2) + '%');
       });
       var size = n < 10 ? 34 : n < 100 ? 40 : n < 1000 ? 46 : 52;
+      /* a cluster on a place's dot stands above it, pointing at it, like a pin */
+      var lifted = placeAt[pointKey(cluster.getLatLng())];
       return L.divIcon({
         html: '<div class="cm-cluster-ring" style="background:conic-gradient(' + stops.join(',') +
               ')"><span>' + n + '</span></div>',
-        className: 'cm-cluster', iconSize: [size, size]});
+        className: 'cm-cluster' + (lifted ? ' cm-cluster-lifted' : ''), iconSize: [size, size],
+        iconAnchor: lifted ? [size / 2, size + LIFT] : [size / 2, size / 2]});
     }
 
     /* ---- cards ---- */
@@ -653,8 +734,9 @@
         }
         if (D.relations.length) {
           el('div', 'cm-legend-head', 'Links', box);
+          var lgrid = el('div', 'cm-legend-grid', null, box);
           D.relations.forEach(function (rl) {
-            var r = el('div', 'cm-legend-row', null, box);
+            var r = el('div', 'cm-legend-row', null, lgrid);
             el('span', 'cm-legend-line', null, r).innerHTML =
               '<svg width="30" height="10"><line x1="1" y1="5" x2="24" y2="5" stroke="' + rl.colour +
               '" stroke-width="3" stroke-dasharray="' + rl.dash + '"/><path d="M22 1 L29 5 L22 9 Z" fill="' +
@@ -664,16 +746,18 @@
         }
         if (D.kinds.length || D.regions.length) {
           el('div', 'cm-legend-head', 'Places', box);
+          var pgrid = el('div', 'cm-legend-grid', null, box);
           D.kinds.forEach(function (k) {
-            var r = el('div', 'cm-legend-row', null, box);
+            var r = el('div', 'cm-legend-row', null, pgrid);
             var dot = el('span', 'cm-legend-dot', null, r);
             dot.style.background = k.colour;
             el('span', null, k.label, r);
           });
           if (D.regions.length) {
-            var rr = el('div', 'cm-legend-row', null, box);
+            var rr = el('div', 'cm-legend-row', null, pgrid);
             el('span', 'cm-legend-dot cm-legend-region', null, rr);
-            el('span', null, 'Region named (centre or boundary)', rr);
+            el('span', null, 'Region named', rr);
+            rr.title = 'A region the article names: its centre, or its boundary when one was given';
           }
         }
         legendCounts = function () {
@@ -684,6 +768,7 @@
                                                                 : n[ci] + '/' + D.categories[ci].count;
           });
         };
+        box.addEventListener('toggle', function () { declutter(); });
         L.DomEvent.disableClickPropagation(box);
         L.DomEvent.disableScrollPropagation(box);
         return box;
@@ -696,7 +781,7 @@
         options: {position: 'bottomleft'},
         onAdd: function () {
           var box = el('details', 'leaflet-control cm-dates');
-          if (!options.embed) { box.open = true; }
+          if (!options.embed && map.getSize().y >= 900) { box.open = true; }
           el('summary', null, 'Claims dated', box);
           var lo = D.dates.min, hi = D.dates.max;
           function slider(label, value) {
@@ -733,6 +818,7 @@
             cb.checked = withUndated !== false;
             apply();
           };
+          box.addEventListener('toggle', function () { declutter(); });
           L.DomEvent.disableClickPropagation(box);
           L.DomEvent.disableScrollPropagation(box);
           return box;
@@ -741,6 +827,11 @@
       new DateControl().addTo(map);
     }
     new LegendControl().addTo(map);   // above the date filter
+    /* on a short window the legend starts collapsed too: the map comes first */
+    var legendBox = map.getContainer().querySelector('.cm-legend');
+    if (legendBox.open && map._controlCorners.bottomleft.offsetHeight > map.getSize().y * 0.5) {
+      legendBox.open = false;
+    }
 
     /* ---- API for tests, the embed page and links inside cards ---- */
 
@@ -813,20 +904,69 @@
     }
     map.on('resize', popupPadding);
     popupPadding();
+    /* the view: the features as large as they can be drawn clear of the controls, and
+       then as near the middle of the map as that allows. Each corner's controls are kept
+       clear either beside them or above/below them, whichever gives the bigger zoom. */
+    function cornerBoxes() {
+      var corners = map._controlCorners, out = [];
+      ['topleft', 'topright', 'bottomleft', 'bottomright'].forEach(function (k) {
+        var c = corners[k];
+        if (c && c.offsetWidth && c.offsetHeight) {
+          out.push({left: k.indexOf('left') > 0, top: k.indexOf('top') === 0,
+                    w: c.offsetWidth, h: c.offsetHeight});
+        }
+      });
+      return out;
+    }
+    function paddings(boxes) {
+      var out = [];
+      for (var mask = 0; mask < (1 << boxes.length); mask++) {
+        var pad = {left: 0, right: 0, top: 0, bottom: 0};
+        boxes.forEach(function (b, bit) {
+          if (mask & (1 << bit)) { var sx = b.left ? 'left' : 'right'; pad[sx] = Math.max(pad[sx], b.w); }
+          else { var sy = b.top ? 'top' : 'bottom'; pad[sy] = Math.max(pad[sy], b.h); }
+        });
+        out.push(pad);
+      }
+      return out;
+    }
+    map.options.zoomSnap = 0.25;      // fit the features to the window, not to a power of two
     CM.fitAll = function () {
       claims.unspiderfy();
       if (!bounds.isValid()) { bounds = context; }
       if (!bounds.isValid()) { map.setView([20, 0], 2, {animate: false}); return; }
-      var size = map.getSize(), corners = map._controlCorners;
-      var left = Math.max(corners.topleft.offsetWidth, corners.bottomleft.offsetWidth);
-      var right = corners.topright.offsetWidth;   // bottom right: only the attribution line
-      if (labelled.length) { right += 110; }        // room for the labels right of the points
-      var budget = size.x * 0.65;                   // a narrow window: shrink both sides
-      var f = Math.min(1, budget / (left + right));
-      left *= f; right *= f;
-      map.fitBounds(bounds.pad(0.05), {maxZoom: 11, animate: false,
-                                       paddingTopLeft: [left + 10, 20],
-                                       paddingBottomRight: [right + 10, 20]});
+      var fitBox = bounds.pad(0.05), size = map.getSize();
+      /* room for the labels beside the points and the claim symbols standing above them */
+      var label = labelled.length ? 90 : 0;
+      var margin = {left: 10 + label / 2, right: 10 + label, top: 50, bottom: 20};
+      var options = paddings(cornerBoxes()).map(function (pad) {
+        var w = size.x - pad.left - pad.right, h = size.y - pad.top - pad.bottom;
+        var zoom = w < size.x * 0.3 || h < size.y * 0.3 ? -Infinity : Math.min(11, map.getBoundsZoom(
+          fitBox, false, L.point(pad.left + pad.right + margin.left + margin.right,
+                                 pad.top + pad.bottom + margin.top + margin.bottom)));
+        return {pad: pad, zoom: zoom};
+      });
+      var zoom = Math.max.apply(null, options.map(function (o) { return o.zoom; }));
+      if (zoom === -Infinity) { zoom = map.getBoundsZoom(fitBox); options = [{pad: {left: 0, right: 0, top: 0, bottom: 0}, zoom: zoom}]; }
+      var ne = map.project(fitBox.getNorthEast(), zoom), sw = map.project(fitBox.getSouthWest(), zoom);
+      var bw = ne.x - sw.x, bh = sw.y - ne.y, best = null;
+      options.forEach(function (o) {
+        if (o.zoom !== zoom) { return; }
+        /* where the features' box may sit, and where it would be centred */
+        function place(lo, hi, length, total) {
+          var want = (total - length) / 2;
+          return hi < lo ? (lo + hi) / 2 : Math.min(hi, Math.max(lo, want));
+        }
+        var x = place(o.pad.left + margin.left, size.x - o.pad.right - margin.right - bw, bw, size.x);
+        var y = place(o.pad.top + margin.top, size.y - o.pad.bottom - margin.bottom - bh, bh, size.y);
+        var off = Math.abs(x - (size.x - bw) / 2) + Math.abs(y - (size.y - bh) / 2);
+        if (!best || off < best.off) { best = {x: x, y: y, off: off}; }
+      });
+      /* the map's centre puts the box's centre at (x + bw / 2, y + bh / 2) */
+      var mid = L.point((ne.x + sw.x) / 2, (ne.y + sw.y) / 2);
+      var centre = map.unproject(mid.subtract(L.point(best.x + bw / 2 - size.x / 2,
+                                                      best.y + bh / 2 - size.y / 2)), zoom);
+      map.setView(centre, zoom, {animate: false});
     };
     mark('controls');
     /* then draw the claims (chunked, so a big map stays responsive) */
