@@ -12,15 +12,17 @@ after a hash of those sources and of `FORMAT`. It holds:
     which penalty of the prior it gets, in ranking order (see `rank_postings`), so a
     look-up does not sort;
 ``records.bin``
-    the entries, for `candidates`: a fixed-width record (lat, lon, population,
-    geonameid, kind, base prior) per entry and its strings (place_id, name, country, admin1, source,
-    note), read straight from the mapped file;
+    the entries, for `candidates`: a fixed-width record per entry (lat, lon, population,
+    geonameid, kind, base prior, and the numbers of its country, admin1, source and note
+    in the table of strings that many entries share) and its own strings (its name, and
+    its place_id where that is not ``geonames:<geonameid>``), read straight from the
+    mapped file;
 ``lookup.bin``
     geonameids in order with their record numbers (`get`), and the populated places'
     record numbers in order of latitude (`nearby`);
 ``lookup.json``
     the record numbers of the other place_ids (countries, curated rows) and of each
-    admin1 code, and the curated renamings;
+    admin1 code, the curated renamings, and the table of shared strings;
 ``manifest.json``
     written last: the source versions, counts, and size and CRC-32 of each file.
 
@@ -93,14 +95,15 @@ POSTINGS_MAGIC = b"CMGZPST1"
 RECORDS_MAGIC = b"CMGZREC1"
 _HEADER = struct.Struct("<8sIII")  # magic, format, n_keys, n_postings
 _REC_HEADER = struct.Struct("<8sIII")  # magic, format, n_entries, blob bytes
-#: one entry: lat, lon, population, geonameid (-1: none), kind code, `base_prior`
-RECORD = struct.Struct("<ddqiBd")
+#: one entry: lat, lon, population, geonameid (-1: none), kind code, `base_prior`, and
+#: the numbers in lookup.json's "strings" of its country code, admin1, source and note
+RECORD = struct.Struct("<ddqiBdHHHH")
 _FILES = ("names.marisa", "postings.bin", "records.bin", "lookup.bin", "lookup.json")
 LOOKUP_MAGIC = b"CMGZLKP1"
 #: magic, format, number of geonameids, number of populated places; 24 bytes so the
 #: float64 latitudes that follow are aligned
 _LOOKUP_HEADER = struct.Struct("<8sIII4x")
-#: separates an entry's strings in records.bin
+#: separates an entry's name from its place_id in records.bin
 SEP = "\x1f"
 
 # How a key names an entry, best first (the low 3 bits of a posting).
@@ -669,7 +672,13 @@ def build_index(sources: Sources, folder: Path) -> dict:
         offsets.tofile(fh)
         postings.tofile(fh)
 
-    blobs = [SEP.join((r[1], r[3], r[7] or "", r[8] or "", r[10] or "", r[11] or "")).encode()
+    # strings many entries share are stored once (an entry refers to them by number)
+    table: dict[str, int] = {"": 0}
+    shared = [tuple(table.setdefault(v or "", len(table)) for v in (r[7], r[8], r[10], r[11]))
+              for r in rows]
+    if len(table) > 0xFFFF:
+        raise GazetteerError(f"{len(table)} shared strings do not fit the index's records")
+    blobs = [(r[3] if r[1] == f"geonames:{r[2]}" else f"{r[3]}{SEP}{r[1]}").encode()
              for r in rows]
     str_offsets = array("I", [0]) * (len(rows) + 1)
     pos = 0
@@ -679,10 +688,10 @@ def build_index(sources: Sources, folder: Path) -> dict:
     with open(folder / "records.bin", "wb") as fh:
         fh.write(_REC_HEADER.pack(RECORDS_MAGIC, FORMAT, len(rows), pos))
         fh.write(b"".join(RECORD.pack(r[5], r[6], r[9], -1 if r[2] is None else r[2], r[4],
-                                      base[r[0]]) for r in rows))
+                                      base[r[0]], *shared[r[0]]) for r in rows))
         str_offsets.tofile(fh)
         fh.write(b"".join(blobs))
-    del blobs
+    del blobs, shared
 
     # look-ups by geonameid (sorted ids) and by latitude (populated places sorted by lat)
     by_gid = sorted((r[2], r[0]) for r in rows if r[1].startswith("geonames:"))
@@ -697,6 +706,7 @@ def build_index(sources: Sources, folder: Path) -> dict:
         "place_ids": {r[1]: r[0] for r in rows if not r[1].startswith("geonames:")},
         "admin1": {r[8]: r[0] for r in rows if r[4] == 1},
         "renames": renames,
+        "strings": list(table),
     }
     (folder / "lookup.json").write_text(json.dumps(lookup, ensure_ascii=False), encoding="utf-8")
 

@@ -180,6 +180,7 @@ class Gazetteer:
         self._gid_idx = view[start + 4 * n_ids: start + 8 * n_ids].cast("I")
         self._lat_idx = view[start + 8 * n_ids:].cast("I")
         self._lookup = json.loads((self.folder / "lookup.json").read_text(encoding="utf-8"))
+        self._strings: list[str] = self._lookup["strings"]
         #: record number -> (the entry, its `geo._index.base_prior`, the ``why`` line
         #: describing it)
         self._places: dict[int, tuple[Place, float, str]] = {}
@@ -317,12 +318,16 @@ class Gazetteer:
 
     def _read(self, i: int) -> tuple[Place, float, str]:
         """Decode record `i`: the entry, its base prior and the ``why`` line about it."""
-        lat, lon, pop, gid, kind, base = _unpack_record(self._records, i * _RECORD_SIZE)
-        offs = self._str_offsets
-        pid, name, cc, a1, source, note = str(self._blob[offs[i]:offs[i + 1]], "utf-8").split(
-            ix.SEP)
-        return (_new_place(pid, name, _KINDS[kind], lat, lon, cc, a1, pop,
-                           None if gid < 0 else gid, source, note),
+        lat, lon, pop, gid, kind, base, cc, a1, source, note = _unpack_record(
+            self._records, i * _RECORD_SIZE)
+        offs, strings = self._str_offsets, self._strings
+        name = str(self._blob[offs[i]:offs[i + 1]], "utf-8")
+        if ix.SEP in name:
+            name, pid = name.split(ix.SEP)
+        else:
+            pid = "geonames:" + str(gid)
+        return (_new_place(pid, name, _KINDS[kind], lat, lon, strings[cc], strings[a1], pop,
+                           None if gid < 0 else gid, strings[source], strings[note]),
                 base, _KIND_WHY[kind] + str(pop))
 
     def _fetch(self, idxs: list[int]) -> list[Place]:
@@ -513,7 +518,7 @@ class Gazetteer:
         found = []
         for j in range(lo, hi):
             i = lat_idx[j]
-            plat, plon, pop, _gid, _kind, _base = unpack(records, i * size)
+            plat, plon, pop = unpack(records, i * size)[:3]
             if pop >= min_population:
                 d = ix.haversine_km(lat, lon, plat, plon)
                 if d <= radius_km:

@@ -202,9 +202,10 @@ def draw_static(layers, figure: dict) -> Iterator:
     if worker is not None:
         try:
             worker.submit(layers, figure)
-        except (pickle.PicklingError, TypeError, AttributeError) as err:
-            # layers that do not pickle (a caller's own subclass, say): drawn here
-            log.debug("static map drawn in-process: the layers do not pickle (%s)", err)
+        except (pickle.PicklingError, TypeError, AttributeError, OSError) as err:
+            # layers that do not pickle (a caller's own subclass, say), or a worker that
+            # is gone: drawn here
+            log.debug("static map drawn in-process: %s", err)
             if own:
                 worker.close()
             worker = None

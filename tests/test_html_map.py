@@ -439,7 +439,8 @@ _LAYOUT_JS = """() => {
         labelsUnderControls: labels.filter(l => controls.some(c => meet(l.r, c))).map(l => l.text),
         labelsOverlapping: labels.filter((l, i) => labels.some((m, j) => j !== i && meet(l.r, m.r)))
             .map(l => l.text),
-        labelsUnderSymbols: labels.filter(l => symbols.some(s => meet(l.r, s, 4))).map(l => l.text),
+        // a label may graze the corner of a symbol's box (the round badge leaves it empty)
+        labelsUnderSymbols: labels.filter(l => symbols.some(s => meet(l.r, s, 6))).map(l => l.text),
         legendOpen: document.querySelector('.cm-legend').open,
     };
 }"""

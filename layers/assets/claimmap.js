@@ -307,11 +307,21 @@
        claim symbols soft ones (a label may touch them when there is no other room). A label
        is hidden only when its dot is off the map or under a control, or when every side
        is taken by a more important label. */
+    /* where a label may go round its dot, in order of preference: right, left, below,
+       above, the diagonals, then between them; first touching the dot, then one line out */
+    var ANGLES = [0, 180, 90, 270, 45, 135, 315, 225, 22.5, 157.5, 67.5, 112.5, 337.5, 202.5, 292.5, 247.5];
     function sides(w, h, g) {
-      var out = [[g, 0], [-g - w, 0], [-w / 2, h / 2 + g - 2], [-w / 2, -h / 2 - g + 2],
-                 [g - 2, h * 0.75], [g - 2, -h * 0.75], [-g - w + 2, h * 0.75], [-g - w + 2, -h * 0.75]];
-      /* then a row further out, for places that share a point or a crowded corner */
-      return out.concat(out.slice(2).map(function (o) { return [o[0], o[1] + (o[1] > 0 ? h : -h)]; }));
+      var out = [];
+      [g, g + h].forEach(function (d) {
+        ANGLES.forEach(function (deg) {
+          var c = Math.cos(deg * Math.PI / 180), s = Math.sin(deg * Math.PI / 180);
+          /* the label's box leans away from the dot: at 0 degrees its left edge is d px
+             right of the dot, at 90 its top edge d px below it */
+          var left = d * c - w / 2 + c * w / 2, top = d * s - h / 2 + s * h / 2;
+          out.push([left, top + h / 2]);
+        });
+      });
+      return out;
     }
     function overlap(a, b) {
       var x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
@@ -328,16 +338,20 @@
         if (r.width && r.height) { hard.push(r); }
       });
       /* symbols count without their last 3 px: a label may graze a pin's edge */
+      /* weights: covering a claim symbol costs most, then a dot, then an arrowhead */
       map.getContainer().querySelectorAll('.leaflet-marker-pane .cm-claim, .leaflet-marker-pane .cm-cluster, ' +
                                           '.leaflet-marker-pane .cm-arrow')
         .forEach(function (c) {
-          var r = c.getBoundingClientRect();
-          soft.push(box(r.left + 3, r.top + 3, r.width - 6, r.height - 6));
+          var r = c.getBoundingClientRect(), b = box(r.left + 3, r.top + 3, r.width - 6, r.height - 6);
+          b.weight = c.classList.contains('cm-arrow') ? 1 : 10;
+          soft.push(b);
         });
       labelled.forEach(function (mk) {
         if (!map.hasLayer(mk)) { return; }
         var pt = map.latLngToContainerPoint(mk.getLatLng());
-        soft.push(box(frame.left + pt.x - 7, frame.top + pt.y - 7, 14, 14));
+        var b = box(frame.left + pt.x - 7, frame.top + pt.y - 7, 14, 14);
+        b.weight = 2;
+        soft.push(b);
       });
       labelled.forEach(function (mk) {
         var tip = mk.getTooltip(), node = tip && tip.getElement();
@@ -351,13 +365,15 @@
             hard.some(function (r) { return overlap(dot, r); })) { return; }
         var size = node.getBoundingClientRect(), w = size.width, h = size.height;
         var best = null, bestCost = Infinity;
-        sides(w, h, mk.cmGap).some(function (o) {
+        sides(w, h, mk.cmGap).some(function (o, k) {
           var r = box(x + o[0], y + o[1] - h / 2, w, h);
           if (r.left < frame.left + 2 || r.right > frame.right - 2 || r.top < frame.top + 2 ||
               r.bottom > frame.bottom - 2 || hard.some(function (t) { return overlap(r, t); })) {
             return false;
           }
-          var cost = soft.reduce(function (sum, t) { return sum + overlap(r, t); }, 0);
+          /* a label a line away from its dot reads less clearly: it must hide less */
+          var cost = soft.reduce(function (sum, t) { return sum + overlap(r, t) * t.weight; }, 0) +
+                     (k >= ANGLES.length ? w * h * 0.3 : 0);
           if (cost < bestCost) { best = [o, r]; bestCost = cost; }
           return cost === 0;
         });
@@ -368,7 +384,14 @@
         hard.push(box(best[1].left - 1, best[1].top - 1, w + 2, h + 2));   // 1 px apart
       });
     }
-    map.on('zoomend moveend overlayadd overlayremove resize', declutter);
+    /* after an event, once every handler (MarkerCluster's too) has run */
+    var declutterSoon = null;
+    function redeclutter() {
+      if (declutterSoon === null) {
+        declutterSoon = setTimeout(function () { declutterSoon = null; declutter(); }, 0);
+      }
+    }
+    map.on('zoomend moveend overlayadd overlayremove resize', redeclutter);
     CM.declutter = declutter;
     if (D.places.length) {
       pending.push(places);
@@ -383,7 +406,8 @@
       maxClusterRadius: 45, spiderfyDistanceMultiplier: 1.7, iconCreateFunction: clusterIcon,
       chunkProgress: function (processed, total) {
         /* MarkerCluster also reports (0, 0) when it is added to the map: wait for ours */
-        if (loading && processed === total) { loading = false; ready(); }
+        /* called before the clusters are put on the map: ready once they are */
+        if (loading && processed === total) { loading = false; setTimeout(ready, 0); }
       }
     });
     var markers = new Array(C.n), shown = new Uint8Array(C.n);
@@ -417,7 +441,15 @@
     });
     claims.on('mouseout', function () { map.closeTooltip(tooltip); });
     claims.on('clusterclick', function () { map.closeTooltip(tooltip); });
-    claims.on('animationend spiderfied unspiderfied', function () { if (CM.ready) { declutter(); } });
+    claims.on('animationend spiderfied unspiderfied', function () { if (CM.ready) { redeclutter(); } });
+    /* fanned out, a pin stands at the end of its leg, not above the place's dot */
+    function liftPins(markers, on) {
+      markers.forEach(function (m) {
+        if (m.cmLift && m._icon) { m._icon.style.marginTop = -(33 + (on ? m.cmLift : 0)) + 'px'; }
+      });
+    }
+    claims.on('spiderfied', function (e) { liftPins(e.markers, false); });
+    claims.on('unspiderfied', function (e) { liftPins(e.markers, true); });
 
     function openClaimPopup(mk) {
       map.closeTooltip(tooltip);
@@ -460,7 +492,7 @@
       if (remove.length) { claims.removeLayers(remove); }
       if (add.length) { claims.addLayers(add); }
       if (legendCounts) { legendCounts(); }
-      if (CM.ready) { declutter(); }
+      if (CM.ready) { redeclutter(); }
     }
     var legendCounts = null;
 
