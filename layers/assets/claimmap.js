@@ -263,7 +263,8 @@
     var placeMarkers = {};
     var regionAt = {};
     D.regions.forEach(function (r) {
-      if (r.geometry && r.geometry.type === 'Point') { regionAt[pointKey(r.geometry.coordinates[1], r.geometry.coordinates[0])] = 1; }
+      var g = r.geometry;
+      if (g && g.type === 'Point') { regionAt[pointKey(g.coordinates[1], g.coordinates[0])] = 1; }
     });
     var placeAt = {};
     D.places.forEach(function (p) { placeAt[pointKey(p.lat, p.lon)] = 1; });
@@ -453,7 +454,8 @@
 
     function openClaimPopup(mk) {
       map.closeTooltip(tooltip);
-      popup.options.offset = L.point(0, -30 - (mk.cmLift || 0));
+      var lifted = mk.cmLift && !mk._preSpiderfyLatlng;       // fanned out: not lifted
+      popup.options.offset = L.point(0, -30 - (lifted ? mk.cmLift : 0));
       popup.setLatLng(mk.getLatLng()).setContent(claimCard(mk.cmIndex));
       map.openPopup(popup);
     }
@@ -971,18 +973,21 @@
       /* room for the labels beside the points and the claim symbols standing above them */
       var label = labelled.length ? 90 : 0;
       var margin = {left: 10 + label / 2, right: 10 + label, top: 50, bottom: 20};
-      var options = paddings(cornerBoxes()).map(function (pad) {
+      var choices = paddings(cornerBoxes()).map(function (pad) {
         var w = size.x - pad.left - pad.right, h = size.y - pad.top - pad.bottom;
         var zoom = w < size.x * 0.3 || h < size.y * 0.3 ? -Infinity : Math.min(11, map.getBoundsZoom(
           fitBox, false, L.point(pad.left + pad.right + margin.left + margin.right,
                                  pad.top + pad.bottom + margin.top + margin.bottom)));
         return {pad: pad, zoom: zoom};
       });
-      var zoom = Math.max.apply(null, options.map(function (o) { return o.zoom; }));
-      if (zoom === -Infinity) { zoom = map.getBoundsZoom(fitBox); options = [{pad: {left: 0, right: 0, top: 0, bottom: 0}, zoom: zoom}]; }
+      var zoom = Math.max.apply(null, choices.map(function (o) { return o.zoom; }));
+      if (zoom === -Infinity) {            // no room beside the controls: fit the whole map
+        zoom = Math.min(11, map.getBoundsZoom(fitBox));
+        choices = [{pad: {left: 0, right: 0, top: 0, bottom: 0}, zoom: zoom}];
+      }
       var ne = map.project(fitBox.getNorthEast(), zoom), sw = map.project(fitBox.getSouthWest(), zoom);
       var bw = ne.x - sw.x, bh = sw.y - ne.y, best = null;
-      options.forEach(function (o) {
+      choices.forEach(function (o) {
         if (o.zoom !== zoom) { return; }
         /* where the features' box may sit, and where it would be centred */
         function place(lo, hi, length, total) {
