@@ -291,30 +291,33 @@ class Gazetteer:
 
     def _candidates(self, key: str) -> tuple[Candidate, ...]:
         # The hot path of the geoparser and of `candidates` on new keys: the postings are
-        # stored ranked, with their penalties, so this only decodes and adds up.
+        # stored ranked, with their penalties, so this only decodes and adds up. Most
+        # keys name one entry: that path allocates no list.
         kid = self._trie.get(key)
         if kid is None:
             return ()
-        places, postings = self._places, self._postings
-        if len(places) > _PLACE_CACHE_MAX:
-            places.clear()
-        quoted = repr(key)
-        out = []
-        for j in range(self._offsets[kid], self._offsets[kid + 1]):
-            p = postings[j]
-            entry = places.get(p >> _SHIFT)
-            if entry is None:
-                entry = places[p >> _SHIFT] = self._read(p >> _SHIFT)
-            match, note = p & 7, p & 24
-            if note:
-                note >>= 3
-                out.append(_new_candidate(
-                    entry[0], _MATCH_PRIOR[match] + entry[1] + _NOTE_PENALTY[note],
-                    (_MATCH_WHY[match] + quoted, _NOTE_WHY[note], entry[2]), match == 0))
-            else:
-                out.append(_new_candidate(entry[0], _MATCH_PRIOR[match] + entry[1],
-                                          (_MATCH_WHY[match] + quoted, entry[2]), match == 0))
-        return tuple(out)
+        if len(self._places) > _PLACE_CACHE_MAX:
+            self._places.clear()
+        lo, hi = self._offsets[kid], self._offsets[kid + 1]
+        if hi - lo == 1:
+            return (self._candidate(self._postings[lo], repr(key)),)
+        quoted, postings = repr(key), self._postings
+        return tuple([self._candidate(postings[j], quoted) for j in range(lo, hi)])
+
+    def _candidate(self, posting: int, quoted: str) -> Candidate:
+        """The candidate of one posting of the key `quoted` (its repr)."""
+        places = self._places
+        entry = places.get(posting >> _SHIFT)
+        if entry is None:
+            entry = places[posting >> _SHIFT] = self._read(posting >> _SHIFT)
+        match, note = posting & 7, posting & 24
+        if note:
+            note >>= 3
+            return _new_candidate(entry[0], _MATCH_PRIOR[match] + entry[1] + _NOTE_PENALTY[note],
+                                  (_MATCH_WHY[match] + quoted, _NOTE_WHY[note], entry[2]),
+                                  match == 0)
+        return _new_candidate(entry[0], _MATCH_PRIOR[match] + entry[1],
+                              (_MATCH_WHY[match] + quoted, entry[2]), match == 0)
 
     def _read(self, i: int) -> tuple[Place, float, str]:
         """Decode record `i`: the entry, its base prior and the ``why`` line about it."""

@@ -18,7 +18,7 @@ from datetime import date
 from functools import lru_cache
 
 from layers.model import CATEGORIES
-from layers.symbology import PLACE_STYLE, category_style, relation_style
+from layers.symbology import PLACE_STYLE, category_style, label_for, relation_style
 
 __all__ = ["date_interval", "map_data", "script_json"]
 
@@ -264,7 +264,10 @@ def _places(gdf) -> tuple[list, list]:
     places = []
     for i in range(n):
         places.append({
-            "lat": lat[i], "lon": lon[i], "id": _s(c["place_id"][i]), "name": _s(c["name"][i]),
+            "lat": lat[i], "lon": lon[i], "id": _s(c["place_id"][i]),
+            # the name the article uses ("Sloviansk"), as on the static map
+            "name": label_for(_s(c["name"][i]), _s(c["surfaces"][i]), _s(c["kind"][i])),
+            "gazetteer_name": _s(c["name"][i]),
             "kind": _s(c["kind"][i]), "geonameid": _num(c["geonameid"][i]),
             "country": _s(c["country_code"][i]), "admin1": _s(c["admin1"][i]),
             "population": _int(c["population"][i]), "mentions": _int(c["mentions"][i]),

@@ -8,7 +8,8 @@ with the icons.
 
 from __future__ import annotations
 
-__all__ = ["CATEGORY_STYLE", "RELATION_STYLE", "PLACE_STYLE", "category_style", "relation_style"]
+__all__ = ["CATEGORY_STYLE", "RELATION_STYLE", "PLACE_STYLE", "category_style", "relation_style",
+           "label_for"]
 
 #: category -> (colour, Font Awesome 4 icon name, legend label)
 CATEGORY_STYLE: dict[str, tuple[str, str, str]] = {
@@ -47,3 +48,43 @@ def category_style(category: str) -> tuple[str, str, str]:
 def relation_style(relation: str) -> tuple[str, str, str]:
     """Colour, dash pattern and label of a link relation."""
     return RELATION_STYLE.get(relation, RELATION_STYLE["related"])
+
+
+def _norm(s: str) -> str:
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return "".join(c for c in s.casefold() if c.isalnum())
+
+
+def label_for(name: str, surfaces, kind: str = "populated_place") -> str:
+    """The label of a place: the name the article uses, else the gazetteer's.
+
+    The gazetteer's name wins when the article writes it (up to accents and
+    apostrophes) or writes a shortened form of it ("Donetsk" for "Donetsk Oblast");
+    otherwise the first surface form the article uses does ("Sloviansk" for GeoNames'
+    "Slovyansk"). Regions and countries keep the gazetteer's name.
+
+    >>> label_for("Slovyansk", "Sloviansk")
+    'Sloviansk'
+    >>> label_for("Pokrovske coal mine", ["Pokrovs’ke coal mine"], "facility")
+    'Pokrovske coal mine'
+    >>> label_for("Dnipropetrovsk Oblast", "Dnipropetrovsk", "admin1")
+    'Dnipropetrovsk Oblast'
+    """
+    if isinstance(surfaces, str):
+        surfaces = [s.strip() for s in surfaces.split(";")]
+    surfaces = [s for s in (surfaces or []) if s and s.strip()]
+    if kind in ("admin1", "country") or not surfaces or not name:
+        return name or (surfaces[0] if surfaces else "")
+    key = _norm(name)
+    for s in surfaces:
+        ns = _norm(s)
+        if ns == key or (ns and ns in key):
+            return name
+    surface = surfaces[0].strip()
+    for tail in ("’s", "'s"):
+        if surface.endswith(tail):
+            surface = surface[: -len(tail)]
+    return surface

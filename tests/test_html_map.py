@@ -458,7 +458,10 @@ def _check_layout(page, layers):
     shown = " ".join(got["labels"])
     points = layers.places.geometry.apply(lambda g: (round(g.y, 4), round(g.x, 4)))
     context = layers.places["kind"] == "country"
-    for name, point in zip(layers.places.loc[~context, "name"], points[~context]):
+    from layers.symbology import label_for
+
+    for (_, p), point in zip(layers.places[~context].iterrows(), points[~context]):
+        name = label_for(p["name"], p["surfaces"], p["kind"])   # the article's form of the name
         assert name in shown, (name, got["labels"])
     assert len(got["labels"]) >= len(set(points[~context]))
     return got

@@ -595,6 +595,7 @@
         a.target = '_blank'; a.rel = 'noopener noreferrer';
         row(t, 'GeoNames', a);
       } else { row(t, 'Id', p.id); }
+      if (p.gazetteer_name && p.gazetteer_name !== p.name) { row(t, 'Gazetteer name', p.gazetteer_name); }
       row(t, 'Country', p.country);
       row(t, 'Admin1', p.admin1);
       if (p.population) { row(t, 'Population', fmtNumber(p.population)); }
