@@ -48,7 +48,7 @@ every entry's primary name, and those alternate names written in Latin or Cyrill
 letters, except GeoNames' all-lowercase romanisations of other scripts (``seullobiyansikeu``)
 and all-capital codes of up to four letters (IATA codes such as ``DNK``), which are not
 names a text uses for a place and would match ordinary words. With cities500 that makes
-about 600,000 keys (a 2.6 MB trie) and 700,000 postings: a look-up process maps ~45 MB of
+about 600,000 keys (a 2.6 MB trie) and 700,000 postings: a look-up process maps ~27 MB of
 files and stays near 50 MB resident.
 """
 
