@@ -15,7 +15,12 @@ from layers.render_static import (GEONAMES_ATTRIBUTION, NATURAL_EARTH_ATTRIBUTIO
                                   _atomic_write, _ids, _num, _rows, _truthy, label_for)
 from layers.symbology import category_style
 
-__all__ = ["write_report_fragment"]
+__all__ = ["MAX_TABLE_ROWS", "write_report_fragment"]
+
+#: claims listed in the report's table at most (a merged batch has tens of thousands: a
+#: table that long is no longer something to paste); the rest are counted and the full
+#: list is in SLUG.claims.csv beside the fragment
+MAX_TABLE_ROWS = 500
 
 
 def _fmt_value(value, unit) -> str:
@@ -29,7 +34,8 @@ def _fmt_value(value, unit) -> str:
     return f"{text} {unit}".strip()
 
 
-def _claim_rows(layers):
+def _claim_rows(layers, limit=None):
+    """The table's rows, in the article's order (at most `limit`); and how many in all."""
     names = {}
     for p in _rows(layers.places):
         names[p["place_id"]] = label_for(p["name"], p.get("surfaces"), p.get("kind", ""))
@@ -39,7 +45,8 @@ def _claim_rows(layers):
     # in the order the article makes them
     claims = sorted(_rows(layers.claims),
                     key=lambda c: (_num(c.get("span_start")), str(c.get("claim_id"))))
-    for c in claims:
+    total = len(claims)
+    for c in claims[:limit]:
         ids = _ids(c.get("place_ids"))
         sep = " → " if c.get("relation") else ", "
         place = sep.join(names.get(i, i) for i in ids)
@@ -59,7 +66,7 @@ def _claim_rows(layers):
             "source": str(c.get("source") or ""),
             "contested": _truthy(c.get("contested")),
         })
-    return rows
+    return rows, total
 
 
 def write_report_fragment(layers, path, png_path) -> Path:
@@ -87,7 +94,7 @@ def write_report_fragment(layers, path, png_path) -> Path:
                        path=str(png_path)) from err
     art = layers.doc.article
     title = art.title or art.id
-    rows = _claim_rows(layers)
+    rows, total = _claim_rows(layers, MAX_TABLE_ROWS)
     out = [
         f'<figure class="claimmap-report" id="claimmap-{esc(art.id)}">',
         "<style>"
@@ -119,8 +126,15 @@ def write_report_fragment(layers, path, png_path) -> Path:
     src = art.source or ""
     when = art.published.isoformat() if art.published else ""
     meta = ", ".join(x for x in (src, when) if x)
+    out.append("</tbody></table>")
+    if total > len(rows):
+        path_name = Path(path).name
+        stem = path_name[:-len(".report.html")] if path_name.endswith(".report.html") \
+            else Path(path).stem
+        out.append(f'<p class="cm-more">The first {len(rows):,} of {total:,} claims, in the '
+                   f"order they were made; all {total:,} are in "
+                   f"<code>{esc(stem)}.claims.csv</code>.</p>")
     out += [
-        "</tbody></table>",
         f"<figcaption>{esc(title)}{' (' + esc(meta) + ')' if meta else ''}. "
         f"{esc(GEONAMES_ATTRIBUTION)}; {esc(NATURAL_EARTH_ATTRIBUTION)}. "
         "Made with claimmap.</figcaption>",

@@ -79,6 +79,14 @@ _CONTEXT = "#8a8a8a"
 _SCALE = contextvars.ContextVar("claimmap_static_scale", default=1.0)
 _CLAIM_SIZE = 10.0     # claim marker size (points)
 _PLACE_SIZE = 5.5      # place marker size (points)
+#: beyond this many places with claims (or category markers in all), claims are drawn as
+#: one proportional circle per place instead of a ring of category markers per place
+_AGGREGATE_PLACES = 60
+_AGGREGATE_MARKERS = 240
+_TOTAL_MAX = 26.0      # diameter (points) of the circle of the place with most claims
+#: map area (square points) per place label: caps the labels to what the map can hold
+_LABEL_AREA_PT2 = 2000.0
+_MIN_LABELS = 40
 
 
 @dataclass
@@ -368,6 +376,11 @@ def _draw(layers, size, dpi, title, basemap, context):
             placer.add_line([tuple(ax.transData.transform(p)) for p in xy])
 
     # -- places ------------------------------------------------------------------------
+    # more places than the map can label (a merged batch): small dots, labels for the
+    # places that matter most, no leader lines
+    cap = max(_MIN_LABELS, int(box.width * box.height * (72 / fig.dpi) ** 2
+                               / _LABEL_AREA_PT2))
+    crowded = len(points) > cap
     anchors = {}
     seen_px: list[tuple[float, float]] = []
     for p in sorted(points, key=_importance):
@@ -376,7 +389,7 @@ def _draw(layers, size, dpi, title, basemap, context):
         px, py = ax.transData.transform((x, y))
         # a place at the very point of one already drawn (e.g. a facility placed at its
         # town, geo_precision 2) is drawn a little aside, joined to the point by a hair line
-        if any(math.hypot(px - qx, py - qy) < 3 for qx, qy in seen_px):
+        if not crowded and any(math.hypot(px - qx, py - qy) < 3 for qx, qy in seen_px):
             k = sum(1 for qx, qy in seen_px if math.hypot(px - qx, py - qy) < 3)
             ang = math.radians(-90 - 40 * (k - 1))
             dpx = fig.dpi / 72 * 24.0   # points aside: clear of a claim ring
@@ -389,11 +402,11 @@ def _draw(layers, size, dpi, title, basemap, context):
         kind = p.get("kind")
         colour = PLACE_STYLE.get(kind, PLACE_STYLE["populated_place"])[0]
         marker = "^" if kind == "facility" else "o"
-        size = _pt(_PLACE_SIZE) + (0.5 if marker == "^" else 0)
+        size = (_pt(_PLACE_SIZE) * (0.55 if crowded else 1)) + (0.5 if marker == "^" else 0)
         ax.plot([x], [y], marker=marker, markersize=size,
-                markerfacecolor=colour, markeredgecolor="white", markeredgewidth=0.9,
-                linestyle="none", zorder=6)
-        placer.add_marker(px, py, _pt(_PLACE_SIZE) / 2 + 1)
+                markerfacecolor=colour, markeredgecolor="white",
+                markeredgewidth=0.5 if crowded else 0.9, linestyle="none", zorder=6)
+        placer.add_marker(px, py, (size if crowded else _pt(_PLACE_SIZE)) / 2 + 1)
     for pid, (x, y) in region_anchor.items():
         px, py = ax.transData.transform((x, y))
         placer.add_marker(px, py, 4.0)
@@ -407,6 +420,13 @@ def _draw(layers, size, dpi, title, basemap, context):
     # -- labels: the article's places first (most mentioned first), then regions --------
     top = sorted(points, key=_importance)
     most = int(_num(top[0].get("mentions"))) if top else 0
+    if crowded:   # no more labels than the map holds: the most claims and mentions
+        n_claims = Counter(i for c in claims for i in _ids(c.get("place_ids")))
+        top = sorted(top, key=lambda p: (-(n_claims[p["place_id"]] + int(_num(p.get("mentions")))),
+                                         *_importance(p)))[:cap]
+        log.info("static map: %d of %d places labelled (the most claims and mentions); "
+                 "the map holds no more", cap, len(points))
+    radii_pt = (0.0, 5.0, 11.0) if crowded else (0.0, 5.0, 11.0, 19.0, 30.0, 44.0)
     for i, p in enumerate(top):
         x, y = anchors[p["place_id"]]
         text = label_for(p["name"], p.get("surfaces"), p.get("kind", ""))
@@ -418,7 +438,8 @@ def _draw(layers, size, dpi, title, basemap, context):
             f"place:{p['place_id']}", text, (x, y), clearance_pt=clearance,
             fontsize=_pt(10 if major else 8.5),
             smaller=tuple(_pt(v) for v in ((9.0, 8.0, 7.0) if major else (7.5, 6.5))),
-            fontweight="bold" if major else "normal",
+            fontweight="bold" if major else "normal", radii_pt=radii_pt,
+            leader_from=99 if crowded else 2, required=not crowded,
             color="#1a1a1a", zorder=9, bbox=_mask())
         if lab:
             drawing.place_labels[p["place_id"]] = text
@@ -654,7 +675,7 @@ def _draw_outlines(ax, world, extent, focus, over_tiles):
     local = world[world.intersects(view)]
     if len(local) == 0:
         return
-    local = local.assign(geometry=local.geometry.intersection(view))
+    local = local.assign(geometry=_to_pixels(local.geometry.intersection(view), ax, extent))
     if not over_tiles:
         faces = [_LAND_FOCUS if focus is not None and n == focus["name"] else _LAND
                  for n in local["name"]]
@@ -671,6 +692,29 @@ def _draw_outlines(ax, world, extent, focus, over_tiles):
                                       linestyle=(0, (6, 2, 1, 2)), zorder=1.5)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
+
+
+def _to_pixels(geoms, ax, extent):
+    """Outlines at the detail the map can show: islands smaller than a few pixels left
+    out and vertices closer than half a pixel merged (a world view of Natural Earth has
+    tens of thousands of parts; drawing and cutting them costs seconds, showing nothing).
+    """
+    import shapely
+
+    box = ax.get_window_extent(ax.figure.canvas.get_renderer())
+    px = (extent[1] - extent[0]) / max(box.width, 1.0)   # map units per pixel
+    arr = geoms.to_numpy()
+    out = []
+    for g in arr:
+        if g is None or g.is_empty:
+            out.append(g)
+            continue
+        parts = shapely.get_parts(g)
+        keep = [q for q in parts if q.geom_type != "Polygon" or q.area >= 4 * px * px]
+        if len(keep) < len(parts):
+            g = shapely.union_all(keep) if keep else shapely.Polygon()
+        out.append(shapely.simplify(g, px / 2, preserve_topology=True))
+    return geoms.__class__(out, index=geoms.index, crs=geoms.crs)
 
 
 def _draw_link(ax, xy, colour, dash, head=True):
@@ -719,6 +763,10 @@ def _draw_claims(ax, placer, claims, to_map, extent):
         if _truthy(c.get("contested")):
             contested.setdefault(key, set()).add(cat)
     order = {c: i for i, c in enumerate(CATEGORIES)}
+    if (len(groups) > _AGGREGATE_PLACES
+            or sum(len(c) for c in groups.values()) > _AGGREGATE_MARKERS):
+        radii, present, flags = _draw_claim_totals(ax, placer, groups, contested, order)
+        return radii, present, unmapped, flags
     radii = {}
     present = set()
     for key in sorted(groups):
@@ -755,6 +803,43 @@ def _draw_claims(ax, placer, claims, to_map, extent):
              "counted": any(n > 1 for counts in groups.values() for n in counts.values())}
     return radii, [c for c in sorted(present, key=lambda c: (order.get(c, 99), c))], unmapped, \
         flags
+
+
+def _claim_diameter(n, n_max) -> float:
+    """Diameter (points) of a place's claim circle: its area in proportion to `n`."""
+    return max(_pt(4.0), _pt(_TOTAL_MAX) * math.sqrt(n / max(n_max, 1)))
+
+
+def _draw_claim_totals(ax, placer, groups, contested, order):
+    """Many places with claims (a merged batch): one circle per place, its area in
+    proportion to the place's claims, coloured by its most frequent category, outlined
+    in black when one of its figures is contested; largest first, so small ones stay on
+    top. One scatter artist for them all (thousands of claims, one artist)."""
+    totals = {key: sum(c.values()) for key, c in groups.items()}
+    n_max = max(totals.values())
+    rows = []
+    present = set()
+    for key in sorted(groups, key=lambda k: (-totals[k], k)):
+        counts = groups[key]
+        main = min(counts, key=lambda c: (-counts[c], order.get(c, 99), c))
+        present.add(main)
+        rows.append((key, main, _claim_diameter(totals[key], n_max),
+                     bool(contested.get(key))))
+    xs = [k[0] for k, *_ in rows]
+    ys = [k[1] for k, *_ in rows]
+    ax.scatter(xs, ys, s=[d * d for _, _, d, _ in rows],
+               c=[category_style(m)[0] for _, m, _, _ in rows],
+               edgecolors=["#111111" if hot else "white" for *_, hot in rows],
+               linewidths=[1.2 if hot else 0.7 for *_, hot in rows],
+               alpha=0.85, zorder=7)
+    radii = {}
+    for (x, y), _, d, _ in rows:
+        px, py = ax.transData.transform((x, y))
+        placer.add_marker(px, py, d / 2)
+        radii[(x, y)] = d / 2 + 1.5
+    flags = {"contested": any(hot for *_, hot in rows), "counted": False,
+             "totals": n_max}
+    return radii, sorted(present, key=lambda c: (order.get(c, 99), c)), flags
 
 
 def _first_point(g):
@@ -923,8 +1008,7 @@ def _context_towns(ax, placer, to_map, crs, extent, points, limit=8) -> int:
             continue
         px, py = ax.transData.transform((x, y))
         dot = Bbox.from_extents(px - 4, py - 4, px + 4, py + 4)
-        if any(dot.overlaps(lab.bbox) for lab in placer.placed) or \
-                any(dot.overlaps(b) for b in placer.obstacles):
+        if not placer.is_free(dot):
             continue
         lab = placer.place(f"context:{place.place_id}", place.name, (x, y), clearance_pt=2.5,
                            radii_pt=(0.0, 3.0), leader_from=99, required=False, fontsize=_pt(6.5),
@@ -996,6 +1080,18 @@ def _inset(fig, rect, world, extent, focus):
     return ax
 
 
+def _size_key(n_max) -> list[int]:
+    """Round claim counts for the legend's size key: the largest, about a tenth, 1."""
+    out = [n_max]
+    if n_max >= 10:
+        tenth = n_max / 10
+        exp = 10 ** math.floor(math.log10(tenth))
+        out.append(int(min((1, 2, 5, 10), key=lambda m: abs(m * exp - tenth)) * exp))
+    if n_max > 1 and out[-1] > 1:
+        out.append(1)
+    return out
+
+
 class _CountHandle:
     """Legend stand-in for "a number inside a marker counts the claims"."""
 
@@ -1038,11 +1134,13 @@ def _legend(fig, rect, categories, relations, towns, facility, regions, claim_fl
         handles.append(Line2D([], [], linestyle="none"))
         labels.append(text)
 
+    totals = bool(claim_flags.get("totals"))
     if categories:
-        header("Claims by category")
+        header("Claims by main category" if totals else "Claims by category")
         for cat in categories:
             colour, _, lab = category_style(cat)
-            handles.append(Line2D([], [], marker=_CATEGORY_MARKER.get(cat, "o"), linestyle="none",
+            shape = "o" if totals else _CATEGORY_MARKER.get(cat, "o")
+            handles.append(Line2D([], [], marker=shape, linestyle="none",
                                   markersize=7, markerfacecolor=colour,
                                   markeredgecolor="white", markeredgewidth=0.6))
             labels.append(lab)
@@ -1054,6 +1152,13 @@ def _legend(fig, rect, categories, relations, towns, facility, regions, claim_fl
         if claim_flags["counted"]:
             handles.append(_CountHandle())
             labels.append("Number of such claims there")
+        if claim_flags.get("totals"):
+            n_max = claim_flags["totals"]
+            for n in _size_key(n_max):
+                handles.append(Line2D([], [], marker="o", linestyle="none",
+                                      markersize=_claim_diameter(n, n_max) * 0.8,
+                                      markerfacecolor="#bbbbbb", markeredgecolor="white"))
+                labels.append(f"{n:,} claim{'s' if n != 1 else ''} at a place")
     if relations:
         header("Links")
         rank = {r: i for i, r in enumerate(RELATIONS)}

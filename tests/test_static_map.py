@@ -537,3 +537,56 @@ def test_written_files_get_the_mode_of_a_new_file(pokrovsk_layers, tmp_path):
     finally:
         os.umask(old_mask)
     assert {p.stat().st_mode & 0o777 for p in (png, svg, report)} == {0o644}
+
+
+# -- a merged batch: hundreds of places, tens of thousands of claims ----------------------
+_BIG_COUNTRIES = ["UA", "SD", "ML", "MM", "SY", "CD", "ET", "YE", "SO", "NG", "AF", "IQ",
+                  "LB", "HT", "CO", "PH", "BF", "NE", "TD", "SS", "LY", "MZ", "CM", "PK",
+                  "IL", "KE", "ID", "VE", "EG", "GE"]
+
+
+def big_doc(n_places=500, n_claims=20_000, seed=8) -> ClaimsDoc:
+    """Layers like a merge of thousands of generated articles: `n_places` real gazetteer
+    towns (the most populous around the capitals of 30 countries) and `n_claims` claims in
+    every category, spread unevenly (a few places get most), some contested, some links."""
+    import random
+
+    from geo.gazetteer import Gazetteer
+    from layers.model import CATEGORIES
+
+    gaz = Gazetteer.open()
+    per = -(-n_places // len(_BIG_COUNTRIES))
+    towns, seen = [], set()
+    for cc in _BIG_COUNTRIES:
+        country = gaz.country(cc)
+        for p in gaz.nearby(country.lat, country.lon, 500, min_population=10_000,
+                            limit=per):
+            if p.place_id not in seen:
+                seen.add(p.place_id)
+                towns.append(p)
+    towns = towns[:n_places]
+    rnd = random.Random(seed)
+    places = [PlaceRecord(place_id=p.place_id, name=p.name, kind="populated_place",
+                          lat=p.lat, lon=p.lon, geonameid=p.geonameid,
+                          country_code=p.country_code, population=p.population,
+                          mentions=1 + int(rnd.paretovariate(1.2)), surfaces=[p.name])
+              for p in towns]
+    art = Article(id="merged", text="(test)", title="10,000 articles merged",
+                  published=date(2025, 6, 29), source="claimmap batch")
+    weights = [rnd.paretovariate(1.0) for _ in places]
+    claims = []
+    for n, p in enumerate(rnd.choices(places, weights=weights, k=n_claims)):
+        claims.append(Claim(claim_id=f"c{n}", article_id=f"a{n % 997}", text=f"Claim {n}",
+                            span_start=n, span_end=n + 1,
+                            category=CATEGORIES[rnd.randrange(len(CATEGORIES))],
+                            place_ids=[p.place_id], value=float(rnd.randrange(1, 5000)),
+                            unit="people", measure="displaced", source="test",
+                            contested=rnd.random() < 0.05))
+    for j in range(40):   # links within a country, as "convoys reached B from A" makes
+        a = rnd.randrange(len(places))
+        b = min(len(places) - 1, a + 1 + rnd.randrange(5))
+        claims.append(Claim(claim_id=f"l{j}", article_id="a0", text="link", span_start=0,
+                            span_end=0, category="humanitarian",
+                            place_ids=[places[a].place_id, places[b].place_id],
+                            relation="supply_route"))
+    return ClaimsDoc(article=art, places=places, claims=claims)

@@ -18,6 +18,25 @@ from layers.builder import layers_from_doc
 
 SLUG = "pokrovsk-2025-06-29"
 
+
+
+@pytest.fixture(autouse=True)
+def _no_stray_threads():
+    """The worker forks only from a process with no other thread; an earlier test's Dask
+    client leaves distributed's idle offload thread behind. Retire it (distributed makes a
+    new one when it next needs it) so each test starts as a fresh `claimmap build` does."""
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    utils = sys.modules.get("distributed.utils")
+    if utils is not None and getattr(utils, "_offload_executor", None) is not None:
+        utils._offload_executor.shutdown(wait=True)
+        utils._offload_executor = ThreadPoolExecutor(max_workers=1,
+                                                     thread_name_prefix="Dask-Offload")
+    stray = [t.name for t in threading.enumerate() if t is not threading.main_thread()]
+    assert not stray, f"threads left by earlier tests: {stray}"
+
+
 needs_fork = pytest.mark.skipif(not _static_worker.can_fork(),
                                 reason="needs fork, two cores and no other thread")
 
