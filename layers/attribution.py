@@ -47,7 +47,7 @@ _NATIONALITY = re.compile(r"^(?:Ukrainian|Russian|American|British|German|French
 # common-noun sources a speaker may be ("local officials said")
 _SOURCE_NOUNS = (r"(?:[A-Z][\w’'-]*(?:’s|'s) )?(?:(?:(?i:local|regional|city|military|Ukrainian|Russian|"
                  r"Western|U\.S\.|government|police|health|emergency|humanitarian|senior|unnamed|"
-                 r"anonymous|defen[cs]e|foreign|interior|aid|rebel)|[A-Z][a-z]+(?:ian|ish|ese|i)|"
+                 r"anonymous|defen[cs]e|foreign|interior|aid|rebel|United Nations|UN|U\.N\.)|[A-Z][a-z]+(?:ian|ish|ese|i)|"
                  r"Tuareg|Kurdish|Houthi|Palestinian|Israeli) )*(?i:officials|authorities|"
                  r"ministry|military|army|police|media reports|media|reports|witnesses|residents|"
                  r"analysts|experts|sources|observers|monitors?|spokes(?:man|woman|person)|governor|"

@@ -10,7 +10,7 @@ to import, and `claimmap build` pays for every import). It reads:
   occurrence not after the reference month);
 - a month and day without a year, "on June 12" (day, year from the reference date);
 - years: "in 2023", "since 2014" (year);
-- relative days and spans: "today", "yesterday", "on Monday" (day), "last week" (day of
+- relative days and spans: "today", "yesterday", "on Monday", "since Friday" (day), "last week" (day of
   that week's start is not claimed: month precision), "last month", "last year",
   "N years ago" (year);
 - a leading "since"/"from" makes the date the start of an open period; "until"/"through"
@@ -83,7 +83,7 @@ _ONE = (
     rf"(?P<au>years?|months?|weeks?|days?)\s+ago\b)"
     rf"|(?P<lu>\b(?:last|this|next|past)\s+(?P<lun>week|month|year)\b)"
     rf"|(?P<td>\b(?:today|yesterday)\b)"
-    rf"|(?P<wd>(?P<wdp>\bon\s+)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    rf"|(?P<wd>(?P<wdp>\b(?:on|since|last)\s+)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
 _ONE_RE = re.compile(_ONE, re.IGNORECASE)
 _LEAD_RE = re.compile(r"\b(since|from|starting|beginning|until|till|through|by|between|as of)"

@@ -11,8 +11,9 @@ Figures
     place takes the sentence's subject (the first place of the first clause before it
     that names one), else the article's focal place (the most-mentioned populated place,
     the headline counting double). Its date is the clause's date nearest it, else a date
-    that frames the sentence (opening it: "As of June 29, 2025, ..."; or the day a
-    statement was made: "..., the governor said on Sunday"). Its source is the sentence's
+    that frames the sentence (opening it: "As of June 29, 2025, ..."; an event opening it:
+    "Before the invasion in February 2022, ..."; or the day a statement was made: "..., the
+    governor said on Sunday"). Its source is the sentence's
     ("he said", "the agency said": the last source named in the three sentences before).
 
 Relations (general patterns, in the clause)
@@ -20,18 +21,29 @@ Relations (general patterns, in the clause)
       rail" with other places: the line runs from the sentence's subject place through them;
     - advance: "advancing ... since capturing X" / "advancing from X": from X to the place
       advanced on (a "toward Y" in the clause, else the focal place);
-    - toward: "advance/push/move toward Y": from the subject place to each Y (a region
-      containing the subject place is not a destination).
+    - toward: "advance/push/move toward Y", or a bare "toward Y" after a movement verb
+      earlier in the sentence ("pulled back west of the town, on the road toward Y"):
+      from the subject place to Y (a region containing the subject place is not a
+      destination).
 
 Events (a clause with no figure)
-    keyword rules by category: territorial (captured, seized, liberated, the fall of X:
-    the place is the object, even beside a figure; "X fell to ...", "held by ... forces":
-    the place is the clause's), economic (halted/suspended production, operations),
-    infrastructure (grid, power, water, bridge, rail ... collapsed, cut, damaged),
-    military (holding fortifications/positions, a brigade, under siege, shelling,
-    assaults), humanitarian (evacuations, dire conditions), political (annex,
-    incorporate, controlling X, ceasefire). Territorial and political events need a
-    place named in their clause; the others may fall back to the focal place.
+    keyword rules by category: territorial (captured, seized, liberated, lost, the fall
+    of X, withdrew its troops from X, pulled out of X: the place is the object, even
+    beside a figure; "X fell to ...", "held by ... forces", "X and Y remained under ...
+    control", "controls ...": the place(s) of the clause, or of a following "including
+    ..." clause), economic (halted/stopped/resumed production, work, operations,
+    deliveries, trade), infrastructure (grid, power, water, bridge, rail, mobile network,
+    internet ... collapsed, cut, damaged), military (holding positions, a brigade, siege,
+    shelling, assaults; fighting, clashes, an offensive, pushing into X: at a named
+    place), humanitarian (evacuations, aid convoys, food and medicine, famine, displaced),
+    political (annex, controlling X, ceasefire, talks, truce, elections, sanctions, the
+    seat of government). Territorial, political and fighting events need a place named in
+    their clause; the others may fall back to the focal place. A clause "and around X"
+    after an event clause is the same event at X. An event with no date of its own takes
+    the sentence's framing date, else the sentence's only date ("... on Tuesday as
+    Israeli forces pressed their offensive in Khan Younis").
+    A headline's event is dropped when the body's claims cover its places (its figures
+    stay: a headline figure may contest the body's).
 
 Countries are never a claim's place when they are only an actor ("Russia launched ...",
 "Russian troops"): a country is used only after "in/inside/across/throughout" when the
@@ -100,6 +112,9 @@ _TOWARD_RE = re.compile(r"\b(?:advanc\w*|push\w*|mov\w*|march\w*|driv\w*|offensi
                         r"head\w*|thrust\w*|attack\w*|progress\w*|breakthrough)\s+"
                         r"(?:(?:further|deeper|westward|eastward|north|south|east|west)\s+)?"
                         r"(?:on\s+|toward|towards|in the direction of)\s*", re.I)
+_BARE_TOWARD_RE = re.compile(r"\b(?:toward|towards|in the direction of)\s+", re.I)
+_MOVE_RE = re.compile(r"\b(?:pull\w* back|fell back|fall\w* back|withdr\w*|retreat\w*|"
+                      r"redeploy\w*|advanc\w*|push\w*|mov(?:e|ed|ing)|march\w*|head\w*)\b", re.I)
 _TOWARD_WORD_RE = re.compile(r"\b(?:toward|towards|in the direction of|on the outskirts of|into|on)\s+"
                              r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I)
 _STRATEGIC_RE = re.compile(r"\b(?:would|could|might|may|allow\w*|enabl\w*|threat\w*|aim\w*|goal|"
@@ -121,7 +136,12 @@ _EVENTS = (
         r"\b(?:captur(?:ed|ing)|seiz(?:ed|ing)|took control of|taken control of|gained control of|"
         r"liberat(?:ed|ing)|recaptur(?:ed|ing)|retook|retaken|occupied|fell to|the fall of|"
         r"(?:has |have |had )?taken|took|overran|overrun|"
-        r"the capture of|withdr(?:ew|awn) from|entered)\s+", re.I), True),
+        r"the capture of|withdr(?:ew|awn|awing) from|entered|"
+        r"(?:withdr(?:ew|awn|awing)|pull(?:ed|ing)? (?:out|back)|retreat(?:ed|ing)?)\s+"
+        r"(?:(?:its|their|his|her|the|all|remaining|last)\s+)*(?:[\w’'-]+\s+){0,2}?"
+        r"(?:troops|forces|units|soldiers|fighters|garrison|personnel)\s+from|"
+        r"retreat(?:ed|ing)? from|pull(?:ed|ing)? out of|los(?:ing|t|es|e)(?: control of)?)\s+",
+        re.I), True),
     _Event("held_by", "territorial", re.compile(
         r"\b(?:held|controlled|occupied|seized|captured|taken|overrun|besieged)\s+by\s+"
         r"(?:[\w’'-]+\s+){0,2}(?:forces|troops|army|fighters|rebels|militants|insurgents|"
@@ -130,13 +150,19 @@ _EVENTS = (
         r"\b(?:fell to|fell into the hands of|(?:was|were|has been|had been) (?:captured|seized|taken|"
         r"liberated|recaptured|retaken|overrun|lost)|came under (?:\w+\s+){0,2}control|"
         r"(?:has|had) fallen)\b", re.I), True),
+    _Event("controls", "territorial", re.compile(
+        r"\b(?:controls|(?:remain\w*|stay\w*|(?:is|are|was|were|still)) (?:firmly )?under "
+        r"(?:[\w’'-]+\s+){0,2}control|(?:is|are|remain\w*) (?:firmly )?in (?:[\w’'-]+\s+){0,2}hands)\b",
+        re.I), True),
     _Event("production_halted", "economic", re.compile(
         r"\b(?:halt\w*|suspend\w*|stopp?\w*|ceas\w*|resum\w*|shut\w*(?:\s+down)?|clos(?:ed|ing))\s+"
-        r"(?:\w+\s+){0,2}(?:production|operations|output|work|exports|mining|shipments)\b", re.I)),
+        r"(?:\w+\s+){0,2}(?:production|operations|output|work|working|operating|functioning|"
+        r"exports|imports|mining|shipments|deliveries|supplies|trade|flights|traffic)\b", re.I)),
     _Event("infrastructure_hit", "infrastructure", re.compile(
         r"\b(?:power grid|grid|electricity|power supply|power plant|power station|substation|"
         r"water supply|gas supply|heating|bridge|railway|rail line|railroad|dam|pipeline|"
-        r"water treatment|energy infrastructure)\b[^.;]{0,40}?\b(?:collaps\w*|destroy\w*|"
+        r"water treatment|energy infrastructure|mobile (?:phone )?(?:coverage|network|service)|"
+        r"internet|telecommunications?|phone lines?|communications)\b[^.;]{0,40}?\b(?:collaps\w*|destroy\w*|"
         r"damag\w*|cut|knock\w* out|disrupt\w*|outages?|blackouts?|fail\w*|went down|"
         r"hit|struck)\b|\b(?:blackouts?|power outages?|without (?:power|electricity|water|heating))\b",
         re.I)),
@@ -145,14 +171,20 @@ _EVENTS = (
         r"(?:fortifications|positions|lines?|defen[cs]es|front)\b|"
         r"\b\d+(?:st|nd|rd|th)\s+(?:\w+\s+)?(?:Brigade|Battalion|Regiment|Division|Corps)\b", re.I)),
     _Event("siege", "military", re.compile(
-        r"\bunder siege\b|\bencircl\w*|\bbesieg\w*|\bshell(?:ing|ed)\b|\bbombard\w*|"
+        r"\bunder siege\b|\bsiege of\b|\bencircl\w*|\bbesieg\w*|\bshell(?:ing|ed)\b|\bbombard\w*|"
         r"\b(?:air|drone|missile|artillery|rocket) (?:strikes?|attacks?)\b|\bassaults?\b", re.I)),
+    _Event("fighting", "military", re.compile(
+        r"\b(?:fighting|clashes|battles?|offensive|(?:push\w*|advanc\w*|mov\w*|broke|break\w*)\s+"
+        r"(?:deeper\s+|further\s+)?into|storm(?:ed|ing))\b", re.I), True),
     _Event("humanitarian", "humanitarian", re.compile(
         r"\bevacuat\w*|\bhumanitarian (?:aid|corridor|crisis|situation)|\bdire conditions\b|"
-        r"\bcivilians?\b[^.;]{0,30}\b(?:trapped|fle\w*|shelter\w*)\b", re.I)),
+        r"\bcivilians?\b[^.;]{0,30}\b(?:trapped|fle\w*|shelter\w*)\b|\baid (?:convoys?|deliveries|"
+        r"trucks)\b|\bconvoys?\b|\bfood (?:and|or) (?:medicine|water)\b|\bfamine\b|"
+        r"\bstarv\w*|\bmalnutrition\b|\brefugees?\b|\bdisplaced\b|\banimal feed\b", re.I)),
     _Event("political", "political", re.compile(
         r"\b(?:annex\w*|incorporat\w*|goal of controlling|control(?:ling)? of|controlling|"
-        r"ceasefire|negotiat\w*|peace talks|sanction\w*|referendum)\b", re.I), True),
+        r"ceasefire|negotiat\w*|peace talks|talks|truce|summit|sanction\w*|referendum|"
+        r"elections?|seat of government|meeting of)\b", re.I), True),
 )
 
 
@@ -313,7 +345,13 @@ def _frame_date(sent: Sentence, clauses: list[Clause], dates: list[DateMention])
     if len(clauses) < 2:
         return None
     first = clauses[0]
-    if len(first.text) > 40 or first.start != sent.start:
+    if first.start != sent.start:
+        return None
+    if _EVENT_FRAME_RE.match(first.text) and len(first.text) <= 90:
+        # "Before Russia's full-scale invasion in February 2022, ...": the event's date
+        # dates the rest of the sentence (a figure then is a past one)
+        return next((d for d in dates if sent.start + d.start < first.end), None)
+    if len(first.text) > 40:
         return None
     for d in dates:
         if first.start <= sent.start + d.start < first.end and d.start <= 12:
@@ -321,6 +359,10 @@ def _frame_date(sent: Sentence, clauses: list[Clause], dates: list[DateMention])
     return None
 
 
+_CONTINUE_RE = re.compile(r"(?:and|or)\s+(?:also\s+)?(?:near|around|in|at|outside|inside|on|"
+                          r"along|across)\s", re.I)
+_INCLUDING_RE = re.compile(r"(?:including|among them|notably|such as)\s", re.I)
+_EVENT_FRAME_RE = re.compile(r"(?:Before|After|Until|Following|Prior to|Since|By|During|As of)\s", re.I)
 _SPEECH_DATE_RE = re.compile(r"\b(?:said|says|told(?: \w+)?|reported|announced|stated|confirmed|"
                              r"added|claimed|wrote|posted)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 
@@ -392,6 +434,10 @@ def _relation(ctx: _Ctx, sent: Sentence, clause: Clause, cplaces: list[_Ref]) ->
                     return "advance", [r, target]
     # toward Y
     tw = _TOWARD_RE.search(ctext)
+    if tw is None and _MOVE_RE.search(text[sent.start:clause.start + 1]):
+        # the movement verb in an earlier clause: "pulled back west of the town, on the road
+        # toward Pokrovsk"
+        tw = _BARE_TOWARD_RE.search(ctext)
     if tw:
         origin = next((o for o in cplaces if o.start < clause.start + tw.start()), None) \
             or _subject(sent, ctx)
@@ -481,6 +527,10 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
              measure=f.measure, value=f.value, unit=f.unit, date=date, source=source,
              relation=relation, period=f.period, qualifier=f.qualifier, note=note)
     made: set[str] = set()
+    # a sentence that names one point in time dates all its events ("Trucks sat idle at
+    # the crossing on Tuesday as Israeli forces pressed their offensive in Khan Younis")
+    event_date = frame or (dates[0] if len(dates) == 1 and dates[0].kind == "point" else None)
+    last_event: _Event | None = None
     for ci, c in enumerate(clauses):
         cplaces = cl_places[ci]
         cdates = _clause_dates(sent, c, dates)
@@ -511,19 +561,43 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             continue
         if ci in fig_clauses:
             continue
+        if (last_event is not None and cplaces and _CONTINUE_RE.match(c.text)
+                and not any(ev.rx.search(c.text) for ev in _EVENTS[1:])):
+            # "Fighting was reported near Lyptsi, ..., and around Kupiansk": the same event
+            _add(ctx, sent, span, cplaces, last_event.category,
+                 date=cdates[0] if cdates else event_date, source=source)
+            continue
         for ev in _EVENTS[1:]:
             if ev.name in made or not ev.rx.search(c.text):
                 continue
-            if ev.explicit_place:
-                if not cplaces:
+            places, pnote, espan = cplaces, "", span
+            if ev.explicit_place and not cplaces:
+                # "controls four state capitals, including Nyala and El Geneina"
+                nxt = ci + 1
+                if not (nxt < len(clauses) and cl_places[nxt]
+                        and _INCLUDING_RE.match(clauses[nxt].text)):
                     break
-                places, pnote = cplaces, ""
-            else:
+                places = cl_places[nxt]
+                espan = (c.start, clauses[nxt].end - (1 if clauses[nxt].text.endswith(".") else 0))
+            elif not ev.explicit_place:
                 places, pnote = places_for(ci)
-            _add(ctx, sent, span, places, ev.category, date=cdates[0] if cdates else frame,
+            _add(ctx, sent, espan, places, ev.category, date=cdates[0] if cdates else event_date,
                  source=source, note=pnote)
             made.add(ev.name)
+            last_event = ev
             break
+
+
+def _drop_headline_events(claims: list[Claim], sentences: list[Sentence]) -> list[Claim]:
+    """A headline's event (no figure) whose places the body's claims all cover summarises
+    the body: it is dropped. Its figures stay (the headline's figure may contest the body's)."""
+    heads = [(s.start, s.end) for s in sentences if s.heading]
+
+    def in_head(c: Claim) -> bool:
+        return any(a <= c.span_start < b for a, b in heads)
+
+    covered = {p for c in claims if not in_head(c) for p in c.place_ids}
+    return [c for c in claims if c.measure or not in_head(c) or not set(c.place_ids) <= covered]
 
 
 def _overlap(a: Claim, b: Claim) -> bool:
@@ -684,6 +758,6 @@ def extract(article: Article, date: _date | None = None, *, mentions=None) -> Cl
     ctx = _Ctx(article, ref, sentences, refs, focal, dates)
     for s in sentences:
         _sentence_claims(ctx, s)
-    claims = mark_conflicts(ctx.claims)
+    claims = mark_conflicts(_drop_headline_events(ctx.claims, sentences))
     return ClaimsDoc(article=article, places=places_from_mentions(mentions), claims=claims,
                      made_by=_made_by())

@@ -266,6 +266,11 @@ def _people_measure(text: str, s: int, e: int) -> tuple[str, str] | None:
     return None if best is None else (best[1], best[2])
 
 
+# a distance that only says where a place is: "15 km south of the city", "20 km north-west of"
+_LOCATOR_RE = re.compile(r"\s+(?:to the\s+)?(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?"
+                         r"(?:wards?)?\s+of\b", re.I)
+
+
 def find_figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[Figure]:
     """Every figure of the vocabulary in `text` (a sentence).
 
@@ -424,6 +429,8 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str) -> Figure | 
         if unit == "m":
             v, unit = v / 1000, "km"
         measure = "advance_distance" if _ADVANCE_RE.search(text[max(0, s - 60):s]) else "distance"
+        if measure == "distance" and _LOCATOR_RE.match(text, end):
+            return None                         # "about 15 km south of the city": a locator
         return Figure(s, end, v, unit, measure, "military" if measure != "distance" else "strategic",
                       qualifier, _period(text, end), length.group("u"))
     noun = _noun_after(text, e)

@@ -9,9 +9,9 @@ Rules (plain, documented, language: English news prose):
   quote, unless the word before the full stop is a known abbreviation ("Gen.", "U.S.",
   "Jan.") or a single initial ("J. Smith");
 - clauses are the pieces of a sentence between ',', ';', ':', dashes and parentheses,
-  and before "and that", "but", "while", "whereas", "and has/is/was...": figure and place
-  attach to the
-  smallest piece that holds them.
+  and before "and that", "but", "while", "whereas", "and has/is/was...", and "as <Named>
+  forces/troops/..." (a second event: "... at the crossing as Israeli forces pressed ..."):
+  figure and place attach to the smallest piece that holds them.
 
 >>> [s.text for s in split_sentences("Title line\\n\\nGen. Smith said so. Then 3 more.")]
 ['Title line', 'Gen. Smith said so.', 'Then 3 more.']
@@ -34,7 +34,10 @@ _ABBREV = {
 _END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9А-ЯЁ])")
 _CLAUSE_SEP_RE = re.compile(r"\s*(?:[,;:()\[\]]|\s[—–-]\s|[—–]|--)\s*|"
                             r"\s+(?=(?:and|but) that\s|while\s|whereas\s|but\s|"
-                            r"and (?:has|have|had|is|are|was|were|will|would)\s)")
+                            r"and (?:has|have|had|is|are|was|were|will|would)\s|"
+                            # "... at the crossing as Israeli forces pressed ...": a second event
+                            r"as (?:[A-Z][\w’'-]+\s+)+(?:forces|troops|army|units|fighters|soldiers|"
+                            r"rebels|militants|aircraft|drones|jets|warplanes|police)\b)")
 
 
 @dataclass(frozen=True)

@@ -330,3 +330,39 @@ def test_date_given_replaces_the_article_date():
     assert doc.article.published == date(2025, 7, 1)
     assert any("the text says 2025-06-29" in n for n in doc.article.notes)
     assert art.published == date(2025, 6, 29)                          # the input is left alone
+
+
+def test_event_rules_generalise_to_other_places():
+    """Withdrawals, control, halted production, a bare "toward", a locator distance, an
+    event carried to "and around X", statement dates and "Before <event> in <month>"."""
+    doc = _text_doc(
+        "Army Pulls Back in the East\n\n"
+        "The army has withdrawn its units from Lyman, the defence ministry said on March 1, 2025. "
+        "Before the war began in February 2022, Lyman was home to about 20,000 people.\n\n"
+        "A steel plant in Kramatorsk halted production after strikes. Brigades fell back to "
+        "positions west of Lyman, on the road toward Sloviansk. Izium and Kupiansk remained under "
+        "Ukrainian control, according to local officials.\n\n"
+        "Fighting was reported near Siversk, about 30 km north of Bakhmut, and around Toretsk. "
+        "Internet service in Izium has been cut since Friday.\n")
+    lyman, kram, slov = "geonames:704204", "geonames:704508", "geonames:693468"
+    izium, kup = "geonames:707292", "geonames:703656"
+    out = _find(doc, category="territorial", place_ids=[lyman])
+    assert out and out[0].date_start == "2025-03-01" and out[0].source == "defence ministry"
+    pop = _find(doc, measure="population")[0]
+    assert (pop.value, pop.date_start, pop.place_ids) == (20000.0, "2022-02", [lyman])
+    assert _find(doc, category="economic", place_ids=[kram])
+    toward = _find(doc, relation="toward")[0]
+    assert toward.place_ids == [lyman, slov] and toward.category == "military"
+    held = _find(doc, category="territorial", place_ids=[izium, kup])
+    assert held and held[0].source == "local officials"
+    fights = {tuple(c.place_ids) for c in _find(doc, category="military") if not c.relation}
+    assert {("geonames:694403",), ("geonames:709354",)} <= fights      # Siversk, Toretsk
+    assert not _find(doc, measure="distance")                           # "30 km north of": a locator
+    cut = _find(doc, category="infrastructure", place_ids=[izium])[0]
+    assert cut.date_start == "2025-02-28"                               # "since Friday", a Monday article
+
+
+def test_headline_events_the_body_covers_are_dropped():
+    doc = _text_doc("Fighting Rages in Lyman\n\nFighting raged in Lyman on Sunday.\n")
+    mil = _find(doc, category="military")
+    assert len(mil) == 1 and mil[0].date_start == "2025-03-02"
