@@ -26,7 +26,8 @@ UNATTRIBUTED = "unattributed"
 
 _VERBS = (r"said|says|say|told|tells|reported|reports|report|stated|states|claimed|claims|"
           r"announced|announces|estimated|estimates|confirmed|confirms|wrote|writes|noted|"
-          r"notes|added|adds|warned|warns|posted|declared|insisted|alleged|according")
+          r"notes|added|adds|warned|warns|posted|declared|insisted|alleged|according|described|describe|"
+          r"describes")
 _TITLES = {
     "president", "prime", "minister", "commander", "commander-in-chief", "chief", "general",
     "gen.", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "head", "deputy",

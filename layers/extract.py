@@ -175,7 +175,7 @@ _EVENTS = (
         r"\b(?:air|drone|missile|artillery|rocket) (?:strikes?|attacks?)\b|\bassaults?\b", re.I)),
     _Event("fighting", "military", re.compile(
         r"\b(?:fighting|clashes|battles?|offensive|(?:push\w*|advanc\w*|mov\w*|broke|break\w*)\s+"
-        r"(?:deeper\s+|further\s+)?into|storm(?:ed|ing))\b", re.I), True),
+        r"(?:deeper\s+|further\s+)?into|storm(?:ed|ing)|(?:launched|fired|staged) from)\b", re.I), True),
     _Event("humanitarian", "humanitarian", re.compile(
         r"\bevacuat\w*|\bhumanitarian (?:aid|corridor|crisis|situation)|\bdire conditions\b|"
         r"\bcivilians?\b[^.;]{0,30}\b(?:trapped|fle\w*|shelter\w*)\b|\baid (?:convoys?|deliveries|"
@@ -466,8 +466,12 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     title_note = f"{attr.title} {attr.source}".strip() if attr.title else ""
     if source.lower() in REFERRING:
         # "he said", "the agency said": the last source named in the three sentences before
+        # "the agency", "the group" stand for an organisation named before (a capitalised
+        # name), not for "residents" or "witnesses"; "he", "they" for anyone named
+        noun = source.lower() not in ("he", "she", "they")
         named = next((src for idx, src in reversed(ctx.sources)
-                      if sent.index - idx <= 3 and src.lower() not in REFERRING), None)
+                      if sent.index - idx <= 3 and src.lower() not in REFERRING
+                      and (not noun or src[:1].isupper())), None)
         if named is not None:
             title_note = f"'{source}' taken to be {named}"
             source = named

@@ -366,3 +366,15 @@ def test_headline_events_the_body_covers_are_dropped():
     doc = _text_doc("Fighting Rages in Lyman\n\nFighting raged in Lyman on Sunday.\n")
     mil = _find(doc, category="military")
     assert len(mil) == 1 and mil[0].date_start == "2025-03-02"
+
+
+def test_referring_nouns_take_the_last_named_organisation():
+    doc = _text_doc(
+        "Aid Reaches Kherson\n\n"
+        "The World Food Programme said 40 trucks reached Kherson on Sunday. "
+        "In Mykolaiv, residents described shortages of food and water. "
+        "A convoy that reached Mykolaiv last week was the first in a month, the agency said.\n")
+    queues = [c for c in doc.claims if "shortages" in c.text]
+    assert queues and queues[0].source == "residents"                   # "residents described"
+    convoy = [c for c in doc.claims if "convoy" in c.text]
+    assert convoy and convoy[0].source == "World Food Programme"        # not "residents"
