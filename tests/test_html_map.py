@@ -320,10 +320,33 @@ def test_sample_map_in_chromium(sample, tmp_path):
         page.mouse.move(toggle["x"] + 5, toggle["y"] + 5)
         page.click(".leaflet-control-measure .js-start")
         box = page.locator(".folium-map").bounding_box()
-        for dx, dy in ((420, 380), (560, 420)):
+        results = page.locator(".leaflet-control-measure .js-results")
+        # leaflet-measure takes two clicks in quick succession for a double click (which
+        # ends the measure), and a click that lands on a marker or label places no point:
+        # place the first point on open map, wait for it, then the second
+        first = None
+        for dx, dy in ((420, 380), (300, 250), (500, 200), (250, 450), (600, 300)):
             page.mouse.click(box["x"] + dx, box["y"] + dy)
-            page.wait_for_timeout(150)
-        assert "Path distance" in page.locator(".leaflet-control-measure .js-results").inner_text()
+            try:
+                page.wait_for_function("() => /Last point/.test(document.querySelector("
+                                       "'.leaflet-control-measure .js-results').innerText)",
+                                       timeout=3000)
+            except Exception:
+                continue
+            first = (dx, dy)
+            break
+        assert first, "no click on the map placed a measure point"
+        for ddx, ddy in ((140, 40), (-120, 60), (100, -90), (-80, -70)):
+            page.wait_for_timeout(400)
+            page.mouse.click(box["x"] + first[0] + ddx, box["y"] + first[1] + ddy)
+            try:
+                page.wait_for_function("() => /Path distance/.test(document.querySelector("
+                                       "'.leaflet-control-measure .js-results').innerText)",
+                                       timeout=3000)
+                break
+            except Exception:
+                continue
+        assert "Path distance" in results.inner_text()
         page.click(".leaflet-control-measure .js-finish")
         assert page.locator(".leaflet-control-fullscreen, .leaflet-control-zoom-fullscreen").count()
         _check_clean(log)
