@@ -16,6 +16,7 @@ import math
 import re
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 
 from layers.model import CATEGORIES
 from layers.symbology import PLACE_STYLE, category_style, label_for, relation_style
@@ -311,6 +312,9 @@ def _regions(gdf) -> list:
              "admin1": _s(c["admin1"][i])} for i in range(n)]
 
 
+#: the outlines as the page embeds them: ``script_json(outline_data())``, made once by
+#: scripts/encode_outlines.py
+OUTLINE_ASSET = Path(__file__).resolve().parent / "assets" / "outlines.json"
 #: outline coordinates: integers of 1/1000 degree (about 100 m), each ring delta-encoded
 OUTLINE_SCALE = 1000
 #: simplification of the outlines before encoding (degrees; a pixel at zoom 8 is ~0.005)

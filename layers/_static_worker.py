@@ -163,8 +163,8 @@ def static_worker(enabled: bool = True) -> Iterator[StaticWorker | None]:
     if not enabled or _ACTIVE is not None or not can_fork():
         yield None
         return
-    import geopandas  # noqa: F401 - the build needs it too: imported once, before the fork
-
+    # forked before the build imports geopandas: on two cores the child loads matplotlib,
+    # geopandas and the outlines while the parent imports geopandas and reads the article
     worker = StaticWorker()
     _ACTIVE = worker
     try:

@@ -196,10 +196,15 @@ def render_page(layers, *, embed: bool = False) -> str:
 
 @lru_cache(maxsize=1)
 def _outline_text() -> str:
-    """The Natural Earth outlines as script-safe JSON (the same for every page)."""
-    from layers._html_data import outline_data, script_json
+    """The Natural Earth outlines as script-safe JSON (the same for every page).
 
-    return script_json(outline_data())
+    Read from ``assets/outlines.json``, which ``scripts/encode_outlines.py`` makes from
+    geo/data's outlines with :func:`layers._html_data.outline_data` (encoding them on every
+    build took a fifth of a build's time); tests/test_html_map.py checks it is up to date.
+    """
+    from layers._html_data import OUTLINE_ASSET
+
+    return OUTLINE_ASSET.read_text(encoding="utf-8")
 
 
 def _write(text: str, path) -> Path:

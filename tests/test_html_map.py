@@ -163,6 +163,18 @@ def test_date_interval_none(bad):
     assert date_interval(bad) is None
 
 
+def test_outline_asset_is_up_to_date():
+    """The page embeds assets/outlines.json as it is: it must be what outline_data() makes
+    of geo/data's outlines now (else run scripts/encode_outlines.py)."""
+    from layers._html_data import OUTLINE_ASSET, outline_data
+
+    shipped = OUTLINE_ASSET.read_text(encoding="utf-8")
+    assert shipped == script_json(outline_data()), "run scripts/encode_outlines.py"
+    decoded = json.loads(shipped)
+    names = {name for name, _polys in decoded["countries"]}
+    assert {"Ukraine", "Sudan", "Brazil", "Australia", "Japan"} <= names
+
+
 def test_script_json_cannot_end_the_script():
     value = {"t": "</script><!-- <script>alert(1)</script> & \u2028"}
     text = script_json(value)
