@@ -1,13 +1,13 @@
-"""The results cache of `claimmap batch`: one small JSON file per article, by content key.
+"""The results cache of `claimmap batch`: one small JSON record per article, by content key.
 
 A record holds what parsing one article gave: its ClaimsDoc (without the article's text,
-which no layer needs) or the reason it failed. Records live under
-``<out>/.claimmap-batch/<name>/results/<key[:2]>/<key>.json``; the key is a sha256 of the
+which no layer needs) or the reason it failed. Records live in one SQLite database,
+``<out>/.claimmap-batch/<name>/results.sqlite``; the key is a sha256 of the
 article's bytes, its path in the batch folder, and the fingerprint of the code and
 gazetteer that parse it (:func:`code_fingerprint`), so a record is reused exactly when
 parsing the article again would give the same result.
 
-Records are written atomically (a temporary file renamed into place), so a batch that is
+Records are written a chunk at a time, each chunk in one transaction, so a batch that is
 killed leaves whole records or none, and the next run picks up where it stopped.
 """
 
@@ -18,7 +18,8 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
+import shutil
+import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -111,7 +112,14 @@ def doc_from_dict(data: dict) -> ClaimsDoc:
 
 
 class ResultStore:
-    """The per-article results of one batch name, on disk.
+    """The per-article results of one batch name, on disk: a SQLite database.
+
+    One table, ``records(key, data)``, in ``<root>/results.sqlite`` (WAL journal). A
+    chunk's records go in one transaction, so a batch that is killed leaves whole chunks
+    or none, and the next run picks up where it stopped. (Records were one JSON file each;
+    creating a file costs about half a millisecond of the batch's own CPU on these
+    machines, a transaction of a hundred rows a fraction of that.) A database that cannot
+    be read is set aside and started afresh: the articles are parsed again.
 
     Parameters
     ----------
@@ -119,73 +127,136 @@ class ResultStore:
         ``<out>/.claimmap-batch/<name>``; made when the first record is written.
     """
 
+    FILE = "results.sqlite"
+
     def __init__(self, root: str | os.PathLike):
         self.root = Path(root)
-        self.results = self.root / "results"
+        self.path = self.root / self.FILE
+        self._db: sqlite3.Connection | None = None
 
-    def path_for(self, key: str) -> Path:
-        return self.results / key[:2] / f"{key}.json"
+    def _connect(self, create: bool) -> sqlite3.Connection | None:
+        if self._db is not None:
+            return self._db
+        if not create and not self.path.exists():
+            return None
+        self.root.mkdir(parents=True, exist_ok=True)
+        try:
+            db = self._open()
+        except sqlite3.DatabaseError as err:
+            log.warning("damaged batch results cache %s (%s); starting a new one: its "
+                        "articles are parsed again", self.path, err)
+            for suffix in ("", "-wal", "-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(f"{self.path}{suffix}")
+            db = self._open()
+        old = self.root / "results"   # the one-file-per-record layout of earlier versions
+        if old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
+        self._db = db
+        return db
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=60, isolation_level=None,
+                             check_same_thread=False)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("CREATE TABLE IF NOT EXISTS records "
+                       "(key TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID")
+            db.execute("SELECT count(*) FROM records").fetchone()
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def close(self) -> None:
+        """Close the database (a later call opens it again)."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def __enter__(self) -> ResultStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def keys(self) -> set[str]:
+        """Every key with a record."""
+        db = self._connect(create=False)
+        if db is None:
+            return set()
+        return {k for (k,) in db.execute("SELECT key FROM records")}
 
     def has(self, key: str) -> bool:
-        return self.path_for(key).is_file()
+        db = self._connect(create=False)
+        return db is not None and db.execute(
+            "SELECT 1 FROM records WHERE key = ?", (key,)).fetchone() is not None
 
-    def put(self, key: str, record: dict | bytes) -> Path:
-        """Write one record atomically; record is a dict or its JSON bytes."""
-        path = self.path_for(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = record if isinstance(record, bytes) else encode_record(record)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-        return path
+    def put(self, key: str, record: dict | bytes) -> None:
+        """Write one record; record is a dict or its JSON bytes."""
+        self.put_many([(key, record)])
+
+    def put_many(self, items: Iterable[tuple[str, dict | bytes]]) -> int:
+        """Write records in one transaction (all or none); how many."""
+        rows = [(key, rec if isinstance(rec, bytes) else encode_record(rec))
+                for key, rec in items]
+        if not rows:
+            return 0
+        db = self._connect(create=True)
+        with _transaction(db):
+            db.executemany("INSERT OR REPLACE INTO records (key, data) VALUES (?, ?)", rows)
+        return len(rows)
 
     def get(self, key: str) -> dict | None:
         """The record of key, or None when there is none or it cannot be read."""
-        path = self.path_for(key)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
+        db = self._connect(create=False)
+        if db is None:
             return None
         try:
-            record = json.loads(data)
+            row = db.execute("SELECT data FROM records WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError as err:
+            log.warning("damaged batch record %s in %s (%s); the article is parsed again",
+                        key, self.path, err)
+            return None
+        if row is None:
+            return None
+        try:
+            record = json.loads(row[0])
         except ValueError:
-            log.warning("damaged batch record %s; the article is parsed again", path)
+            log.warning("damaged batch record %s in %s; the article is parsed again", key,
+                        self.path)
             return None
-        if record.get("format") != RECORD_FORMAT:
+        if not isinstance(record, dict) or record.get("format") != RECORD_FORMAT:
             return None
         return record
 
-    def keys(self) -> Iterator[str]:
-        """Every key with a record (in no particular order)."""
-        if not self.results.is_dir():
-            return
-        for sub in self.results.iterdir():
-            if sub.is_dir():
-                for f in sub.glob("*.json"):
-                    yield f.stem
+    def delete(self, keys: Iterable[str]) -> int:
+        """Delete the records of keys; how many there were."""
+        keys = list(keys)
+        db = self._connect(create=False)
+        if db is None or not keys:
+            return 0
+        with _transaction(db):
+            before = db.total_changes
+            db.executemany("DELETE FROM records WHERE key = ?", [(k,) for k in keys])
+            return db.total_changes - before
 
     def prune(self, keep: Iterable[str]) -> int:
         """Delete the records not in keep (articles since changed or removed); how many."""
         keep = set(keep)
-        gone = 0
-        for key in list(self.keys()):
-            if key not in keep:
-                with contextlib.suppress(OSError):
-                    self.path_for(key).unlink()
-                    gone += 1
-        if self.results.is_dir():
-            for sub in self.results.iterdir():
-                if sub.is_dir():
-                    for tmp in sub.glob(".tmp-*"):   # left by a run that was killed
-                        with contextlib.suppress(OSError):
-                            tmp.unlink()
-        return gone
+        return self.delete(k for k in self.keys() if k not in keep)
+
+
+@contextlib.contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
 
 
 def encode_record(record: dict) -> bytes:

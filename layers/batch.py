@@ -369,10 +369,9 @@ def _parse_all(jobs: list[_Job], store, *, scheduler: str | None, workers: int |
                     results = []
                 finally:
                     fut.release()
-                for key, cacheable, error, data in results:
-                    store.put(key, data)
-                    if not cacheable:
-                        uncached[key] = error
+                store.put_many((key, data) for key, _cacheable, _error, data in results)
+                uncached.update((key, error) for key, cacheable, error, _data in results
+                                if not cacheable)
                 if bar is not None and results:
                     bar.advance(task, len(results))
                 while queue and len(pending) < limit:
@@ -452,7 +451,7 @@ def run_batch(directory: str | os.PathLike, *, out: str | os.PathLike = "output"
     geo.exc.BadInput
         The folder is missing or holds no article, or no article could be parsed.
     """
-    from layers._batch_store import ResultStore, code_fingerprint, doc_from_dict
+    from layers._batch_store import ResultStore
     from layers.article import slugify
 
     t0 = time.perf_counter()
@@ -469,9 +468,18 @@ def run_batch(directory: str | os.PathLike, *, out: str | os.PathLike = "output"
                        path=str(directory))
     summary = BatchSummary(name=name, directory=str(directory), out=str(out),
                            articles=len(files), scheduler=scheduler or "local")
-    store = ResultStore(out / CACHE_DIR / name)
+    with ResultStore(out / CACHE_DIR / name) as store:
+        return _run(root, out, name, files, store, summary, scheduler=scheduler,
+                    workers=workers, maps=maps, progress=progress, t0=t0)
+
+
+def _run(root: Path, out: Path, name: str, files: list[Path], store, summary: BatchSummary,
+         *, scheduler, workers, maps, progress, t0: float) -> BatchSummary:
+    from layers._batch_store import code_fingerprint, doc_from_dict
+
     jobs = _jobs(root, files, code_fingerprint())
-    todo = [j for j in jobs if not store.has(j.key)]
+    have = store.keys()
+    todo = [j for j in jobs if j.key not in have]
     summary.seconds["find"] = time.perf_counter() - t0
 
     uncached: dict[str, str] = {}
@@ -504,8 +512,7 @@ def run_batch(directory: str | os.PathLike, *, out: str | os.PathLike = "output"
         if not uncached:
             _save_state(state_file, digest, summary)
     # failures that are not the article's fault (a worker died) are tried again next time
-    for key in uncached:
-        store.path_for(key).unlink(missing_ok=True)
+    store.delete(uncached)
     store.prune(j.key for j in jobs if j.key not in uncached)
     log.debug("%s", summary.describe())
     return summary

@@ -184,8 +184,10 @@ def test_rerun_reuses_results_and_parses_only_changes(cluster, tmp_path):
     assert (fewer.articles, fewer.parsed) == (N_ARTICLES - 1, 0)
     assert "africa-goma-2025-02-03" not in {c["article_id"] for c in
                                             _geojson(out / "desk.claims.geojson")}
-    records = list((out / ".claimmap-batch" / "desk" / "results").rglob("*.json"))
-    assert len(records) == N_ARTICLES - 1
+    from layers._batch_store import ResultStore
+
+    with ResultStore(out / ".claimmap-batch" / "desk") as store:
+        assert len(store.keys()) == N_ARTICLES - 1
 
 
 def test_finding_articles_skips_hidden_folders_and_the_output(tmp_path):
@@ -374,3 +376,32 @@ def test_a_failed_task_is_retried_article_by_article(cluster, tmp_path, monkeypa
                        progress=False)
     assert (second.parsed, second.merged) == (1, 3)
     assert [p for p, _r in second.failures] == ["scan.txt"]
+
+
+def test_result_store_round_trip_and_damage(tmp_path, caplog):
+    from layers._batch_store import RECORD_FORMAT, ResultStore
+
+    root = tmp_path / "cache" / "desk"
+    rec = {"format": RECORD_FORMAT, "relpath": "a.txt", "article_id": "a", "ok": True}
+    with ResultStore(root) as store:
+        assert store.keys() == set() and store.get("k1") is None
+        assert not root.exists()                      # nothing made until a record is put
+        assert store.put_many([("k1", rec), ("k2", {**rec, "format": -1})]) == 2
+        store.put("k3", b"{not json")
+        assert store.keys() == {"k1", "k2", "k3"} and store.has("k1")
+        assert store.get("k1") == rec
+        assert store.get("k2") is None                # an older record layout: parse again
+        assert store.get("k3") is None                # unreadable: parse again
+        assert store.prune(["k1", "k3"]) == 1 and store.keys() == {"k1", "k3"}
+        assert store.delete(["k3", "nope"]) == 1 and store.keys() == {"k1"}
+    with ResultStore(root) as again:                 # on disk, for the next run
+        assert again.get("k1") == rec
+
+    (root / ResultStore.FILE).write_bytes(b"this is not a database" * 100)
+    for suffix in ("-wal", "-shm"):
+        (root / (ResultStore.FILE + suffix)).unlink(missing_ok=True)
+    with caplog.at_level("WARNING"), ResultStore(root) as damaged:
+        assert damaged.keys() == set()                # set aside: everything parsed again
+        damaged.put("k9", rec)
+        assert damaged.get("k9") == rec
+    assert "damaged batch results cache" in caplog.text
