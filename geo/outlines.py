@@ -12,11 +12,14 @@ the 1:110m data this replaced).
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["ATTRIBUTION", "SCALE", "countries", "countries_path", "land"]
+__all__ = ["ATTRIBUTION", "SCALE", "Outlines", "countries", "countries_path",
+           "country_outlines", "land"]
 
 log = logging.getLogger(__name__)
 
@@ -77,3 +80,67 @@ def land():
 
     gdf = gpd.read_file(countries_path(), layer="land")
     return gdf.set_crs(4326, allow_override=True)
+
+
+@dataclass(frozen=True)
+class Outlines:
+    """Country outlines as plain arrays, read without geopandas (for the static map's
+    drawing process, which never imports pandas).
+
+    Attributes
+    ----------
+    name, iso_a2, iso_a3, continent : tuple of str
+        As the columns of :func:`countries` ("" where Natural Earth has none).
+    geometry : numpy.ndarray
+        The outlines (shapely MultiPolygons in EPSG:4326), one per name, in the file's
+        order: the same geometries as :func:`countries` gives.
+    """
+
+    name: tuple
+    iso_a2: tuple
+    iso_a3: tuple
+    continent: tuple
+    geometry: object
+
+    def __len__(self) -> int:
+        return len(self.name)
+
+
+def _gpkg_wkb(blob: bytes) -> bytes:
+    """The WKB inside a GeoPackage geometry blob (its header and envelope skipped)."""
+    if blob[:2] != b"GP":
+        raise ValueError("not a GeoPackage geometry blob")
+    envelope = (blob[3] >> 1) & 0x07   # 0: none, 1: xy, 2/3: xyz/xym, 4: xyzm
+    return blob[8 + (0, 32, 48, 48, 64)[envelope]:]
+
+
+@lru_cache(maxsize=1)
+def country_outlines() -> Outlines:
+    """Countries as plain arrays, read with sqlite3 and shapely (no geopandas, no GDAL).
+
+    Returns
+    -------
+    Outlines
+        What :func:`countries` gives, without a data frame (cached; do not modify).
+
+    Raises
+    ------
+    geo.exc.GazetteerError
+        If the file is missing or unreadable.
+    """
+    import sqlite3
+
+    import shapely
+
+    path = countries_path()
+    try:
+        with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as con:
+            rows = con.execute("SELECT name, iso_a2, iso_a3, continent, geom FROM countries "
+                               "ORDER BY fid").fetchall()
+        geoms = shapely.from_wkb([_gpkg_wkb(r[4]) for r in rows])
+    except (sqlite3.Error, ValueError, shapely.errors.GEOSException) as err:
+        from geo.exc import GazetteerError
+        raise GazetteerError(f"cannot read the outlines in {path}: {err}") from err
+    cols = [tuple("" if v is None else str(v) for v in col) for col in zip(*[r[:4] for r in rows])]
+    log.debug("read %d country outlines from %s", len(rows), path.name)
+    return Outlines(*cols, geometry=geoms)

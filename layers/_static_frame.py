@@ -10,7 +10,6 @@ view across the date line is centred on it.
 from __future__ import annotations
 
 import math
-import warnings
 
 __all__: list[str] = []   # private helpers
 
@@ -87,6 +86,52 @@ def _lon_boxes(lo, hi, lat_lo, lat_hi):
     return out
 
 
+class _World:
+    """Country outlines in one CRS: names and shapely geometries as parallel arrays (what
+    the static map needs of a GeoDataFrame, without pandas)."""
+
+    def __init__(self, names, geoms) -> None:
+        import numpy as np
+
+        self.names = np.asarray(names, dtype=object)
+        self.geoms = np.asarray(geoms, dtype=object)
+
+    def __len__(self) -> int:
+        return len(self.geoms)
+
+    def take(self, which) -> _World:
+        """The rows at `which` (indices or a boolean mask)."""
+        return _World(self.names[which], self.geoms[which])
+
+    def intersecting(self, geom) -> _World:
+        """The rows whose outline meets `geom`, in order."""
+        import shapely
+
+        return self.take(shapely.intersects(self.geoms, geom))
+
+    @property
+    def total_bounds(self):
+        import shapely
+
+        return shapely.total_bounds(self.geoms)
+
+
+def _to_crs(geoms, crs):
+    """Shapely geometries (EPSG:4326, lon/lat) in `crs`, coordinate by coordinate (as
+    GeoSeries.to_crs does)."""
+    import numpy as np
+    import shapely
+    from pyproj import Transformer
+
+    tr = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+    geoms = np.asarray(geoms, dtype=object)
+    coords = shapely.get_coordinates(geoms)
+    if not len(coords):
+        return geoms.copy()
+    x, y = tr.transform(coords[:, 0], coords[:, 1])
+    return shapely.set_coordinates(geoms.copy(), np.column_stack([x, y]))
+
+
 def _projected_world(crs, lon0, lat0, is_world):
     """The Natural Earth countries in the map's CRS, cut where the projection breaks.
 
@@ -97,7 +142,7 @@ def _projected_world(crs, lon0, lat0, is_world):
     import shapely
     from shapely.geometry import box
 
-    from geo.outlines import countries
+    from geo.outlines import country_outlines
 
     if crs == "EPSG:3857":
         clip = box(-180, -85, 180, 85)
@@ -106,10 +151,14 @@ def _projected_world(crs, lon0, lat0, is_world):
     else:
         clip = shapely.union_all(_lon_boxes(lon0 - 75, lon0 + 75, max(lat0 - 60, -89.9),
                                             min(lat0 + 60, 89.9)))
-    world = countries().clip(clip)
-    world = world[~world.geometry.is_empty].to_crs(crs)
-    world = world.assign(geometry=shapely.make_valid(world.geometry.to_numpy()))
-    return world[~world.geometry.is_empty & world.geometry.is_valid].reset_index(drop=True)
+    outlines = country_outlines()
+    world = _World(outlines.name, outlines.geometry)
+    # the order GeoDataFrame.clip gives (its spatial index's), so the drawing is the same
+    world = world.take(shapely.STRtree(world.geoms).query(clip, predicate="intersects"))
+    world = _World(world.names, shapely.intersection(world.geoms, clip))
+    world = world.take(~shapely.is_empty(world.geoms))
+    world = _World(world.names, shapely.make_valid(_to_crs(world.geoms, crs)))
+    return world.take(~shapely.is_empty(world.geoms) & shapely.is_valid(world.geoms))
 
 
 def _transformer(crs):
@@ -124,9 +173,9 @@ def _extent(view_geoms, crs, aspect, world):
 
     With nothing to show, the view is the whole of `world` (the projected outlines).
     """
-    import geopandas as gpd
+    import shapely
 
-    b = (gpd.GeoSeries(view_geoms, crs=4326).to_crs(crs).total_bounds if view_geoms
+    b = (shapely.total_bounds(_to_crs(view_geoms, crs)) if view_geoms
          else world.total_bounds)
     if not all(math.isfinite(v) for v in b):
         b = (-2.0e6, -1.5e6, 2.0e6, 1.5e6)
@@ -144,15 +193,17 @@ def _extent(view_geoms, crs, aspect, world):
 
 def _country_outline(point):
     """The Natural Earth outline of the country at `point` (the point where there is none)."""
-    from geo.outlines import countries
+    import shapely
+
+    from geo.outlines import country_outlines
 
     if point is None or point.is_empty or point.geom_type != "Point":
         return point
-    world = countries()
-    hits = world[world.contains(point)]
+    world = country_outlines().geometry
+    hits = world[shapely.contains(world, point)]
     if len(hits) == 0:
         return point
-    geom = hits.geometry.iloc[0]
+    geom = hits[0]
     # a country's far-flung parts (e.g. overseas islands) would set the view: keep the
     # part at the point
     parts = list(getattr(geom, "geoms", [geom]))
@@ -160,10 +211,12 @@ def _country_outline(point):
 
 
 def _focus_country(focus_places):
-    """The Natural Earth country of the article's main place (its row), or None."""
-    from geo.outlines import countries
+    """The Natural Earth country of the article's main place (``{"name": ...}``), or None."""
+    import shapely
 
-    world = countries()
+    from geo.outlines import country_outlines
+
+    world = country_outlines()
     if not focus_places:
         return None
     best = max(focus_places, key=lambda p: (_num(p.get("mentions")), _num(p.get("population")),
@@ -171,13 +224,11 @@ def _focus_country(focus_places):
     g = best["geometry"]
     if g is None or g.is_empty:
         return None
-    hits = world[world.contains(g)]
-    if len(hits) == 0:   # on a coast the 1:110m outline misses: the nearest country
-        with warnings.catch_warnings():
-            # distances in degrees: rough, and enough to tell which country is nearest
-            warnings.filterwarnings("ignore", "Geometry is in a geographic CRS",
-                                    UserWarning)
-            hits = world.iloc[[int(world.distance(g).to_numpy().argmin())]]
-    return hits.iloc[0]
+    hits = shapely.contains(world.geometry, g).nonzero()[0]
+    # on a coast the outline misses: the nearest country (distances in degrees: rough,
+    # and enough to tell which country is nearest)
+    i = int(hits[0]) if len(hits) else int(shapely.distance(world.geometry, g).argmin())
+    return {"name": world.name[i], "iso_a2": world.iso_a2[i], "iso_a3": world.iso_a3[i],
+            "continent": world.continent[i], "geometry": world.geometry[i]}
 
 

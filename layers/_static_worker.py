@@ -5,7 +5,10 @@ machine has two cores or more and the process may fork safely (POSIX, no other t
 running), the build draws it in a forked child process while the parent writes the
 GeoJSON, GeoPackage, CSV, claims file and HTML maps; elsewhere it draws it in-process.
 
-The child only computes: it sends the PNG and SVG bytes back through a pipe and the
+The child is sent the layers as plain rows with shapely geometries
+(:func:`layers.render_static.drawing_input`) and draws with matplotlib, shapely and pyproj
+alone: it never imports pandas or geopandas, whose imports would otherwise lengthen the
+build's critical path. It only computes: it sends the PNG and SVG bytes back through a pipe and the
 parent writes every file, so the build's atomic writes are unchanged. An error in the
 child is raised again in the parent (the build fails and leaves the previous outputs as
 they were); a child that dies fails the build too; a parent that dies closes the pipe and
@@ -108,9 +111,12 @@ class StaticWorker:
     def submit(self, layers, figure: dict) -> None:
         """Send a map to draw: `layers` and the options of
         :func:`layers.render_static.render_images`."""
+        from layers.render_static import drawing_input
+
         if self._busy:
             raise RuntimeError("the static map worker is still drawing the previous map")
-        self._conn.send((layers, dict(figure)))
+        # plain rows and shapely geometries: the child never imports pandas or geopandas
+        self._conn.send((drawing_input(layers), dict(figure)))
         self._busy = True
 
     def result(self) -> tuple[bytes, bytes]:
@@ -163,8 +169,10 @@ def static_worker(enabled: bool = True) -> Iterator[StaticWorker | None]:
     if not enabled or _ACTIVE is not None or not can_fork():
         yield None
         return
-    # forked before the build imports geopandas: on two cores the child loads matplotlib,
-    # geopandas and the outlines while the parent imports geopandas and reads the article
+    # forked before the build imports geopandas: on two cores the child loads matplotlib
+    # and the outlines (never pandas or geopandas: it is sent plain rows, see
+    # `layers.render_static.drawing_input`) while the parent imports geopandas and reads
+    # the article
     worker = StaticWorker()
     _ACTIVE = worker
     try:

@@ -44,11 +44,13 @@ from pathlib import Path
 
 from geo.exc import BadInput
 from layers._static_frame import (_country_outline, _extent, _focus_country, _frame,
-                                  _lon_centre, _num, _projected_world, _transformer)
+                                  _lon_centre, _num, _projected_world, _to_crs,
+                                  _transformer)
 from layers.model import CATEGORIES, RELATIONS
 from layers.symbology import PLACE_STYLE, category_style, label_for, relation_style
 
 __all__ = ["DEFAULT_DPI", "DEFAULT_FIGURE_SIZE", "MapDrawing", "parse_figure_size",
+           "drawing_input",
            "label_for", "draw_map", "render_images", "save_static", "write_static",
            "write_report", "warm_up"]
 
@@ -193,6 +195,46 @@ def _rows(gdf):
     return [dict(zip(cols, vals)) for vals in gdf.itertuples(index=False, name=None)]
 
 
+def _plain(value):
+    """A cell as plain Python: numpy scalars as Python numbers, pandas' missing values
+    (NA, NaT) as None; geometries and everything else as they are."""
+    kind = type(value)
+    if kind.__module__.startswith("pandas"):
+        try:
+            missing = bool(value != value) or value is getattr(kind, "NA", None)
+        except TypeError:   # pd.NA: its comparisons are NA too
+            missing = True
+        return None if missing else str(value)
+    if kind.__module__ == "numpy" and hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+@dataclass
+class _DrawInput:
+    """What drawing a map reads of the layers, as plain Python: the claims document and
+    each layer's rows as dicts (shapely geometries included). It pickles without pandas
+    or geopandas, so the process that draws the map need not import them."""
+
+    doc: object
+    places: list
+    claims: list
+    links: list
+    regions: list
+
+
+def drawing_input(layers) -> _DrawInput:
+    """The plain drawing input of `layers` (a Layers, or a `_DrawInput` as it is)."""
+    if isinstance(layers, _DrawInput):
+        return layers
+
+    def rows(gdf):
+        return [{k: _plain(v) for k, v in row.items()} for row in _rows(gdf)]
+
+    return _DrawInput(layers.doc, rows(layers.places), rows(layers.claims),
+                      rows(layers.links), rows(layers.regions))
+
+
 def _ids(value) -> list[str]:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return []
@@ -267,12 +309,12 @@ def _draw(layers, size, dpi, title, basemap, context):
 
     if basemap not in ("none", "web"):
         raise BadInput(f"basemap {basemap!r} is not one of: none, web", path="--basemap")
-    doc = layers.doc
-    art = doc.article
-    places = _rows(layers.places)
-    regions = _rows(layers.regions)
-    claims = _rows(layers.claims)
-    links = _rows(layers.links)
+    data = drawing_input(layers)
+    art = data.doc.article
+    places = [dict(r) for r in data.places]
+    regions = [dict(r) for r in data.regions]
+    claims = [dict(r) for r in data.claims]
+    links = [dict(r) for r in data.links]
 
     region_ids = {r["place_id"] for r in regions}
     for p in places:   # admin areas the regions layer lacks are still marked
@@ -349,12 +391,10 @@ def _draw(layers, size, dpi, title, basemap, context):
         if g is None or g.is_empty:
             continue
         if g.geom_type in ("Polygon", "MultiPolygon"):
-            import geopandas as gpd
-
-            poly = gpd.GeoSeries([g], crs=4326).to_crs(crs)
-            poly.plot(ax=ax, facecolor=admin_colour, alpha=0.06, edgecolor="none", zorder=2)
-            poly.plot(ax=ax, facecolor="none", edgecolor=admin_colour, linewidth=1.1,
-                      linestyle=(0, (5, 3)), zorder=2.1)
+            poly = _to_crs([g], crs)
+            _fill(ax, poly, facecolor=admin_colour, alpha=0.06, edgecolor="none", zorder=2)
+            _fill(ax, poly, facecolor="none", edgecolor=admin_colour, linewidth=1.1,
+                  linestyle=(0, (5, 3)), zorder=2.1)
             # the centre where its claims sit: the places layer's point, when inside
             pt = centres.get(r["place_id"])
             if pt is None or not g.contains(pt):
@@ -488,11 +528,6 @@ def _draw(layers, size, dpi, title, basemap, context):
     # -- side panel, title and caption ---------------------------------------------------
     if layout["inset"] is not None:
         drawing.inset = _inset(fig, layout["inset"], world, extent, focus_country)
-    for a in (ax, drawing.inset):   # geopandas names the axes after the CRS: not wanted
-        if a is None:
-            continue
-        a.set_xlabel("")
-        a.set_ylabel("")
     _legend(fig, layout["legend"], categories_present, relations_present,
             bool(points), any(p.get("kind") == "facility" for p in points),
             sorted({"polygon" if r["geometry"].geom_type.endswith("Polygon") else "point"
@@ -672,31 +707,30 @@ def _layout(fig, size, title, caption, inset=True):
 
 def _draw_outlines(ax, world, extent, focus, over_tiles):
     """Land (the focus country lighter), coastlines, and borders dash-dotted."""
-    import geopandas as gpd
     import shapely
     from shapely.geometry import box
 
     x0, x1, y0, y1 = extent
     mx, my = (x1 - x0) * 0.3, (y1 - y0) * 0.3
     view = box(x0 - mx, y0 - my, x1 + mx, y1 + my)
-    local = world[world.intersects(view)]
+    local = world.intersecting(view)
     if len(local) == 0:
         return
-    local = local.assign(geometry=_to_pixels(local.geometry.intersection(view), ax, extent))
+    geoms = _to_pixels(shapely.intersection(local.geoms, view), ax, extent)
     if not over_tiles:
         faces = [_LAND_FOCUS if focus is not None and n == focus["name"] else _LAND
-                 for n in local["name"]]
-        local.plot(ax=ax, color=faces, edgecolor="none", zorder=1)
-    land = shapely.union_all(local.geometry.to_numpy())
+                 for n in local.names]
+        _fill(ax, geoms, facecolor=faces, edgecolor="none", zorder=1)
+    land = shapely.union_all(geoms)
     coast = land.boundary.intersection(view.buffer(-1.0))
     eps = (x1 - x0) * 2e-4
-    borders = shapely.union_all(local.geometry.boundary.to_numpy()).difference(
+    borders = shapely.union_all(shapely.boundary(geoms)).difference(
         coast.buffer(eps)).intersection(view.buffer(-1.0))
     if not coast.is_empty:
-        gpd.GeoSeries([coast]).plot(ax=ax, color="#7d9fb5", linewidth=0.6, zorder=1.4)
+        _lines(ax, [coast], color="#7d9fb5", linewidth=0.6, zorder=1.4)
     if not borders.is_empty:
-        gpd.GeoSeries([borders]).plot(ax=ax, color=_BORDER, linewidth=0.9,
-                                      linestyle=(0, (6, 2, 1, 2)), zorder=1.5)
+        _lines(ax, [borders], color=_BORDER, linewidth=0.9, linestyle=(0, (6, 2, 1, 2)),
+               zorder=1.5)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
 
@@ -710,9 +744,8 @@ def _to_pixels(geoms, ax, extent):
 
     box = ax.get_window_extent(ax.figure.canvas.get_renderer())
     px = (extent[1] - extent[0]) / max(box.width, 1.0)   # map units per pixel
-    arr = geoms.to_numpy()
     out = []
-    for g in arr:
+    for g in geoms:
         if g is None or g.is_empty:
             out.append(g)
             continue
@@ -721,7 +754,70 @@ def _to_pixels(geoms, ax, extent):
         if len(keep) < len(parts):
             g = shapely.union_all(keep) if keep else shapely.Polygon()
         out.append(shapely.simplify(g, px / 2, preserve_topology=True))
-    return geoms.__class__(out, index=geoms.index, crs=geoms.crs)
+    return out
+
+
+def _polygon_path(polygon):
+    """A matplotlib path of a (Multi)Polygon: each ring a closed subpath."""
+    import numpy as np
+    from matplotlib.path import Path as MplPath
+
+    parts = [polygon] if polygon.geom_type == "Polygon" else polygon.geoms
+    paths = []
+    for part in parts:
+        paths.append(MplPath(np.asarray(part.exterior.coords)[:, :2], closed=True))
+        paths.extend(MplPath(np.asarray(ring.coords)[:, :2], closed=True)
+                     for ring in part.interiors)
+    return MplPath.make_compound_path(*paths)
+
+
+def _parts(geoms):
+    """(index, geometry) of the non-empty geometries, collections taken apart, each
+    normalised (exteriors clockwise, holes anticlockwise: matplotlib fills by winding)."""
+    import shapely
+
+    out = []
+    for i, g in enumerate(shapely.normalize(list(geoms))):
+        if g is None or g.is_empty:
+            continue
+        if g.geom_type == "GeometryCollection":
+            out.extend((i, part) for part in g.geoms if not part.is_empty)
+        else:
+            out.append((i, g))
+    return out
+
+
+def _fill(ax, geoms, *, facecolor, **kw):
+    """Polygons drawn as one collection; `facecolor` one colour, or one per geometry.
+    (What GeoSeries.plot draws, without geopandas.)"""
+    from matplotlib.collections import PatchCollection
+    from matplotlib.patches import PathPatch
+
+    polys = [(i, g) for i, g in _parts(geoms) if g.geom_type in ("Polygon", "MultiPolygon")]
+    if not polys:
+        return
+    if isinstance(facecolor, (list, tuple)) and not isinstance(facecolor, str):
+        facecolor = [facecolor[i] for i, _ in polys]
+    ax.set_aspect("equal")
+    ax.add_collection(PatchCollection([PathPatch(_polygon_path(g)) for _, g in polys],
+                                      facecolor=facecolor, **kw), autolim=True)
+    ax.autoscale_view()
+
+
+def _lines(ax, geoms, **kw):
+    """Lines (LineStrings, MultiLineStrings, rings) drawn as one collection."""
+    import numpy as np
+    import shapely
+    from matplotlib.collections import LineCollection
+
+    lines = [g for _, g in _parts(geoms)
+             if g.geom_type in ("LineString", "MultiLineString", "LinearRing")]
+    if not lines:
+        return
+    ax.set_aspect("equal")
+    segments = [np.array(part.coords)[:, :2] for part in shapely.get_parts(lines)]
+    ax.add_collection(LineCollection(segments, **kw), autolim=True)
+    ax.autoscale_view()
 
 
 def _draw_link(ax, xy, colour, dash, head=True):
@@ -960,12 +1056,14 @@ def _country_labels(ax, placer, world, extent):
     """Names of the countries that fill a good part of the view, in spaced grey capitals."""
     from shapely.geometry import box
 
+    import shapely
+
     view = box(extent[0], extent[2], extent[1], extent[3])
-    local = world[world.intersects(view)]
+    local = world.intersecting(view)
     if len(local) == 0:
         return
-    parts = local.geometry.intersection(view)
-    rows = sorted(zip(local["name"], parts), key=lambda r: (-r[1].area, str(r[0])))
+    parts = shapely.intersection(local.geoms, view)
+    rows = sorted(zip(local.names, parts), key=lambda r: (-r[1].area, str(r[0])))
     for name, geom in rows:
         if geom.is_empty or geom.area < 0.06 * view.area:
             continue
@@ -1040,7 +1138,7 @@ def _inset(fig, rect, world, extent, focus):
     Drawn in the map's own projection (centred on the view, so the country keeps the
     shape it has on the main map), around the union of the view and the country.
     """
-    import geopandas as gpd
+    import shapely
     from shapely.geometry import box
 
     x0, x1, y0, y1 = extent
@@ -1049,9 +1147,9 @@ def _inset(fig, rect, world, extent, focus):
     cx, cy, w, h = (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0), (y1 - y0)
     area = box(cx - 1.5 * w, cy - 1.5 * h, cx + 1.5 * w, cy + 1.5 * h)
     if focus is not None:
-        mine = world[world["name"] == focus["name"]]
+        mine = world.take(world.names == focus["name"])
         if len(mine):
-            area = box(*gpd.GeoSeries([area, *mine.geometry]).total_bounds)
+            area = box(*shapely.total_bounds([area, *mine.geoms]))
     tx0, ty0, tx1, ty1 = area.bounds
     pad = max(tx1 - tx0, ty1 - ty0) * 0.08
     tx0, tx1, ty0, ty1 = tx0 - pad, tx1 + pad, ty0 - pad, ty1 + pad
@@ -1072,17 +1170,16 @@ def _inset(fig, rect, world, extent, focus):
     else:
         hh = hw / aspect
     frame = box(cx - hw * 1.2, cy - hh * 1.2, cx + hw * 1.2, cy + hh * 1.2)
-    local = world[world.intersects(frame)]
+    local = world.intersecting(frame)
     if len(local):
-        local = local.assign(geometry=local.geometry.intersection(frame))
         faces = ["#d8d2c4" if focus is not None and n == focus["name"] else "#f3f1ec"
-                 for n in local["name"]]
-        local.plot(ax=ax, color=faces, edgecolor="#9a9a9a", linewidth=0.4)
+                 for n in local.names]
+        _fill(ax, shapely.intersection(local.geoms, frame), facecolor=faces,
+              edgecolor="#9a9a9a", linewidth=0.4)
     ax.set_xlim(cx - hw, cx + hw)
     ax.set_ylim(cy - hh, cy + hh)
-    gpd.GeoSeries([view]).plot(ax=ax, facecolor="#d62728", alpha=0.18, edgecolor="none",
-                               zorder=3)
-    gpd.GeoSeries([view.boundary]).plot(ax=ax, color="#c0001a", linewidth=1.3, zorder=3.1)
+    _fill(ax, [view], facecolor="#d62728", alpha=0.18, edgecolor="none", zorder=3)
+    _lines(ax, [view.boundary], color="#c0001a", linewidth=1.3, zorder=3.1)
     if (x1 - x0) < 0.06 * 2 * hw:   # too small to see: mark it with a dot too
         ax.plot([(x0 + x1) / 2], [(y0 + y1) / 2], marker="o", markersize=5,
                 markerfacecolor="#c0001a", markeredgecolor="white", markeredgewidth=0.6,
@@ -1277,13 +1374,12 @@ def warm_up() -> None:
     so that the first map costs what the next ones do. A process that will draw a map
     calls this while it waits for the layers (see `layers._static_worker`)."""
     import matplotlib
-    import matplotlib.pyplot  # noqa: F401 - geopandas' plot imports it
     from matplotlib.backends import backend_svg  # noqa: F401 - savefig(format="svg")
     from matplotlib.figure import Figure
     from PIL import PngImagePlugin  # noqa: F401 - savefig(format="png")
     from pyproj import Transformer
 
-    from geo.outlines import countries
+    from geo.outlines import country_outlines
     from layers import _static_labels  # noqa: F401
 
     with matplotlib.rc_context(_RC):
@@ -1293,7 +1389,7 @@ def warm_up() -> None:
             fig.text(0, 0, "Ab", fontsize=8, fontweight=weight).get_window_extent(renderer)
     Transformer.from_crs("EPSG:4326", "+proj=aeqd +lat_0=0 +lon_0=0 +datum=WGS84 +units=m "
                          "+no_defs", always_xy=True)
-    countries()
+    country_outlines()
 
 
 # -- writing -------------------------------------------------------------------------------
