@@ -19,11 +19,12 @@
    figures corroborated or contested across articles.
 4. **Write** the SPEC's files named after the folder (or ``name``) with
    :meth:`layers.builder.Layers.write` (atomically), then drop the records of articles no
-   longer in the folder. There is no merged ``claims.yaml``: a claims file is one
-   article's, for a person to review against its text (``claimmap extract`` writes it);
-   every merged claim is in the claims GeoJSON, GeoPackage and CSV. With ``maps=False``
-   only the data files are written (drawing the static map of thousands of places takes
-   long).
+   longer in the folder. ``NAME.claims.yaml`` is the merged claims file as built (the
+   format ``extract`` writes, dumped by the fast writer of
+   :mod:`layers._claims_fastdump`); ``claimmap build`` reads it back, but the format holds
+   one article, so a rebuilt merged file names the batch as every claim's article (the
+   claim ids keep their article's id as prefix). With ``maps=False`` only the data files
+   are written (drawing the static map of thousands of places takes long).
 
 A rerun over the same folder parses only new or changed articles. With nothing changed and
 the files of the last run still in place (same sizes, same modification times), it writes
@@ -507,7 +508,7 @@ def _run(root: Path, out: Path, name: str, files: list[Path], store, summary: Ba
         summary.corroborated, summary.contested = merged.corroborated, merged.contested
         summary.seconds["merge"] = time.perf_counter() - t
         t = time.perf_counter()
-        summary.files = layers.write(out, maps=maps, claims_file=False)
+        summary.files = layers.write(out, maps=maps)
         summary.seconds["write"] = time.perf_counter() - t
         if not uncached:
             _save_state(state_file, digest, summary)

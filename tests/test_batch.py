@@ -25,7 +25,8 @@ DESK = Path(__file__).parent / "data" / "batch" / "desk"
 GOMA, BUKAVU = "geonames:216281", "geonames:217831"
 N_ARTICLES, N_GOOD = 8, 7
 SPEC_SUFFIXES = (".places.geojson", ".claims.geojson", ".links.geojson", ".regions.geojson",
-                 ".gpkg", ".html", ".png", ".svg", ".claims.csv", ".manifest.json")
+                 ".gpkg", ".html", ".png", ".svg", ".claims.csv", ".claims.yaml",
+                 ".manifest.json")
 
 
 def _geojson(path: Path) -> list[dict]:
@@ -72,10 +73,15 @@ def test_local_cluster_merges_every_article(local_run):
     assert summary.merged == N_GOOD and summary.workers == 2 and summary.scheduler == "local"
     for suffix in SPEC_SUFFIXES:
         assert (out / f"desk{suffix}").is_file(), suffix
-    # a claims file is one article's, for review: a merge of many is not one
-    assert not (out / "desk.claims.yaml").exists()
     places = _geojson(out / "desk.places.geojson")
     claims = _geojson(out / "desk.claims.geojson")
+    # the merged claims file as built: every claim and place, and it loads back
+    from layers.claimsfile import load_claims_file
+
+    doc = load_claims_file(out / "desk.claims.yaml")
+    assert doc.article.id == "desk"
+    assert {c.claim_id for c in doc.claims} >= {c["claim_id"] for c in claims}
+    assert {p.place_id for p in doc.places} == {p["place_id"] for p in places}
     assert summary.counts["places"] == len(places) and summary.counts["claims"] == len(claims)
     # one feature per gazetteer entry, whatever the number of articles naming it
     ids = [p["place_id"] for p in places]

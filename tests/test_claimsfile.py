@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import copy
+import io
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from geo.exc import BadInput
 from geo.gazetteer import Gazetteer
-from layers.claimsfile import (FORMAT, dump_claims_file, load_claims_file, loads_claims,
-                               write_claims_file)
+from layers import _claims_fastdump as fast
+from layers import claimsfile as cf
+from layers.claimsfile import (
+    FORMAT,
+    dump_claims_file,
+    load_claims_file,
+    loads_claims,
+    write_claims_file,
+)
 from layers.extract import claim_id_for, places_from_mentions
-from layers.model import Article, Claim, ClaimsDoc
+from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
 
 TEXT = ("Pokrovsk braces for assault\n\n"
         "Russia has massed 110,000 troops near Pokrovsk, per local officials. "
@@ -339,3 +351,246 @@ def test_every_team_article_round_trips(name):
     back = loads_claims(text, name)
     _same(doc, back)
     assert dump_claims_file(back) == text
+
+
+# ---------------------------------------------------------------------------- the direct writer
+#
+# A fresh claims file is written by layers._claims_fastdump, not by ruamel.yaml: these
+# check it writes the very bytes ruamel writes (`_ruamel_text`), on real articles, on
+# generated strings of every awkward kind, at the folding width, and on a merged batch.
+
+ARTICLES = Path(__file__).parent / "data" / "articles"
+
+
+def _ruamel_text(doc: ClaimsDoc) -> str:
+    return cf._dump_ruamel(cf._doc_to_yaml(doc))
+
+
+def _fast_text(doc: ClaimsDoc) -> str:
+    """The direct writer's text (fails the test when it would hand over to ruamel)."""
+    return fast.dump_tree(cf._HEADER, cf._doc_tree(doc))
+
+
+_AWKWARD = ["", " ", "  ", "word ", "it's", "a:b", ": ", ":", " #", "#", "-", "- ", "?", "*", "&",
+            "!", "%", "@", "`", "|", ">", "'", '"', "\\", ",", "[", "]", "{", "}", "~", "=", "<<",
+            "\n", "\n\n", "\t", "\r", "\r\n", "\x85", "\u2028", "\u2029", "\ufeff", "\xa0", "\x00",
+            "\x07", "\x1b", "\x7f", "é", "’", "—", "🙂", "\ue000", "\ufffd", "yes", "No", "null",
+            "~", "true", "1e5", "0x10", "0o17", "12", "-3", "+.5", ".inf", ".nan", "2024-01-01",
+            "2024-12", "2024-1-1 10:00:00", "---", "...", "x" * 40, "Pokrovsk"]
+#: strings of every kind a claims file meets: YAML indicators, quotes, breaks, controls,
+#: unicode, look-alikes of numbers, booleans, nulls and dates, and long ones that fold
+TEXTS = st.one_of(
+    st.text(max_size=40),
+    st.lists(st.sampled_from(_AWKWARD), max_size=40).map("".join),
+    st.lists(st.sampled_from(["word", "words", " ", "x" * 35, "it's", "a: b", "#c", "(d)", ","]),
+             max_size=70).map("".join),
+    st.sampled_from(_AWKWARD),
+)
+NUMBERS = st.one_of(st.floats(), st.integers(-10 ** 20, 10 ** 20),
+                    st.floats(-1e6, 1e6).map(lambda f: round(f, 3)))
+
+
+def test_direct_writer_analyses_scalars_as_ruamel():
+    from ruamel.yaml.emitter import Emitter
+
+    em = Emitter(io.StringIO(), allow_unicode=True)
+    em.use_version = None             # what the dumper's serializer says: YAML 1.2
+
+    @settings(max_examples=600, deadline=None)
+    @given(TEXTS)
+    def check(s):
+        a = em.analyze_scalar(s)
+        assert fast.analyze(s) == (a.empty, a.multiline, a.allow_flow_plain, a.allow_block_plain,
+                                   a.allow_single_quoted, a.allow_double_quoted, a.allow_block)
+        if fast._BLOCK_PLAIN_SURE.fullmatch(s):
+            assert a.allow_block_plain
+
+    check()
+
+
+def _doc_of(texts, numbers, *, odd_alternative=None) -> ClaimsDoc:
+    it = iter(texts)
+
+    def t():
+        return next(it, "")
+
+    text, title = t(), t()
+    art = Article(id="a", text=text, title=title, published=date(2024, 1, 2) if title else None,
+                  source=t(), path=t() or None, notes=(t(), t()))
+    alts = ["geonames:704422", "geonames:1"] + ([odd_alternative] if odd_alternative else [])
+    places = [PlaceRecord("geonames:1", t() or "n", t(), numbers[0], numbers[1], geonameid=7,
+                          country_code=t(), admin1=t(), population=3, mentions=2,
+                          surfaces=[t() for _ in range(6)], alternatives=alts, source=t(),
+                          note=t()),
+              PlaceRecord("claimmap:" + t(), t() or "m", "facility", 1.5, -2.25, note=t())]
+    claims = [Claim(claim_id=t(), article_id="a", text=t(), span_start=0,
+                    span_end=min(len(text), 9), category=t(), place_ids=["geonames:1", t()],
+                    measure=t(), value=numbers[2], unit=t(), date_start=t(), date_end="2024",
+                    source=t(), conflicts_with=[t() for _ in range(5)], relation=t(),
+                    period=t(), qualifier=t(), note=t()),
+              Claim(claim_id=t(), article_id="a", text=t(), span_start=-1, span_end=-1,
+                    category="military", value=None, source=t())]
+    return ClaimsDoc(art, places, claims, made_by={"claimmap": t(), "gazetteer": t()})
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(TEXTS, min_size=50, max_size=50), st.lists(NUMBERS, min_size=3, max_size=3))
+def test_direct_writer_equals_ruamel_on_any_strings(texts, numbers):
+    doc = _doc_of(texts, numbers)
+    assert _fast_text(doc) == _ruamel_text(doc)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(TEXTS, st.lists(TEXTS, min_size=50, max_size=50))
+def test_direct_writer_hands_what_it_cannot_show_to_ruamel(alt, texts):
+    # an alternative is written only when it is a plain one-line id; otherwise the
+    # whole file goes through ruamel, and dump_claims_file still gives ruamel's text
+    doc = _doc_of(texts, [1.0, 2.0, 3.0], odd_alternative=alt)
+    ref = _ruamel_text(doc)
+    assert dump_claims_file(doc) == ref
+    try:
+        assert _fast_text(doc) == ref
+    except fast.Unsure:
+        pass
+
+
+@pytest.mark.parametrize("pad", ["word ", "x", "it's ", "a, ", "‘q’ "])
+def test_direct_writer_folds_where_ruamel_does(pad):
+    # every length around the width (100): plain, single and double quoted values at the
+    # two depths, flow lists that wrap after a comma, words longer than a line
+    for n in range(40, 140, 3):
+        s = (pad * n)[:n]
+        texts = [s, s + " ", s.upper(), "'" + s, s + ":", "\t" + s, s.replace(" ", "  ")] * 8
+        doc = _doc_of(texts, [48.123456, 37.5, 110000.0])
+        doc.places[0].surfaces = [s[:k] for k in range(5, 60, 7)]
+        doc.claims[0].conflicts_with = [f"{s[:n // 3]}-{i}" for i in range(6)]
+        assert _fast_text(doc) == _ruamel_text(doc), n
+
+
+@pytest.fixture(scope="module")
+def team_docs():
+    """(path, ClaimsDoc) of the first article and every team article (.txt, .md, .html)."""
+    from layers.article import read_article
+    from layers.extract import extract
+
+    paths = [POKROVSK] + sorted(p for p in ARTICLES.rglob("*") if p.suffix in (".txt", ".md", ".html"))
+    return [(p, extract(read_article(p))) for p in paths]
+
+
+def test_direct_writer_equals_ruamel_on_every_article(team_docs, monkeypatch):
+    assert len(team_docs) > 20
+    refs = [_ruamel_text(doc) for _, doc in team_docs]
+    for (path, doc), ref in zip(team_docs, refs):
+        if doc.places and doc.claims:
+            assert _fast_text(doc) == ref, path
+        assert dump_claims_file(doc) == ref, path
+
+    # and dump_claims_file does not hand them to ruamel
+    def no_ruamel(tree):
+        raise AssertionError("dumped by ruamel")
+
+    monkeypatch.setattr(cf, "_dump_ruamel", no_ruamel)
+    assert dump_claims_file(team_docs[0][1]) == refs[0]
+    # and reads back (every .txt one is read back by test_every_team_article_round_trips)
+    doc = team_docs[0][1]
+    _same(doc, loads_claims(dump_claims_file(doc), "first.yaml"))
+
+
+@pytest.fixture(scope="module")
+def merged_doc(team_docs):
+    from layers.merge import merge_docs
+
+    docs = {}
+    for p, doc in team_docs:
+        if p.suffix == ".txt":
+            docs.setdefault(doc.article.id, doc)
+    return merge_docs([copy.deepcopy(d) for d in docs.values()], "team-batch").doc
+
+
+def test_merged_batch_file_is_ruamels_and_builds(merged_doc, tmp_path):
+    from layers.builder import build
+
+    doc = merged_doc
+    assert len(doc.claims) > 100 and len(doc.places) > 100
+    assert _fast_text(doc) == _ruamel_text(doc)
+    p = write_claims_file(doc, tmp_path / "team-batch.claims.yaml")
+    back = load_claims_file(p)                    # as build reads it: places checked
+    assert back.places == doc.places and back.article == doc.article
+    # the file has one article: its claims come back as that article's
+    assert [c.claim_id for c in back.claims] == [c.claim_id for c in doc.claims]
+    assert all(b == Claim(**{**a.__dict__, "article_id": "team-batch"})
+               for a, b in zip(doc.claims, back.claims))
+    layers = build(str(p))
+    assert len(layers.doc.claims) == len(doc.claims)
+    assert set(layers.places["place_id"]) <= {pl.place_id for pl in doc.places}
+
+
+def test_twenty_thousand_claims_are_written_fast_and_read_back(merged_doc):
+    import time
+
+    doc = copy.copy(merged_doc)
+    claims = []
+    while len(claims) < 20_000:
+        r = len(claims) // len(merged_doc.claims)
+        for c in merged_doc.claims[:20_000 - len(claims)]:
+            claims.append(Claim(**{**c.__dict__, "claim_id": f"{c.claim_id}-r{r}",
+                                   "conflicts_with": [f"{x}-r{r}" for x in c.conflicts_with]}))
+    doc.claims = claims
+    t0 = time.perf_counter()
+    text = dump_claims_file(doc)
+    took = time.perf_counter() - t0
+    assert text.count("\n  - claim_id: ") == 20_000
+    # ruamel takes ~30 s for this; generous for a busy 2-core machine
+    assert took < 15, took
+    # the end of the file, after 20,000 claims, reads back as YAML says it should
+    tail = text[text.index("\nmade_by:") + 1:]
+    head = text[:text.index("\nclaims:") + 1]
+    last = text[text.rindex("\n  - claim_id: ") + 1:text.index("\nmade_by:") + 1]
+    back = loads_claims(head + "\nclaims:\n" + last + "\n" + tail, "tail.yaml",
+                        validate_places=False)
+    assert back.claims[0].claim_id == claims[-1].claim_id
+    assert back.claims[0].text == claims[-1].text
+
+
+#: ruamel writes NEL, LS and PS raw inside single quotes, and reads each back as a space:
+#: a claims file does not keep them (written the same by either writer; known, left out here)
+_KEPT_TEXTS = TEXTS.filter(lambda s: not any(ch in s for ch in "\x85\u2028\u2029"))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(_KEPT_TEXTS, min_size=20, max_size=20), st.floats(-90, 90), st.floats(-180, 180),
+       st.one_of(st.none(), st.floats(-1e12, 1e12)))
+def test_direct_writer_text_reads_back_the_same_doc(texts, lat, lon, value):
+    t = iter(texts)
+    text = next(t)
+    art = Article(id="a-1", text=text, title=next(t), published=date(2025, 6, 29),
+                  source=next(t), path=next(t) or None, notes=(next(t),))
+    place = PlaceRecord("claimmap:x", "N" + next(t), "facility", lat, lon, source="S" + next(t),
+                        surfaces=[next(t), next(t)], note=next(t), population=5, mentions=1)
+    claim = Claim(claim_id="a-1-0", article_id="a-1", text=next(t), span_start=0,
+                  span_end=len(text) // 2, category="military", place_ids=["claimmap:x"],
+                  measure="troops" if value is not None else "", value=value,
+                  unit=next(t) if value is not None else "", date_start="2025-06",
+                  time_precision="month", source="S" + next(t), period=next(t),
+                  qualifier=next(t), note=next(t))
+    doc = ClaimsDoc(art, [place], [claim], made_by={"claimmap": "test", "gazetteer": next(t)})
+    text_out = _fast_text(doc)
+    assert text_out == _ruamel_text(doc)
+    back = loads_claims(text_out, "gen.yaml", validate_places=False)
+    _same(doc, back)
+
+
+def test_unusual_docs_go_through_ruamel_unchanged(doc):
+    from ruamel.yaml.scalarstring import SingleQuotedScalarString
+
+    empty = copy.deepcopy(doc)
+    empty.claims = []
+    noplaces = ClaimsDoc(Article(id="b", text=""), made_by={})
+    odd = copy.deepcopy(doc)
+    odd.made_by = {"claimmap": "x", "key: with colon": "y"}
+    sub = copy.deepcopy(doc)
+    sub.claims[0].source = SingleQuotedScalarString("officials")   # a str subclass
+    for d in (empty, noplaces, odd, sub):
+        with pytest.raises(fast.Unsure):
+            _fast_text(d)
+        assert dump_claims_file(d) == _ruamel_text(d)
