@@ -162,6 +162,8 @@ ADDRESSING_VERBS = frozenset({
     "condemned", "condemns", "told", "asked", "asks", "thanked", "thanks", "lobbied",
     "persuade", "persuaded", "pressured", "pressure", "trust", "trusts", "distrust",
     "ordered", "orders", "ordering", "fined", "fining", "summoned", "forced", "compelled",
+    "reward", "rewards", "rewarded", "rewarding", "punish", "punishes", "punished",
+    "punishing", "appease", "appeases", "appeased", "appeasing",
 })
 #: irregular past tenses: "Moscow bore responsibility", "Kinshasa cut ties" (a finite verb
 #: after a capital makes it the government; see `PLACE_SUBJECT_VERBS` for the exceptions)

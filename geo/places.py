@@ -32,7 +32,10 @@ How it works
    qualifiers, region cues and aliases; a candidate in no country the article names but on
    its continent gets a little. The article's context never bridges a large population
    gap ("met in Geneva" in a story on the United States is Switzerland's: see
-   `_keep_the_prominent`). Anchors are then recomputed from the resolved set and
+   `_keep_the_prominent`): a small namesake needs a town of the article beside it or the
+   article's setting (the area its dateline names), not a state named in passing, and a
+   national capital of a million is not displaced by any unqualified namesake ten times
+   smaller, unless the article names that namesake with its area ("PARIS, Texas"). Anchors are then recomputed from the resolved set and
    everything, what the first round left out included, is scored once more.
 5. Rejections that need context: common English words ("Split", "Reading", "Mobile"),
    small places matched only by an alternate name, and places in no country the article
@@ -48,7 +51,8 @@ How it works
    same name the article gives no support ("Georgia" beside Florida).
 6. One sense per article: a common word in a headline or opening a sentence ("Talks in
    Geneva") is the place the article names with that word mid-sentence; a small town only
-   the headline names is a word of the headline.
+   the headline names is a word of the headline; a storm's name ("Hurricane Milton") is the
+   storm wherever it stands bare.
 
 geo_precision is 1 for populated places (and curated facilities with cited points), 2 for
 a facility placed at the town the article ties it to, 3 for admin areas and countries.
@@ -77,6 +81,7 @@ log = logging.getLogger(__name__)
 _REGION_ADMIN1 = 6.0          # a region cue and the candidate is a first-level area
 _REGION_NOT_ADMIN1 = -3.0     # a region cue and the candidate is not
 _BARE_ADMIN1 = -2.0           # no region cue: a city of that name comes before its area
+_HOLDS_THE_NAMED = 1.0        # the area after "Hugo, " that holds a town of that name
 _IN_ARTICLE_COUNTRY = 1.5     # in a country the article names or places anchor
 _IN_MAIN_COUNTRY = 1.0        # ... and it is the country most anchors are in
 _IN_ARTICLE_CONTINENT = 0.5   # in no such country, but on the continent most of them are on
@@ -106,6 +111,7 @@ _ANCHOR_POP, _ANCHOR_MARGIN = 20000, 0.8
 # 15 to 268 times smaller, three of them 341-689 km from any place of the article)
 _PROMINENT_GAP = 3.0          # ... with no place of the article near the namesake
 _WORLD_CITY_POP, _WORLD_CITY_GAP = 1_000_000, 100.0  # ... near or not
+_CAPITAL_GAP = 10.0           # ... a national capital of _WORLD_CITY_POP: near or not
 _DEMONYM_SUFFIXES = (("ians", ("ia", "", "e")), ("ian", ("ia", "", "e", "a")),
                      ("ese", ("", "a", "e")), ("ans", ("a", "")), ("an", ("a", "", "e")),
                      ("is", ("",)), ("i", ("",)), ("ish", ("", "ey", "and")), ("n", ("",)),
@@ -144,6 +150,8 @@ class _Item:
     facility_phrase: str = ""
     qualifier: int | None = None        # index of the item that qualifies this one
     alias: bool = False
+    qualifies: bool = False             # the name after "Hugo, ": an area or country, likely
+    constituency: bool = False          # "a senator from X": a state or province, likely
     locative: bool = False
     located: bool = False               # "in", "at", "from" right before: on the ground
     placed: bool = False                # a common word after "in" that ends its phrase
@@ -214,10 +222,12 @@ def find_places(text: str, date=None, *, gazetteer=None) -> list[Mention]:
     for it in items:
         if not it.reject:
             it.reject = _reject_by_form(text, toks, it, span_at, span_ends, gaz)
+    _storm_names(items)
 
     # resolve against the unambiguous names, then once more against everything resolved
     live = [it for it in items if not it.reject]
     ctx = _anchors(live, strong_only=True)
+    ctx.items = items
     for round_ in range(2):
         done: dict[tuple, tuple] = {}
         for it in live:
@@ -231,6 +241,7 @@ def find_places(text: str, date=None, *, gazetteer=None) -> list[Mention]:
             # but are judged again in it, against everything resolved ("the City of London"
             # beside a dateline "LONDON" that was not unambiguous enough to anchor)
             ctx = _anchors(live, strong_only=False)
+            ctx.items = items
             for it in live:
                 it.reject = ""
     live = [it for it in live if not it.reject]
@@ -248,6 +259,18 @@ def find_places(text: str, date=None, *, gazetteer=None) -> list[Mention]:
             continue
         mentions.append(_mention(text, it, items, counts, gaz))
     return _no_overlaps(mentions)
+
+
+def _storm_names(items: list[_Item]) -> None:
+    """A name the article gives a storm ("Hurricane Milton") is the storm wherever it
+    stands bare ("Milton was expected to weaken"): one sense per article. A mention with a
+    locative or a qualifier ("in Milton", "Milton, Florida") is still judged as a place."""
+    storms = {it.key for it in items if it.reject == _STORM_NAME}
+    if not storms:
+        return
+    for it in items:
+        if not it.reject and it.key in storms and not it.located and it.qualifier is None:
+            it.reject = _STORM_NAME
 
 
 def _one_sense(items: list[_Item]) -> None:
@@ -332,6 +355,12 @@ def _read_cues(text, toks, it: _Item) -> None:
     for k in range(max(0, s.i - 3), s.i):  # "formerly X", "known as X", "which Russia calls X"
         if toks[k].low in rz.ALIAS_CUES and "." not in text[toks[k].end:toks[s.i].start]:
             it.alias = True
+    if s.i >= 2 and toks[s.i - 1].low == "from" and toks[s.i - 2].low in _CONSTITUENCY_NOUNS \
+            and text[toks[s.i - 2].end:toks[s.i].start] == " from ":
+        it.constituency = True   # "a Democrat from Georgia", "a senator from Victoria"
+    if s.j - s.i > 1 and toks[s.i].low in _ARTICLES and \
+            all(toks[k].low in _common_words() for k in range(s.i + 1, s.j)):
+        it.common = True   # "The Bank", "The Hill": an article and common words
     if s.j - s.i == 1 and toks[s.i].low in _common_words() and not toks[s.i].cyrillic:
         it.common = True
         # "an appeal in Geneva on Tuesday" (a place), not "in Reading the report" or "in
@@ -418,6 +447,7 @@ def _qualifiers(text, toks, items: list[_Item]) -> None:
             gap = text[it.end:nxt.start]
             if gap in (", ", " in ", " in the ", " (", ", in ", " у ", " в "):
                 it.qualifier = n + 1
+                nxt.qualifies = True
 
 
 # ---------------------------------------------------------------------------- candidates
@@ -443,6 +473,11 @@ def _load_candidates(gaz, it: _Item, on) -> None:
             cands = areas + [c for c in cands if c.place.place_id not in seen]
         else:
             it.region = False
+    if it.common and it.span.j - it.span.i > 1:
+        # "The Bank of America said": an article and common words name a place only as
+        # some place's own name (The Valley, Anguilla), not as another name of a town
+        # (GeoNames lists "The Bank" for Portsmouth, New Hampshire)
+        cands = [c for c in cands if c.primary]
     if cands and cands[0].place.kind == "country":
         cands = cands + _namesake_countries(gaz, it.key, cands[0])
     if it.span.how == "respelt":  # a guessed spelling needs a place of some size behind it
@@ -546,6 +581,8 @@ def _reject_by_form(text, toks, it: _Item, span_at, span_ends, gaz) -> str:
         return "a continent: no layer shows one"
     if it.key in _MONTHS and it.qualifier is None and not it.region:
         return "a month's name ('in March')"
+    if it.key in _WEEKDAYS and it.qualifier is None and not it.region:
+        return "a day's name ('by Thursday')"
     common = _common_words()
     if nxt is not None and nxt.cap and s.j in span_at and not it.headline and \
             text[toks[s.j - 1].end:nxt.start] == " " and \
@@ -573,6 +610,13 @@ def _reject_by_form(text, toks, it: _Item, span_at, span_ends, gaz) -> str:
 
 
 _COMMON_AT_START = "a common word opening a sentence or in a headline"
+#: members of a legislature or a party, "from" the state or province they represent
+_CONSTITUENCY_NOUNS = frozenset({
+    "senator", "senators", "congressman", "congresswoman", "congressmen", "congresswomen",
+    "representative", "representatives", "republican", "republicans", "democrat",
+    "democrats", "lawmaker", "lawmakers", "legislator", "legislators"})
+_ARTICLES = frozenset({"the", "a", "an"})
+_STORM_NAME = "a storm's name ('Hurricane Milton')"
 
 
 def _reject_by_form_rest(text, toks, it: _Item, span_at, gaz, is_country, prv, nxt) -> str:
@@ -615,7 +659,10 @@ def _reject_by_form_rest(text, toks, it: _Item, span_at, gaz, is_country, prv, n
     if not it.region and not grounded and _is_capital(it.cands) and \
             _metonym(text, toks, it, span_at, gaz.has_name):
         return "a capital standing for its government"
-    if not it.region and not grounded and not is_country and _speaks(text, toks, it):
+    if not it.region and not grounded and not is_country and _speaks(text, toks, it) and \
+            not (s.j - s.i > 1 and top.place.kind == "admin1" and top.primary):
+        # (a state or province of several words speaks as its country does: "Alberta and
+        # British Columbia asked", unlike "Austin said" or "Victoria told reporters")
         return "a name that speaks: a person or an institution"
     return ""
 
@@ -625,6 +672,10 @@ def _reject_by_form_rest(text, toks, it: _Item, span_at, gaz, is_country, prv, n
 _MONTHS = frozenset(normalize(m) for m in (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December"))
+#: the days of the week, in English: "by Thursday" (GeoNames: "Thursday" for Thursday
+#: Island, Queensland)
+_WEEKDAYS = frozenset(normalize(d) for d in (
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
 
 #: nouns for the sides of a conflict or a negotiation: "Tripoli and the eastern authorities"
 _ACTOR_NOUNS = frozenset({
@@ -662,7 +713,7 @@ def _group_name(toks, it: _Item, prv, nxt) -> str:
         if prv.low == "ethnic" and not it.region:
             return "an ethnic group of that name"
         if prv.cap and prv.low in _STORM_WORDS:
-            return "a storm's name ('Hurricane Milton')"
+            return _STORM_NAME
     if nxt is None or it.region or nxt.low not in rz.GROUP_NOUNS or \
             toks[it.span.j - 1].possessive:
         return ""
@@ -1002,6 +1053,11 @@ def _reject_in_context(toks, it: _Item, ctx) -> str:
         if it.sent_start or it.headline or not (
                 coherent or (it.placed and p.population >= _STRAY_POP)):
             return "a common word, not supported as a place here"
+        if p.kind == "populated_place" and not best.primary and \
+                p.population < _SMALL_ALTERNATE_POP and not it.located and it.qualifier is None:
+            # "a Democrat from Georgia": the word, not another name of a hamlet (Sumiton,
+            # Alabama), in whatever country the article is about
+            return "a common word that is only another name of a small place"
     if not coherent and not it.region:
         why = best.why[0] if best.why else ""
         if not why.startswith("primary") and p.population < _SMALL_ALTERNATE_POP:
@@ -1041,6 +1097,11 @@ class _Context:
     towns: list = field(default_factory=list)   # (key, lat, lon) of populated places
     _without: dict = field(default_factory=dict)
     _medoid: tuple | None = None
+    home: frozenset = frozenset()               # the area the dateline names
+    areas: list = field(default_factory=list)   # (key, admin1) of the areas named
+    town_areas: list = field(default_factory=list)  # (key, admin1) of the towns named
+    named: dict = field(default_factory=dict)   # key -> its mentions with a qualifier
+    items: list = field(default_factory=list)
 
     def bonus_for(self, key: str):
         """``place -> points`` the rest of the article gives a candidate of name `key`."""
@@ -1158,7 +1219,7 @@ def _main_continent(countries: dict[str, float]) -> str:
 def _anchors(items: list[_Item], *, strong_only: bool) -> _Context:
     ctx = _Context({}, {}, [], {}, {})
     seen: set[tuple[str, str]] = set()
-    for it in items:
+    for n, it in enumerate(items):
         if it.reject:
             continue
         c = _strong(it) if strong_only else it.best
@@ -1171,6 +1232,14 @@ def _anchors(items: list[_Item], *, strong_only: bool) -> _Context:
         own[cc] = own.get(cc, 0) + 1
         if p.kind == "country":
             continue
+        if it.qualifier is not None:
+            ctx.named.setdefault(it.key, []).append(it)
+        if p.kind == "admin1":
+            ctx.areas.append((it.key, p.admin1))
+            if n and items[n - 1].qualifier == it.idx and items[n - 1].span.how == "dateline":
+                ctx.home = ctx.home | {p.admin1}   # "PARIS, Texas —": the article's setting
+        elif p.kind == "populated_place":
+            ctx.town_areas.append((it.key, p.admin1))
         ctx.place_countries[cc] = ctx.place_countries.get(cc, 0) + 1
         own = ctx.place_by_key.setdefault(it.key, {})
         own[cc] = own.get(cc, 0) + 1
@@ -1226,7 +1295,7 @@ def _resolve(it: _Item, ctx: _Context, items: list[_Item], done: dict) -> None:
     scored.sort(key=lambda t: (-t[0], -t[1].place.population, t[1].place.place_id))
     if scored[0][1].place.kind == "country" and len(scored) > 1:
         scored = _area_over_foreign_country(it, ctx, scored)
-    elif scored[0][1] is not own[0][1] and it.qualifier is None and not it.alias and \
+    elif scored[0][1] is not own[0][1] and qual is None and not it.alias and \
             not it.region:
         scored = _keep_the_prominent(it, ctx, own, scored)
     it.scores = scored
@@ -1239,11 +1308,12 @@ def _area_over_foreign_country(it: _Item, ctx: _Context, scored: list) -> list:
     """"Storms hit Tampa and Miami ... the damage reached Georgia": a first-level area in
     the article's main country (else in another country it names) beats a country of the
     same name the article gives no support (neither it nor a neighbour is among the
-    article's countries)."""
+    article's countries), and any country after "a senator from" (members of a legislature
+    are from the state or province they represent)."""
     country = scored[0][1].place
     countries = ctx.countries_without(it.key)
-    if country.country_code in countries or any(
-            cc in countries for cc in _neighbours().get(country.country_code, ())):
+    if not it.constituency and (country.country_code in countries or any(
+            cc in countries for cc in _neighbours().get(country.country_code, ()))):
         return scored
     main = ctx.main_without(it.key)
     # an area of the main country first, else of any country the article names ("a
@@ -1259,14 +1329,21 @@ def _area_over_foreign_country(it: _Item, ctx: _Context, scored: list) -> list:
 
 def _keep_the_prominent(it: _Item, ctx: _Context, own: list, scored: list) -> list:
     """The article's countries and places may pick a namesake over the town a name means on
-    its own, but not against a population gap it does not bridge: a namesake with no place
-    of the article within `_NEAR_EFOLD_KM` (the support is its country alone) does not
-    displace a town `_PROMINENT_GAP` times its size ("met in Geneva" in an article on the
-    United States: Switzerland's, not Geneva, New York), and a city of `_WORLD_CITY_POP`
-    stays itself against a namesake `_WORLD_CITY_GAP` times smaller, however near ("embassies
-    in Belgrade" beside Brussels: Serbia's, not the Belgian village). Qualifiers, region
-    cues and aliases are not checked here (they are the text's own word). The reading is
-    the best-scored candidate that no such gap rules out."""
+    its own, but not against a population gap it does not bridge.
+
+    - A namesake `_PROMINENT_GAP` times smaller than the name's own reading needs a town of
+      the article within `_NEAR_EFOLD_KM` or a first-level area that ties it
+      (`_area_ties`: the area the dateline names); its country, or its state named in
+      passing ("a Republican from Ohio" beside "met in Geneva"), is not enough.
+    - A city of `_WORLD_CITY_POP` stays itself against a namesake `_WORLD_CITY_GAP` times
+      smaller ("embassies in Belgrade" beside Brussels), and a national capital of that size
+      against one `_CAPITAL_GAP` times smaller ("flew to London" in a report from Ontario),
+      however near the namesake or tied its area.
+    - Either gives way where the article itself names the namesake with a qualifier or in
+      its dateline ("PARIS, Texas —" ... "in Paris"): one sense per article.
+
+    Qualifiers, region cues and aliases of this mention are not checked here (they are the
+    text's own word). The reading is the best-scored candidate no gap rules out."""
     mine = own[0][1].place
     if mine.kind != "populated_place" or scored[0][1].place.place_id == mine.place_id:
         return scored
@@ -1276,11 +1353,15 @@ def _keep_the_prominent(it: _Item, ctx: _Context, own: list, scored: list) -> li
         if theirs.place_id == mine.place_id or theirs.kind != "populated_place":
             break
         gap = (mine.population + 1) / (theirs.population + 1)
-        if gap < _PROMINENT_GAP:
+        if gap < _PROMINENT_GAP or _qualified_as(it, ctx, theirs):
             break
-        if not (mine.population >= _WORLD_CITY_POP and gap >= _WORLD_CITY_GAP):
+        world = mine.population >= _WORLD_CITY_POP and (
+            gap >= _WORLD_CITY_GAP or (gap >= _CAPITAL_GAP and _capital_place(mine)))
+        if not world:
+            if _area_ties(it, ctx, theirs):
+                break
             if others is None:
-                others = [(lat, lon) for k, lat, lon in ctx.points if k != it.key]
+                others = [(lat, lon) for k, lat, lon in ctx.towns if k != it.key]
             if others and _nearest_km(theirs.lat, theirs.lon, others) <= _NEAR_EFOLD_KM:
                 break
         log.debug("%s: %s not taken over %s (%.0f times smaller)", it.key, theirs.place_id,
@@ -1292,6 +1373,36 @@ def _keep_the_prominent(it: _Item, ctx: _Context, own: list, scored: list) -> li
     return [scored[n]] + scored[:n] + scored[n + 1:]
 
 
+def _qualified_as(it: _Item, ctx: _Context, p: Place) -> bool:
+    """Whether another mention of the name, with a country or area after it ("PARIS,
+    Texas —", "Moscow, Idaho"), reads as `p`."""
+    for other in ctx.named.get(it.key, ()):
+        if other is it or other.best is None or other.best.place.place_id != p.place_id:
+            continue
+        qual = ctx.items[other.qualifier].best
+        if qual is not None and qual.place.kind in ("country", "admin1") and \
+                qual.place.country_code == p.country_code:
+            return True
+    return False
+
+
+def _area_ties(it: _Item, ctx: _Context, p: Place) -> bool:
+    """Whether the article's setting ties name `it` to `p`, a namesake in a first-level
+    area: the area the dateline names ("HALIFAX, Nova Scotia —" ... "the plant in Sydney"),
+    or, with no such dateline, an area the article names that holds every other town it
+    names ("Flooding was worst in St. Petersburg, where rain fell on Florida"). An area
+    named in passing ("WASHINGTON — A Republican from Ohio ..." beside "met in Geneva")
+    says no more than its country does, and its point, the middle of a state, is no
+    town's."""
+    if not p.admin1:
+        return False
+    if ctx.home:
+        return p.admin1 in ctx.home
+    if not any(k != it.key and code == p.admin1 for k, code in ctx.areas):
+        return False
+    return all(code == p.admin1 for k, code in ctx.town_areas if k != it.key)
+
+
 def _own_scores(it: _Item, qual, items) -> list:
     """[(score, Candidate)] best first: the gazetteer's prior and the name's own cues."""
     # a town of the name comes before its area, unless the town is a hamlet beside a big area
@@ -1299,6 +1410,10 @@ def _own_scores(it: _Item, qual, items) -> list:
                    default=-1)
     has_city = town_pop >= _SMALL_ALTERNATE_POP or (town_pop >= 0 and town_pop * 1000 >= max(
         (c.place.population for c in it.cands if c.place.kind == "admin1"), default=0))
+    holds: set = set()   # after "Hugo, ": the areas that hold a place of that name
+    if it.qualifies and it.idx > 0 and items[it.idx - 1].qualifier == it.idx:
+        holds = {c.place.admin1 for c in items[it.idx - 1].cands
+                 if c.place.kind == "populated_place" and c.place.admin1}
     alias_ids = set()
     if it.alias:  # "Dnipro, formerly Dnipropetrovsk": the name of a place just named
         ids = {c.place.place_id for c in it.cands}
@@ -1315,6 +1430,8 @@ def _own_scores(it: _Item, qual, items) -> list:
         s = c.score + _POP_EXTRA * math.log10(p.population + 1)
         if it.region:
             s += _REGION_ADMIN1 if p.kind == "admin1" else _REGION_NOT_ADMIN1
+        elif p.kind == "admin1" and p.admin1 in holds:
+            s += _HOLDS_THE_NAMED   # "Hugo, Oklahoma": the state that holds a Hugo
         elif p.kind == "admin1" and has_city and not any("renaming" in w for w in c.why):
             s += _BARE_ADMIN1
         if qual is not None:

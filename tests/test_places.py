@@ -686,3 +686,90 @@ def test_a_dateline_dash_opens_a_sentence():
 
     toks = tokenize("LONDON — Stock markets fell, and the rally — Stock said — faded.")
     assert [t.sent_start for t in toks if t.text == "Stock"] == [True, False]
+
+
+# ---------------------------------------------------------------------------- heldout4 rules
+# (tests/data/articles/heldout4/ERRORS.md: world cities and their namesakes, both ways, and
+# common words; probes written for the rules, not taken from the articles)
+
+@pytest.mark.parametrize("text, surface, geonameid", [
+    # the namesake where the article is set there (the dateline names its area or itself)
+    (("PARIS, Texas — City council members in Paris voted on Monday to repair the water "
+      "tower."), "Paris", 4717560),
+    (("LONDON, Ontario — The mayor of London said on Monday that bus fares would rise, and "
+      "councillors in St. Thomas agreed."), "London", 6058560),
+    (("HALIFAX, Nova Scotia — The steel plant in Sydney closed on Friday, and workers in "
+      "Halifax and Truro protested."), "Sydney", 6354908),
+    (("ATHENS, Georgia — Students at the university in Athens rallied on Friday, and police "
+      "from Atlanta were sent in."), "Athens", 4180386),
+    (("BIRMINGHAM, Alabama — Flooding closed roads in Birmingham on Tuesday, and schools in "
+      "Hoover and Bessemer shut early."), "Birmingham", 4049979),
+    (("KINGSTON, Ontario — Students at the university in Kingston protested on Friday, and "
+      "police from Belleville were called in."), "Kingston", 5992500),
+    (("BOSTON — Researchers in Cambridge said a new drug slowed the disease, and hospitals "
+      "in Boston will test it."), "Cambridge", 4931972),
+    # the world city where the article speaks of it from afar
+    (("WASHINGTON — A Republican from Ohio said on Monday that U.S. officials would meet "
+      "Iranian diplomats in Geneva."), "Geneva", 2660646),
+    (("AUSTIN, Texas — The governor of Texas said he would lead a trade mission to Paris. "
+      "Officials in Dallas and Houston welcomed the trip."), "Paris", 2988507),
+    ("TORONTO — The premier of Ontario flew to London to meet British ministers.", "London",
+     2643743),
+    ("OTTAWA — Canada's trade minister flew to Sydney to meet Australian officials.",
+     "Sydney", 2147714),
+    ("WASHINGTON — A senator from Idaho said talks in Moscow would resume.", "Moscow",
+     524901),
+    ("WASHINGTON — A Republican from Georgia said the talks in Athens went well.", "Athens",
+     264371),
+    ("LONDON — Car workers in Birmingham and Coventry walked out on Tuesday.", "Birmingham",
+     2655603),
+])
+def test_namesakes_both_ways(text, surface, geonameid):
+    assert gid(text, surface) == geonameid
+
+
+def test_a_state_named_in_passing_does_not_pull_a_small_namesake():
+    """Before: Geneva, Ohio (6,447 people), because the point of Ohio (the state) was
+    within 150 km of it; a state's point is no town's."""
+    text = ("WASHINGTON — A Republican from Ohio asked what the envoy would give up. U.S. "
+            "and Russian officials will meet in Geneva next week.")
+    assert gid(text, "Geneva") == 2660646
+    # the same namesake stays where a town of the article is beside it
+    assert gid("Flooding hit Lancaster and Geneva, officials in Columbus said.",
+               "Geneva") != 2660646
+
+
+def test_a_qualified_mention_names_the_namesake_for_the_whole_article():
+    text = ("The tornado struck Paris, Texas, on Friday. By Saturday, crews in Paris had "
+            "cleared the roads, the mayor said.")
+    assert [m.place.geonameid for m in find_places(text) if m.surface == "Paris"] == \
+        [4717560, 4717560]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The Bank of America said markets fell.", "The Bank"),
+    ("NEW YORK — The Bank of Canada cut its main rate on Wednesday.", "The Bank"),
+    ("Rain is expected to reach the coast by Thursday, forecasters in Perth said.",
+     "Thursday"),
+    ("A Democrat from Georgia said farmers in her state were worried.", "Democrat"),
+    ("A senator said the talks risked rewarding Moscow for its invasion.", "Moscow"),
+    (("Hurricane Milton made landfall near Sarasota. Milton was expected to weaken over "
+      "Florida."), "Milton"),
+])
+def test_common_words_days_parties_storms_and_governments(text, absent):
+    assert absent not in found(text), list(found(text))
+
+
+@pytest.mark.parametrize("text, surface, ident", [
+    ("The storm formed near Hugo, Oklahoma, and crossed into Texas.", "Oklahoma",
+     "geonames:4544379"),
+    (("WASHINGTON — Russia and Ukraine were discussed; a Democrat from Georgia said farmers "
+      "in her state needed fertiliser."), "Georgia", "geonames:4197000"),
+    ("Alberta and British Columbia asked Ottawa to speed up new pipelines.",
+     "British Columbia", "geonames:5909050"),
+    ("Tourists visited The Valley, the capital of Anguilla.", "The Valley",
+     "geonames:3573374"),
+])
+def test_qualifying_areas_constituencies_and_speaking_provinces(text, surface, ident):
+    m = found(text).get(surface)
+    assert m is not None and m.place.place_id == ident, list(found(text))
