@@ -10,6 +10,7 @@ view across the date line is centred on it.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 __all__: list[str] = []   # private helpers
 
@@ -109,6 +110,10 @@ class _World:
 
         return self.take(shapely.intersects(self.geoms, geom))
 
+    def named(self, name) -> _World:
+        """The rows of the country called `name`."""
+        return self.take(self.names == name)
+
     @property
     def total_bounds(self):
         import shapely
@@ -116,14 +121,102 @@ class _World:
         return shapely.total_bounds(self.geoms)
 
 
+class _ProjectedWorld:
+    """The world's outlines cut to a part of the globe and projected, each country only
+    when a map first asks for it (projecting a hemisphere of Natural Earth 1:50m costs
+    more than drawing a local map): each country's projected envelope, estimated from
+    its lon/lat box, tells which ones a view may meet. Answers as `_World` does, with
+    the same geometries a whole projection would give.
+    """
+
+    #: points per side of a country's lon/lat box when estimating its projected envelope
+    _SIDE = 9
+
+    def __init__(self, names, lonlat, clip, crs) -> None:
+        import numpy as np
+        import shapely
+
+        self.names = np.asarray(names, dtype=object)
+        self._lonlat = np.asarray(lonlat, dtype=object)
+        self._clip = clip
+        self._crs = crs
+        self._tr = _proj("EPSG:4326", crs)
+        self._done: dict[int, object] = {}
+        # each country's lon/lat box (within the cut), its sides sampled and projected
+        b = shapely.bounds(self._lonlat)
+        c = clip.bounds
+        lo_x, lo_y = np.maximum(b[:, 0], c[0]), np.maximum(b[:, 1], c[1])
+        hi_x, hi_y = np.minimum(b[:, 2], c[2]), np.minimum(b[:, 3], c[3])
+        t = np.linspace(0.0, 1.0, self._SIDE)
+        n = len(b)
+        xs = np.concatenate([lo_x[:, None] + (hi_x - lo_x)[:, None] * t,
+                             lo_x[:, None] + (hi_x - lo_x)[:, None] * t,
+                             np.repeat(lo_x[:, None], self._SIDE, 1),
+                             np.repeat(hi_x[:, None], self._SIDE, 1)], axis=1)
+        ys = np.concatenate([np.repeat(lo_y[:, None], self._SIDE, 1),
+                             np.repeat(hi_y[:, None], self._SIDE, 1),
+                             lo_y[:, None] + (hi_y - lo_y)[:, None] * t,
+                             lo_y[:, None] + (hi_y - lo_y)[:, None] * t], axis=1)
+        px, py = self._tr.transform(xs.ravel(), ys.ravel())
+        px, py = np.asarray(px).reshape(n, -1), np.asarray(py).reshape(n, -1)
+        with np.errstate(invalid="ignore"):
+            env = np.column_stack([px.min(1), py.min(1), px.max(1), py.max(1)])
+        # the sides bulge between samples: a margin of a fifth of the envelope
+        wide = np.maximum(env[:, 2] - env[:, 0], env[:, 3] - env[:, 1]) * 0.2
+        env += np.column_stack([-wide, -wide, wide, wide])
+        env[~np.isfinite(env).all(axis=1)] = (-np.inf, -np.inf, np.inf, np.inf)
+        self._env = env
+
+    def __len__(self) -> int:
+        return len(self._lonlat)
+
+    def _projected(self, rows) -> _World:
+        """The rows (indices, in order) projected; those left empty or invalid dropped."""
+        import shapely
+
+        rows = [int(i) for i in rows]
+        todo = [i for i in rows if i not in self._done]
+        if todo:
+            cut = shapely.intersection(self._lonlat[todo], self._clip)
+            keep = ~shapely.is_empty(cut)
+            done = [None] * len(todo)
+            if keep.any():
+                made = shapely.make_valid(_to_crs(cut[keep], self._crs))
+                ok = ~shapely.is_empty(made) & shapely.is_valid(made)
+                for j, g, good in zip(keep.nonzero()[0], made, ok):
+                    done[j] = g if good else None
+            self._done.update(zip(todo, done))
+        rows = [i for i in rows if self._done[i] is not None]
+        return _World(self.names[rows], [self._done[i] for i in rows])
+
+    def intersecting(self, geom) -> _World:
+        """The rows whose (projected) outline meets `geom` (projected), in order."""
+        import numpy as np
+
+        x0, y0, x1, y1 = geom.bounds
+        env = self._env
+        near = np.nonzero((env[:, 0] <= x1) & (env[:, 2] >= x0)
+                          & (env[:, 1] <= y1) & (env[:, 3] >= y0))[0]
+        return self._projected(near).intersecting(geom)
+
+    def named(self, name) -> _World:
+        """The rows of the country called `name`, projected."""
+        import numpy as np
+
+        return self._projected(np.nonzero(self.names == name)[0])
+
+    @property
+    def total_bounds(self):
+        return self._projected(range(len(self))).total_bounds
+
+
 def _to_crs(geoms, crs):
     """Shapely geometries (EPSG:4326, lon/lat) in `crs`, coordinate by coordinate (as
     GeoSeries.to_crs does)."""
     import numpy as np
     import shapely
-    from pyproj import Transformer
 
-    tr = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+    tr = _proj("EPSG:4326", crs)
     geoms = np.asarray(geoms, dtype=object)
     coords = shapely.get_coordinates(geoms)
     if not len(coords):
@@ -133,7 +226,8 @@ def _to_crs(geoms, crs):
 
 
 def _projected_world(crs, lon0, lat0, is_world):
-    """The Natural Earth countries in the map's CRS, cut where the projection breaks.
+    """The Natural Earth countries in the map's CRS, cut where the projection breaks
+    (a `_ProjectedWorld`: each country projected when first needed).
 
     The cut keeps the part of the world the projection draws well: a hemisphere-sized
     box around an azimuthal centre, the world but a sliver at the antimeridian of the
@@ -152,19 +246,24 @@ def _projected_world(crs, lon0, lat0, is_world):
         clip = shapely.union_all(_lon_boxes(lon0 - 75, lon0 + 75, max(lat0 - 60, -89.9),
                                             min(lat0 + 60, 89.9)))
     outlines = country_outlines()
-    world = _World(outlines.name, outlines.geometry)
-    # the order GeoDataFrame.clip gives (its spatial index's), so the drawing is the same
-    world = world.take(shapely.STRtree(world.geoms).query(clip, predicate="intersects"))
-    world = _World(world.names, shapely.intersection(world.geoms, clip))
-    world = world.take(~shapely.is_empty(world.geoms))
-    world = _World(world.names, shapely.make_valid(_to_crs(world.geoms, crs)))
-    return world.take(~shapely.is_empty(world.geoms) & shapely.is_valid(world.geoms))
+    # in the order GeoDataFrame.clip gives (its spatial index's), as the maps were drawn
+    rows = shapely.STRtree(outlines.geometry).query(clip, predicate="intersects")
+    return _ProjectedWorld([outlines.name[i] for i in rows], outlines.geometry[rows], clip,
+                           crs)
+
+
+@lru_cache(maxsize=32)
+def _proj(src: str, dst: str):
+    """A pyproj Transformer from `src` to `dst` (x = lon/easting first), made once: each
+    costs some 6 ms to make, and a map needs several. (Transformers are thread-safe
+    since pyproj 3.1.)"""
+    from pyproj import Transformer
+
+    return Transformer.from_crs(src, dst, always_xy=True)
 
 
 def _transformer(crs):
-    from pyproj import Transformer
-
-    tr = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+    tr = _proj("EPSG:4326", crs)
     return lambda lon, lat: tr.transform(lon, lat)
 
 

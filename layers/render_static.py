@@ -1,16 +1,17 @@
 """Static maps for reports: ``SLUG.png``, ``SLUG.svg`` and ``SLUG.report.html``.
 
-The figure is drawn with matplotlib (and geopandas for the outlines) with no network:
-a local azimuthal equidistant projection centred on the article's places (so the km
-scale bar is true near the centre; Equal Earth when the places span the world),
-Natural Earth country outlines for land, coasts and borders, a few nearby gazetteer
-towns in small grey type, the article's places labelled without overlaps (the article's
-spelling: "Sloviansk", not GeoNames' "Slovyansk"), its claims as category markers (a
-ring of them, with counts, where several sit at one place), links as directed lines,
-regions as outlines or labelled centre markers, places named in passing far from the
-claims as pointers at the map's edge, a legend of what is shown, a scale bar, a north
-arrow, a title, a caption with source, date and attribution, and an inset locator map
-of the country. Type and symbols scale gently with the figure size.
+The figure is drawn with matplotlib, shapely and pyproj, with no network (and no pandas
+or geopandas: the layers are read as plain rows, `drawing_input`, so that a process that
+only draws the map need not import them): a local azimuthal equidistant projection
+centred on the article's places (so the km scale bar is true near the centre; Equal Earth
+when the places span the world), Natural Earth country outlines for land, coasts and
+borders, a few nearby gazetteer towns in small grey type, the article's places labelled
+without overlaps (the article's spelling: "Sloviansk", not GeoNames' "Slovyansk"), its
+claims as category markers (a ring of them, with counts, where several sit at one
+place), links as directed lines, regions as outlines or labelled centre markers, places
+named in passing far from the claims as pointers at the map's edge, a legend of what is
+shown, a scale bar, a north arrow, a title, a caption with source, date and attribution,
+and an inset locator map of the country. Type and symbols scale gently with the figure size.
 
 Merged batch layers (hundreds of places, tens of thousands of claims) are drawn as a map
 editor would: one circle per place, its area in proportion to the place's claims and its
@@ -44,15 +45,14 @@ from pathlib import Path
 
 from geo.exc import BadInput
 from layers._static_frame import (_country_outline, _extent, _focus_country, _frame,
-                                  _lon_centre, _num, _projected_world, _to_crs,
+                                  _lon_centre, _num, _proj, _projected_world, _to_crs,
                                   _transformer)
 from layers.model import CATEGORIES, RELATIONS
 from layers.symbology import PLACE_STYLE, category_style, label_for, relation_style
 
-__all__ = ["DEFAULT_DPI", "DEFAULT_FIGURE_SIZE", "MapDrawing", "parse_figure_size",
-           "drawing_input",
-           "label_for", "draw_map", "render_images", "save_static", "write_static",
-           "write_report", "warm_up"]
+__all__ = ["DEFAULT_DPI", "DEFAULT_FIGURE_SIZE", "MapDrawing", "draw_map", "drawing_input",
+           "label_for", "parse_figure_size", "render_images", "save_static", "warm_up",
+           "write_report", "write_static"]
 
 log = logging.getLogger(__name__)
 
@@ -199,40 +199,95 @@ def _plain(value):
     """A cell as plain Python: numpy scalars as Python numbers, pandas' missing values
     (NA, NaT) as None; geometries and everything else as they are."""
     kind = type(value)
-    if kind.__module__.startswith("pandas"):
-        try:
-            missing = bool(value != value) or value is getattr(kind, "NA", None)
-        except TypeError:   # pd.NA: its comparisons are NA too
-            missing = True
-        return None if missing else str(value)
+    if kind.__module__.startswith("pandas"):   # NA, NaT, a Timestamp...
+        return None if kind.__name__ in ("NAType", "NaTType") else str(value)
     if kind.__module__ == "numpy" and hasattr(value, "item"):
         return value.item()
     return value
 
 
+#: the columns drawing reads, per layer (the others stay behind: a merged batch's claims
+#: have twenty more, and every one would be copied, sent and read again)
+_DRAWN_COLUMNS = {
+    "places": ("place_id", "name", "kind", "mentions", "population", "surfaces", "geometry"),
+    "claims": ("place_ids", "category", "contested", "geometry"),
+    "links": ("link_id", "relation", "from_place", "to_place", "geometry"),
+    "regions": ("place_id", "name", "kind", "mentions", "population", "surfaces",
+                "geometry"),
+}
+
+
+def _plain_rows(gdf, columns) -> list[dict]:
+    """Rows of a (Geo)DataFrame as dicts of plain Python values (`_plain`), only
+    `columns` (those it has); an empty list for None."""
+    import numpy as np
+
+    if gdf is None or len(gdf) == 0:
+        return []
+    names = [c for c in gdf.columns if c in columns]
+    data = []
+    for c in names:
+        col = gdf[c]
+        values = col.tolist()   # numpy dtypes: Python numbers already
+        if ((not isinstance(col.dtype, np.dtype) or col.dtype == object)
+                and c != getattr(gdf, "_geometry_column_name", None)):
+            values = [_plain(v) for v in values]
+        data.append(values)
+    return [dict(zip(names, vals)) for vals in zip(*data)]
+
+
 @dataclass
 class _DrawInput:
-    """What drawing a map reads of the layers, as plain Python: the claims document and
-    each layer's rows as dicts (shapely geometries included). It pickles without pandas
-    or geopandas, so the process that draws the map need not import them."""
+    """What drawing a map reads of the layers, as plain Python: the article (title,
+    source, date; not the whole claims document) and each layer's rows as dicts (shapely geometries included; the columns of
+    `_DRAWN_COLUMNS`). It pickles without pandas or geopandas, so the process that draws
+    the map need not import them."""
 
-    doc: object
+    article: object
     places: list
     claims: list
     links: list
     regions: list
+
+    def __getstate__(self) -> dict:
+        """Pickled by columns, the geometries of each as one WKB array (a shapely
+        geometry pickled alone costs some 20 us each way: seconds for a merged batch)."""
+        import shapely
+
+        state = {"article": self.article}
+        for name in _DRAWN_COLUMNS:
+            rows = getattr(self, name)
+            keys = list(rows[0]) if rows else []
+            if any(list(r) != keys for r in rows):   # rows of their own shape: as they are
+                state[name] = rows
+                continue
+            cols = {k: [r[k] for r in rows] for k in keys}
+            if "geometry" in cols:
+                cols["geometry"] = shapely.to_wkb(cols["geometry"])
+            state[name] = (keys, cols)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        import shapely
+
+        self.article = state["article"]
+        for name in _DRAWN_COLUMNS:
+            value = state[name]
+            if isinstance(value, tuple):
+                keys, cols = value
+                if "geometry" in cols:
+                    cols["geometry"] = shapely.from_wkb(cols["geometry"]).tolist()
+                value = [dict(zip(keys, vals)) for vals in zip(*(cols[k] for k in keys))]
+            setattr(self, name, value)
 
 
 def drawing_input(layers) -> _DrawInput:
     """The plain drawing input of `layers` (a Layers, or a `_DrawInput` as it is)."""
     if isinstance(layers, _DrawInput):
         return layers
-
-    def rows(gdf):
-        return [{k: _plain(v) for k, v in row.items()} for row in _rows(gdf)]
-
-    return _DrawInput(layers.doc, rows(layers.places), rows(layers.claims),
-                      rows(layers.links), rows(layers.regions))
+    return _DrawInput(layers.doc.article,
+                      *(_plain_rows(getattr(layers, name), _DRAWN_COLUMNS[name])
+                        for name in ("places", "claims", "links", "regions")))
 
 
 def _ids(value) -> list[str]:
@@ -261,7 +316,8 @@ def draw_map(layers, *, figure_size=None, dpi=DEFAULT_DPI, title=None, basemap="
     ----------
     layers : layers.builder.Layers
         Anything with ``doc`` (a ClaimsDoc) and the GeoDataFrames ``places``, ``claims``,
-        ``links`` and ``regions`` in EPSG:4326 with the SPEC's columns.
+        ``links`` and ``regions`` in EPSG:4326 with the SPEC's columns; or its
+        `drawing_input`.
     figure_size : str or tuple, optional
         ``"8x6"`` or ``(8, 6)`` inches; default 8x6.
     dpi : int
@@ -288,9 +344,9 @@ def draw_map(layers, *, figure_size=None, dpi=DEFAULT_DPI, title=None, basemap="
 def _quiet_canvas():
     """An Agg canvas class whose ``draw_idle`` does nothing.
 
-    geopandas' ``plot`` ends with ``canvas.draw_idle()``, which on a GUI-less Agg canvas
-    renders the whole figure there and then: each outline layer plotted would render the
-    map again (most of the drawing time). The figure is rendered once, when it is saved;
+    Code that ends with ``canvas.draw_idle()`` (geopandas' ``plot`` does) would render the
+    whole figure there and then on a GUI-less Agg canvas: each layer plotted would render
+    the map again (most of the drawing time). The figure is rendered once, when it is saved;
     text and label extents are measured with the canvas's renderer, without a draw.
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -310,7 +366,7 @@ def _draw(layers, size, dpi, title, basemap, context):
     if basemap not in ("none", "web"):
         raise BadInput(f"basemap {basemap!r} is not one of: none, web", path="--basemap")
     data = drawing_input(layers)
-    art = data.doc.article
+    art = data.article
     places = [dict(r) for r in data.places]
     regions = [dict(r) for r in data.regions]
     claims = [dict(r) for r in data.claims]
@@ -622,13 +678,13 @@ def _far_pointers(ax, placer, far, to_map, crs, extent):
 
     The label gives the place's name and its distance from the map's centre (geodesic).
     """
-    from pyproj import Geod, Transformer
+    from pyproj import Geod
 
     if not far:
         return []
     x0, x1, y0, y1 = extent
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    clon, clat = Transformer.from_crs(crs, "EPSG:4326", always_xy=True).transform(cx, cy)
+    clon, clat = _proj(crs, "EPSG:4326").transform(cx, cy)
     geod = Geod(ellps="WGS84")
     out = []
     for r in sorted(far, key=_importance):
@@ -995,10 +1051,10 @@ def _scale_bar(ax, placer, crs, extent):
     """A two-part km scale bar, true at the map's centre (geodesic), in a free corner."""
     from matplotlib.patches import Rectangle
     from matplotlib.transforms import Bbox
-    from pyproj import Geod, Transformer
+    from pyproj import Geod
 
     x0, x1, y0, y1 = extent
-    tr = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
+    tr = _proj(crs, "EPSG:4326")
     clon, clat = tr.transform((x0 + x1) / 2, (y0 + y1) / 2)
     to_map = _transformer(crs)
     geod = Geod(ellps="WGS84")
@@ -1054,9 +1110,8 @@ def _north_arrow(ax, placer):
 
 def _country_labels(ax, placer, world, extent):
     """Names of the countries that fill a good part of the view, in spaced grey capitals."""
-    from shapely.geometry import box
-
     import shapely
+    from shapely.geometry import box
 
     view = box(extent[0], extent[2], extent[1], extent[3])
     local = world.intersecting(view)
@@ -1079,13 +1134,11 @@ def _context_towns(ax, placer, to_map, crs, extent, points, limit=8) -> int:
     The most populous first; a town within the built-up radius of a bigger one (a
     district of a city, as GeoNames lists many) is left out.
     """
-    from pyproj import Transformer
-
     try:
         from geo.gazetteer import Gazetteer
 
         gaz = Gazetteer.open()
-        tr = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
+        tr = _proj(crs, "EPSG:4326")
         x0, x1, y0, y1 = extent
         clon, clat = tr.transform((x0 + x1) / 2, (y0 + y1) / 2)
         radius_km = math.hypot(x1 - x0, y1 - y0) / 2 / 1000 * 1.2
@@ -1147,7 +1200,7 @@ def _inset(fig, rect, world, extent, focus):
     cx, cy, w, h = (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0), (y1 - y0)
     area = box(cx - 1.5 * w, cy - 1.5 * h, cx + 1.5 * w, cy + 1.5 * h)
     if focus is not None:
-        mine = world.take(world.names == focus["name"])
+        mine = world.named(focus["name"])
         if len(mine):
             area = box(*shapely.total_bounds([area, *mine.geoms]))
     tx0, ty0, tx1, ty1 = area.bounds
@@ -1234,8 +1287,6 @@ def _legend(fig, rect, categories, relations, towns, facility, regions, claim_fl
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    ax = fig.add_axes(rect)
-    ax.set_axis_off()
     handles, labels, headers = [], [], []
 
     def header(text):
@@ -1307,14 +1358,18 @@ def _legend(fig, rect, categories, relations, towns, facility, regions, claim_fl
         labels.append("Other town (context)")
     handles.append(Line2D([], [], color=_BORDER, linewidth=0.9, linestyle=(0, (6, 2, 1, 2))))
     labels.append("International border")
+    # a figure legend in the panel's box (an Axes of its own would cost as much again), in
+    # the largest type that fits
     renderer = fig.canvas.get_renderer()
-    box = ax.get_window_extent(renderer)
+    box_height = rect[3] * fig.bbox.height
     sizes = [_pt(v) for v in (7.0, 6.5, 6.0, 5.5, 5.0)] + [4.5, 4.0]
-    for size in sizes:
-        leg = ax.legend(handles, labels, handler_map={_CountHandle: _CountHandler()},
-                        loc="upper left", bbox_to_anchor=(0, 1),
-                        frameon=False, fontsize=size, handlelength=2.2, handletextpad=0.6,
-                        borderaxespad=0.0, labelspacing=0.45)
+
+    def make(size):
+        leg = fig.legend(handles, labels, handler_map={_CountHandle: _CountHandler()},
+                         loc="upper left", bbox_to_anchor=(rect[0], rect[1] + rect[3]),
+                         bbox_transform=fig.transFigure,
+                         frameon=False, fontsize=size, handlelength=2.2, handletextpad=0.6,
+                         borderaxespad=0.0, labelspacing=0.45)
         for h in leg.legend_handles:   # symbols in step with the type
             if hasattr(h, "set_markersize"):
                 h.set_markersize(h.get_markersize() * size / 7.0)
@@ -1323,11 +1378,24 @@ def _legend(fig, rect, categories, relations, towns, facility, regions, claim_fl
             t.set_fontweight("bold")
             t.set_color("#222222")
             t.set_position((-25, 0))
-        if leg.get_window_extent(renderer).height <= box.height or size == sizes[-1]:
+        return leg, leg.get_window_extent(renderer).height
+
+    leg, height = make(sizes[0])
+    if height <= box_height:
+        return leg
+    leg.remove()
+    # each try costs a legend laid out: start at the largest size that the height in
+    # proportion to the type says may fit (smaller type takes a little more room per
+    # point, so the proportion errs on the large side; 1.5% more for rounding)
+    per_pt = height / sizes[0]
+    first = next((i for i, size in enumerate(sizes)
+                  if i and per_pt * size <= box_height * 1.015), len(sizes) - 1)
+    for size in sizes[first:]:
+        leg, height = make(size)
+        if height <= box_height or size == sizes[-1]:
             break
         leg.remove()
-    # the count inside a marker, as on the map
-    return ax
+    return leg
 
 
 def _titles(fig, layout, title, n_places, n_claims):
@@ -1370,9 +1438,11 @@ def _caption(fig, layout, text):
 
 # -- warming up ----------------------------------------------------------------------------
 def warm_up() -> None:
-    """Load what drawing any map needs (modules, the font, PROJ's database, the outlines),
-    so that the first map costs what the next ones do. A process that will draw a map
-    calls this while it waits for the layers (see `layers._static_worker`)."""
+    """Load what drawing any map needs (modules, the fonts, PROJ's database, the outlines,
+    the gazetteer), so that the first map costs what the next ones do. A process that will
+    draw a map calls this while it waits for the layers (see `layers._static_worker`).
+
+    Neither pandas nor geopandas is imported, here or by drawing a `drawing_input`."""
     import matplotlib
     from matplotlib.backends import backend_svg  # noqa: F401 - savefig(format="svg")
     from matplotlib.figure import Figure
@@ -1385,11 +1455,18 @@ def warm_up() -> None:
     with matplotlib.rc_context(_RC):
         fig = Figure(figsize=(1, 1), dpi=72)
         renderer = _quiet_canvas()(fig).get_renderer()
-        for weight in ("normal", "bold"):
-            fig.text(0, 0, "Ab", fontsize=8, fontweight=weight).get_window_extent(renderer)
+        for weight, style in (("normal", "normal"), ("bold", "normal"), ("normal", "italic")):
+            fig.text(0, 0, "Ab", fontsize=8, fontweight=weight,
+                     fontstyle=style).get_window_extent(renderer)
     Transformer.from_crs("EPSG:4326", "+proj=aeqd +lat_0=0 +lon_0=0 +datum=WGS84 +units=m "
-                         "+no_defs", always_xy=True)
+                         "+no_defs", always_xy=True)   # PROJ's database opened
     country_outlines()
+    try:   # the context towns' gazetteer (its index read and checked once per process)
+        from geo.gazetteer import Gazetteer
+
+        Gazetteer.open()
+    except Exception:   # the map is drawn without context towns then
+        log.debug("gazetteer not opened while warming up", exc_info=True)
 
 
 # -- writing -------------------------------------------------------------------------------
@@ -1431,16 +1508,38 @@ def _write_bytes(data: bytes, path: Path) -> None:
     _atomic_write(path, write)
 
 
+#: zlib level of the PNG: 3 encodes the first article's map in 45 ms of CPU instead of
+#: 64 ms at PIL's default 6, for a file 7% larger (249 KB instead of 234 KB); 1 and 2 are
+#: no faster and larger again
+_PNG_COMPRESSION = 3
+
+
+def _png_bytes(fig, dpi) -> bytes:
+    import io
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None},
+                pil_kwargs={"compress_level": _PNG_COMPRESSION})
+    return buf.getvalue()
+
+
+def _svg_bytes(fig) -> bytes:
+    import io
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
+    return buf.getvalue()
+
+
 def render_images(layers, *, basemap="none", figure_size=None, dpi=None,
                   title=None) -> tuple[bytes, bytes]:
     """Draw the static map of `layers`; its PNG and SVG as bytes (what `write_static`
     writes). Parameters and errors as `write_static`'s.
 
     The build calls this in a second process while it writes its other files (see
-    `layers._static_worker`), then writes the bytes itself.
+    `layers._static_worker`), then writes the bytes itself. `layers` may be a Layers or
+    its `drawing_input` (what that process is sent).
     """
-    import io
-
     import matplotlib
 
     size = parse_figure_size(figure_size)
@@ -1449,12 +1548,10 @@ def render_images(layers, *, basemap="none", figure_size=None, dpi=None,
     try:
         with matplotlib.rc_context(_RC):
             drawing = _draw(layers, size, dpi, title, basemap, True)
-            png, svg = io.BytesIO(), io.BytesIO()
-            drawing.fig.savefig(png, format="png", dpi=dpi, metadata={"Software": None})
-            drawing.fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+            png, svg = _png_bytes(drawing.fig, dpi), _svg_bytes(drawing.fig)
     finally:
         _SCALE.reset(token)
-    return png.getvalue(), svg.getvalue()
+    return png, svg
 
 
 def save_static(png: bytes, svg: bytes, png_path, svg_path) -> list[Path]:

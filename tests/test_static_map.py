@@ -693,3 +693,73 @@ def test_label_placer_grid_and_measured_boxes_keep_labels_apart():
         padded = b.padded(placer.pad - 0.01)
         for m in placer.obstacles:
             assert not padded.overlaps(m), f"label {key} covers a marker"
+
+
+# -- the outlines read without geopandas (the drawing process never imports pandas) --------
+def test_country_outlines_match_the_geodataframe():
+    import shapely
+
+    from geo.outlines import countries, country_outlines
+
+    gdf, plain = countries(), country_outlines()
+    assert len(plain) == len(gdf) > 200
+    for col in ("name", "iso_a2", "iso_a3", "continent"):
+        assert list(getattr(plain, col)) == list(gdf[col])
+    assert all(shapely.equals_exact(plain.geometry, gdf.geometry.to_numpy(), 0))
+
+
+@pytest.mark.parametrize("lon0,lat0,is_world,half_km", [
+    (37.46, 48.49, False, 150),      # Donbas: a local map
+    (-176.7, -16.0, False, 900),     # across the date line
+    (-23.3, 44.7, True, 9000),       # a world map (Equal Earth)
+    (30.0, 15.5, False, 1200),       # a whole country (Sudan)
+])
+def test_countries_projected_on_demand_match_the_whole_projection(lon0, lat0, is_world,
+                                                                  half_km):
+    """Each country projected when a view first meets it: the same rows, in the same
+    order, with the same geometries as projecting them all (as geopandas did)."""
+    import shapely
+    from shapely.geometry import box
+
+    from geo.outlines import countries
+    from layers._static_frame import _lon_boxes, _projected_world
+
+    crs = (f"+proj=eqearth +lon_0={lon0:.4f} +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
+           if is_world else
+           f"+proj=aeqd +lat_0={lat0:.4f} +lon_0={lon0:.4f} +x_0=0 +y_0=0 +datum=WGS84 "
+           "+units=m +no_defs")
+    if is_world:
+        clip = shapely.union_all(_lon_boxes(lon0 - 179.9, lon0 + 179.9, -89.9, 89.9))
+    else:
+        clip = shapely.union_all(_lon_boxes(lon0 - 75, lon0 + 75, max(lat0 - 60, -89.9),
+                                            min(lat0 + 60, 89.9)))
+    whole = countries().clip(clip)
+    whole = whole[~whole.geometry.is_empty].to_crs(crs)
+    whole = whole.assign(geometry=shapely.make_valid(whole.geometry.to_numpy()))
+    whole = whole[~whole.geometry.is_empty & whole.geometry.is_valid]
+    lazy = _projected_world(crs, lon0, lat0, is_world)
+    h = half_km * 1000
+    for view in (box(-h, -h, h, h), box(0.2 * h, -1.5 * h, 3 * h, 0.5 * h),
+                 box(-4 * h, -3 * h, 4 * h, 3 * h)):
+        want = whole[whole.intersects(view)]
+        got = lazy.intersecting(view)
+        assert list(got.names) == list(want["name"])
+        assert all(shapely.equals_exact(got.geoms, want.geometry.to_numpy(), 0))
+    assert list(lazy.named("Ukraine").names) == list(whole[whole["name"] == "Ukraine"]["name"])
+    assert tuple(lazy.total_bounds) == tuple(whole.total_bounds)
+
+
+@pytest.mark.parametrize("size", ["6x4.5", "8x6"])
+def test_legend_fits_its_panel_in_the_largest_type_that_does(dense_layers, size):
+    from layers.render_static import draw_map
+
+    d = draw_map(dense_layers, figure_size=size)
+    (leg,) = d.fig.legends
+    renderer = d.fig.canvas.get_renderer()
+    box = leg.get_window_extent(renderer)
+    anchor = leg.get_bbox_to_anchor()
+    panel_height = anchor.y1 - d.ax.get_window_extent(renderer).y0   # the panel's top to
+    assert box.height <= panel_height + 0.5                        # the map's bottom
+    # not shrunk needlessly: one step larger (0.5 pt at most) would not have fitted, by
+    # the height in proportion to the type
+    assert box.height * (leg._fontsize + 0.5) / leg._fontsize > panel_height * 0.985

@@ -10,8 +10,8 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from builder_data import pokrovsk_doc
+
 from geo.exc import BadInput
 from layers import _static_worker, render_static
 from layers.builder import layers_from_doc
@@ -163,15 +163,68 @@ def test_no_fork_while_another_thread_runs():
 
 
 @needs_fork
-def test_layers_that_do_not_pickle_are_drawn_in_process(layers, tmp_path, workers):
+def test_layers_of_a_subclass_are_sent_as_plain_rows(layers, tmp_path, workers):
     import dataclasses
 
     from layers.builder import Layers
 
-    class MyLayers(Layers):   # a local class: its objects do not pickle
+    class MyLayers(Layers):   # a local class: its objects do not pickle, its rows do
         pass
 
     mine = MyLayers(**{f.name: getattr(layers, f.name) for f in dataclasses.fields(Layers)})
     written = mine.write(tmp_path / "out")
     assert f"{SLUG}.png" in {p.name for p in written}
-    assert all(not w._proc.is_alive() for w in workers)
+    assert len(workers) == 1 and not workers[0]._proc.is_alive()
+    layers.write(tmp_path / "plain")
+    assert _hashes(tmp_path / "out") == _hashes(tmp_path / "plain")
+
+
+@needs_fork
+def test_layers_that_do_not_pickle_are_drawn_in_process(layers, workers):
+    import dataclasses
+
+    class Source(str):   # a local class: its objects do not pickle
+        pass
+
+    doc = dataclasses.replace(layers.doc, article=dataclasses.replace(
+        layers.doc.article, source=Source("a source of the test's own")))
+    odd = dataclasses.replace(layers, doc=doc)
+    with _static_worker.draw_static(odd, {}) as job:
+        assert isinstance(job, _static_worker._InProcess)
+        png, svg = job.result()
+    assert png.startswith(b"\x89PNG") and b"a source of the test" in svg
+    assert len(workers) == 1 and not workers[0]._proc.is_alive()
+
+
+_CHILD = r"""
+import pickle, sys
+from layers.render_static import render_images, warm_up
+
+warm_up()
+with open(sys.argv[1], "rb") as fh:
+    job = pickle.load(fh)
+png, svg = render_images(job)
+with open(sys.argv[2], "wb") as fh:
+    pickle.dump((png, svg), fh)
+print(" ".join(m for m in ("pandas", "geopandas", "pyogrio", "folium") if m in sys.modules))
+"""
+
+
+def test_the_drawing_process_never_imports_pandas(layers, tmp_path):
+    """What the worker is sent pickles without pandas, and warming up and drawing it in a
+    fresh process imports neither pandas nor geopandas: the same bytes as drawn here."""
+    import pickle
+    import subprocess
+    import sys
+
+    job = render_static.drawing_input(layers)
+    data = pickle.dumps(job)
+    assert b"pandas" not in data and b"geopandas" not in data
+    (tmp_path / "job.pickle").write_bytes(data)
+    res = subprocess.run([sys.executable, "-c", _CHILD, str(tmp_path / "job.pickle"),
+                          str(tmp_path / "out.pickle")], check=False, capture_output=True,
+                         text=True, cwd=Path(__file__).resolve().parents[1], timeout=120)
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert res.stdout.split() == [], f"the drawing process imported {res.stdout.strip()}"
+    png, svg = pickle.loads((tmp_path / "out.pickle").read_bytes())
+    assert (png, svg) == render_static.render_images(layers)
