@@ -34,7 +34,8 @@ import threading
 import traceback
 from collections.abc import Iterator
 
-__all__ = ["StaticWorker", "active_worker", "can_fork", "draw_static", "static_worker"]
+__all__ = ["StaticWorker", "active_worker", "can_fork", "draw_early", "draw_static",
+           "static_worker"]
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +109,9 @@ class StaticWorker:
         self._proc.start()
         child_end.close()
         self._busy = False
+        self._pending: tuple | None = None   # (doc, figure) of the map being drawn
+        #: the figure options of the builds of a `static_worker` block (see `draw_early`)
+        self.figure: dict | None = None
         log.debug("static map worker started (pid %s)", self._proc.pid)
 
     def submit(self, layers, figure: dict) -> None:
@@ -120,6 +124,12 @@ class StaticWorker:
         # plain rows and shapely geometries: the child never imports pandas or geopandas
         self._conn.send((drawing_input(layers), dict(figure)))
         self._busy = True
+        self._pending = (layers.doc, dict(figure))
+
+    def drawing(self, doc, figure: dict) -> bool:
+        """The map being drawn is `doc`'s (the same object) with these options."""
+        return (self._busy and self._pending is not None and self._pending[0] is doc
+                and self._pending[1] == dict(figure))
 
     def result(self) -> tuple[bytes, bytes]:
         """The PNG and SVG bytes of the map submitted; the child's error raised here."""
@@ -131,6 +141,7 @@ class StaticWorker:
                                f"(exit status {self._proc.exitcode})") from None
         finally:
             self._busy = False
+            self._pending = None
         if reply[0] == "ok":
             return reply[1]
         _, err, trace = reply
@@ -161,11 +172,15 @@ def active_worker() -> StaticWorker | None:
 
 
 @contextlib.contextmanager
-def static_worker(enabled: bool = True) -> Iterator[StaticWorker | None]:
+def static_worker(enabled: bool = True, figure: dict | None = None
+                  ) -> Iterator[StaticWorker | None]:
     """Start a static map worker for the builds of this block (where :func:`can_fork`).
 
     Start it before reading the article: the child loads what drawing needs meanwhile.
-    Yields the worker, or None where maps are drawn in-process.
+    Yields the worker, or None where maps are drawn in-process. With `figure` (the
+    options the block's builds will write their maps with), :func:`layers.builder.build`
+    hands each map to the worker as soon as it has the article's claims (see
+    :func:`draw_early`), before it makes the GeoDataFrames.
     """
     global _ACTIVE
     if not enabled or _ACTIVE is not None or not can_fork():
@@ -177,6 +192,7 @@ def static_worker(enabled: bool = True) -> Iterator[StaticWorker | None]:
     # `layers.render_static.drawing_input`) while the parent imports geopandas and reads
     # the article
     worker = StaticWorker()
+    worker.figure = None if figure is None else dict(figure)
     _ACTIVE = worker
     try:
         yield worker
@@ -203,6 +219,25 @@ def _preload() -> None:
         log.debug("gazetteer not opened before forking", exc_info=True)
 
 
+def draw_early(rows) -> bool:
+    """Start drawing the map of `rows` (a :class:`layers.builder.DocRows`) in the worker
+    of a :func:`static_worker` block that was given its figure options, if one is idle.
+
+    The build calls this before it makes the GeoDataFrames (whose import the child need
+    not wait for); :func:`draw_static` then collects this map rather than drawing it again
+    when it is asked for the same document with the same options. True if started.
+    """
+    worker = _ACTIVE
+    if worker is None or worker.figure is None or worker.busy:
+        return False
+    try:
+        worker.submit(rows, worker.figure)
+    except (pickle.PicklingError, TypeError, AttributeError, OSError) as err:
+        log.debug("static map not started early: %s", err)
+        return False
+    return True
+
+
 class _InProcess:
     """A static map drawn here, when :meth:`result` is called (no second process)."""
 
@@ -226,6 +261,17 @@ def draw_static(layers, figure: dict) -> Iterator:
     shared worker is waited for (so it is free for the next build).
     """
     worker, own = active_worker(), False
+    if worker is not None and worker.drawing(layers.doc, figure):
+        try:
+            yield worker   # started by draw_early
+        finally:
+            if worker.busy:   # not collected: waited for, so the worker is free again
+                with contextlib.suppress(Exception):
+                    worker.result()
+        return
+    if worker is not None and worker.busy:   # an early map of other options: dropped
+        with contextlib.suppress(Exception):
+            worker.result()
     if worker is None and can_fork():
         worker, own = StaticWorker(), True
     if worker is not None:

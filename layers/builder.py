@@ -266,6 +266,61 @@ _DTYPES = {
 }
 
 
+@dataclass
+class LayerRows:
+    """One layer before it becomes a GeoDataFrame: rows of plain values and their shapely
+    geometries, with the layer's columns and sort order (see :func:`layer_rows`)."""
+
+    rows: list[dict]
+    geoms: list
+    columns: list[str]
+    sort_key: str
+    points_first: bool = False
+
+    def frame(self):
+        """The layer as a GeoDataFrame in EPSG:4326 (typed columns, sorted)."""
+        return _frame(self.rows, self.columns, self.geoms, self.sort_key, self.points_first)
+
+    def plain(self, columns) -> list[dict]:
+        """The rows as the GeoDataFrame of :meth:`frame` gives them back as plain Python
+        (its order, `columns` of those it has, geometry included), without pandas."""
+        keep = [c for c in self.columns if c in columns]
+        order = sorted(range(len(self.rows)), key=lambda i: (
+            (self.geoms[i].geom_type != "Point") if self.points_first else False,
+            self.rows[i].get(self.sort_key) or ""))
+        out = []
+        for i in order:
+            row = {c: _plain_cell(c, self.rows[i].get(c)) for c in keep}
+            if "geometry" in columns:
+                row["geometry"] = self.geoms[i]
+            out.append(row)
+        return out
+
+
+def _plain_cell(column: str, value):
+    """A cell as `_frame` types it, read back as plain Python."""
+    kind = _DTYPES.get(column)
+    if kind is None:
+        return "" if value is None else str(value)
+    if value is None:
+        return float("nan") if kind == "float64" else None
+    if kind == "bool":
+        return bool(value)
+    return float(value) if kind == "float64" else int(value)
+
+
+@dataclass
+class DocRows:
+    """The four layers of a ClaimsDoc as :class:`LayerRows` (no pandas, no geopandas)."""
+
+    doc: ClaimsDoc
+    places: LayerRows
+    claims: LayerRows
+    links: LayerRows
+    regions: LayerRows
+    unplaced: list[str]
+
+
 def _frame(rows: list[dict], columns: list[str], geoms: list, sort_key: str,
            points_first: bool = False):
     import geopandas as gpd
@@ -312,12 +367,36 @@ def layers_from_doc(doc: ClaimsDoc, boundaries: str | os.PathLike | None = None,
     -------
     Layers
     """
+    return _layers(layer_rows(doc, source=source), boundaries)
+
+
+def _layers(rows: DocRows, boundaries) -> Layers:
+    doc = rows.doc
+    if boundaries is not None:
+        _match_boundaries(rows.regions.rows, rows.regions.geoms, boundaries)
+    return Layers(doc=doc, places=rows.places.frame(), claims=rows.claims.frame(),
+                  links=rows.links.frame(), regions=rows.regions.frame(),
+                  unplaced_claims=rows.unplaced,
+                  boundaries=None if boundaries is None else str(boundaries))
+
+
+def layer_rows(doc: ClaimsDoc, *, source: str | None = None) -> DocRows:
+    """The four layers of `doc` as plain rows and shapely geometries (regions at the
+    gazetteer's centres), checked like :func:`layers_from_doc` checks them; what
+    `layers_from_doc` turns into GeoDataFrames. Needs no pandas or geopandas, so a build
+    can hand them to the static map's process before it has imported them.
+
+    Raises
+    ------
+    geo.exc.BadInput
+        A claim names a place the document does not have (and the like).
+    """
     source = source or doc.article.path
     index = _check_doc(doc, source)
 
     places = sorted(doc.places, key=lambda p: p.place_id)
-    places_gdf = _frame([_place_row(p) for p in places], PLACE_COLUMNS,
-                        [_point(p) for p in places], "place_id")
+    place_rows = LayerRows([_place_row(p) for p in places], [_point(p) for p in places],
+                           PLACE_COLUMNS, "place_id")
 
     claim_rows, claim_geoms, link_rows, link_geoms = [], [], [], []
     unplaced = []
@@ -339,8 +418,6 @@ def layers_from_doc(doc: ClaimsDoc, boundaries: str | os.PathLike | None = None,
     if unplaced:
         log.info("%d claims name no place and are left out of the map layers "
                  "(they stay in the claims file and CSV): %s", len(unplaced), ", ".join(unplaced))
-    claims_gdf = _frame(claim_rows, CLAIM_COLUMNS, claim_geoms, "claim_id", points_first=True)
-    links_gdf = _frame(link_rows, LINK_COLUMNS, link_geoms, "link_id")
 
     admin = [p for p in places if p.kind == "admin1"]
     region_rows = [{"place_id": p.place_id, "name": p.name, "geonameid": _int_or_none(p.geonameid),
@@ -348,13 +425,11 @@ def layers_from_doc(doc: ClaimsDoc, boundaries: str | os.PathLike | None = None,
                     "mentions": int(p.mentions or 0), "geometry_source": "gazetteer centre"}
                    for p in admin]
     region_geoms = [_point(p) for p in admin]
-    if boundaries is not None:
-        _match_boundaries(region_rows, region_geoms, boundaries)
-    regions_gdf = _frame(region_rows, REGION_COLUMNS, region_geoms, "place_id")
-
-    return Layers(doc=doc, places=places_gdf, claims=claims_gdf, links=links_gdf,
-                  regions=regions_gdf, unplaced_claims=unplaced,
-                  boundaries=None if boundaries is None else str(boundaries))
+    return DocRows(
+        doc, place_rows,
+        LayerRows(claim_rows, claim_geoms, CLAIM_COLUMNS, "claim_id", points_first=True),
+        LayerRows(link_rows, link_geoms, LINK_COLUMNS, "link_id"),
+        LayerRows(region_rows, region_geoms, REGION_COLUMNS, "place_id"), unplaced)
 
 
 # --------------------------------------------------------------------------- boundaries
@@ -677,4 +752,11 @@ def build(path_or_text, date=None, boundaries=None) -> Layers:
     doc = load_doc(path_or_text, date=date)
     source = str(path_or_text) if isinstance(path_or_text, (str, os.PathLike)) and \
         _looks_like_path(str(path_or_text)) else None
-    return layers_from_doc(doc, boundaries=boundaries, source=source)
+    rows = layer_rows(doc, source=source)
+    if boundaries is None:
+        # inside the command line's static_worker block, the map's process starts
+        # drawing now, while this one imports geopandas and makes the GeoDataFrames
+        from layers._static_worker import draw_early
+
+        draw_early(rows)
+    return _layers(rows, boundaries)

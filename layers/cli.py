@@ -155,7 +155,7 @@ def build(inputs, out, on, boundaries, basemap, figure_size, dpi, title):
 
     figure = {"basemap": basemap, "figure_size": figure_size, "dpi": dpi, "title": title}
     # started now, the static maps' process loads matplotlib while the article is read
-    with static_worker():
+    with static_worker(figure={k: v for k, v in figure.items() if v}):
         for path in inputs:
             # a Path, never a str: build() takes a str that does not look like a file name
             # (say one with a newline in it) for an article's text

@@ -282,9 +282,14 @@ class _DrawInput:
 
 
 def drawing_input(layers) -> _DrawInput:
-    """The plain drawing input of `layers` (a Layers, or a `_DrawInput` as it is)."""
+    """The plain drawing input of `layers` (a Layers, a `layers.builder.DocRows`, or a
+    `_DrawInput` as it is)."""
     if isinstance(layers, _DrawInput):
         return layers
+    if hasattr(layers.places, "plain"):   # layers.builder.DocRows: no GeoDataFrames yet
+        return _DrawInput(layers.doc.article,
+                          *(getattr(layers, name).plain(_DRAWN_COLUMNS[name])
+                            for name in ("places", "claims", "links", "regions")))
     return _DrawInput(layers.doc.article,
                       *(_plain_rows(getattr(layers, name), _DRAWN_COLUMNS[name])
                         for name in ("places", "claims", "links", "regions")))

@@ -228,3 +228,67 @@ def test_the_drawing_process_never_imports_pandas(layers, tmp_path):
     assert res.stdout.split() == [], f"the drawing process imported {res.stdout.strip()}"
     png, svg = pickle.loads((tmp_path / "out.pickle").read_bytes())
     assert (png, svg) == render_static.render_images(layers)
+
+
+def _comparable(data) -> dict:
+    """A drawing input's rows with geometries as WKB (shapely compares by identity)."""
+    import math
+
+    import shapely
+
+    def cell(v):
+        if isinstance(v, float) and math.isnan(v):
+            return "nan"
+        return shapely.to_wkb(v, hex=True) if hasattr(v, "geom_type") else (type(v), v)
+
+    return {name: [{k: cell(v) for k, v in row.items()} for row in getattr(data, name)]
+            for name in ("places", "claims", "links", "regions")}
+
+
+@pytest.mark.parametrize("article", [
+    Path(__file__).resolve().parents[2] / "shared" / "articles" / "pokrovsk-2025-06-29.txt",
+    *sorted((Path(__file__).resolve().parent / "data" / "articles").glob("*.txt")),
+    Path(__file__).resolve().parents[1] / "layers" / "examples" / "avdiivka-2024-02-17.txt",
+], ids=lambda p: p.stem)
+def test_the_early_drawing_input_is_the_layers_one(article):
+    """What the build hands the map's process before it has GeoDataFrames (the claims
+    document's rows) is what the GeoDataFrames would have given: same rows, order, values
+    and types."""
+    from layers.builder import layer_rows, load_doc
+
+    doc = load_doc(article)
+    early = render_static.drawing_input(layer_rows(doc))
+    late = render_static.drawing_input(layers_from_doc(doc))
+    assert early.article is late.article
+    assert _comparable(early) == _comparable(late)
+
+
+@needs_fork
+def test_the_build_hands_its_map_over_before_the_geodataframes(tmp_path, workers,
+                                                                monkeypatch):
+    """Inside a static_worker block given the figure options, build() starts the map from
+    the claims document; the write collects that map (not a second one), and the files
+    are the bytes of a build that draws in-process."""
+    from layers import builder
+
+    article = (Path(__file__).resolve().parents[2] / "shared" / "articles"
+               / f"{SLUG}.txt")
+    submitted = []
+    real_submit = _static_worker.StaticWorker.submit
+
+    def submit(self, layers, figure):
+        submitted.append(type(layers).__name__)
+        real_submit(self, layers, figure)
+
+    monkeypatch.setattr(_static_worker.StaticWorker, "submit", submit)
+    figure = {"dpi": 220}
+    with _static_worker.static_worker(figure=figure) as worker:
+        built = builder.build(article)
+        assert worker.drawing(built.doc, figure)
+        built.write(tmp_path / "early", figure=figure)
+        again = builder.build(article)
+        again.write(tmp_path / "other", figure={"dpi": 240})   # other options: drawn anew
+    assert submitted == ["DocRows", "DocRows", "Layers"] and workers == [worker]
+    monkeypatch.setattr(_static_worker, "can_fork", lambda: False)
+    builder.build(article).write(tmp_path / "here", figure=figure)
+    assert _hashes(tmp_path / "early") == _hashes(tmp_path / "here")
