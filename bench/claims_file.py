@@ -1,11 +1,18 @@
-"""Claims-file dump time: ruamel.yaml round trip vs the direct writer, byte for byte.
+"""Claims-file dump and load times: ruamel.yaml round trip vs the direct writer / the
+fast reader, checked equal.
 
     .venv/bin/python bench/claims_file.py [--claims 10000 50000] [--ruamel-max 10000]
 
 Prints, for the first article and for merged documents of N claims (the team's test
-articles merged, their claims repeated under new ids up to N), the seconds each writer
-takes, whether their texts are identical, and the file's size. ruamel is timed only up
-to --ruamel-max claims (about 15 s for 10,000 on the team machine).
+articles merged, their claims repeated under new ids up to N), two lines:
+
+- dump: the seconds each writer takes, whether their texts are identical, the file's size;
+- load: the seconds `loads_claims` takes (the fast reader, layers._claims_fastload, and
+  the checks) and ruamel.yaml's round-trip reading of the same text takes, whether the
+  fast reader was the one taken, and whether both give the same ClaimsDoc.
+
+ruamel is timed only up to --ruamel-max claims (about 15 s to write and 40 s to read
+10,000 on the team machine).
 """
 
 from __future__ import annotations
@@ -80,6 +87,38 @@ def row(label, doc, ruamel: bool):
         t_rt, ref = _time(lambda: cf._dump_ruamel(cf._doc_to_yaml(doc, tree)))
         line += f"  ruamel={t_rt + t_tree:7.2f}s  x{(t_rt + t_tree) / (t_fast + t_tree):.0f}"
         line += "  identical" if ref == fast == api else "  DIFFERENT"
+    print(line, flush=True)
+    load_row(label, api, ruamel)
+
+
+def _same_doc(a, b) -> bool:
+    """Equal ClaimsDocs, and every field of one type."""
+    from dataclasses import fields, is_dataclass
+
+    def typed(x):
+        if is_dataclass(x):
+            return type(x), tuple((f.name, typed(getattr(x, f.name))) for f in fields(x))
+        if isinstance(x, (list, tuple)):
+            return type(x), tuple(typed(v) for v in x)
+        if isinstance(x, dict):
+            return type(x), tuple((typed(k), typed(v)) for k, v in x.items())
+        return type(x), x
+
+    return typed(a) == typed(b) and a._place_keys == b._place_keys
+
+
+def load_row(label, text, ruamel: bool):
+    from layers import claimsfile as cf
+
+    t_fast, doc = _time(cf.loads_claims, text, "bench.claims.yaml")
+    fast = getattr(doc, "_yaml_tree", None) is None
+    line = (f"{label:<28} claims={len(doc.claims):>6} load: loads_claims={t_fast:7.3f}s "
+            f"({'fast reader' if fast else 'FELL BACK to ruamel'})")
+    if ruamel:
+        t_rt, ref = _time(lambda: cf._loads_ruamel(text, "bench.claims.yaml",
+                                                   validate_places=True))
+        line += f"  ruamel={t_rt:7.2f}s  x{t_rt / t_fast:.0f}"
+        line += "  same doc" if _same_doc(doc, ref) else "  DIFFERENT DOC"
     print(line, flush=True)
 
 

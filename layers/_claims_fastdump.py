@@ -338,6 +338,8 @@ class _Writer:
         t = type(v)
         if t is str:
             return self.text(v, col, indent, flow, whitespace)
+        if t is DQ:
+            return self.double(v.text, col, indent, whitespace)
         if t is int:                           # str(int) is always a plain int
             return self.plain(str(v), col, indent, whitespace)
         if v is None:
