@@ -1,9 +1,10 @@
 """Turn the annotated sources in src/ into the test articles (*.txt) and their gold files (*.yaml).
 
-    .venv/bin/python tests/data/articles/build_gold.py
+    .venv/bin/python tests/data/articles/build_gold.py [FOLDER ...]
 
-It builds src/*.md into this folder and heldout/src/*.md into heldout/ (articles written
-after the geoparser's rules, to measure it on text it was not tuned on).
+It builds FOLDER/src/*.md into FOLDER, for each FOLDER given; by default this folder and
+every held-out set beside it (heldout*/: articles written without reading the geoparser's
+rules, to measure it on text it was not tuned on).
 
 Markup in src/*.md (see README.md): ``[[surface|ID]]`` is a place mention, ``{{surface}}``
 a word that must not be returned as a place. ID is a GeoNames geonameid, ``CC`` (a country,
@@ -93,8 +94,12 @@ def build(src: Path, cities, admin1, out: Path = HERE) -> None:
 
 
 def main() -> None:
+    import sys
+
+    folders = ([Path(a).resolve() for a in sys.argv[1:]]
+               or [HERE, *sorted(p for p in HERE.glob("heldout*") if (p / "src").is_dir())])
     cities, admin1 = _tables()
-    for folder in (HERE, HERE / "heldout"):
+    for folder in folders:
         for src in sorted((folder / "src").glob("*.md")):
             build(src, cities, admin1, folder)
             print(src.relative_to(HERE))
