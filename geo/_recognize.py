@@ -463,19 +463,25 @@ class Tokens(list):
 
     def __init__(self, text: str):
         # `Token.__init__` inlined (it runs once per word of every article); `_shape` does
-        # the work once per distinct word
-        new, shapes, out, caps = Token.__new__, _SHAPES, [], []
-        for m in _WORD.finditer(text):
-            word = m.group()
+        # the work once per distinct word. A word's offset is the first place it is found
+        # after the previous word's end: what lies between holds no word character, so no
+        # earlier copy of the word can start there (cheaper than a match object per word).
+        new, shapes, find = Token.__new__, _SHAPES, text.find
+        out, caps = [], []
+        append, cap_at = out.append, caps.append
+        end = 0
+        for n, word in enumerate(_WORD.findall(text)):
             shape = shapes.get(word) or _shape(word)
             t = new(Token)
-            t.text, possessive, t.cap, t.alpha, t.upper, t.low, t.key, t.cyrillic = shape
-            start, end = m.span()
-            t.start, t.end, t.possessive = start, end - 2 if possessive else end, possessive
+            t.text, possessive, cap, t.alpha, t.upper, t.low, t.key, t.cyrillic = shape
+            start = find(word, end)
+            end = start + len(word)
+            t.start, t.end, t.possessive, t.cap = start, end - 2 if possessive else end, \
+                possessive, cap
             t._src, t._ss = text, None
-            if t.cap:
-                caps.append(len(out))
-            out.append(t)
+            if cap:
+                cap_at(n)
+            append(t)
         super().__init__(out)
         self.caps = caps
 
@@ -640,12 +646,14 @@ def find_spans(text: str, toks: Tokens, has_name, max_tokens: int,
     """
     spans: list[Span] = []
     n = len(toks)
+    size = len(text)
     after = -1
+    alone = _word_answers(has_name, has_prefix)
     for i in toks.caps:
         if i < after:
             continue
         t = toks[i]
-        if t.end < len(text) and text[t.end] == "." and len(t.text) <= 5 and i > 0 and \
+        if t.end < size and text[t.end] == "." and len(t.text) <= 5 and i > 0 and \
                 text[t.start - 2:t.start] == ", " and toks[i - 1].cap:
             m = _STATE_ABBR.match(text, t.start)  # "TAMPA, Fla. —", "Raleigh, N.C."
             if m is not None and not text[m.end():m.end() + 1].isalpha():
@@ -655,6 +663,16 @@ def find_spans(text: str, toks: Tokens, has_name, max_tokens: int,
                 spans.append(Span(i, j, t.start, m.end(),
                                   normalize(STATE_ABBREVIATIONS[m.group()]), "abbreviation"))
                 after = j
+                continue
+        if not t.possessive and text[t.end:t.end + 1] != "-":
+            answer = alone.get(t.text, _UNSEEN)
+            if answer is _UNSEEN:
+                answer = alone[t.text] = _alone(t, has_name, has_prefix)
+            if answer is not None and not (answer[0] and max_tokens > 1 and i + 1 < n and
+                                           _joins(text, t, toks[i + 1])):
+                if answer[1]:  # the word alone decides: no longer run starts here
+                    spans.append(Span(i, i + 1, t.start, t.end, *answer[1]))
+                    after = i + 1
                 continue
         if t.upper or (len(t.text) == 1 and text[t.end:t.end + 1] == "."):
             ab = _country_abbreviation(text, toks, i)  # "U.S.", "UK", "UAE"
@@ -677,26 +695,29 @@ def find_spans(text: str, toks: Tokens, has_name, max_tokens: int,
                 continue
         # grow the run of joinable tokens first, then try it longest first (a run can only
         # grow when some name starts with this word and a space)
-        run = [i]
-        grow = has_prefix is None or has_prefix(t.key + " ") or t.low in _ARABIC_WORDS or \
-            t.text in NAME_ABBREVIATIONS or (
-                t.end < len(text) and text[t.end] == "-" and i + 1 < n and toks[i + 1].cap)
-        while grow and len(run) < max_tokens and run[-1] + 1 < n and \
-                _joinable(text, toks[run[-1]], toks[run[-1] + 1]):
-            nxt = toks[run[-1] + 1]
-            if not nxt.alpha or not (nxt.cap or nxt.low in CONNECTIVES):
-                break
-            run.append(run[-1] + 1)
+        stop = i + 1   # the run is toks[i:stop]
+        if has_prefix is None or has_prefix(t.key + " ") or t.low in _ARABIC_WORDS or \
+                t.text in NAME_ABBREVIATIONS or (
+                    t.end < size and text[t.end] == "-" and i + 1 < n and toks[i + 1].cap):
+            limit = min(n, i + max_tokens)
+            prev = t
+            while stop < limit:
+                nxt = toks[stop]
+                if not _joins(text, prev, nxt):
+                    break
+                prev = nxt
+                stop += 1
+        run = range(i, stop)
         # what `_respellings` could change: an abbreviation, a hyphen, a final "h" or "a"
         respell = t.text in NAME_ABBREVIATIONS or (
-            len(run) > 1 and any(text[toks[k].end] == "-" for k in run[:-1]))
-        for j in range(len(run), 0, -1):
-            last = toks[run[j - 1]]
+            stop - i > 1 and any(text[toks[k].end] == "-" for k in run[:-1]))
+        for j in range(stop - i, 0, -1):
+            last = toks[i + j - 1]
             if not last.cap:
                 continue
             key = " ".join(toks[k].key for k in run[:j]) if j > 1 else t.key
             if key and has_name(key):
-                found = Span(i, run[j - 1] + 1, t.start, last.end, key,
+                found = Span(i, i + j, t.start, last.end, key,
                              "dateline" if dateline else "acronym" if acronym and j == 1
                              else "name")
                 break
@@ -705,13 +726,13 @@ def find_spans(text: str, toks: Tokens, has_name, max_tokens: int,
             if j > 1 and any(toks[k].low in _ARABIC_WORDS for k in run[:j]):
                 var = next((v for v in arabic_variants(key) if has_name(v)), None)
                 if var is not None:
-                    found = Span(i, run[j - 1] + 1, t.start, last.end, var, "variant")
+                    found = Span(i, i + j, t.start, last.end, var, "variant")
                     break
             if respell or key[-1] in "ha" or " of " in key:
                 var = next((v for v in _respellings(text, toks, run[:j], key) if has_name(v)),
                            None)
                 if var is not None:  # (a final "h" is a guess; "St."/a hyphen is not)
-                    found = Span(i, run[j - 1] + 1, t.start, last.end, var,
+                    found = Span(i, i + j, t.start, last.end, var,
                                  "respelt" if var[-1] != key[-1] else "expanded")
                     break
         if found is None and t.cyrillic and not t.upper and i + 1 < n and \
@@ -731,10 +752,51 @@ def find_spans(text: str, toks: Tokens, has_name, max_tokens: int,
     return spans
 
 
+_UNSEEN = object()
+#: [(has_name, has_prefix, {word: `_alone`'s answer})] for the gazetteer asked last
+_ALONE: list[tuple] = []
+
+
+def _word_answers(has_name, has_prefix) -> dict:
+    """The `_alone` answers kept for these look-ups (words repeat across articles)."""
+    if not _ALONE or _ALONE[0][0] is not has_name or _ALONE[0][1] is not has_prefix:
+        _ALONE[:] = [(has_name, has_prefix, {})]
+    answers = _ALONE[0][2]
+    if len(answers) > 200_000:
+        answers.clear()
+    return answers
+
+
+def _joins(text: str, a: Token, b: Token) -> bool:
+    """Whether `b` carries on the run of name words that ends with `a`."""
+    return b.alpha and (b.cap or b.low in CONNECTIVES) and _joinable(text, a, b)
+
+
+def _alone(t: Token, has_name, has_prefix) -> tuple[bool, tuple] | None:
+    """What `find_spans` finds at capitalised `t` (no possessive, no hyphen after it)
+    when no word joins it: ``(grows, found)``, `grows` whether some longer name starts
+    with the word (then the words after it are tried first), `found` ``(key, how)`` of
+    the one-word span or ``()``. None when the text around it may matter however alone
+    it stands (an abbreviation, all capitals, Cyrillic). It depends on the word only, so
+    it is asked once per word."""
+    key = t.key
+    if has_prefix is None or not key or t.upper or t.cyrillic or not t.alpha or \
+            len(t.text) < 2 or t.low in _ARABIC_WORDS or t.text in NAME_ABBREVIATIONS:
+        return None
+    grows = has_prefix(key + " ")
+    if has_name(key):
+        return grows, (key, "name")
+    if key[-1] in "ha" or " of " in key:
+        var = next((v for v in _respellings("", [t], [0], key) if has_name(v)), None)
+        if var is not None:
+            return grows, (var, "respelt" if var[-1] != key[-1] else "expanded")
+    return grows, ()
+
+
 _VOWELS = frozenset("aeiou")
 
 
-def _respellings(text: str, toks, run: list[int], key: str) -> list[str]:
+def _respellings(text: str, toks, run: range | list[int], key: str) -> list[str]:
     """Other spellings of a name the gazetteer lacks as written: an abbreviated first word
     spelt out ("St. Petersburg" -> "saint petersburg"), a hyphenated name written solid
     ("Pétion-Ville" -> "petionville"), "of" with or without "the" ("Democratic Republic

@@ -152,6 +152,8 @@ class _Item:
     alias: bool = False
     qualifies: bool = False             # the name after "Hugo, ": an area or country, likely
     constituency: bool = False          # "a senator from X": a state or province, likely
+    prev_word: rz.Token | None = None   # the word joined to the name before it (`_prev`)
+    next_word: rz.Token | None = None   # ... and after it (`_next`)
     locative: bool = False
     located: bool = False               # "in", "at", "from" right before: on the ground
     placed: bool = False                # a common word after "in" that ends its phrase
@@ -205,7 +207,7 @@ def find_places(text: str, date=None, *, gazetteer=None) -> list[Mention]:
     span_at = {s.i: s for s in spans}
     span_ends = {s.j: s for s in spans}
     items = [_Item(span=s, idx=n, start=s.start, end=s.end, key=s.key,
-                   headline=any(a <= s.start < b for a, b in heads),
+                   headline=bool(heads) and any(a <= s.start < b for a, b in heads),
                    sent_start=toks[s.i].sent_start) for n, s in enumerate(spans)]
 
     for it in items:
@@ -321,8 +323,8 @@ def _next(toks, j, text, joined=True):
 def _read_cues(text, toks, it: _Item) -> None:
     s = it.span
     last = toks[s.j - 1]
-    nxt = _next(toks, s.j, text)
-    prv = _prev(toks, s.i, text)
+    nxt = it.next_word = _next(toks, s.j, text)
+    prv = it.prev_word = _prev(toks, s.i, text)
     if prv is not None and prv.low in rz.LOCATIVES:
         it.locative = True
         it.located = prv.low in rz.AT_PLACE
@@ -370,20 +372,25 @@ def _read_cues(text, toks, it: _Item) -> None:
             nxt is None or nxt.low in _CLAUSE_WORDS or after.strip(" "))
 
 
+_SINGULAR_AREA_WORDS = {"regions": "region", "oblasts": "oblast", "provinces": "province",
+                        "states": "state", "governorates": "governorate",
+                        "prefectures": "prefecture", "regional": "region", "oblast’": "oblast"}
+_AREA_TYPES = ("region", "oblast", "province", "state", "governorate")
+
+
+@lru_cache(maxsize=512)
+def _area_types(word: str) -> tuple[str, ...]:
+    """The name keys of the area types to try after a name followed by `word`: its
+    singular first, then the common ones."""
+    singular = _SINGULAR_AREA_WORDS.get(word, word)
+    return tuple(dict.fromkeys(normalize(w) for w in (singular,) + _AREA_TYPES))
+
+
 def _region_keys(it: _Item, toks, word: str) -> tuple[str, ...]:
-    singular = {"regions": "region", "oblasts": "oblast", "provinces": "province",
-                "states": "state", "governorates": "governorate", "prefectures": "prefecture",
-                "regional": "region", "oblast’": "oblast"}.get(word, word)
-    keys = []
     if toks[it.span.i].cyrillic:
         bases = [it.key] + rz.cyrillic_variants(toks[it.span.i].key)
-        keys = [f"{b} область" for b in bases]
-    else:
-        for w in (singular, "region", "oblast", "province", "state", "governorate"):
-            k = f"{it.key} {normalize(w)}"
-            if k not in keys:
-                keys.append(k)
-    return tuple(keys)
+        return tuple(f"{b} область" for b in bases)
+    return tuple(dict.fromkeys(f"{it.key} {w}" for w in _area_types(word)))
 
 
 def _facility(text, toks, it: _Item) -> None:
@@ -420,7 +427,7 @@ def _coordination(text, toks, items: list[_Item]) -> None:
         if len(g) < 2:
             continue
         last = g[-1]
-        nxt = _next(toks, last.span.j, text)
+        nxt = last.next_word
         if last.region and nxt is not None and nxt.low in rz.PLURAL_AREA_WORDS:
             for it in g[:-1]:
                 it.region = True
@@ -562,10 +569,10 @@ def _reject_by_form(text, toks, it: _Item, span_at, span_ends, gaz) -> str:
     is_country = it.cands[0].place.kind == "country"
     if it.feature:
         return "the name of a sea, cape or gulf named after the place"
-    nxt = _next(toks, s.j, text)
+    nxt = it.next_word
     if nxt is not None and nxt.low in rz.NATURAL_HEADS and not toks[s.j - 1].possessive:
         return "a river, lake or mountain of that name"
-    prv = _prev(toks, s.i, text)
+    prv = it.prev_word
     if prv is not None and prv.cap and prv.low in rz.FEATURE_PREFIXES:
         return "a lake, mountain or valley named after the place"
     if prv is not None and prv.low == "the" and nxt is not None and \
@@ -630,21 +637,20 @@ def _reject_by_form_rest(text, toks, it: _Item, span_at, gaz, is_country, prv, n
         return "an institution's name"  # "thanked Congress"
     if it.facility_end is None and not it.headline:
         seq = _cap_sequence(text, toks, s.i, s.j)
-        # a title cuts the run: "Senate Majority Leader Chuck Schumer of New York"
-        cut = [k for k in seq if k < s.i and toks[k].low in rz.TITLES]
-        if cut:
-            seq = [k for k in seq if k > cut[-1]]
-        if any(toks[k].low in rz.ORG_WORDS for k in seq if toks[k].cap and not s.i <= k < s.j) \
-                and not (it.region and len(seq) == s.j - s.i + 1):
-            return "part of an organisation's name"
+        if len(seq) > s.j - s.i:  # capitalised words beside the name
+            # a title cuts the run: "Senate Majority Leader Chuck Schumer of New York"
+            cut = [k for k in seq if k < s.i and toks[k].low in rz.TITLES]
+            if cut:
+                seq = [k for k in seq if k > cut[-1]]
+            if any(toks[k].low in rz.ORG_WORDS for k in seq
+                   if toks[k].cap and not s.i <= k < s.j) \
+                    and not (it.region and len(seq) == s.j - s.i + 1):
+                return "part of an organisation's name"
         why = _person(text, toks, s, it, gaz.has_name)
         if why:
             return why
-    elif it.facility_end is None:
-        prv = _prev(toks, s.i, text)
-        if prv is not None and prv.low in rz.TITLES:
-            return "a personal name after a title"
-    prv = _prev(toks, s.i, text)
+    elif it.facility_end is None and prv is not None and prv.low in rz.TITLES:
+        return "a personal name after a title"
     top = it.cands[0]
     if not it.region and prv is not None and prv.low == "the" and top.place.kind == "admin1" \
             and not top.primary and not top.why[0].startswith("region"):
@@ -741,7 +747,7 @@ def _connects(text, toks, k: int) -> bool:
     return True
 
 
-def _cap_sequence(text, toks, i, j) -> list[int]:
+def _cap_sequence(text, toks, i, j) -> range:
     """Indices of the capitalised run (with connectives) around ``toks[i:j]``."""
     a = i
     while a > 0:
@@ -763,7 +769,7 @@ def _cap_sequence(text, toks, i, j) -> list[int]:
         b += 1
     while b > j and not toks[b - 1].cap:
         b -= 1
-    return list(range(a, b))
+    return range(a, b)
 
 
 def _person(text, toks, s: rz.Span, it: _Item, has_name) -> str:
@@ -890,7 +896,10 @@ def _demonym(gaz, key: str) -> bool:
 
 
 def _is_capital(cands: list[Candidate]) -> bool:
-    return any(_capital_place(c.place) for c in cands[:3])
+    for c in cands[:3]:
+        if _capital_place(c.place):
+            return True
+    return False
 
 
 _CAPITAL_IDS: dict[str, bool] = {}  # place_id -> whether a capital (hashing a Place is slow)
@@ -1096,6 +1105,8 @@ class _Context:
     _bonus: dict = field(default_factory=dict)
     towns: list = field(default_factory=list)   # (key, lat, lon) of populated places
     _without: dict = field(default_factory=dict)
+    _others: dict = field(default_factory=dict)
+    _leader: str | None = None                  # see `_main`
     _medoid: tuple | None = None
     home: frozenset = frozenset()               # the area the dateline names
     areas: list = field(default_factory=list)   # (key, admin1) of the areas named
@@ -1108,11 +1119,17 @@ class _Context:
         cache = self._bonus.get(key)
         if cache is not None:
             return cache
-        others = [(lat, lon) for k, lat, lon in self.points if k != key]
+        if key not in self.by_key:
+            # a name that anchors nothing: the whole article counts, the same for every such
+            # name (its points, countries and main country are all the article's)
+            cache = self._bonus.get(None)
+            if cache is not None:
+                self._bonus[key] = cache
+                return cache
+        others = self.others(key)
         countries = self.countries_without(key)
         main = self.main_without(key)
         continent: list[str] = []   # worked out the first time a candidate needs it
-        continent_of = _continents_by_country()
         memo: dict[str, float] = {}
 
         def bonus(p: Place) -> float:
@@ -1124,7 +1141,8 @@ class _Context:
                 elif countries:
                     if not continent:
                         continent.append(_main_continent(countries))
-                    if continent[0] and continent_of.get(p.country_code) == continent[0]:
+                    if continent[0] and \
+                            _continents_by_country().get(p.country_code) == continent[0]:
                         got += _IN_ARTICLE_CONTINENT
                 if others and p.kind != "country":
                     got += _NEAR * math.exp(-_nearest_km(p.lat, p.lon, others) / _NEAR_EFOLD_KM)
@@ -1132,7 +1150,22 @@ class _Context:
             return got
 
         self._bonus[key] = bonus
+        if key not in self.by_key:
+            self._bonus[None] = bonus
         return bonus
+
+    def others(self, key: str) -> list[tuple[float, float]]:
+        """(lat, lon) of the anchoring places not named `key` (cached)."""
+        got = self._others.get(key)
+        if got is None:
+            if key in self.place_by_key:
+                got = [(lat, lon) for k, lat, lon in self.points if k != key]
+            else:  # a name with no point: all the points (one list for every such name)
+                got = self._others.get(None)
+                if got is None:
+                    got = self._others[None] = [(lat, lon) for _, lat, lon in self.points]
+            self._others[key] = got
+        return got
 
     def stray(self, key: str, p: Place) -> bool:
         """Whether `p` (the reading of name `key`) lies far outside the article's ground.
@@ -1151,10 +1184,11 @@ class _Context:
             if len(pts) < 4:
                 self._medoid = ()
             else:
-                sums = [sum(_fast_km(a[0], a[1], b[0], b[1]) for b in pts) for a in pts]
-                m = pts[sums.index(min(sums))]
-                spread = sorted(_fast_km(m[0], m[1], b[0], b[1]) for b in pts)[len(pts) // 2]
-                self._medoid = (m, max(_OUTLIER_KM, 4 * spread))
+                km = _distance_matrix(pts)
+                sums = [sum(row) for row in km]
+                at = sums.index(min(sums))
+                spread = sorted(km[at])[len(pts) // 2]
+                self._medoid = (pts[at], max(_OUTLIER_KM, 4 * spread))
         if not self._medoid:
             return False
         (lat, lon), far = self._medoid
@@ -1164,12 +1198,12 @@ class _Context:
         """Whether `p` lies within `_BESIDE_KM` of another place the article names: the
         same town or its suburb ("the City of London" in a report from London), on the
         article's ground however far that ground is from the rest."""
-        others = [(lat, lon) for k, lat, lon in self.points if k != key]
+        others = self.others(key)
         return bool(others) and _nearest_km(p.lat, p.lon, others) <= _BESIDE_KM
 
     def has_others(self, key: str) -> bool:
         """Whether names other than `key` anchor the article at all."""
-        return bool(self.countries_without(key)) or any(k != key for k, _, _ in self.points)
+        return bool(self.countries_without(key)) or bool(self.others(key))
 
     def countries_without(self, key: str) -> dict[str, float]:
         """The article's countries, counted without name `key`'s own mentions."""
@@ -1194,9 +1228,20 @@ class _Context:
         return self._main(own, key)
 
     def _main(self, own: dict, key: str) -> str:
-        ranked = {cc: n - own.get(cc, 0) for cc, n in self.place_countries.items()
-                  if n - own.get(cc, 0) > 0} or self.countries_without(key)
-        return max(sorted(ranked), key=lambda cc: ranked[cc]) if ranked else ""
+        if self.place_countries:
+            if self._leader is None:  # the article's main country, all names counted
+                self._leader = min(self.place_countries.items(),
+                                   key=lambda kv: (-kv[1], kv[0]))[0]
+            if not own.get(self._leader):
+                return self._leader  # (the name takes nothing from it: it stays ahead)
+        if own:
+            ranked = {cc: n - own.get(cc, 0) for cc, n in self.place_countries.items()
+                      if n - own.get(cc, 0) > 0} or self.countries_without(key)
+        else:  # (every count is positive)
+            ranked = self.place_countries or self.countries_without(key)
+        if len(ranked) < 2:
+            return next(iter(ranked), "")
+        return max(sorted(ranked), key=ranked.__getitem__)
 
 
 def _main_continent(countries: dict[str, float]) -> str:
@@ -1292,7 +1337,8 @@ def _resolve(it: _Item, ctx: _Context, items: list[_Item], done: dict) -> None:
         s += bonus(c.place)
         top = max(top, s)
         scored.append((s, c))
-    scored.sort(key=lambda t: (-t[0], -t[1].place.population, t[1].place.place_id))
+    if len(scored) > 1:
+        scored.sort(key=lambda t: (-t[0], -t[1].place.population, t[1].place.place_id))
     if scored[0][1].place.kind == "country" and len(scored) > 1:
         scored = _area_over_foreign_country(it, ctx, scored)
     elif scored[0][1] is not own[0][1] and qual is None and not it.alias and \
@@ -1405,11 +1451,7 @@ def _area_ties(it: _Item, ctx: _Context, p: Place) -> bool:
 
 def _own_scores(it: _Item, qual, items) -> list:
     """[(score, Candidate)] best first: the gazetteer's prior and the name's own cues."""
-    # a town of the name comes before its area, unless the town is a hamlet beside a big area
-    town_pop = max((c.place.population for c in it.cands if c.place.kind == "populated_place"),
-                   default=-1)
-    has_city = town_pop >= _SMALL_ALTERNATE_POP or (town_pop >= 0 and town_pop * 1000 >= max(
-        (c.place.population for c in it.cands if c.place.kind == "admin1"), default=0))
+    has_city = None  # worked out the first time an area needs it (see `_has_city`)
     holds: set = set()   # after "Hugo, ": the areas that hold a place of that name
     if it.qualifies and it.idx > 0 and items[it.idx - 1].qualifier == it.idx:
         holds = {c.place.admin1 for c in items[it.idx - 1].cands
@@ -1432,8 +1474,11 @@ def _own_scores(it: _Item, qual, items) -> list:
             s += _REGION_ADMIN1 if p.kind == "admin1" else _REGION_NOT_ADMIN1
         elif p.kind == "admin1" and p.admin1 in holds:
             s += _HOLDS_THE_NAMED   # "Hugo, Oklahoma": the state that holds a Hugo
-        elif p.kind == "admin1" and has_city and not any("renaming" in w for w in c.why):
-            s += _BARE_ADMIN1
+        elif p.kind == "admin1":
+            if has_city is None:
+                has_city = _has_city(it.cands)
+            if has_city and not any("renaming" in w for w in c.why):
+                s += _BARE_ADMIN1
         if qual is not None:
             if p.country_code == qual.place.country_code:
                 s += _QUALIFIER_COUNTRY
@@ -1444,6 +1489,15 @@ def _own_scores(it: _Item, qual, items) -> list:
         own.append((s, c))
     own.sort(key=lambda t: -t[0])
     return own
+
+
+def _has_city(cands: list[Candidate]) -> bool:
+    """Whether a town of the name comes before its area (`_BARE_ADMIN1`): it does, unless
+    the town is a hamlet beside a big area."""
+    town_pop = max((c.place.population for c in cands if c.place.kind == "populated_place"),
+                   default=-1)
+    return town_pop >= _SMALL_ALTERNATE_POP or (town_pop >= 0 and town_pop * 1000 >= max(
+        (c.place.population for c in cands if c.place.kind == "admin1"), default=0))
 
 
 def _fall_back(toks, it: _Item, ctx: _Context) -> None:
@@ -1479,7 +1533,7 @@ def _coherent(p: Place, ctx: _Context, key: str) -> bool:
     near = _neighbours().get(p.country_code, ())
     if any(cc in countries for cc in near):
         return True
-    others = [(lat, lon) for k, lat, lon in ctx.points if k != key]
+    others = ctx.others(key)
     return bool(others) and _nearest_km(p.lat, p.lon, others) <= _COHERENT_KM
 
 
@@ -1510,6 +1564,27 @@ def _fast_km(lat1, lon1, lat2, lon2) -> float:
     elif x < -180:
         x += 360
     return 111.195 * math.hypot(lat2 - lat1, x)
+
+
+def _distance_matrix(points: list[tuple[float, float]]) -> list[list[float]]:
+    """`_fast_km` between every two of `points`: ``m[a][b]`` from ``points[a]`` to
+    ``points[b]``. The distance is symmetric to the bit (a sign flip and a sum that commutes),
+    so each pair is computed once."""
+    n = len(points)
+    cos, hypot, half_degree = math.cos, math.hypot, math.pi / 360
+    m = [[0.0] * n for _ in range(n)]
+    for a in range(n):
+        lat1, lon1 = points[a]
+        row = m[a]
+        for b in range(a + 1, n):
+            lat2, lon2 = points[b]
+            x = (lon2 - lon1) * cos((lat1 + lat2) * half_degree)
+            if x > 180:
+                x -= 360
+            elif x < -180:
+                x += 360
+            row[b] = m[b][a] = 111.195 * hypot(lat2 - lat1, x)
+    return m
 
 
 def _km(lat1, lon1, lat2, lon2) -> float:
@@ -1626,21 +1701,28 @@ def _as_date(value) -> dt.date | None:
 _MEMOS: dict[tuple[int, str], object] = {}
 
 
+class _Answers(dict):
+    """``key -> fn(key)``, each answer computed once (a dict: a look-up that hits runs no
+    Python code, and the recogniser asks several per capitalised word)."""
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn):
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, key: str):
+        if len(self) > 200_000:
+            self.clear()
+        ans = self[key] = self.fn(key)
+        return ans
+
+
 def _memo(gaz, method: str):
     """``gaz.<method>(key)`` with its answers kept (names repeat across articles)."""
     got = _MEMOS.get((id(gaz), method))
     if got is None:
-        fn, seen = getattr(gaz, method), {}
-
-        def got(key: str) -> bool:
-            ans = seen.get(key)
-            if ans is None:
-                if len(seen) > 200_000:
-                    seen.clear()
-                ans = seen[key] = fn(key)
-            return ans
-
-        _MEMOS[(id(gaz), method)] = got
+        got = _MEMOS[(id(gaz), method)] = _Answers(getattr(gaz, method)).__getitem__
     return got
 
 
