@@ -201,10 +201,12 @@ def _doc_keys(doc: ClaimsDoc) -> dict[str, str]:
 def _kept(value, flow: bool = False):
     """`value`, double-quoted where ruamel would write it plain or single-quoted and read
     back something else: a double space where a long line may fold (read back as one
-    space), or a flow item starting with ``: `` or ``? `` (written bare, not YAML)."""
+    space), or a flow item starting with ``: `` or with ``?`` and more (written bare,
+    ruamel reads it as a mapping or cannot read it)."""
     if type(value) is not str:
         return value
-    if "  " in value or (flow and value[:1] in (":", "?") and value[1:2] in (" ", "\t")):
+    if "  " in value or (flow and (value[:2] in (": ", ":\t")
+                                   or (value[:1] == "?" and len(value) > 1))):
         return _DQ(value)
     return value
 
