@@ -89,15 +89,16 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: version of the on-disk layout and of the indexing rules: bump to rebuild every cache
-FORMAT = 13
+FORMAT = 14
 
 POSTINGS_MAGIC = b"CMGZPST1"
 RECORDS_MAGIC = b"CMGZREC1"
 _HEADER = struct.Struct("<8sIII")  # magic, format, n_keys, n_postings
 _REC_HEADER = struct.Struct("<8sIII")  # magic, format, n_entries, blob bytes
 #: one entry: lat, lon, population, geonameid (-1: none), kind code, `base_prior`, and
-#: the numbers in lookup.json's "strings" of its country code, admin1, source and note
-RECORD = struct.Struct("<ddqiBdHHHH")
+#: the numbers in lookup.json's "strings" of its country code, admin1, source and note, and
+#: its prominence (how many distinct alternate names its source gives it, at most 65,535)
+RECORD = struct.Struct("<ddqiBdHHHHH")
 _FILES = ("names.marisa", "postings.bin", "records.bin", "lookup.bin", "lookup.json")
 LOOKUP_MAGIC = b"CMGZLKP1"
 #: magic, format, number of geonameids, number of populated places; 24 bytes so the
@@ -300,10 +301,11 @@ class _Builder:
         self.names: dict[str, dict[int, int]] = {}
 
     def add_entry(self, place_id, geonameid, name, kind, lat, lon, cc, admin1, population,
-                  source="GeoNames", note="") -> int:
+                  source="GeoNames", note="", prominence=0) -> int:
         idx = len(self.rows)
         self.rows.append((idx, place_id, geonameid, name, KIND_CODES[kind], round(lat, 6),
-                          round(lon, 6), cc, admin1, int(population or 0), source, note))
+                          round(lon, 6), cc, admin1, int(population or 0), source, note,
+                          min(int(prominence), 0xFFFF)))
         self.by_place_id[place_id] = idx
         return idx
 
@@ -341,13 +343,15 @@ def _read_cities(b: _Builder, path: Path) -> _Cities:
         cc = c["countrycode"]
         a1 = f"{cc}.{c['admin1code']}" if c.get("admin1code") else ""
         pop = int(c.get("population") or 0)
+        alts = set(c.get("alternatenames") or ())
         idx = b.add_entry(f"geonames:{gid}", gid, c["name"], "populated_place",
-                          float(c["latitude"]), float(c["longitude"]), cc, a1, pop)
+                          float(c["latitude"]), float(c["longitude"]), cc, a1, pop,
+                          prominence=len(alts))
         pk = normalize(c["name"])
         b.add_name(pk, idx, MATCH_PRIMARY)
         own = {pk}
         variant = None
-        for alt in set(c.get("alternatenames") or ()):
+        for alt in alts:
             key = normalize(alt)
             if key not in own and _keep_alternate(alt, key):
                 variant = variant or VariantTest(pk)
@@ -688,7 +692,7 @@ def build_index(sources: Sources, folder: Path) -> dict:
     with open(folder / "records.bin", "wb") as fh:
         fh.write(_REC_HEADER.pack(RECORDS_MAGIC, FORMAT, len(rows), pos))
         fh.write(b"".join(RECORD.pack(r[5], r[6], r[9], -1 if r[2] is None else r[2], r[4],
-                                      base[r[0]], *shared[r[0]]) for r in rows))
+                                      base[r[0]], *shared[r[0]], r[12]) for r in rows))
         str_offsets.tofile(fh)
         fh.write(b"".join(blobs))
     del blobs, shared

@@ -321,7 +321,7 @@ class Gazetteer:
 
     def _read(self, i: int) -> tuple[Place, float, str]:
         """Decode record `i`: the entry, its base prior and the ``why`` line about it."""
-        lat, lon, pop, gid, kind, base, cc, a1, source, note = _unpack_record(
+        lat, lon, pop, gid, kind, base, cc, a1, source, note, prom = _unpack_record(
             self._records, i * _RECORD_SIZE)
         offs, strings = self._str_offsets, self._strings
         name = str(self._blob[offs[i]:offs[i + 1]], "utf-8")
@@ -330,7 +330,7 @@ class Gazetteer:
         else:
             pid = "geonames:" + str(gid)
         return (_new_place(pid, name, _KINDS[kind], lat, lon, strings[cc], strings[a1], pop,
-                           None if gid < 0 else gid, strings[source], strings[note]),
+                           None if gid < 0 else gid, strings[source], strings[note], prom),
                 base, _KIND_WHY[kind] + str(pop))
 
     def _fetch(self, idxs: list[int]) -> list[Place]:

@@ -37,6 +37,9 @@ class Place:
     source: str = "GeoNames"
     #: how the point was made, when it is not GeoNames' own (e.g. population-weighted centre)
     note: str = ""
+    #: how widely the place is known: the number of distinct alternate names (languages,
+    #: scripts, spellings) GeoNames gives it; 0 where the source gives none
+    prominence: int = 0
 
     def to_dict(self) -> dict:
         return asdict(self)

