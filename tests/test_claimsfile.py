@@ -573,10 +573,9 @@ _KEPT_TEXTS = TEXTS.filter(lambda s: not any(ch in s for ch in "\x85\u2028\u2029
                            and not (len(s) > 40 and _ESCAPED.search(s)))
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.lists(_KEPT_TEXTS, min_size=20, max_size=20), st.floats(-90, 90), st.floats(-180, 180),
-       st.one_of(st.none(), st.floats(-1e12, 1e12)))
-def test_direct_writer_text_reads_back_the_same_doc(texts, lat, lon, value):
+def _one_claim_doc(texts, lat, lon, value) -> ClaimsDoc:
+    """A valid doc of one place and one claim whose every text field is one of `texts`
+    (20 of them), at lat/lon, with `value` as the claim's figure (None: no figure)."""
     t = iter(texts)
     text = next(t)
     art = Article(id="a-1", text=text, title=next(t), published=date(2025, 6, 29),
@@ -585,11 +584,19 @@ def test_direct_writer_text_reads_back_the_same_doc(texts, lat, lon, value):
                         surfaces=[next(t), next(t)], note=next(t), population=5, mentions=1)
     claim = Claim(claim_id="a-1-0", article_id="a-1", text=next(t), span_start=0,
                   span_end=len(text) // 2, category="military", place_ids=["claimmap:x"],
-                  measure="troops" if value is not None else "", value=value,
+                  measure="troops" if value is not None else "",
+                  value=None if value is None else float(value),
                   unit=next(t) if value is not None else "", date_start="2025-06",
                   time_precision="month", source="S" + next(t), period=next(t),
                   qualifier=next(t), note=next(t))
-    doc = ClaimsDoc(art, [place], [claim], made_by={"claimmap": "test", "gazetteer": next(t)})
+    return ClaimsDoc(art, [place], [claim], made_by={"claimmap": "test", "gazetteer": next(t)})
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(_KEPT_TEXTS, min_size=20, max_size=20), st.floats(-90, 90), st.floats(-180, 180),
+       st.one_of(st.none(), st.floats(-1e12, 1e12)))
+def test_direct_writer_text_reads_back_the_same_doc(texts, lat, lon, value):
+    doc = _one_claim_doc(texts, lat, lon, value)
     text_out = _fast_text(doc)
     assert text_out == _ruamel_text(doc)
     back = loads_claims(text_out, "gen.yaml", validate_places=False)
@@ -943,20 +950,7 @@ def test_fast_reader_equals_ruamel_on_any_doc(texts, numbers):
 @given(st.lists(TEXTS, min_size=20, max_size=20), st.floats(-90, 90), st.floats(-180, 180),
        st.one_of(st.none(), st.floats(-1e12, 1e12), st.integers(-10 ** 14, 10 ** 14)))
 def test_fast_reader_equals_ruamel_on_any_valid_doc(texts, lat, lon, value):
-    t = iter(texts)
-    text = next(t)
-    art = Article(id="a-1", text=text, title=next(t), published=date(2025, 6, 29),
-                  source=next(t), path=next(t) or None, notes=(next(t),))
-    place = PlaceRecord("claimmap:x", "N" + next(t), "facility", lat, lon, source="S" + next(t),
-                        surfaces=[next(t), next(t)], note=next(t), population=5, mentions=1)
-    claim = Claim(claim_id="a-1-0", article_id="a-1", text=next(t), span_start=0,
-                  span_end=len(text) // 2, category="military", place_ids=["claimmap:x"],
-                  measure="troops" if value is not None else "",
-                  value=None if value is None else float(value),
-                  unit=next(t) if value is not None else "", date_start="2025-06",
-                  time_precision="month", source="S" + next(t), period=next(t),
-                  qualifier=next(t), note=next(t))
-    doc = ClaimsDoc(art, [place], [claim], made_by={"claimmap": "test", "gazetteer": next(t)})
+    doc = _one_claim_doc(texts, lat, lon, value)
     # (both readers take what the writers write; see
     # test_texts_ruamel_would_not_read_back_are_double_quoted)
     _as_ruamel(dump_claims_file(doc), "gen.yaml", validate=False, dump=True)
