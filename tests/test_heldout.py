@@ -18,12 +18,12 @@ that makes any set worse fails here.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
 import pytest
 import yaml
+from geoparse_scoring import geoparse_eval
 
 HERE = Path(__file__).resolve().parent
 ARTICLES = HERE / "data" / "articles"
@@ -40,12 +40,6 @@ SETS = {
 }
 
 
-def _eval():
-    spec = importlib.util.spec_from_file_location(
-        "geoparse_eval", HERE.parent / "bench" / "geoparse_eval.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _sources(name: str) -> list[Path]:
@@ -104,7 +98,7 @@ def test_every_gold_id_is_in_the_project_gazetteer(name):
 @pytest.mark.parametrize("name", SETS)
 def test_geoparser_meets_the_held_out_targets(name):
     _n, min_f1, min_acc10, _ids = SETS[name]
-    ev = _eval()
+    ev = geoparse_eval()
     docs = ev.load_gold(ARTICLES / name)
     r = ev.score(docs, ev.claimmap_predict)
     summary = (f"{name}: P={r['precision']:.3f} R={r['recall']:.3f} F1={r['f1']:.3f} "

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 import yaml
+from geoparse_scoring import geoparse_eval
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -355,19 +355,13 @@ def test_first_article_against_its_expected_sheet():
 
 
 def _km(lat1, lon1, lat2, lon2):
-    return _eval().km(lat1, lon1, lat2, lon2)
+    return geoparse_eval().km(lat1, lon1, lat2, lon2)
 
 
-def _eval():
-    spec = importlib.util.spec_from_file_location(
-        "geoparse_eval", HERE.parent / "bench" / "geoparse_eval.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def test_gold_articles_meet_the_targets():
-    ev = _eval()
+    ev = geoparse_eval()
     docs = ev.load_gold(ARTICLES)
     assert len(docs) >= 8
     r = ev.score(docs, ev.claimmap_predict)
