@@ -216,8 +216,8 @@ def run(folder: Path, out: Path, workers: int, maps: bool):
 def profile(folder: Path, k: int) -> None:
     from pyinstrument import Profiler
 
-    from layers.article import read_article
-    from layers.extract import extract
+    from layers.text.article import read_article
+    from layers.text.claims import extract
 
     files = sorted(folder.rglob("*.*"))[:k]
     extract(read_article(files[0]))    # warm: imports, gazetteer

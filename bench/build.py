@@ -85,11 +85,11 @@ t.append(now())
 out = Path(tempfile.mkdtemp())
 layers.write(out / "data", maps=False)
 t.append(now())
-from layers import render_html
+from layers.render import html as render_html
 render_html.write_html(layers, out / "a.html")
 render_html.write_embed(layers, out / "a.embed.html")
 t.append(now())
-from layers import render_static
+from layers.render import static as render_static
 render_static.write_static(layers, out / "a.png", out / "a.svg")
 render_static.write_report(layers, out / "a.report.html", out / "a.png")
 t.append(now())

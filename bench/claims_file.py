@@ -7,7 +7,7 @@ Prints, for the first article and for merged documents of N claims (the team's t
 articles merged, their claims repeated under new ids up to N), two lines:
 
 - dump: the seconds each writer takes, whether their texts are identical, the file's size;
-- load: the seconds `loads_claims` takes (the fast reader, layers._claims_fastload, and
+- load: the seconds `loads_claims` takes (the fast reader, layers.claimsfile._fastload, and
   the checks) and ruamel.yaml's round-trip reading of the same text takes, whether the
   fast reader was the one taken, and whether both give the same ClaimsDoc.
 
@@ -28,8 +28,8 @@ SHARED = ROOT.parent / "shared"
 
 
 def _docs():
-    from layers.article import read_article
-    from layers.extract import extract
+    from layers.text.article import read_article
+    from layers.text.claims import extract
 
     paths = sorted(p for p in (ROOT / "tests" / "data" / "articles").rglob("*")
                    if p.suffix in (".txt", ".md", ".html"))
@@ -75,7 +75,7 @@ def _time(fn, *args):
 
 def row(label, doc, ruamel: bool):
     from layers import claimsfile as cf
-    from layers._claims_fastdump import dump_tree
+    from layers.claimsfile._fastdump import dump_tree
 
     t_tree, tree = _time(cf._doc_tree, doc)
     t_fast, fast = _time(dump_tree, cf._HEADER, tree)
@@ -127,8 +127,8 @@ def main(argv=None) -> int:
     ap.add_argument("--claims", type=int, nargs="*", default=[10_000, 50_000])
     ap.add_argument("--ruamel-max", type=int, default=10_000)
     args = ap.parse_args(argv)
-    from layers.article import read_article
-    from layers.extract import extract
+    from layers.text.article import read_article
+    from layers.text.claims import extract
 
     first = extract(read_article(SHARED / "articles" / "pokrovsk-2025-06-29.txt"))
     row("first article", first, True)

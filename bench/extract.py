@@ -39,9 +39,9 @@ def main() -> None:
     args = ap.parse_args()
 
     from geo.places import find_places
-    from layers.article import read_article
+    from layers.text.article import read_article
     from layers.claimsfile import dump_claims_file, loads_claims
-    from layers.extract import extract
+    from layers.text.claims import extract
 
     paths = [FIRST] + sorted((ROOT / "tests" / "data" / "articles").glob("*.txt"))
     print(f"{'article':32} {'chars':>6} {'geoparse':>9} {'extract':>8} {'dump':>7} {'load':>7}"

@@ -166,7 +166,7 @@ class Flashgeotext:
         self.gaz = Gazetteer.open()
 
     def _place(self, name: str, kind: str) -> dict:
-        from geo.normalize import normalize
+        from geo.namekey import normalize
 
         for c in self.gaz.candidates(normalize(name)):
             if (kind == "country") == (c.place.kind == "country"):

@@ -154,7 +154,7 @@ def main(argv=None) -> int:
                     help="save a screenshot of each map into this folder")
     args = ap.parse_args(argv)
 
-    from layers.render_html import write_html
+    from layers.render.html import write_html
 
     out = args.out or Path(tempfile.mkdtemp(prefix="claimmap-bench-"))
     out.mkdir(parents=True, exist_ok=True)

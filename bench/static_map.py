@@ -69,7 +69,7 @@ def main(argv=None) -> int:
 
     import matplotlib
 
-    from layers import render_static as rs
+    from layers.render import static as rs
 
     build_s, cases = _cases()
     if not args.no_merge:

@@ -25,6 +25,6 @@ def __getattr__(name):  # lazy: keep `import geo` cheap
         from geo.places import find_places
         return find_places
     if name == "normalize":
-        from geo.normalize import normalize
+        from geo.namekey import normalize
         return normalize
     raise AttributeError(f"module 'geo' has no attribute {name!r}")

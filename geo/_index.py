@@ -6,7 +6,7 @@ the project's curated CSVs in ``geo/data``, into a folder of the cache directory
 after a hash of those sources and of `FORMAT`. It holds:
 
 ``names.marisa``
-    a MARISA trie of every name key (see `geo.normalize`); the trie's key id indexes
+    a MARISA trie of every name key (see `geo.namekey`); the trie's key id indexes
 ``postings.bin``
     for every key, the entries it names, each with how it names them (`MATCH_*`) and
     which penalty of the prior it gets, in ranking order (see `rank_postings`), so a
@@ -74,7 +74,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geo.exc import BadInput, GazetteerError
-from geo.normalize import normalize
+from geo.namekey import normalize
 
 __all__ = [
     "FORMAT", "MATCH_PRIMARY", "MATCH_FORMER", "MATCH_REGION", "MATCH_REGION_FORM",

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from geo.normalize import APOSTROPHES, normalize
+from geo.namekey import APOSTROPHES, normalize
 
 __all__ = [
     "Token", "Tokens", "Span", "tokenize", "find_spans", "headline_lines",
@@ -392,7 +392,7 @@ def _country_abbreviation(text: str, toks, i: int) -> tuple[int, int, str] | Non
 class Token:
     """One word of the text: ``text[start:end] == text_``; a possessive ’s is left out.
 
-    key is the name key (`geo.normalize.normalize`) of capitalised words and the lower
+    key is the name key (`geo.namekey.normalize`) of capitalised words and the lower
     case of the others (only connectives inside names need one).
     """
 

@@ -2,7 +2,7 @@
 
 `Gazetteer.open()` returns the process-wide gazetteer, building its index into the cache
 on first use (see `geo._index` for what is indexed and how the cache is kept safe).
-Look-ups go through name keys (`geo.normalize.normalize`):
+Look-ups go through name keys (`geo.namekey.normalize`):
 
 - `Gazetteer.has_name` / `Gazetteer.candidates`: context-free, for the geoparser;
 - `Gazetteer.geocode`: ranked answers for a name as a person writes it, with optional
@@ -43,7 +43,7 @@ from pathlib import Path
 from geo import _index as ix
 from geo.exc import BadInput, GazetteerError, PlaceNotFound
 from geo.model import Candidate, Place
-from geo.normalize import normalize
+from geo.namekey import normalize
 
 __all__ = ["Gazetteer", "default_cache_dir"]
 

@@ -71,7 +71,7 @@ from functools import lru_cache
 from geo import _recognize as rz
 from geo.exc import BadInput
 from geo.model import Candidate, Mention, Place
-from geo.normalize import normalize
+from geo.namekey import normalize
 
 __all__ = ["find_places"]
 

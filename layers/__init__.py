@@ -17,10 +17,10 @@ def __getattr__(name):  # lazy: geopandas and folium load only when a build need
         from layers import builder as _builder
         return getattr(_builder, name)
     if name == "read_article":
-        from layers.article import read_article
+        from layers.text.article import read_article
         return read_article
     if name == "extract":
-        from layers.extract import extract
+        from layers.text.claims import extract
         return extract
     if name == "load_claims_file":
         from layers.claimsfile import load_claims_file

@@ -49,8 +49,9 @@ def code_fingerprint() -> str:
     """What parsing depends on besides the article: claimmap's code and the gazetteer.
 
     The sha256 of the claimmap version, the gazetteer's version and the source of the
-    ``geo`` and ``layers`` packages (their ``.py`` files and ``geo/data``), so that a
-    changed rule or a rebuilt gazetteer parses every article again, even between releases.
+    ``geo`` and ``layers`` packages (every ``.py`` file, subfolders included, and the
+    data files in ``data`` folders), so that a changed rule anywhere (``layers/text/``,
+    ``geo/``) or a rebuilt gazetteer parses every article again, even between releases.
     """
     from importlib.metadata import PackageNotFoundError, version
 
@@ -67,7 +68,7 @@ def code_fingerprint() -> str:
     digest.update(b"\0" + str(Gazetteer.open().version).encode())
     for pkg in (geo, layers):
         root = Path(pkg.__file__).parent
-        files = sorted([*root.glob("*.py"), *(root / "data").glob("*")])
+        files = sorted([*root.rglob("*.py"), *root.rglob("data/*")])
         for f in files:
             if f.is_file():
                 digest.update(b"\0" + f.relative_to(root.parent).as_posix().encode() + b"\0")

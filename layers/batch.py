@@ -21,7 +21,7 @@
    :meth:`layers.builder.Layers.write` (atomically), then drop the records of articles no
    longer in the folder. ``NAME.claims.yaml`` is the merged claims file as built (the
    format ``extract`` writes, dumped by the fast writer of
-   :mod:`layers._claims_fastdump`); ``claimmap build`` reads it back, but the format holds
+   :mod:`layers.claimsfile._fastdump`); ``claimmap build`` reads it back, but the format holds
    one article, so a rebuilt merged file names the batch as every claim's article (the
    claim ids keep their article's id as prefix). With ``maps=False`` only the data files
    are written (drawing the static map of thousands of places takes long).
@@ -180,7 +180,7 @@ def find_articles(directory: str | os.PathLike, *, exclude: str | os.PathLike | 
 
 def _article_ids(relpaths: list[str]) -> list[str]:
     """An id per article: the slug of its path without suffix (with it where two clash)."""
-    from layers.article import slugify
+    from layers.text.article import slugify
 
     ids = [slugify(os.path.splitext(r)[0]) for r in relpaths]
     seen: dict[str, int] = {}
@@ -213,8 +213,8 @@ def _jobs(root: Path, files: list[Path], fingerprint: str) -> list[_Job]:
 def _parse_one(path: str, relpath: str, article_id: str, raw: bytes | None) -> dict:
     """Read and extract one article; its record (never raises for the article's faults)."""
     from layers._batch_store import RECORD_FORMAT, doc_to_dict
-    from layers.article import read_article
-    from layers.extract import extract
+    from layers.text.article import read_article
+    from layers.text.claims import extract
 
     record = {"format": RECORD_FORMAT, "relpath": relpath, "article_id": article_id}
     try:
@@ -453,7 +453,7 @@ def run_batch(directory: str | os.PathLike, *, out: str | os.PathLike = "output"
         The folder is missing or holds no article, or no article could be parsed.
     """
     from layers._batch_store import ResultStore
-    from layers.article import slugify
+    from layers.text.article import slugify
 
     t0 = time.perf_counter()
     root = Path(directory)

@@ -109,16 +109,16 @@ def load_doc(path_or_text, date=None) -> ClaimsDoc:
         if suffix in _CLAIMS_SUFFIXES:
             from layers.claimsfile import load_claims_file
             return load_claims_file(path)
-        from layers.article import read_article
-        from layers.extract import extract
+        from layers.text.article import read_article
+        from layers.text.claims import extract
         return extract(read_article(path), date=date)
     if not isinstance(path_or_text, str):
         raise TypeError(f"build() takes a path, an article's text or a ClaimsDoc, "
                         f"not {type(path_or_text).__name__}")
     if not path_or_text.strip():
         raise BadInput("the article text is empty")
-    from layers.article import article_from_text, slugify
-    from layers.extract import extract
+    from layers.text.article import article_from_text, slugify
+    from layers.text.claims import extract
 
     first = next(line for line in path_or_text.splitlines() if line.strip())
     article = article_from_text(path_or_text, id=slugify(first.strip()[:80]))
@@ -453,7 +453,7 @@ _ADMIN_WORDS = {
 
 def _name_keys(name: str) -> set[str]:
     """Normalised forms of an admin-area name, with and without the generic words."""
-    from geo.normalize import normalize
+    from geo.namekey import normalize
 
     key = normalize(str(name))
     if not key:
@@ -607,7 +607,7 @@ class Layers:
             The folder (made if missing). Files of the same article are replaced.
         figure : dict, optional
             Options of the static map (basemap, figure_size, dpi, title), passed to
-            :func:`layers.render_static.write_static`.
+            :func:`layers.render.static.write_static`.
         maps : bool
             Also draw the maps (HTML, PNG/SVG, report). False writes only the data files:
             GeoJSON, GeoPackage, CSV, claims YAML and the manifest.
@@ -624,10 +624,10 @@ class Layers:
         -----
         The static map is drawn in a second (forked) process while the other files are
         written, where the machine has two cores and the process runs no other thread
-        (see :mod:`layers._static_worker`); the files are the same bytes either way.
+        (see :mod:`layers.render._worker`); the files are the same bytes either way.
         """
-        from layers._build_files import write_all
-        from layers.writers import atomic_output
+        from layers.files import write_all
+        from layers.io.writers import atomic_output
 
         with atomic_output(out_dir) as tmp:
             # under the folder's lock: no other build can take the id meanwhile
@@ -756,7 +756,7 @@ def build(path_or_text, date=None, boundaries=None) -> Layers:
     if boundaries is None:
         # inside the command line's static_worker block, the map's process starts
         # drawing now, while this one imports geopandas and makes the GeoDataFrames
-        from layers._static_worker import draw_early
+        from layers.render._worker import draw_early
 
         draw_early(rows)
     return _layers(rows, boundaries)

@@ -109,7 +109,7 @@ def geocode(name, country, near, on, limit):
 def places(article, on):
     """Print every place mention in ARTICLE as JSON."""
     from geo.places import find_places
-    from layers.article import read_article
+    from layers.text.article import read_article
 
     art = read_article(article)
     mentions = find_places(art.text, date=on or art.published)
@@ -124,9 +124,9 @@ def places(article, on):
               help="The article's date (defaults to the date found in it).")
 def extract(article, output, on):
     """Write the draft claims file of ARTICLE for a person to review."""
-    from layers.article import read_article
+    from layers.text.article import read_article
     from layers.claimsfile import dump_claims_file, write_claims_file
-    from layers.extract import extract as extract_doc
+    from layers.text.claims import extract as extract_doc
 
     doc = extract_doc(read_article(article), date=on)
     if output:
@@ -150,7 +150,7 @@ def extract(article, output, on):
 @click.option("--title", help="Title of the static map (default: the article's).")
 def build(inputs, out, on, boundaries, basemap, figure_size, dpi, title):
     """Build the layers and maps of each INPUT (article or reviewed claims file)."""
-    from layers._static_worker import static_worker
+    from layers.render._worker import static_worker
     from layers.builder import build as build_layers
 
     figure = {"basemap": basemap, "figure_size": figure_size, "dpi": dpi, "title": title}

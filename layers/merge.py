@@ -11,7 +11,7 @@ Claims
 
     - the same value: each is *corroborated* by the others (``corroborated_by``, the
       other claims' ids, and ``corroboration_count``, how many other articles agree);
-    - different values that contradict (see :func:`layers.extract.mark_conflicts`: a
+    - different values that contradict (see :func:`layers.text.claims.mark_conflicts`: a
       lower bound does not contradict a larger figure, a past figure not a current one):
       each is ``contested`` and names the others in ``conflicts_with``, after the
       conflicts found inside its own article.
@@ -192,7 +192,7 @@ def cross_check(claims: list[Claim], published: dict[str, str]) -> dict[str, lis
     ----------
     claims : list of Claim
         Claims of several articles; each article's own repeats already merged and its own
-        conflicts already marked (as :func:`layers.extract.extract` leaves them).
+        conflicts already marked (as :func:`layers.text.claims.extract` leaves them).
     published : dict
         article id -> the article's publication month ("YYYY-MM", or "" when undated).
 
@@ -202,7 +202,7 @@ def cross_check(claims: list[Claim], published: dict[str, str]) -> dict[str, lis
         claim_id -> ids of the other articles' claims reporting the same figure (only
         claims with any). Contradicting figures get ``contested`` and ``conflicts_with``.
     """
-    from layers.extract import (
+    from layers.text.claims import (
         _compatible,  # the qualifier rules of in-article conflicts
     )
 

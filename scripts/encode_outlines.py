@@ -2,7 +2,7 @@
 
 The HTML map draws Natural Earth's countries (geo/data/ne_50m_outlines.gpkg) under the
 layers when no web tiles load. Simplifying and encoding them
-(:func:`layers._html_data.outline_data`) is the same work for every page, so it is done
+(:func:`layers.render._html_data.outline_data`) is the same work for every page, so it is done
 once, here, and the page embeds the file as it is. Run it again after
 scripts/vendor_outlines.py, from the repository root::
 
@@ -13,7 +13,7 @@ tests/test_html_map.py fails while the file differs from what this writes.
 
 from __future__ import annotations
 
-from layers._html_data import OUTLINE_ASSET, outline_data, script_json
+from layers.render._html_data import OUTLINE_ASSET, outline_data, script_json
 
 
 def main() -> None:

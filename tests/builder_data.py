@@ -92,7 +92,7 @@ def first_article_layers(boundaries=None):
     else the layers of the sheet's ClaimsDoc (the files are what these tests are about)."""
     from layers.builder import build, layers_from_doc
 
-    for module in ("geo.places", "layers.extract"):
+    for module in ("geo.places", "layers.text.claims"):
         try:
             __import__(module)
         except ModuleNotFoundError as err:

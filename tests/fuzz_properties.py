@@ -148,7 +148,7 @@ def article_files(draw) -> tuple[str, bytes]:
 # ---------------------------------------------------------------------------- reader
 
 def check_reader(case: tuple[str, bytes]) -> None:
-    from layers.article import read_article
+    from layers.text.article import read_article
 
     name, data = case
     with tempfile.TemporaryDirectory(prefix="claimmap-fuzz-") as tmp:
@@ -183,8 +183,8 @@ def check_geoparser(text: str) -> None:
 # ---------------------------------------------------------------------------- extractor
 
 def check_extractor(text: str) -> None:
-    from layers.article import article_from_text
-    from layers.extract import extract
+    from layers.text.article import article_from_text
+    from layers.text.claims import extract
     from layers.model import CATEGORIES
 
     if not text.strip():
@@ -223,9 +223,9 @@ _seed_claims: list[str] = []
 def seed_claims_file() -> str:
     """A claims file extracted from a short article (made once per process)."""
     if not _seed_claims:
-        from layers.article import article_from_text
+        from layers.text.article import article_from_text
         from layers.claimsfile import dump_claims_file
-        from layers.extract import extract
+        from layers.text.claims import extract
 
         doc = extract(article_from_text(_SEED_TEXT, "seed-2025-06-29"))
         _seed_claims.append(dump_claims_file(doc))
@@ -373,8 +373,8 @@ def check_geojson_file(path: Path) -> int:
 
 
 def check_writers(doc) -> None:
-    from layers import writers
-    from layers._build_files import _LAYER_IDS, _geometry_type
+    from layers.io import writers
+    from layers.files import _LAYER_IDS, _geometry_type
     from layers.builder import layers_from_doc
 
     try:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from geo.exc import BadInput
-from layers.article import find_published, read_article, slugify
+from layers.text.article import find_published, read_article, slugify
 
 DATA = Path(__file__).parent / "data" / "claims"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -141,7 +141,7 @@ def test_find_published_prefers_dateline():
 
 
 def test_text_reader_does_not_import_trafilatura():
-    code = ("import sys; from layers.article import read_article; "
+    code = ("import sys; from layers.text.article import read_article; "
             f"read_article({str(POKROVSK)!r}); "
             "print('trafilatura' in sys.modules, 'dateparser' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -241,7 +241,7 @@ def test_write_returns_the_files_in_out_dir(layers, tmp_path):
 
 def test_build_of_the_first_article_has_the_sheets_lines():
     pytest.importorskip("geo.places")
-    pytest.importorskip("layers.extract")
+    pytest.importorskip("layers.text.claims")
     import yaml
 
     sheet = yaml.safe_load(SHEET.read_text(encoding="utf-8"))
@@ -257,7 +257,7 @@ def test_build_of_the_first_article_has_the_sheets_lines():
 
 def test_build_of_raw_text_slugs_its_first_line():
     pytest.importorskip("geo.places")
-    pytest.importorskip("layers.extract")
+    pytest.importorskip("layers.text.claims")
     text = ARTICLE.read_text(encoding="utf-8")
     out = build(text, date="2025-06-29")
     assert out.slug.startswith("ukraine-russia-war-pokrovsk")

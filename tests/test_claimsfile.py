@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from geo.exc import BadInput
 from geo.gazetteer import Gazetteer
-from layers import _claims_fastdump as fast
-from layers import _claims_fastload as fastload
+from layers.claimsfile import _fastdump as fast
+from layers.claimsfile import _fastload as fastload
 from layers import claimsfile as cf
 from layers.claimsfile import (
     FORMAT,
@@ -26,7 +26,7 @@ from layers.claimsfile import (
     loads_claims,
     write_claims_file,
 )
-from layers.extract import claim_id_for, places_from_mentions
+from layers.text.claims import claim_id_for, places_from_mentions
 from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
 
 TEXT = ("Pokrovsk braces for assault\n\n"
@@ -346,8 +346,8 @@ def test_cli_extract_then_refuse_a_broken_file(tmp_path):
 def test_every_team_article_round_trips(name):
     from pathlib import Path
 
-    from layers.article import read_article
-    from layers.extract import extract
+    from layers.text.article import read_article
+    from layers.text.claims import extract
 
     doc = extract(read_article(Path(__file__).parent / "data" / "articles" / name))
     text = dump_claims_file(doc)
@@ -358,7 +358,7 @@ def test_every_team_article_round_trips(name):
 
 # ---------------------------------------------------------------------------- the direct writer
 #
-# A fresh claims file is written by layers._claims_fastdump, not by ruamel.yaml: these
+# A fresh claims file is written by layers.claimsfile._fastdump, not by ruamel.yaml: these
 # check it writes the very bytes ruamel writes (`_ruamel_text`), on real articles, on
 # generated strings of every awkward kind, at the folding width, and on a merged batch.
 
@@ -473,8 +473,8 @@ def test_direct_writer_folds_where_ruamel_does(pad):
 @pytest.fixture(scope="module")
 def team_docs():
     """(path, ClaimsDoc) of the first article and every team article (.txt, .md, .html)."""
-    from layers.article import read_article
-    from layers.extract import extract
+    from layers.text.article import read_article
+    from layers.text.claims import extract
 
     paths = [POKROVSK] + sorted(p for p in ARTICLES.rglob("*") if p.suffix in (".txt", ".md", ".html"))
     return [(p, extract(read_article(p))) for p in paths]
@@ -621,7 +621,7 @@ def test_unusual_docs_go_through_ruamel_unchanged(doc):
 
 # ---------------------------------------------------------------------------- the fast reader
 #
-# loads_claims reads a file with layers._claims_fastload (libyaml, typed by ruamel's YAML
+# loads_claims reads a file with layers.claimsfile._fastload (libyaml, typed by ruamel's YAML
 # 1.2 rules) and reads it again through ruamel.yaml's round trip (cf._loads_ruamel)
 # whenever that reader is unsure or the file does not hold. These check that both give
 # the very same ClaimsDoc (values, types, order), or the very same error (message, file,

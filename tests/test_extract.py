@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from layers.article import read_article
-from layers.attribution import find_attribution
-from layers.dates import find_dates
-from layers.extract import extract, mark_conflicts
-from layers.figures import find_figures
+from layers.text.article import read_article
+from layers.text.attribution import find_attribution
+from layers.text.dates import find_dates
+from layers.text.claims import extract, mark_conflicts
+from layers.text.figures import find_figures
 from layers.model import CATEGORIES, Claim
-from layers.sentences import split_clauses, split_sentences
+from layers.text.sentences import split_clauses, split_sentences
 
 HERE = Path(__file__).parent
 SHARED = HERE.resolve().parents[1] / "shared"
@@ -294,7 +294,7 @@ def test_open_period_overlaps_later_dates():
 
 
 def _text_doc(text, day=date(2025, 3, 3)):
-    from layers.article import article_from_text
+    from layers.text.article import article_from_text
 
     return extract(article_from_text(text, "synthetic"), date=day)
 
@@ -323,7 +323,7 @@ def test_general_patterns_on_a_written_article():
 
 
 def test_date_given_replaces_the_article_date():
-    from layers.article import article_from_text
+    from layers.text.article import article_from_text
 
     art = article_from_text("Title\n\nAs of June 29, 2025, 100 troops held Kupiansk.\n", "t")
     doc = extract(art, date=date(2025, 7, 1))

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from layers.article import read_article
-from layers.extract import extract
+from layers.text.article import read_article
+from layers.text.claims import extract
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = sorted((ROOT / "tests" / "data" / "claims_gold").glob("*.yaml"))

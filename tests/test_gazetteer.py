@@ -22,7 +22,7 @@ from geo import _index as ix
 from geo.exc import BadInput, PlaceNotFound
 from geo.gazetteer import Gazetteer
 from geo.model import Place
-from geo.normalize import normalize
+from geo.namekey import normalize
 
 VENV_BIN = Path(sys.executable).parent
 CLAIMMAP = str(VENV_BIN / "claimmap")

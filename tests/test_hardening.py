@@ -293,7 +293,7 @@ def test_other_encodings_are_decoded_and_said(name, data, assumed, guessed, tmp_
                                                 "charset-normalizer prefers cp1252 here")),
 ])
 def test_legacy_encodings_decode_to_the_text(encoding, text, tmp_path):
-    from layers.article import read_article
+    from layers.text.article import read_article
 
     path = tmp_path / "a.txt"
     path.write_bytes(text.encode(encoding))
@@ -402,7 +402,7 @@ def test_reviewed_claims_file_builds_over_its_own_article(good_build, out, tmp_p
 # ---------------------------------------------------------------------------- ids and paths
 
 def test_slugs_never_escape():
-    from layers.article import slugify
+    from layers.text.article import slugify
     from layers.builder import _SAFE_ID_RE
 
     hostile = ["../../etc/passwd", "..", ".", "...", "/abs/path", "C:\\Windows\\x",
@@ -481,7 +481,7 @@ def test_hostile_file_name_and_content_stay_inert(tmp_path):
 
 
 def test_two_inputs_with_one_id_never_overwrite_each_other(out, tmp_path):
-    from layers.article import read_article
+    from layers.text.article import read_article
 
     kharkiv, gaza = ARTICLES / "kharkiv-2024-05-20.txt", ARTICLES / "gaza-2024-03-05.txt"
     shutil.copyfile(kharkiv, tmp_path / "a b.txt")

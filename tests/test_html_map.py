@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from browser import browser_available, open_page
 
-from layers._html_data import date_interval, map_data, script_json
+from layers.render._html_data import date_interval, map_data, script_json
 from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
-from layers.render_html import render_page, write_embed, write_html
+from layers.render.html import render_page, write_embed, write_html
 from layers.symbology import category_style
 
 REPO = Path(__file__).resolve().parents[1]
@@ -90,7 +90,7 @@ def injected():
 @pytest.fixture(scope="module")
 def first_article():
     """The first article's real build: reader, geoparser, extractor, builder."""
-    for module in ("geo.places", "layers.extract"):   # issues 3 and 4, being written
+    for module in ("geo.places", "layers.text.claims"):   # issues 3 and 4, being written
         pytest.importorskip(module, reason=f"{module} is not in the tree yet")
     from layers.builder import build
 
@@ -166,7 +166,7 @@ def test_date_interval_none(bad):
 def test_outline_asset_is_up_to_date():
     """The page embeds assets/outlines.json as it is: it must be what outline_data() makes
     of geo/data's outlines now (else run scripts/encode_outlines.py)."""
-    from layers._html_data import OUTLINE_ASSET, outline_data
+    from layers.render._html_data import OUTLINE_ASSET, outline_data
 
     shipped = OUTLINE_ASSET.read_text(encoding="utf-8")
     assert shipped == script_json(outline_data()), "run scripts/encode_outlines.py"

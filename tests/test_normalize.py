@@ -1,4 +1,4 @@
-"""geo.normalize: the one key form the gazetteer and the geoparser share."""
+"""geo.namekey: the one key form the gazetteer and the geoparser share."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from geo.normalize import APOSTROPHES, normalize
+from geo.namekey import APOSTROPHES, normalize
 
 
 @pytest.mark.parametrize(

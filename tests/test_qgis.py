@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-import layers.styles  # noqa: F401  (its folder holds the shipped .sld files)
+import layers.io.styles  # noqa: F401  (its folder holds the shipped .sld files)
 from builder_data import first_article_layers
 from layers.symbology import CATEGORY_STYLE, RELATION_STYLE
 
@@ -42,7 +42,7 @@ def built(tmp_path_factory):
     layers.write(out, maps=False)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
     env.update({"QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(out)})
-    styles = Path(sys.modules["layers.styles"].__file__).parent
+    styles = Path(sys.modules["layers.io.styles"].__file__).parent
     res = subprocess.run([SYSTEM_PYTHON, str(CHECK), str(out), layers.slug, str(styles)],
                          capture_output=True, text=True, env=env, timeout=300)
     assert res.returncode == 0, res.stderr[-2000:]

@@ -184,7 +184,7 @@ def dense_layers():
 
 @pytest.fixture(scope="module")
 def pokrovsk_files(pokrovsk_layers, tmp_path_factory):
-    from layers.render_static import write_static
+    from layers.render.static import write_static
 
     out = tmp_path_factory.mktemp("static")
     png, svg = write_static(pokrovsk_layers, out / "p.png", out / "p.svg",
@@ -230,7 +230,7 @@ def test_svg_keeps_place_names_and_legend_as_text(pokrovsk_files):
 
 
 def test_place_labels_do_not_overlap_first_article(pokrovsk_layers):
-    from layers.render_static import draw_map
+    from layers.render.static import draw_map
 
     d = draw_map(pokrovsk_layers, figure_size="8x6", dpi=200)
     boxes = d.label_boxes(kinds=("place", "region", "country", "context"))
@@ -242,7 +242,7 @@ def test_place_labels_do_not_overlap_first_article(pokrovsk_layers):
 
 
 def test_labels_stay_off_markers_and_inside_the_map(dense_layers):
-    from layers.render_static import draw_map
+    from layers.render.static import draw_map
 
     d = draw_map(dense_layers, figure_size="8x6", dpi=200)
     renderer = d.fig.canvas.get_renderer()
@@ -260,7 +260,7 @@ def test_labels_stay_off_markers_and_inside_the_map(dense_layers):
 
 
 def test_output_is_byte_identical(pokrovsk_layers, tmp_path):
-    from layers.render_static import write_static
+    from layers.render.static import write_static
 
     a = write_static(pokrovsk_layers, tmp_path / "a.png", tmp_path / "a.svg")
     b = write_static(pokrovsk_layers, tmp_path / "b.png", tmp_path / "b.svg")
@@ -272,7 +272,7 @@ def test_output_is_byte_identical(pokrovsk_layers, tmp_path):
 def test_title_option_and_default_size(pokrovsk_layers, tmp_path):
     from PIL import Image
 
-    from layers.render_static import write_static
+    from layers.render.static import write_static
 
     png, svg = write_static(pokrovsk_layers, tmp_path / "t.png", tmp_path / "t.svg",
                             title="Front line & <supply> routes")
@@ -286,7 +286,7 @@ def test_title_option_and_default_size(pokrovsk_layers, tmp_path):
                                 {"figure_size": (8,)}, {"basemap": "satellite"},
                                 {"figure_size": "60x60", "dpi": 1200}])
 def test_bad_options_raise_bad_input_and_write_nothing(pokrovsk_layers, tmp_path, kw):
-    from layers.render_static import write_static
+    from layers.render.static import write_static
 
     with pytest.raises(BadInput):
         write_static(pokrovsk_layers, tmp_path / "x.png", tmp_path / "x.svg", **kw)
@@ -296,8 +296,8 @@ def test_bad_options_raise_bad_input_and_write_nothing(pokrovsk_layers, tmp_path
 def test_web_basemap_without_network_is_a_clean_error(pokrovsk_layers, tmp_path, monkeypatch):
     import xyzservices
 
-    from layers import _static_tiles
-    from layers.render_static import write_static
+    from layers.render import _tiles as _static_tiles
+    from layers.render.static import write_static
 
     # port 9 on loopback: nothing listens, the connection is refused (no network used)
     dead = xyzservices.TileProvider(name="dead", url="http://127.0.0.1:9/{z}/{x}/{y}.png",
@@ -316,8 +316,8 @@ def test_web_basemap_from_a_local_tile_server(pokrovsk_layers, tmp_path, monkeyp
     import xyzservices
     from PIL import Image
 
-    from layers import _static_tiles
-    from layers.render_static import write_static
+    from layers.render import _tiles as _static_tiles
+    from layers.render.static import write_static
 
     buf = io.BytesIO()
     Image.new("RGB", (256, 256), (200, 230, 200)).save(buf, format="PNG")
@@ -356,7 +356,7 @@ def test_web_basemap_from_a_local_tile_server(pokrovsk_layers, tmp_path, monkeyp
 
 
 def test_report_fragment_inlines_figure_and_escapes(tmp_path):
-    from layers.render_static import write_report, write_static
+    from layers.render.static import write_report, write_static
 
     doc = pokrovsk_doc(title='Pokrovsk <script>alert("t")</script>')
     doc.claims[0].source = '<img src=x onerror="alert(1)">'
@@ -379,7 +379,7 @@ def test_report_fragment_inlines_figure_and_escapes(tmp_path):
 
 
 def test_report_needs_the_png(pokrovsk_layers, tmp_path):
-    from layers.render_static import write_report
+    from layers.render.static import write_report
 
     with pytest.raises(BadInput):
         write_report(pokrovsk_layers, tmp_path / "r.html", tmp_path / "missing.png")
@@ -394,13 +394,13 @@ def test_report_needs_the_png(pokrovsk_layers, tmp_path):
     ("Ukraine", "", "country", "Ukraine"),
 ])
 def test_label_for(name, surfaces, kind, want):
-    from layers.render_static import label_for
+    from layers.render.static import label_for
 
     assert label_for(name, surfaces, kind) == want
 
 
 def test_parse_figure_size():
-    from layers.render_static import parse_figure_size
+    from layers.render.static import parse_figure_size
 
     assert parse_figure_size("8x6") == (8.0, 6.0)
     assert parse_figure_size("10X7.5") == (10.0, 7.5)
@@ -411,7 +411,7 @@ def test_parse_figure_size():
 def test_render_time_is_reasonable(dense_layers, tmp_path):
     import time
 
-    from layers.render_static import write_static
+    from layers.render.static import write_static
 
     t0 = time.perf_counter()
     write_static(dense_layers, tmp_path / "d.png", tmp_path / "d.svg")
@@ -421,7 +421,7 @@ def test_render_time_is_reasonable(dense_layers, tmp_path):
 def test_builder_layers_of_the_sheet(tmp_path):
     """The builder's own Layers (from the acceptance sheet's doc) render and label cleanly."""
     builder = pytest.importorskip("layers.builder")
-    from layers.render_static import draw_map
+    from layers.render.static import draw_map
 
     layers = builder.build(pokrovsk_doc())
     d = draw_map(layers)
@@ -435,7 +435,7 @@ def test_builder_layers_of_the_sheet(tmp_path):
 
 def test_places_named_in_passing_far_away_become_edge_pointers():
     """Moscow and Kyiv named without a claim must not shrink Donbas to a corner."""
-    from layers.render_static import draw_map
+    from layers.render.static import draw_map
 
     doc = pokrovsk_doc()
     doc.places += [_place("geonames:524901", "Moscow", 55.75222, 37.61556),
@@ -468,7 +468,7 @@ def _claim(cid, cat, ids, relation=""):
 def test_unusual_views_still_draw(case):
     """No places; places an ocean apart; across the date line; a claim about a country;
     an article that names only a country."""
-    from layers.render_static import draw_map
+    from layers.render.static import draw_map
 
     kyiv = _place("geonames:703448", "Kyiv", 50.45466, 30.5238, mentions=3)
     docs = {
@@ -509,7 +509,7 @@ def test_unusual_views_still_draw(case):
 
 def test_real_build_of_first_article(tmp_path):
     builder = pytest.importorskip("layers.builder")
-    from layers.render_static import draw_map, write_report, write_static
+    from layers.render.static import draw_map, write_report, write_static
 
     try:
         layers = builder.build(str(ARTICLE), date=date(2025, 6, 29))
@@ -528,7 +528,7 @@ def test_written_files_get_the_mode_of_a_new_file(pokrovsk_layers, tmp_path):
     """Not mkstemp's 0600: the umask decides, as for any new file."""
     import os
 
-    from layers.render_static import write_report, write_static
+    from layers.render.static import write_report, write_static
 
     old_mask = os.umask(0o022)
     try:
@@ -602,7 +602,7 @@ def test_merged_batch_map_is_fast_capped_and_without_overlaps(big_layers, tmp_pa
 
     import matplotlib
 
-    from layers import render_static as rs
+    from layers.render import static as rs
 
     assert len(big_layers.places) == 500 and len(big_layers.claims) > 20_000
     t0 = time.perf_counter()
@@ -640,8 +640,8 @@ def test_merged_batch_map_is_fast_capped_and_without_overlaps(big_layers, tmp_pa
 
 
 def test_report_of_a_merged_batch_is_capped(big_layers, tmp_path):
-    from layers._static_report import MAX_TABLE_ROWS
-    from layers.render_static import write_report
+    from layers.render.report import MAX_TABLE_ROWS
+    from layers.render.static import write_report
 
     png = tmp_path / "merged.png"
     png.write_bytes(b"\x89PNG\r\n\x1a\n")
@@ -666,7 +666,7 @@ def test_label_placer_grid_and_measured_boxes_keep_labels_apart():
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    from layers._static_labels import LabelPlacer
+    from layers.render._labels import LabelPlacer
 
     fig = Figure(figsize=(6, 4), dpi=150)
     FigureCanvasAgg(fig)
@@ -722,7 +722,7 @@ def test_countries_projected_on_demand_match_the_whole_projection(lon0, lat0, is
     from shapely.geometry import box
 
     from geo.outlines import countries
-    from layers._static_frame import _lon_boxes, _projected_world
+    from layers.render._frame import _lon_boxes, _projected_world
 
     crs = (f"+proj=eqearth +lon_0={lon0:.4f} +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
            if is_world else
@@ -751,7 +751,7 @@ def test_countries_projected_on_demand_match_the_whole_projection(lon0, lat0, is
 
 @pytest.mark.parametrize("size", ["6x4.5", "8x6"])
 def test_legend_fits_its_panel_in_the_largest_type_that_does(dense_layers, size):
-    from layers.render_static import draw_map
+    from layers.render.static import draw_map
 
     d = draw_map(dense_layers, figure_size=size)
     (leg,) = d.fig.legends

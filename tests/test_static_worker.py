@@ -13,7 +13,8 @@ import pytest
 from builder_data import pokrovsk_doc
 
 from geo.exc import BadInput
-from layers import _static_worker, render_static
+from layers.render import _worker as _static_worker
+from layers.render import static as render_static
 from layers.builder import layers_from_doc
 
 SLUG = "pokrovsk-2025-06-29"
@@ -124,7 +125,7 @@ def test_a_child_that_dies_fails_the_build(layers, tmp_path, workers, monkeypatc
 
 @needs_fork
 def test_a_failing_writer_stops_the_child(layers, tmp_path, workers, monkeypatch):
-    from layers import writers
+    from layers.io import writers
 
     def broken(*args, **kwargs):
         raise OSError("disk full (simulated)")
@@ -198,7 +199,7 @@ def test_layers_that_do_not_pickle_are_drawn_in_process(layers, workers):
 
 _CHILD = r"""
 import pickle, sys
-from layers.render_static import render_images, warm_up
+from layers.render.static import render_images, warm_up
 
 warm_up()
 with open(sys.argv[1], "rb") as fh:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from builder_data import pokrovsk_doc
-from layers import writers
+from layers.io import writers
 from layers.builder import layers_from_doc
 
 TESTS = Path(__file__).resolve().parent
@@ -172,12 +172,12 @@ def test_gpkg_layers_types_and_styles(layers, tmp_path):
 
 
 def test_shipped_style_files_are_current():
-    from layers.styles import STYLE_LAYERS, qml, sld
+    from layers.io.styles import STYLE_LAYERS, qml, sld
 
-    folder = Path(sys.modules["layers.styles"].__file__).parent
+    folder = Path(sys.modules["layers.io.styles"].__file__).parent
     for layer in STYLE_LAYERS:
         assert (folder / f"{layer}.qml").read_text(encoding="utf-8") == qml(layer), \
-            "run python -m layers.styles"
+            "run python -m layers.io.styles"
         assert (folder / f"{layer}.sld").read_text(encoding="utf-8") == sld(layer)
 
 
@@ -245,7 +245,7 @@ _SLOW_BUILD = textwrap.dedent("""
     import sys, time
     sys.path.insert(0, {tests!r})
     from builder_data import pokrovsk_doc
-    from layers import writers
+    from layers.io import writers
     from layers.builder import layers_from_doc
 
     real = writers.write_csv

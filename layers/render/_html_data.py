@@ -314,7 +314,7 @@ def _regions(gdf) -> list:
 
 #: the outlines as the page embeds them: ``script_json(outline_data())``, made once by
 #: scripts/encode_outlines.py
-OUTLINE_ASSET = Path(__file__).resolve().parent / "assets" / "outlines.json"
+OUTLINE_ASSET = Path(__file__).resolve().parent.parent / "assets" / "outlines.json"
 #: outline coordinates: integers of 1/1000 degree (about 100 m), each ring delta-encoded
 OUTLINE_SCALE = 1000
 #: simplification of the outlines before encoding (degrees; a pixel at zoom 8 is ~0.005)

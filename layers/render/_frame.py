@@ -1,6 +1,6 @@
 """Where the static map looks: its projection, view and the world outlines in it.
 
-Helpers of `layers.render_static`: a local azimuthal equidistant projection centred on
+Helpers of `layers.render.static`: a local azimuthal equidistant projection centred on
 the view (Equal Earth for views that span the world, Web Mercator under web tiles), the
 Natural Earth countries cut where the projection breaks, the view's extent, and the
 country an article is mostly about. Longitudes are handled the short way round, so a

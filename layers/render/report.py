@@ -1,6 +1,6 @@
 """The report fragment, ``SLUG.report.html``: the figure inlined, a claims table, credits.
 
-Helpers of `layers.render_static` (whose `write_report` calls `write_report_fragment`).
+Helpers of `layers.render.static` (whose `write_report` calls `write_report_fragment`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import math
 from pathlib import Path
 
 from geo.exc import BadInput
-from layers.render_static import (GEONAMES_ATTRIBUTION, NATURAL_EARTH_ATTRIBUTION,
+from layers.render.static import (GEONAMES_ATTRIBUTION, NATURAL_EARTH_ATTRIBUTION,
                                   _atomic_write, _ids, _num, _rows, _truthy, label_for)
 from layers.symbology import category_style
 

@@ -50,7 +50,7 @@ _MIME = {".png": "image/png", ".svg": "image/svg+xml", ".gif": "image/gif"}
 
 
 def _assets() -> Path:
-    return Path(__file__).resolve().parent / "assets"
+    return Path(__file__).resolve().parent.parent / "assets"
 
 
 @cache
@@ -133,7 +133,7 @@ def render_page(layers, *, embed: bool = False) -> str:
     from branca.element import Element, MacroElement
     from folium.template import Template
 
-    from layers._html_data import map_data, script_json
+    from layers.render._html_data import map_data, script_json
 
     class _Raw(Element):
         """Markup put into the page as is (branca's Element would read it as a Jinja
@@ -199,10 +199,10 @@ def _outline_text() -> str:
     """The Natural Earth outlines as script-safe JSON (the same for every page).
 
     Read from ``assets/outlines.json``, which ``scripts/encode_outlines.py`` makes from
-    geo/data's outlines with :func:`layers._html_data.outline_data` (encoding them on every
+    geo/data's outlines with :func:`layers.render._html_data.outline_data` (encoding them on every
     build took a fifth of a build's time); tests/test_html_map.py checks it is up to date.
     """
-    from layers._html_data import OUTLINE_ASSET
+    from layers.render._html_data import OUTLINE_ASSET
 
     return OUTLINE_ASSET.read_text(encoding="utf-8")
 

@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 
 from geo.exc import BadInput
-from layers.dates import find_dates
+from layers.text.dates import find_dates
 from layers.model import Article
 
 __all__ = ["DEFAULT_MAX_BYTES", "read_article", "article_from_text", "slugify", "find_published"]

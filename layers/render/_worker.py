@@ -6,7 +6,7 @@ running), the build draws it in a forked child process while the parent writes t
 GeoJSON, GeoPackage, CSV, claims file and HTML maps; elsewhere it draws it in-process.
 
 The child is sent the columns drawing reads as plain rows with shapely geometries
-(:func:`layers.render_static.drawing_input`) and draws with matplotlib, shapely and pyproj
+(:func:`layers.render.static.drawing_input`) and draws with matplotlib, shapely and pyproj
 alone: it never imports pandas or geopandas, whose imports would lengthen the build's
 critical path (and its CPU time). The modules both processes need (numpy, shapely,
 pyproj) are imported once, before the fork. The child only computes: it sends the PNG
@@ -63,7 +63,7 @@ def _serve(conn, parent_end) -> None:
     parent_end.close()   # else the pipe would stay open when the parent dies
     try:
         try:
-            from layers.render_static import warm_up
+            from layers.render.static import warm_up
 
             warm_up()
         except Exception:  # noqa: BLE001 - the job itself will raise it properly
@@ -75,7 +75,7 @@ def _serve(conn, parent_end) -> None:
                 return   # the parent is done (or gone)
             layers, figure = job
             try:
-                from layers.render_static import render_images
+                from layers.render.static import render_images
 
                 reply = ("ok", render_images(layers, **figure))
             except Exception as err:  # noqa: BLE001 - sent to the parent, raised there
@@ -116,8 +116,8 @@ class StaticWorker:
 
     def submit(self, layers, figure: dict) -> None:
         """Send a map to draw: `layers` and the options of
-        :func:`layers.render_static.render_images`."""
-        from layers.render_static import drawing_input
+        :func:`layers.render.static.render_images`."""
+        from layers.render.static import drawing_input
 
         if self._busy:
             raise RuntimeError("the static map worker is still drawing the previous map")
@@ -189,7 +189,7 @@ def static_worker(enabled: bool = True, figure: dict | None = None
     _preload()
     # forked before the build imports geopandas: on two cores the child loads matplotlib
     # and the outlines (never pandas or geopandas: it is sent plain rows, see
-    # `layers.render_static.drawing_input`) while the parent imports geopandas and reads
+    # `layers.render.static.drawing_input`) while the parent imports geopandas and reads
     # the article
     worker = StaticWorker()
     worker.figure = None if figure is None else dict(figure)
@@ -245,7 +245,7 @@ class _InProcess:
         self._layers, self._figure = layers, figure
 
     def result(self) -> tuple[bytes, bytes]:
-        from layers.render_static import render_images
+        from layers.render.static import render_images
 
         return render_images(self._layers, **self._figure)
 

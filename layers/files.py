@@ -1,6 +1,6 @@
 """The files of one build (SPEC "Files written by build"), written into a folder.
 
-Called by :meth:`layers.builder.Layers.write` inside :func:`layers.writers.atomic_output`,
+Called by :meth:`layers.builder.Layers.write` inside :func:`layers.io.writers.atomic_output`,
 so the folder is a temporary one and a failure here leaves the previous outputs alone.
 """
 
@@ -10,8 +10,8 @@ import importlib
 import logging
 from pathlib import Path
 
-from layers import writers
-from layers.styles import qml_for_geometry, sld
+from layers.io import writers
+from layers.io.styles import qml_for_geometry, sld
 
 __all__ = ["write_all", "claims_table", "gpkg_layers"]
 
@@ -127,12 +127,12 @@ def write_all(layers, folder: Path, figure: dict, *, maps: bool = True,
     """Write every file of one article into folder; the paths written (manifest last).
 
     The static map is drawn meanwhile, in a second process where the machine allows
-    (see :mod:`layers._static_worker`); every file is written here.
+    (see :mod:`layers.render._worker`); every file is written here.
     """
-    static = _renderer("layers.render_static") if maps else None
+    static = _renderer("layers.render.static") if maps else None
     if static is None:
         return _write_all(layers, folder, maps=maps, claims_file=claims_file, static=None)
-    from layers._static_worker import draw_static
+    from layers.render._worker import draw_static
 
     with draw_static(layers, figure) as job:
         return _write_all(layers, folder, maps=maps, claims_file=claims_file, static=job)
@@ -169,13 +169,13 @@ def _write_all(layers, folder: Path, *, maps: bool, claims_file: bool,
         written.append(writers.write_text(claimsfile.dump_claims_file(layers.doc),
                                           folder / f"{slug}.claims.yaml"))
 
-    html = _renderer("layers.render_html") if maps else None
+    html = _renderer("layers.render.html") if maps else None
     if html is not None:
         html.write_html(layers, folder / f"{slug}.html")
         html.write_embed(layers, folder / f"{slug}.embed.html")
         written += [folder / f"{slug}.html", folder / f"{slug}.embed.html"]
     if static is not None:
-        from layers import render_static
+        from layers.render import static as render_static
 
         png, svg = folder / f"{slug}.png", folder / f"{slug}.svg"
         render_static.save_static(*static.result(), png, svg)

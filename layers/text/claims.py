@@ -1,10 +1,10 @@
 """Pull an article's claims out of its text: `extract(article) -> ClaimsDoc`.
 
-The article is read sentence by sentence and clause by clause (`layers.sentences`).
+The article is read sentence by sentence and clause by clause (`layers.text.sentences`).
 For each sentence: its places (the geoparser's mentions, plus "the city", "this town",
 "its capture" resolved to the place the text is talking about), its dates
-(`layers.dates`, normalised against the article's date), its source
-(`layers.attribution`) and its figures (`layers.figures`). Then:
+(`layers.text.dates`, normalised against the article's date), its source
+(`layers.text.attribution`) and its figures (`layers.text.figures`). Then:
 
 Figures
     every figure is a claim. Its places are those of its clause; a clause without a
@@ -72,11 +72,11 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
 
-from layers.attribution import REFERRING, UNATTRIBUTED, find_attribution
-from layers.dates import DateMention, find_dates
-from layers.figures import find_figures
+from layers.text.attribution import REFERRING, UNATTRIBUTED, find_attribution
+from layers.text.dates import DateMention, find_dates
+from layers.text.figures import find_figures
 from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
-from layers.sentences import Clause, Sentence, split_clauses, split_sentences
+from layers.text.sentences import Clause, Sentence, split_clauses, split_sentences
 
 __all__ = ["extract", "claim_id_for", "mark_conflicts", "places_from_mentions"]
 
@@ -731,7 +731,7 @@ def extract(article: Article, date: _date | None = None, *, mentions=None) -> Cl
     Parameters
     ----------
     article : Article
-        As read by `layers.article.read_article`.
+        As read by `layers.text.article.read_article`.
     date : datetime.date, optional
         The article's date (relative dates are read against it); default the date found
         in the article.

@@ -23,12 +23,12 @@ the figure shows (`_to_pixels`). 500 places and 50,000 claims draw in a few seco
 Colours and labels come from `layers.symbology`, the same as the HTML map's. Output is
 deterministic: the same layers give byte-identical PNG and SVG files (fixed font, no
 dates in the metadata, a fixed SVG id salt). Labels are placed by
-`layers._static_labels.LabelPlacer` (greedy candidate positions checked against
+`layers.render._labels.LabelPlacer` (greedy candidate positions checked against
 matplotlib's own text extents; adjustText was not used because it moves labels
 iteratively and gives no no-overlap guarantee).
 
 ``basemap="web"`` (only when asked) draws the same map in Web Mercator over web tiles
-(see `layers._static_tiles`); it needs network and fails with a clear error without it.
+(see `layers.render._tiles`); it needs network and fails with a clear error without it.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from geo.exc import BadInput
-from layers._static_frame import (_country_outline, _extent, _focus_country, _frame,
+from layers.render._frame import (_country_outline, _extent, _focus_country, _frame,
                                   _lon_centre, _num, _proj, _projected_world, _to_crs,
                                   _transformer)
 from layers.model import CATEGORIES, RELATIONS
@@ -111,7 +111,7 @@ class MapDrawing:
         The locator map.
     crs : str
         The projection the map is drawn in (a PROJ string or ``EPSG:3857``).
-    labels : list of layers._static_labels.PlacedLabel
+    labels : list of layers.render._labels.PlacedLabel
         Every label placed on the map, in placement order; keys ``place:<id>``,
         ``region:<id>``, ``far:<id>`` (a pointer to a place beyond the map),
         ``country:<name>`` and ``context:<id>``.
@@ -366,7 +366,7 @@ def _quiet_canvas():
 def _draw(layers, size, dpi, title, basemap, context):
     from matplotlib.figure import Figure
 
-    from layers._static_labels import LabelPlacer
+    from layers.render._labels import LabelPlacer
 
     if basemap not in ("none", "web"):
         raise BadInput(f"basemap {basemap!r} is not one of: none, web", path="--basemap")
@@ -427,7 +427,7 @@ def _draw(layers, size, dpi, title, basemap, context):
 
     attribution = ""
     if basemap == "web":
-        from layers._static_tiles import fetch_basemap
+        from layers.render._tiles import fetch_basemap
 
         img, img_extent, attribution = fetch_basemap(extent, box.width)
         ax.imshow(img, extent=img_extent, interpolation="bilinear", zorder=0.5,
@@ -1445,7 +1445,7 @@ def _caption(fig, layout, text):
 def warm_up() -> None:
     """Load what drawing any map needs (modules, the fonts, PROJ's database, the outlines,
     the gazetteer), so that the first map costs what the next ones do. A process that will
-    draw a map calls this while it waits for the layers (see `layers._static_worker`).
+    draw a map calls this while it waits for the layers (see `layers.render._worker`).
 
     Neither pandas nor geopandas is imported, here or by drawing a `drawing_input`."""
     import matplotlib
@@ -1455,7 +1455,7 @@ def warm_up() -> None:
     from pyproj import Transformer
 
     from geo.outlines import country_outlines
-    from layers import _static_labels  # noqa: F401
+    from layers.render import _labels as _static_labels  # noqa: F401
 
     with matplotlib.rc_context(_RC):
         fig = Figure(figsize=(1, 1), dpi=72)
@@ -1542,7 +1542,7 @@ def render_images(layers, *, basemap="none", figure_size=None, dpi=None,
     writes). Parameters and errors as `write_static`'s.
 
     The build calls this in a second process while it writes its other files (see
-    `layers._static_worker`), then writes the bytes itself. `layers` may be a Layers or
+    `layers.render._worker`), then writes the bytes itself. `layers` may be a Layers or
     its `drawing_input` (what that process is sent).
     """
     import matplotlib
@@ -1599,7 +1599,7 @@ def write_static(layers, png_path, svg_path, *, basemap="none", figure_size=None
     ------
     geo.exc.BadInput
         A figure size, dpi or basemap out of range.
-    layers._static_tiles.TileFetchError
+    layers.render._tiles.TileFetchError
         ``basemap="web"`` and the tiles could not be fetched (no file is written).
     """
     png, svg = render_images(layers, basemap=basemap, figure_size=figure_size, dpi=dpi,
@@ -1634,6 +1634,6 @@ def write_report(layers, path, png_path) -> Path:
     geo.exc.BadInput
         The PNG cannot be read.
     """
-    from layers._static_report import write_report_fragment
+    from layers.render.report import write_report_fragment
 
     return write_report_fragment(layers, path, png_path)

@@ -4,7 +4,7 @@ The GeoPackage carries these as each layer's default style (``layer_styles``), a
 builder writes the QML beside each GeoJSON (``SLUG.claims.qml`` next to
 ``SLUG.claims.geojson``) so QGIS opens the GeoJSON styled as well. The ``.qml``/``.sld``
 files in this folder are the same styles for people who load layers by hand; regenerate
-them with ``python -m layers.styles`` (a test checks they are current).
+them with ``python -m layers.io.styles`` (a test checks they are current).
 
 Styles:
 

@@ -56,11 +56,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 from geo.exc import BadInput
-from layers._claims_fastdump import DQ as _DQ
-from layers._claims_fastdump import Alts as _Alts
-from layers._claims_fastdump import Block as _Block
-from layers._claims_fastdump import Flow as _Flow
-from layers._claims_fastdump import Lit as _Lit
+from layers.claimsfile._fastdump import DQ as _DQ
+from layers.claimsfile._fastdump import Alts as _Alts
+from layers.claimsfile._fastdump import Block as _Block
+from layers.claimsfile._fastdump import Flow as _Flow
+from layers.claimsfile._fastdump import Lit as _Lit
 from layers.model import CATEGORIES, RELATIONS, Article, Claim, ClaimsDoc, PlaceRecord
 
 __all__ = ["FORMAT", "load_claims_file", "loads_claims", "dump_claims_file", "write_claims_file",
@@ -181,8 +181,8 @@ def _alt_label(place_id: str) -> str:
 
 
 # The fresh file's layout is said once, by `_doc_tree` (in the markers of
-# layers._claims_fastdump); both writers follow it: ruamel's round trip (`_doc_to_yaml`)
-# and the direct one (`layers._claims_fastdump.dump_tree`).
+# layers.claimsfile._fastdump); both writers follow it: ruamel's round trip (`_doc_to_yaml`)
+# and the direct one (`layers.claimsfile._fastdump.dump_tree`).
 
 def _doc_keys(doc: ClaimsDoc) -> dict[str, str]:
     keys = place_keys(doc.places)
@@ -382,7 +382,7 @@ def dump_claims_file(doc: ClaimsDoc) -> str:
 
     A doc loaded from a claims file is written over that file's YAML tree, so the
     comments a reviewer added (and the order of the entries) are kept (ruamel.yaml's
-    round trip). A fresh doc is written by `layers._claims_fastdump`: the same bytes
+    round trip). A fresh doc is written by `layers.claimsfile._fastdump`: the same bytes
     ruamel.yaml writes, ~30x faster (10,000 claims in about half a second), so a
     batch's merged file is cheap; what that writer cannot vouch for goes through ruamel.
     """
@@ -404,7 +404,7 @@ def _fresh_text(doc: ClaimsDoc) -> str:
     """The claims file of `doc` written anew (no file's tree to keep)."""
     # written directly (the same bytes, ~100x faster), or by ruamel for whatever the
     # direct writer cannot show it writes the same
-    from layers._claims_fastdump import Unsure, dump_tree
+    from layers.claimsfile._fastdump import Unsure, dump_tree
 
     tree = _doc_tree(doc)
     try:
@@ -515,7 +515,7 @@ def _list(w: _Where, node, key) -> list:
 
 
 def _date_str(w: _Where, node, key) -> str:
-    from layers.dates import parse_iso_date
+    from layers.text.dates import parse_iso_date
 
     if key not in node or node[key] in (None, ""):
         return ""
@@ -539,7 +539,7 @@ def _check_keys(w: _Where, node, allowed, what: str):
 
 
 def _article(w: _Where, root) -> Article:
-    from layers.article import slugify
+    from layers.text.article import slugify
 
     a = root.get("article")
     if not isinstance(a, dict):
@@ -662,8 +662,8 @@ def _places(w: _Where, root, validate: bool) -> tuple[list[PlaceRecord], dict[st
 
 def _claims(w: _Where, root, article: Article, keys: dict[str, str],
             places: list[PlaceRecord]) -> list[Claim]:
-    from layers.dates import iso_precision
-    from layers.extract import claim_id_for
+    from layers.text.dates import iso_precision
+    from layers.text.claims import claim_id_for
 
     seq = root.get("claims")
     if seq is None:
@@ -837,14 +837,14 @@ def _unbuildable_scalar(text: str) -> tuple[str | None, int | None]:
 def loads_claims(text: str, path: str = "<claims>", *, validate_places: bool = True) -> ClaimsDoc:
     """Parse the text of a claims file (see `load_claims_file`).
 
-    A file is read by `layers._claims_fastload` (libyaml, typed by ruamel.yaml's YAML 1.2
+    A file is read by `layers.claimsfile._fastload` (libyaml, typed by ruamel.yaml's YAML 1.2
     rules: the same values, ~40x faster; 50,000 claims in about 5 s) and checked as
     below; a file that reader is unsure of, or that does not hold, is read again through
     ruamel.yaml's round trip, whose doc (or error, with file, line and field) stands. The
     round-trip tree a doc keeps for rewriting the file with its comments is then made
     when it is first needed.
     """
-    from layers._claims_fastload import Unsure, load_plain, no_gc
+    from layers.claimsfile._fastload import Unsure, load_plain, no_gc
 
     try:
         with no_gc():

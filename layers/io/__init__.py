@@ -1,0 +1,1 @@
+"""Bytes on disk: GeoJSON, GeoPackage, CSV, the manifest, and the one atomic write."""

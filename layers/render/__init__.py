@@ -1,0 +1,1 @@
+"""Maps: the interactive HTML map, the static map and the report fragment."""

@@ -1,6 +1,0 @@
-"""Regenerate the shipped .qml/.sld files: ``python -m layers.styles``."""
-
-from layers.styles import write_style_files
-
-for _path in write_style_files():
-    print(_path)

@@ -1,0 +1,1 @@
+"""What an article says: its text, sentences, dates, figures, sources and claims."""
