@@ -75,16 +75,18 @@ def _time(fn, *args):
 
 def row(label, doc, ruamel: bool):
     from layers import claimsfile as cf
+    from layers.claimsfile import _dump as cf_dump
+    from layers.claimsfile import _format as cf_format
     from layers.claimsfile._fastdump import dump_tree
 
-    t_tree, tree = _time(cf._doc_tree, doc)
-    t_fast, fast = _time(dump_tree, cf._HEADER, tree)
+    t_tree, tree = _time(cf_dump.doc_tree, doc)
+    t_fast, fast = _time(dump_tree, cf_format.HEADER, tree)
     t_api, api = _time(cf.dump_claims_file, doc)
     line = (f"{label:<28} claims={len(doc.claims):>6} places={len(doc.places):>5} "
             f"size={len(fast) / 1e6:6.2f} MB  fast={t_fast + t_tree:7.3f}s "
             f"(dump_claims_file {t_api:7.3f}s)")
     if ruamel:
-        t_rt, ref = _time(lambda: cf._dump_ruamel(cf._doc_to_yaml(doc, tree)))
+        t_rt, ref = _time(lambda: cf_dump.dump_ruamel(cf_dump.doc_to_yaml(doc, tree)))
         line += f"  ruamel={t_rt + t_tree:7.2f}s  x{(t_rt + t_tree) / (t_fast + t_tree):.0f}"
         line += "  identical" if ref == fast == api else "  DIFFERENT"
     print(line, flush=True)
@@ -97,25 +99,27 @@ def _same_doc(a, b) -> bool:
 
     def typed(x):
         if is_dataclass(x):
-            return type(x), tuple((f.name, typed(getattr(x, f.name))) for f in fields(x))
+            return type(x), tuple((f.name, typed(getattr(x, f.name))) for f in fields(x)
+                                  if f.compare)
         if isinstance(x, (list, tuple)):
             return type(x), tuple(typed(v) for v in x)
         if isinstance(x, dict):
             return type(x), tuple((typed(k), typed(v)) for k, v in x.items())
         return type(x), x
 
-    return typed(a) == typed(b) and a._place_keys == b._place_keys
+    return typed(a) == typed(b) and a.loaded.place_keys == b.loaded.place_keys
 
 
 def load_row(label, text, ruamel: bool):
     from layers import claimsfile as cf
+    from layers.claimsfile import _load as cf_load
 
     t_fast, doc = _time(cf.loads_claims, text, "bench.claims.yaml")
-    fast = getattr(doc, "_yaml_tree", None) is None
+    fast = doc.loaded.tree is None
     line = (f"{label:<28} claims={len(doc.claims):>6} load: loads_claims={t_fast:7.3f}s "
             f"({'fast reader' if fast else 'FELL BACK to ruamel'})")
     if ruamel:
-        t_rt, ref = _time(lambda: cf._loads_ruamel(text, "bench.claims.yaml",
+        t_rt, ref = _time(lambda: cf_load.loads_ruamel(text, "bench.claims.yaml",
                                                    validate_places=True))
         line += f"  ruamel={t_rt:7.2f}s  x{t_rt / t_fast:.0f}"
         line += "  same doc" if _same_doc(doc, ref) else "  DIFFERENT DOC"

@@ -93,6 +93,24 @@ class Claim:
 
 
 @dataclass
+class LoadedFile:
+    """What a ClaimsDoc read from a claims file keeps of that file, so that writing it
+    again keeps what a reviewer wrote there.
+
+    ``text``, ``path`` and ``validate_places`` are the file as read (by the fast reader);
+    ``tree`` is ruamel.yaml's round-trip tree of it, comments included (read by ruamel,
+    or made from ``text`` when first needed); ``place_keys`` maps place_id to the key the
+    file gives a place, where that is not the place_id itself.
+    """
+
+    text: str | None = None
+    path: str = ""
+    validate_places: bool = True
+    tree: object = None
+    place_keys: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
 class ClaimsDoc:
     """An article's metadata, the places it names and the claims it makes."""
 
@@ -101,6 +119,8 @@ class ClaimsDoc:
     claims: list[Claim] = field(default_factory=list)
     #: the claimmap and gazetteer versions that made it
     made_by: dict = field(default_factory=dict)
+    #: the claims file it was read from (None for a doc made by extraction)
+    loaded: LoadedFile | None = field(default=None, repr=False, compare=False)
 
     def place(self, place_id: str) -> PlaceRecord:
         for p in self.places:

@@ -19,6 +19,9 @@ from geo.gazetteer import Gazetteer
 from layers.claimsfile import _fastdump as fast
 from layers.claimsfile import _fastload as fastload
 from layers import claimsfile as cf
+from layers.claimsfile import _dump as cf_dump
+from layers.claimsfile import _format as cf_format
+from layers.claimsfile import _load as cf_load
 from layers.claimsfile import (
     FORMAT,
     dump_claims_file,
@@ -366,12 +369,12 @@ ARTICLES = Path(__file__).parent / "data" / "articles"
 
 
 def _ruamel_text(doc: ClaimsDoc) -> str:
-    return cf._dump_ruamel(cf._doc_to_yaml(doc))
+    return cf_dump.dump_ruamel(cf_dump.doc_to_yaml(doc))
 
 
 def _fast_text(doc: ClaimsDoc) -> str:
     """The direct writer's text (fails the test when it would hand over to ruamel)."""
-    return fast.dump_tree(cf._HEADER, cf._doc_tree(doc))
+    return fast.dump_tree(cf_format.HEADER, cf_dump.doc_tree(doc))
 
 
 _AWKWARD = ["", " ", "  ", "word ", "it's", "a:b", ": ", ":", " #", "#", "-", "- ", "?", "*", "&",
@@ -492,7 +495,7 @@ def test_direct_writer_equals_ruamel_on_every_article(team_docs, monkeypatch):
     def no_ruamel(tree):
         raise AssertionError("dumped by ruamel")
 
-    monkeypatch.setattr(cf, "_dump_ruamel", no_ruamel)
+    monkeypatch.setattr(cf_dump, "dump_ruamel", no_ruamel)
     assert dump_claims_file(team_docs[0][1]) == refs[0]
     # and reads back (every .txt one is read back by test_every_team_article_round_trips)
     doc = team_docs[0][1]
@@ -622,7 +625,7 @@ def test_unusual_docs_go_through_ruamel_unchanged(doc):
 # ---------------------------------------------------------------------------- the fast reader
 #
 # loads_claims reads a file with layers.claimsfile._fastload (libyaml, typed by ruamel's YAML
-# 1.2 rules) and reads it again through ruamel.yaml's round trip (cf._loads_ruamel)
+# 1.2 rules) and reads it again through ruamel.yaml's round trip (cf_load.loads_ruamel)
 # whenever that reader is unsure or the file does not hold. These check that both give
 # the very same ClaimsDoc (values, types, order), or the very same error (message, file,
 # line, field), and that the fast reader is the one taken on the files claimmap writes.
@@ -632,7 +635,8 @@ def test_unusual_docs_go_through_ruamel_unchanged(doc):
 def _typed(x):
     """`x` as nested (type, value) pairs: equal only when values and types are."""
     if is_dataclass(x):
-        return type(x), tuple((f.name, _typed(getattr(x, f.name))) for f in fields(x))
+        return type(x), tuple((f.name, _typed(getattr(x, f.name))) for f in fields(x)
+                              if f.compare)   # the content, not the file it came from
     if isinstance(x, (list, tuple)):
         return type(x), tuple(_typed(v) for v in x)
     if isinstance(x, dict):
@@ -647,7 +651,7 @@ def _outcome(load, text, path, validate):
         doc = load(text, path, validate_places=validate)
     except BadInput as err:
         return ("error", err.message, err.path, err.line, err.field, str(err)), None
-    return ("doc", _typed(doc), doc._place_keys), doc
+    return ("doc", _typed(doc), doc.loaded.place_keys), doc
 
 
 def _as_ruamel(text, path="c.yaml", validate=True, *, fast=None, dump=False):
@@ -655,10 +659,10 @@ def _as_ruamel(text, path="c.yaml", validate=True, *, fast=None, dump=False):
     reader must (True) or must not (False) be the one that read it, when it reads. The
     outcome: ("doc", ...) or ("error", message, path, line, field, str)."""
     got, doc = _outcome(loads_claims, text, path, validate)
-    ref, ref_doc = _outcome(cf._loads_ruamel, text, path, validate)
+    ref, ref_doc = _outcome(cf_load.loads_ruamel, text, path, validate)
     assert got == ref
     if doc is not None:
-        took_fast = getattr(doc, "_yaml_tree", None) is None
+        took_fast = doc.loaded.tree is None
         assert fast is None or took_fast is fast, (took_fast, fast)
         if dump:
             # written again: the same text, with or without ruamel's tree of the file
@@ -675,7 +679,7 @@ def test_fast_reader_reads_the_files_claimmap_writes_as_ruamel(team_docs):
         _same(doc, back)
         # unchanged, it is written back as it was, without ruamel's tree of it
         assert dump_claims_file(back) == text
-        assert getattr(back, "_yaml_tree", None) is None, path
+        assert back.loaded.tree is None, path
 
 
 def test_fast_reader_reads_a_merged_batch_as_ruamel(merged_doc):
@@ -688,11 +692,11 @@ def test_fast_loaded_doc_rewrites_with_comments(doc, tmp_path):
     text = _edit(text, "value: 110000", "value: 120000  # reviewer: the ministry")
     text = _edit(text, "claims:\n", "claims:\n  # reviewed\n")
     back = loads_claims(text, "c.yaml")
-    assert getattr(back, "_yaml_tree", None) is None           # read by the fast reader
+    assert back.loaded.tree is None           # read by the fast reader
     assert back.claims[0].value == 120000.0
     out = write_claims_file(back, tmp_path / "c.yaml").read_text(encoding="utf-8")
     assert "# reviewer: the ministry" in out and "# reviewed" in out
-    assert out == dump_claims_file(cf._loads_ruamel(text, "c.yaml", validate_places=True))
+    assert out == dump_claims_file(cf_load.loads_ruamel(text, "c.yaml", validate_places=True))
     # a fresh extraction over a file read fast keeps its comments too
     write_claims_file(doc, tmp_path / "c.yaml")
     assert "# reviewed" in (tmp_path / "c.yaml").read_text(encoding="utf-8")
@@ -964,7 +968,7 @@ def test_twenty_thousand_claims_are_read_fast(twenty_thousand):
     t0 = time.perf_counter()
     back = loads_claims(text, "big.claims.yaml")
     took = time.perf_counter() - t0
-    assert getattr(back, "_yaml_tree", None) is None            # the fast reader read it
+    assert back.loaded.tree is None            # the fast reader read it
     # ruamel takes ~86 s for this; the fast reader ~2 s: generous for a busy machine
     assert took < 20, took
     aid = doc.article.id

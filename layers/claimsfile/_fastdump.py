@@ -3,7 +3,7 @@
 `layers.claimsfile.dump_claims_file` writes a fresh claims file through ruamel.yaml's
 round-trip dumper (representer, serializer, emitter and its comment machinery): 1.5 to
 6 ms a claim, up to a minute for a batch's merged 10,000 claims. The layout of a fresh file is
-fixed (`layers.claimsfile._doc_tree`), so this module writes it as templated lines and
+fixed (`layers.claimsfile._dump.doc_tree`), so this module writes it as templated lines and
 only decides, per scalar, what ruamel's emitter decides:
 
 - the style: plain, 'single' or "double" quoted, the same analysis as
@@ -30,7 +30,7 @@ import re
 
 __all__ = ["DQ", "Alts", "Block", "Flow", "Lit", "Unsure", "analyze", "dump_tree"]
 
-#: ruamel's emitter width as `layers.claimsfile._yaml` sets it
+#: ruamel's emitter width as `layers.claimsfile._format.round_trip_yaml` sets it
 WIDTH = 100
 _STR_TAG = "tag:yaml.org,2002:str"
 _BREAKS = "\n\x85\u2028\u2029"
@@ -60,7 +60,7 @@ _RESOLVED_FIRST = frozenset("tTfF-+0123456789.<~nN=!&*yYoO")
 
 
 # ---------------------------------------------------------------------------- the layout's parts
-# `layers.claimsfile._doc_tree` gives a fresh file as [(key, value, blank line before)],
+# `layers.claimsfile._dump.doc_tree` gives a fresh file as [(key, value, blank line before)],
 # values being scalars, dicts (block mappings) and these markers.
 
 class DQ:
@@ -461,7 +461,7 @@ def _alternatives(w: _Writer, alts, indent: int) -> None:
 
 
 def dump_tree(header: str, tree: list) -> str:
-    """The claims file text of `tree` (`layers.claimsfile._doc_tree`'s form).
+    """The claims file text of `tree` (`layers.claimsfile._dump.doc_tree`'s form).
 
     Raises
     ------
