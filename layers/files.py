@@ -12,8 +12,9 @@ from pathlib import Path
 
 from layers.io import writers
 from layers.io.styles import qml_for_geometry, sld
+from layers.model import ClaimsDoc
 
-__all__ = ["write_all", "claims_table", "gpkg_layers"]
+__all__ = ["write_all", "claims_table", "gpkg_layers", "input_file_name"]
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,15 @@ _DESCRIPTIONS = {
     "links": "One geodesic line per related pair of places (length_km on WGS 84)",
     "regions": "Admin areas the article names (centre points, or boundaries polygons)",
 }
+
+
+def input_file_name(doc: ClaimsDoc) -> str | None:
+    """The name of the file the article was read from (None for text or a merge).
+
+    It is recorded in the manifest (``input_file``): two inputs whose ids are the same
+    ("a b.txt" and "a-b.txt") are two articles, and must not overwrite each other.
+    """
+    return Path(doc.article.path).name if doc.article.path else None
 
 
 def _geometry_type(gdf, default: str) -> str:
@@ -75,12 +85,12 @@ def gpkg_layers(layers) -> list[tuple[str, object, str, str]]:
 
 def claims_table(layers) -> tuple[list[str], list[dict]]:
     """Every claim (placed or not) as a row for the CSV: the claims columns, lon, lat."""
-    from layers.builder import CLAIM_COLUMNS, _claim_row
+    from layers.schema import CLAIM_COLUMNS, claim_row
 
     places = {p.place_id: p for p in layers.doc.places}
     rows = []
     for c in sorted(layers.doc.claims, key=lambda c: c.claim_id):
-        row = _claim_row(c)
+        row = claim_row(c)
         first = places.get(c.place_ids[0]) if c.place_ids else None
         row["lon"] = None if first is None else round(first.lon, 6)
         row["lat"] = None if first is None else round(first.lat, 6)
@@ -140,7 +150,6 @@ def write_all(layers, folder: Path, figure: dict, *, maps: bool = True,
 
 def _write_all(layers, folder: Path, *, maps: bool, claims_file: bool,
                static) -> list[Path]:
-    from layers.builder import input_file_name
 
     slug = layers.slug
     written: list[Path] = []

@@ -11,7 +11,7 @@ Claims
 
     - the same value: each is *corroborated* by the others (``corroborated_by``, the
       other claims' ids, and ``corroboration_count``, how many other articles agree);
-    - different values that contradict (see :func:`layers.text.claims.mark_conflicts`: a
+    - different values that contradict (see :func:`layers.text.conflicts.mark_conflicts`: a
       lower bound does not contradict a larger figure, a past figure not a current one):
       each is ``contested`` and names the others in ``conflicts_with``, after the
       conflicts found inside its own article.
@@ -202,9 +202,7 @@ def cross_check(claims: list[Claim], published: dict[str, str]) -> dict[str, lis
         claim_id -> ids of the other articles' claims reporting the same figure (only
         claims with any). Contradicting figures get ``contested`` and ``conflicts_with``.
     """
-    from layers.text.claims import (
-        _compatible,  # the qualifier rules of in-article conflicts
-    )
+    from layers.text.conflicts import compatible  # the qualifier rules of in-article conflicts
 
     groups: dict[tuple, list[Claim]] = {}
     for c in claims:
@@ -218,7 +216,7 @@ def cross_check(claims: list[Claim], published: dict[str, str]) -> dict[str, lis
         if a.value == b.value:
             agree.setdefault(a.claim_id, []).append(b.claim_id)
             agree.setdefault(b.claim_id, []).append(a.claim_id)
-        elif not _compatible(a, b):
+        elif not compatible(a, b):
             for x, y in ((a, b), (b, a)):
                 x.contested = True
                 if y.claim_id not in x.conflicts_with:

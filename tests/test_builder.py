@@ -11,8 +11,9 @@ from pyproj import Geod
 
 from builder_data import ARTICLE, SHEET, pokrovsk_doc
 from geo.exc import BadInput
-from layers.builder import (CLAIM_COLUMNS, LINK_COLUMNS, PLACE_COLUMNS, REGION_COLUMNS, Layers,
-                            build, geodesic_path, layers_from_doc)
+from layers.builder import Layers, build, layers_from_doc
+from layers.schema import (CLAIM_COLUMNS, LINK_COLUMNS, PLACE_COLUMNS, REGION_COLUMNS,
+                           geodesic_path)
 from layers.model import Claim, PlaceRecord
 
 GEOD = Geod(ellps="WGS84")

@@ -200,7 +200,7 @@ def test_unknown_category_gets_the_fallback_style():
     import geopandas as gpd
     from shapely.geometry import Point
 
-    from layers.builder import (
+    from layers.schema import (
         CLAIM_COLUMNS,
         LINK_COLUMNS,
         PLACE_COLUMNS,

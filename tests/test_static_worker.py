@@ -255,7 +255,8 @@ def test_the_early_drawing_input_is_the_layers_one(article):
     """What the build hands the map's process before it has GeoDataFrames (the claims
     document's rows) is what the GeoDataFrames would have given: same rows, order, values
     and types."""
-    from layers.builder import layer_rows, load_doc
+    from layers.builder import load_doc
+    from layers.schema import layer_rows
 
     doc = load_doc(article)
     early = render_static.drawing_input(layer_rows(doc))
