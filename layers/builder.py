@@ -184,7 +184,7 @@ class Layers:
         return {name: int(len(getattr(self, name))) for name in self.LAYER_NAMES}
 
     def write(self, out_dir: str | os.PathLike = "output", figure: dict | None = None,
-              *, maps: bool = True, claims_file: bool = True) -> list[Path]:
+              *, maps: bool = True, claims_file: bool = True, worker=None) -> list[Path]:
         """Write every file of the SPEC for this article into out_dir, atomically.
 
         Parameters
@@ -200,6 +200,10 @@ class Layers:
         claims_file : bool
             Also write the claims YAML (False for a merge of many articles, which is
             no one article's claims file: see :mod:`layers.batch`).
+        worker : layers.render._worker.StaticWorker, optional
+            The static map process of a ``static_worker`` block (the one given to
+            :func:`build`, which may have started this map already); default: one of
+            the write's own, where the machine allows.
 
         Returns
         -------
@@ -219,7 +223,7 @@ class Layers:
             # under the folder's lock: no other build can take the id meanwhile
             _check_own_files(self, Path(out_dir))
             names = [p.name for p in write_all(self, Path(tmp), figure or {}, maps=maps,
-                                                  claims_file=claims_file)]
+                                                  claims_file=claims_file, worker=worker)]
         return [Path(out_dir) / n for n in names]
 
     def __repr__(self) -> str:
@@ -306,7 +310,7 @@ def _cell(value) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
-def build(path_or_text, date=None, boundaries=None) -> Layers:
+def build(path_or_text, date=None, boundaries=None, *, worker=None) -> Layers:
     """Build the four layers of an article or a reviewed claims file.
 
     Parameters
@@ -318,6 +322,9 @@ def build(path_or_text, date=None, boundaries=None) -> Layers:
         The article's date (YYYY-MM-DD); default: the date found in it.
     boundaries : str or path-like, optional
         A vector file of admin boundaries; matched regions become polygons.
+    worker : layers.render._worker.StaticWorker, optional
+        A static map process started by ``static_worker(figure=...)``: it is handed the
+        map now, before the GeoDataFrames are made; pass it to :meth:`Layers.write` too.
 
     Returns
     -------
@@ -332,10 +339,10 @@ def build(path_or_text, date=None, boundaries=None) -> Layers:
     source = str(path_or_text) if isinstance(path_or_text, (str, os.PathLike)) and \
         _looks_like_path(str(path_or_text)) else None
     rows = layer_rows(doc, source=source)
-    if boundaries is None:
-        # inside the command line's static_worker block, the map's process starts
-        # drawing now, while this one imports geopandas and makes the GeoDataFrames
+    if boundaries is None and worker is not None:
+        # the map's process starts drawing now, while this one imports geopandas and
+        # makes the GeoDataFrames
         from layers.render._worker import draw_early
 
-        draw_early(rows)
+        draw_early(worker, rows)
     return _layers(rows, boundaries)

@@ -155,12 +155,13 @@ def build(inputs, out, on, boundaries, basemap, figure_size, dpi, title):
 
     figure = {"basemap": basemap, "figure_size": figure_size, "dpi": dpi, "title": title}
     # started now, the static maps' process loads matplotlib while the article is read
-    with static_worker(figure={k: v for k, v in figure.items() if v}):
+    with static_worker(figure={k: v for k, v in figure.items() if v}) as worker:
         for path in inputs:
             # a Path, never a str: build() takes a str that does not look like a file name
             # (say one with a newline in it) for an article's text
-            layers = build_layers(Path(path), date=on, boundaries=boundaries)
-            written = layers.write(out, figure={k: v for k, v in figure.items() if v})
+            layers = build_layers(Path(path), date=on, boundaries=boundaries, worker=worker)
+            written = layers.write(out, figure={k: v for k, v in figure.items() if v},
+                                   worker=worker)
             click.echo(_printable(f"{path}: wrote {len(written)} files to {out}"), err=True)
 
 

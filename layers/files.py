@@ -133,18 +133,19 @@ def _versions() -> dict[str, str]:
 
 
 def write_all(layers, folder: Path, figure: dict, *, maps: bool = True,
-              claims_file: bool = True) -> list[Path]:
+              claims_file: bool = True, worker=None) -> list[Path]:
     """Write every file of one article into folder; the paths written (manifest last).
 
     The static map is drawn meanwhile, in a second process where the machine allows
-    (see :mod:`layers.render._worker`); every file is written here.
+    (`worker`, a :class:`layers.render._worker.StaticWorker`, or one of its own: see
+    :mod:`layers.render._worker`); every file is written here.
     """
     static = _renderer("layers.render.static") if maps else None
     if static is None:
         return _write_all(layers, folder, maps=maps, claims_file=claims_file, static=None)
     from layers.render._worker import draw_static
 
-    with draw_static(layers, figure) as job:
+    with draw_static(layers, figure, worker) as job:
         return _write_all(layers, folder, maps=maps, claims_file=claims_file, static=job)
 
 

@@ -88,15 +88,7 @@ def pokrovsk_doc() -> ClaimsDoc:
 
 
 def first_article_layers(boundaries=None):
-    """The first article's layers: the real pipeline's build when the extractor exists,
-    else the layers of the sheet's ClaimsDoc (the files are what these tests are about)."""
-    from layers.builder import build, layers_from_doc
+    """The first article's layers, through the real pipeline (reader, geoparser, extractor)."""
+    from layers.builder import build
 
-    for module in ("geo.places", "layers.text.claims"):
-        try:
-            __import__(module)
-        except ModuleNotFoundError as err:
-            if err.name != module:
-                raise
-            return layers_from_doc(pokrovsk_doc(), boundaries=boundaries)
     return build(ARTICLE, date=date(2025, 6, 29), boundaries=boundaries)

@@ -141,11 +141,10 @@ def test_a_failing_writer_stops_the_child(layers, tmp_path, workers, monkeypatch
 @needs_fork
 def test_one_worker_serves_the_builds_of_its_block(layers, tmp_path, workers):
     with _static_worker.static_worker() as worker:
-        assert worker is not None and _static_worker.active_worker() is worker
-        layers.write(tmp_path / "one")
-        layers.write(tmp_path / "two")
+        assert worker is not None
+        layers.write(tmp_path / "one", worker=worker)
+        layers.write(tmp_path / "two", worker=worker)
     assert workers == [worker]
-    assert _static_worker.active_worker() is None
     assert not worker._proc.is_alive()
     assert _hashes(tmp_path / "one") == _hashes(tmp_path / "two")
 
@@ -285,11 +284,11 @@ def test_the_build_hands_its_map_over_before_the_geodataframes(tmp_path, workers
     monkeypatch.setattr(_static_worker.StaticWorker, "submit", submit)
     figure = {"dpi": 220}
     with _static_worker.static_worker(figure=figure) as worker:
-        built = builder.build(article)
+        built = builder.build(article, worker=worker)
         assert worker.drawing(built.doc, figure)
-        built.write(tmp_path / "early", figure=figure)
-        again = builder.build(article)
-        again.write(tmp_path / "other", figure={"dpi": 240})   # other options: drawn anew
+        built.write(tmp_path / "early", figure=figure, worker=worker)
+        again = builder.build(article, worker=worker)
+        again.write(tmp_path / "other", figure={"dpi": 240}, worker=worker)   # drawn anew
     assert submitted == ["DocRows", "DocRows", "Layers"] and workers == [worker]
     monkeypatch.setattr(_static_worker, "can_fork", lambda: False)
     builder.build(article).write(tmp_path / "here", figure=figure)

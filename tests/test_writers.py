@@ -324,7 +324,7 @@ def test_two_full_builds_with_maps_are_byte_identical(layers, tmp_path):
 
 
 def test_claims_yaml_is_the_claims_file_build_reads_back(layers, tmp_path):
-    claimsfile = pytest.importorskip("layers.claimsfile")
+    from layers import claimsfile
     layers.write(tmp_path, maps=False)
     again = layers_from_doc(claimsfile.load_claims_file(tmp_path / f"{SLUG}.claims.yaml"))
     for name in ("claims", "links"):

@@ -19,8 +19,10 @@ are the ones drawing in-process gives: the same code draws them.
 
 :func:`static_worker` starts a worker early (the command line does, before it reads the
 article), so that the child imports matplotlib and reads the outlines while the parent
-extracts the claims; :meth:`layers.builder.Layers.write` uses that worker, or starts one
-of its own when none is running.
+extracts the claims. The worker is passed explicitly: to :func:`layers.builder.build`
+(which hands it the map as soon as it has the claims) and to
+:meth:`layers.builder.Layers.write` (which collects that map, or submits its own); a
+write given no worker starts one of its own for its map where :func:`can_fork`.
 """
 
 from __future__ import annotations
@@ -34,12 +36,9 @@ import threading
 import traceback
 from collections.abc import Iterator
 
-__all__ = ["StaticWorker", "active_worker", "can_fork", "draw_early", "draw_static",
-           "static_worker"]
+__all__ = ["StaticWorker", "can_fork", "draw_early", "draw_static", "static_worker"]
 
 log = logging.getLogger(__name__)
-
-_ACTIVE: StaticWorker | None = None
 
 
 def can_fork() -> bool:
@@ -166,24 +165,19 @@ class StaticWorker:
         self._busy = False
 
 
-def active_worker() -> StaticWorker | None:
-    """The worker :func:`static_worker` started, if its block is running."""
-    return _ACTIVE
-
-
 @contextlib.contextmanager
 def static_worker(enabled: bool = True, figure: dict | None = None
                   ) -> Iterator[StaticWorker | None]:
     """Start a static map worker for the builds of this block (where :func:`can_fork`).
 
     Start it before reading the article: the child loads what drawing needs meanwhile.
-    Yields the worker, or None where maps are drawn in-process. With `figure` (the
-    options the block's builds will write their maps with), :func:`layers.builder.build`
-    hands each map to the worker as soon as it has the article's claims (see
-    :func:`draw_early`), before it makes the GeoDataFrames.
+    Yields the worker, or None where maps are drawn in-process; pass it to the block's
+    builds and writes (``build(..., worker=w)``, ``layers.write(..., worker=w)``). With
+    `figure` (the options the block's builds will write their maps with),
+    :func:`layers.builder.build` hands each map to the worker as soon as it has the
+    article's claims (see :func:`draw_early`), before it makes the GeoDataFrames.
     """
-    global _ACTIVE
-    if not enabled or _ACTIVE is not None or not can_fork():
+    if not enabled or not can_fork():
         yield None
         return
     _preload()
@@ -193,11 +187,9 @@ def static_worker(enabled: bool = True, figure: dict | None = None
     # the article
     worker = StaticWorker()
     worker.figure = None if figure is None else dict(figure)
-    _ACTIVE = worker
     try:
         yield worker
     finally:
-        _ACTIVE = None
         worker.close()
 
 
@@ -219,15 +211,14 @@ def _preload() -> None:
         log.debug("gazetteer not opened before forking", exc_info=True)
 
 
-def draw_early(rows) -> bool:
-    """Start drawing the map of `rows` (a :class:`layers.builder.DocRows`) in the worker
-    of a :func:`static_worker` block that was given its figure options, if one is idle.
+def draw_early(worker: StaticWorker | None, rows) -> bool:
+    """Start drawing the map of `rows` (a :class:`layers.schema.DocRows`) in `worker`, a
+    worker of a :func:`static_worker` block that was given its figure options, if idle.
 
     The build calls this before it makes the GeoDataFrames (whose import the child need
     not wait for); :func:`draw_static` then collects this map rather than drawing it again
     when it is asked for the same document with the same options. True if started.
     """
-    worker = _ACTIVE
     if worker is None or worker.figure is None or worker.busy:
         return False
     try:
@@ -251,16 +242,16 @@ class _InProcess:
 
 
 @contextlib.contextmanager
-def draw_static(layers, figure: dict) -> Iterator:
+def draw_static(layers, figure: dict, worker: StaticWorker | None = None) -> Iterator:
     """Start drawing the static map of `layers`; yields a job whose ``result()`` gives
     its (PNG, SVG) bytes.
 
-    The map is drawn by the worker of :func:`static_worker` if one is running, else by a
+    The map is drawn by `worker` (a :func:`static_worker` block's) if given, else by a
     worker started now where :func:`can_fork`, else in-process by ``result()``. On leaving
     the block a map nobody collected is dropped: a worker of its own is killed, the
     shared worker is waited for (so it is free for the next build).
     """
-    worker, own = active_worker(), False
+    own = False
     if worker is not None and worker.drawing(layers.doc, figure):
         try:
             yield worker   # started by draw_early
