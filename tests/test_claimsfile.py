@@ -18,7 +18,6 @@ from geo.exc import BadInput
 from geo.gazetteer import Gazetteer
 from layers.claimsfile import _fastdump as fast
 from layers.claimsfile import _fastload as fastload
-from layers import claimsfile as cf
 from layers.claimsfile import _dump as cf_dump
 from layers.claimsfile import _format as cf_format
 from layers.claimsfile import _load as cf_load
