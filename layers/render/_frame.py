@@ -258,6 +258,7 @@ def transformer(src: str, dst: str):
 
 
 def lonlat_to_map(crs):
+    """A function (lon, lat) -> (x, y) in `crs`."""
     tr = transformer("EPSG:4326", crs)
     return lambda lon, lat: tr.transform(lon, lat)
 

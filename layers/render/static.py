@@ -18,7 +18,8 @@ editor would: one circle per place, its area in proportion to the place's claims
 colour the place's main category (one artist for them all), and labels for as many
 places as the map holds (about one per 2,000 square points of map), those with most
 claims and mentions first; the others keep their dot. Outlines are cut to the detail
-the figure shows (`to_pixels`). 500 places and 50,000 claims draw in a few seconds.
+the figure shows (`layers.render._shapes.to_pixels`). 500 places and 50,000 claims draw
+in a few seconds.
 
 Colours and labels come from `layers.symbology`, the same as the HTML map's. Output is
 deterministic: the same layers give byte-identical PNG and SVG files (fixed font, no
@@ -29,8 +30,16 @@ iteratively and gives no no-overlap guarantee).
 
 ``basemap="web"`` (only when asked) draws the same map in Web Mercator over web tiles
 (see `layers.render._tiles`); it needs network and fails with a clear error without it.
-"""
 
+This module is the map's body: its options (`check_figure`, which a caller may run before
+any work), the drawing in order (view, outlines, regions, links, places, claims, labels),
+and the files. The stages it calls are modules of their own: `layers.render._cells` (what
+is read of the layers, and sent to a drawing process), `_frame` (projection and view),
+`_look` (colours, sizes, markers), `_shapes` (geometries as matplotlib collections),
+`_markers` (the claims), `_labels` (label placement), `_context` (country names, nearby
+towns, far places), `_furniture` (layout, legend, scale bar, north arrow, inset, titles,
+caption), `_tiles` (web tiles) and `layers.render.report` (the report fragment).
+"""
 
 from __future__ import annotations
 
