@@ -69,7 +69,7 @@ def main(argv=None) -> int:
 
     import matplotlib
 
-    from layers.render import static as rs
+    from layers.render import _look, static as rs
 
     build_s, cases = _cases()
     if not args.no_merge:
@@ -83,9 +83,9 @@ def main(argv=None) -> int:
         for name, layers in cases.items():
             draws, pngs, svgs, totals = [], [], [], []
             for _ in range(args.runs):
-                token = rs._SCALE.set(rs._type_scale(rs.DEFAULT_FIGURE_SIZE))
+                token = _look.SCALE.set(_look.type_scale(rs.DEFAULT_FIGURE_SIZE))
                 try:
-                    with matplotlib.rc_context(rs._RC):
+                    with matplotlib.rc_context(_look.RC):
                         t0 = time.perf_counter()
                         d = rs._draw(layers, rs.DEFAULT_FIGURE_SIZE, rs.DEFAULT_DPI, None,
                                      "none", True)
@@ -96,7 +96,7 @@ def main(argv=None) -> int:
                         t3 = time.perf_counter()
                         rs.save_static(png, svg, out / f"{name}.png", out / f"{name}.svg")
                 finally:
-                    rs._SCALE.reset(token)
+                    _look.SCALE.reset(token)
                 draws.append(t1 - t0)
                 pngs.append(t2 - t1)
                 svgs.append(t3 - t2)

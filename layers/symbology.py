@@ -1,4 +1,4 @@
-"""One set of colours, icons and labels for every map claimmap draws.
+"""One set of colours, icons, labels and attributions for every map claimmap draws.
 
 The HTML map, the static figure and the QGIS styles all read these, so a category
 looks the same wherever a reader meets it. Colours are from ColorBrewer's Set1/Dark2
@@ -9,7 +9,11 @@ with the icons.
 from __future__ import annotations
 
 __all__ = ["CATEGORY_STYLE", "RELATION_STYLE", "PLACE_STYLE", "category_style", "relation_style",
-           "label_for"]
+           "label_for", "GEONAMES_ATTRIBUTION", "NATURAL_EARTH_ATTRIBUTION"]
+
+#: the credits of the data under every static map and report fragment
+GEONAMES_ATTRIBUTION = "Places: GeoNames (CC BY 4.0)"
+NATURAL_EARTH_ATTRIBUTION = "Outlines: Natural Earth 1:50m (public domain)"
 
 #: category -> (colour, Font Awesome 4 icon name, legend label)
 CATEGORY_STYLE: dict[str, tuple[str, str, str]] = {

@@ -602,7 +602,7 @@ def test_merged_batch_map_is_fast_capped_and_without_overlaps(big_layers, tmp_pa
 
     import matplotlib
 
-    from layers.render import static as rs
+    from layers.render import _look, static as rs
 
     assert len(big_layers.places) == 500 and len(big_layers.claims) > 20_000
     t0 = time.perf_counter()
@@ -612,12 +612,12 @@ def test_merged_batch_map_is_fast_capped_and_without_overlaps(big_layers, tmp_pa
     assert took < 12, f"the static map of 500 places took {took:.1f} s"
     assert png.startswith(b"\x89PNG") and b"<svg" in svg[:400]
 
-    token = rs._SCALE.set(1.0)
+    token = _look.SCALE.set(1.0)
     try:
-        with matplotlib.rc_context(rs._RC):
+        with matplotlib.rc_context(_look.RC):
             d = rs._draw(big_layers, rs.DEFAULT_FIGURE_SIZE, rs.DEFAULT_DPI, None, "none", True)
     finally:
-        rs._SCALE.reset(token)
+        _look.SCALE.reset(token)
     boxes = d.label_boxes(kinds=("place", "region", "far", "country", "context"))
     _assert_no_overlap(boxes)
     place_labels = [k for k in boxes if k.startswith("place:")]
@@ -722,7 +722,7 @@ def test_countries_projected_on_demand_match_the_whole_projection(lon0, lat0, is
     from shapely.geometry import box
 
     from geo.outlines import countries
-    from layers.render._frame import _lon_boxes, _projected_world
+    from layers.render._frame import _lon_boxes, projected_world as _projected_world
 
     crs = (f"+proj=eqearth +lon_0={lon0:.4f} +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
            if is_world else

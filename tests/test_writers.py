@@ -350,3 +350,40 @@ def test_every_file_gets_the_mode_of_a_new_file(layers, tmp_path):
     modes = {p.name: p.stat().st_mode & 0o777 for p in written}
     assert {f"{SLUG}.html", f"{SLUG}.png", f"{SLUG}.svg", f"{SLUG}.report.html"} <= set(modes)
     assert set(modes.values()) == {0o640}, modes
+
+
+def test_a_map_written_on_its_own_gets_the_mode_of_a_static_map(layers, tmp_path):
+    """Outside a build too, the HTML map, the static map, the report fragment and any
+    `atomic_write` come out with the mode the umask gives a new file (not mkstemp's 0600),
+    and no temporary file is left beside them."""
+    import os
+
+    from layers.render.html import write_html
+    from layers.render.static import write_report, write_static
+
+    old_mask = os.umask(0o027)
+    try:
+        html = write_html(layers, tmp_path / "alone.html")
+        png, svg = write_static(layers, tmp_path / "alone.png", tmp_path / "alone.svg")
+        report = write_report(layers, tmp_path / "alone.report.html", png)
+        text = writers.atomic_write(tmp_path / "alone.txt", lambda tmp: tmp.write_text("x"))
+    finally:
+        os.umask(old_mask)
+    modes = {p.name: p.stat().st_mode & 0o777 for p in (html, png, svg, report, text)}
+    assert modes[html.name] == modes[png.name] == 0o640, modes
+    assert set(modes.values()) == {0o640}, modes
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(modes)
+
+
+def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path):
+    path = tmp_path / "kept.txt"
+    path.write_text("old")
+
+    def broken(tmp):
+        tmp.write_text("half")
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        writers.atomic_write(path, broken)
+    assert path.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["kept.txt"]

@@ -8,7 +8,10 @@ GDAL's ``OGR_CURRENT_DATE`` option to a date derived from the input.
 Outputs of one build go first into a temporary folder beside the destination (so on the
 same filesystem), then are moved into place file by file with :func:`os.replace`; a build
 that fails leaves the previous outputs as they were, and a lock file in the destination
-keeps two builds into one folder from interleaving (see :func:`atomic_output`).
+keeps two builds into one folder from interleaving (see :func:`atomic_output`). A single
+file written on its own (an HTML map, a static map, a report fragment) goes through
+:func:`atomic_write`. Every file either way gets the mode any new file gets: 0o666 less the
+process's umask (never mkstemp's 0600, which would keep a map from its readers).
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from pathlib import Path
 __all__ = [
     "GEOJSON_OPTIONS", "STYLE_UPDATE_TIME_DEFAULT",
     "write_geojson", "write_gpkg", "write_csv", "write_text", "write_manifest",
-    "file_entry", "atomic_output",
+    "file_entry", "atomic_output", "atomic_write",
 ]
 
 log = logging.getLogger(__name__)
@@ -249,6 +252,46 @@ def _new_file_mode() -> int:
     return 0o666 & ~mask
 
 
+def atomic_write(path: str | Path, write) -> Path:
+    """Write one file whole or not at all; returns its path.
+
+    ``write(tmp)`` fills a new temporary file ``tmp`` (a Path) beside `path`, in the same
+    folder (so on the same filesystem); it is then flushed to disk (fsync) and renamed
+    over `path` with :func:`os.replace`. When `write` raises, the temporary file is
+    removed and `path` is left as it was. The file gets the mode any new file gets (0o666
+    less the umask), as the files of :func:`atomic_output` do. The folder is made if
+    missing.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _new_temp_file(path)
+    try:
+        write(tmp)
+        os.chmod(tmp, _new_file_mode())   # as made, unless `write` made the file anew
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _new_temp_file(path: Path) -> Path:
+    """An empty temporary file beside `path`, with the mode the umask gives any new file."""
+    for _ in range(100):
+        tmp = path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp"
+        try:
+            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:  # pragma: no cover - 48 random bits
+            continue
+        return tmp
+    raise FileExistsError(f"no free temporary name beside {path}")  # pragma: no cover
+
+
 @contextlib.contextmanager
 def atomic_output(out_dir: str | Path) -> Iterator[Path]:
     """A temporary folder whose files replace those of out_dir when the block succeeds.
@@ -285,7 +328,8 @@ def atomic_output(out_dir: str | Path) -> Iterator[Path]:
             mode = _new_file_mode()
             for name in names:
                 # writers that go through mkstemp leave 0600: give every file the mode
-                # any new file gets (an HTML map is for others to read too)
+                # any new file gets (an HTML map is for others to read too), as
+                # `atomic_write` does
                 os.chmod(tmp / name, mode)
                 os.replace(tmp / name, out_dir / name)
         finally:

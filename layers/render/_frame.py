@@ -12,23 +12,18 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-__all__: list[str] = []   # private helpers
+from layers.render._cells import number
+
+__all__ = ["country_outline", "focus_country_of", "lon_centre", "lonlat_to_map",
+           "projected_world", "projection", "to_crs", "transformer", "view_extent"]
 
 _WORLD_KM = 2500.0    # places farther than this from their centre: a world map, no inset
 
 
-def _num(value, default=0.0) -> float:
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        return default
-    return default if math.isnan(v) else v
-
-
-def _lon_centre(lons) -> float:
+def lon_centre(lons) -> float:
     """The middle of some longitudes, the shorter way round (views across the date line).
 
-    >>> _lon_centre([178.4, -171.8])
+    >>> lon_centre([178.4, -171.8])
     -176.7
     """
     if not lons:
@@ -41,7 +36,7 @@ def _lon_centre(lons) -> float:
     return round(c - 360 if c > 180 else c, 6)
 
 
-def _frame(view_geoms, basemap):
+def projection(view_geoms, basemap):
     """The map's projection: (crs, lon0, lat0, is_world).
 
     A local azimuthal equidistant projection centred on the view (distances from the
@@ -55,7 +50,7 @@ def _frame(view_geoms, basemap):
         b = g.bounds
         corners += [(b[0], b[1]), (b[2], b[3]), (b[0], b[3]), (b[2], b[1])]
     if corners:
-        lon0 = _lon_centre([c[0] for c in corners])
+        lon0 = lon_centre([c[0] for c in corners])
         lat0 = (min(c[1] for c in corners) + max(c[1] for c in corners)) / 2
         geod = Geod(ellps="WGS84")
         reach_km = max(geod.inv(lon0, lat0, lon, lat)[2] for lon, lat in corners) / 1000
@@ -140,7 +135,7 @@ class _ProjectedWorld:
         self._lonlat = np.asarray(lonlat, dtype=object)
         self._clip = clip
         self._crs = crs
-        self._tr = _proj("EPSG:4326", crs)
+        self._tr = transformer("EPSG:4326", crs)
         self._done: dict[int, object] = {}
         # each country's lon/lat box (within the cut), its sides sampled and projected
         b = shapely.bounds(self._lonlat)
@@ -181,7 +176,7 @@ class _ProjectedWorld:
             keep = ~shapely.is_empty(cut)
             done = [None] * len(todo)
             if keep.any():
-                made = shapely.make_valid(_to_crs(cut[keep], self._crs))
+                made = shapely.make_valid(to_crs(cut[keep], self._crs))
                 ok = ~shapely.is_empty(made) & shapely.is_valid(made)
                 for j, g, good in zip(keep.nonzero()[0], made, ok):
                     done[j] = g if good else None
@@ -210,13 +205,13 @@ class _ProjectedWorld:
         return self._projected(range(len(self))).total_bounds
 
 
-def _to_crs(geoms, crs):
+def to_crs(geoms, crs):
     """Shapely geometries (EPSG:4326, lon/lat) in `crs`, coordinate by coordinate (as
     GeoSeries.to_crs does)."""
     import numpy as np
     import shapely
 
-    tr = _proj("EPSG:4326", crs)
+    tr = transformer("EPSG:4326", crs)
     geoms = np.asarray(geoms, dtype=object)
     coords = shapely.get_coordinates(geoms)
     if not len(coords):
@@ -225,7 +220,7 @@ def _to_crs(geoms, crs):
     return shapely.set_coordinates(geoms.copy(), np.column_stack([x, y]))
 
 
-def _projected_world(crs, lon0, lat0, is_world):
+def projected_world(crs, lon0, lat0, is_world):
     """The Natural Earth countries in the map's CRS, cut where the projection breaks
     (a `_ProjectedWorld`: each country projected when first needed).
 
@@ -253,7 +248,7 @@ def _projected_world(crs, lon0, lat0, is_world):
 
 
 @lru_cache(maxsize=32)
-def _proj(src: str, dst: str):
+def transformer(src: str, dst: str):
     """A pyproj Transformer from `src` to `dst` (x = lon/easting first), made once: each
     costs some 6 ms to make, and a map needs several. (Transformers are thread-safe
     since pyproj 3.1.)"""
@@ -262,19 +257,20 @@ def _proj(src: str, dst: str):
     return Transformer.from_crs(src, dst, always_xy=True)
 
 
-def _transformer(crs):
-    tr = _proj("EPSG:4326", crs)
+def lonlat_to_map(crs):
+    """A function (lon, lat) -> (x, y) in `crs`."""
+    tr = transformer("EPSG:4326", crs)
     return lambda lon, lat: tr.transform(lon, lat)
 
 
-def _extent(view_geoms, crs, aspect, world):
+def view_extent(view_geoms, crs, aspect, world):
     """(x0, x1, y0, y1) in the map CRS: the view padded, at least 40 km, at `aspect`.
 
     With nothing to show, the view is the whole of `world` (the projected outlines).
     """
     import shapely
 
-    b = (shapely.total_bounds(_to_crs(view_geoms, crs)) if view_geoms
+    b = (shapely.total_bounds(to_crs(view_geoms, crs)) if view_geoms
          else world.total_bounds)
     if not all(math.isfinite(v) for v in b):
         b = (-2.0e6, -1.5e6, 2.0e6, 1.5e6)
@@ -290,7 +286,7 @@ def _extent(view_geoms, crs, aspect, world):
     return (cx - half_w, cx + half_w, cy - half_h, cy + half_h)
 
 
-def _country_outline(point):
+def country_outline(point):
     """The Natural Earth outline of the country at `point` (the point where there is none)."""
     import shapely
 
@@ -309,7 +305,7 @@ def _country_outline(point):
     return next((g for g in parts if g.contains(point)), geom)
 
 
-def _focus_country(focus_places):
+def focus_country_of(focus_places):
     """The Natural Earth country of the article's main place (``{"name": ...}``), or None."""
     import shapely
 
@@ -318,7 +314,7 @@ def _focus_country(focus_places):
     world = country_outlines()
     if not focus_places:
         return None
-    best = max(focus_places, key=lambda p: (_num(p.get("mentions")), _num(p.get("population")),
+    best = max(focus_places, key=lambda p: (number(p.get("mentions")), number(p.get("population")),
                                             str(p["place_id"])))
     g = best["geometry"]
     if g is None or g.is_empty:
@@ -329,5 +325,3 @@ def _focus_country(focus_places):
     i = int(hits[0]) if len(hits) else int(shapely.distance(world.geometry, g).argmin())
     return {"name": world.name[i], "iso_a2": world.iso_a2[i], "iso_a3": world.iso_a3[i],
             "continent": world.continent[i], "geometry": world.geometry[i]}
-
-

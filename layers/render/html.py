@@ -22,11 +22,11 @@ from __future__ import annotations
 import base64
 import html
 import logging
-import os
 import re
-import tempfile
 from functools import cache, lru_cache
 from pathlib import Path
+
+from layers.io.writers import atomic_write
 
 __all__ = ["WEB_BASEMAPS", "render_page", "write_embed", "write_html"]
 
@@ -208,16 +208,8 @@ def _outline_text() -> str:
 
 
 def _write(text: str, path) -> Path:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    path = atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8",
+                                                         newline="\n"))
     log.debug("wrote %s (%d bytes)", path, path.stat().st_size)
     return path
 
@@ -225,7 +217,8 @@ def _write(text: str, path) -> Path:
 def write_html(layers, path) -> Path:
     """Write the self-contained interactive map (SLUG.html); returns its path.
 
-    The file is written whole or not at all (a temporary file renamed into place).
+    The file is written whole or not at all (a temporary file renamed into place), with
+    the mode any new file gets (`layers.io.writers.atomic_write`).
     """
     return _write(render_page(layers), path)
 

@@ -11,9 +11,10 @@ import math
 from pathlib import Path
 
 from geo.exc import BadInput
-from layers.render.static import (GEONAMES_ATTRIBUTION, NATURAL_EARTH_ATTRIBUTION,
-                                  _atomic_write, _ids, _num, _rows, _truthy, label_for)
-from layers.symbology import category_style
+from layers.io.writers import atomic_write
+from layers.render._cells import number, rows_of, split_ids, truthy
+from layers.symbology import (GEONAMES_ATTRIBUTION, NATURAL_EARTH_ATTRIBUTION, category_style,
+                              label_for)
 
 __all__ = ["MAX_TABLE_ROWS", "write_report_fragment"]
 
@@ -24,7 +25,7 @@ MAX_TABLE_ROWS = 500
 
 
 def _fmt_value(value, unit) -> str:
-    v = _num(value, default=float("nan"))
+    v = number(value, default=float("nan"))
     if math.isnan(v):
         return ""
     text = f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
@@ -37,17 +38,17 @@ def _fmt_value(value, unit) -> str:
 def _claim_rows(layers, limit=None):
     """The table's rows, in the article's order (at most `limit`); and how many in all."""
     names = {}
-    for p in _rows(layers.places):
+    for p in rows_of(layers.places):
         names[p["place_id"]] = label_for(p["name"], p.get("surfaces"), p.get("kind", ""))
-    for r in _rows(layers.regions):
+    for r in rows_of(layers.regions):
         names.setdefault(r["place_id"], str(r["name"]))
     rows = []
     # in the order the article makes them
-    claims = sorted(_rows(layers.claims),
-                    key=lambda c: (_num(c.get("span_start")), str(c.get("claim_id"))))
+    claims = sorted(rows_of(layers.claims),
+                    key=lambda c: (number(c.get("span_start")), str(c.get("claim_id"))))
     total = len(claims)
     for c in claims[:limit]:
-        ids = _ids(c.get("place_ids"))
+        ids = split_ids(c.get("place_ids"))
         sep = " → " if c.get("relation") else ", "
         place = sep.join(names.get(i, i) for i in ids)
         figure = _fmt_value(c.get("value"), c.get("unit"))
@@ -64,7 +65,7 @@ def _claim_rows(layers, limit=None):
             "text": str(c.get("text") or ""),
             "date": date,
             "source": str(c.get("source") or ""),
-            "contested": _truthy(c.get("contested")),
+            "contested": truthy(c.get("contested")),
         })
     return rows, total
 
@@ -143,11 +144,6 @@ def write_report_fragment(layers, path, png_path) -> Path:
         "</figure>",
         "",
     ]
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    def write(tmp):
-        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write("\n".join(out))
-
-    _atomic_write(path, write)
-    return path
+    text = "\n".join(out)
+    return atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8",
+                                                         newline="\n"))

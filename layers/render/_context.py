@@ -1,0 +1,174 @@
+"""Around the article's places on the static map: countries, nearby towns, far places.
+
+The names of the countries that fill a good part of the view, a few nearby gazetteer
+towns in small grey type where there is room, and the places named in passing far from
+the claims (`far_places`), drawn as pointers at the map's edge with their distance.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+
+from layers.render._cells import importance, number, split_ids
+from layers.render._frame import lon_centre, transformer
+from layers.render._look import CONTEXT, arrow_marker, mask, scaled
+from layers.symbology import label_for
+
+__all__ = ["draw_context_towns", "draw_country_labels", "draw_far_pointers", "far_places"]
+
+log = logging.getLogger(__name__)
+
+
+def far_places(candidates, claims, links):
+    """Places (and regions) named in passing far from the places the claims are about.
+
+    The claims' places (and the ends of links) make the core; a place with no claim
+    and no link lying more than three times the core's radius (and 150 km) from the
+    core's centre is "far": drawing it would shrink the story's area to a corner, so it
+    becomes a pointer at the map's edge instead.
+    """
+    from pyproj import Geod
+
+    used = set()
+    for c in claims:
+        used.update(split_ids(c.get("place_ids")))
+    for ln in links:
+        used.update({str(ln.get("from_place") or ""), str(ln.get("to_place") or "")})
+
+    def point(r):
+        g = r.get("geometry")
+        if g is None or g.is_empty:
+            return None
+        return g if g.geom_type == "Point" else g.representative_point()
+
+    core = [point(r) for r in candidates if r["place_id"] in used]
+    core = [g for g in core if g is not None]
+    if not core:
+        return []
+    lon0 = lon_centre([g.x for g in core])
+    lat0 = (min(g.y for g in core) + max(g.y for g in core)) / 2
+    geod = Geod(ellps="WGS84")
+    radius_km = max(geod.inv(lon0, lat0, g.x, g.y)[2] for g in core) / 1000
+    limit_km = max(3 * radius_km, 150.0)
+    far = []
+    for r in candidates:
+        pt = point(r)
+        if r["place_id"] in used or pt is None:
+            continue
+        if geod.inv(lon0, lat0, pt.x, pt.y)[2] / 1000 > limit_km:
+            far.append(r)
+    return far
+
+
+def draw_far_pointers(ax, placer, far, to_map, crs, extent):
+    """A triangle at the map's edge pointing to each far place; (key, label, anchor) each.
+
+    The label gives the place's name and its distance from the map's centre (geodesic).
+    """
+    from pyproj import Geod
+
+    if not far:
+        return []
+    x0, x1, y0, y1 = extent
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    clon, clat = transformer(crs, "EPSG:4326").transform(cx, cy)
+    geod = Geod(ellps="WGS84")
+    out = []
+    for r in sorted(far, key=importance):
+        g = r["geometry"]
+        pt = g if g.geom_type == "Point" else g.representative_point()
+        x, y = to_map(pt.x, pt.y)
+        dx, dy = x - cx, y - cy
+        if not (math.isfinite(dx) and math.isfinite(dy)) or (dx == 0 and dy == 0):
+            continue
+        # where the ray from the centre leaves the map, 4% inside its edge
+        hw, hh = (x1 - x0) / 2 * 0.96, (y1 - y0) / 2 * 0.96
+        t = min(hw / abs(dx) if dx else math.inf, hh / abs(dy) if dy else math.inf)
+        ex, ey = cx + dx * t, cy + dy * t
+        angle = math.degrees(math.atan2(dy, dx)) - 90   # the marker points up at 0
+        ax.plot([ex], [ey], marker=arrow_marker(angle), markersize=scaled(9), color="#333333",
+                markeredgecolor="white", markeredgewidth=0.6, linestyle="none", zorder=8)
+        px, py = ax.transData.transform((ex, ey))
+        placer.add_marker(px, py, scaled(8) / 2 + 1)
+        km = geod.inv(clon, clat, pt.x, pt.y)[2] / 1000
+        name = label_for(str(r["name"]), r.get("surfaces"), r.get("kind", "admin1"))
+        out.append((f"far:{r['place_id']}", f"{name}, {km:,.0f} km", (ex, ey)))
+    return out
+
+
+def draw_country_labels(ax, placer, world, extent):
+    """Names of the countries that fill a good part of the view, in spaced grey capitals."""
+    import shapely
+    from shapely.geometry import box
+
+    view = box(extent[0], extent[2], extent[1], extent[3])
+    local = world.intersecting(view)
+    if len(local) == 0:
+        return
+    parts = shapely.intersection(local.geoms, view)
+    rows = sorted(zip(local.names, parts), key=lambda r: (-r[1].area, str(r[0])))
+    for name, geom in rows:
+        if geom.is_empty or geom.area < 0.06 * view.area:
+            continue
+        pt = geom.representative_point()
+        placer.place(f"country:{name}", " ".join(str(name).upper()), (pt.x, pt.y),
+                     clearance_pt=0, radii_pt=(0.0, 20.0, 40.0), leader_from=99,
+                     required=False, fontsize=scaled(9), color="#9b9b9b", zorder=1.8)
+
+
+def draw_context_towns(ax, placer, to_map, crs, extent, points, limit=8) -> int:
+    """A few nearby gazetteer towns, small and grey, where there is room; how many drawn.
+
+    The most populous first; a town within the built-up radius of a bigger one (a
+    district of a city, as GeoNames lists many) is left out.
+    """
+    try:
+        from geo.gazetteer import Gazetteer
+
+        gaz = Gazetteer.open()
+        tr = transformer(crs, "EPSG:4326")
+        x0, x1, y0, y1 = extent
+        clon, clat = tr.transform((x0 + x1) / 2, (y0 + y1) / 2)
+        radius_km = math.hypot(x1 - x0, y1 - y0) / 2 / 1000 * 1.2
+        min_pop = (1_000_000 if radius_km > 2000 else 100_000 if radius_km > 600
+                   else 20_000 if radius_km > 60 else 2_000)
+        nearby = gaz.nearby(clat, clon, radius_km, min_population=min_pop, limit=limit * 6)
+    except Exception as err:  # noqa: BLE001 - context is optional; the map stands without it
+        log.warning("no context towns on the static map: %s", err)
+        return 0
+    from matplotlib.transforms import Bbox
+    from pyproj import Geod
+
+    geod = Geod(ellps="WGS84")
+    article_ids = {p["place_id"] for p in points}
+    bigger = [(p["geometry"].x, p["geometry"].y, number(p.get("population"))) for p in points]
+    drawn = 0
+    for place in sorted(nearby, key=lambda p: (-p.population, p.name, p.place_id)):
+        if drawn >= limit or place.place_id in article_ids:
+            continue
+        # within the built-up radius of a bigger place (about 4 km per sqrt(100,000))?
+        inside = any(
+            pop > place.population and geod.inv(lon, lat, place.lon, place.lat)[2]
+            < 1000 * min(25.0, 4.0 * math.sqrt(pop / 100_000))
+            for lon, lat, pop in bigger)
+        bigger.append((place.lon, place.lat, place.population))
+        if inside:
+            continue
+        x, y = to_map(place.lon, place.lat)
+        if not (extent[0] < x < extent[1] and extent[2] < y < extent[3]):
+            continue
+        px, py = ax.transData.transform((x, y))
+        dot = Bbox.from_extents(px - 4, py - 4, px + 4, py + 4)
+        if not placer.is_free(dot):
+            continue
+        lab = placer.place(f"context:{place.place_id}", place.name, (x, y), clearance_pt=2.5,
+                           radii_pt=(0.0, 3.0), leader_from=99, required=False,
+                           fontsize=scaled(6.5), color=CONTEXT, zorder=5.5, bbox=mask())
+        if lab is None:
+            continue
+        ax.plot([x], [y], marker="o", markersize=2.8, markerfacecolor=CONTEXT,
+                markeredgecolor="white", markeredgewidth=0.4, linestyle="none", zorder=5)
+        placer.add_marker(px, py, 2.0)
+        drawn += 1
+    return drawn
