@@ -524,11 +524,13 @@ def _save_state(state_file: Path, digest: str, summary: BatchSummary) -> None:
     state = {"digest": digest, "files": _files_state(summary.files), "merged": summary.merged,
              "counts": summary.counts, "corroborated": summary.corroborated,
              "contested": summary.contested, "failures": [list(f) for f in summary.failures]}
-    state_file.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=state_file.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(state, fh)
-    os.replace(tmp, state_file)
+    from layers.io.writers import atomic_write
+
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(state, fh)
+
+    atomic_write(state_file, write)
 
 
 def _merge(jobs: list[_Job], store, name: str, summary: BatchSummary, doc_from_dict):

@@ -153,7 +153,11 @@ def build(inputs, out, on, boundaries, basemap, figure_size, dpi, title):
     from layers.render._worker import static_worker
     from layers.builder import build as build_layers
 
+    from layers.render.static import check_figure
+
     figure = {"basemap": basemap, "figure_size": figure_size, "dpi": dpi, "title": title}
+    # options are checked before any work: a bad --figure-size fails now, not after the build
+    check_figure({k: v for k, v in figure.items() if v})
     # started now, the static maps' process loads matplotlib while the article is read
     with static_worker(figure={k: v for k, v in figure.items() if v}) as worker:
         for path in inputs:

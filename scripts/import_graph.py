@@ -148,7 +148,7 @@ def main(argv=None):
         for m in sorted(graph):
             print(f"{m} -> {', '.join(sorted(graph[m])) or '-'}")
     print(f"modules {len(modules)}  arrows {arrows}  cycles {len(found)}  "
-          f"private imports {len(private)}  uphill {len(uphill)}")
+          f"private imports {len(set(private))}  uphill {len(uphill)}")
     for comp in found:
         print("cycle:", " <-> ".join(comp))
     for mod, tgt, name in sorted(set(private)):

@@ -49,13 +49,13 @@ from __future__ import annotations
 
 import logging
 import os
-import tempfile
 from pathlib import Path
 
 from geo.exc import BadInput
 from layers.claimsfile._dump import doc_to_yaml, dump_ruamel, fresh_text, merge_tree
 from layers.claimsfile._format import FORMAT, place_keys
 from layers.claimsfile._load import loaded_tree, loads_claims
+from layers.io.writers import atomic_write
 from layers.model import ClaimsDoc
 
 __all__ = ["FORMAT", "load_claims_file", "loads_claims", "dump_claims_file", "write_claims_file",
@@ -104,19 +104,12 @@ def write_claims_file(doc: ClaimsDoc, path: str | os.PathLike) -> Path:
             if old.article.id == doc.article.id:
                 doc.loaded = old.loaded
     text = dump_claims_file(doc)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", dir=p.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
-        # mkstemp makes the file 0600: give it the mode of any new file (a shared review)
-        mask = os.umask(0o022)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, p)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+
+    atomic_write(p, write)
     return p
 
 
