@@ -9,7 +9,7 @@ from __future__ import annotations
 from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
 
 __all__ = ["Article", "Claim", "ClaimsDoc", "PlaceRecord", "Layers", "build",
-           "read_article", "extract", "load_claims_file"]
+           "read_article", "extract", "load_claims_file", "static_worker"]
 
 
 def __getattr__(name):  # lazy: geopandas and folium load only when a build needs them
@@ -22,6 +22,9 @@ def __getattr__(name):  # lazy: geopandas and folium load only when a build need
     if name == "extract":
         from layers.text.claims import extract
         return extract
+    if name == "static_worker":
+        from layers.render._worker import static_worker
+        return static_worker
     if name == "load_claims_file":
         from layers.claimsfile import load_claims_file
         return load_claims_file

@@ -1,4 +1,4 @@
-"""The results cache of `claimmap batch`: one small JSON record per article, by content key.
+"""The results cache of `claimmap batch`: one JSON record per article, by content key, in SQLite.
 
 A record holds what parsing one article gave: its ClaimsDoc (without the article's text,
 which no layer needs) or the reason it failed. Records live in one SQLite database,

@@ -11,17 +11,14 @@ sheet allows.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import yaml
 
 from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-if not SHARED.exists():  # the repo may sit elsewhere: ../shared relative to the repo
-    SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-SHEET = SHARED / "expected" / "pokrovsk-2025-06-29.yaml"
-ARTICLE = SHARED / "articles" / "pokrovsk-2025-06-29.txt"
+from common import FIRST_ARTICLE as ARTICLE
+from common import FIRST_SHEET as SHEET
+from common import SHARED  # noqa: F401 - the tests that import it from here
 
 _RELATIONS = {"supply-routes": "supply_route", "advance-rate": "advance",
               "toward-dnipropetrovsk": "toward"}

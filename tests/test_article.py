@@ -13,8 +13,7 @@ from geo.exc import BadInput
 from layers.text.article import find_published, read_article, slugify
 
 DATA = Path(__file__).parent / "data" / "claims"
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-POKROVSK = SHARED / "articles" / "pokrovsk-2025-06-29.txt"
+from common import FIRST_ARTICLE as POKROVSK
 
 
 def test_txt_article_keeps_text_exactly():

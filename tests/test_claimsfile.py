@@ -274,8 +274,7 @@ def test_missing_and_undecodable_files(tmp_path):
 
 # ---------------------------------------------------------------------------- with the builder
 
-POKROVSK = __import__("pathlib").Path(__file__).resolve().parents[2] / "shared" / "articles" / \
-    "pokrovsk-2025-06-29.txt"
+from common import FIRST_ARTICLE as POKROVSK  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from layers.model import CATEGORIES, Claim
 from layers.text.sentences import split_clauses, split_sentences
 
 HERE = Path(__file__).parent
-SHARED = HERE.resolve().parents[1] / "shared"
+from common import SHARED  # noqa: E402
 SHEET = SHARED / "expected" / "pokrovsk-2025-06-29.yaml"
 ARTICLES = HERE / "data" / "articles"
 
@@ -32,9 +32,8 @@ def _check_expected():
 
 
 @pytest.fixture(scope="module")
-def pokrovsk():
-    art = read_article(SHARED / "articles" / "pokrovsk-2025-06-29.txt")
-    return extract(art)
+def pokrovsk(first_doc):
+    return first_doc
 
 
 def _props(c: Claim) -> tuple[dict, str]:

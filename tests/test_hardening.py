@@ -39,9 +39,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 CLAIMMAP = str(Path(sys.executable).with_name("claimmap"))
-SHARED = REPO.parent / "shared"
-if not SHARED.exists():  # pragma: no cover - the usual layout is /work/{main,shared}
-    SHARED = Path("/work/shared")
+from common import SHARED  # noqa: E402
 ARTICLE = SHARED / "articles" / "pokrovsk-2025-06-29.txt"
 SLUG = "pokrovsk-2025-06-29"
 ARTICLES = REPO / "tests" / "data" / "articles"

@@ -23,7 +23,7 @@ from layers.render.html import render_page, write_embed, write_html
 from layers.symbology import category_style
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+from common import SHARED  # noqa: E402
 ARTICLE = SHARED / "articles" / "pokrovsk-2025-06-29.txt"
 
 _why_no_browser = browser_available()
@@ -88,13 +88,9 @@ def injected():
 
 
 @pytest.fixture(scope="module")
-def first_article():
-    """The first article's real build: reader, geoparser, extractor, builder."""
-    for module in ("geo.places", "layers.text.claims"):   # issues 3 and 4, being written
-        pytest.importorskip(module, reason=f"{module} is not in the tree yet")
-    from layers.builder import build
-
-    return build(str(ARTICLE), date=date(2025, 6, 29))
+def first_article(first_layers):
+    """The first article's real build (conftest's `first_layers`)."""
+    return first_layers
 
 
 def _data_block(page: str) -> dict:

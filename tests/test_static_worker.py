@@ -15,6 +15,7 @@ from builder_data import pokrovsk_doc
 from geo.exc import BadInput
 from layers.render import _worker as _static_worker
 from layers.render import static as render_static
+from common import FIRST_ARTICLE
 from layers.builder import layers_from_doc
 
 SLUG = "pokrovsk-2025-06-29"
@@ -246,7 +247,7 @@ def _comparable(data) -> dict:
 
 
 @pytest.mark.parametrize("article", [
-    Path(__file__).resolve().parents[2] / "shared" / "articles" / "pokrovsk-2025-06-29.txt",
+    FIRST_ARTICLE,
     *sorted((Path(__file__).resolve().parent / "data" / "articles").glob("*.txt")),
     Path(__file__).resolve().parents[1] / "layers" / "examples" / "avdiivka-2024-02-17.txt",
 ], ids=lambda p: p.stem)
@@ -272,8 +273,7 @@ def test_the_build_hands_its_map_over_before_the_geodataframes(tmp_path, workers
     are the bytes of a build that draws in-process."""
     from layers import builder
 
-    article = (Path(__file__).resolve().parents[2] / "shared" / "articles"
-               / f"{SLUG}.txt")
+    article = FIRST_ARTICLE
     submitted = []
     real_submit = _static_worker.StaticWorker.submit
 
