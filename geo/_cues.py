@@ -14,7 +14,9 @@ from functools import lru_cache
 from geo import _recognize as rz
 from geo._item import Item
 from geo._words import (
-    AREA_TYPES, ARTICLES, CLAUSE_WORDS, CONSTITUENCY_NOUNS, SINGULAR_AREA_WORDS, common_words,
+    ALIAS_CUES, AREA_TYPES, AREA_WORDS, ARTICLES, AT_PLACE, CLAUSE_WORDS, CONSTITUENCY_NOUNS,
+    CONTROL_VERBS, DIRECTIONS, FACILITY_HEADS, FACILITY_MODIFIERS, FEATURE_WORDS, LOCATIVES,
+    PLACE_ATTRIBUTES, PLURAL_AREA_WORDS, SETTLEMENT_NOUNS, SINGULAR_AREA_WORDS, common_words,
 )
 from geo.namekey import normalize
 
@@ -48,25 +50,25 @@ def read_cues(text, toks, it: Item) -> None:
     last = toks[s.j - 1]
     nxt = it.next_word = word_after(toks, s.j, text)
     prv = it.prev_word = word_before(toks, s.i, text)
-    if prv is not None and prv.low in rz.LOCATIVES:
+    if prv is not None and prv.low in LOCATIVES:
         it.locative = True
-        it.located = prv.low in rz.AT_PLACE
+        it.located = prv.low in AT_PLACE
         if prv.low == "of":  # "the town of Sake", not "the Cape of Good Hope"
             before = word_before(toks, s.i - 1, text)
             it.locative = before is not None and (
-                before.low in rz.LOCATIVES or before.low in rz.PLACE_ATTRIBUTES)
-            if before is not None and before.cap and before.low in rz.FEATURE_WORDS:
+                before.low in LOCATIVES or before.low in PLACE_ATTRIBUTES)
+            if before is not None and before.cap and before.low in FEATURE_WORDS:
                 it.feature = True
-            if before is not None and before.low in rz.AREA_WORDS:  # "the state of Paraná"
+            if before is not None and before.low in AREA_WORDS:  # "the state of Paraná"
                 it.region = True
                 it.region_keys = (it.key,)
     # "Donetsk region", "Donetsk Oblast", "Kharkiv regional governor", "Донецької області"
     if nxt is not None and not last.possessive:
         word = nxt.low
-        if word in rz.AREA_WORDS or word in rz.PLURAL_AREA_WORDS:
+        if word in AREA_WORDS or word in PLURAL_AREA_WORDS:
             it.region = True
             it.region_keys = _region_keys(it, toks, word)
-        elif prv is not None and prv.low in rz.DIRECTIONS and word in rz.SETTLEMENT_NOUNS:
+        elif prv is not None and prv.low in DIRECTIONS and word in SETTLEMENT_NOUNS:
             it.region = True           # "northern Donetsk cities"
         else:
             _facility(text, toks, it)
@@ -74,11 +76,11 @@ def read_cues(text, toks, it: Item) -> None:
         it.region = True
         it.region_keys = (it.key,)
     # a word of the name itself may be a type word ("Shan State" matched whole)
-    if s.j - s.i > 1 and toks[s.j - 1].low in rz.AREA_WORDS:
+    if s.j - s.i > 1 and toks[s.j - 1].low in AREA_WORDS:
         it.region = True
         it.end = toks[s.j - 2].end     # the surface is the name: "Shan" of "Shan State"
     for k in range(max(0, s.i - 3), s.i):  # "formerly X", "known as X", "which Russia calls X"
-        if toks[k].low in rz.ALIAS_CUES and "." not in text[toks[k].end:toks[s.i].start]:
+        if toks[k].low in ALIAS_CUES and "." not in text[toks[k].end:toks[s.i].start]:
             it.alias = True
     if s.i >= 2 and toks[s.i - 1].low == "from" and toks[s.i - 2].low in CONSTITUENCY_NOUNS \
             and text[toks[s.i - 2].end:toks[s.i].start] == " from ":
@@ -119,11 +121,11 @@ def _facility(text, toks, it: Item) -> None:
     mods = 0
     while k < len(toks) and text[toks[k - 1].end:toks[k].start] == " " and mods <= 3:
         w = toks[k].low
-        if w in rz.FACILITY_HEADS:
+        if w in FACILITY_HEADS:
             it.facility_end = toks[k].end
             it.facility_phrase = text[it.start:toks[k].end]
             return
-        if w not in rz.FACILITY_MODIFIERS:
+        if w not in FACILITY_MODIFIERS:
             return
         mods += 1
         k += 1
@@ -145,14 +147,14 @@ def read_coordination(text, toks, items: list[Item]) -> None:
             continue
         last = g[-1]
         nxt = last.next_word
-        if last.region and nxt is not None and nxt.low in rz.PLURAL_AREA_WORDS:
+        if last.region and nxt is not None and nxt.low in PLURAL_AREA_WORDS:
             for it in g[:-1]:
                 it.region = True
                 it.region_keys = _region_keys(it, toks, nxt.low)
             continue
         first = g[0].span.i
         before = [toks[k].low for k in range(max(0, first - 3), first)]
-        if any(w in rz.CONTROL_VERBS for w in before):
+        if any(w in CONTROL_VERBS for w in before):
             for it in g:
                 it.region = it.region or "control"  # resolved to areas only where areas exist
 

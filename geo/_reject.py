@@ -31,8 +31,12 @@ from geo._tuning import (
     OUTLIER_POP, SMALL_ALTERNATE_POP, STRAY_POP, TINY_POP, WEAK_START_POP,
 )
 from geo._words import (
-    ACTOR_NOUNS, COAST_WORDS, CRIME_GROUPS, MONTHS, SPACED_NOT_CONNECTIVES, STORM_WORDS,
-    WEEKDAYS, common_words,
+    ACTOR_NOUNS, ADDRESSING_VERBS, AREA_WORDS, AT_PLACE, AUXILIARIES, COAST_WORDS, CONNECTIVES,
+    CRIME_GROUPS, DIRECTIONS, FACILITY_HEADS, FEATURE_PREFIXES, FEATURE_WORDS,
+    GENERIC_NAME_WORDS, GROUP_NOUNS, IRREGULAR_PAST, MODALS, MONTHS, NAME_PARTICLES,
+    NATURAL_HEADS, NOT_VERBS_ED, ORG_WORDS, PLACE_ATTRIBUTES, PLACE_SUBJECT_VERBS,
+    PLURAL_AREA_WORDS, REPORTING_VERBS, SETTLEMENT_NOUNS, SPACED_NOT_CONNECTIVES, SPEECH_VERBS,
+    STORM_WORDS, TITLES, WEEKDAYS, common_words,
 )
 from geo.countries import continent_names, is_capital, is_demonym
 from geo.model import Candidate
@@ -58,10 +62,10 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
     if it.feature:
         return "the name of a sea, cape or gulf named after the place"
     nxt = it.next_word
-    if nxt is not None and nxt.low in rz.NATURAL_HEADS and not toks[s.j - 1].possessive:
+    if nxt is not None and nxt.low in NATURAL_HEADS and not toks[s.j - 1].possessive:
         return "a river, lake or mountain of that name"
     prv = it.prev_word
-    if prv is not None and prv.cap and prv.low in rz.FEATURE_PREFIXES:
+    if prv is not None and prv.cap and prv.low in FEATURE_PREFIXES:
         return "a lake, mountain or valley named after the place"
     if prv is not None and prv.low == "the" and nxt is not None and \
             nxt.low in COAST_WORDS and not is_country and \
@@ -82,12 +86,12 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
     if nxt is not None and nxt.cap and s.j in span_at and not it.headline and \
             text[toks[s.j - 1].end:nxt.start] == " " and \
             not (it.common and it.sent_start) and \
-            it.facility_end is None and nxt.low not in rz.GENERIC_NAME_WORDS:
+            it.facility_end is None and nxt.low not in GENERIC_NAME_WORDS:
         # two names side by side that are no name together: "Metro Manila", "Lloyd Austin"
         return "the first word of a longer name the gazetteer does not know"
     k = s.j
     if k + 1 < len(toks) and not is_country and not toks[k - 1].possessive and \
-            toks[k].low in rz.CONNECTIVES and not toks[k].cap and \
+            toks[k].low in CONNECTIVES and not toks[k].cap and \
             text[toks[k - 1].end:toks[k].start] == "-" == text[toks[k].end:toks[k + 1].start] \
             and toks[k + 1].cap and k + 1 not in span_at:
         # "Bab-el-Mandeb", "Shatt-al-Arab": the name goes on (not "the Goma-Sake road")
@@ -111,23 +115,23 @@ def _reject_by_form_rest(text, toks, it: Item, span_at, gaz, is_country, prv, nx
     group = _group_name(toks, it, prv, nxt)
     if group:
         return group
-    if s.j - s.i == 1 and toks[s.i].low in rz.ORG_WORDS and not is_country:
+    if s.j - s.i == 1 and toks[s.i].low in ORG_WORDS and not is_country:
         return "an institution's name"  # "thanked Congress"
     if it.facility_end is None and not it.headline:
         seq = _cap_sequence(text, toks, s.i, s.j)
         if len(seq) > s.j - s.i:  # capitalised words beside the name
             # a title cuts the run: "Senate Majority Leader Chuck Schumer of New York"
-            cut = [k for k in seq if k < s.i and toks[k].low in rz.TITLES]
+            cut = [k for k in seq if k < s.i and toks[k].low in TITLES]
             if cut:
                 seq = [k for k in seq if k > cut[-1]]
-            if any(toks[k].low in rz.ORG_WORDS for k in seq
+            if any(toks[k].low in ORG_WORDS for k in seq
                    if toks[k].cap and not s.i <= k < s.j) \
                     and not (it.region and len(seq) == s.j - s.i + 1):
                 return "part of an organisation's name"
         why = _person(text, toks, s, it, gaz.has_name)
         if why:
             return why
-    elif it.facility_end is None and prv is not None and prv.low in rz.TITLES:
+    elif it.facility_end is None and prv is not None and prv.low in TITLES:
         return "a personal name after a title"
     top = it.cands[0]
     if not it.region and prv is not None and prv.low == "the" and top.place.kind == "admin1" \
@@ -139,7 +143,7 @@ def _reject_by_form_rest(text, toks, it: Item, span_at, gaz, is_country, prv, nx
                               not toks[s.j - 1].possessive)
     if not grounded and prv is not None and prv.low == "the":
         before = word_before(toks, s.i - 1, text)
-        grounded = before is not None and before.low in rz.AT_PLACE
+        grounded = before is not None and before.low in AT_PLACE
     if not it.region and not grounded and _names_a_capital(it.cands) and \
             _metonym(text, toks, it, span_at, gaz.has_name):
         return "a capital standing for its government"
@@ -158,7 +162,7 @@ def _names_an_organisation(text, toks, j: int) -> bool:
     k = j
     while k < len(toks) and toks[k].cap and toks[k].alpha and \
             text[toks[k - 1].end:toks[k].start].lstrip(".") == " " and k - j < 4:
-        if toks[k].low in rz.ORG_WORDS:
+        if toks[k].low in ORG_WORDS:
             return True
         if toks[k].possessive:
             break
@@ -175,7 +179,7 @@ def _group_name(toks, it: Item, prv, nxt) -> str:
             return "an ethnic group of that name"
         if prv.cap and prv.low in STORM_WORDS:
             return STORM_NAME
-    if nxt is None or it.region or nxt.low not in rz.GROUP_NOUNS or \
+    if nxt is None or it.region or nxt.low not in GROUP_NOUNS or \
             toks[it.span.j - 1].possessive:
         return ""
     if nxt.low in CRIME_GROUPS:
@@ -188,7 +192,7 @@ def _group_name(toks, it: Item, prv, nxt) -> str:
 def _connects(text, toks, k: int) -> bool:
     """Whether lower-case ``toks[k]`` may sit inside a capitalised name run."""
     t = toks[k]
-    if t.low not in rz.CONNECTIVES:
+    if t.low not in CONNECTIVES:
         return False
     if t.low in SPACED_NOT_CONNECTIVES:
         return text[t.start - 1:t.start] == "-" or text[t.end:t.end + 1] == "-"
@@ -228,9 +232,9 @@ def _person(text, toks, s: rz.Span, it: Item, has_name) -> str:
     while k >= 0 and text[toks[k].end:toks[k + 1].start] in (" ", "-") and \
             not toks[k].possessive:
         w = toks[k]
-        if w.low in rz.TITLES:
+        if w.low in TITLES:
             return "a personal name after a title"
-        if not (w.cap or w.low in rz.NAME_PARTICLES):
+        if not (w.cap or w.low in NAME_PARTICLES):
             break
         k -= 1
     if _nickname_follows(text, toks, s.j, common) or (
@@ -249,7 +253,7 @@ def _person(text, toks, s: rz.Span, it: Item, has_name) -> str:
         w = toks[k]
         if not (gap == " " or (particle and gap in ("-", " "))):
             break
-        if w.low in rz.NAME_PARTICLES and not w.cap:
+        if w.low in NAME_PARTICLES and not w.cap:
             particle = True
             k += 1
             continue
@@ -266,13 +270,13 @@ def _person(text, toks, s: rz.Span, it: Item, has_name) -> str:
         w = toks[k]
         if len(w.text) == 1 and w.cap and gap in (". ", "."):
             return "part of a personal name"  # initials: "J.D. Vance"
-        if not (gap == " " or (gap == "-" and w.low in rz.NAME_PARTICLES)):
+        if not (gap == " " or (gap == "-" and w.low in NAME_PARTICLES)):
             break
-        if w.low in rz.NAME_PARTICLES and not w.cap:
+        if w.low in NAME_PARTICLES and not w.cap:
             particle = True
             k -= 1
             continue
-        if _namelike(w, common) and w.low not in rz.DIRECTIONS and (
+        if _namelike(w, common) and w.low not in DIRECTIONS and (
                 not w.sent_start or (not w.cyrillic and not w.low.endswith(_PARTICIPLE_ENDINGS)
                                      and not has_name(w.key))):
             return "part of a personal name"
@@ -312,9 +316,9 @@ def _nickname_follows(text, toks, j: int, common) -> bool:
 def _namelike(w: rz.Token, common) -> bool:
     """A capitalised word that could be part of a personal name."""
     return (w.cap and w.alpha and not w.upper and w.low not in common
-            and w.low not in rz.GENERIC_NAME_WORDS and w.low not in rz.TITLES
-            and w.low not in rz.AREA_WORDS and w.low not in rz.FACILITY_HEADS
-            and w.low not in rz.PLURAL_AREA_WORDS)
+            and w.low not in GENERIC_NAME_WORDS and w.low not in TITLES
+            and w.low not in AREA_WORDS and w.low not in FACILITY_HEADS
+            and w.low not in PLURAL_AREA_WORDS)
 
 
 def _names_a_capital(cands: list[Candidate]) -> bool:
@@ -331,12 +335,12 @@ def _metonym(text, toks, it: Item, span_at=None, has_name=None) -> bool:
     last = toks[it.span.j - 1]
     j = it.span.j
     i = it.span.i
-    if i > 0 and toks[i - 1].low in rz.ADDRESSING_VERBS and \
+    if i > 0 and toks[i - 1].low in ADDRESSING_VERBS and \
             text[toks[i - 1].end:toks[i].start] == " ":
         return True
     if last.possessive:
         nxt = toks[j] if j < len(toks) else None
-        if nxt is None or nxt.cap or nxt.low in rz.PLACE_ATTRIBUTES or not nxt.alpha:
+        if nxt is None or nxt.cap or nxt.low in PLACE_ATTRIBUTES or not nxt.alpha:
             return False
         return True
     if has_name is not None and _paired_with_actor(text, toks, j, span_at, has_name):
@@ -368,24 +372,24 @@ def _finite_verb_follows(text, toks, k: int) -> bool:
         if aux in ("is", "was", "were", "are", "been", "be"):
             # passive: "Kyiv was hit", "Beirut is shelled" speak of the place; of the
             # progressives only the reporting ones: "have been mediating", not "is burning"
-            return w.endswith("ing") and w in rz.REPORTING_VERBS
-        if w in rz.REPORTING_VERBS:
+            return w.endswith("ing") and w in REPORTING_VERBS
+        if w in REPORTING_VERBS:
             return True
-        if w in rz.PLACE_SUBJECT_VERBS and w not in rz.AUXILIARIES:
+        if w in PLACE_SUBJECT_VERBS and w not in AUXILIARIES:
             return False
-        if aux in rz.MODALS or aux in ("has", "have", "had", "did", "does", "do"):
-            if w in rz.AUXILIARIES or w.endswith("ly"):
-                aux = w if w in rz.AUXILIARIES and w not in ("not", "also", "still", "never",
+        if aux in MODALS or aux in ("has", "have", "had", "did", "does", "do"):
+            if w in AUXILIARIES or w.endswith("ly"):
+                aux = w if w in AUXILIARIES and w not in ("not", "also", "still", "never",
                                                                "already", "again", "then",
                                                                "n’t") else aux
                 k += 1
                 seen += 1
                 continue
-            if w in rz.PLACE_SUBJECT_VERBS:
+            if w in PLACE_SUBJECT_VERBS:
                 return False  # "Mexico City would host the summit", "Kyiv has seen"
-            return aux in rz.MODALS or _past_form(w) or aux in ("did", "does", "do")
-        if w in rz.AUXILIARIES or (w.endswith("ly") and len(w) > 4):
-            if w in rz.AUXILIARIES and w not in ("not", "also", "still", "never", "already",
+            return aux in MODALS or _past_form(w) or aux in ("did", "does", "do")
+        if w in AUXILIARIES or (w.endswith("ly") and len(w) > 4):
+            if w in AUXILIARIES and w not in ("not", "also", "still", "never", "already",
                                                  "again", "then", "n’t"):
                 aux = w
             k += 1
@@ -397,9 +401,9 @@ def _finite_verb_follows(text, toks, k: int) -> bool:
 
 def _past_form(w: str) -> bool:
     """A past tense or participle: "moved", "deported", "bore", "cut"."""
-    if w in rz.IRREGULAR_PAST:
+    if w in IRREGULAR_PAST:
         return True
-    return len(w) > 4 and w.endswith("ed") and w not in rz.NOT_VERBS_ED
+    return len(w) > 4 and w.endswith("ed") and w not in NOT_VERBS_ED
 
 
 def _paired_with_actor(text, toks, j: int, span_at, has_name) -> bool:
@@ -433,15 +437,15 @@ def _paired_with_actor(text, toks, j: int, span_at, has_name) -> bool:
     if k < len(toks) and not toks[k].cap and toks[k].alpha and not run[-1].possessive and \
             text[toks[k - 1].end:toks[k].start] == " ":
         head = toks[k].low  # "the Farc dissidents", "the Donbas towns"
-        if head in rz.SETTLEMENT_NOUNS or head in rz.PLURAL_AREA_WORDS:
+        if head in SETTLEMENT_NOUNS or head in PLURAL_AREA_WORDS:
             return False
         if not head.endswith("s"):
             head = run[-1].low
-    if not (head in rz.ORG_WORDS or head in ACTOR_NOUNS
+    if not (head in ORG_WORDS or head in ACTOR_NOUNS
             or (head.endswith("s") and not head.endswith(("ss", "as", "us", "os")))):
         return False  # a group ("the Houthis", "the United Nations"), not "the Donbas"
-    if words & (rz.NATURAL_HEADS | rz.FEATURE_WORDS | rz.GENERIC_NAME_WORDS | rz.AREA_WORDS
-                | rz.DIRECTIONS):
+    if words & (NATURAL_HEADS | FEATURE_WORDS | GENERIC_NAME_WORDS | AREA_WORDS
+                | DIRECTIONS):
         return False  # "the Red Sea", "the West Bank", "the Artibonite department"
     return not has_name(" ".join(t.key for t in run))
 
@@ -453,12 +457,12 @@ def _speaks(text, toks, it: Item) -> bool:
         return False
     w = toks[j]
     if w.cap and w.alpha and not w.upper and not w.possessive and j + 1 < len(toks) and \
-            text[w.end:toks[j + 1].start] == " " and toks[j + 1].low in rz.SPEECH_VERBS and \
+            text[w.end:toks[j + 1].start] == " " and toks[j + 1].low in SPEECH_VERBS and \
             not any(w.low in words for words in (
-                rz.GENERIC_NAME_WORDS, rz.AREA_WORDS, rz.ORG_WORDS, rz.TITLES,
-                rz.FACILITY_HEADS, rz.NATURAL_HEADS)):
+                GENERIC_NAME_WORDS, AREA_WORDS, ORG_WORDS, TITLES,
+                FACILITY_HEADS, NATURAL_HEADS)):
         return True  # a first name and a surname that speak: "London Breed said"
-    return w.low in rz.SPEECH_VERBS
+    return w.low in SPEECH_VERBS
 
 
 # ---------------------------------------------------------------------------- in context
