@@ -17,6 +17,9 @@ __all__ = [
 ]
 
 
+# The lazy names below are never spelt like a submodule: importing ``geo.<module>`` sets
+# the package attribute of that name, which would then shadow the function (hence the
+# name key's module is `geo.namekey`, and `geo.normalize` the function).
 def __getattr__(name):  # lazy: keep `import geo` cheap
     if name == "Gazetteer":
         from geo.gazetteer import Gazetteer

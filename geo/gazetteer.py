@@ -158,22 +158,22 @@ class Gazetteer:
         with open(self.folder / "postings.bin", "rb") as fh:
             self._mm = mmap.mmap(fh.fileno(), 0, flags=_MAP_FLAGS, prot=mmap.PROT_READ)
         n_keys = manifest["counts"]["keys"]
-        words = memoryview(self._mm)[ix._HEADER.size:].cast("I")
+        words = memoryview(self._mm)[ix.POSTINGS_HEADER.size:].cast("I")
         self._offsets = words[: n_keys + 1]
         self._postings = words[n_keys + 1:]
         with open(self.folder / "records.bin", "rb") as fh:
             self._rm = mmap.mmap(fh.fileno(), 0, flags=_MAP_FLAGS, prot=mmap.PROT_READ)
         n = manifest["counts"]["entries"]
-        start = ix._REC_HEADER.size
+        start = ix.RECORDS_HEADER.size
         self._records = memoryview(self._rm)[start: start + n * ix.RECORD.size]
         start += n * ix.RECORD.size
         self._str_offsets = memoryview(self._rm)[start: start + 4 * (n + 1)].cast("I")
         self._blob = memoryview(self._rm)[start + 4 * (n + 1):]
         with open(self.folder / "lookup.bin", "rb") as fh:
             self._lm = mmap.mmap(fh.fileno(), 0, flags=_MAP_FLAGS, prot=mmap.PROT_READ)
-        _, _, n_ids, n_lat = ix._LOOKUP_HEADER.unpack_from(self._lm)
+        _, _, n_ids, n_lat = ix.LOOKUP_HEADER.unpack_from(self._lm)
         view = memoryview(self._lm)
-        start = ix._LOOKUP_HEADER.size
+        start = ix.LOOKUP_HEADER.size
         self._lats = view[start: start + 8 * n_lat].cast("d")
         start += 8 * n_lat
         self._gids = view[start: start + 4 * n_ids].cast("i")
@@ -239,6 +239,8 @@ class Gazetteer:
                 log.warning("gazetteer cache is damaged, rebuilding it: %s", err)
         from filelock import FileLock
 
+        from geo._build import build_index
+
         try:
             root.mkdir(parents=True, exist_ok=True)
             with FileLock(str(root / f"{fp}.lock"), timeout=900):
@@ -250,7 +252,7 @@ class Gazetteer:
                 tmp = Path(tempfile.mkdtemp(prefix=f".build-{fp}-", dir=root))
                 try:
                     log.info("building the gazetteer index in %s (once)", folder)
-                    ix.build_index(sources, tmp)
+                    build_index(sources, tmp)
                     tmp.chmod(0o755)
                     os.replace(tmp, folder)
                 except BaseException:

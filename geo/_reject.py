@@ -1,0 +1,533 @@
+"""What is not a place, though the gazetteer knows the name.
+
+By form, before any resolution (`reject_by_form`): personal names (a title before the
+name, or a capitalised word beside it that is no place: "President Vladimir", "Vladimir
+Putin"; a nickname inside: "Joaquín “El Chapo” Guzmán"), organisations and units
+("Institute for the Study of War", "U.S. Central Command"), demonyms, peoples and groups
+spelt like a region ("ethnic Amhara", "Afar militias"), storms ("Hurricane Milton"),
+capitals standing for their governments ("Kyiv said", "accused Kigali", "between Riyadh
+and the Houthis"), names that speak ("Austin said"), features named after a place ("Gulf
+of Aden", "the Dnipro river"), continents, months and weekdays, and the first or second
+word of a longer name the gazetteer does not know ("Metro Manila").
+
+In the article's context, after resolution (`reject_in_context`): common words the
+article does not support as places, small places matched by another name or far from
+the article's other places; `fall_back` then tries the next reading that fits.
+
+Each returns the reason as a phrase ("" when the name stands), which the debug log and
+`geo.places` read.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from geo import _recognize as rz
+from geo._cues import word_before
+from geo._item import Item
+from geo._resolve import Context, coheres
+from geo._tuning import (
+    OUTLIER_POP, SMALL_ALTERNATE_POP, STRAY_POP, TINY_POP, WEAK_START_POP,
+)
+from geo._words import (
+    ACTOR_NOUNS, ADDRESSING_VERBS, AREA_WORDS, AT_PLACE, AUXILIARIES, COAST_WORDS, CONNECTIVES,
+    CRIME_GROUPS, DIRECTIONS, FACILITY_HEADS, FEATURE_PREFIXES, FEATURE_WORDS,
+    GENERIC_NAME_WORDS, GROUP_NOUNS, IRREGULAR_PAST, MODALS, MONTHS, NAME_PARTICLES,
+    NATURAL_HEADS, NOT_VERBS_ED, ORG_WORDS, PLACE_ATTRIBUTES, PLACE_SUBJECT_VERBS,
+    PLURAL_AREA_WORDS, REPORTING_VERBS, SETTLEMENT_NOUNS, SPACED_NOT_CONNECTIVES, SPEECH_VERBS,
+    STORM_WORDS, TITLES, WEEKDAYS, common_words,
+)
+from geo.countries import continent_names, is_capital, is_demonym
+from geo.model import Candidate
+
+__all__ = ["COMMON_AT_START", "STORM_NAME", "reject_by_form", "reject_in_context",
+           "fall_back"]
+
+log = logging.getLogger(__name__)
+
+#: the reasons `geo.places` looks for: a common word that may yet be the place the article
+#: names elsewhere (one sense per article), and a storm's name, bare elsewhere too
+COMMON_AT_START = "a common word opening a sentence or in a headline"
+STORM_NAME = "a storm's name ('Hurricane Milton')"
+
+
+# ---------------------------------------------------------------------------- by form
+
+
+def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
+    """Person names, organisations, demonyms and metonyms: no resolution needed."""
+    s = it.span
+    is_country = it.cands[0].place.kind == "country"
+    if it.feature:
+        return "the name of a sea, cape or gulf named after the place"
+    nxt = it.next_word
+    if nxt is not None and nxt.low in NATURAL_HEADS and not toks[s.j - 1].possessive:
+        return "a river, lake or mountain of that name"
+    prv = it.prev_word
+    if prv is not None and prv.cap and prv.low in FEATURE_PREFIXES:
+        return "a lake, mountain or valley named after the place"
+    if prv is not None and prv.low == "the" and nxt is not None and \
+            nxt.low in COAST_WORDS and not is_country and \
+            it.cands[0].place.kind == "populated_place" and \
+            it.cands[0].place.population < STRAY_POP:
+        return "an ocean or sea's coast ('the Atlantic coast'), not a town's"
+    if s.how == "acronym" and not is_country:
+        return "an acronym that names no country"
+    if s.how == "country abbreviation" and _names_an_organisation(text, toks, s.j):
+        return "part of an organisation's name ('U.S. Central Command')"
+    if it.key in continent_names():
+        return "a continent: no layer shows one"
+    if it.key in MONTHS and it.qualifier is None and not it.region:
+        return "a month's name ('in March')"
+    if it.key in WEEKDAYS and it.qualifier is None and not it.region:
+        return "a day's name ('by Thursday')"
+    common = common_words()
+    if nxt is not None and nxt.cap and s.j in span_at and not it.headline and \
+            text[toks[s.j - 1].end:nxt.start] == " " and \
+            not (it.common and it.sent_start) and \
+            it.facility_end is None and nxt.low not in GENERIC_NAME_WORDS:
+        # two names side by side that are no name together: "Metro Manila", "Lloyd Austin"
+        return "the first word of a longer name the gazetteer does not know"
+    k = s.j
+    if k + 1 < len(toks) and not is_country and not toks[k - 1].possessive and \
+            toks[k].low in CONNECTIVES and not toks[k].cap and \
+            text[toks[k - 1].end:toks[k].start] == "-" == text[toks[k].end:toks[k + 1].start] \
+            and toks[k + 1].cap and k + 1 not in span_at:
+        # "Bab-el-Mandeb", "Shatt-al-Arab": the name goes on (not "the Goma-Sake road")
+        return "the first part of a longer hyphenated name the gazetteer does not know"
+    if s.i in span_ends and not it.headline and not toks[s.i - 1].possessive and \
+            text[toks[s.i - 1].end:toks[s.i].start] == " " and \
+            not (toks[span_ends[s.i].i].low in common and toks[span_ends[s.i].i].sent_start):
+        return "the second word of a longer name the gazetteer does not know"
+    if it.common and not is_country and not it.region and (it.sent_start or it.headline):
+        # unless the article names it as a place elsewhere (see `geo.places._one_sense`): the checks
+        # below still apply
+        why = _reject_by_form_rest(text, toks, it, span_at, gaz, is_country, prv, nxt)
+        return why or COMMON_AT_START
+    return _reject_by_form_rest(text, toks, it, span_at, gaz, is_country, prv, nxt)
+
+
+def _reject_by_form_rest(text, toks, it: Item, span_at, gaz, is_country, prv, nxt) -> str:
+    s = it.span
+    if s.j - s.i == 1 and not is_country and is_demonym(gaz, it.key):
+        return "demonym"
+    group = _group_name(toks, it, prv, nxt)
+    if group:
+        return group
+    if s.j - s.i == 1 and toks[s.i].low in ORG_WORDS and not is_country:
+        return "an institution's name"  # "thanked Congress"
+    if it.facility_end is None and not it.headline:
+        seq = _cap_sequence(text, toks, s.i, s.j)
+        if len(seq) > s.j - s.i:  # capitalised words beside the name
+            # a title cuts the run: "Senate Majority Leader Chuck Schumer of New York"
+            cut = [k for k in seq if k < s.i and toks[k].low in TITLES]
+            if cut:
+                seq = [k for k in seq if k > cut[-1]]
+            if any(toks[k].low in ORG_WORDS for k in seq
+                   if toks[k].cap and not s.i <= k < s.j) \
+                    and not (it.region and len(seq) == s.j - s.i + 1):
+                return "part of an organisation's name"
+        why = _person(text, toks, s, it, gaz.has_name)
+        if why:
+            return why
+    elif it.facility_end is None and prv is not None and prv.low in TITLES:
+        return "a personal name after a title"
+    top = it.cands[0]
+    if not it.region and prv is not None and prv.low == "the" and top.place.kind == "admin1" \
+            and not top.primary and not top.why[0].startswith("region"):
+        return "'the' before an area's bare name: a sea, river or desert of that name"
+    # "officials in Kyiv said", "the governor of Kharkiv urged", "traders in the City of
+    # London said": the place is no subject
+    grounded = it.located or (prv is not None and prv.low == "of" and
+                              not toks[s.j - 1].possessive)
+    if not grounded and prv is not None and prv.low == "the":
+        before = word_before(toks, s.i - 1, text)
+        grounded = before is not None and before.low in AT_PLACE
+    if not it.region and not grounded and _names_a_capital(it.cands) and \
+            _metonym(text, toks, it, span_at, gaz.has_name):
+        return "a capital standing for its government"
+    if not it.region and not grounded and not is_country and _speaks(text, toks, it) and \
+            not (s.j - s.i > 1 and top.place.kind == "admin1" and top.primary):
+        # (a state or province of several words speaks as its country does: "Alberta and
+        # British Columbia asked", unlike "Austin said" or "Victoria told reporters")
+        return "a name that speaks: a person or an institution"
+    return ""
+
+
+def _names_an_organisation(text, toks, j: int) -> bool:
+    """Whether the capitalised words from ``toks[j]`` on (one space apart, after an
+    abbreviation's full stop too: "U.S. Central Command", "US Navy") end in an
+    organisation's head noun."""
+    k = j
+    while k < len(toks) and toks[k].cap and toks[k].alpha and \
+            text[toks[k - 1].end:toks[k].start].lstrip(".") == " " and k - j < 4:
+        if toks[k].low in ORG_WORDS:
+            return True
+        if toks[k].possessive:
+            break
+        k += 1
+    return False
+
+
+def _group_name(toks, it: Item, prv, nxt) -> str:
+    """"ethnic Amhara", "the Sinaloa cartel", "Afar militias": a people or a group that
+    bears the name (an ethnonym is often spelt like its region); "Hurricane Milton".
+    `prv` and `nxt` are the words joined to the name before and after it."""
+    if prv is not None:
+        if prv.low == "ethnic" and not it.region:
+            return "an ethnic group of that name"
+        if prv.cap and prv.low in STORM_WORDS:
+            return STORM_NAME
+    if nxt is None or it.region or nxt.low not in GROUP_NOUNS or \
+            toks[it.span.j - 1].possessive:
+        return ""
+    if nxt.low in CRIME_GROUPS:
+        return "a gang or cartel named after the place"
+    if it.cands[0].place.kind == "admin1":
+        return "a people's name spelt like its region ('Amhara militia')"
+    return ""
+
+
+def _connects(text, toks, k: int) -> bool:
+    """Whether lower-case ``toks[k]`` may sit inside a capitalised name run."""
+    t = toks[k]
+    if t.low not in CONNECTIVES:
+        return False
+    if t.low in SPACED_NOT_CONNECTIVES:
+        return text[t.start - 1:t.start] == "-" or text[t.end:t.end + 1] == "-"
+    return True
+
+
+def _cap_sequence(text, toks, i, j) -> range:
+    """Indices of the capitalised run (with connectives) around ``toks[i:j]``."""
+    a = i
+    while a > 0:
+        p = toks[a - 1]
+        if p.possessive or text[p.end:toks[a].start] not in (" ", "-"):
+            break
+        if not (p.cap or _connects(text, toks, a - 1)) or p.sent_start and not p.cap:
+            break
+        a -= 1
+    while a < i and not toks[a].cap:
+        a += 1
+    b = j
+    while b < len(toks):
+        if toks[b - 1].possessive or text[toks[b - 1].end:toks[b].start] not in (" ", "-"):
+            break
+        n = toks[b]
+        if not (n.cap or _connects(text, toks, b)):
+            break
+        b += 1
+    while b > j and not toks[b - 1].cap:
+        b -= 1
+    return range(a, b)
+
+
+def _person(text, toks, s: rz.Span, it: Item, has_name) -> str:
+    """A place-named token inside a personal name: "Vladimir Putin", "Lloyd Austin"."""
+    common = common_words()
+    # a title before: "President Vladimir", "chief Rafael"
+    k = s.i - 1
+    while k >= 0 and text[toks[k].end:toks[k + 1].start] in (" ", "-") and \
+            not toks[k].possessive:
+        w = toks[k]
+        if w.low in TITLES:
+            return "a personal name after a title"
+        if not (w.cap or w.low in NAME_PARTICLES):
+            break
+        k -= 1
+    if _nickname_follows(text, toks, s.j, common) or (
+            s.i > 0 and _namelike(toks[s.i - 1], common)
+            and _nickname_follows(text, toks, s.i, common)):
+        return "a personal name with a nickname ('Joaquín “El Chapo” Guzmán')"
+    # a first name before and an age after: "said Sophia Lin, 34, an office worker"
+    if text[it.end:it.end + 1] == "," and s.i > 0 and toks[s.i - 1].cap and \
+            text[toks[s.i - 1].end:toks[s.i].start] == " " and \
+            not toks[s.i - 1].possessive and _AGE_AFTER.match(text, it.end):
+        return "a personal name followed by an age"
+    # a capitalised word after, through name particles ("Ahmed al-Sharaa")
+    k, particle = s.j, False
+    while k < len(toks) and not toks[k - 1].possessive:
+        gap = text[toks[k - 1].end:toks[k].start]
+        w = toks[k]
+        if not (gap == " " or (particle and gap in ("-", " "))):
+            break
+        if w.low in NAME_PARTICLES and not w.cap:
+            particle = True
+            k += 1
+            continue
+        if _namelike(w, common) or (
+                _namelike(w, ()) and _SURNAME_AFTER.match(text, w.end) and not w.sent_start):
+            # a surname that is also a word ("Dallas Reed, told"), where a comma or a
+            # speech verb closes the name
+            return "part of a personal name"
+        break
+    # a capitalised word before that is no common word and does not open the sentence
+    k, particle = s.i - 1, False
+    while k >= 0 and not toks[k].possessive:
+        gap = text[toks[k].end:toks[k + 1].start]
+        w = toks[k]
+        if len(w.text) == 1 and w.cap and gap in (". ", "."):
+            return "part of a personal name"  # initials: "J.D. Vance"
+        if not (gap == " " or (gap == "-" and w.low in NAME_PARTICLES)):
+            break
+        if w.low in NAME_PARTICLES and not w.cap:
+            particle = True
+            k -= 1
+            continue
+        if _namelike(w, common) and w.low not in DIRECTIONS and (
+                not w.sent_start or (not w.cyrillic and not w.low.endswith(_PARTICIPLE_ENDINGS)
+                                     and not has_name(w.key))):
+            return "part of a personal name"
+        del particle
+        break
+    return ""
+
+
+#: what closes a "First Surname" apposition or subject: a comma, or a speech verb
+_SURNAME_AFTER = re.compile(r",|\s(?:said|says|told|added|wrote|asked)\b")
+#: a capitalised word opening the sentence with these endings is an adjective or a
+#: participle, not a first name: "Neighbouring Uruguay", "Landlocked Niger"
+_PARTICIPLE_ENDINGS = ("ing", "ed")
+_QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»"}
+#: ", 34," after a name: the wire's age apposition ("Georgia Mills, 78, who ...")
+_AGE_AFTER = re.compile(r",\s\d{1,3}(?:,|\s*\)| years? old)")
+
+
+def _nickname_follows(text, toks, j: int, common) -> bool:
+    """``First “Nickname” Last``: 1–3 capitalised words in quotes, then a surname."""
+    if j >= len(toks) or toks[j - 1].possessive or text[toks[j - 1].end + 1] not in _QUOTES:
+        return False
+    gap = text[toks[j - 1].end:toks[j].start]
+    if len(gap) != 2 or gap[0] != " " or gap[1] not in _QUOTES:
+        return False
+    close = _QUOTES[gap[1]]
+    for k in range(j, min(j + 3, len(toks) - 1)):
+        if not toks[k].cap:
+            return False
+        after = text[toks[k].end:toks[k + 1].start]
+        if after == " ":
+            continue
+        return after == close + " " and _namelike(toks[k + 1], common)
+    return False
+
+
+def _namelike(w: rz.Token, common) -> bool:
+    """A capitalised word that could be part of a personal name."""
+    return (w.cap and w.alpha and not w.upper and w.low not in common
+            and w.low not in GENERIC_NAME_WORDS and w.low not in TITLES
+            and w.low not in AREA_WORDS and w.low not in FACILITY_HEADS
+            and w.low not in PLURAL_AREA_WORDS)
+
+
+def _names_a_capital(cands: list[Candidate]) -> bool:
+    for c in cands[:3]:
+        if is_capital(c.place):
+            return True
+    return False
+
+
+def _metonym(text, toks, it: Item, span_at=None, has_name=None) -> bool:
+    """"Kyiv said", "Moscow’s push", "Cairo and Doha have been mediating", "accused Kigali",
+    "Asmara has moved troops", "Washington would keep up pressure", "mediated between
+    Riyadh and the Houthis": the capital as an actor is its government."""
+    last = toks[it.span.j - 1]
+    j = it.span.j
+    i = it.span.i
+    if i > 0 and toks[i - 1].low in ADDRESSING_VERBS and \
+            text[toks[i - 1].end:toks[i].start] == " ":
+        return True
+    if last.possessive:
+        nxt = toks[j] if j < len(toks) else None
+        if nxt is None or nxt.cap or nxt.low in PLACE_ATTRIBUTES or not nxt.alpha:
+            return False
+        return True
+    if has_name is not None and _paired_with_actor(text, toks, j, span_at, has_name):
+        return True
+    # skip coordinated names: "Moscow and Tehran pledged", "Cairo and Doha have been"
+    k = j
+    while k + 1 < len(toks) and toks[k].low in ("and", "or") and toks[k + 1].cap and \
+            text[toks[k - 1].end:toks[k].start] in (" ", ", ") and \
+            text[toks[k].end:toks[k + 1].start] == " ":
+        k += 2
+    return _finite_verb_follows(text, toks, k)
+
+
+def _finite_verb_follows(text, toks, k: int) -> bool:
+    """Whether the words from ``toks[k]`` on (through auxiliaries and adverbs) make the
+    name before them the subject of an active verb: a reporting verb, any past tense
+    (-ed or irregular) that is not one a place itself does ("fell", "saw", "flooded"),
+    "has/have <participle>" or a modal and its verb ("would keep")."""
+    seen = 0
+    aux = ""
+    while k < len(toks) and seen < 4:
+        gap = text[toks[k - 1].end:toks[k].start]
+        if gap.strip(" ’'"):
+            return False
+        t = toks[k]
+        w = t.low
+        if t.cap or not t.alpha:
+            return False
+        if aux in ("is", "was", "were", "are", "been", "be"):
+            # passive: "Kyiv was hit", "Beirut is shelled" speak of the place; of the
+            # progressives only the reporting ones: "have been mediating", not "is burning"
+            return w.endswith("ing") and w in REPORTING_VERBS
+        if w in REPORTING_VERBS:
+            return True
+        if w in PLACE_SUBJECT_VERBS and w not in AUXILIARIES:
+            return False
+        if aux in MODALS or aux in ("has", "have", "had", "did", "does", "do"):
+            if w in AUXILIARIES or w.endswith("ly"):
+                aux = w if w in AUXILIARIES and w not in ("not", "also", "still", "never",
+                                                               "already", "again", "then",
+                                                               "n’t") else aux
+                k += 1
+                seen += 1
+                continue
+            if w in PLACE_SUBJECT_VERBS:
+                return False  # "Mexico City would host the summit", "Kyiv has seen"
+            return aux in MODALS or _past_form(w) or aux in ("did", "does", "do")
+        if w in AUXILIARIES or (w.endswith("ly") and len(w) > 4):
+            if w in AUXILIARIES and w not in ("not", "also", "still", "never", "already",
+                                                 "again", "then", "n’t"):
+                aux = w
+            k += 1
+            seen += 1
+            continue
+        return _past_form(w)
+    return False
+
+
+def _past_form(w: str) -> bool:
+    """A past tense or participle: "moved", "deported", "bore", "cut"."""
+    if w in IRREGULAR_PAST:
+        return True
+    return len(w) > 4 and w.endswith("ed") and w not in NOT_VERBS_ED
+
+
+def _paired_with_actor(text, toks, j: int, span_at, has_name) -> bool:
+    """"between Riyadh and the Houthis", "Tripoli and the eastern authorities": a capital
+    coordinated with a group, an institution or a named actor that is no place is an
+    actor too."""
+    if j + 2 >= len(toks) or toks[j].low != "and" or toks[j + 1].low != "the":
+        return False
+    if text[toks[j - 1].end:toks[j].start] != " " or text[toks[j].end:toks[j + 2].start] != " the ":
+        return False
+    k = j + 2
+    for n in range(k, min(k + 3, len(toks))):  # "the eastern authorities", "the Kurdish army"
+        t = toks[n]
+        if not t.alpha or text[toks[n - 1].end:t.start] != " " or toks[n - 1].possessive or (
+                span_at is not None and n in span_at):
+            break
+        if t.low in ACTOR_NOUNS and not t.cap:
+            return True
+    run = []
+    while k < len(toks) and toks[k].cap and text[toks[k - 1].end:toks[k].start] == " ":
+        if span_at is not None and k in span_at:
+            return False  # "between Kyiv and the Donbas": another place
+        run.append(toks[k])
+        k += 1
+        if toks[k - 1].possessive:
+            break
+    if not run:
+        return False
+    words = {t.low for t in run}
+    head = run[-1].low
+    if k < len(toks) and not toks[k].cap and toks[k].alpha and not run[-1].possessive and \
+            text[toks[k - 1].end:toks[k].start] == " ":
+        head = toks[k].low  # "the Farc dissidents", "the Donbas towns"
+        if head in SETTLEMENT_NOUNS or head in PLURAL_AREA_WORDS:
+            return False
+        if not head.endswith("s"):
+            head = run[-1].low
+    if not (head in ORG_WORDS or head in ACTOR_NOUNS
+            or (head.endswith("s") and not head.endswith(("ss", "as", "us", "os")))):
+        return False  # a group ("the Houthis", "the United Nations"), not "the Donbas"
+    if words & (NATURAL_HEADS | FEATURE_WORDS | GENERIC_NAME_WORDS | AREA_WORDS
+                | DIRECTIONS):
+        return False  # "the Red Sea", "the West Bank", "the Artibonite department"
+    return not has_name(" ".join(t.key for t in run))
+
+
+def _speaks(text, toks, it: Item) -> bool:
+    """"Austin said", "Sullivan told reporters": a surname or an institution, not a town."""
+    j = it.span.j
+    if toks[j - 1].possessive or j >= len(toks) or text[toks[j - 1].end:toks[j].start] != " ":
+        return False
+    w = toks[j]
+    if w.cap and w.alpha and not w.upper and not w.possessive and j + 1 < len(toks) and \
+            text[w.end:toks[j + 1].start] == " " and toks[j + 1].low in SPEECH_VERBS and \
+            not any(w.low in words for words in (
+                GENERIC_NAME_WORDS, AREA_WORDS, ORG_WORDS, TITLES,
+                FACILITY_HEADS, NATURAL_HEADS)):
+        return True  # a first name and a surname that speak: "London Breed said"
+    return w.low in SPEECH_VERBS
+
+
+# ---------------------------------------------------------------------------- in context
+
+
+def reject_in_context(toks, it: Item, ctx: Context) -> str:
+    """Why the reading `it.best` is no place of this article (empty when it is one): a
+    common word, a small or alternate-named place the article's other places do not
+    support, a town far off their ground."""
+    best = it.best
+    p = best.place
+    if p.kind in ("country",) or (p.kind == "admin1" and it.region):
+        return ""
+    coherent = coheres(p, ctx, it.key)
+    if it.common and p.kind != "country":
+        if it.sent_start or it.headline or not (
+                coherent or (it.placed and p.population >= STRAY_POP)):
+            return "a common word, not supported as a place here"
+        if p.kind == "populated_place" and not best.primary and \
+                p.population < SMALL_ALTERNATE_POP and not it.located and it.qualifier is None:
+            # "a Democrat from Georgia": the word, not another name of a hamlet (Sumiton,
+            # Alabama), in whatever country the article is about
+            return "a common word that is only another name of a small place"
+    if not coherent and not it.region:
+        why = best.why[0] if best.why else ""
+        if not why.startswith("primary") and p.population < SMALL_ALTERNATE_POP:
+            return "a small place matched by another name, far from the article's places"
+        if p.population < TINY_POP and not it.locative:
+            return "a tiny place far from the article's places"
+        if ctx.has_others(it.key) and it.qualifier is None and p.kind == "populated_place" and (
+                p.population < SMALL_ALTERNATE_POP
+                or (not it.locative and (p.population < STRAY_POP or not best.primary))):
+            return "a small place in no country the article speaks of, with nothing to place it"
+    if p.kind == "populated_place" and it.qualifier is None and p.population < OUTLIER_POP \
+            and ctx.stray(it.key, p) and not ctx.beside(it.key, p):
+        # a town far from the places the article is about: most likely a village of that
+        # name the gazetteer lacks; better no point than a wrong one
+        return "a small place far from all the article's other places"
+    if it.sent_start and not it.region and not best.primary and p.population < WEAK_START_POP \
+            and not it.locative:
+        return "a small place matched by another name at a sentence start"
+    if it.span.how == "inflected" and not coherent:
+        return "an inflected form far from the article's places"
+    return ""
+
+
+def fall_back(toks, it: Item, ctx: Context) -> None:
+    """When the best reading is rejected as out of place, the next one that fits the
+    article (a coherent candidate of some size: "reached Texas" in an article on Mexico and
+    the United States is the state, not a hamlet in Mexico) takes its place."""
+    if it.common or it.headline or (it.sent_start and not it.located):
+        return
+    best, why = it.best, it.reject
+    for s, c in it.scores[1:]:
+        p = c.place
+        if p.kind == "populated_place" and (p.population < SMALL_ALTERNATE_POP
+                                            or not c.primary):
+            continue
+        if not coheres(p, ctx, it.key):
+            continue
+        it.best = c
+        if not reject_in_context(toks, it, ctx):
+            it.scores = [(s, c)] + [t for t in it.scores if t[1] is not c]
+            it.reject = ""
+            log.debug("%s: %s rejected (%s), %s fits", it.key, best.place.place_id, why,
+                      p.place_id)
+            return
+    it.best = best
