@@ -330,7 +330,6 @@ def test_every_offset_slices_back_to_its_surface(text):
 
 # ---------------------------------------------------------------------------- articles
 
-@pytest.mark.skipif(not SHEET.exists(), reason="../shared is not beside the repo")
 def test_first_article_against_its_expected_sheet():
     sheet = yaml.safe_load(SHEET.read_text(encoding="utf-8"))
     text = FIRST.read_text(encoding="utf-8")
