@@ -55,8 +55,6 @@ def code_fingerprint() -> str:
     """
     from importlib.metadata import PackageNotFoundError, version
 
-    import geo
-    import layers
 
     digest = hashlib.sha256(f"record {RECORD_FORMAT}\0".encode())
     try:
@@ -66,14 +64,25 @@ def code_fingerprint() -> str:
     from geo.gazetteer import Gazetteer
 
     digest.update(b"\0" + str(Gazetteer.open().version).encode())
+    for name, f in fingerprinted_files():
+        digest.update(b"\0" + name.encode() + b"\0")
+        digest.update(f.read_bytes())
+    return digest.hexdigest()
+
+
+def fingerprinted_files() -> list[tuple[str, Path]]:
+    """The files `code_fingerprint` hashes, as (name, path): every ``.py`` module of
+    ``geo`` and ``layers``, subpackages included, and their ``data`` folders' files."""
+    import geo
+    import layers
+
+    out = []
     for pkg in (geo, layers):
         root = Path(pkg.__file__).parent
-        files = sorted([*root.rglob("*.py"), *root.rglob("data/*")])
-        for f in files:
-            if f.is_file():
-                digest.update(b"\0" + f.relative_to(root.parent).as_posix().encode() + b"\0")
-                digest.update(f.read_bytes())
-    return digest.hexdigest()
+        for f in sorted([*root.rglob("*.py"), *root.rglob("data/*")]):
+            if f.is_file() and "__pycache__" not in f.parts:
+                out.append((f.relative_to(root.parent).as_posix(), f))
+    return out
 
 
 def article_key(raw: bytes, relpath: str, fingerprint: str) -> str:

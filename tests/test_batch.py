@@ -411,3 +411,16 @@ def test_result_store_round_trip_and_damage(tmp_path, caplog):
         damaged.put("k9", rec)
         assert damaged.get("k9") == rec
     assert "damaged batch results cache" in caplog.text
+
+
+def test_code_fingerprint_covers_every_module_in_subfolders():
+    """A rule changed anywhere (layers/text/, layers/render/, geo/) parses articles again:
+    the batch cache's fingerprint hashes every module of both packages."""
+    from common import REPO
+    from layers._batch_store import fingerprinted_files
+
+    names = {name for name, _ in fingerprinted_files()}
+    for pkg in ("geo", "layers"):
+        for path in (REPO / pkg).rglob("*.py"):
+            assert path.relative_to(REPO).as_posix() in names
+    assert "layers/text/claims.py" in names and "geo/data/renames.csv" in names
