@@ -225,7 +225,9 @@ def _parse_one(path: str, relpath: str, article_id: str, raw: bytes | None) -> d
                 local = Path(tmp) / Path(relpath).name
                 local.write_bytes(raw)
                 article = read_article(local)
-            article.path = path
+        # its path in the batch folder: the same however the folder was typed, no folder
+        # of the user's machine in the outputs, and two "a.txt" in two subfolders told apart
+        article.path = relpath
         article.id = article_id
         doc = extract(article)
     except BadInput as err:  # the article's own fault: cached, reported on every run

@@ -152,6 +152,8 @@ def build(inputs, out, on, boundaries, basemap, figure_size, dpi, title):
     """Build the layers and maps of each INPUT (article or reviewed claims file)."""
     from layers.render._worker import static_worker
     from layers.builder import build as build_layers
+    from layers.builder import load_doc
+    from layers.schema import layer_rows
 
     from layers.render.static import check_figure
 
@@ -160,10 +162,17 @@ def build(inputs, out, on, boundaries, basemap, figure_size, dpi, title):
     check_figure({k: v for k, v in figure.items() if v})
     # started now, the static maps' process loads matplotlib while the article is read
     with static_worker(figure={k: v for k, v in figure.items() if v}) as worker:
+        # every input is read and checked before anything is written: a bad one among
+        # several fails the command with no file of the good ones half-delivered
+        docs = []
         for path in inputs:
-            # a Path, never a str: build() takes a str that does not look like a file name
-            # (say one with a newline in it) for an article's text
-            layers = build_layers(Path(path), date=on, boundaries=boundaries, worker=worker)
+            # a Path, never a str: load_doc() takes a str that does not look like a file
+            # name (say one with a newline in it) for an article's text
+            doc = load_doc(Path(path), date=on)
+            layer_rows(doc, source=str(path))          # what the layers rely on, checked
+            docs.append((path, doc))
+        for path, doc in docs:
+            layers = build_layers(doc, boundaries=boundaries, worker=worker)
             written = layers.write(out, figure={k: v for k, v in figure.items() if v},
                                    worker=worker)
             click.echo(_printable(f"{path}: wrote {len(written)} files to {out}"), err=True)

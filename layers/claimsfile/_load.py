@@ -4,6 +4,7 @@ what does not hold; the fast reader first, ruamel.yaml's round trip on any doubt
 from __future__ import annotations
 
 import logging
+import re
 import math
 from datetime import date, datetime
 
@@ -433,11 +434,48 @@ def loaded_tree(doc: ClaimsDoc):
     return state.tree
 
 
+def _check_text(w: _Where, root) -> None:
+    """Refuse text that is not Unicode a file can hold: a lone surrogate ("\\ud800" in a
+    double-quoted YAML string), named with its field and line."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, value in items:
+            if isinstance(value, (dict, list)):
+                stack.append(value)
+            elif isinstance(value, str) and _SURROGATE.search(value):
+                bad = _SURROGATE.search(value).group()
+                w.fail(f"{key if isinstance(key, str) else 'an item'} is not valid text: it holds "
+                       f"a lone surrogate (\\u{ord(bad):04x})", node, key,
+                       field=key if isinstance(key, str) else None)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _deep_line(text: str) -> int | None:
+    """The line where YAML's nesting first goes past 100 levels (for the error message)."""
+    depth = 0
+    line = 1
+    for ch in text:
+        if ch == "\n":
+            line += 1
+        elif ch in "[{":
+            depth += 1
+            if depth > 100:
+                return line
+        elif ch in "]}":
+            depth -= 1
+    return None
+
+
 def _doc_of(w: _Where, root, validate_places: bool) -> tuple[ClaimsDoc, dict[str, str]]:
     """The ClaimsDoc of a loaded YAML tree (round trip or plain data), checked."""
     if not isinstance(root, dict):
         raise BadInput("not a claims file: expected a mapping with format, article, places and "
                        "claims", path=w.path, line=1)
+    _check_text(w, root)
     if root.get("format") != FORMAT:
         w.fail(f"not a claims file: format must be {FORMAT!r}, not {root.get('format')!r}", root,
                "format" if "format" in root else None, field="format")
@@ -464,6 +502,9 @@ def loads_ruamel(text: str, path: str, *, validate_places: bool) -> ClaimsDoc:
         pass                           # the load below says what is wrong, with the line
     try:
         root = round_trip_yaml().load(text)
+    except RecursionError:
+        raise BadInput("not a claims file: YAML nested too deeply to read",
+                       path=path, line=_deep_line(text)) from None
     except YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = mark.line + 1 if mark is not None else None

@@ -176,14 +176,24 @@ def _csv_value(value) -> str:
         if math.isnan(value):
             return ""
         return repr(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-    return str(value)
+    text = str(value)
+    if text[:1] in _FORMULA_START:
+        # a spreadsheet would run it as a formula (=HYPERLINK(...), +cmd|...): text is text
+        return "'" + text
+    return text
+
+
+#: what a spreadsheet reads as the start of a formula in a text cell (OWASP's list)
+_FORMULA_START = frozenset("=+-@\t\r")
 
 
 def write_csv(rows: list[dict], columns: list[str], path: str | Path) -> Path:
     """Write rows (dicts) as a UTF-8 CSV for spreadsheets: a header, then one row each.
 
     Missing values and NaN are empty cells, booleans ``true``/``false``, whole floats
-    without a trailing ``.0``; line ends are ``\\n`` on every platform.
+    without a trailing ``.0``; line ends are ``\\n`` on every platform. A text cell that a
+    spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or
+    a carriage return) is written with a leading ``'``, so it shows as the text it is.
     """
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")

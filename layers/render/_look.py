@@ -25,6 +25,8 @@ RC = {
     "svg.hashsalt": "claimmap-static-map",
     "path.simplify": True,
     "axes.unicode_minus": False,
+    # article text is text: "$5m ... $3m" is never matplotlib math ("US pledges *5m*...")
+    "text.parse_math": False,
 }
 
 #: marker shapes per claim category: shape and colour together, for colour-blind readers

@@ -309,7 +309,8 @@ def read_article(path: str | os.PathLike) -> Article:
     Article
         id is a safe slug of the file's stem; text is the text as decoded (HTML: as
         extracted), newlines kept; published is the date found in it, else a
-        YYYY-MM-DD in the file name (noted in notes), else None.
+        YYYY-MM-DD in the file name (noted in notes), else None; path is the file's
+        name (never the folders it was reached through).
 
     Raises
     ------
@@ -342,6 +343,11 @@ def read_article(path: str | os.PathLike) -> Article:
     is_html = suffix in _HTML_SUFFIXES or (
         suffix not in _TEXT_SUFFIXES and re.match(r"\s*(?:<!doctype html|<html)", text, re.I))
     if is_html:
-        return _read_html(text, spath, p.stem, notes)
-    return article_from_text(text, p.stem, markdown=suffix in (".md", ".markdown"), path=spath,
-                             notes=tuple(notes))
+        art = _read_html(text, spath, p.stem, notes)
+    else:
+        art = article_from_text(text, p.stem, markdown=suffix in (".md", ".markdown"),
+                                path=spath, notes=tuple(notes))
+    # the file's name alone: what is written (claims file, manifest) is the same however
+    # the path was typed or wherever the command ran, and no folder of the user's leaks
+    art.path = p.name
+    return art

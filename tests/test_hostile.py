@@ -1,0 +1,90 @@
+"""Hostile and careless input, as issue 18's probe found it (each test failed on the main
+of 2026-12-07): text is only text in every output, every bad input exits 2 naming its file
+(and line), several inputs are all checked before anything is written, and no output
+depends on how the input's path was typed."""
+
+import csv
+import io
+import shutil
+
+from common import FIRST_ARTICLE, FIRST_SLUG
+from test_hardening import assert_clean_error, run, snapshot
+
+
+def _claims_file(tmp_path):
+    rc, _, err = run("extract", FIRST_ARTICLE, "-o", tmp_path / "good.yaml", cwd=tmp_path)
+    assert rc == 0, err
+    return (tmp_path / "good.yaml").read_text(encoding="utf-8")
+
+
+def test_formula_in_an_article_is_text_in_the_csv(tmp_path):
+    art = tmp_path / "formula-2025-06-29.txt"
+    art.write_text('Shelling hit Kharkiv\n\n=HYPERLINK("http://evil.example/x","click") '
+                   "Shelling killed 5 people in Kharkiv on Sunday, officials said.\n",
+                   encoding="utf-8")
+    rc, _, err = run("build", art, "--out", tmp_path / "out", cwd=tmp_path)
+    assert rc == 0, err
+    rows = list(csv.DictReader(io.StringIO(
+        (tmp_path / "out" / "formula-2025-06-29.claims.csv").read_text(encoding="utf-8"))))
+    cells = [v for row in rows for v in row.values() if v]
+    assert cells and not any(v[:1] in "=+-@" for v in cells), cells
+    assert any(v.startswith("'=HYPERLINK") for v in cells)
+
+
+def test_dollar_signs_in_a_title_are_not_math(tmp_path):
+    title = "Kharkiv gets $5m as #1 donor pledges $3m more"
+    rc, _, err = run("build", FIRST_ARTICLE, "--title", title, "--out", tmp_path / "out",
+                     cwd=tmp_path)
+    assert rc == 0, err
+    svg = (tmp_path / "out" / f"{FIRST_SLUG}.svg").read_text(encoding="utf-8")
+    assert "$5m as #1 donor" in svg and "$3m" in svg
+
+
+def test_yaml_nested_too_deep_is_bad_input(tmp_path):
+    deep = tmp_path / "deep.yaml"
+    deep.write_text("[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    rc, _, err = run("build", deep, "--out", tmp_path / "out", cwd=tmp_path)
+    assert_clean_error(rc, err, names="deep.yaml", says="nested too deeply")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_lone_surrogate_in_a_claims_file_is_bad_input(tmp_path):
+    lines = _claims_file(tmp_path).split("\n")
+    i = next(i for i, ln in enumerate(lines) if ln.startswith("  title: "))
+    lines[i] = '  title: "\\ud800"'
+    bad = tmp_path / "surrogate.yaml"
+    bad.write_text("\n".join(lines), encoding="utf-8")
+    rc, _, err = run("build", bad, "--out", tmp_path / "out", cwd=tmp_path)
+    assert_clean_error(rc, err, names="surrogate.yaml", line=i + 1, says="surrogate")
+    assert not (tmp_path / "out").exists()
+
+
+def test_one_bad_input_among_several_writes_nothing(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("a file of the user's", encoding="utf-8")
+    before = snapshot(out)
+    rc, _, err = run("build", FIRST_ARTICLE, "empty.txt", "--out", out, cwd=tmp_path)
+    assert_clean_error(rc, err, names="empty.txt")
+    assert snapshot(out) == before
+
+
+def test_a_bad_figure_size_fails_before_any_work(tmp_path):
+    rc, _, err = run("build", tmp_path / "missing.txt", "--figure-size", "0x3",
+                     "--out", tmp_path / "out", cwd=tmp_path)
+    assert_clean_error(rc, err, says="figure size")   # not "no such file": checked first
+
+
+def test_outputs_do_not_depend_on_how_the_path_is_typed(tmp_path):
+    (tmp_path / "x").mkdir()
+    shutil.copy(FIRST_ARTICLE, tmp_path / "x" / FIRST_ARTICLE.name)
+    rc, _, err = run("build", f"x/{FIRST_ARTICLE.name}", "--out", tmp_path / "a", cwd=tmp_path)
+    assert rc == 0, err
+    rc, _, err = run("build", tmp_path / "x" / FIRST_ARTICLE.name, "--out", tmp_path / "b",
+                     cwd=tmp_path / "x")
+    assert rc == 0, err
+    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
+    for f in (tmp_path / "a").iterdir():
+        if f.suffix in (".yaml", ".json", ".csv", ".html", ".geojson"):
+            assert str(tmp_path) not in f.read_text(encoding="utf-8"), f.name
