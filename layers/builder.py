@@ -88,7 +88,11 @@ def load_doc(path_or_text, date=None) -> ClaimsDoc:
             isinstance(path_or_text, str) and _looks_like_path(path_or_text)):
         path = Path(path_or_text)
         if not path.is_file():
-            raise BadInput("no such file", path=str(path_or_text))
+            # a device (/dev/null), a FIFO or a folder is there but is no article: say so
+            # (and never open a FIFO, whose read would wait for a writer)
+            what = ("is not a regular file (a folder, device or pipe)" if os.path.lexists(path)
+                    else "no such file")
+            raise BadInput(what, path=str(path_or_text))
         suffix = path.suffix.lower()
         if suffix in _CLAIMS_SUFFIXES:
             from layers.claimsfile import load_claims_file

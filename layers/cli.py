@@ -129,6 +129,7 @@ def extract(article, output, on):
     from layers.text.claims import extract as extract_doc
 
     doc = extract_doc(read_article(article), date=on)
+    _warn_if_thin(article, doc, on)
     if output:
         write_claims_file(doc, output)
     else:
@@ -170,6 +171,7 @@ def build(inputs, out, on, boundaries, basemap, figure_size, dpi, title):
             # name (say one with a newline in it) for an article's text
             doc = load_doc(Path(path), date=on)
             layer_rows(doc, source=str(path))          # what the layers rely on, checked
+            _warn_if_thin(path, doc, on)
             docs.append((path, doc))
         for path, doc in docs:
             layers = build_layers(doc, boundaries=boundaries, worker=worker)
@@ -193,6 +195,17 @@ def batch(directory, out, scheduler, workers, name, maps):
     summary = run_batch(directory, out=out, scheduler=scheduler, workers=workers, name=name,
                         maps=maps)
     click.echo(summary.describe(), err=True)
+
+
+def _warn_if_thin(path, doc, on) -> None:
+    """Say so when an article gives a map little to stand on: no place found, or no date
+    (relative dates such as "on Sunday" are then left unresolved). The command goes on."""
+    where = _printable(str(path))
+    if not doc.places:
+        log.warning("%s: no place found; its map layers are empty", where)
+    if doc.article.published is None and on is None:
+        log.warning("%s: no date found (give --date YYYY-MM-DD); dates such as 'on Sunday' "
+                    "are left unresolved", where)
 
 
 def main() -> None:

@@ -88,3 +88,73 @@ def test_outputs_do_not_depend_on_how_the_path_is_typed(tmp_path):
     for f in (tmp_path / "a").iterdir():
         if f.suffix in (".yaml", ".json", ".csv", ".html", ".geojson"):
             assert str(tmp_path) not in f.read_text(encoding="utf-8"), f.name
+
+
+def test_a_users_folder_named_like_a_temporary_one_is_kept(tmp_path):
+    out = tmp_path / "out"
+    mine = tmp_path / ".out.claimmap-tmp-mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("the user's own", encoding="utf-8")
+    rc, _, err = run("build", FIRST_ARTICLE, "--out", out, cwd=tmp_path)
+    assert rc == 0, err
+    assert (mine / "notes.txt").read_text(encoding="utf-8") == "the user's own"
+
+
+def test_a_read_only_filesystem_above_a_writable_out(tmp_path, monkeypatch):
+    """EROFS (not only EACCES) from the parent: the build's temporary folder goes inside
+    --out instead, and the build succeeds."""
+    import errno
+    import tempfile
+
+    from layers.io import writers
+
+    out = tmp_path / "out"
+    out.mkdir()
+    real = tempfile.mkdtemp
+
+    def mkdtemp(prefix=None, dir=None):
+        if dir is not None and str(dir) == str(tmp_path):
+            raise OSError(errno.EROFS, "Read-only file system", str(dir))
+        return real(prefix=prefix, dir=dir)
+
+    monkeypatch.setattr(writers.tempfile, "mkdtemp", mkdtemp)
+    with writers.atomic_output(out) as tmp:
+        assert tmp.parent == out
+        (tmp / "a.txt").write_text("x", encoding="utf-8")
+    assert (out / "a.txt").read_text(encoding="utf-8") == "x"
+    assert not [p for p in out.iterdir() if "claimmap-tmp" in p.name]
+
+
+def test_devices_and_pipes_are_not_missing_files(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    for path in (fifo, "/dev/null"):
+        rc, _, err = run("build", path, "--out", tmp_path / "out", cwd=tmp_path, timeout=60)
+        assert_clean_error(rc, err, names=str(path), says="not a regular file")
+
+
+def test_claims_file_offsets_and_tags_are_checked(tmp_path):
+    lines = _claims_file(tmp_path).split("\n")
+    i = next(i for i, ln in enumerate(lines) if ln.strip().startswith("span_start: "))
+    neg = list(lines)
+    neg[i] = neg[i].split(":")[0] + ": -5"
+    (tmp_path / "neg.yaml").write_text("\n".join(neg), encoding="utf-8")
+    rc, _, err = run("build", "neg.yaml", "--out", tmp_path / "out", cwd=tmp_path)
+    assert_clean_error(rc, err, names="neg.yaml", line=i + 1, says="span_start -5")
+    j = next(j for j, ln in enumerate(lines) if ln.startswith("  title: "))
+    tagged = list(lines)
+    tagged[j] = "  title: !custom A title"
+    (tmp_path / "tag.yaml").write_text("\n".join(tagged), encoding="utf-8")
+    rc, _, err = run("build", "tag.yaml", "--out", tmp_path / "out", cwd=tmp_path)
+    assert_clean_error(rc, err, names="tag.yaml", line=j + 1, says="YAML tag !custom")
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_article_with_no_place_and_no_date_warns(tmp_path):
+    (tmp_path / "thin.txt").write_text("The weather was fine and nothing happened today.\n",
+                                       encoding="utf-8")
+    rc, _, err = run("extract", "thin.txt", "-o", "thin.yaml", cwd=tmp_path)
+    assert rc == 0, err
+    assert "thin.txt: no place found" in err and "thin.txt: no date found" in err

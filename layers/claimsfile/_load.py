@@ -280,6 +280,9 @@ def _claims(w: _Where, root, article: Article, keys: dict[str, str],
             tp = iso_precision(ds or de)
         span_start = _number(w, node, "span_start", integer=True, default=-1)
         span_end = _number(w, node, "span_end", integer=True, default=span_start)
+        if span_start < -1:
+            w.fail(f"span_start {span_start} is not an offset (0 or more; -1 for a claim with "
+                   "no span in the text)", node, "span_start")
         if span_end < span_start:
             w.fail("span_end is before span_start", node, "span_end")
         if article.text and span_start > len(article.text):
@@ -435,13 +438,19 @@ def loaded_tree(doc: ClaimsDoc):
 
 
 def _check_text(w: _Where, root) -> None:
-    """Refuse text that is not Unicode a file can hold: a lone surrogate ("\\ud800" in a
-    double-quoted YAML string), named with its field and line."""
+    """Refuse what a claims file cannot hold, named with its field and line: text that is
+    not Unicode a file can hold (a lone surrogate, "\\ud800" in a double-quoted string),
+    and values with a YAML tag of their own (``!custom``: plain values only)."""
     stack = [root]
     while stack:
         node = stack.pop()
         items = node.items() if isinstance(node, dict) else enumerate(node)
         for key, value in items:
+            tag = getattr(getattr(value, "tag", None), "value", None)
+            if tag is not None and not str(tag).startswith("tag:yaml.org,2002:"):
+                w.fail(f"{key if isinstance(key, str) else 'an item'} has the YAML tag {tag}: "
+                       "a claims file holds plain values only", node, key,
+                       field=key if isinstance(key, str) else None)
             if isinstance(value, (dict, list)):
                 stack.append(value)
             elif isinstance(value, str) and _SURROGATE.search(value):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import hashlib
 import io
 import json
@@ -244,6 +245,10 @@ def _lock(out_dir: Path):
     return FileLock(str(out_dir / ".claimmap.lock"))
 
 
+#: the file that marks a temporary folder as a build's own (see `atomic_output`)
+_MARKER = ".claimmap-build"
+
+
 def _temp_prefix(out_dir: Path) -> str:
     return f".{out_dir.name or 'out'}.claimmap-tmp-"
 
@@ -323,16 +328,24 @@ def atomic_output(out_dir: str | Path) -> Iterator[Path]:
     with _lock(out_dir):
         # under the lock no other build into out_dir is running: these were killed
         for stale in [*out_dir.parent.glob(prefix + "*"), *out_dir.glob(prefix + "*")]:
-            log.info("removing %s, left by an interrupted build", stale)
-            shutil.rmtree(stale, ignore_errors=True)
+            # only a folder a build made (it holds the marker): a user's own folder that
+            # happens to have such a name is none of ours
+            if stale.is_dir() and not stale.is_symlink() and (stale / _MARKER).is_file():
+                log.info("removing %s, left by an interrupted build", stale)
+                shutil.rmtree(stale, ignore_errors=True)
         try:
             tmp = Path(tempfile.mkdtemp(prefix=prefix, dir=out_dir.parent))
-        except PermissionError:
-            # the parent is read-only: a hidden folder inside out_dir is on the same filesystem
+        except OSError as err:
+            if err.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+                raise
+            # the parent is not writable (read-only, or a read-only filesystem mounted
+            # above a writable out_dir): a hidden folder inside out_dir is on the same
+            # filesystem as out_dir's files
             tmp = Path(tempfile.mkdtemp(prefix=prefix, dir=out_dir))
+        (tmp / _MARKER).write_text(f"{os.getpid()}\n", encoding="ascii")
         try:
             yield tmp
-            names = sorted(p.name for p in tmp.iterdir() if p.is_file())
+            names = sorted(p.name for p in tmp.iterdir() if p.is_file() and p.name != _MARKER)
             # the manifest goes last, so a reader who sees it sees the files it lists
             names.sort(key=lambda n: n.endswith(".manifest.json"))
             mode = _new_file_mode()
