@@ -158,3 +158,15 @@ def test_an_article_with_no_place_and_no_date_warns(tmp_path):
     rc, _, err = run("extract", "thin.txt", "-o", "thin.yaml", cwd=tmp_path)
     assert rc == 0, err
     assert "thin.txt: no place found" in err and "thin.txt: no date found" in err
+
+
+def test_a_claim_appended_after_the_article_text_is_refused_not_lost(tmp_path):
+    text = _claims_file(tmp_path)
+    n = text.count("\n") + (0 if text.endswith("\n") else 1)
+    added = ("" if text.endswith("\n") else "\n") + (
+        "  - category: casualties\n    places: [pokrovsk]\n    measure: killed\n"
+        "    value: 3\n    sentence: Three people were killed.\n")
+    (tmp_path / "appended.yaml").write_text(text + added, encoding="utf-8")
+    rc, _, err = run("build", "appended.yaml", "--out", tmp_path / "out", cwd=tmp_path)
+    assert_clean_error(rc, err, names="appended.yaml", line=n + 1, says="claim inside article_text")
+    assert not (tmp_path / "out").exists()

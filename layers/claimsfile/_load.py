@@ -100,6 +100,26 @@ def _check_keys(w: _Where, node, allowed, what: str):
             w.fail(f"unknown field {k!r} in {what} (known: {', '.join(allowed)})", node, k)
 
 
+#: a claim's first line, as a reviewer types one: "- category: ...", "  - claim_id: ..."
+_CLAIM_ITEM = re.compile(r"^[ \t]*-[ \t]+(?:" + "|".join(CLAIM_KEYS) + r"):(?:[ \t]|$)", re.M)
+
+
+def _check_no_claim_in_text(w: _Where, root, text: str) -> None:
+    """Refuse a claim typed after ``article_text`` (the file's last field, a block of
+    text): YAML reads it as more of the article's text, and the claim would be lost."""
+    m = _CLAIM_ITEM.search(text)
+    if m is None:
+        return
+    line = None
+    try:   # the block's text starts on the line after its key
+        line = root.lc.key("article_text")[0] + 2 + text.count("\n", 0, m.start())
+    except (AttributeError, KeyError, TypeError):
+        pass   # read by the fast reader: the round trip reads it again, with lines
+    raise BadInput("a claim inside article_text (it is the last field, a block of the "
+                   "article's text: YAML reads what follows it as more text); move the claim "
+                   "up under 'claims:'", path=w.path, line=line, field="article_text")
+
+
 def _article(w: _Where, root) -> Article:
     from layers.text.article import slugify
 
@@ -117,6 +137,7 @@ def _article(w: _Where, root) -> Article:
     text = root.get("article_text", "") or ""
     if not isinstance(text, str):
         w.fail("article_text must be text", root, "article_text")
+    _check_no_claim_in_text(w, root, text)
     notes = _list(w, a, "notes")
     return Article(id=aid, text=str(text), title=_str(w, a, "title"),
                    published=date.fromisoformat(published) if published else None,
