@@ -276,11 +276,50 @@ def _client(scheduler: str | None, workers: int | None) -> Iterator:
         with client:
             yield client
         return
-    n = workers or _cores()
-    with LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                      dashboard_address=":0", silence_logs=logging.ERROR) as cluster, \
-            Client(cluster, set_as_default=False) as client:
+    n = local_workers(workers)
+    # ^C reaches every process of the terminal's group: the cluster's processes ignore it
+    # (an ignored signal stays ignored in the processes they start), so only this one
+    # stops, closes the cluster and says so in one line, instead of a traceback from
+    # every worker
+    with _sigint_ignored():
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                               dashboard_address=":0", silence_logs=logging.ERROR)
+    with cluster, Client(cluster, set_as_default=False) as client:
         yield client
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """SIGINT ignored while the block runs (in the main thread; elsewhere a no-op)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, old)
+
+
+#: most local worker processes per core: parsing is CPU-bound, and each process costs some
+#: 300 MB and seconds of start-up (64 on two cores did not all start in Dask's 30 s)
+WORKERS_PER_CORE = 2
+
+
+def local_workers(asked: int | None) -> int:
+    """How many worker processes a local cluster gets: `asked` (default: one per core), at
+    most ``WORKERS_PER_CORE`` per core (said in a warning when fewer than asked)."""
+    cores = _cores()
+    n = asked or cores
+    most = WORKERS_PER_CORE * cores
+    if n > most:
+        log.warning("--workers %d is more than this machine runs well (%d cores): using %d",
+                    n, cores, most)
+        n = most
+    return n
 
 
 def _cores() -> int:

@@ -192,8 +192,13 @@ def batch(directory, out, scheduler, workers, name, maps):
     """Every article under DIRECTORY into one merged set of layers, on Dask."""
     from layers.batch import run_batch
 
-    summary = run_batch(directory, out=out, scheduler=scheduler, workers=workers, name=name,
-                        maps=maps)
+    try:
+        summary = run_batch(directory, out=out, scheduler=scheduler, workers=workers,
+                            name=name, maps=maps)
+    except KeyboardInterrupt:
+        click.echo("claimmap: batch interrupted; the articles parsed so far are cached: run "
+                   "the same command again to go on", err=True)
+        sys.exit(130)
     click.echo(summary.describe(), err=True)
 
 

@@ -424,3 +424,57 @@ def test_code_fingerprint_covers_every_module_in_subfolders():
         for path in (REPO / pkg).rglob("*.py"):
             assert path.relative_to(REPO).as_posix() in names
     assert "layers/text/claims.py" in names and "geo/data/renames.csv" in names
+
+
+def _claimmap():
+    import sys
+
+    return str(Path(sys.executable).with_name("claimmap"))
+
+
+def test_ctrl_c_stops_a_batch_in_one_line_and_keeps_what_was_parsed(tmp_path):
+    """^C reaches the whole process group (as from a terminal): one line, status 130, no
+    worker's traceback; what was parsed is cached for the next run."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    src = sorted((Path(__file__).parent / "data" / "articles").glob("*.txt"))
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(150):
+        for f in src:
+            shutil.copy(f, folder / f"a{i}-{f.name}")
+    out = tmp_path / "out"
+    proc = subprocess.Popen([_claimmap(), "batch", str(folder), "--out", str(out), "--no-maps"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    db = out / ".claimmap-batch" / "many" / "results.sqlite"
+    deadline = time.monotonic() + 120
+    while not db.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+    time.sleep(1.0)   # some chunks parsed
+    assert proc.poll() is None, "the batch ended before it could be interrupted"
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    err = err.decode()
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+    assert "batch interrupted" in err
+    import sqlite3
+
+    with sqlite3.connect(db) as con:   # the next run reuses these
+        assert con.execute("SELECT count(*) FROM records").fetchone()[0] > 0
+
+
+def test_too_many_local_workers_are_capped_with_a_warning(tmp_path):
+    import subprocess
+
+    r = subprocess.run([_claimmap(), "batch", str(Path(__file__).parent / "data" / "batch" /
+                                                   "desk"),
+                        "--out", str(tmp_path / "out"), "--workers", "64", "--no-maps"],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert "--workers 64 is more than this machine runs well" in r.stderr
+    assert "Traceback" not in r.stderr
