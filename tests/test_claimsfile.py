@@ -993,3 +993,29 @@ def test_texts_ruamel_would_not_read_back_are_double_quoted(tricky):
     assert back.article.title == tricky and back.article.notes == (tricky,)
     assert back.places[0].surfaces == [tricky, tricky] and back.places[0].note == tricky
     assert back.claims[0].text == tricky and back.claims[0].note == tricky
+
+
+def test_a_large_edited_file_is_written_anew_in_bounded_time(twenty_thousand, caplog):
+    """Over ROUND_TRIP_MAX_CLAIMS claims, an edited file is not sent through ruamel's round
+    trip (minutes): it is written anew, every claim kept, and a comment of the reviewer's
+    that is dropped is said in a warning."""
+    import logging
+    import time
+
+    from layers import claimsfile
+
+    doc = copy.copy(twenty_thousand)
+    doc.claims = doc.claims[:claimsfile.ROUND_TRIP_MAX_CLAIMS + 1]
+    doc.loaded = None
+    text = dump_claims_file(doc)
+    edited = text.replace("\nclaims:\n", "\nclaims:   # reviewer: checked twice\n", 1)
+    edited = edited.replace("value: 110000", "value: 120000", 1)
+    back = loads_claims(edited, "big.yaml")
+    t0 = time.perf_counter()
+    with caplog.at_level(logging.WARNING):
+        out = dump_claims_file(back)
+    assert time.perf_counter() - t0 < 20
+    again = loads_claims(out, "again.yaml")
+    assert len(again.claims) == len(doc.claims)
+    assert any(c.value == 120000 for c in again.claims)
+    assert "written anew, without them" in caplog.text

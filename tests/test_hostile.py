@@ -170,3 +170,15 @@ def test_a_claim_appended_after_the_article_text_is_refused_not_lost(tmp_path):
     rc, _, err = run("build", "appended.yaml", "--out", tmp_path / "out", cwd=tmp_path)
     assert_clean_error(rc, err, names="appended.yaml", line=n + 1, says="claim inside article_text")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_claims_file_over_the_claims_limit_is_refused_naming_it(tmp_path):
+    text = _claims_file(tmp_path)
+    (tmp_path / "c.yaml").write_text(text, encoding="utf-8")
+    rc, _, err = run("build", "c.yaml", "--out", tmp_path / "out", cwd=tmp_path,
+                     env={"CLAIMMAP_MAX_CLAIMS": "5"})
+    assert_clean_error(rc, err, names="c.yaml", says=r"over the limit of 5 claims per file "
+                                                     r"\(CLAIMMAP_MAX_CLAIMS")
+    assert not (tmp_path / "out").exists()
+    rc, _, err = run("build", "c.yaml", "--out", tmp_path / "out", cwd=tmp_path)
+    assert rc == 0, err                      # under the default limit

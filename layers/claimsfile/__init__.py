@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 
 from geo.exc import BadInput
@@ -72,20 +73,54 @@ def dump_claims_file(doc: ClaimsDoc) -> str:
     round trip). A fresh doc is written by `layers.claimsfile._fastdump`: the same bytes
     ruamel.yaml writes, ~30x faster (10,000 claims in about half a second), so a
     batch's merged file is cheap; what that writer cannot vouch for goes through ruamel.
+    A loaded file of more than ``ROUND_TRIP_MAX_CLAIMS`` claims that was edited is written
+    anew (every claim kept; its comments, order and layout not, said in a warning when it
+    held comments): ruamel's round trip reads some 50 claims a second.
     """
     state = doc.loaded
     base = state.tree if state is not None else None
     if base is None and state is not None and state.text is not None:
         # read by the fast reader, which keeps no tree: a file that is the doc's fresh
-        # text (unchanged, no comments added) is written back as it is, as ruamel's
-        # round trip writes it; else ruamel's tree of the file is made now
+        # text (unchanged), or one with no comment of the reviewer's to keep, is written
+        # by the direct writer; else ruamel's tree of the file is made now (its round
+        # trip reads a few hundred claims a second: a big file a reviewer commented on
+        # takes minutes)
         fresh = fresh_text(doc)
         if fresh == state.text:
+            return fresh
+        if len(doc.claims) > ROUND_TRIP_MAX_CLAIMS:
+            if has_comments(state.text, fresh):
+                log.warning("%s holds %d claims, more than the %d whose comments and layout "
+                            "are kept when it is written again (ruamel.yaml's round trip "
+                            "reads about 50 claims a second): written anew, without them",
+                            state.path, len(doc.claims), ROUND_TRIP_MAX_CLAIMS)
             return fresh
         base = loaded_tree(doc)
     if base is not None:
         return dump_ruamel(merge_tree(base, doc_to_yaml(doc), top=True))
     return fresh_text(doc)
+
+
+#: the most claims of a loaded file that is written again through ruamel.yaml's round trip
+#: (its comments, order and layout kept): 2,000 claims take it some 40 s; a larger edited
+#: file is written anew, its claims whole (with a warning when it held comments)
+ROUND_TRIP_MAX_CLAIMS = 2_000
+
+
+def has_comments(text: str, fresh: str) -> bool:
+    """Whether a claims file's text holds a comment of a reviewer's: a comment (``#`` at
+    a line's start or after a blank, to the line's end) that the file claimmap would write
+    anew (`fresh`) does not hold (claimmap writes its own: the header, the labels of
+    alternatives). A ``#`` inside a quoted text counts the same on both sides."""
+    from collections import Counter
+
+    def comments(t: str) -> Counter:
+        return Counter(m.strip() for m in _COMMENT.findall(t))
+
+    return bool(comments(text) - comments(fresh))
+
+
+_COMMENT = re.compile(r"(?m)(?:^|[ \t])(#.*)$")
 
 
 def write_claims_file(doc: ClaimsDoc, path: str | os.PathLike) -> Path:
