@@ -315,15 +315,26 @@ def _sentence_start(text: str, start: int) -> bool:
 def headline_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of title-case lines (headlines), where capitals say nothing."""
     out: list[tuple[int, int]] = []
+    first = _FIRST_SENTENCE.match(text)
+    if first is not None and "\n" not in first.group(1) and _title_case(first.group(1)):
+        out.append((first.start(1), first.end(1)))  # "Fire Damages Apartment. Firefighters ..."
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         if line.rstrip().endswith((".", "!", "?", "\u201d", '"')) or not line.strip():
             continue  # a title-case line that ends like a sentence is prose after all
-        words = [w for w in _WORD.findall(line) if len(w) > 3 and w.isalpha()]
-        if len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.7:
+        if _title_case(line):
             out.append((start, start + len(line)))
     return out
+
+
+#: the text's first sentence, when a headline opens the text on the same line as its body
+_FIRST_SENTENCE = re.compile(r"\s*(.{10,200}?[.!?])\s+(?=[A-Z\u201c\"])", re.DOTALL)
+
+
+def _title_case(line: str) -> bool:
+    words = [w for w in _WORD.findall(line) if len(w) > 3 and w.isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.7
 
 
 def _joinable(text: str, a: Token, b: Token) -> bool:

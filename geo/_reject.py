@@ -41,8 +41,8 @@ from geo._words import (
 from geo.countries import continent_names, is_capital, is_demonym
 from geo.model import Candidate
 
-__all__ = ["COMMON_AT_START", "STORM_NAME", "reject_by_form", "reject_in_context",
-           "fall_back"]
+__all__ = ["COMMON_AT_START", "STORM_NAME", "PERSON_REASONS", "PERSON_SPEAKS", "reject_by_form",
+           "reject_in_context", "fall_back", "a_surname"]
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +50,15 @@ log = logging.getLogger(__name__)
 #: names elsewhere (one sense per article), and a storm's name, bare elsewhere too
 COMMON_AT_START = "a common word opening a sentence or in a headline"
 STORM_NAME = "a storm's name ('Hurricane Milton')"
+PERSON_AFTER_TITLE = "a personal name after a title"
+PERSON_PART = "part of a personal name"
+PERSON_AGED = "a personal name followed by an age"
+PERSON_NICKNAME = "a personal name with a nickname ('Joaquín “El Chapo” Guzmán')"
+PERSON_SPEAKS = "a name that speaks: a person or an institution"
+#: the reasons that say the name is a person's here (not PERSON_SPEAKS: "Gainesville says
+#: no" is the town's people) (`geo.places` reads them: one sense
+#: per name and article)
+PERSON_REASONS = frozenset({PERSON_AFTER_TITLE, PERSON_PART, PERSON_AGED, PERSON_NICKNAME})
 
 
 # ---------------------------------------------------------------------------- by form
@@ -132,7 +141,7 @@ def _reject_by_form_rest(text, toks, it: Item, span_at, gaz, is_country, prv, nx
         if why:
             return why
     elif it.facility_end is None and prv is not None and prv.low in TITLES:
-        return "a personal name after a title"
+        return PERSON_AFTER_TITLE
     top = it.cands[0]
     if not it.region and prv is not None and prv.low == "the" and top.place.kind == "admin1" \
             and not top.primary and not top.why[0].startswith("region"):
@@ -151,7 +160,7 @@ def _reject_by_form_rest(text, toks, it: Item, span_at, gaz, is_country, prv, nx
             not (s.j - s.i > 1 and top.place.kind == "admin1" and top.primary):
         # (a state or province of several words speaks as its country does: "Alberta and
         # British Columbia asked", unlike "Austin said" or "Victoria told reporters")
-        return "a name that speaks: a person or an institution"
+        return PERSON_SPEAKS
     return ""
 
 
@@ -233,19 +242,19 @@ def _person(text, toks, s: rz.Span, it: Item, has_name) -> str:
             not toks[k].possessive:
         w = toks[k]
         if w.low in TITLES:
-            return "a personal name after a title"
+            return PERSON_AFTER_TITLE
         if not (w.cap or w.low in NAME_PARTICLES):
             break
         k -= 1
     if _nickname_follows(text, toks, s.j, common) or (
             s.i > 0 and _namelike(toks[s.i - 1], common)
             and _nickname_follows(text, toks, s.i, common)):
-        return "a personal name with a nickname ('Joaquín “El Chapo” Guzmán')"
+        return PERSON_NICKNAME
     # a first name before and an age after: "said Sophia Lin, 34, an office worker"
     if text[it.end:it.end + 1] == "," and s.i > 0 and toks[s.i - 1].cap and \
             text[toks[s.i - 1].end:toks[s.i].start] == " " and \
             not toks[s.i - 1].possessive and _AGE_AFTER.match(text, it.end):
-        return "a personal name followed by an age"
+        return PERSON_AGED
     # a capitalised word after, through name particles ("Ahmed al-Sharaa")
     k, particle = s.j, False
     while k < len(toks) and not toks[k - 1].possessive:
@@ -261,7 +270,7 @@ def _person(text, toks, s: rz.Span, it: Item, has_name) -> str:
                 _namelike(w, ()) and _SURNAME_AFTER.match(text, w.end) and not w.sent_start):
             # a surname that is also a word ("Dallas Reed, told"), where a comma or a
             # speech verb closes the name
-            return "part of a personal name"
+            return PERSON_PART
         break
     # a capitalised word before that is no common word and does not open the sentence
     k, particle = s.i - 1, False
@@ -269,7 +278,7 @@ def _person(text, toks, s: rz.Span, it: Item, has_name) -> str:
         gap = text[toks[k].end:toks[k + 1].start]
         w = toks[k]
         if len(w.text) == 1 and w.cap and gap in (". ", "."):
-            return "part of a personal name"  # initials: "J.D. Vance"
+            return PERSON_PART  # initials: "J.D. Vance"
         if not (gap == " " or (gap == "-" and w.low in NAME_PARTICLES)):
             break
         if w.low in NAME_PARTICLES and not w.cap:
@@ -279,7 +288,7 @@ def _person(text, toks, s: rz.Span, it: Item, has_name) -> str:
         if _namelike(w, common) and w.low not in DIRECTIONS and (
                 not w.sent_start or (not w.cyrillic and not w.low.endswith(_PARTICIPLE_ENDINGS)
                                      and not has_name(w.key))):
-            return "part of a personal name"
+            return PERSON_PART
         del particle
         break
     return ""
@@ -531,3 +540,20 @@ def fall_back(toks, it: Item, ctx: Context) -> None:
                       p.place_id)
             return
     it.best = best
+
+
+# ---------------------------------------------------------------------------- one sense
+
+
+def a_surname(text, toks, it: Item) -> bool:
+    """Whether the person's name `it` was rejected as ends there: the surname, by which
+    the article goes on to call the person ("Rick Stewart" ... "Stewart said"), not a
+    first name ("Dallas" of "Dallas Reed")."""
+    s = it.span
+    if s.j - s.i != 1 or toks[s.i].upper:
+        return False
+    if toks[s.j - 1].possessive or s.j >= len(toks):
+        return True
+    nxt = toks[s.j]
+    gap = text[toks[s.j - 1].end:nxt.start]
+    return not (gap == " " and _namelike(nxt, common_words()))

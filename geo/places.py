@@ -75,7 +75,10 @@ from functools import lru_cache
 from geo import _recognize as rz
 from geo._cues import read_coordination, read_cues, read_qualifiers
 from geo._item import Item
-from geo._reject import COMMON_AT_START, STORM_NAME, fall_back, reject_by_form, reject_in_context
+from geo._reject import (
+    COMMON_AT_START, PERSON_REASONS, PERSON_SPEAKS, STORM_NAME, a_surname, fall_back, reject_by_form,
+    reject_in_context,
+)
 from geo._resolve import anchors, resolve
 from geo._tuning import (
     ALTERNATIVE_MARGIN, MAX_CANDIDATES, NAMESAKE_GAP, RESPELT_POP, TINY_POP, WEAK_START_POP,
@@ -148,6 +151,7 @@ def find_places(text: str, date=None, *, gazetteer=None) -> list[Mention]:
         if not it.reject:
             it.reject = reject_by_form(text, toks, it, span_at, span_ends, gaz)
     _storm_names(items)
+    _one_person(text, toks, items)
 
     # resolve against the unambiguous names, then once more against everything resolved
     live = [it for it in items if not it.reject]
@@ -196,6 +200,33 @@ def _storm_names(items: list[Item]) -> None:
     for it in items:
         if not it.reject and it.key in storms and not it.located and it.qualifier is None:
             it.reject = STORM_NAME
+
+
+#: why a name the article gives a person is no place where it stands bare
+PERSON_ELSEWHERE = "a surname the article gives a person ('Rick Stewart' ... 'Stewart said')"
+
+
+def _one_person(text, toks, items: list[Item]) -> None:
+    """A surname the article gives a person ("Rick Stewart", "Gov. Kelly", "Jones, 45,")
+    is that person wherever it stands bare ("Stewart said", "Kelly's aides"): one sense
+    per name and article. A mention the words around place ("in Stewart", "Stewart,
+    B.C.", "Stewart County") is still judged as a place, and so are countries and
+    first-level areas, which a surname rarely is in the same article."""
+    people = {it.key for it in items if it.reject in PERSON_REASONS and not it.headline
+              and a_surname(text, toks, it)}
+    # a name that only speaks ("Kelly said") is a person unless the article also puts
+    # something in it or qualifies it ("Gainesville says no" beside "in Gainesville")
+    placed = {it.key for it in items if it.located or it.qualifier is not None or it.region}
+    people |= {it.key for it in items if it.reject == PERSON_SPEAKS and not it.headline
+               and it.key not in placed and a_surname(text, toks, it)}
+    if not people:
+        return
+    log.debug("surnames: %s", sorted(people))
+    for it in items:
+        if not it.reject and it.key in people and not it.located and it.qualifier is None \
+                and not it.region and it.cands[0].place.kind not in ("country", "admin1") \
+                and not (it.next_word is not None and it.next_word.cap):
+            it.reject = PERSON_ELSEWHERE
 
 
 def _one_sense(items: list[Item]) -> None:
