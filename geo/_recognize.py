@@ -41,6 +41,7 @@ _WORD = re.compile(r"\w+(?:[" + re.escape("'\u2019\u02bc") + r"]\w+)*")
 #: "Ft. Lauderdale", "Mt. Dora"): their full stop ends no sentence
 NAME_ABBREVIATIONS = {"St": "saint", "Ste": "sainte", "Ft": "fort", "Mt": "mount",
                       "Pt": "point", "Sta": "santa", "Sto": "santo"}
+NAME_ABBREVIATIONS.update({k.upper(): v for k, v in NAME_ABBREVIATIONS.items()})  # "ST. PAUL —"
 #: postal abbreviations of US states and Canadian provinces as the press writes them after a
 #: town ("TAMPA, Fla. —", "Raleigh, N.C."), with the area's name (AP style)
 STATE_ABBREVIATIONS = {
@@ -636,9 +637,17 @@ def _is_dateline(text: str, toks: list[Token], i: int) -> bool:
     """An all-capitals place name opening a paragraph: ``KHARKIV — Russian troops ...``."""
     t = toks[i]
     if not (t.start == 0 or text[t.start - 1] == "\n"):
-        return False
+        # mid-line, after the headline or byline of a story set on one line: "... Tax
+        # Credit Program. WINDSOR — The", "By Jo Doe. BOSTON (Reuters) -", "March 24,
+        # 2009 MANSFIELD -- "
+        before = text[max(0, t.start - 8):t.start].rstrip(" \t")
+        if not before or not (before[-1] in ".:" or
+                              (before[-4:].isdigit() and text[t.start - 1] == " ")):
+            return False
     j = i
-    while j + 1 < len(toks) and toks[j + 1].upper and text[toks[j].end:toks[j + 1].start] == " ":
+    while j + 1 < len(toks) and toks[j + 1].upper and (
+            text[toks[j].end:toks[j + 1].start] == " " or
+            (text[toks[j].end:toks[j + 1].start] == ". " and toks[j].text in NAME_ABBREVIATIONS)):
         j += 1
     after = text[toks[j].end:toks[j].end + 3]
     return after[:1] == "," or after.lstrip()[:1] in ("—", "–", "-", "(")
