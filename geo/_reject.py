@@ -38,7 +38,7 @@ from geo._words import (
     PLURAL_AREA_WORDS, REPORTING_VERBS, SETTLEMENT_NOUNS, SPACED_NOT_CONNECTIVES, SPEECH_VERBS,
     STORM_WORDS, TITLES, WEEKDAYS, common_words, person_names,
 )
-from geo.countries import continent_names, is_capital, is_demonym
+from geo.countries import is_capital, is_demonym
 from geo.model import Candidate
 
 __all__ = ["COMMON_AT_START", "STORM_NAME", "PERSON_REASONS", "PERSON_SPEAKS", "reject_by_form",
@@ -85,8 +85,6 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
         return "an acronym that names no country"
     if s.how == "country abbreviation" and _names_an_organisation(text, toks, s.j):
         return "part of an organisation's name ('U.S. Central Command')"
-    if it.key in continent_names():
-        return "a continent: no layer shows one"
     if it.key in MONTHS and it.qualifier is None and not it.region:
         return "a month's name ('in March')"
     if it.key in WEEKDAYS and it.qualifier is None and not it.region:
@@ -517,7 +515,7 @@ def reject_in_context(toks, it: Item, ctx: Context) -> str:
     support, a town far off their ground."""
     best = it.best
     p = best.place
-    if p.kind in ("country",) or (p.kind == "admin1" and it.region):
+    if p.kind in ("country", "region") or (p.kind == "admin1" and it.region):
         return ""
     coherent = coheres(p, ctx, it.key)
     if it.common and p.kind != "country":

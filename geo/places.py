@@ -79,6 +79,7 @@ from geo._reject import (
     COMMON_AT_START, PERSON_REASONS, PERSON_SPEAKS, STORM_NAME, a_surname, fall_back, reject_by_form,
     reject_in_context,
 )
+from geo._regions import region_names, region_place, region_prefixes
 from geo._resolve import anchors, resolve
 from geo._tuning import (
     ALTERNATIVE_MARGIN, MAX_CANDIDATES, NAMESAKE_GAP, RESPELT_POP, TINY_POP, WEAK_START_POP,
@@ -136,7 +137,9 @@ def find_places(text: str, date=None, *, gazetteer=None) -> list[Mention]:
                    headline=bool(heads) and any(a <= s.start < b for a, b in heads),
                    sent_start=toks[s.i].sent_start) for n, s in enumerate(spans)]
 
+    regions = region_names()
     for it in items:
+        it.world_region = it.key in regions
         read_cues(text, toks, it)
         if it.common and it.span.how == "dateline" and it.span.j in span_at and \
                 text[it.end:span_at[it.span.j].start] == ", ":
@@ -154,7 +157,12 @@ def find_places(text: str, date=None, *, gazetteer=None) -> list[Mention]:
     _one_person(text, toks, items)
 
     # resolve against the unambiguous names, then once more against everything resolved
-    live = [it for it in items if not it.reject]
+    # (a continent or world region has one reading and no bearing on the others')
+    for it in items:
+        if it.world_region and not it.reject:
+            it.best = it.cands[0]
+            it.scores = [(it.best.score, it.best)]
+    live = [it for it in items if not it.reject and not it.world_region]
     ctx = anchors(live, strong_only=True)
     ctx.items = items
     for round_ in range(2):
@@ -257,6 +265,11 @@ def _one_sense(items: list[Item]) -> None:
 def _load_candidates(gaz, it: Item, on) -> None:
     """The gazetteer's candidates for the name; with a region cue, its areas first (or no
     region cue after all, when the name has no area)."""
+    if it.world_region:
+        place = region_place(gaz, it.key)
+        it.cands = [] if place is None else [
+            Candidate(place=place, score=1.0, why=("a continent or world region",), primary=True)]
+        return
     cands = _lookup(gaz, it.key, on)
     if it.region:
         areas = []
@@ -464,10 +477,13 @@ class _Answers(dict):
 
 
 def _memo(gaz, method: str):
-    """``gaz.<method>(key)`` with its answers kept (names repeat across articles)."""
+    """``gaz.<method>(key)`` with its answers kept (names repeat across articles); the
+    continents and world regions (`geo._regions`) are names too."""
     got = _MEMOS.get((id(gaz), method))
     if got is None:
-        got = _MEMOS[(id(gaz), method)] = _Answers(getattr(gaz, method)).__getitem__
+        fn = getattr(gaz, method)
+        extra = region_names() if method == "has_name" else region_prefixes()
+        got = _MEMOS[(id(gaz), method)] = _Answers(lambda k: k in extra or fn(k)).__getitem__
     return got
 
 
