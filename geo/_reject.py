@@ -38,7 +38,7 @@ from geo._words import (
     PLURAL_AREA_WORDS, REPORTING_VERBS, SETTLEMENT_NOUNS, SPACED_NOT_CONNECTIVES, SPEECH_VERBS,
     STORM_WORDS, TITLES, WEEKDAYS, common_words, person_names,
 )
-from geo.countries import is_capital, is_demonym
+from geo.countries import continent_names, is_capital, is_demonym
 from geo.model import Candidate
 
 __all__ = ["COMMON_AT_START", "STORM_NAME", "PERSON_REASONS", "PERSON_SPEAKS", "reject_by_form",
@@ -50,6 +50,10 @@ log = logging.getLogger(__name__)
 #: names elsewhere (one sense per article), and a storm's name, bare elsewhere too
 COMMON_AT_START = "a common word opening a sentence or in a headline"
 STORM_NAME = "a storm's name ('Hurricane Milton')"
+#: the population below which a country's acronym in the gazetteer ("IOM") is read as an
+#: organisation's (`geo._recognize` keeps undotted initials of three letters or more for
+#: countries of a million or more likewise)
+ACRONYM_COUNTRY_POP = 1_000_000
 PERSON_AFTER_TITLE = "a personal name after a title"
 PERSON_PART = "part of a personal name"
 PERSON_AGED = "a personal name followed by an age"
@@ -81,10 +85,15 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
             it.cands[0].place.kind == "populated_place" and \
             it.cands[0].place.population < STRAY_POP:
         return "an ocean or sea's coast ('the Atlantic coast'), not a town's"
-    if s.how == "acronym" and not is_country:
+    if s.how == "acronym" and (not is_country or
+                               it.cands[0].place.population < ACRONYM_COUNTRY_POP):
+        # "DPRK", "PRC" name their countries; "IOM" is an agency more often than the Isle
+        # of Man, as the initials of any small territory are something else first
         return "an acronym that names no country"
     if s.how == "country abbreviation" and _names_an_organisation(text, toks, s.j):
         return "part of an organisation's name ('U.S. Central Command')"
+    if it.key in continent_names() and not it.world_region:
+        return "a continent (see geo._regions.CONTINENTS)"
     if it.key in MONTHS and it.qualifier is None and not it.region:
         return "a month's name ('in March')"
     if it.key in WEEKDAYS and it.qualifier is None and not it.region:
