@@ -114,6 +114,10 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
         return "the first part of a longer hyphenated name the gazetteer does not know"
     if s.i in span_ends and not it.headline and not toks[s.i - 1].possessive and \
             text[toks[s.i - 1].end:toks[s.i].start] == " " and \
+            _given_and_surname(toks[s.i - 1], it):
+        return PERSON_PART  # "Dana Lincoln": a given name that is also a place
+    if s.i in span_ends and not it.headline and not toks[s.i - 1].possessive and \
+            text[toks[s.i - 1].end:toks[s.i].start] == " " and \
             not (toks[span_ends[s.i].i].low in common and toks[span_ends[s.i].i].sent_start):
         return "the second word of a longer name the gazetteer does not know"
     if it.common and not is_country and s.j - s.i == 1 and not it.headline:

@@ -23,7 +23,7 @@ __all__ = [
     "ALIAS_CUES", "PLACE_ATTRIBUTES", "GENERIC_NAME_WORDS", "CLAUSE_WORDS",
     "SINGULAR_AREA_WORDS", "AREA_TYPES", "CONSTITUENCY_NOUNS", "ARTICLES", "MONTHS",
     "WEEKDAYS", "ACTOR_NOUNS", "COAST_WORDS", "STORM_WORDS", "CRIME_GROUPS",
-    "SPACED_NOT_CONNECTIVES", "common_words", "person_names",
+    "SPACED_NOT_CONNECTIVES", "RESIDENT_NOUNS", "common_words", "person_names",
 ]
 
 #: area type words after a name make it a first-level area ("Donetsk region")
@@ -223,6 +223,13 @@ PLACE_ATTRIBUTES = frozenset({
     "market", "markets", "bridge", "bridges", "university", "squares", "square", "council",
     "military", "administration", "strategic", "significance", "fall", "capture", "siege",
     "battle", "loss", "residential", "economy", "infrastructure",
+})
+#: nouns a town's name modifies and a person's does not ("Gainesville residents", "the
+#: Omaha city council"): the name is a place there
+RESIDENT_NOUNS = frozenset({
+    "residents", "inhabitants", "population", "mayor", "city", "town", "council", "streets",
+    "suburbs", "neighbourhoods", "neighborhoods", "schools", "voters", "police", "township",
+    "county", "village", "downtown", "area", "firefighters", "taxpayers", "homeowners",
 })
 #: capitalised words that may follow a name without making it a person's ("Gaza City")
 GENERIC_NAME_WORDS = frozenset({

@@ -84,6 +84,7 @@ from geo._resolve import anchors, resolve
 from geo._tuning import (
     ALTERNATIVE_MARGIN, MAX_CANDIDATES, NAMESAKE_GAP, RESPELT_POP, TINY_POP, WEAK_START_POP,
 )
+from geo._words import RESIDENT_NOUNS
 from geo.countries import long_names
 from geo.exc import BadInput
 from geo.model import Candidate, Mention, Place
@@ -224,9 +225,14 @@ def _one_person(text, toks, items: list[Item]) -> None:
               and a_surname(text, toks, it)}
     # a name that only speaks ("Kelly said") is a person unless the article also puts
     # something in it or qualifies it ("Gainesville says no" beside "in Gainesville")
-    placed = {it.key for it in items if it.located or it.qualifier is not None or it.region}
+    placed = {it.key for it in items if it.located or it.locative or it.qualifier is not None
+              or it.region or (it.next_word is not None and it.next_word.low in RESIDENT_NOUNS
+                               and not toks[it.span.j - 1].possessive)}
     people |= {it.key for it in items if it.reject == PERSON_SPEAKS and not it.headline
                and it.key not in placed and a_surname(text, toks, it)}
+    for it in items:  # ... and a name the article places that speaks is the town's people
+        if it.reject == PERSON_SPEAKS and it.key in placed and it.key not in people:
+            it.reject = ""
     if not people:
         return
     log.debug("surnames: %s", sorted(people))
