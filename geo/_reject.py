@@ -41,8 +41,8 @@ from geo._words import (
 from geo.countries import continent_names, is_capital, is_demonym
 from geo.model import Candidate
 
-__all__ = ["COMMON_AT_START", "STORM_NAME", "PERSON_REASONS", "PERSON_SPEAKS", "reject_by_form",
-           "reject_in_context", "fall_back", "a_surname"]
+__all__ = ["COMMON_AT_START", "STORM_NAME", "PERSON_REASONS", "PERSON_SPEAKS", "SECOND_WORD",
+           "reject_by_form", "reject_in_context", "fall_back", "a_surname"]
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +54,7 @@ STORM_NAME = "a storm's name ('Hurricane Milton')"
 #: organisation's (`geo._recognize` keeps undotted initials of three letters or more for
 #: countries of a million or more likewise)
 ACRONYM_COUNTRY_POP = 1_000_000
+SECOND_WORD = "the second word of a longer name the gazetteer does not know"
 PERSON_AFTER_TITLE = "a personal name after a title"
 PERSON_PART = "part of a personal name"
 PERSON_AGED = "a personal name followed by an age"
@@ -119,7 +120,7 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
     if s.i in span_ends and not it.headline and not toks[s.i - 1].possessive and \
             text[toks[s.i - 1].end:toks[s.i].start] == " " and \
             not (toks[span_ends[s.i].i].low in common and toks[span_ends[s.i].i].sent_start):
-        return "the second word of a longer name the gazetteer does not know"
+        return SECOND_WORD
     if it.common and not is_country and s.j - s.i == 1 and not it.headline:
         why = _head_of_longer_name(text, toks, s)
         if why:  # unless a person's ("Juantissa Hill, 24,")

@@ -76,7 +76,7 @@ from geo import _recognize as rz
 from geo._cues import read_coordination, read_cues, read_qualifiers
 from geo._item import Item
 from geo._reject import (
-    COMMON_AT_START, PERSON_REASONS, PERSON_SPEAKS, STORM_NAME, a_surname, fall_back, reject_by_form,
+    COMMON_AT_START, PERSON_REASONS, PERSON_SPEAKS, SECOND_WORD, STORM_NAME, a_surname, fall_back, reject_by_form,
     reject_in_context,
 )
 from geo._regions import region_names, region_place, region_prefixes
@@ -221,13 +221,17 @@ def _one_person(text, toks, items: list[Item]) -> None:
     per name and article. A mention the words around place ("in Stewart", "Stewart,
     B.C.", "Stewart County") is still judged as a place, and so are countries and
     first-level areas, which a surname rarely is in the same article."""
-    people = {it.key for it in items if it.reject in PERSON_REASONS and not it.headline
-              and a_surname(text, toks, it)}
+    ends = {it.span.j: it for it in items}
+    people = {it.key for it in items if not it.headline and a_surname(text, toks, it) and (
+        it.reject in PERSON_REASONS or (it.reject == SECOND_WORD and it.span.i in ends and
+                                        ends[it.span.i].reject in PERSON_REASONS))}
     # a name that only speaks ("Kelly said") is a person unless the article also puts
     # something in it or qualifies it ("Gainesville says no" beside "in Gainesville")
-    placed = {it.key for it in items if it.located or it.locative or it.qualifier is not None
-              or it.region or (it.next_word is not None and it.next_word.low in RESIDENT_NOUNS
-                               and not toks[it.span.j - 1].possessive)}
+    placed = {it.key for it in items if it.located or it.qualifier is not None or it.region
+              or (it.next_word is not None and it.next_word.low in RESIDENT_NOUNS
+                  and not toks[it.span.j - 1].possessive)
+              or (it.prev_word is not None and it.prev_word.low == "of" and it.span.i > 1
+                  and toks[it.span.i - 2].low in RESIDENT_NOUNS)}
     people |= {it.key for it in items if it.reject == PERSON_SPEAKS and not it.headline
                and it.key not in placed and a_surname(text, toks, it)}
     for it in items:  # ... and a name the article places that speaks is the town's people
