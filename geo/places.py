@@ -76,8 +76,8 @@ from geo import _recognize as rz
 from geo._cues import read_coordination, read_cues, read_qualifiers
 from geo._item import Item
 from geo._reject import (
-    COMMON_AT_START, PERSON_REASONS, PERSON_SPEAKS, SECOND_WORD, STORM_NAME, a_surname, fall_back, reject_by_form,
-    reject_in_context,
+    COMMON_AT_START, PERSON_REASONS, PERSON_SPEAKS, SECOND_WORD, STORM_NAME, a_surname,
+    fall_back, reject_by_form, reject_in_context,
 )
 from geo._regions import region_names, region_place, region_prefixes
 from geo._resolve import anchors, resolve
