@@ -272,9 +272,11 @@ def _cap_sequence(text, toks, i, j) -> range:
 def _person(text, toks, s: rz.Span, it: Item, has_name) -> str:
     """A place-named token inside a personal name: "Vladimir Putin", "Lloyd Austin"."""
     common = common_words()
-    # a title before: "President Vladimir", "chief Rafael"
+    # a title before: "President Vladimir", "chief Rafael", "Mrs. Lincoln", "Sen. Jones"
     k = s.i - 1
-    while k >= 0 and text[toks[k].end:toks[k + 1].start] in (" ", "-") and \
+    while k >= 0 and (text[toks[k].end:toks[k + 1].start] in (" ", "-") or (
+            text[toks[k].end:toks[k + 1].start] == ". " and toks[k].low in TITLES
+            and len(toks[k].text) <= 4)) and \
             not toks[k].possessive:
         w = toks[k]
         if w.low in TITLES:
