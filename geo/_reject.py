@@ -122,6 +122,9 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
             text[toks[s.i - 1].end:toks[s.i].start] == " " and \
             not (toks[span_ends[s.i].i].low in common and toks[span_ends[s.i].i].sent_start):
         return SECOND_WORD
+    if not is_country and it.cands[0].place.kind == "populated_place" and \
+            _hyphened_to_a_word(text, toks, s, span_at, span_ends):
+        return "part of a hyphenated name ('Wal-Mart', 'Tri-County')"
     if it.common and not is_country and s.j - s.i == 1 and not it.headline:
         why = _head_of_longer_name(text, toks, s)
         if why:  # unless a person's ("Juantissa Hill, 24,")
@@ -132,6 +135,22 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
         why = _reject_by_form_rest(text, toks, it, span_at, gaz, is_country, prv, nxt)
         return why or COMMON_AT_START
     return _reject_by_form_rest(text, toks, it, span_at, gaz, is_country, prv, nxt)
+
+
+def _hyphened_to_a_word(text, toks, s: rz.Span, span_at, span_ends) -> bool:
+    """Whether the name is joined by a hyphen to a capitalised word that is no place:
+    "Wal-Mart", "Tri-County", "Mercedes-Benz" (not "Kharkiv-Kyiv", both places, nor
+    "R-Moorpark", a party's letter)."""
+    if s.i > 0 and text[toks[s.i - 1].end:toks[s.i].start] == "-":
+        w = toks[s.i - 1]
+        if w.cap and w.alpha and not w.upper and len(w.text) > 1 and s.i - 1 not in span_ends \
+                and s.i not in span_ends:
+            return True
+    if s.j < len(toks) and text[toks[s.j - 1].end:toks[s.j].start] == "-":
+        w = toks[s.j]
+        if w.cap and w.alpha and not w.upper and len(w.text) > 1 and s.j not in span_at:
+            return True
+    return False
 
 
 def _head_of_longer_name(text, toks, s: rz.Span) -> str:
