@@ -122,6 +122,12 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
             text[toks[s.i - 1].end:toks[s.i].start] == " " and \
             not (toks[span_ends[s.i].i].low in common and toks[span_ends[s.i].i].sent_start):
         return SECOND_WORD
+    if s.j - s.i == 1 and toks[s.i].low in DIRECTIONS and it.qualifier is None and \
+            it.cands[0].place.kind == "populated_place":
+        return "a direction ('the Northwest', 'Northwest Eighth Avenue'), not a town"
+    if it.common and nxt is not None and s.j - s.i == 1 and nxt.text[:1].isdigit() and \
+            text[toks[s.j - 1].end:nxt.start] == " ":
+        return "a numbered designation ('Section 2AA', 'Loop 286'), not a town"
     if not is_country and it.cands[0].place.kind == "populated_place" and \
             _hyphened_to_a_word(text, toks, s, span_at, span_ends):
         return "part of a hyphenated name ('Wal-Mart', 'Tri-County')"
