@@ -32,9 +32,9 @@ from geo._tuning import (
 )
 from geo._words import (
     ACTOR_NOUNS, ADDRESSING_VERBS, AREA_WORDS, ARTICLES, AT_PLACE, AUXILIARIES, COAST_WORDS,
-    CONNECTIVES,
-    CRIME_GROUPS, DIRECTIONS, FACILITY_HEADS, FEATURE_PREFIXES, FEATURE_WORDS,
-    GENERIC_NAME_WORDS, GROUP_NOUNS, IRREGULAR_PAST, MODALS, MONTHS, NAME_PARTICLES,
+    CONNECTIVES, CRIME_GROUPS, DIRECTIONS, FACILITY_HEADS, FEATURE_PREFIXES, FEATURE_WORDS,
+    GENERIC_NAME_WORDS, GROUP_NOUNS, IRREGULAR_PAST, JURISDICTION_HEADS, MODALS, MONTHS,
+    NAME_PARTICLES,
     NATURAL_HEADS, NOT_VERBS_ED, ORG_WORDS, PLACE_ATTRIBUTES, PLACE_SUBJECT_VERBS,
     PLURAL_AREA_WORDS, REPORTING_VERBS, SETTLEMENT_NOUNS, SPACED_NOT_CONNECTIVES, SPEECH_VERBS,
     STORM_WORDS, TITLES, WEEKDAYS, common_words, person_names,
@@ -92,7 +92,8 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
         # "DPRK", "PRC" name their countries; "IOM" is an agency more often than the Isle
         # of Man, as the initials of any small territory are something else first
         return "an acronym that names no country"
-    if s.how == "country abbreviation" and _names_an_organisation(text, toks, s.j):
+    if s.how == "country abbreviation" and _names_an_organisation(text, toks, s.j) and \
+            not _serves(toks, s, _cap_sequence(text, toks, s.i, s.j)):
         return "part of an organisation's name ('U.S. Central Command')"
     if it.key in continent_names() and not it.world_region:
         return "a continent (see geo._regions.CONTINENTS)"
@@ -196,7 +197,8 @@ def _reject_by_form_rest(text, toks, it: Item, span_at, gaz, is_country, prv, nx
                 seq = [k for k in seq if k > cut[-1]]
             if any(toks[k].low in ORG_WORDS for k in seq
                    if toks[k].cap and not s.i <= k < s.j) \
-                    and not (it.region and len(seq) == s.j - s.i + 1):
+                    and not (it.region and len(seq) == s.j - s.i + 1) \
+                    and not _serves(toks, s, seq):
                 return "part of an organisation's name"
         why = _person(text, toks, s, it, gaz.has_name)
         if why:
@@ -223,6 +225,18 @@ def _reject_by_form_rest(text, toks, it: Item, span_at, gaz, is_country, prv, nx
         # British Columbia asked", unlike "Austin said" or "Victoria told reporters")
         return PERSON_SPEAKS
     return ""
+
+
+def _serves(toks, s: rz.Span, seq) -> bool:
+    """Whether the capitalised run `seq` around the name is a public body or institution
+    of the place it names first: "the Texas Department of Health", "U.S. Department of
+    Education", "Dublin City Council" (`JURISDICTION_HEADS`), not "Arakan Army", "U.S.
+    Central Command" or "the University of Chicago"."""
+    if any(k < s.i and toks[k].low not in ARTICLES for k in seq):
+        return False
+    head = next((toks[k].low for k in seq if k >= s.j and toks[k].cap
+                 and toks[k].low in ORG_WORDS), None)
+    return head in JURISDICTION_HEADS
 
 
 def _names_an_organisation(text, toks, j: int) -> bool:

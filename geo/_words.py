@@ -23,7 +23,8 @@ __all__ = [
     "ALIAS_CUES", "PLACE_ATTRIBUTES", "GENERIC_NAME_WORDS", "CLAUSE_WORDS",
     "SINGULAR_AREA_WORDS", "AREA_TYPES", "CONSTITUENCY_NOUNS", "ARTICLES", "MONTHS",
     "WEEKDAYS", "ACTOR_NOUNS", "COAST_WORDS", "STORM_WORDS", "CRIME_GROUPS",
-    "SPACED_NOT_CONNECTIVES", "RESIDENT_NOUNS", "common_words", "person_names",
+    "SPACED_NOT_CONNECTIVES", "RESIDENT_NOUNS", "JURISDICTION_HEADS", "common_words",
+    "person_names",
 ]
 
 #: area type words after a name make it a first-level area ("Donetsk region")
@@ -223,6 +224,16 @@ PLACE_ATTRIBUTES = frozenset({
     "market", "markets", "bridge", "bridges", "university", "squares", "square", "council",
     "military", "administration", "strategic", "significance", "fall", "capture", "siege",
     "battle", "loss", "residential", "economy", "infrastructure",
+})
+#: heads of the public bodies and institutions of a place: a place named before one ("the
+#: Texas Department of Health", "Ohio Supreme Court", "Dublin City Council", "the Kharkiv
+#: Regional Administration", "Ohio State University") is the place the body serves, and a
+#: map shows it; armed groups, parties, firms and clubs ("Arakan Army", "US Navy") are not
+JURISDICTION_HEADS = frozenset({
+    "department", "council", "senate", "assembly", "court", "police", "administration",
+    "government", "ministry", "commission", "office", "service", "services", "agency",
+    "authority", "university", "college", "school", "parliament", "congress", "legislature",
+    "patrol", "board", "schools", "district",
 })
 #: nouns a town's name modifies and a person's does not ("Gainesville residents", "the
 #: Omaha city council"): the name is a place there

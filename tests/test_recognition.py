@@ -128,3 +128,12 @@ def test_an_agencys_acronym_is_no_small_territory(tmp_path):
             "officials from the UAE met them.")
     found = surfaces(tmp_path, text)
     assert "IOM" not in found and "Port Sudan" in found and "UAE" in found, found
+
+
+def test_a_place_named_before_its_public_body_is_found(tmp_path):
+    text = ("The Nevada Department of Transportation closed the road, and the Reno City "
+            "Council met on Monday. The Arakan Army and the U.S. Central Command were not "
+            "involved, said a professor at the University of Chicago.")
+    found = surfaces(tmp_path, text)
+    assert "Nevada" in found and "Reno" in found, found
+    assert "Arakan" not in found and "U.S." not in found and "Chicago" not in found, found
