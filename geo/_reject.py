@@ -131,7 +131,7 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
         return "a numbered designation ('Section 2AA', 'Loop 286'), not a town"
     if not is_country and it.cands[0].place.kind == "populated_place" and \
             _hyphened_to_a_word(text, toks, s, span_at, span_ends):
-        return "part of a hyphenated name ('Wal-Mart', 'Tri-County')"
+        return "part of a hyphenated name or a firm's ('Wal-Mart', 'Stevens & Wilkinson')"
     if it.common and not is_country and s.j - s.i == 1 and not it.headline:
         why = _head_of_longer_name(text, toks, s)
         if why:  # unless a person's ("Juantissa Hill, 24,")
@@ -148,10 +148,18 @@ def _hyphened_to_a_word(text, toks, s: rz.Span, span_at, span_ends) -> bool:
     """Whether the name is joined by a hyphen to a capitalised word that is no place:
     "Wal-Mart", "Tri-County", "Mercedes-Benz" (not "Kharkiv-Kyiv", both places, nor
     "R-Moorpark", a party's letter)."""
+    surnames = person_names()[1]
+    if (s.j < len(toks) and text[toks[s.j - 1].end:toks[s.j].start] == " & " and
+            toks[s.j].cap and not toks[s.j].upper and
+            (s.j not in span_at or toks[s.j].low in surnames)) or (
+            s.i > 0 and text[toks[s.i - 1].end:toks[s.i].start] == " & " and
+            toks[s.i - 1].cap and not toks[s.i - 1].upper and
+            (s.i not in span_ends or toks[s.i - 1].low in surnames)):
+        return True  # a firm: "Stevens & Wilkinson", "Marks & Spencer" (not "TIJUANA & SAN
+        # DIEGO", two places)
     if s.i > 0 and text[toks[s.i - 1].end:toks[s.i].start] == "-":
         w = toks[s.i - 1]
-        if w.cap and w.alpha and not w.upper and len(w.text) > 1 and s.i - 1 not in span_ends \
-                and s.i not in span_ends:
+        if w.cap and w.alpha and not w.upper and len(w.text) > 1 and s.i not in span_ends:
             return True
     if s.j < len(toks) and text[toks[s.j - 1].end:toks[s.j].start] == "-":
         w = toks[s.j]

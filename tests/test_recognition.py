@@ -137,3 +137,10 @@ def test_a_place_named_before_its_public_body_is_found(tmp_path):
     found = surfaces(tmp_path, text)
     assert "Nevada" in found and "Reno" in found, found
     assert "Arakan" not in found and "U.S." not in found and "Chicago" not in found, found
+
+
+def test_a_firms_name_of_surnames_is_no_town(tmp_path):
+    text = ("The city hired the architects Kendall & Morgan and the builder Winston-Pryce "
+            "for the new library in Boise.")
+    found = surfaces(tmp_path, text)
+    assert found == ["Boise"], found
