@@ -93,7 +93,7 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
         # of Man, as the initials of any small territory are something else first
         return "an acronym that names no country"
     if s.how == "country abbreviation" and _names_an_organisation(text, toks, s.j) and \
-            not _serves(toks, s, _cap_sequence(text, toks, s.i, s.j)):
+            not _serves(toks, s, _cap_sequence(text, toks, s.i, s.j), it):
         return "part of an organisation's name ('U.S. Central Command')"
     if it.key in continent_names() and not it.world_region:
         return "a continent (see geo._regions.CONTINENTS)"
@@ -105,7 +105,8 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
     if nxt is not None and nxt.cap and s.j in span_at and not it.headline and \
             text[toks[s.j - 1].end:nxt.start] == " " and \
             not (it.common and it.sent_start) and \
-            it.facility_end is None and nxt.low not in GENERIC_NAME_WORDS:
+            it.facility_end is None and nxt.low not in GENERIC_NAME_WORDS and \
+            not _serves(toks, s, _cap_sequence(text, toks, s.i, s.j), it):
         # two names side by side that are no name together: "Metro Manila", "Lloyd Austin"
         return "the first word of a longer name the gazetteer does not know"
     k = s.j
@@ -121,7 +122,9 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
         return PERSON_PART  # "Dana Lincoln": a given name that is also a place
     if s.i in span_ends and not it.headline and not toks[s.i - 1].possessive and \
             text[toks[s.i - 1].end:toks[s.i].start] == " " and \
-            not (toks[span_ends[s.i].i].low in common and toks[span_ends[s.i].i].sent_start):
+            not (toks[span_ends[s.i].i].low in common and toks[span_ends[s.i].i].sent_start) \
+            and not (span_ends[s.i].j - span_ends[s.i].i == 1 and
+                     toks[span_ends[s.i].i].low in DIRECTIONS):  # "Northeast Georgia"
         return SECOND_WORD
     if s.j - s.i == 1 and toks[s.i].low in DIRECTIONS and it.qualifier is None and \
             it.cands[0].place.kind == "populated_place":
@@ -206,7 +209,7 @@ def _reject_by_form_rest(text, toks, it: Item, span_at, gaz, is_country, prv, nx
             if any(toks[k].low in ORG_WORDS for k in seq
                    if toks[k].cap and not s.i <= k < s.j) \
                     and not (it.region and len(seq) == s.j - s.i + 1) \
-                    and not _serves(toks, s, seq):
+                    and not _serves(toks, s, seq, it):
                 return "part of an organisation's name"
         why = _person(text, toks, s, it, gaz.has_name)
         if why:
@@ -235,16 +238,28 @@ def _reject_by_form_rest(text, toks, it: Item, span_at, gaz, is_country, prv, nx
     return ""
 
 
-def _serves(toks, s: rz.Span, seq) -> bool:
+#: institutions a person may give the name of: the place must be of some size
+SCHOOL_HEADS = frozenset({"university", "college"})
+
+
+def _serves(toks, s: rz.Span, seq, it: Item | None = None) -> bool:
     """Whether the capitalised run `seq` around the name is a public body or institution
     of the place it names first: "the Texas Department of Health", "U.S. Department of
     Education", "Dublin City Council" (`JURISDICTION_HEADS`), not "Arakan Army", "U.S.
     Central Command" or "the University of Chicago"."""
     if any(k < s.i and toks[k].low not in ARTICLES for k in seq):
         return False
-    head = next((toks[k].low for k in seq if k >= s.j and toks[k].cap
-                 and toks[k].low in ORG_WORDS), None)
-    return head in JURISDICTION_HEADS
+    k = next((k for k in seq if k >= s.j and toks[k].cap and toks[k].low in ORG_WORDS), None)
+    if k is None or toks[k].low not in JURISDICTION_HEADS:
+        return False
+    if k == s.j and toks[k].low == "court":
+        return False  # "Martin Court": a street
+    if toks[k].low in SCHOOL_HEADS and it is not None:
+        # "Ohio State University", "Boston University"; not "Chapman University" or
+        # "Cornell University", named after people though small towns bear the name
+        top = it.cands[0].place
+        return top.kind in ("admin1", "country") or top.population >= STRAY_POP
+    return True
 
 
 def _names_an_organisation(text, toks, j: int) -> bool:
@@ -282,9 +297,12 @@ def _group_name(toks, it: Item, prv, nxt) -> str:
 
 
 def _connects(text, toks, k: int) -> bool:
-    """Whether lower-case ``toks[k]`` may sit inside a capitalised name run."""
+    """Whether lower-case ``toks[k]`` may sit inside a capitalised name run ("Institute
+    for the Study of War"; not "In Sudan the African Union")."""
     t = toks[k]
     if t.low not in CONNECTIVES:
+        return False
+    if t.low == "the" and k > 0 and toks[k - 1].cap:
         return False
     if t.low in SPACED_NOT_CONNECTIVES:
         return text[t.start - 1:t.start] == "-" or text[t.end:t.end + 1] == "-"
@@ -335,6 +353,12 @@ def _person(text, toks, s: rz.Span, it: Item, has_name) -> str:
             s.i > 0 and _namelike(toks[s.i - 1], common)
             and _nickname_follows(text, toks, s.i, common)):
         return PERSON_NICKNAME
+    # a middle initial after: "Jack L. Harmon", "Boyd J. Jones"
+    if s.j + 1 < len(toks) and len(toks[s.j].text) == 1 and toks[s.j].text.isupper() and \
+            text[toks[s.j - 1].end:toks[s.j].start] == " " and \
+            text[toks[s.j].end:toks[s.j + 1].start] == ". " and \
+            _namelike(toks[s.j + 1], ()) and not toks[s.j - 1].possessive:
+        return PERSON_PART
     # a first name before and an age after: "said Sophia Lin, 34, an office worker"
     if text[it.end:it.end + 1] == "," and s.i > 0 and toks[s.i - 1].cap and \
             text[toks[s.i - 1].end:toks[s.i].start] == " " and \
@@ -652,4 +676,6 @@ def a_surname(text, toks, it: Item) -> bool:
         return True
     nxt = toks[s.j]
     gap = text[toks[s.j - 1].end:nxt.start]
+    if gap == " " and len(nxt.text) == 1 and nxt.text.isupper():
+        return False  # "Jackson P. Orr": a first name and a middle initial
     return not (gap == " " and _namelike(nxt, common_words()))

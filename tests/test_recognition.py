@@ -144,3 +144,16 @@ def test_a_firms_name_of_surnames_is_no_town(tmp_path):
             "for the new library in Boise.")
     found = surfaces(tmp_path, text)
     assert found == ["Boise"], found
+
+
+def test_a_first_name_with_a_middle_initial_is_a_person(tmp_path):
+    text = ("Elected to the board were Clay T. Redding and Jackson P. Orr, both of "
+            "Knoxville.")
+    assert surfaces(tmp_path, text) == ["Knoxville"]
+
+
+def test_a_direction_before_a_state_and_a_sentence_naming_a_country(tmp_path):
+    text = ("Schools in Northeast Georgia reopened. In Sudan the African Union mission "
+            "withdrew.")
+    found = surfaces(tmp_path, text)
+    assert "Georgia" in found and "Sudan" in found, found
