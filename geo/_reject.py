@@ -33,7 +33,8 @@ from geo._tuning import (
 from geo._words import (
     ACTOR_NOUNS, ADDRESSING_VERBS, AREA_WORDS, ARTICLES, AT_PLACE, AUXILIARIES, COAST_WORDS,
     CONNECTIVES, CRIME_GROUPS, DIRECTIONS, FACILITY_HEADS, FEATURE_PREFIXES, FEATURE_WORDS,
-    GENERIC_NAME_WORDS, GROUP_NOUNS, IRREGULAR_PAST, JURISDICTION_HEADS, MODALS, MONTHS,
+    GENERIC_NAME_WORDS, GROUP_NOUNS, IRREGULAR_PAST, JURISDICTION_HEADS, LOCAL_HEADS, MODALS,
+    MONTHS,
     NAME_PARTICLES,
     NATURAL_HEADS, NOT_VERBS_ED, ORG_WORDS, PLACE_ATTRIBUTES, PLACE_SUBJECT_VERBS,
     PLURAL_AREA_WORDS, REPORTING_VERBS, SETTLEMENT_NOUNS, SPACED_NOT_CONNECTIVES, SPEECH_VERBS,
@@ -106,7 +107,8 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
             text[toks[s.j - 1].end:nxt.start] == " " and \
             not (it.common and it.sent_start) and \
             it.facility_end is None and nxt.low not in GENERIC_NAME_WORDS and \
-            not _serves(toks, s, _cap_sequence(text, toks, s.i, s.j), it):
+            not _serves(toks, s, _cap_sequence(text, toks, s.i, s.j), it) and \
+            not _opens_a_local_name(toks, s, _cap_sequence(text, toks, s.i, s.j), it):
         # two names side by side that are no name together: "Metro Manila", "Lloyd Austin"
         return "the first word of a longer name the gazetteer does not know"
     k = s.j
@@ -260,6 +262,20 @@ def _serves(toks, s: rz.Span, seq, it: Item | None = None) -> bool:
         top = it.cands[0].place
         return top.kind in ("admin1", "country") or top.population >= STRAY_POP
     return True
+
+
+def _opens_a_local_name(toks, s: rz.Span, seq, it: Item) -> bool:
+    """Whether the name opens the name of a local institution or building that ends the
+    run ("Hartford Hospital", "the Santa Ana Zoo", "Evansville Fire Department"): the
+    place a map shows for it. Not a person's ("Lloyd Austin") nor a town's of one word
+    that only another name holds ("Metro Manila")."""
+    if any(k < s.i and toks[k].low not in ARTICLES for k in seq):
+        return False
+    last = max(seq)
+    if last < s.j or toks[last].low not in LOCAL_HEADS:
+        return False
+    top = it.cands[0].place
+    return top.kind in ("admin1", "country") or top.population >= TINY_POP
 
 
 def _names_an_organisation(text, toks, j: int) -> bool:

@@ -23,7 +23,8 @@ __all__ = [
     "ALIAS_CUES", "PLACE_ATTRIBUTES", "GENERIC_NAME_WORDS", "CLAUSE_WORDS",
     "SINGULAR_AREA_WORDS", "AREA_TYPES", "CONSTITUENCY_NOUNS", "ARTICLES", "MONTHS",
     "WEEKDAYS", "ACTOR_NOUNS", "COAST_WORDS", "STORM_WORDS", "CRIME_GROUPS",
-    "SPACED_NOT_CONNECTIVES", "RESIDENT_NOUNS", "JURISDICTION_HEADS", "common_words",
+    "SPACED_NOT_CONNECTIVES", "RESIDENT_NOUNS", "JURISDICTION_HEADS", "LOCAL_HEADS",
+    "common_words",
     "person_names",
 ]
 
@@ -234,6 +235,12 @@ JURISDICTION_HEADS = frozenset({
     "government", "ministry", "commission", "office", "service", "services", "agency",
     "authority", "university", "college", "school", "parliament", "congress", "legislature",
     "patrol", "board", "schools", "district",
+})
+#: heads of the local institutions and buildings a town's name opens ("Hartford Hospital",
+#: "the Santa Ana Zoo", "Mansfield Law Enforcement Center"): the town is named there
+LOCAL_HEADS = JURISDICTION_HEADS | frozenset({
+    "hospital", "zoo", "library", "museum", "fire", "recreation",
+    "parks", "courthouse", "jail", "airport", "stadium", "arena", "station",
 })
 #: nouns a town's name modifies and a person's does not ("Gainesville residents", "the
 #: Omaha city council"): the name is a place there

@@ -157,3 +157,10 @@ def test_a_direction_before_a_state_and_a_sentence_naming_a_country(tmp_path):
             "withdrew.")
     found = surfaces(tmp_path, text)
     assert "Georgia" in found and "Sudan" in found, found
+
+
+def test_a_town_that_opens_the_name_of_its_hospital_or_fire_department(tmp_path):
+    text = ("The driver was taken to Spokane Valley Hospital. Medford Fire Department "
+            "crews put out the blaze, and the Lloyd Austin Library stayed closed.")
+    found = surfaces(tmp_path, text)
+    assert "Medford" in found and "Austin" not in found, found
