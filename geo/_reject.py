@@ -403,6 +403,9 @@ def _person(text, toks, s: rz.Span, it: Item, has_name) -> str:
         gap = text[toks[k].end:toks[k + 1].start]
         w = toks[k]
         if len(w.text) == 1 and w.cap and gap in (". ", "."):
+            if w.text in "NSEW" and not (k > 0 and _namelike(toks[k - 1], ()) and
+                                         text[toks[k - 1].end:w.start] == " "):
+                break  # a compass point: "in W. Columbia", "S.E. Paris" (not "Steven W.")
             return PERSON_PART  # initials: "J.D. Vance"
         if not (gap == " " or (gap == "-" and w.low in NAME_PARTICLES)):
             break

@@ -164,3 +164,10 @@ def test_a_town_that_opens_the_name_of_its_hospital_or_fire_department(tmp_path)
             "crews put out the blaze, and the Lloyd Austin Library stayed closed.")
     found = surfaces(tmp_path, text)
     assert "Medford" in found and "Austin" not in found, found
+
+
+def test_a_town_before_a_local_title_and_a_compass_abbreviation(tmp_path):
+    text = ("Yarmouth Selectman Ruth Cole said a fire damaged a house in N.W. Rochester "
+            "on Tuesday, and Steven W. Keith was hurt.")
+    found = surfaces(tmp_path, text)
+    assert "Yarmouth" in found and "Rochester" in found and "Keith" not in found, found
