@@ -32,7 +32,7 @@ from geo._tuning import (
 )
 from geo._words import (
     ACTOR_NOUNS, ADDRESSING_VERBS, AREA_WORDS, ARTICLES, AT_PLACE, AUXILIARIES, COAST_WORDS,
-    CONNECTIVES, CRIME_GROUPS, DIRECTIONS, FACILITY_HEADS, FEATURE_PREFIXES, FEATURE_WORDS,
+    CONNECTIVES, CONTRACTIONS, HOLIDAYS, CRIME_GROUPS, DIRECTIONS, FACILITY_HEADS, FEATURE_PREFIXES, FEATURE_WORDS,
     GENERIC_NAME_WORDS, GROUP_NOUNS, IRREGULAR_PAST, JURISDICTION_HEADS, LOCAL_HEADS, MODALS,
     MONTHS,
     NAME_PARTICLES,
@@ -98,6 +98,11 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
         return "part of an organisation's name ('U.S. Central Command')"
     if it.key in continent_names() and not it.world_region:
         return "a continent (see geo._regions.CONTINENTS)"
+    if it.key in HOLIDAYS and it.qualifier is None and not it.located:
+        return "a holiday's name ('before Christmas')"
+    if s.j - s.i == 1 and toks[s.i].key.replace("'", "").replace("’", "") in CONTRACTIONS \
+            and re.search(r"['’]", toks[s.i].text):
+        return "a contraction ('I've'), not a name"
     if it.key in MONTHS and it.qualifier is None and not it.region:
         return "a month's name ('in March')"
     if it.key in WEEKDAYS and it.qualifier is None and not it.region:

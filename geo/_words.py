@@ -24,6 +24,7 @@ __all__ = [
     "SINGULAR_AREA_WORDS", "AREA_TYPES", "CONSTITUENCY_NOUNS", "ARTICLES", "MONTHS",
     "WEEKDAYS", "ACTOR_NOUNS", "COAST_WORDS", "STORM_WORDS", "CRIME_GROUPS",
     "SPACED_NOT_CONNECTIVES", "RESIDENT_NOUNS", "JURISDICTION_HEADS", "LOCAL_HEADS",
+    "HOLIDAYS", "CONTRACTIONS",
     "common_words",
     "person_names",
 ]
@@ -245,6 +246,16 @@ LOCAL_HEADS = JURISDICTION_HEADS | frozenset({
     "hospital", "zoo", "library", "museum", "fire", "recreation",
     "parks", "courthouse", "jail", "airport", "stadium", "arena", "station",
 })
+#: holidays and feasts spelt like a town ("Christmas", "Passover", "Ramadan"): the day
+HOLIDAYS = frozenset({
+    "christmas", "easter", "passover", "hanukkah", "chanukah", "ramadan", "eid", "diwali",
+    "thanksgiving", "halloween", "lent", "advent", "pentecost", "purim", "sukkot",
+    "yom kippur", "rosh hashanah", "nowruz", "kwanzaa", "epiphany",
+})
+#: English contractions the tokenizer reads as one capitalised word ("I've", "I'd")
+CONTRACTIONS = frozenset(
+    f"{p}{s}" for p in ("i", "we", "you", "he", "she", "it", "they", "that", "there", "who")
+    for s in ("ve", "d", "ll", "re", "m", "s"))
 #: nouns a town's name modifies and a person's does not ("Gainesville residents", "the
 #: Omaha city council"): the name is a place there
 RESIDENT_NOUNS = frozenset({
