@@ -31,8 +31,9 @@ from geo._tuning import (
     OUTLIER_POP, SMALL_ALTERNATE_POP, STRAY_POP, TINY_POP, WEAK_START_POP,
 )
 from geo._words import (
+    CLAUSE_WORDS, RESIDENT_NOUNS,
     ACTOR_NOUNS, ADDRESSING_VERBS, AREA_WORDS, ARTICLES, AT_PLACE, AUXILIARIES, COAST_WORDS,
-    CONNECTIVES, CONTRACTIONS, HOLIDAYS, CRIME_GROUPS, DIRECTIONS, FACILITY_HEADS, FEATURE_PREFIXES, FEATURE_WORDS,
+    CONNECTIVES, CONTRACTIONS, HOLIDAYS, PEOPLE_ADJECTIVES, CRIME_GROUPS, DIRECTIONS, FACILITY_HEADS, FEATURE_PREFIXES, FEATURE_WORDS,
     GENERIC_NAME_WORDS, GROUP_NOUNS, IRREGULAR_PAST, JURISDICTION_HEADS, LOCAL_HEADS, MODALS,
     MONTHS,
     NAME_PARTICLES,
@@ -142,6 +143,17 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
     if not is_country and it.cands[0].place.kind == "populated_place" and \
             _hyphened_to_a_word(text, toks, s, span_at, span_ends):
         return "part of a hyphenated name or a firm's ('Wal-Mart', 'Stevens & Wilkinson')"
+    if it.common and not is_country and s.j - s.i == 1 and not it.located and \
+            it.qualifier is None and not it.region and nxt is not None and not nxt.cap and \
+            nxt.alpha and nxt.low not in CLAUSE_WORDS and nxt.low not in RESIDENT_NOUNS and \
+            nxt.low not in PLACE_ATTRIBUTES and nxt.low not in AUXILIARIES and \
+            nxt.low not in SPEECH_VERBS and nxt.low not in _PEOPLE_OF_A_PLACE and \
+            not toks[s.j - 1].possessive and \
+            text[toks[s.j - 1].end:nxt.start] == " " and nxt.low in common and \
+            not nxt.low.endswith(("ed", "s")):
+        # "English language learners", "the Liberal government", "Christian community":
+        # a common word before a noun is an adjective there, not a town
+        return "a common word modifying a noun ('English language'), not a town"
     if it.common and not is_country and s.j - s.i == 1 and not it.headline:
         why = _head_of_longer_name(text, toks, s)
         if why:  # unless a person's ("Juantissa Hill, 24,")
@@ -178,6 +190,14 @@ def _hyphened_to_a_word(text, toks, s: rz.Span, span_at, span_ends) -> bool:
     return False
 
 
+#: a town's name before these is the town ("a Concord resident", "the Delta officer")
+_PEOPLE_OF_A_PLACE = frozenset({
+    "resident", "native", "officer", "officers", "man", "woman", "boy", "girl", "family",
+    "couple", "student", "students", "teacher", "developer", "settler", "mayor", "official",
+    "officials", "councilman", "councilwoman", "toll", "office", "area", "hurricane",
+})
+
+
 def _head_of_longer_name(text, toks, s: rz.Span) -> str:
     """A common word that ends a capitalised name ("Cook Medical Center", "the Green
     Valley Community Center") or opens one with "of"/"for" ("the Center for Digital
@@ -201,6 +221,9 @@ def _reject_by_form_rest(text, toks, it: Item, span_at, gaz, is_country, prv, nx
     s = it.span
     if s.j - s.i == 1 and not is_country and is_demonym(gaz, it.key):
         return "demonym"
+    if s.j - s.i == 1 and it.key in PEOPLE_ADJECTIVES and not it.located and \
+            it.qualifier is None:
+        return "an adjective of a people, language or faith ('English', 'Christian')"
     group = _group_name(toks, it, prv, nxt)
     if group:
         return group

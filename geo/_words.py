@@ -24,7 +24,7 @@ __all__ = [
     "SINGULAR_AREA_WORDS", "AREA_TYPES", "CONSTITUENCY_NOUNS", "ARTICLES", "MONTHS",
     "WEEKDAYS", "ACTOR_NOUNS", "COAST_WORDS", "STORM_WORDS", "CRIME_GROUPS",
     "SPACED_NOT_CONNECTIVES", "RESIDENT_NOUNS", "JURISDICTION_HEADS", "LOCAL_HEADS",
-    "HOLIDAYS", "CONTRACTIONS",
+    "HOLIDAYS", "CONTRACTIONS", "PEOPLE_ADJECTIVES",
     "common_words",
     "person_names",
 ]
@@ -245,6 +245,17 @@ JURISDICTION_HEADS = frozenset({
 LOCAL_HEADS = JURISDICTION_HEADS | frozenset({
     "hospital", "zoo", "library", "museum", "fire", "recreation",
     "parks", "courthouse", "jail", "airport", "stadium", "arena", "station",
+})
+#: adjectives of peoples, languages and faiths that no suffix rule derives from a country's
+#: name (`geo.countries.is_demonym` reads "Russian", "Sudanese"): "English", "Dutch",
+#: "Arab", "Christian" are no towns (though Arab, Alabama and English, Indiana exist)
+PEOPLE_ADJECTIVES = frozenset({
+    "english", "french", "dutch", "welsh", "scottish", "irish", "british", "swiss", "greek",
+    "thai", "arab", "arabic", "christian", "muslim", "jewish", "hindu", "buddhist",
+    "catholic", "protestant", "orthodox", "sunni", "shia", "shiite", "kurdish", "igbo",
+    "yoruba", "hausa", "pashtun", "flemish", "basque", "catalan", "cornish", "maori",
+    "slavic", "latino", "hispanic", "anglo", "celtic", "gaelic", "creole", "cajun",
+    "amish", "mormon", "baptist", "methodist", "lutheran", "evangelical", "coptic",
 })
 #: holidays and feasts spelt like a town ("Christmas", "Passover", "Ramadan"): the day
 HOLIDAYS = frozenset({

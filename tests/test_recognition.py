@@ -171,3 +171,14 @@ def test_a_town_before_a_local_title_and_a_compass_abbreviation(tmp_path):
             "on Tuesday, and Steven W. Keith was hurt.")
     found = surfaces(tmp_path, text)
     assert "Yarmouth" in found and "Rochester" in found and "Keith" not in found, found
+
+
+# -------------------------------------------------- common words
+
+def test_holidays_contractions_and_adjectives_are_no_towns(tmp_path):
+    text = ("I've lived in Tulsa since Christmas. The Liberal government will fund English "
+            "language classes before Passover, and a Concord resident said I'd be welcome.")
+    found = surfaces(tmp_path, text)
+    assert found[0] == "Tulsa", found
+    for word in ("I've", "Christmas", "Liberal", "English", "Passover", "I'd"):
+        assert word not in found, found
