@@ -100,6 +100,9 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
         return "a continent (see geo._regions.CONTINENTS)"
     if it.key in HOLIDAYS and it.qualifier is None and not it.located:
         return "a holiday's name ('before Christmas')"
+    if toks[s.j - 1].possessive and s.j < len(toks) and toks[s.j].low == "day" and \
+            toks[s.j].cap:
+        return "a holiday's name ('St. Patrick's Day')"
     if s.j - s.i == 1 and toks[s.i].key.replace("'", "").replace("’", "") in CONTRACTIONS \
             and re.search(r"['’]", toks[s.i].text):
         return "a contraction ('I've'), not a name"
@@ -396,6 +399,14 @@ def _person(text, toks, s: rz.Span, it: Item, has_name) -> str:
             s.i > 0 and _namelike(toks[s.i - 1], common)
             and _nickname_follows(text, toks, s.i, common)):
         return PERSON_NICKNAME
+    # a given name before a surname, or with an age: "Tyler Williams", "Hailey, 6"
+    if s.j - s.i == 1 and it.key in person_names()[0] and s.j < len(toks) and \
+            not toks[s.j - 1].possessive and (
+                (text[toks[s.j - 1].end:toks[s.j].start] == " " and toks[s.j].cap and
+                 not toks[s.j].upper and toks[s.j].low in person_names()[1] and
+                 toks[s.j].key not in WEEKDAYS and toks[s.j].key not in MONTHS)
+                or _AGE_AFTER.match(text, it.end)):
+        return PERSON_PART
     # a middle initial after: "Jack L. Harmon", "Boyd J. Jones"
     if s.j + 1 < len(toks) and len(toks[s.j].text) == 1 and toks[s.j].text.isupper() and \
             text[toks[s.j - 1].end:toks[s.j].start] == " " and \
@@ -722,6 +733,7 @@ def a_surname(text, toks, it: Item) -> bool:
         return True
     nxt = toks[s.j]
     gap = text[toks[s.j - 1].end:nxt.start]
-    if gap == " " and len(nxt.text) == 1 and nxt.text.isupper():
-        return False  # "Jackson P. Orr": a first name and a middle initial
+    if gap == " " and ((len(nxt.text) == 1 and nxt.text.isupper()) or
+                       (nxt.cap and nxt.low in person_names()[1])):
+        return False  # "Jackson P. Orr", "Tyler Wood": a first name
     return not (gap == " " and _namelike(nxt, common_words()))

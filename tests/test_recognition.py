@@ -182,3 +182,10 @@ def test_holidays_contractions_and_adjectives_are_no_towns(tmp_path):
     assert found[0] == "Tulsa", found
     for word in ("I've", "Christmas", "Liberal", "English", "Passover", "I'd"):
         assert word not in found, found
+
+
+def test_a_given_name_before_a_surname_or_an_age_and_a_saints_day(tmp_path):
+    text = ("Crowds filled Savannah on St. Patrick's Day. His daughter, Austin, 6, and "
+            "Tyler Wood, a neighbour, watched the parade in Savannah.")
+    found = surfaces(tmp_path, text)
+    assert found == ["Savannah", "Savannah"], found
