@@ -8,11 +8,11 @@ How it works
 1. Recognition (`geo._recognize`): the longest capitalised token runs the gazetteer knows,
    read through possessives (``Pokrovsk’s`` -> ``Pokrovsk``), typographic apostrophes
    (``Pokrovs’ke``), Cyrillic case endings (``Покровська`` -> ``Покровськ``) and datelines
-   (at a line's start, or after the headline or byline of a story set on one line:
-   "... Program. WINDSOR —", "ST. PAUL, Minn. —"); a title-case first sentence is a
-   headline. World regions ("the Middle East", "the Sahel", "Darfur", "Donbas") are names
-   too, of kind `region`, from a small table (`geo._regions`), and take no part in
-   resolving the others.
+   (at a line's start, or after the headline or byline of a story set on one line: "...
+   Program. WINDSOR —", "ST. PAUL, Minn. —"); a title-case first sentence is a headline.
+   World regions ("the Middle East", "the Sahel", "Darfur", "Donbas") are names too, of
+   kind `region`, from a small table (`geo._regions`), and take no part in resolving the
+   others.
 2. Cues from the words around each name (`geo._cues`): region phrasings ("Donetsk region",
    "the Donetsk and Luhansk regions", "northern Donetsk cities", "controlling Donetsk and
    Luhansk"), facilities ("Pokrovs’ke coal mine"), qualifiers ("Ukraine’s Donetsk", "Nyala
@@ -28,15 +28,15 @@ How it works
    hyphened to a word or in a firm's name ("Wal-Mart", "Stevens & Wilkinson"), capitals
    used for their governments ("Kyiv said", "Moscow’s push", "accused Kigali", and a
    capital as the subject of any active verb: "Asmara has moved troops", "Washington would
-   keep up pressure", or paired with a group: "between Riyadh and the Houthis"; not "Kabul fell", "Beirut was hit", "in Kyiv"), names that
-   speak ("Austin said", "London Breed said"), features named after a place ("Gulf of
-   Aden", "the Red Sea", "the Dnipro river", "Lake Chad"), continents, months ("in
-   March"), acronyms that name no country, a country's abbreviation inside an
-   organisation's name ("U.S. Central Command"), and the first word of an unknown longer
-   name ("Metro Manila", "Rosario Central"). A place named before its public body or
-   local institution ("the Texas Department of Health", "Hartford Hospital") is found as
-   the place; given names and surnames (US Census 1990, `geo._words.person_names`) mark
-   people ("Rod Stewart", "Jack L. Harmon").
+   keep up pressure", or paired with a group: "between Riyadh and the Houthis"; not "Kabul
+   fell", "Beirut was hit", "in Kyiv"), names that speak ("Austin said", "London Breed
+   said"), features named after a place ("Gulf of Aden", "the Red Sea", "the Dnipro
+   river", "Lake Chad"), continents, months ("in March"), acronyms that name no country, a
+   country's abbreviation inside an organisation's name ("U.S. Central Command"), and the
+   first word of an unknown longer name ("Metro Manila", "Rosario Central"). A place named
+   before its public body or local institution ("the Texas Department of Health",
+   "Hartford Hospital") is found as the place; given names and surnames (US Census 1990,
+   `geo._words.person_names`) mark people ("Rod Stewart", "Jack L. Harmon").
 4. Resolution (`geo._resolve`): each name's candidates are scored by the gazetteer's prior
    (name match, kind, population, the article date for renamed places) plus the article's
    context: the countries and places it names unambiguously (anchors), distance to them,
@@ -64,9 +64,9 @@ How it works
 6. One sense per article: a surname the article gives a person ("Rick Stewart", "Mrs.
    Lincoln", "Jones, 45,") is that person wherever it stands bare ("Stewart said"), unless
    the words around place it ("in Stewart", "Stewart, B.C."); a common word in a headline
-   or opening a sentence ("Talks in Geneva") is the place the article names with that word mid-sentence; a small town only
-   the headline names is a word of the headline; a storm's name ("Hurricane Milton") is the
-   storm wherever it stands bare.
+   or opening a sentence ("Talks in Geneva") is the place the article names with that word
+   mid-sentence; a small town only the headline names is a word of the headline; a storm's
+   name ("Hurricane Milton") is the storm wherever it stands bare.
 
 geo_precision is 1 for populated places (and curated facilities with cited points), 2 for
 a facility placed at the town the article ties it to, 3 for admin areas, countries and
