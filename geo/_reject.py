@@ -231,7 +231,7 @@ def _reject_by_form_rest(text, toks, it: Item, span_at, gaz, is_country, prv, nx
         return group
     if s.j - s.i == 1 and toks[s.i].low in ORG_WORDS and not is_country:
         return "an institution's name"  # "thanked Congress"
-    if it.facility_end is None and not it.headline:
+    if it.facility_end is None and not it.headline and s.how != "dateline":
         seq = _cap_sequence(text, toks, s.i, s.j)
         if len(seq) > s.j - s.i:  # capitalised words beside the name
             # a title cuts the run: "Senate Majority Leader Chuck Schumer of New York"

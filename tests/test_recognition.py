@@ -189,3 +189,15 @@ def test_a_given_name_before_a_surname_or_an_age_and_a_saints_day(tmp_path):
             "Tyler Wood, a neighbour, watched the parade in Savannah.")
     found = surfaces(tmp_path, text)
     assert found == ["Savannah", "Savannah"], found
+
+
+def test_datelines_without_a_dash_and_dotted_state_abbreviations(tmp_path):
+    text = ("DENVER The Latest on the snowstorm (all times local):\n\n"
+            "By Kim Lee, Associated Press TOPEKA (AP) — Roads closed across the state, and "
+            "the N.C. Highway Patrol sent crews to help. Travel in D.C. slowed too. The "
+            "mound was built around 100 B.C.")
+    found = places(tmp_path, text)
+    got = [(p["surface"], p["admin1"]) for p in found]
+    assert got[:2] == [("DENVER", "US.CO"), ("TOPEKA", "US.KS")], got
+    assert ("N.C.", "US.NC") in got and "D.C." in [s for s, _ in got], got
+    assert "B.C." not in [s for s, _ in got], got
