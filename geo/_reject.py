@@ -94,7 +94,7 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
         # of Man, as the initials of any small territory are something else first
         return "an acronym that names no country"
     if s.how == "country abbreviation" and _names_an_organisation(text, toks, s.j) and \
-            not _serves(toks, s, _cap_sequence(text, toks, s.i, s.j), it):
+            _org_head(text, toks, s.j) not in JURISDICTION_HEADS:
         return "part of an organisation's name ('U.S. Central Command')"
     if it.key in continent_names() and not it.world_region:
         return "a continent (see geo._regions.CONTINENTS)"
@@ -279,8 +279,15 @@ def _serves(toks, s: rz.Span, seq, it: Item | None = None) -> bool:
     of the place it names first: "the Texas Department of Health", "U.S. Department of
     Education", "Dublin City Council" (`JURISDICTION_HEADS`), not "Arakan Army", "U.S.
     Central Command" or "the University of Chicago"."""
+    # the run from the name's own stretch of capitals ("the Grovetown Department" in
+    # "Investigator Scott Wheatley of the Grovetown Department")
+    opens = not any(k < s.i and toks[k].low not in ARTICLES for k in seq)
+    seq = [k for k in seq if k >= s.i or not any(
+        not toks[m].cap and toks[m].low not in ARTICLES for m in range(k, s.i))]
     if any(k < s.i and toks[k].low not in ARTICLES for k in seq):
         return False
+    if opens and s.j < len(toks) and s.j in seq and not toks[s.j].cap:
+        return True  # "Nevada for Air Force Reserve training": the body is not the place's
     k = next((k for k in seq if k >= s.j and toks[k].cap and toks[k].low in ORG_WORDS), None)
     if k is None or toks[k].low not in JURISDICTION_HEADS:
         return False
@@ -306,6 +313,20 @@ def _opens_a_local_name(toks, s: rz.Span, seq, it: Item) -> bool:
         return False
     top = it.cands[0].place
     return top.kind in ("admin1", "country") or top.population >= TINY_POP
+
+
+def _org_head(text, toks, j: int) -> str:
+    """The first organisation head noun of the capitalised words from ``toks[j]`` on (as
+    `_names_an_organisation` reads them), or ""."""
+    k = j
+    while k < len(toks) and toks[k].cap and toks[k].alpha and \
+            text[toks[k - 1].end:toks[k].start].lstrip(".") == " " and k - j < 4:
+        if toks[k].low in ORG_WORDS:
+            return toks[k].low
+        if toks[k].possessive:
+            break
+        k += 1
+    return ""
 
 
 def _names_an_organisation(text, toks, j: int) -> bool:

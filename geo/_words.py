@@ -238,7 +238,8 @@ JURISDICTION_HEADS = frozenset({
     "department", "council", "senate", "assembly", "court", "police", "administration",
     "government", "ministry", "commission", "office", "service", "services", "agency",
     "authority", "university", "college", "school", "parliament", "congress", "legislature",
-    "patrol", "board", "schools", "district",
+    "patrol", "board", "schools", "district", "bureau", "division", "guard", "association",
+    "coalition",
 })
 #: heads of the local institutions and buildings a town's name opens ("Hartford Hospital",
 #: "the Santa Ana Zoo", "Mansfield Law Enforcement Center"): the town is named there

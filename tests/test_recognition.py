@@ -201,3 +201,13 @@ def test_datelines_without_a_dash_and_dotted_state_abbreviations(tmp_path):
     assert got[:2] == [("DENVER", "US.CO"), ("TOPEKA", "US.KS")], got
     assert ("N.C.", "US.NC") in got and "D.C." in [s for s, _ in got], got
     assert "B.C." not in [s for s, _ in got], got
+
+
+def test_a_place_inside_a_longer_run_of_bodies(tmp_path):
+    text = ("Agents of the U.S. Department of Justice joined Investigator Ana Cruz of the "
+            "Macon Police Department, while a Vermont National Guard unit trained in "
+            "Nevada for Air Force Reserve duty.")
+    found = surfaces(tmp_path, text)
+    for name in ("U.S.", "Macon", "Vermont", "Nevada"):
+        assert name in found, found
+    assert "Justice" not in found, found
