@@ -41,6 +41,7 @@ class Item:
     placed: bool = False                # a common word after "in" that ends its phrase
     feature: bool = False               # "Gulf of Aden": a feature named after the place
     common: bool = False
+    world_region: bool = False          # a continent or world region (`geo._regions`)
     reject: str = ""
     cands: list = field(default_factory=list)   # [Candidate], the gazetteer's order
     best: Candidate | None = None

@@ -41,6 +41,7 @@ _WORD = re.compile(r"\w+(?:[" + re.escape("'\u2019\u02bc") + r"]\w+)*")
 #: "Ft. Lauderdale", "Mt. Dora"): their full stop ends no sentence
 NAME_ABBREVIATIONS = {"St": "saint", "Ste": "sainte", "Ft": "fort", "Mt": "mount",
                       "Pt": "point", "Sta": "santa", "Sto": "santo"}
+NAME_ABBREVIATIONS.update({k.upper(): v for k, v in NAME_ABBREVIATIONS.items()})  # "ST. PAUL —"
 #: postal abbreviations of US states and Canadian provinces as the press writes them after a
 #: town ("TAMPA, Fla. —", "Raleigh, N.C."), with the area's name (AP style)
 STATE_ABBREVIATIONS = {
@@ -315,15 +316,26 @@ def _sentence_start(text: str, start: int) -> bool:
 def headline_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of title-case lines (headlines), where capitals say nothing."""
     out: list[tuple[int, int]] = []
+    first = _FIRST_SENTENCE.match(text)
+    if first is not None and "\n" not in first.group(1) and _title_case(first.group(1)):
+        out.append((first.start(1), first.end(1)))  # "Fire Damages Apartment. Firefighters ..."
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         if line.rstrip().endswith((".", "!", "?", "\u201d", '"')) or not line.strip():
             continue  # a title-case line that ends like a sentence is prose after all
-        words = [w for w in _WORD.findall(line) if len(w) > 3 and w.isalpha()]
-        if len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.7:
+        if _title_case(line):
             out.append((start, start + len(line)))
     return out
+
+
+#: the text's first sentence, when a headline opens the text on the same line as its body
+_FIRST_SENTENCE = re.compile(r"\s*(.{10,200}?[.!?])\s+(?=[A-Z\u201c\"])", re.DOTALL)
+
+
+def _title_case(line: str) -> bool:
+    words = [w for w in _WORD.findall(line) if len(w) > 3 and w.isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.7
 
 
 def _joinable(text: str, a: Token, b: Token) -> bool:
@@ -439,10 +451,16 @@ def find_spans(text: str, toks: Tokens, has_name, max_tokens: int,
         if i < after:
             continue
         t = toks[i]
-        if t.end < size and text[t.end] == "." and len(t.text) <= 5 and i > 0 and \
-                text[t.start - 2:t.start] == ", " and toks[i - 1].cap:
-            m = _STATE_ABBR.match(text, t.start)  # "TAMPA, Fla. —", "Raleigh, N.C."
-            if m is not None and not text[m.end():m.end() + 1].isalpha():
+        if t.end < size and text[t.end] == "." and len(t.text) <= 5 and (
+                (i > 0 and text[t.start - 2:t.start] == ", " and toks[i - 1].cap) or
+                (len(t.text) == 1 and text[t.end + 1:t.end + 2].isupper())):
+            # "TAMPA, Fla. —", "Raleigh, N.C."; a dotted one anywhere: "in D.C.", "the S.C.
+            # Highway Patrol" (not "Fla." alone, nor "Wash." or "Miss.", words too)
+            m = _STATE_ABBR.match(text, t.start)
+            if m is not None and not text[m.end():m.end() + 1].isalpha() and \
+                    (text[t.start - 2:t.start] == ", " or m.group().count(".") >= 2) and \
+                    not (i > 0 and text[toks[i - 1].end:t.start] in ("-", " ")
+                         and toks[i - 1].text.isdigit()):  # not "100 B.C."
                 j = i
                 while j < n and toks[j].end < m.end():
                     j += 1
@@ -621,13 +639,41 @@ def _respellings(text: str, toks, run: range | list[int], key: str) -> list[str]
     return [v for v in out if v != key]
 
 
-def _is_dateline(text: str, toks: list[Token], i: int) -> bool:
-    """An all-capitals place name opening a paragraph: ``KHARKIV — Russian troops ...``."""
-    t = toks[i]
-    if not (t.start == 0 or text[t.start - 1] == "\n"):
-        return False
+#: a news agency's credit after a dateline: " (AP)", " (Reuters) "
+_AGENCY = re.compile(r",?\s?\([A-Z][A-Za-z]{1,12}\)\s")
+
+
+def _run_end(text: str, toks: list[Token], i: int) -> int:
+    """The end offset of the all-capitals run of words from ``toks[i]``."""
     j = i
     while j + 1 < len(toks) and toks[j + 1].upper and text[toks[j].end:toks[j + 1].start] == " ":
         j += 1
+    return toks[j].end
+
+
+def _is_dateline(text: str, toks: list[Token], i: int) -> bool:
+    """An all-capitals place name opening a paragraph: ``KHARKIV — Russian troops ...``."""
+    t = toks[i]
+    at_line_start = t.start == 0 or text[t.start - 1] == "\n"
+    end = _run_end(text, toks, i)
+    if not at_line_start and end - t.start >= 4 and _AGENCY.match(text, end):
+        return True  # "Associated Press WASHINGTON (AP) —" (not "a BA (Hons)")
+    if not at_line_start:
+        # mid-line, after the headline or byline of a story set on one line: "... Tax
+        # Credit Program. WINDSOR — The", "By Jo Doe. BOSTON (Reuters) -", "March 24,
+        # 2009 MANSFIELD -- "
+        before = text[max(0, t.start - 8):t.start].rstrip(" \t")
+        if not before or not (before[-1] in ".:" or
+                              (before[-4:].isdigit() and text[t.start - 1] == " ")):
+            return False
+    j = i
+    while j + 1 < len(toks) and toks[j + 1].upper and (
+            text[toks[j].end:toks[j + 1].start] == " " or
+            (text[toks[j].end:toks[j + 1].start] == ". " and toks[j].text in NAME_ABBREVIATIONS)):
+        j += 1
     after = text[toks[j].end:toks[j].end + 3]
-    return after[:1] == "," or after.lstrip()[:1] in ("—", "–", "-", "(")
+    if after[:1] == "," or after.lstrip()[:1] in ("—", "–", "-", "("):
+        return True
+    # "LONDON The Latest on ...", "OKLAHOMA CITY The Latest": a story's first line
+    return at_line_start and after[:1] == " " and j + 1 < len(toks) and toks[j + 1].cap and \
+        not toks[j + 1].upper

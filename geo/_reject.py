@@ -31,18 +31,20 @@ from geo._tuning import (
     OUTLIER_POP, SMALL_ALTERNATE_POP, STRAY_POP, TINY_POP, WEAK_START_POP,
 )
 from geo._words import (
-    ACTOR_NOUNS, ADDRESSING_VERBS, AREA_WORDS, AT_PLACE, AUXILIARIES, COAST_WORDS, CONNECTIVES,
-    CRIME_GROUPS, DIRECTIONS, FACILITY_HEADS, FEATURE_PREFIXES, FEATURE_WORDS,
-    GENERIC_NAME_WORDS, GROUP_NOUNS, IRREGULAR_PAST, MODALS, MONTHS, NAME_PARTICLES,
-    NATURAL_HEADS, NOT_VERBS_ED, ORG_WORDS, PLACE_ATTRIBUTES, PLACE_SUBJECT_VERBS,
-    PLURAL_AREA_WORDS, REPORTING_VERBS, SETTLEMENT_NOUNS, SPACED_NOT_CONNECTIVES, SPEECH_VERBS,
-    STORM_WORDS, TITLES, WEEKDAYS, common_words,
+    ACTOR_NOUNS, ADDRESSING_VERBS, AREA_WORDS, ARTICLES, AT_PLACE, AUXILIARIES, CLAUSE_WORDS,
+    COAST_WORDS, CONNECTIVES, CONTRACTIONS, CRIME_GROUPS, DIRECTIONS, FACILITY_HEADS,
+    FEATURE_PREFIXES, FEATURE_WORDS, GENERIC_NAME_WORDS, GROUP_NOUNS, HOLIDAYS,
+    IRREGULAR_PAST, JURISDICTION_HEADS, LOCAL_HEADS, MODALS, MONTHS, NAME_PARTICLES,
+    NATURAL_HEADS, NOT_VERBS_ED, ORG_WORDS, PEOPLE_ADJECTIVES, PLACE_ATTRIBUTES,
+    PLACE_SUBJECT_VERBS, PLURAL_AREA_WORDS, REPORTING_VERBS, RESIDENT_NOUNS, SETTLEMENT_NOUNS,
+    SPACED_NOT_CONNECTIVES, SPEECH_VERBS, STORM_WORDS, TITLES, WEEKDAYS, common_words,
+    person_names,
 )
 from geo.countries import continent_names, is_capital, is_demonym
 from geo.model import Candidate
 
-__all__ = ["COMMON_AT_START", "STORM_NAME", "reject_by_form", "reject_in_context",
-           "fall_back"]
+__all__ = ["COMMON_AT_START", "STORM_NAME", "PERSON_REASONS", "PERSON_SPEAKS", "SECOND_WORD",
+           "reject_by_form", "reject_in_context", "fall_back", "a_surname"]
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +52,20 @@ log = logging.getLogger(__name__)
 #: names elsewhere (one sense per article), and a storm's name, bare elsewhere too
 COMMON_AT_START = "a common word opening a sentence or in a headline"
 STORM_NAME = "a storm's name ('Hurricane Milton')"
+#: the population below which a country's acronym in the gazetteer ("IOM") is read as an
+#: organisation's (`geo._recognize` keeps undotted initials of three letters or more for
+#: countries of a million or more likewise)
+ACRONYM_COUNTRY_POP = 1_000_000
+SECOND_WORD = "the second word of a longer name the gazetteer does not know"
+PERSON_AFTER_TITLE = "a personal name after a title"
+PERSON_PART = "part of a personal name"
+PERSON_AGED = "a personal name followed by an age"
+PERSON_NICKNAME = "a personal name with a nickname ('Joaquín “El Chapo” Guzmán')"
+PERSON_SPEAKS = "a name that speaks: a person or an institution"
+#: the reasons that say the name is a person's here (not PERSON_SPEAKS: "Gainesville says
+#: no" is the town's people) (`geo.places` reads them: one sense
+#: per name and article)
+PERSON_REASONS = frozenset({PERSON_AFTER_TITLE, PERSON_PART, PERSON_AGED, PERSON_NICKNAME})
 
 
 # ---------------------------------------------------------------------------- by form
@@ -72,12 +88,24 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
             it.cands[0].place.kind == "populated_place" and \
             it.cands[0].place.population < STRAY_POP:
         return "an ocean or sea's coast ('the Atlantic coast'), not a town's"
-    if s.how == "acronym" and not is_country:
+    if s.how == "acronym" and (not is_country or
+                               it.cands[0].place.population < ACRONYM_COUNTRY_POP):
+        # "DPRK", "PRC" name their countries; "IOM" is an agency more often than the Isle
+        # of Man, as the initials of any small territory are something else first
         return "an acronym that names no country"
-    if s.how == "country abbreviation" and _names_an_organisation(text, toks, s.j):
+    if s.how == "country abbreviation" and _names_an_organisation(text, toks, s.j) and \
+            _org_head(text, toks, s.j) not in JURISDICTION_HEADS:
         return "part of an organisation's name ('U.S. Central Command')"
-    if it.key in continent_names():
-        return "a continent: no layer shows one"
+    if it.key in continent_names() and not it.world_region:
+        return "a continent (see geo._regions.CONTINENTS)"
+    if it.key in HOLIDAYS and it.qualifier is None and not it.located:
+        return "a holiday's name ('before Christmas')"
+    if toks[s.j - 1].possessive and s.j < len(toks) and toks[s.j].low == "day" and \
+            toks[s.j].cap:
+        return "a holiday's name ('St. Patrick's Day')"
+    if s.j - s.i == 1 and toks[s.i].key.replace("'", "").replace("’", "") in CONTRACTIONS \
+            and re.search(r"['’]", toks[s.i].text):
+        return "a contraction ('I've'), not a name"
     if it.key in MONTHS and it.qualifier is None and not it.region:
         return "a month's name ('in March')"
     if it.key in WEEKDAYS and it.qualifier is None and not it.region:
@@ -86,7 +114,9 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
     if nxt is not None and nxt.cap and s.j in span_at and not it.headline and \
             text[toks[s.j - 1].end:nxt.start] == " " and \
             not (it.common and it.sent_start) and \
-            it.facility_end is None and nxt.low not in GENERIC_NAME_WORDS:
+            it.facility_end is None and nxt.low not in GENERIC_NAME_WORDS and \
+            not _serves(toks, s, _cap_sequence(text, toks, s.i, s.j), it) and \
+            not _opens_a_local_name(toks, s, _cap_sequence(text, toks, s.i, s.j), it):
         # two names side by side that are no name together: "Metro Manila", "Lloyd Austin"
         return "the first word of a longer name the gazetteer does not know"
     k = s.j
@@ -98,8 +128,38 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
         return "the first part of a longer hyphenated name the gazetteer does not know"
     if s.i in span_ends and not it.headline and not toks[s.i - 1].possessive and \
             text[toks[s.i - 1].end:toks[s.i].start] == " " and \
-            not (toks[span_ends[s.i].i].low in common and toks[span_ends[s.i].i].sent_start):
-        return "the second word of a longer name the gazetteer does not know"
+            _given_and_surname(toks[s.i - 1], it):
+        return PERSON_PART  # "Dana Lincoln": a given name that is also a place
+    if s.i in span_ends and not it.headline and not toks[s.i - 1].possessive and \
+            text[toks[s.i - 1].end:toks[s.i].start] == " " and \
+            not (toks[span_ends[s.i].i].low in common and toks[span_ends[s.i].i].sent_start) \
+            and not (span_ends[s.i].j - span_ends[s.i].i == 1 and
+                     toks[span_ends[s.i].i].low in DIRECTIONS):  # "Northeast Georgia"
+        return SECOND_WORD
+    if s.j - s.i == 1 and toks[s.i].low in DIRECTIONS and it.qualifier is None and \
+            it.cands[0].place.kind == "populated_place":
+        return "a direction ('the Northwest', 'Northwest Eighth Avenue'), not a town"
+    if it.common and nxt is not None and s.j - s.i == 1 and nxt.text[:1].isdigit() and \
+            text[toks[s.j - 1].end:nxt.start] == " ":
+        return "a numbered designation ('Section 2AA', 'Loop 286'), not a town"
+    if not is_country and it.cands[0].place.kind == "populated_place" and \
+            _hyphened_to_a_word(text, toks, s, span_at, span_ends):
+        return "part of a hyphenated name or a firm's ('Wal-Mart', 'Stevens & Wilkinson')"
+    if it.common and not is_country and s.j - s.i == 1 and not it.located and \
+            it.qualifier is None and not it.region and nxt is not None and not nxt.cap and \
+            nxt.alpha and nxt.low not in CLAUSE_WORDS and nxt.low not in RESIDENT_NOUNS and \
+            nxt.low not in PLACE_ATTRIBUTES and nxt.low not in AUXILIARIES and \
+            nxt.low not in SPEECH_VERBS and nxt.low not in _PEOPLE_OF_A_PLACE and \
+            not toks[s.j - 1].possessive and \
+            text[toks[s.j - 1].end:nxt.start] == " " and nxt.low in common and \
+            not nxt.low.endswith(("ed", "s")):
+        # "English language learners", "the Liberal government", "Christian community":
+        # a common word before a noun is an adjective there, not a town
+        return "a common word modifying a noun ('English language'), not a town"
+    if it.common and not is_country and s.j - s.i == 1 and not it.headline:
+        why = _head_of_longer_name(text, toks, s)
+        if why:  # unless a person's ("Juantissa Hill, 24,")
+            return _person(text, toks, s, it, gaz.has_name) or why
     if it.common and not is_country and not it.region and (it.sent_start or it.headline):
         # unless the article names it as a place elsewhere (see `geo.places._one_sense`): the checks
         # below still apply
@@ -108,16 +168,70 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
     return _reject_by_form_rest(text, toks, it, span_at, gaz, is_country, prv, nxt)
 
 
+def _hyphened_to_a_word(text, toks, s: rz.Span, span_at, span_ends) -> bool:
+    """Whether the name is joined by a hyphen to a capitalised word that is no place:
+    "Wal-Mart", "Tri-County", "Mercedes-Benz" (not "Kharkiv-Kyiv", both places, nor
+    "R-Moorpark", a party's letter)."""
+    surnames = person_names()[1]
+    if (s.j < len(toks) and text[toks[s.j - 1].end:toks[s.j].start] == " & " and
+            toks[s.j].cap and not toks[s.j].upper and
+            (s.j not in span_at or toks[s.j].low in surnames)) or (
+            s.i > 0 and text[toks[s.i - 1].end:toks[s.i].start] == " & " and
+            toks[s.i - 1].cap and not toks[s.i - 1].upper and
+            (s.i not in span_ends or toks[s.i - 1].low in surnames)):
+        return True  # a firm: "Stevens & Wilkinson", "Marks & Spencer" (not "TIJUANA & SAN
+        # DIEGO", two places)
+    if s.i > 0 and text[toks[s.i - 1].end:toks[s.i].start] == "-":
+        w = toks[s.i - 1]
+        if w.cap and w.alpha and not w.upper and len(w.text) > 1 and s.i not in span_ends:
+            return True
+    if s.j < len(toks) and text[toks[s.j - 1].end:toks[s.j].start] == "-":
+        w = toks[s.j]
+        if w.cap and w.alpha and not w.upper and len(w.text) > 1 and s.j not in span_at:
+            return True
+    return False
+
+
+#: a town's name before these is the town ("a Concord resident", "the Delta officer")
+_PEOPLE_OF_A_PLACE = frozenset({
+    "resident", "native", "officer", "officers", "man", "woman", "boy", "girl", "family",
+    "couple", "student", "students", "teacher", "developer", "settler", "mayor", "official",
+    "officials", "councilman", "councilwoman", "toll", "office", "area", "hurricane",
+})
+
+
+def _head_of_longer_name(text, toks, s: rz.Span) -> str:
+    """A common word that ends a capitalised name ("Cook Medical Center", "the Green
+    Valley Community Center") or opens one with "of"/"for" ("the Center for Digital
+    Democracy") is that name's head noun, not a town called Center."""
+    if s.i > 0:
+        p = toks[s.i - 1]
+        if p.cap and p.alpha and not p.possessive and p.low not in DIRECTIONS and \
+                text[p.end:toks[s.i].start] == " " and p.low not in TITLES and \
+                p.low not in ARTICLES and not (p.sent_start and p.low in CONNECTIVES) and \
+                p.low not in person_names()[0]:  # not "John Kelly", "Ms Hill" (people)
+            return "the head word of a longer name ('Medical Center')"
+    k = s.j
+    if k + 1 < len(toks) and toks[k].low in ("of", "for") and toks[k + 1].cap and \
+            text[toks[k - 1].end:toks[k].start] == " " == text[toks[k].end:toks[k + 1].start] \
+            and not toks[k - 1].possessive:
+        return "the head word of a longer name ('the Center for ...')"
+    return ""
+
+
 def _reject_by_form_rest(text, toks, it: Item, span_at, gaz, is_country, prv, nxt) -> str:
     s = it.span
     if s.j - s.i == 1 and not is_country and is_demonym(gaz, it.key):
         return "demonym"
+    if s.j - s.i == 1 and it.key in PEOPLE_ADJECTIVES and not it.located and \
+            it.qualifier is None:
+        return "an adjective of a people, language or faith ('English', 'Christian')"
     group = _group_name(toks, it, prv, nxt)
     if group:
         return group
     if s.j - s.i == 1 and toks[s.i].low in ORG_WORDS and not is_country:
         return "an institution's name"  # "thanked Congress"
-    if it.facility_end is None and not it.headline:
+    if it.facility_end is None and not it.headline and s.how != "dateline":
         seq = _cap_sequence(text, toks, s.i, s.j)
         if len(seq) > s.j - s.i:  # capitalised words beside the name
             # a title cuts the run: "Senate Majority Leader Chuck Schumer of New York"
@@ -126,13 +240,14 @@ def _reject_by_form_rest(text, toks, it: Item, span_at, gaz, is_country, prv, nx
                 seq = [k for k in seq if k > cut[-1]]
             if any(toks[k].low in ORG_WORDS for k in seq
                    if toks[k].cap and not s.i <= k < s.j) \
-                    and not (it.region and len(seq) == s.j - s.i + 1):
+                    and not (it.region and len(seq) == s.j - s.i + 1) \
+                    and not _serves(toks, s, seq, it):
                 return "part of an organisation's name"
         why = _person(text, toks, s, it, gaz.has_name)
         if why:
             return why
     elif it.facility_end is None and prv is not None and prv.low in TITLES:
-        return "a personal name after a title"
+        return PERSON_AFTER_TITLE
     top = it.cands[0]
     if not it.region and prv is not None and prv.low == "the" and top.place.kind == "admin1" \
             and not top.primary and not top.why[0].startswith("region"):
@@ -151,7 +266,66 @@ def _reject_by_form_rest(text, toks, it: Item, span_at, gaz, is_country, prv, nx
             not (s.j - s.i > 1 and top.place.kind == "admin1" and top.primary):
         # (a state or province of several words speaks as its country does: "Alberta and
         # British Columbia asked", unlike "Austin said" or "Victoria told reporters")
-        return "a name that speaks: a person or an institution"
+        return PERSON_SPEAKS
+    return ""
+
+
+#: institutions a person may give the name of: the place must be of some size
+SCHOOL_HEADS = frozenset({"university", "college"})
+
+
+def _serves(toks, s: rz.Span, seq, it: Item | None = None) -> bool:
+    """Whether the capitalised run `seq` around the name is a public body or institution
+    of the place it names first: "the Texas Department of Health", "U.S. Department of
+    Education", "Dublin City Council" (`JURISDICTION_HEADS`), not "Arakan Army", "U.S.
+    Central Command" or "the University of Chicago"."""
+    # the run from the name's own stretch of capitals ("the Grovetown Department" in
+    # "Investigator Scott Wheatley of the Grovetown Department")
+    opens = not any(k < s.i and toks[k].low not in ARTICLES for k in seq)
+    seq = [k for k in seq if k >= s.i or not any(
+        not toks[m].cap and toks[m].low not in ARTICLES for m in range(k, s.i))]
+    if any(k < s.i and toks[k].low not in ARTICLES for k in seq):
+        return False
+    if opens and s.j < len(toks) and s.j in seq and not toks[s.j].cap:
+        return True  # "Nevada for Air Force Reserve training": the body is not the place's
+    k = next((k for k in seq if k >= s.j and toks[k].cap and toks[k].low in ORG_WORDS), None)
+    if k is None or toks[k].low not in JURISDICTION_HEADS:
+        return False
+    if k == s.j and toks[k].low == "court":
+        return False  # "Martin Court": a street
+    if toks[k].low in SCHOOL_HEADS and it is not None:
+        # "Ohio State University", "Boston University"; not "Chapman University" or
+        # "Cornell University", named after people though small towns bear the name
+        top = it.cands[0].place
+        return top.kind in ("admin1", "country") or top.population >= STRAY_POP
+    return True
+
+
+def _opens_a_local_name(toks, s: rz.Span, seq, it: Item) -> bool:
+    """Whether the name opens the name of a local institution or building that ends the
+    run ("Hartford Hospital", "the Santa Ana Zoo", "Evansville Fire Department"): the
+    place a map shows for it. Not a person's ("Lloyd Austin") nor a town's of one word
+    that only another name holds ("Metro Manila")."""
+    if any(k < s.i and toks[k].low not in ARTICLES for k in seq):
+        return False
+    last = max(seq)
+    if last < s.j or toks[last].low not in LOCAL_HEADS:
+        return False
+    top = it.cands[0].place
+    return top.kind in ("admin1", "country") or top.population >= TINY_POP
+
+
+def _org_head(text, toks, j: int) -> str:
+    """The first organisation head noun of the capitalised words from ``toks[j]`` on (as
+    `_names_an_organisation` reads them), or ""."""
+    k = j
+    while k < len(toks) and toks[k].cap and toks[k].alpha and \
+            text[toks[k - 1].end:toks[k].start].lstrip(".") == " " and k - j < 4:
+        if toks[k].low in ORG_WORDS:
+            return toks[k].low
+        if toks[k].possessive:
+            break
+        k += 1
     return ""
 
 
@@ -190,9 +364,12 @@ def _group_name(toks, it: Item, prv, nxt) -> str:
 
 
 def _connects(text, toks, k: int) -> bool:
-    """Whether lower-case ``toks[k]`` may sit inside a capitalised name run."""
+    """Whether lower-case ``toks[k]`` may sit inside a capitalised name run ("Institute
+    for the Study of War"; not "In Sudan the African Union")."""
     t = toks[k]
     if t.low not in CONNECTIVES:
+        return False
+    if t.low == "the" and k > 0 and toks[k - 1].cap:
         return False
     if t.low in SPACED_NOT_CONNECTIVES:
         return text[t.start - 1:t.start] == "-" or text[t.end:t.end + 1] == "-"
@@ -227,25 +404,41 @@ def _cap_sequence(text, toks, i, j) -> range:
 def _person(text, toks, s: rz.Span, it: Item, has_name) -> str:
     """A place-named token inside a personal name: "Vladimir Putin", "Lloyd Austin"."""
     common = common_words()
-    # a title before: "President Vladimir", "chief Rafael"
+    # a title before: "President Vladimir", "chief Rafael", "Mrs. Lincoln", "Sen. Jones"
     k = s.i - 1
-    while k >= 0 and text[toks[k].end:toks[k + 1].start] in (" ", "-") and \
+    while k >= 0 and (text[toks[k].end:toks[k + 1].start] in (" ", "-") or (
+            text[toks[k].end:toks[k + 1].start] == ". " and toks[k].low in TITLES
+            and len(toks[k].text) <= 4)) and \
             not toks[k].possessive:
         w = toks[k]
         if w.low in TITLES:
-            return "a personal name after a title"
+            return PERSON_AFTER_TITLE
         if not (w.cap or w.low in NAME_PARTICLES):
             break
         k -= 1
     if _nickname_follows(text, toks, s.j, common) or (
             s.i > 0 and _namelike(toks[s.i - 1], common)
             and _nickname_follows(text, toks, s.i, common)):
-        return "a personal name with a nickname ('Joaquín “El Chapo” Guzmán')"
+        return PERSON_NICKNAME
+    # a given name before a surname, or with an age: "Tyler Williams", "Hailey, 6"
+    if s.j - s.i == 1 and it.key in person_names()[0] and s.j < len(toks) and \
+            not toks[s.j - 1].possessive and (
+                (text[toks[s.j - 1].end:toks[s.j].start] == " " and toks[s.j].cap and
+                 not toks[s.j].upper and toks[s.j].low in person_names()[1] and
+                 toks[s.j].key not in WEEKDAYS and toks[s.j].key not in MONTHS)
+                or _AGE_AFTER.match(text, it.end)):
+        return PERSON_PART
+    # a middle initial after: "Jack L. Harmon", "Boyd J. Jones"
+    if s.j + 1 < len(toks) and len(toks[s.j].text) == 1 and toks[s.j].text.isupper() and \
+            text[toks[s.j - 1].end:toks[s.j].start] == " " and \
+            text[toks[s.j].end:toks[s.j + 1].start] == ". " and \
+            _namelike(toks[s.j + 1], ()) and not toks[s.j - 1].possessive:
+        return PERSON_PART
     # a first name before and an age after: "said Sophia Lin, 34, an office worker"
     if text[it.end:it.end + 1] == "," and s.i > 0 and toks[s.i - 1].cap and \
             text[toks[s.i - 1].end:toks[s.i].start] == " " and \
             not toks[s.i - 1].possessive and _AGE_AFTER.match(text, it.end):
-        return "a personal name followed by an age"
+        return PERSON_AGED
     # a capitalised word after, through name particles ("Ahmed al-Sharaa")
     k, particle = s.j, False
     while k < len(toks) and not toks[k - 1].possessive:
@@ -261,7 +454,7 @@ def _person(text, toks, s: rz.Span, it: Item, has_name) -> str:
                 _namelike(w, ()) and _SURNAME_AFTER.match(text, w.end) and not w.sent_start):
             # a surname that is also a word ("Dallas Reed, told"), where a comma or a
             # speech verb closes the name
-            return "part of a personal name"
+            return PERSON_PART
         break
     # a capitalised word before that is no common word and does not open the sentence
     k, particle = s.i - 1, False
@@ -269,7 +462,10 @@ def _person(text, toks, s: rz.Span, it: Item, has_name) -> str:
         gap = text[toks[k].end:toks[k + 1].start]
         w = toks[k]
         if len(w.text) == 1 and w.cap and gap in (". ", "."):
-            return "part of a personal name"  # initials: "J.D. Vance"
+            if w.text in "NSEW" and not (k > 0 and _namelike(toks[k - 1], ()) and
+                                         text[toks[k - 1].end:w.start] == " "):
+                break  # a compass point: "in W. Columbia", "S.E. Paris" (not "Steven W.")
+            return PERSON_PART  # initials: "J.D. Vance"
         if not (gap == " " or (gap == "-" and w.low in NAME_PARTICLES)):
             break
         if w.low in NAME_PARTICLES and not w.cap:
@@ -279,7 +475,9 @@ def _person(text, toks, s: rz.Span, it: Item, has_name) -> str:
         if _namelike(w, common) and w.low not in DIRECTIONS and (
                 not w.sent_start or (not w.cyrillic and not w.low.endswith(_PARTICIPLE_ENDINGS)
                                      and not has_name(w.key))):
-            return "part of a personal name"
+            return PERSON_PART
+        if not particle and _given_and_surname(w, it):
+            return PERSON_PART  # "Rod Stewart", "Mark Kelly", "Austin Jones said"
         del particle
         break
     return ""
@@ -311,6 +509,15 @@ def _nickname_follows(text, toks, j: int, common) -> bool:
             continue
         return after == close + " " and _namelike(toks[k + 1], common)
     return False
+
+
+def _given_and_surname(w: rz.Token, it: Item) -> bool:
+    """A frequent given name before a frequent surname ("Rod Stewart", "Will Jones"): a
+    person, though the given name is also a word or a place ("Mark", "Austin")."""
+    if it.span.j - it.span.i != 1 or not w.cap or w.upper or len(w.text) < 2:
+        return False
+    given, surnames = person_names()
+    return w.low in given and it.key in surnames
 
 
 def _namelike(w: rz.Token, common) -> bool:
@@ -474,7 +681,7 @@ def reject_in_context(toks, it: Item, ctx: Context) -> str:
     support, a town far off their ground."""
     best = it.best
     p = best.place
-    if p.kind in ("country",) or (p.kind == "admin1" and it.region):
+    if p.kind in ("country", "region") or (p.kind == "admin1" and it.region):
         return ""
     coherent = coheres(p, ctx, it.key)
     if it.common and p.kind != "country":
@@ -531,3 +738,23 @@ def fall_back(toks, it: Item, ctx: Context) -> None:
                       p.place_id)
             return
     it.best = best
+
+
+# ---------------------------------------------------------------------------- one sense
+
+
+def a_surname(text, toks, it: Item) -> bool:
+    """Whether the person's name `it` was rejected as ends there: the surname, by which
+    the article goes on to call the person ("Rick Stewart" ... "Stewart said"), not a
+    first name ("Dallas" of "Dallas Reed")."""
+    s = it.span
+    if s.j - s.i != 1 or toks[s.i].upper:
+        return False
+    if toks[s.j - 1].possessive or s.j >= len(toks):
+        return True
+    nxt = toks[s.j]
+    gap = text[toks[s.j - 1].end:nxt.start]
+    if gap == " " and ((len(nxt.text) == 1 and nxt.text.isupper()) or
+                       (nxt.cap and nxt.low in person_names()[1])):
+        return False  # "Jackson P. Orr", "Tyler Wood": a first name
+    return not (gap == " " and _namelike(nxt, common_words()))

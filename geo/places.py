@@ -7,7 +7,12 @@ How it works
 ------------
 1. Recognition (`geo._recognize`): the longest capitalised token runs the gazetteer knows,
    read through possessives (``Pokrovsk’s`` -> ``Pokrovsk``), typographic apostrophes
-   (``Pokrovs’ke``), Cyrillic case endings (``Покровська`` -> ``Покровськ``) and datelines.
+   (``Pokrovs’ke``), Cyrillic case endings (``Покровська`` -> ``Покровськ``) and datelines
+   (at a line's start, or after the headline or byline of a story set on one line: "...
+   Program. WINDSOR —", "ST. PAUL, Minn. —"); a title-case first sentence is a headline.
+   World regions ("the Middle East", "the Sahel", "Darfur", "Donbas") are names too, of
+   kind `region`, from a small table (`geo._regions`), and take no part in resolving the
+   others.
 2. Cues from the words around each name (`geo._cues`): region phrasings ("Donetsk region",
    "the Donetsk and Luhansk regions", "northern Donetsk cities", "controlling Donetsk and
    Luhansk"), facilities ("Pokrovs’ke coal mine"), qualifiers ("Ukraine’s Donetsk", "Nyala
@@ -18,15 +23,20 @@ How it works
    Putin"; a quoted nickname inside: "Joaquín “El Chapo” Guzmán"), organisations and units
    ("Institute for the Study of War", "Arakan Army", "the Sinaloa Cartel"), demonyms,
    peoples and groups spelt like a region ("ethnic Amhara", "Afar militias"), storms
-   ("Hurricane Milton"), capitals used for their governments ("Kyiv said", "Moscow’s
-   push", "accused Kigali", and a capital as the subject of any active verb: "Asmara has
-   moved troops", "Washington would keep up pressure", or paired with a group: "between
-   Riyadh and the Houthis"; not "Kabul fell", "Beirut was hit", "in Kyiv"), names that
-   speak ("Austin said", "London Breed said"), features named after a place ("Gulf of
-   Aden", "the Red Sea", "the Dnipro river", "Lake Chad"), continents, months ("in
-   March"), acronyms that name no country, a country's abbreviation inside an
-   organisation's name ("U.S. Central Command"), and the first word of an unknown longer
-   name ("Metro Manila", "Rosario Central").
+   ("Hurricane Milton"), holidays ("St. Patrick's Day"), adjectives of peoples and faiths
+   ("English", "Christian"), the head word of a longer name ("Medical Center"), a name
+   hyphened to a word or in a firm's name ("Wal-Mart", "Stevens & Wilkinson"), capitals
+   used for their governments ("Kyiv said", "Moscow’s push", "accused Kigali", and a
+   capital as the subject of any active verb: "Asmara has moved troops", "Washington would
+   keep up pressure", or paired with a group: "between Riyadh and the Houthis"; not "Kabul
+   fell", "Beirut was hit", "in Kyiv"), names that speak ("Austin said", "London Breed
+   said"), features named after a place ("Gulf of Aden", "the Red Sea", "the Dnipro
+   river", "Lake Chad"), continents, months ("in March"), acronyms that name no country, a
+   country's abbreviation inside an organisation's name ("U.S. Central Command"), and the
+   first word of an unknown longer name ("Metro Manila", "Rosario Central"). A place named
+   before its public body or local institution ("the Texas Department of Health",
+   "Hartford Hospital") is found as the place; given names and surnames (US Census 1990,
+   `geo._words.person_names`) mark people ("Rod Stewart", "Jack L. Harmon").
 4. Resolution (`geo._resolve`): each name's candidates are scored by the gazetteer's prior
    (name match, kind, population, the article date for renamed places) plus the article's
    context: the countries and places it names unambiguously (anchors), distance to them,
@@ -51,13 +61,16 @@ How it works
    here, the next one that fits the article takes its place ("reached Texas": the state,
    not a hamlet in Mexico); a first-level area of the article's country beats a country of
    the same name the article gives no support ("Georgia" beside Florida).
-6. One sense per article: a common word in a headline or opening a sentence ("Talks in
-   Geneva") is the place the article names with that word mid-sentence; a small town only
-   the headline names is a word of the headline; a storm's name ("Hurricane Milton") is the
-   storm wherever it stands bare.
+6. One sense per article: a surname the article gives a person ("Rick Stewart", "Mrs.
+   Lincoln", "Jones, 45,") is that person wherever it stands bare ("Stewart said"), unless
+   the words around place it ("in Stewart", "Stewart, B.C."); a common word in a headline
+   or opening a sentence ("Talks in Geneva") is the place the article names with that word
+   mid-sentence; a small town only the headline names is a word of the headline; a storm's
+   name ("Hurricane Milton") is the storm wherever it stands bare.
 
 geo_precision is 1 for populated places (and curated facilities with cited points), 2 for
-a facility placed at the town the article ties it to, 3 for admin areas and countries.
+a facility placed at the town the article ties it to, 3 for admin areas, countries and
+world regions.
 
 Each name is a `geo._item.Item` the stages fill in turn; their weights and thresholds
 are `geo._tuning`'s, the word classes they read `geo._words`' and `geo._recognize`'s,
@@ -75,11 +88,16 @@ from functools import lru_cache
 from geo import _recognize as rz
 from geo._cues import read_coordination, read_cues, read_qualifiers
 from geo._item import Item
-from geo._reject import COMMON_AT_START, STORM_NAME, fall_back, reject_by_form, reject_in_context
+from geo._reject import (
+    COMMON_AT_START, PERSON_REASONS, PERSON_SPEAKS, SECOND_WORD, STORM_NAME, a_surname,
+    fall_back, reject_by_form, reject_in_context,
+)
+from geo._regions import region_names, region_place, region_prefixes
 from geo._resolve import anchors, resolve
 from geo._tuning import (
     ALTERNATIVE_MARGIN, MAX_CANDIDATES, NAMESAKE_GAP, RESPELT_POP, TINY_POP, WEAK_START_POP,
 )
+from geo._words import RESIDENT_NOUNS
 from geo.countries import long_names
 from geo.exc import BadInput
 from geo.model import Candidate, Mention, Place
@@ -133,7 +151,9 @@ def find_places(text: str, date=None, *, gazetteer=None) -> list[Mention]:
                    headline=bool(heads) and any(a <= s.start < b for a, b in heads),
                    sent_start=toks[s.i].sent_start) for n, s in enumerate(spans)]
 
+    regions = region_names()
     for it in items:
+        it.world_region = it.key in regions
         read_cues(text, toks, it)
         if it.common and it.span.how == "dateline" and it.span.j in span_at and \
                 text[it.end:span_at[it.span.j].start] == ", ":
@@ -148,9 +168,15 @@ def find_places(text: str, date=None, *, gazetteer=None) -> list[Mention]:
         if not it.reject:
             it.reject = reject_by_form(text, toks, it, span_at, span_ends, gaz)
     _storm_names(items)
+    _one_person(text, toks, items)
 
     # resolve against the unambiguous names, then once more against everything resolved
-    live = [it for it in items if not it.reject]
+    # (a continent or world region has one reading and no bearing on the others')
+    for it in items:
+        if it.world_region and not it.reject:
+            it.best = it.cands[0]
+            it.scores = [(it.best.score, it.best)]
+    live = [it for it in items if not it.reject and not it.world_region]
     ctx = anchors(live, strong_only=True)
     ctx.items = items
     for round_ in range(2):
@@ -198,6 +224,43 @@ def _storm_names(items: list[Item]) -> None:
             it.reject = STORM_NAME
 
 
+#: why a name the article gives a person is no place where it stands bare
+PERSON_ELSEWHERE = "a surname the article gives a person ('Rick Stewart' ... 'Stewart said')"
+
+
+def _one_person(text, toks, items: list[Item]) -> None:
+    """A surname the article gives a person ("Rick Stewart", "Gov. Kelly", "Jones, 45,")
+    is that person wherever it stands bare ("Stewart said", "Kelly's aides"): one sense
+    per name and article. A mention the words around place ("in Stewart", "Stewart,
+    B.C.", "Stewart County") is still judged as a place, and so are countries and
+    first-level areas, which a surname rarely is in the same article."""
+    ends = {it.span.j: it for it in items}
+    people = {it.key for it in items if not it.headline and a_surname(text, toks, it) and (
+        it.reject in PERSON_REASONS or (it.reject == SECOND_WORD and it.span.i in ends and
+                                        ends[it.span.i].reject in PERSON_REASONS))}
+    # a name that only speaks ("Kelly said") is a person unless the article also puts
+    # something in it or qualifies it ("Gainesville says no" beside "in Gainesville")
+    placed = {it.key for it in items if it.located or it.qualifier is not None or it.region
+              or (it.next_word is not None and it.next_word.low in RESIDENT_NOUNS
+                  and not toks[it.span.j - 1].possessive)
+              or (it.prev_word is not None and it.prev_word.low == "of" and it.span.i > 1
+                  and toks[it.span.i - 2].low in RESIDENT_NOUNS)}
+    people |= {it.key for it in items if it.reject == PERSON_SPEAKS and not it.headline
+               and it.key not in placed and a_surname(text, toks, it)}
+    for it in items:  # ... and a name the article places that speaks is the town's people
+        if it.reject == PERSON_SPEAKS and it.key in placed and it.key not in people:
+            it.reject = ""
+    if not people:
+        return
+    log.debug("surnames: %s", sorted(people))
+    for it in items:
+        if not it.reject and it.key in people and it.qualifier is None and \
+                not (it.located and not toks[it.span.j - 1].possessive) \
+                and not it.region and it.cands[0].place.kind not in ("country", "admin1") \
+                and not (it.next_word is not None and it.next_word.cap):
+            it.reject = PERSON_ELSEWHERE
+
+
 def _one_sense(items: list[Item]) -> None:
     """A common word in a headline or opening a sentence ("Talks in Geneva", "Rosario’s
     port") is the place the article names mid-sentence with the same name: one sense per
@@ -226,6 +289,11 @@ def _one_sense(items: list[Item]) -> None:
 def _load_candidates(gaz, it: Item, on) -> None:
     """The gazetteer's candidates for the name; with a region cue, its areas first (or no
     region cue after all, when the name has no area)."""
+    if it.world_region:
+        place = region_place(gaz, it.key)
+        it.cands = [] if place is None else [
+            Candidate(place=place, score=1.0, why=("a continent or world region",), primary=True)]
+        return
     cands = _lookup(gaz, it.key, on)
     if it.region:
         areas = []
@@ -433,10 +501,13 @@ class _Answers(dict):
 
 
 def _memo(gaz, method: str):
-    """``gaz.<method>(key)`` with its answers kept (names repeat across articles)."""
+    """``gaz.<method>(key)`` with its answers kept (names repeat across articles); the
+    continents and world regions (`geo._regions`) are names too."""
     got = _MEMOS.get((id(gaz), method))
     if got is None:
-        got = _MEMOS[(id(gaz), method)] = _Answers(getattr(gaz, method)).__getitem__
+        fn = getattr(gaz, method)
+        extra = region_names() if method == "has_name" else region_prefixes()
+        got = _MEMOS[(id(gaz), method)] = _Answers(lambda k: k in extra or fn(k)).__getitem__
     return got
 
 
