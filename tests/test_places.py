@@ -183,13 +183,21 @@ def test_possessive_places_stay_places():
     ("Kinshasa accused Kigali of sending troops to Goma.", "Kigali"),
     ("Austin said the brigade would stay in Kramatorsk.", "Austin"),
     ("Ships sailed round the Cape of Good Hope to reach Odesa.", "Good Hope"),
-    ("In Asia, the typhoon struck Kaohsiung in Taiwan.", "Asia"),
     ("Leaders met at the White House before flying to Kyiv.", "White House"),
     ("Drones hunt people along the Dnipro river near Kherson.", "Dnipro"),
 ])
-def test_speakers_features_continents_and_stray_names_are_not_places(text, word):
+def test_speakers_features_and_stray_names_are_not_places(text, word):
     surfaces = [m.surface for m in find_places(text)]
     assert surfaces and word not in surfaces
+
+
+def test_a_continent_is_a_region_place():
+    """Issue 16: continents and world regions are places of their own kind (they were
+    counted as no place before)."""
+    got = {m.surface: m.place for m in find_places(
+        "In Asia, the typhoon struck Kaohsiung in Taiwan.")}
+    assert got["Asia"].kind == "region" and got["Asia"].geo_precision == 3
+    assert "Kaohsiung" in got
 
 
 def test_a_village_the_gazetteer_lacks_is_not_placed_at_a_far_namesake():
