@@ -194,9 +194,8 @@ def test_speakers_features_and_stray_names_are_not_places(text, word):
 def test_a_continent_is_a_region_place():
     """Issue 16: continents and world regions are places of their own kind (they were
     counted as no place before)."""
-    got = {m.surface: m.place for m in find_places(
-        "In Asia, the typhoon struck Kaohsiung in Taiwan.")}
-    assert got["Asia"].kind == "region" and got["Asia"].geo_precision == 3
+    got = {m.surface: m for m in find_places("In Asia, the typhoon struck Kaohsiung in Taiwan.")}
+    assert got["Asia"].place.kind == "region" and got["Asia"].geo_precision == 3
     assert "Kaohsiung" in got
 
 
