@@ -217,6 +217,8 @@ class _Ctx:
     #: spans of the current sentence that hold no place (its dates, its source's name)
     exclude: list[tuple[int, int]] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    #: (sentence index, its last figure): what a bare number in the next sentence counts
+    last_figure: tuple | None = None
 
 
 def claim_id_for(article_id: str, span_text: str, span_start: int, measure: str,
@@ -393,7 +395,8 @@ def _clause_dates(sent: Sentence, clause: Clause, dates: list[DateMention]) -> l
 def _add(ctx: _Ctx, sent: Sentence, span: tuple[int, int], places: list[_Ref], category: str,
          *, measure: str = "", value: float | None = None, unit: str = "",
          date: DateMention | None = None, source: str = UNATTRIBUTED, relation: str = "",
-         period: str = "", qualifier: str = "", note: str = "") -> None:
+         period: str = "", qualifier: str = "", note: str = "",
+         value_max: float | None = None) -> None:
     if not places:
         log.debug("claim without a place dropped: %r", ctx.article.text[span[0]:span[1]])
         return
@@ -411,6 +414,7 @@ def _add(ctx: _Ctx, sent: Sentence, span: tuple[int, int], places: list[_Ref], c
     ctx.claims.append(Claim(
         claim_id=cid, article_id=ctx.article.id, text=sent.text, span_start=span[0],
         span_end=span[1], category=category, place_ids=place_ids, measure=measure, value=value,
+        value_max=value_max,
         unit=unit, date_start=ds, date_end=de, time_precision=prec, source=source,
         geo_precision=max(p.geo_precision for p in places), relation=relation, period=period,
         qualifier=qualifier, note="; ".join(notes)))
@@ -480,7 +484,11 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             source = UNATTRIBUTED
     if source != UNATTRIBUTED:
         ctx.sources.append((sent.index, source))
-    figures = find_figures(sent.text, [(d.start, d.end) for d in dates])
+    carry = ctx.last_figure if ctx.last_figure is not None and ctx.last_figure[0] == sent.index - 1 else None
+    figures = find_figures(sent.text, [(d.start, d.end) for d in dates],
+                           carry=carry[1] if carry is not None else None)
+    if figures:
+        ctx.last_figure = (sent.index, figures[-1])
     # a place inside a date ("June") or inside the source's name ("Institute for the Study
     # of War") is no place of a claim
     exclude = [(sent.start + d.start, sent.start + d.end) for d in dates]
@@ -530,7 +538,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             title_note if title_note.startswith("'") else f"source as written: {title_note}")) if x)
         _add(ctx, sent, (sent.start + f.start, sent.start + f.end), places, f.category,
              measure=f.measure, value=f.value, unit=f.unit, date=date, source=source,
-             relation=relation, period=f.period, qualifier=f.qualifier, note=note)
+             relation=relation, period=f.period, qualifier=f.qualifier, note=note,
+             value_max=f.value_max)
     made: set[str] = set()
     # a sentence that names one point in time dates all its events ("Trucks sat idle at
     # the crossing on Tuesday as Israeli forces pressed their offensive in Khan Younis")

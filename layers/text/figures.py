@@ -30,7 +30,9 @@ it grows with use. Rules on top of it:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from layers.text.measures import TOLL_RE, is_magnitude, open_noun, unit_after
 
 __all__ = ["VOCABULARY", "Figure", "find_figures", "parse_number", "WORD_NUMBERS"]
 
@@ -121,13 +123,20 @@ _ADVANCE_RE = re.compile(r"\b(advanc\w*|progress\w*|gain\w*|push\w*|mov(?:e|ed|i
                          r"captur\w*|seiz\w*|occup\w*|penetrat\w*)\b", re.I)
 # verbs next to a generic people noun that give its measure
 _PEOPLE_VERBS = [
-    (re.compile(r"\b(kill\w*|died|dead|deaths?|perish\w*|lost their lives)\b", re.I), "killed",
+    (re.compile(r"\b(kill\w*|died|dead|deaths?|perish\w*|lost their lives|martyr\w*)\b", re.I), "killed",
      "casualties"),
+    (re.compile(r"\b(missing|unaccounted for)\b", re.I), "missing", "humanitarian"),
+    (re.compile(r"\b(arriv(?:ed|ing|e)|landed|disembark(?:ed|ing))\b", re.I), "arrivals", "humanitarian"),
+    (re.compile(r"\b(rescu(?:ed|ing)|saved)\b", re.I), "rescued", "humanitarian"),
+    (re.compile(r"\b(protest(?:ed|ing)|demonstrat(?:ed|ing)|march(?:ed|ing)|rallied)\b", re.I), "protesters",
+     "political"),
     (re.compile(r"\b(lost|losing|loses|casualties)\b", re.I), "casualties", "casualties"),
     (re.compile(r"\b(injur\w*|wound\w*|hurt)\b", re.I), "injured", "casualties"),
-    (re.compile(r"\b(displac\w*|evacuat\w*|fled|flee\w*|left their homes|shelter\w*)\b", re.I),
+    (re.compile(r"\b(displac\w*|evacuat\w*|fled|flee\w*|left (?:their|the|flooded|home)\w*|shelter\w*)\b", re.I),
      "displaced", "humanitarian"),
     (re.compile(r"\b(trapped|stranded|besieged)\b", re.I), "trapped", "humanitarian"),
+    (re.compile(r"\b(food insecur\w*|food shortages?|(?:acute |severe )?hunger)\b", re.I), "food_insecure",
+     "humanitarian"),
     (re.compile(r"\b(at risk|in need|need\w* (?:aid|help|assistance)|fac\w* (?:hunger|famine|"
                 r"starvation))\b", re.I), "in_need", "humanitarian"),
     (re.compile(r"\b(home to|live|lives|living|remain\w*|stay\w*)\b", re.I), "population",
@@ -136,6 +145,9 @@ _PEOPLE_VERBS = [
      "detained", "political"),
 ]
 
+
+_PEOPLE_NOUN_MEASURE = {"persons": "people", "individuals": "people", "civilians": "people",
+                        "migrants": "migrants", "worshippers": "people"}
 
 _BARE_VICTIMS_RE = re.compile(r"\b(killing|killed|injuring|injured|wounding|wounded)\s+"
                               r"(?:at least\s+|about\s+|around\s+|nearly\s+|some\s+|more than\s+)?$",
@@ -158,6 +170,7 @@ class Figure:
     qualifier: str = ""
     period: str = ""
     noun: str = ""
+    value_max: float | None = None
 
 
 def parse_number(text: str) -> float | None:
@@ -271,8 +284,8 @@ _LOCATOR_RE = re.compile(r"\s+(?:to the\s+)?(?:north|south|east|west)(?:[- ]?(?:
                          r"(?:wards?)?\s+of\b", re.I)
 
 
-def find_figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[Figure]:
-    """Every figure of the vocabulary in `text` (a sentence).
+def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure | None = None) -> list[Figure]:
+    """Every figure in `text` (a sentence).
 
     Parameters
     ----------
@@ -280,6 +293,9 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[Figure]
         A sentence (the context of a figure is its sentence).
     exclude : list of (start, end)
         Spans that are not figures (dates: "June 29, 2025").
+    carry : Figure, optional
+        The last figure of the sentence before: a bare number at the start of this one
+        ("The states are: Ondo (11), Edo (16)") counts what it counted.
 
     Returns
     -------
@@ -287,8 +303,11 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[Figure]
         In the order of the text.
     """
     out: list[Figure] = []
+    skip_to = 0
     for m in _NUMBER_RE.finditer(text):
         s, e = m.start(), m.end()
+        if s < skip_to:
+            continue
         if any(a < e and s < b for a, b in exclude):
             continue
         if m.group("num"):
@@ -298,6 +317,14 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[Figure]
                 continue
             if re.match(r"-?(?:year|month|week|day|hour)", text[e:], re.I):
                 continue
+            if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|local time)", text[e:], re.I) or \
+                    re.search(r"\b(?:aged|age|ages|Week|No\.?|number|page|Article|Section|Resolution|"
+                              r"Highway|Route|Road|Gate|Block|Unit|Flight|Lot|Kilometre|km)\s*$", text[:s]):
+                continue
+        if m.group("word") and (re.match(r"-(?:third|quarter|half|fifth|tenth)", text[e:], re.I)
+                                or (m.group("word")[0].isupper() and re.search(r"[A-Za-z]\s+$", text[max(0, s - 3):s])
+                                    and text[:s].strip()[-1:].isupper() is False and re.search(r"\b[A-Z]\w*\s+$", text[:s]))):
+            continue                          # "one-third"; "Week Nine": a name, not a count
         if m.group("word") and re.match(r"\s+of\b", text[e:]) and m.group("word").lower() in ("one", "a", "an"):
             continue                          # "one of the towns": a part, not a count
         got = _value(m)
@@ -311,22 +338,116 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[Figure]
                                          "before the war") else q
         if _DURATION_RE.match(text[e:]):
             continue                          # "two weeks", "three years": a period, not a figure
+        # a range: "1,500 to 3,000 people", "187,300 – 228,900 tonnes", "three or four explosions"
+        value_max = None
+        rng = _RANGE_RE.match(text, e)
+        m2 = _NUMBER_RE.match(text, rng.end()) if rng else None
+        between = re.search(r"\bbetween\s+(?:some\s+|about\s+)?$", text[max(0, s - 16):s], re.I)
+        if m2 and m2.group(0).strip() and (rng.group(0).strip() != "and" or between) \
+                and not re.search(r"\bfrom\s+(?:some\s+|about\s+)?$", text[max(0, s - 12):s], re.I):
+            got2 = _value(m2)
+            if got2 is not None and got2[0] > value and not (m2.group("num") and re.match(r"(?:st|nd|rd|th)\b", text[m2.end():])):
+                sc2 = (m2.group("scale") or m2.group("wscale") or "").lower()
+                if not (m.group("scale") or m.group("wscale")) and sc2 in ("million", "billion", "thousand",
+                                                                           "bn", "mn", "trillion"):
+                    value *= _SCALES[sc2]       # "1.5 to 3 million"
+                value_max = got2[0]
+                m = m2
+                e = m2.end()
         if _PAST_AFTER_RE.match(text[e:]) or (
                 re.search(r"\bfrom\s+$", text[max(0, s - 8):s])
                 and re.match(r"[^.;]{0,60}?\bto\s+(?:about\s+|around\s+|some\s+|just\s+|only\s+)?\d",
                              text[e:])):
             qualifier = "once"
-        fig = _classify(text, m, value, qualifier)
-        if fig is None and out and re.match(
+        fig = _classify(text, m, value_max if value_max is not None else value, qualifier)
+        if fig is not None and value_max is not None:
+            fig = replace(fig, start=s, value=value, value_max=value_max)
+        prev = out[-1] if out else None
+        if fig is None and prev is not None and re.match(
                 r"[^.;\d]{0,40}\bto\s+(?:about|around|some|just|only|nearly|roughly|fewer than|"
-                r"less than|more than)?\s*$", text[out[-1].end:s]):
+                r"less than|more than)?\s*$", text[prev.end:s]):
             # "from 300,000 before the war to about 60,000": the second figure is the first's
-            prev = out[-1]
             fig = Figure(s, e, value, prev.unit, prev.measure, prev.category,
                          "" if qualifier == "once" else qualifier, _period(text, e), prev.noun)
+        if fig is None:
+            fig = _elliptical(text, m, s, e, value, qualifier, prev or (carry if s < 80 else None))
         if fig is not None:
             out.append(fig)
+            skip_to = fig.end
     return out
+
+
+_RANGE_RE = re.compile(r"\s*(?:-|–|—|to|or|and)\s*(?=[\d$€£a-z])", re.I)
+# what may follow a number that counts what the figure before it counted: "72 in Tartus",
+# "Ondo (11)", "against 26,000 on January 19", "1.27 million according to ..."
+_ELLIPSIS_AFTER_RE = re.compile(r"\s*(?:\)|,|;|\.|$|(?:in|at|to|on|from|according|and|or|more|during|"
+                                r"apiece|each|the previous|last|this|of them|were|was|had|have)\b)", re.I)
+
+
+def _elliptical(text: str, m: re.Match, s: int, e: int, value: float, qualifier: str,
+                prev: Figure | None) -> Figure | None:
+    """A bare number that counts what the figure before it counted ("killed 132, including 72
+    in Tartus and 60 in Latakia"; "Ondo (11), Edo (16)"), or None."""
+    if prev is None or m.group("plural"):
+        return None
+    if m.group("num") and re.fullmatch(r"(?:1[89]|20)\d\d", m.group(0).strip()):
+        return None                           # a year
+    if re.search(r"[A-Z][\w.’']*,\s*$", text[max(0, s - 30):s]) and re.match(r"\s*,", text[e:]):
+        return None                           # "Maria L., 54, a nurse": an age
+    if m.group("word") and m.group("word").lower() in ("one", "a", "an") and not re.search(r"\($", text[:s]):
+        if not re.match(r"\s+in\b", text[e:]):
+            return None
+    paren = re.search(r"[A-Z][\w’'-]*\s*\(\s*$", text[max(0, s - 40):s]) and re.match(r"\s*\)", text[e:])
+    if not (paren or _ELLIPSIS_AFTER_RE.match(text[e:])):
+        return None
+    if not paren and prev.unit == "percent" and not re.search(r"\b(?:had|of)\s*$|,\s*[A-Z][\w-]*\s+$",
+                                                              text[max(0, s - 20):s]):
+        return None
+    return Figure(s, e, value, prev.unit, prev.measure, prev.category, qualifier,
+                  _period(text, e), prev.noun)
+
+
+_CHANGE_RE = re.compile(r"\b(?:increas\w*|ris(?:e|en|ing)|rose|up|down|decreas\w*|drop\w*|fall(?:en|ing)?|fell|"
+                        r"jump\w*|grow\w*|grew|declin\w*|surg\w*|climb\w*|cut|slump\w*|gain\w*|"
+                        r"lower|higher)\b(?:\s+(?:by|of))?\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$", re.I)
+_CATEGORY_WORDS = [
+    (re.compile(r"strike|attack|shell|missile|drone|explosion|blast|bomb|raid|troop|soldier|militant|"
+                r"fighter|rebel|massacre|clash|sortie|round", re.I), "military"),
+    (re.compile(r"killed|injured|casualt|victim|bod(?:y|ies)|suspect|minor", re.I), "casualties"),
+    (re.compile(r"case|patient|hospital|infect|migrant|arrival|refugee|rescued|people|famil|"
+                r"household|customer|evacu|missing|tent|shelter", re.I), "humanitarian"),
+    (re.compile(r"seat|vote|protest|demonstrat|candidate|detain|arrest|constituenc|ballot", re.I), "political"),
+    (re.compile(r"line|bridge|tunnel|train|road|station|plant|pipeline|school|hospital", re.I), "infrastructure"),
+]
+
+
+def _category_of(measure: str, text: str) -> str:
+    for rx, cat in _CATEGORY_WORDS:
+        if rx.search(measure):
+            return cat
+    return "economic"
+
+
+def _percent_measure(text: str, s: int, end: int) -> str:
+    """The measure of a percentage with no noun of the vocabulary: a change ("an increase of
+    20%", "up by 60 per cent"), a named rate ("a case fatality rate of 16.1 per cent"), a
+    share of a counted noun ("72 per cent of cases", "46.27% of all votes"), else "share"."""
+    before = text[max(0, s - 40):s]
+    if _CHANGE_RE.search(before) or re.match(r"\s+(?:increase|rise|drop|decrease|fall|jump|"
+                                               r"growth|decline|higher|lower|more|less)\b", text[end:]):
+        return "change"
+    named = re.search(r"\b((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:\([A-Z]+\)\s+)?(?:of|at|to|was|is|stood at|"
+                      r"reached)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$", before)
+    if named and re.search(r"(?:rate|share|stake|turnout|inflation|unemployment|margin|"
+                           r"proportion|ratio|level|capacity)$", named.group(1)):
+        words = named.group(1).split()
+        while words and words[0] in ("a", "an", "the", "its", "their"):
+            words = words[1:]
+        return "_".join(words)
+    of = re.match(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)*(?:[\w-]+\s+){0,2}?([a-z]+s)\b", text[end:])
+    if of:
+        return f"{of.group(1)}_share"
+    return "share"
 
 
 def _rate(text: str, pos: int) -> tuple[str, int]:
@@ -362,12 +483,25 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str) -> Figure | 
         unit = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB", "roubles": "RUB",
                 "usd": "USD", "eur": "EUR", "uah": "UAH", "rub": "RUB"}.get(u, "UAH")
         return Figure(s, e + money.end(), value, unit, "money", "economic", qualifier, "", u)
+    if m.group("num") and is_magnitude(text, s, e):
+        end = e + len(re.match(r"(?:-|\s)?(?:magnitude)?", text[e:], re.I).group(0))
+        return Figure(s, end, value, "magnitude", "magnitude", "humanitarian", qualifier, "", "magnitude")
+    unit = unit_after(text, e) if (m.group("num") or m.group("word")) else None
+    if unit is not None:
+        u, measure, end = unit
+        if not measure:
+            # tonnes of what: "88,500 tonnes of copper" -> copper; "output by 17,000 tonnes"
+            of = re.match(r"\s+of\s+(?:[\w-]+\s+)?([a-z][\w-]*)", text[end:])
+            measure = of.group(1) if of else "tonnage"
+        return Figure(s, end, value, u, measure, "economic" if u != "l/m2" else "humanitarian",
+                      qualifier, _period(text, end), u)
     pct = _PERCENT_RE.match(text[e:])
     if pct:
         end = e + pct.end()
         noun = _noun_after(text, end)
         if noun is None:
-            return None
+            return Figure(s, end, value, "percent", _percent_measure(text, s, end), "economic",
+                          qualifier, _period(text, end), "percent")
         nm, (measure, unit, cat, kind) = noun
         if kind == "thing":
             dmg = _DAMAGE_RE.search(text, nm.end()) or _DAMAGE_RE.search(text[:s])
@@ -401,6 +535,14 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str) -> Figure | 
             measure += "_share"
         return Figure(s, end, value, "percent", measure, cat, qualifier, _period(text, nm.end()),
                       nm.group(0))
+    toll = TOLL_RE.search(text[max(0, s - 90):s])
+    if toll and not re.search(r"\d", text[max(0, s - 90) + toll.start():s]) and not _PERCENT_RE.match(text[e:]):
+        # "the death toll ... has risen to 1,225 civilians", "put the toll at around 100"
+        end = e
+        after = open_noun(text, e, value) or _noun_after(text, e)
+        if after is not None and isinstance(after[-1], int):
+            end = after[-1]
+        return Figure(s, end, value, "people", "killed", "casualties", qualifier, _period(text, end), "toll")
     length = _LENGTH_RE.match(text[e:]) if m.group("num") or m.group("word") else None
     if length:
         u = length.group("u").lower().replace(" ", "")
@@ -444,6 +586,22 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str) -> Figure | 
             measure = "killed" if verb.group(1).lower().startswith("kill") else "injured"
             return Figure(s, e, value, "people", measure, "casualties", qualifier,
                           _period(text, e), verb.group(1))
+        opened = open_noun(text, e, value)
+        if opened is not None:
+            measure, unit, word, end = opened
+            if not measure:                 # "120 Palestinians were detained": people
+                got = _people_measure(text, s, end)
+                measure, cat = got if got is not None else ("people", "humanitarian")
+                return Figure(s, end, value, "people", measure, cat, qualifier, _period(text, end), word)
+            if unit == "people" and measure not in ("cases", "protesters", "arrivals", "hospitalized"):
+                got = _people_measure(text, s, end)
+                if got is not None and got[0] in ("killed", "injured", "detained", "displaced"):
+                    measure = got[0]
+            rate, r_end = _rate(text, end)
+            if rate:
+                measure, unit, end = f"{measure}_per_{rate}", f"{unit}/{rate}", r_end
+            return Figure(s, end, value, unit, measure, _category_of(measure, text), qualifier,
+                          _period(text, end), word)
         if m.group("word") or m.group("plural"):
             return None
         noun = _noun_before(text, s)
@@ -456,7 +614,11 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str) -> Figure | 
     if kind == "generic":
         got = _people_measure(text, s, n_end)
         if got is None:
-            return None
+            # "about 50,000 workers", "900 passengers": the noun is the measure
+            noun_word = nm.group(0).lower()
+            if n_end == e or noun_word in ("men", "women", "children"):
+                return None
+            got = (_PEOPLE_NOUN_MEASURE.get(noun_word, noun_word), "humanitarian")
         measure, cat = got
     elif kind == "thing":
         dmg = _DAMAGE_RE.search(text[n_end:n_end + 60]) or _DAMAGE_RE.search(text[max(0, s - 40):s])
