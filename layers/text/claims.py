@@ -219,6 +219,8 @@ class _Ctx:
     claims: list[Claim] = field(default_factory=list)
     #: (sentence index, its last figure): what a bare number in the next sentence counts
     last_figure: tuple | None = None
+    #: the last point in time the text gave before the current sentence
+    last_date: DateMention | None = None
 
 
 def claim_id_for(article_id: str, span_text: str, span_start: int, measure: str,
@@ -379,6 +381,22 @@ def _speech_date(sent: Sentence, dates: list[DateMention]) -> DateMention | None
     return None
 
 
+def _carried_date(ctx: _Ctx, sent: Sentence, dates: list[DateMention],
+                  pos: int) -> tuple[DateMention | None, str]:
+    """The date of a claim whose clause gives none: the sentence's point in time nearest it,
+    else the last one the text gave before (the same event, told on), else the article's
+    date (a figure reported as it stands). With a note saying which."""
+    points = [d for d in dates if d.kind in ("point", "range") and d.start_iso]
+    if points:
+        return min(points, key=lambda d: min(abs(d.start - pos), abs(pos - d.end))), ""
+    if ctx.last_date is not None:
+        return ctx.last_date, f"date carried from '{ctx.last_date.text}' earlier in the text"
+    if ctx.ref is not None:
+        iso = ctx.ref.isoformat()
+        return DateMention("", -1, -1, iso, "", "day", "point"), "date: the article's date"
+    return None, ""
+
+
 def _date_fields(d: DateMention | None) -> tuple[str, str, str]:
     if d is None:
         return "", "", ""
@@ -530,11 +548,14 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         # the clause's date nearest the figure
         date = min(cdates, key=lambda d: min(abs(d.start - f.end), abs(f.start - d.end))) \
             if cdates else frame
+        dnote = ""
+        if date is None and f.qualifier != "once":
+            date, dnote = _carried_date(ctx, sent, dates, f.start)
         rel = _relation(ctx, sent, c, cl_places[ci]) if cl_places[ci] else None
         relation = ""
         if rel is not None and rel[0] == "advance" and f.measure.startswith("advance"):
             relation, places = rel
-        note = "; ".join(x for x in (pnote, title_note and (
+        note = "; ".join(x for x in (pnote, dnote, title_note and (
             title_note if title_note.startswith("'") else f"source as written: {title_note}")) if x)
         _add(ctx, sent, (sent.start + f.start, sent.start + f.end), places, f.category,
              measure=f.measure, value=f.value, unit=f.unit, date=date, source=source,
@@ -595,8 +616,11 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
                 espan = (c.start, clauses[nxt].end - (1 if clauses[nxt].text.endswith(".") else 0))
             elif not ev.explicit_place:
                 places, pnote = places_for(ci)
-            _add(ctx, sent, espan, places, ev.category, date=cdates[0] if cdates else event_date,
-                 source=source, note=pnote)
+            edate, dnote = (cdates[0], "") if cdates else (event_date, "")
+            if edate is None:
+                edate, dnote = _carried_date(ctx, sent, dates, c.start - sent.start)
+            _add(ctx, sent, espan, places, ev.category, date=edate,
+                 source=source, note="; ".join(x for x in (pnote, dnote) if x))
             made.add(ev.name)
             last_event = ev
             break
@@ -693,6 +717,9 @@ def extract(article: Article, date: _date | None = None, *, mentions=None) -> Cl
     ctx = _Ctx(article, ref, sentences, refs, focal, dates)
     for s in sentences:
         _sentence_claims(ctx, s)
+        points = [d for d in ctx.dates[s.index] if d.kind in ("point", "range") and d.start_iso]
+        if points and not s.heading:
+            ctx.last_date = points[-1]
     claims = mark_conflicts(_drop_headline_events(ctx.claims, sentences))
     return ClaimsDoc(article=article, places=places_from_mentions(mentions), claims=claims,
                      made_by=_made_by())
