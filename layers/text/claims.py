@@ -75,6 +75,7 @@ from datetime import date as _date
 from layers.text.attribution import REFERRING, UNATTRIBUTED, find_attribution
 from layers.text.conflicts import mark_conflicts
 from layers.text.dates import DateMention, find_dates
+from layers.text.binding import Ref, clause_places, contains, focal_place, ref_of, resolve_anaphors
 from layers.text.figures import find_figures
 from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
 from layers.text.sentences import Clause, Sentence, split_clauses, split_sentences
@@ -85,17 +86,6 @@ log = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------------------- rules
 
-_ANAPHOR_RE = re.compile(
-    r"\b(?:the|this|that)\s+(?:(?:embattled|besieged|strategic|frontline|front-line|key|vital|"
-    r"eastern|southern|northern|western|small|industrial|mining|port|coastal|border|"
-    r"logistics|logistical|transport|military|devastated|ruined)\s+){0,2}"
-    r"(?P<n>city|town|village|settlement|hub|stronghold)(?:’s|'s)?\b(?!\s+(?:of|in)\b)"
-    r"|\b[Ii]ts\s+(?=(?:capture|fall|seizure|loss|population|residents|outskirts|defenders|"
-    r"cent(?:er|re)|streets|mayor|power grid|grid|infrastructure|encirclement|defen[cs]es?|"
-    r"garrison|surroundings)\b)", re.I)
-_LOCATIVE_COUNTRY_RE = re.compile(r"\b(?:in|inside|across|throughout|within)\s+(?:the\s+)?$", re.I)
-_LOCATOR_BETWEEN_RE = re.compile(r"^(?:’s|'s)?\s*(?:,|\(|\bin\b|\bof\b|\bnear\b)\s*"
-                                 r"(?:[\w’'-]+\s*){0,3}$", re.I)
 
 _SUPPLY_RE = re.compile(r"\b(?:connect\w*|link\w*|supply (?:routes?|lines?|roads?)|"
                         r"logistics? (?:routes?|lines?)|road and rail|rail and road|"
@@ -191,27 +181,14 @@ _EVENTS = (
 
 # ---------------------------------------------------------------------------- helpers
 
-@dataclass(frozen=True)
-class _Ref:
-    """A place in the text: a mention, or an anaphor resolved to a place."""
-
-    start: int
-    end: int
-    place_id: str
-    kind: str
-    admin1: str
-    country_code: str
-    geo_precision: int
-    anaphor: bool = False
-
 
 @dataclass
 class _Ctx:
     article: Article
     ref: _date | None
     sentences: list[Sentence]
-    refs: list[_Ref]                         # mentions and anaphors, in text order
-    focal: _Ref | None
+    refs: list[Ref]                         # mentions and anaphors, in text order
+    focal: Ref | None
     dates: dict[int, list[DateMention]] = field(default_factory=dict)   # by sentence index
     sources: list[tuple[int, str]] = field(default_factory=list)        # (sentence, source) seen
     #: spans of the current sentence that hold no place (its dates, its source's name)
@@ -236,107 +213,8 @@ def claim_id_for(article_id: str, span_text: str, span_start: int, measure: str,
     return f"{article_id}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"
 
 
-def _ref_of(m) -> _Ref:
-    p = m.place
-    return _Ref(m.start, m.end, p.place_id, p.kind, p.admin1, p.country_code, m.geo_precision)
 
-
-def _contains(container: _Ref, inner: _Ref) -> bool:
-    if container.kind == "country":
-        return inner.kind != "country" and inner.country_code == container.country_code
-    if container.kind == "admin1":
-        return inner.kind in ("populated_place", "facility") and bool(inner.admin1) \
-            and inner.admin1 == container.admin1
-    return False
-
-
-def _focal(refs: list[_Ref], sentences: list[Sentence]) -> _Ref | None:
-    """The place the article is about: the most-mentioned populated place (headline x2)."""
-    heads = [(s.start, s.end) for s in sentences if s.heading]
-    score: dict[str, float] = {}
-    first: dict[str, _Ref] = {}
-    for kinds in (("populated_place",), ("facility",), ("admin1",)):
-        for r in refs:
-            if r.kind not in kinds or r.anaphor:
-                continue
-            w = 2.0 if any(a <= r.start < b for a, b in heads) else 1.0
-            score[r.place_id] = score.get(r.place_id, 0) + w
-            first.setdefault(r.place_id, r)
-        if score:
-            best = max(score, key=lambda k: (score[k], -first[k].start))
-            return first[best]
-    return None
-
-
-def _resolve_anaphors(text: str, sentences: list[Sentence], refs: list[_Ref],
-                      focal: _Ref | None, dates: dict[int, list[DateMention]]) -> list[_Ref]:
-    """'the city', 'this town', 'its capture' -> the populated place the text is about."""
-    out: list[_Ref] = []
-    mention_spans = [(r.start, r.end) for r in refs]
-    # a "place" inside a date ("June 29") is none
-    skip = [(s.start + d.start, s.start + d.end) for s in sentences for d in dates[s.index]]
-    for si, s in enumerate(sentences):
-        for m in _ANAPHOR_RE.finditer(text, s.start, s.end):
-            if any(a < m.end() and m.start() < b for a, b in mention_spans):
-                continue
-            # the first populated place before it in this sentence, else the first of the
-            # nearest sentence before (three at most) that names one, else the focal place
-            target = None
-            for sj in range(si, max(-1, si - 4), -1):
-                lo = sentences[sj].start
-                hi = m.start() if sj == si else sentences[sj].end
-                cands = [r for r in refs if r.kind == "populated_place" and lo <= r.start < hi
-                         and not any(a < r.end and r.start < b for a, b in skip)]
-                if cands:
-                    target = cands[0]
-                    break
-            if target is None:
-                target = focal
-            if target is None:
-                continue
-            out.append(_Ref(m.start(), m.end(), target.place_id, target.kind, target.admin1,
-                            target.country_code, target.geo_precision, anaphor=True))
-    return out
-
-
-def _clause_places(text: str, refs: list[_Ref], start: int, end: int,
-                   exclude: list[tuple[int, int]] = ()) -> list[_Ref]:
-    """The places a clause concerns: its mentions and anaphors, most specific first kept.
-
-    Mentions inside `exclude` (a date, the name of the source) are not places of claims.
-    """
-    inside = [r for r in refs if start <= r.start < end
-              and not any(a < r.end and r.start < b for a, b in exclude)]
-    keep: list[_Ref] = []
-    for r in inside:
-        if r.kind == "country":
-            continue
-        # a region written as the locator of a place before it: "Pokrovsk in ... Donetsk region"
-        if r.kind == "admin1" and any(
-                _contains(r, o) and o.end <= r.start
-                and _LOCATOR_BETWEEN_RE.match(text[o.end:r.start]) for o in inside):
-            continue
-        keep.append(r)
-    if not keep:
-        prev_loc: _Ref | None = None
-        for r in inside:
-            if r.kind != "country":
-                continue
-            # "in Niger, Mali and Burkina Faso": the list after "in" is locative too
-            if _LOCATIVE_COUNTRY_RE.search(text[max(0, r.start - 12):r.start]) or (
-                    prev_loc is not None
-                    and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[prev_loc.end:r.start])):
-                keep.append(r)
-                prev_loc = r
-    seen, out = set(), []
-    for r in keep:
-        if r.place_id not in seen:
-            seen.add(r.place_id)
-            out.append(r)
-    return out
-
-
-def _subject(sent: Sentence, ctx: _Ctx) -> _Ref | None:
+def _subject(sent: Sentence, ctx: _Ctx) -> Ref | None:
     """The place a sentence is about: its first non-country place, else the focal place."""
     for r in ctx.refs:
         if sent.start <= r.start < sent.end and r.kind != "country" and \
@@ -410,7 +288,7 @@ def _clause_dates(sent: Sentence, clause: Clause, dates: list[DateMention]) -> l
 
 # ---------------------------------------------------------------------------- claims
 
-def _add(ctx: _Ctx, sent: Sentence, span: tuple[int, int], places: list[_Ref], category: str,
+def _add(ctx: _Ctx, sent: Sentence, span: tuple[int, int], places: list[Ref], category: str,
          *, measure: str = "", value: float | None = None, unit: str = "",
          date: DateMention | None = None, source: str = UNATTRIBUTED, relation: str = "",
          period: str = "", qualifier: str = "", note: str = "",
@@ -438,7 +316,7 @@ def _add(ctx: _Ctx, sent: Sentence, span: tuple[int, int], places: list[_Ref], c
         qualifier=qualifier, note="; ".join(notes)))
 
 
-def _relation(ctx: _Ctx, sent: Sentence, clause: Clause, cplaces: list[_Ref]) -> tuple[str, list[_Ref]] | None:
+def _relation(ctx: _Ctx, sent: Sentence, clause: Clause, cplaces: list[Ref]) -> tuple[str, list[Ref]] | None:
     """A relation the clause draws between places, with the places in line order."""
     text = ctx.article.text
     ctext = clause.text
@@ -466,7 +344,7 @@ def _relation(ctx: _Ctx, sent: Sentence, clause: Clause, cplaces: list[_Ref]) ->
             or _subject(sent, ctx)
         targets = [o for o in cplaces if o.start >= clause.start + tw.end()
                    and origin is not None and o.place_id != origin.place_id
-                   and not _contains(o, origin)]
+                   and not contains(o, origin)]
         if origin is not None and targets:
             return "toward", [origin, targets[0]]
     # supply routes between the subject and the places named
@@ -516,11 +394,11 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         exclude.append((sent.start + (t0 if t0 >= 0 else attr.start), sent.start + attr.end))
     ctx.exclude = exclude
     # places of each clause, with the fallback to the clause before
-    cl_places: list[list[_Ref]] = []
+    cl_places: list[list[Ref]] = []
     for c in clauses:
-        cl_places.append(_clause_places(text, ctx.refs, c.start, c.end, exclude))
+        cl_places.append(clause_places(text, ctx.refs, c.start, c.end, exclude))
 
-    def places_for(ci: int) -> tuple[list[_Ref], str]:
+    def places_for(ci: int) -> tuple[list[Ref], str]:
         if cl_places[ci]:
             return cl_places[ci], ""
         # a clause without a place is about the sentence's subject: the first place of the
@@ -709,10 +587,10 @@ def extract(article: Article, date: _date | None = None, *, mentions=None) -> Cl
         mentions = find_places(article.text, date=ref)
     mentions = sorted(mentions, key=lambda m: (m.start, m.end))
     sentences = split_sentences(article.text)
-    refs = [_ref_of(m) for m in mentions]
-    focal = _focal(refs, sentences)
+    refs = [ref_of(m) for m in mentions]
+    focal = focal_place(refs, sentences)
     dates = {s.index: find_dates(s.text, ref) for s in sentences}
-    refs = sorted(refs + _resolve_anaphors(article.text, sentences, refs, focal, dates),
+    refs = sorted(refs + resolve_anaphors(article.text, sentences, refs, focal, dates),
                   key=lambda r: r.start)
     ctx = _Ctx(article, ref, sentences, refs, focal, dates)
     for s in sentences:

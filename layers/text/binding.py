@@ -1,0 +1,145 @@
+"""Place binding: which places of the text a claim is about.
+
+Mentions (the geoparser's) and anaphors ("the city", "its capture") become `Ref`s; a
+clause's places are its refs, most specific first (a region written as a locator of a
+place is dropped; countries only when said as a location: "in Niger"); the article's
+focal place is its most-mentioned populated place (the headline counting double).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from layers.text.dates import DateMention
+from layers.text.sentences import Sentence
+
+__all__ = ["Ref", "ref_of", "contains", "focal_place", "resolve_anaphors", "clause_places"]
+
+ANAPHOR_RE = re.compile(
+    r"\b(?:the|this|that)\s+(?:(?:embattled|besieged|strategic|frontline|front-line|key|vital|"
+    r"eastern|southern|northern|western|small|industrial|mining|port|coastal|border|"
+    r"logistics|logistical|transport|military|devastated|ruined)\s+){0,2}"
+    r"(?P<n>city|town|village|settlement|hub|stronghold)(?:’s|'s)?\b(?!\s+(?:of|in)\b)"
+    r"|\b[Ii]ts\s+(?=(?:capture|fall|seizure|loss|population|residents|outskirts|defenders|"
+    r"cent(?:er|re)|streets|mayor|power grid|grid|infrastructure|encirclement|defen[cs]es?|"
+    r"garrison|surroundings)\b)", re.I)
+_LOCATIVE_COUNTRY_RE = re.compile(r"\b(?:in|inside|across|throughout|within)\s+(?:the\s+)?$", re.I)
+_LOCATOR_BETWEEN_RE = re.compile(r"^(?:’s|'s)?\s*(?:,|\(|\bin\b|\bof\b|\bnear\b)\s*"
+                                 r"(?:[\w’'-]+\s*){0,3}$", re.I)
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A place in the text: a mention, or an anaphor resolved to a place."""
+
+    start: int
+    end: int
+    place_id: str
+    kind: str
+    admin1: str
+    country_code: str
+    geo_precision: int
+    anaphor: bool = False
+
+
+
+def ref_of(m) -> Ref:
+    p = m.place
+    return Ref(m.start, m.end, p.place_id, p.kind, p.admin1, p.country_code, m.geo_precision)
+
+
+def contains(container: Ref, inner: Ref) -> bool:
+    if container.kind == "country":
+        return inner.kind != "country" and inner.country_code == container.country_code
+    if container.kind == "admin1":
+        return inner.kind in ("populated_place", "facility") and bool(inner.admin1) \
+            and inner.admin1 == container.admin1
+    return False
+
+
+def focal_place(refs: list[Ref], sentences: list[Sentence]) -> Ref | None:
+    """The place the article is about: the most-mentioned populated place (headline x2)."""
+    heads = [(s.start, s.end) for s in sentences if s.heading]
+    score: dict[str, float] = {}
+    first: dict[str, Ref] = {}
+    for kinds in (("populated_place",), ("facility",), ("admin1",)):
+        for r in refs:
+            if r.kind not in kinds or r.anaphor:
+                continue
+            w = 2.0 if any(a <= r.start < b for a, b in heads) else 1.0
+            score[r.place_id] = score.get(r.place_id, 0) + w
+            first.setdefault(r.place_id, r)
+        if score:
+            best = max(score, key=lambda k: (score[k], -first[k].start))
+            return first[best]
+    return None
+
+
+def resolve_anaphors(text: str, sentences: list[Sentence], refs: list[Ref],
+                      focal: Ref | None, dates: dict[int, list[DateMention]]) -> list[Ref]:
+    """'the city', 'this town', 'its capture' -> the populated place the text is about."""
+    out: list[Ref] = []
+    mention_spans = [(r.start, r.end) for r in refs]
+    # a "place" inside a date ("June 29") is none
+    skip = [(s.start + d.start, s.start + d.end) for s in sentences for d in dates[s.index]]
+    for si, s in enumerate(sentences):
+        for m in ANAPHOR_RE.finditer(text, s.start, s.end):
+            if any(a < m.end() and m.start() < b for a, b in mention_spans):
+                continue
+            # the first populated place before it in this sentence, else the first of the
+            # nearest sentence before (three at most) that names one, else the focal place
+            target = None
+            for sj in range(si, max(-1, si - 4), -1):
+                lo = sentences[sj].start
+                hi = m.start() if sj == si else sentences[sj].end
+                cands = [r for r in refs if r.kind == "populated_place" and lo <= r.start < hi
+                         and not any(a < r.end and r.start < b for a, b in skip)]
+                if cands:
+                    target = cands[0]
+                    break
+            if target is None:
+                target = focal
+            if target is None:
+                continue
+            out.append(Ref(m.start(), m.end(), target.place_id, target.kind, target.admin1,
+                            target.country_code, target.geo_precision, anaphor=True))
+    return out
+
+
+def clause_places(text: str, refs: list[Ref], start: int, end: int,
+                   exclude: list[tuple[int, int]] = ()) -> list[Ref]:
+    """The places a clause concerns: its mentions and anaphors, most specific first kept.
+
+    Mentions inside `exclude` (a date, the name of the source) are not places of claims.
+    """
+    inside = [r for r in refs if start <= r.start < end
+              and not any(a < r.end and r.start < b for a, b in exclude)]
+    keep: list[Ref] = []
+    for r in inside:
+        if r.kind == "country":
+            continue
+        # a region written as the locator of a place before it: "Pokrovsk in ... Donetsk region"
+        if r.kind == "admin1" and any(
+                contains(r, o) and o.end <= r.start
+                and _LOCATOR_BETWEEN_RE.match(text[o.end:r.start]) for o in inside):
+            continue
+        keep.append(r)
+    if not keep:
+        prev_loc: Ref | None = None
+        for r in inside:
+            if r.kind != "country":
+                continue
+            # "in Niger, Mali and Burkina Faso": the list after "in" is locative too
+            if _LOCATIVE_COUNTRY_RE.search(text[max(0, r.start - 12):r.start]) or (
+                    prev_loc is not None
+                    and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[prev_loc.end:r.start])):
+                keep.append(r)
+                prev_loc = r
+    seen, out = set(), []
+    for r in keep:
+        if r.place_id not in seen:
+            seen.add(r.place_id)
+            out.append(r)
+    return out
+
