@@ -143,3 +143,54 @@ def clause_places(text: str, refs: list[Ref], start: int, end: int,
             out.append(r)
     return out
 
+
+
+# a place the figure is said of: "72 in Tartus", "188,000 customers without power in Wayne
+# County", "nearly 25,000 at Montpellier", "10,000 to Chateauroux"
+_AFTER_FIGURE_RE = re.compile(r"^(?:\s*(?:(?!(?:is|are|was|were|has|have|had|said|says|a|an)\s)[\w’'-]+\s+){0,3}?)(?:in|at|to|inside|across|throughout|"
+                              r"within)\s+(?:the\s+)?(?:(?:greater|central|northern|southern|eastern|"
+                              r"western|rural|city of|town of|province of|region of|state of)\s+)?$", re.I)
+# "Calais (5000)", "Ondo had 33", "Edo 29"
+_BEFORE_FIGURE_RE = re.compile(r"^\s*(?:\(|(?:had|has|recorded|reported|registered|got|with|saw)\s+"
+                               r"(?:about\s+|around\s+|some\s+|nearly\s+|at least\s+)?)?\s*$", re.I)
+_REGION_WORD_RE = re.compile(r"^\s+(?:region|oblast|province|governorate|state|prefecture)\b", re.I)
+_REGIONS_CONTEXT_RE = re.compile(r"\b(?:by (?:province|region|state|governorate)|provinces|regions|"
+                                 r"governorates|oblasts|states)\b", re.I)
+
+
+def figure_places(text: str, refs: list[Ref], lo: int, hi: int, fstart: int, fend: int,
+                  nxt: int) -> list[Ref]:
+    """The place the text ties a figure (text[fstart:fend]) to inside its sentence
+    (text[lo:hi]): a place right after it ("72 in Tartus", up to the next figure at
+    `nxt`), or named just before it ("Calais (5000)", "Ondo had 33"); [] when the text
+    ties it to none of these (the clause's places are used then)."""
+    for r in refs:
+        if fend <= r.start < min(nxt, hi, fend + 70) and _AFTER_FIGURE_RE.match(text[fend:r.start]) \
+                and not re.search(r"[.;:!?]", text[fend:r.start]):
+            return [r]
+    for r in reversed(refs):
+        if lo <= r.end <= fstart and fstart - r.end <= 12 and _BEFORE_FIGURE_RE.match(text[r.end:fstart]):
+            return [r]
+    return []
+
+
+def region_of(text: str, ref: Ref, lo: int, hi: int, gazetteer) -> object | None:
+    """The first-level area a populated place's name stands for here ("Kharkiv region",
+    "the death toll by province ... 658 in Latakia"): the admin1 the place is in, when
+    the text says region/province/state and the area bears the place's name. None else."""
+    if ref.kind != "populated_place" or not ref.admin1 or gazetteer is None:
+        return None
+    said = _REGION_WORD_RE.match(text[ref.end:ref.end + 20]) or _REGIONS_CONTEXT_RE.search(text[lo:hi])
+    if not said:
+        return None
+    area = gazetteer.admin1(ref.admin1)
+    if area is None:
+        return None
+    surface = re.sub(r"[^a-z]", "", text[ref.start:ref.end].lower())[:4]
+    name = re.sub(r"[^a-z]", "", _fold(area.name).lower())
+    return area if surface and surface in name else None
+
+
+def _fold(s: str) -> str:
+    import unicodedata
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))

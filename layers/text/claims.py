@@ -75,7 +75,8 @@ from datetime import date as _date
 from layers.text.attribution import REFERRING, UNATTRIBUTED, find_attribution
 from layers.text.conflicts import mark_conflicts
 from layers.text.dates import DateMention, find_dates
-from layers.text.binding import Ref, clause_places, contains, focal_place, ref_of, resolve_anaphors
+from layers.text.binding import (Ref, clause_places, contains, figure_places, focal_place, ref_of, region_of,
+                                  resolve_anaphors)
 from layers.text.figures import find_figures
 from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
 from layers.text.sentences import Clause, Sentence, split_clauses, split_sentences
@@ -198,6 +199,9 @@ class _Ctx:
     last_figure: tuple | None = None
     #: the last point in time the text gave before the current sentence
     last_date: DateMention | None = None
+    gazetteer: object = None
+    #: first-level areas claims were put on that no mention names (place_id -> Mention)
+    areas: dict = field(default_factory=dict)
 
 
 def claim_id_for(article_id: str, span_text: str, span_start: int, measure: str,
@@ -257,6 +261,19 @@ def _speech_date(sent: Sentence, dates: list[DateMention]) -> DateMention | None
         if d.kind == "point" and _SPEECH_DATE_RE.search(sent.text[max(0, d.start - 30):d.start]):
             return d
     return None
+
+
+def _as_region(ctx: _Ctx, sent: Sentence, r: Ref) -> Ref:
+    """The first-level area a place's name stands for here ("in the Kharkiv region", a
+    toll "by province"), else the place itself."""
+    area = region_of(ctx.article.text, r, sent.start, sent.end, ctx.gazetteer)
+    if area is None:
+        return r
+    if area.place_id not in ctx.areas:
+        from geo.model import Mention
+
+        ctx.areas[area.place_id] = Mention(ctx.article.text[r.start:r.end], r.start, r.end, area, r.geo_precision)
+    return Ref(r.start, r.end, area.place_id, area.kind, area.admin1, area.country_code, r.geo_precision)
 
 
 def _carried_date(ctx: _Ctx, sent: Sentence, dates: list[DateMention],
@@ -417,11 +434,19 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         return max(0, len(clauses) - 1)
 
     fig_clauses: set[int] = set()
-    for f in figures:
+    srefs = [r for r in ctx.refs if sent.start <= r.start < sent.end
+             and not any(a < r.end and r.start < b for a, b in exclude)]
+    for fi, f in enumerate(figures):
         ci = clause_of(sent.start + f.start)
         fig_clauses.add(ci)
         c = clauses[ci]
-        places, pnote = places_for(ci)
+        nxt = sent.start + figures[fi + 1].start if fi + 1 < len(figures) else sent.end
+        places = figure_places(text, srefs, sent.start, sent.end, sent.start + f.start,
+                               sent.start + f.end, nxt)
+        pnote = ""
+        if not places:
+            places, pnote = places_for(ci)
+        places = [_as_region(ctx, sent, r) for r in places]
         cdates = _clause_dates(sent, c, dates)
         # the clause's date nearest the figure
         date = min(cdates, key=lambda d: min(abs(d.start - f.end), abs(f.start - d.end))) \
@@ -554,6 +579,16 @@ def _versions() -> tuple[tuple[str, str], ...]:
     return tuple(out.items())
 
 
+def _gazetteer():
+    try:
+        from geo.gazetteer import Gazetteer
+
+        return Gazetteer.open()
+    except Exception as err:  # noqa: BLE001 - without it, no place becomes its region
+        log.debug("no gazetteer for regions: %s", err)
+        return None
+
+
 def _made_by() -> dict:
     return dict(_versions())
 
@@ -592,12 +627,13 @@ def extract(article: Article, date: _date | None = None, *, mentions=None) -> Cl
     dates = {s.index: find_dates(s.text, ref) for s in sentences}
     refs = sorted(refs + resolve_anaphors(article.text, sentences, refs, focal, dates),
                   key=lambda r: r.start)
-    ctx = _Ctx(article, ref, sentences, refs, focal, dates)
+    ctx = _Ctx(article, ref, sentences, refs, focal, dates, gazetteer=_gazetteer())
     for s in sentences:
         _sentence_claims(ctx, s)
         points = [d for d in ctx.dates[s.index] if d.kind in ("point", "range") and d.start_iso]
         if points and not s.heading:
             ctx.last_date = points[-1]
     claims = mark_conflicts(_drop_headline_events(ctx.claims, sentences))
-    return ClaimsDoc(article=article, places=places_from_mentions(mentions), claims=claims,
+    return ClaimsDoc(article=article, places=places_from_mentions(mentions + list(ctx.areas.values())),
+                     claims=claims,
                      made_by=_made_by())
