@@ -629,7 +629,8 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str) -> Figure | 
     elif kind == "people" and measure not in ("casualties", "killed", "injured", "displaced"):
         # "killed dozens of soldiers", "38 had died": the verb says what happened to them
         got = _people_measure(text, s, n_end)
-        if got is not None and got[0] in ("killed", "injured", "detained", "casualties"):
+        if got is not None and got[0] in ("killed", "injured", "detained", "casualties", "displaced", "missing",
+                                          "rescued"):
             measure, cat = got
     elif kind == "people" and n_end == e:
         after = _people_measure(text, e, e)
