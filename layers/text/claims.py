@@ -633,7 +633,8 @@ def extract(article: Article, date: _date | None = None, *, mentions=None) -> Cl
         points = [d for d in ctx.dates[s.index] if d.kind in ("point", "range") and d.start_iso]
         if points and not s.heading:
             ctx.last_date = points[-1]
-    claims = mark_conflicts(_drop_headline_events(ctx.claims, sentences))
+    claims = mark_conflicts(_drop_headline_events(ctx.claims, sentences), article.text,
+                            tuple((s.start, s.end) for s in sentences if s.heading))
     return ClaimsDoc(article=article, places=places_from_mentions(mentions + list(ctx.areas.values())),
                      claims=claims,
                      made_by=_made_by())

@@ -491,8 +491,17 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str) -> Figure | 
         u, measure, end = unit
         if not measure:
             # tonnes of what: "88,500 tonnes of copper" -> copper; "output by 17,000 tonnes"
-            of = re.match(r"\s+of\s+(?:[\w-]+\s+)?([a-z][\w-]*)", text[end:])
-            measure = of.group(1) if of else "tonnage"
+            of = re.match(r"\s+of\s+([a-z][\w-]*)", text[end:])
+            what = re.search(r"\b([a-z]+)\s+(output|production|exports?|imports?|capacity|shipments|"
+                             r"harvest|sales)\b[^.;\d]{0,30}?\b(by|to|of|at)\s+(?:about\s+|around\s+|"
+                             r"some\s+|nearly\s+|at\s+)?$", text[max(0, s - 70):s])
+            if what:
+                noun = what.group(2).rstrip("s")
+                measure = f"{what.group(1)}_{noun}" if what.group(1) not in ("the", "its", "their", "annual",
+                                                                              "daily", "average") else noun
+                measure += "_increase" if what.group(3) == "by" else ""
+            else:
+                measure = of.group(1) if of else "tonnage"
         return Figure(s, end, value, u, measure, "economic" if u != "l/m2" else "humanitarian",
                       qualifier, _period(text, end), u)
     pct = _PERCENT_RE.match(text[e:])

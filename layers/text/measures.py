@@ -80,7 +80,7 @@ CURRENCY_WORDS = {
 _DEMONYM_RE = re.compile(r"[A-Z][a-z]+(?:ans|ians|is|ese|ers|ites|s)$")
 _WORD_RE = re.compile(r"\s*(?:-\s*)?([A-Za-z][\w’'-]*)")
 #: a death toll before a number: "the death toll ... has risen to", "put the toll at"
-TOLL_RE = re.compile(r"\b(?:death|casualty|civilian death|fatality)?\s*toll\b(?:[^.;\d]{0,60}?)"
+TOLL_RE = re.compile(r"\b(?:death|casualty|civilian death|fatality)?\s*toll\b(?:[^.;,\d]{0,60}?)"
                      r"\b(?:to|at|of|reached|hit|stands?|stood|is|was|rose|climbed|now|includes|including)\s+"
                      r"(?:(?:more than|over|at least|about|around|nearly|some|almost|roughly)\s+)?$", re.I)
 MAGNITUDE_RE = re.compile(r"^(?:-|\s)?magnitude\b|^\s+on the Richter scale", re.I)
