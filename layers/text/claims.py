@@ -277,11 +277,19 @@ def _as_region(ctx: _Ctx, sent: Sentence, r: Ref) -> Ref:
 
 
 def _carried_date(ctx: _Ctx, sent: Sentence, dates: list[DateMention],
-                  pos: int) -> tuple[DateMention | None, str]:
-    """The date of a claim whose clause gives none: the sentence's point in time nearest it,
-    else the last one the text gave before (the same event, told on), else the article's
-    date (a figure reported as it stands). With a note saying which."""
-    points = [d for d in dates if d.kind in ("point", "range") and d.start_iso]
+                  pos: int, figs: list[tuple[int, int]] = ()) -> tuple[DateMention | None, str]:
+    """The date of a claim whose clause gives none: the sentence's point in time nearest it
+    (when no other figure of the sentence is nearer that date: "735,000, against 650,000
+    on January 19" dates the second only), else the last one the text gave before (the
+    same event, told on), else the article's date (a figure reported as it stands). With a
+    note saying which."""
+
+    def dist(d: DateMention, a: int, b: int) -> int:
+        return 0 if a < d.end and d.start < b else min(abs(d.start - b), abs(a - d.end))
+
+    points = [d for d in dates if d.kind in ("point", "range") and d.start_iso
+              and not _COMPARED_RE.search(sent.text[max(0, d.start - 40):d.start])
+              and all(dist(d, a, b) >= dist(d, pos, pos + 1) - 1 or a == pos for a, b in figs)]
     if points:
         return min(points, key=lambda d: min(abs(d.start - pos), abs(pos - d.end))), ""
     if ctx.last_date is not None:
@@ -290,6 +298,12 @@ def _carried_date(ctx: _Ctx, sent: Sentence, dates: list[DateMention],
         iso = ctx.ref.isoformat()
         return DateMention("", -1, -1, iso, "", "day", "point"), "date: the article's date"
     return None, ""
+
+
+# a date said for comparison is not the date of what follows: "against 650,000 on January 19",
+# "compared to January 19", "up from 20 the previous week"
+_COMPARED_RE = re.compile(r"\b(?:against|compared (?:to|with)|than|up from|down from|versus|vs\.?)\b"
+                          r"[^.;]{0,30}$", re.I)
 
 
 def _date_fields(d: DateMention | None) -> tuple[str, str, str]:
@@ -453,7 +467,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             if cdates else frame
         dnote = ""
         if date is None and f.qualifier != "once":
-            date, dnote = _carried_date(ctx, sent, dates, f.start)
+            date, dnote = _carried_date(ctx, sent, dates, f.start, [(g.start, g.end) for g in figures])
         rel = _relation(ctx, sent, c, cl_places[ci]) if cl_places[ci] else None
         relation = ""
         if rel is not None and rel[0] == "advance" and f.measure.startswith("advance"):
@@ -630,7 +644,8 @@ def extract(article: Article, date: _date | None = None, *, mentions=None) -> Cl
     ctx = _Ctx(article, ref, sentences, refs, focal, dates, gazetteer=_gazetteer())
     for s in sentences:
         _sentence_claims(ctx, s)
-        points = [d for d in ctx.dates[s.index] if d.kind in ("point", "range") and d.start_iso]
+        points = [d for d in ctx.dates[s.index] if d.kind in ("point", "range") and d.start_iso
+                  and not _COMPARED_RE.search(s.text[max(0, d.start - 40):d.start])]
         if points and not s.heading:
             ctx.last_date = points[-1]
     claims = mark_conflicts(_drop_headline_events(ctx.claims, sentences), article.text,
