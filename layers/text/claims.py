@@ -77,6 +77,7 @@ from layers.text.conflicts import mark_conflicts
 from layers.text.dates import DateMention, find_dates
 from layers.text.binding import (Ref, clause_places, contains, figure_places, focal_place, ref_of, region_of,
                                   resolve_anaphors)
+from layers.text.events import find_incident
 from layers.text.figures import find_figures
 from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
 from layers.text.sentences import Clause, Sentence, split_clauses, split_sentences
@@ -448,6 +449,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         return max(0, len(clauses) - 1)
 
     fig_clauses: set[int] = set()
+    n_before = len(ctx.claims)
     srefs = [r for r in ctx.refs if sent.start <= r.start < sent.end
              and not any(a < r.end and r.start < b for a, b in exclude)]
     for fi, f in enumerate(figures):
@@ -541,6 +543,43 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             made.add(ev.name)
             last_event = ev
             break
+    if not any(c.value is None for c in ctx.claims[n_before:]):
+        _incident(ctx, sent, clauses, cl_places, srefs, dates, event_date, source, clause_of, places_for,
+                  bool(figures))
+
+
+_HYPOTHETICAL_RE = re.compile(r"\b(?:warn\w*|could|would|might|may|threat\w*|fear\w*|plan\w*|"
+                              r"if|unless|prepar\w* for|risk of)\b", re.I)
+
+
+def _incident(ctx: _Ctx, sent: Sentence, clauses, cl_places, srefs, dates, event_date, source,
+              clause_of, places_for, counted: bool = False) -> None:
+    """The incident a sentence tells (an attack, a disaster, a rupture, ...: see
+    `layers.text.events`), when its clauses made no event: on the places of its clause,
+    else the sentence's (a country when it names nothing smaller), else the clause's
+    fallback; dated by its clause, the sentence, or the text before."""
+    got = find_incident(sent.text)
+    if got is None:
+        return
+    name, category, a, b = got
+    if name == "casualties" and counted:
+        return                      # the deaths are the sentence's figures
+    if _HYPOTHETICAL_RE.search(sent.text[:a]):
+        return                      # "warned that an assault on Rafah would ...": not an event
+    ci = clause_of(sent.start + a)
+    places, pnote = cl_places[ci], ""
+    if not places:
+        inner = [r for r in srefs if r.kind != "country"]
+        places = inner[:1] or [r for r in srefs if r.kind == "country"][:1]
+    if not places:
+        places, pnote = places_for(ci)
+    cdates = _clause_dates(sent, clauses[ci], dates)
+    edate, dnote = (cdates[0], "") if cdates else (event_date, "")
+    if edate is None:
+        edate, dnote = _carried_date(ctx, sent, dates, a)
+    span = (sent.start + a, sent.start + b)
+    _add(ctx, sent, span, places, category, date=edate, source=source,
+         note="; ".join(x for x in (pnote, dnote) if x))
 
 
 def _drop_headline_events(claims: list[Claim], sentences: list[Sentence]) -> list[Claim]:
