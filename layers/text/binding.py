@@ -107,6 +107,14 @@ def resolve_anaphors(text: str, sentences: list[Sentence], refs: list[Ref],
     return out
 
 
+# a country that reports, records or suffers, not one that acts: "Nigeria recorded 676
+# cases", "Malawi has declared a state of disaster", "Zambia also appealed for help"
+_COUNTRY_SUBJECT_RE = re.compile(r"(?:’s|'s)?\s+(?:(?:has|have|had|also|now|already)\s+){0,2}"
+                                 r"(?:recorded|reported|registered|declared|appealed|confirmed|"
+                                 r"counted|saw|logged|received|suffered|experienced|faces|faced|"
+                                 r"is facing|was hit|has been hit|hosts|hosted|took in)\b", re.I)
+
+
 def clause_places(text: str, refs: list[Ref], start: int, end: int,
                    exclude: list[tuple[int, int]] = ()) -> list[Ref]:
     """The places a clause concerns: its mentions and anaphors, most specific first kept.
@@ -131,7 +139,8 @@ def clause_places(text: str, refs: list[Ref], start: int, end: int,
             if r.kind != "country":
                 continue
             # "in Niger, Mali and Burkina Faso": the list after "in" is locative too
-            if _LOCATIVE_COUNTRY_RE.search(text[max(0, r.start - 12):r.start]) or (
+            if _LOCATIVE_COUNTRY_RE.search(text[max(0, r.start - 12):r.start]) \
+                    or _COUNTRY_SUBJECT_RE.match(text, r.end) or (
                     prev_loc is not None
                     and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[prev_loc.end:r.start])):
                 keep.append(r)

@@ -438,6 +438,15 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         for j in range(0, ci):
             if cl_places[j]:
                 return cl_places[j][:1], ""
+        # else the place the text was just talking about: the first place of the nearest of
+        # the two sentences before that names one
+        for back in (1, 2):
+            if sent.index - back < 0:
+                break
+            prev = ctx.sentences[sent.index - back]
+            got = clause_places(text, ctx.refs, prev.start, prev.end)
+            if got:
+                return got[:1], "place from the sentence before"
         if ctx.focal is not None:
             return [ctx.focal], "place from context: the place the article is about"
         return [], ""
