@@ -203,3 +203,39 @@ def region_of(text: str, ref: Ref, lo: int, hi: int, gazetteer) -> object | None
 def _fold(s: str) -> str:
     import unicodedata
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+# "the region", "the province", "the country's western border": the area the text is in
+_AREA_ANAPHOR_RE = re.compile(r"\b(?:the|this|that)\s+(?P<n>region|oblast|province|governorate|country)"
+                              r"(?:’s|'s)?\b(?!\s+(?:of|in)\b)", re.I)
+
+
+def area_anaphors(text: str, refs: list[Ref], gazetteer) -> list[tuple[Ref, object]]:
+    """'the region' -> the first-level area of the place named last before it; 'the
+    country' -> the country named last before it, else the last place's country. Each
+    with the gazetteer entry the reference stands for (to list among the places)."""
+    out: list[tuple[Ref, object]] = []
+    if gazetteer is None:
+        return out
+    spans = [(r.start, r.end) for r in refs]
+    for m in _AREA_ANAPHOR_RE.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in spans):
+            continue
+        before = [r for r in refs if r.end <= m.start() and not r.anaphor]
+        if not before:
+            continue
+        area = None
+        if m.group("n").lower() == "country":
+            named = [r for r in before if r.kind == "country"]
+            area = gazetteer.get(named[-1].place_id) if named else gazetteer.country(before[-1].country_code)
+        else:
+            last = before[-1]
+            if last.kind == "admin1":
+                area = gazetteer.get(last.place_id)
+            elif last.admin1:
+                area = gazetteer.admin1(last.admin1)
+        if area is None:
+            continue
+        out.append((Ref(m.start(), m.end(), area.place_id, area.kind, area.admin1, area.country_code,
+                        3 if area.kind in ("country", "admin1") else 2, anaphor=True), area))
+    return out

@@ -75,8 +75,8 @@ from datetime import date as _date
 from layers.text.attribution import REFERRING, UNATTRIBUTED, find_attribution
 from layers.text.conflicts import mark_conflicts
 from layers.text.dates import DateMention, find_dates
-from layers.text.binding import (Ref, clause_places, contains, figure_places, focal_place, ref_of, region_of,
-                                  resolve_anaphors)
+from layers.text.binding import (Ref, area_anaphors, clause_places, contains, figure_places, focal_place,
+                                  ref_of, region_of, resolve_anaphors)
 from layers.text.events import find_incident
 from layers.text.figures import find_figures
 from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
@@ -689,7 +689,15 @@ def extract(article: Article, date: _date | None = None, *, mentions=None) -> Cl
     dates = {s.index: find_dates(s.text, ref) for s in sentences}
     refs = sorted(refs + resolve_anaphors(article.text, sentences, refs, focal, dates),
                   key=lambda r: r.start)
-    ctx = _Ctx(article, ref, sentences, refs, focal, dates, gazetteer=_gazetteer())
+    gaz = _gazetteer()
+    areas = area_anaphors(article.text, refs, gaz)
+    refs = sorted(refs + [r for r, _ in areas], key=lambda r: r.start)
+    ctx = _Ctx(article, ref, sentences, refs, focal, dates, gazetteer=gaz)
+    from geo.model import Mention
+
+    for r, area in areas:
+        ctx.areas.setdefault(area.place_id, Mention(article.text[r.start:r.end], r.start, r.end, area,
+                                                    r.geo_precision))
     for s in sentences:
         _sentence_claims(ctx, s)
         points = [d for d in ctx.dates[s.index] if d.kind in ("point", "range") and d.start_iso
