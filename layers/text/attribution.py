@@ -78,6 +78,9 @@ _COMMON_RE = re.compile(rf"\b(?P<src>{_SOURCE_NOUNS})(?:\s+(?:in|at|for|from) (?
                         rf"(?:{_VERBS})\b")
 
 
+# verbs that make their subject a source only when the sentence names no other
+_WEAK_VERB_RE = re.compile(r"\b(?:counted|counts|listed|documented|recorded|registered|revealed|"
+                           r"reveals|noting|showed|shows)$", re.I)
 _COMMON_ONLY_RE = re.compile(_SOURCE_NOUNS, re.I)
 _PRONOUN_RE = re.compile(rf"\b(?P<src>[Hh]e|[Ss]he|[Tt]hey)\s+(?:(?:also|later|earlier|had|has|have)\s+)?"
                          rf"(?:{_VERBS})\b")
@@ -141,6 +144,8 @@ def find_attribution(sentence: str) -> Attribution:
     for m in _LEAD_RE.finditer(sentence):
         if common is not None and common.start() <= m.start():
             break
+        if common is not None and _WEAK_VERB_RE.search(m.group(0)):
+            break                   # "Nigeria recorded 676 cases, the health agency said"
         phrase = m.group("pre").strip()
         phrase = re.sub(r"^(?:(?:As|But|And|However|Meanwhile|Earlier|Later|On|In)\s+)", "", phrase)
         name, title = _split_title(phrase)

@@ -77,11 +77,18 @@ _PART_BEFORE_RE = re.compile(r"\b(?:including|includ\w+|among them|of them|of wh
 _PART_AFTER_RE = re.compile(r"^[^.;]{0,40}?\b(?:were|was|are|is)\s+among\b", re.I)
 
 
+# an increment, not a total: "two more bodies", "40 new cases", "another 300"
+_MORE_RE = re.compile(r"[\w,.]+\s+(?:more|new|additional|further)\b(?!\s+than)", re.I)
+
+
 def _part(c: Claim, text: str) -> bool:
     if not text or c.span_start < 0:
         return False
     return bool(_PART_BEFORE_RE.search(text[max(0, c.span_start - 40):c.span_start])
-                or _PART_AFTER_RE.match(text[c.span_end:c.span_end + 60]))
+                or _PART_AFTER_RE.match(text[c.span_end:c.span_end + 60])
+                or _MORE_RE.match(text[c.span_start:c.span_end + 12])
+                or re.search(r"\b(?:another|a further|an additional)\s+$", text[max(0, c.span_start - 20):c.span_start],
+                             re.I))
 
 
 def disputes(a: Claim, b: Claim, text: str = "", heads: tuple = ()) -> bool:

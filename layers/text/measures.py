@@ -67,6 +67,8 @@ _STOP = {
     "among", "including", "against", "across", "between", "each", "every", "all", "some",
     "per", "cent", "percent", "times", "year", "month", "week", "day", "hour", "old",
 }
+#: words that add to a count without being its noun: "two more bodies", "40 new cases"
+_EXTRA = {"more", "other", "new", "additional", "further"}
 CURRENCY_WORDS = {
     "dollars": "USD", "euros": "EUR", "pounds": "GBP", "sterling": "GBP", "rubles": "RUB",
     "roubles": "RUB", "hryvnias": "UAH", "hryvnia": "UAH", "yuan": "CNY", "renminbi": "CNY",
@@ -151,6 +153,9 @@ def open_noun(text: str, e: int, value: float = 2.0) -> tuple[str, str, str, int
             return None
         w = m.group(1)
         lw = w.lower()
+        if lw in _EXTRA and not re.match(r"\s+than\b", text[m.end():]):
+            pos = m.end()            # "two more bodies", "another 300 new cases"
+            continue
         if lw in _STOP or re.search(r"[.;:!?,()\"“”]", text[pos:pos + m.start(1) - pos]):
             return None
         words.append(w)
