@@ -118,7 +118,7 @@ _BREAK_WORDS = {"in", "on", "at", "to", "from", "by", "with", "and", "or", "was"
 _CONTROL_RE = re.compile(r"\b(control\w*|occup\w*|held|holds?|captur\w*|seiz\w*|liberat\w*)\b",
                          re.I)
 _DAMAGE_RE = re.compile(r"\b(destroy\w*|ruin\w*|razed|flattened|damag\w*|hit|struck|shelled|"
-                        r"affected)\b", re.I)
+                        r"affected|set on fire|set alight|burn(?:ed|t)|torched|gutted)\b", re.I)
 _ADVANCE_RE = re.compile(r"\b(advanc\w*|progress\w*|gain\w*|push\w*|mov(?:e|ed|ing)|"
                          r"captur\w*|seiz\w*|occup\w*|penetrat\w*)\b", re.I)
 # verbs next to a generic people noun that give its measure
@@ -146,6 +146,10 @@ _PEOPLE_VERBS = [
 ]
 
 
+# what happened to buildings that is no damage: closures and outages
+_CLOSED_RE = re.compile(r"\s+(?:(?:were|was|are|is|have been|had been|remain(?:ed)?)\s+)?(?:closed|shut|"
+                        r"left without|without (?:power|electricity|water|heating)|lost (?:power|electricity)|"
+                        r"cut off|evacuated|suspended)\b", re.I)
 _PEOPLE_NOUN_MEASURE = {"persons": "people", "individuals": "people", "civilians": "people",
                         "migrants": "migrants", "worshippers": "people"}
 
@@ -338,6 +342,17 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
                                          "before the war") else q
         if _DURATION_RE.match(text[e:]):
             continue                          # "two weeks", "three years": a period, not a figure
+        # a partitive: "12 of the territory's 36 hospitals": the count is of the noun after
+        # the whole, and the whole is said only to frame it
+        part = _PARTITIVE_RE.match(text, e)
+        if part and m.group("num"):
+            m_total = _NUMBER_RE.match(text, part.end())
+            if m_total is not None and _value(m_total) is not None:
+                fig = _classify(text, m_total, value, qualifier)
+                if fig is not None:
+                    out.append(replace(fig, start=s))
+                    skip_to = fig.end
+                    continue
         # a range: "1,500 to 3,000 people", "187,300 – 228,900 tonnes", "three or four explosions"
         value_max = None
         rng = _RANGE_RE.match(text, e)
@@ -369,6 +384,13 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
             # "from 300,000 before the war to about 60,000": the second figure is the first's
             fig = Figure(s, e, value, prev.unit, prev.measure, prev.category,
                          "" if qualifier == "once" else qualifier, _period(text, e), prev.noun)
+        if fig is None and prev is not None and prev.unit == "people" and re.search(
+                r"\b(?:including|among them|of whom)\s+(?:at least\s+|about\s+|some\s+)?$", text[max(0, s - 30):s]):
+            # "killed 30 people, including 12 children": a part counts what the whole counted
+            noun = _noun_after(text, e)
+            end = noun[0].end() if noun is not None else e
+            fig = Figure(s, end, value, prev.unit, prev.measure, prev.category, qualifier,
+                         _period(text, end), prev.noun)
         if fig is None:
             fig = _elliptical(text, m, s, e, value, qualifier, prev or (carry if s < 80 else None))
         if fig is not None:
@@ -377,6 +399,8 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
     return out
 
 
+_PARTITIVE_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
+                           r"(?:[\w-]+(?:’s|'s)\s+)?(?=\d)", re.I)
 _RANGE_RE = re.compile(r"\s*(?:-|–|—|to|or|and)\s*(?=[\d$€£a-z])", re.I)
 # what may follow a number that counts what the figure before it counted: "72 in Tartus",
 # "Ondo (11)", "against 26,000 on January 19", "1.27 million according to ..."
@@ -630,9 +654,15 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str) -> Figure | 
             got = (_PEOPLE_NOUN_MEASURE.get(noun_word, noun_word), "humanitarian")
         measure, cat = got
     elif kind == "thing":
-        dmg = _DAMAGE_RE.search(text[n_end:n_end + 60]) or _DAMAGE_RE.search(text[max(0, s - 40):s])
+        dmg = _DAMAGE_RE.search(text[n_end:n_end + 60]) or _DAMAGE_RE.search(text[max(0, s - 40):s]) \
+            or (re.search(r"\bas well as\s+$", text[max(0, s - 12):s]) and _DAMAGE_RE.search(text[:s]))
         if not dmg:
-            return None
+            # "37 schools were closed", "1,200 homes lost power": a count of the noun itself
+            if n_end == e or not _CLOSED_RE.match(text[n_end:n_end + 50]):
+                return None
+            noun_word = nm.group(0).lower()
+            return Figure(s, n_end, value, "count", noun_word.replace(" ", "_"), cat, qualifier,
+                          _period(text, n_end), nm.group(0))
         measure += "_destroyed" if re.match(r"destroy|ruin|razed|flatten", dmg.group(1), re.I) \
             else "_damaged"
     elif kind == "people" and measure not in ("casualties", "killed", "injured", "displaced"):
