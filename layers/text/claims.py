@@ -74,7 +74,7 @@ from datetime import date as _date
 
 from layers.text.attribution import REFERRING, UNATTRIBUTED, find_attribution
 from layers.text.conflicts import mark_conflicts
-from layers.text.dates import DateMention, find_dates
+from layers.text.dates import REPORT_DATE_NOTE, DateMention, find_dates
 from layers.text.binding import (Ref, area_anaphors, clause_places, contains, figure_places, focal_place,
                                   ref_of, region_of, resolve_anaphors)
 from layers.text.events import find_incident
@@ -198,8 +198,8 @@ class _Ctx:
     claims: list[Claim] = field(default_factory=list)
     #: (sentence index, its last figure): what a bare number in the next sentence counts
     last_figure: tuple | None = None
-    #: the last point in time the text gave before the current sentence
-    last_date: DateMention | None = None
+    #: (paragraph, date): the last point in time the text gave before the current sentence
+    last_date: tuple | None = None
     gazetteer: object = None
     #: first-level areas claims were put on that no mention names (place_id -> Mention)
     areas: dict = field(default_factory=dict)
@@ -277,6 +277,9 @@ def _as_region(ctx: _Ctx, sent: Sentence, r: Ref) -> Ref:
     return Ref(r.start, r.end, area.place_id, area.kind, area.admin1, area.country_code, r.geo_precision)
 
 
+_DATELINE_RE = re.compile(r"^\s*(?:[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*)*\s*,\s*)+$")
+
+
 def _carried_date(ctx: _Ctx, sent: Sentence, dates: list[DateMention],
                   pos: int, figs: list[tuple[int, int]] = ()) -> tuple[DateMention | None, str]:
     """The date of a claim whose clause gives none: the sentence's point in time nearest it
@@ -292,12 +295,16 @@ def _carried_date(ctx: _Ctx, sent: Sentence, dates: list[DateMention],
               and not _COMPARED_RE.search(sent.text[max(0, d.start - 40):d.start])
               and all(dist(d, a, b) >= dist(d, pos, pos + 1) - 1 or a == pos for a, b in figs)]
     if points:
-        return min(points, key=lambda d: min(abs(d.start - pos), abs(pos - d.end))), ""
-    if ctx.last_date is not None:
-        return ctx.last_date, f"date carried from '{ctx.last_date.text}' earlier in the text"
+        best = min(points, key=lambda d: min(abs(d.start - pos), abs(pos - d.end)))
+        if _DATELINE_RE.match(sent.text[:best.start]) and re.match(r"\s*(?:[-–—]|\(|/)", sent.text[best.end:]):
+            return best, REPORT_DATE_NOTE        # "GOMA, February 5, 2025 — ...": the report's date
+        return best, ""
+    if ctx.last_date is not None and ctx.last_date[0] == sent.paragraph:
+        d = ctx.last_date[1]
+        return d, f"date carried from '{d.text}' earlier in the text"
     if ctx.ref is not None:
         iso = ctx.ref.isoformat()
-        return DateMention("", -1, -1, iso, "", "day", "point"), "date: the article's date"
+        return DateMention("", -1, -1, iso, "", "day", "point"), REPORT_DATE_NOTE
     return None, ""
 
 
@@ -702,8 +709,8 @@ def extract(article: Article, date: _date | None = None, *, mentions=None) -> Cl
         _sentence_claims(ctx, s)
         points = [d for d in ctx.dates[s.index] if d.kind in ("point", "range") and d.start_iso
                   and not _COMPARED_RE.search(s.text[max(0, d.start - 40):d.start])]
-        if points and not s.heading:
-            ctx.last_date = points[-1]
+        if points and not s.heading and not _DATELINE_RE.match(s.text[:points[-1].start]):
+            ctx.last_date = (s.paragraph, points[-1])
     claims = mark_conflicts(_drop_headline_events(ctx.claims, sentences), article.text,
                             tuple((s.start, s.end) for s in sentences if s.heading))
     return ClaimsDoc(article=article, places=places_from_mentions(mentions + list(ctx.areas.values())),

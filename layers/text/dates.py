@@ -34,7 +34,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["MONTHS", "DateMention", "find_dates", "parse_iso_date", "iso_precision"]
+__all__ = ["MONTHS", "DateMention", "find_dates", "parse_iso_date", "iso_precision", "REPORT_DATE_NOTE"]
+
+#: the note of a claim dated by its report (the article's date): no date of its own was said
+REPORT_DATE_NOTE = "date: the article's date"
 
 #: month names and their usual abbreviations
 MONTHS = {
