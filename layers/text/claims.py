@@ -79,6 +79,7 @@ from layers.text.binding import (Ref, area_anaphors, clause_places, contains, fi
                                   ref_of, region_of, resolve_anaphors)
 from layers.text.events import find_incident
 from layers.text.figures import find_figures
+from layers.text.measures import topic_of
 from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
 from layers.text.sentences import Clause, Sentence, split_clauses, split_sentences
 
@@ -201,6 +202,8 @@ class _Ctx:
     #: (paragraph, date): the last point in time the text gave before the current sentence
     last_date: tuple | None = None
     gazetteer: object = None
+    #: what the article speaks of most (the category of a figure whose words say none)
+    topic: str = "economic"
     #: first-level areas claims were put on that no mention names (place_id -> Mention)
     areas: dict = field(default_factory=dict)
 
@@ -492,7 +495,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             relation, places = rel
         note = "; ".join(x for x in (pnote, dnote, title_note and (
             title_note if title_note.startswith("'") else f"source as written: {title_note}")) if x)
-        _add(ctx, sent, (sent.start + f.start, sent.start + f.end), places, f.category,
+        _add(ctx, sent, (sent.start + f.start, sent.start + f.end), places, f.category or ctx.topic,
              measure=f.measure, value=f.value, unit=f.unit, date=date, source=source,
              relation=relation, period=f.period, qualifier=f.qualifier, note=note,
              value_max=f.value_max)
@@ -699,7 +702,8 @@ def extract(article: Article, date: _date | None = None, *, mentions=None) -> Cl
     gaz = _gazetteer()
     areas = area_anaphors(article.text, refs, gaz)
     refs = sorted(refs + [r for r, _ in areas], key=lambda r: r.start)
-    ctx = _Ctx(article, ref, sentences, refs, focal, dates, gazetteer=gaz)
+    ctx = _Ctx(article, ref, sentences, refs, focal, dates, gazetteer=gaz,
+               topic=topic_of(article.text) or "economic")
     from geo.model import Mention
 
     for r, area in areas:

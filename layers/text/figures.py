@@ -32,7 +32,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from layers.text.measures import TOLL_RE, is_magnitude, open_noun, unit_after
+from layers.text.measures import (TOLL_RE, category_of, is_magnitude, open_noun, percent_measure, topic_of,
+                                  unit_after)
 
 __all__ = ["VOCABULARY", "Figure", "find_figures", "parse_number", "WORD_NUMBERS"]
 
@@ -431,49 +432,6 @@ def _elliptical(text: str, m: re.Match, s: int, e: int, value: float, qualifier:
                   _period(text, e), prev.noun)
 
 
-_CHANGE_RE = re.compile(r"\b(?:increas\w*|ris(?:e|en|ing)|rose|up|down|decreas\w*|drop\w*|fall(?:en|ing)?|fell|"
-                        r"jump\w*|grow\w*|grew|declin\w*|surg\w*|climb\w*|cut|slump\w*|gain\w*|"
-                        r"lower|higher)\b(?:\s+(?:by|of))?\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$", re.I)
-_CATEGORY_WORDS = [
-    (re.compile(r"strike|attack|shell|missile|drone|explosion|blast|bomb|raid|troop|soldier|militant|"
-                r"fighter|rebel|massacre|clash|sortie|round", re.I), "military"),
-    (re.compile(r"killed|injured|casualt|victim|bod(?:y|ies)|suspect|minor", re.I), "casualties"),
-    (re.compile(r"case|patient|hospital|infect|migrant|arrival|refugee|rescued|people|famil|"
-                r"household|customer|evacu|missing|tent|shelter", re.I), "humanitarian"),
-    (re.compile(r"seat|vote|protest|demonstrat|candidate|detain|arrest|constituenc|ballot", re.I), "political"),
-    (re.compile(r"line|bridge|tunnel|train|road|station|plant|pipeline|school|hospital", re.I), "infrastructure"),
-]
-
-
-def _category_of(measure: str, text: str) -> str:
-    for rx, cat in _CATEGORY_WORDS:
-        if rx.search(measure):
-            return cat
-    return "economic"
-
-
-def _percent_measure(text: str, s: int, end: int) -> str:
-    """The measure of a percentage with no noun of the vocabulary: a change ("an increase of
-    20%", "up by 60 per cent"), a named rate ("a case fatality rate of 16.1 per cent"), a
-    share of a counted noun ("72 per cent of cases", "46.27% of all votes"), else "share"."""
-    before = text[max(0, s - 40):s]
-    if _CHANGE_RE.search(before) or re.match(r"\s+(?:increase|rise|drop|decrease|fall|jump|"
-                                               r"growth|decline|higher|lower|more|less)\b", text[end:]):
-        return "change"
-    named = re.search(r"\b((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:\([A-Z]+\)\s+)?(?:of|at|to|was|is|stood at|"
-                      r"reached)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$", before)
-    if named and re.search(r"(?:rate|share|stake|turnout|inflation|unemployment|margin|"
-                           r"proportion|ratio|level|capacity)$", named.group(1)):
-        words = named.group(1).split()
-        while words and words[0] in ("a", "an", "the", "its", "their"):
-            words = words[1:]
-        return "_".join(words)
-    of = re.match(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)*(?:[\w-]+\s+){0,2}?([a-z]+s)\b", text[end:])
-    if of:
-        return f"{of.group(1)}_share"
-    return "share"
-
-
 def _rate(text: str, pos: int) -> tuple[str, int]:
     r = _RATE_RE.match(text[pos:])
     if not r:
@@ -526,15 +484,17 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str) -> Figure | 
                 measure += "_increase" if what.group(3) == "by" else ""
             else:
                 measure = of.group(1) if of else "tonnage"
-        return Figure(s, end, value, u, measure, "economic" if u != "l/m2" else "humanitarian",
-                      qualifier, _period(text, end), u)
+        cat = "economic" if u in ("tonnes", "tonnes/year", "tonnes/day", "bpd", "barrels") or measure == "money" \
+            else (category_of(measure, text) or "humanitarian")
+        return Figure(s, end, value, u, measure, cat, qualifier, _period(text, end), u)
     pct = _PERCENT_RE.match(text[e:])
     if pct:
         end = e + pct.end()
         noun = _noun_after(text, end)
         if noun is None:
-            return Figure(s, end, value, "percent", _percent_measure(text, s, end), "economic",
-                          qualifier, _period(text, end), "percent")
+            pm = percent_measure(text, s, end)
+            return Figure(s, end, value, "percent", pm, category_of(pm, text), qualifier,
+                          _period(text, end), "percent")
         nm, (measure, unit, cat, kind) = noun
         if kind == "thing":
             dmg = _DAMAGE_RE.search(text, nm.end()) or _DAMAGE_RE.search(text[:s])
@@ -599,14 +559,16 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str) -> Figure | 
                           _period(text, end2), length.group("u"))
         if unit == "km2":
             measure = "area_captured" if _ADVANCE_RE.search(text) else "area"
-            return Figure(s, end, v, unit, measure, "territorial", qualifier, _period(text, end),
-                          length.group("u"))
+            topic = topic_of(text) if measure == "area" else ""
+            return Figure(s, end, v, unit, measure, topic if topic in ("humanitarian", "economic") else "territorial",
+                          qualifier, _period(text, end), length.group("u"))
         if unit == "m":
             v, unit = v / 1000, "km"
         measure = "advance_distance" if _ADVANCE_RE.search(text[max(0, s - 60):s]) else "distance"
         if measure == "distance" and _LOCATOR_RE.match(text, end):
             return None                         # "about 15 km south of the city": a locator
-        return Figure(s, end, v, unit, measure, "military" if measure != "distance" else "strategic",
+        cat = "military" if measure != "distance" else (topic_of(text) or "strategic")
+        return Figure(s, end, v, unit, measure, cat if cat != "political" else "strategic",
                       qualifier, _period(text, end), length.group("u"))
     noun = _noun_after(text, e)
     if noun is not None:
@@ -633,7 +595,7 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str) -> Figure | 
             rate, r_end = _rate(text, end)
             if rate:
                 measure, unit, end = f"{measure}_per_{rate}", f"{unit}/{rate}", r_end
-            return Figure(s, end, value, unit, measure, _category_of(measure, text), qualifier,
+            return Figure(s, end, value, unit, measure, category_of(measure, text), qualifier,
                           _period(text, end), word)
         if m.group("word") or m.group("plural"):
             return None
@@ -651,7 +613,10 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str) -> Figure | 
             noun_word = nm.group(0).lower()
             if n_end == e or noun_word in ("men", "women", "children"):
                 return None
-            got = (_PEOPLE_NOUN_MEASURE.get(noun_word, noun_word), "humanitarian")
+            measure = _PEOPLE_NOUN_MEASURE.get(noun_word, noun_word)
+            if re.search(r"\b(?:protest\w*|demonstrat\w*|procession|march(?:es|ed)?|rall(?:y|ies))\b", text, re.I):
+                measure = "protesters"          # "police counted 28,000 people in the procession"
+            got = (measure, category_of(measure, text) or "humanitarian")
         measure, cat = got
     elif kind == "thing":
         dmg = _DAMAGE_RE.search(text[n_end:n_end + 60]) or _DAMAGE_RE.search(text[max(0, s - 40):s]) \

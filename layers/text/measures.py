@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["open_noun", "unit_after", "PEOPLE_NOUNS", "CURRENCY_WORDS", "TOLL_RE", "MAGNITUDE_RE"]
+__all__ = ["open_noun", "unit_after", "category_of", "topic_of", "percent_measure", "PEOPLE_NOUNS", "CURRENCY_WORDS",
+           "TOLL_RE", "MAGNITUDE_RE"]
 
 #: nouns that count people (their unit is people)
 PEOPLE_NOUNS = {
@@ -193,3 +194,81 @@ def _plural(w: str) -> str:
     if w.endswith(("s", "x", "ch", "sh")):
         return w + "es"
     return w + "s"
+
+
+_CHANGE_RE = re.compile(r"\b(?:increas\w*|ris(?:e|en|ing)|rose|up|down|decreas\w*|drop\w*|fall(?:en|ing)?|fell|"
+                        r"jump\w*|grow\w*|grew|declin\w*|surg\w*|climb\w*|cut|slump\w*|gain\w*|"
+                        r"lower|higher)\b(?:\s+(?:by|of))?\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$", re.I)
+_CATEGORY_WORDS = [
+    (re.compile(r"strike|attack|shell|missile|drone|explosion|blast|bomb|raid|troop|soldier|militant|"
+                r"fighter|rebel|massacre|clash|sortie|round", re.I), "military"),
+    (re.compile(r"killed|injured|casualt|victim|bod(?:y|ies)|suspect|minor", re.I), "casualties"),
+    (re.compile(r"case|patient|hospital|infect|migrant|arrival|refugee|rescued|famil|"
+                r"household|evacu|missing|tent|shelter|food", re.I), "humanitarian"),
+    (re.compile(r"seat|vote|protest|demonstrat|candidate|detain|arrest|constituenc|ballot", re.I), "political"),
+    (re.compile(r"lines|bridge|tunnel|train|road|station|pipeline|school", re.I), "infrastructure"),
+    (re.compile(r"money|output|production|capacity|stake|invest|tonnage|copper|cobalt|flow_rate", re.I), "economic"),
+]
+
+
+#: what a sentence is about, by its words: the category of a figure whose noun says nothing
+_TOPICS = [
+    ("political", re.compile(r"\b(?:votes?|voters?|voting|seats?|elect\w*|ballots?|polls?|protest\w*|"
+                             r"demonstrat\w*|strikers?|unions?|parliament\w*|part(?:y|ies)|referendum|"
+                             r"government|minister|majority|procession|mobili[sz]ation)\b", re.I)),
+    ("humanitarian", re.compile(r"\b(?:flood\w*|fires?|wildfires?|blaze|burn\w*|quakes?|earthquakes?|"
+                                r"storms?|hurricanes?|cyclones?|drought|rain\w*|outbreak|epidemic|disease|"
+                                r"fever|cholera|cases|infect\w*|refugees?|migrants?|displaced|evacu\w*|"
+                                r"hunger|famine|food|aid|humanitarian|shelters?|disaster|wind|hail|"
+                                r"relief|hectares)\b", re.I)),
+    ("military", re.compile(r"\b(?:attack\w*|strikes?|missiles?|drones?|shell\w*|troops|soldiers|"
+                            r"military|army|forces|artillery|bomb\w*|raids?|offensive|front)\b", re.I)),
+    ("infrastructure", re.compile(r"\b(?:power|electricity|outages?|grid|railways?|rail|trains?|bridges?|"
+                                  r"tunnels?|roads?|pipelines?|ports?|airports?|lines?|routes?|"
+                                  r"passengers?|customers)\b", re.I)),
+    ("economic", re.compile(r"\b(?:invest\w*|output|production|produc\w*|exports?|imports?|revenue|"
+                            r"budget|spending|spent|costs?|prices?|markets?|compan(?:y|ies)|stake|"
+                            r"econom\w*|tonnes|mine|mining|copper|cobalt|oil|gas|workers)\b", re.I)),
+]
+
+
+def topic_of(text: str) -> str:
+    """The category a text's words speak of most ("" when none): votes and protests are
+    political, disasters, disease and displacement humanitarian, attacks military, ..."""
+    best, hits = "", 0
+    for cat, rx in _TOPICS:
+        n = len(rx.findall(text))
+        if n > hits:
+            best, hits = cat, n
+    return best
+
+
+def category_of(measure: str, text: str) -> str:
+    """The category of a figure: its measure's when that says one (killed: casualties;
+    strikes: military), else what its sentence speaks of (`topic_of`), else ""."""
+    for rx, cat in _CATEGORY_WORDS:
+        if rx.search(measure):
+            return cat
+    return topic_of(text)
+
+
+def percent_measure(text: str, s: int, end: int) -> str:
+    """The measure of a percentage with no noun of the vocabulary: a change ("an increase of
+    20%", "up by 60 per cent"), a named rate ("a case fatality rate of 16.1 per cent"), a
+    share of a counted noun ("72 per cent of cases", "46.27% of all votes"), else "share"."""
+    before = text[max(0, s - 40):s]
+    if _CHANGE_RE.search(before) or re.match(r"\s+(?:increase|rise|drop|decrease|fall|jump|"
+                                               r"growth|decline|higher|lower|more|less)\b", text[end:]):
+        return "change"
+    named = re.search(r"\b((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:\([A-Z]+\)\s+)?(?:of|at|to|was|is|stood at|"
+                      r"reached)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$", before)
+    if named and re.search(r"(?:rate|share|stake|turnout|inflation|unemployment|margin|"
+                           r"proportion|ratio|level|capacity)$", named.group(1)):
+        words = named.group(1).split()
+        while words and words[0] in ("a", "an", "the", "its", "their"):
+            words = words[1:]
+        return "_".join(words)
+    of = re.match(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)*(?:[\w-]+\s+){0,2}?([a-z]+s)\b", text[end:])
+    if of:
+        return f"{of.group(1)}_share"
+    return "share"
