@@ -469,6 +469,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
 
     fig_clauses: set[int] = set()
     n_before = len(ctx.claims)
+    fig_dates: list[tuple[DateMention | None, str]] = []
     srefs = [r for r in ctx.refs if sent.start <= r.start < sent.end
              and not any(a < r.end and r.start < b for a, b in exclude)]
     for fi, f in enumerate(figures):
@@ -487,8 +488,12 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         date = min(cdates, key=lambda d: min(abs(d.start - f.end), abs(f.start - d.end))) \
             if cdates else frame
         dnote = ""
+        if date is None and fi > 0 and figures[fi - 1].measure == f.measure and fig_dates[-1][0] is not None:
+            # "killed on Tuesday, including 72 in Tartus and 60 in Latakia": the parts' date
+            date, dnote = fig_dates[-1]
         if date is None and f.qualifier != "once":
             date, dnote = _carried_date(ctx, sent, dates, f.start, [(g.start, g.end) for g in figures])
+        fig_dates.append((date, dnote))
         rel = _relation(ctx, sent, c, cl_places[ci]) if cl_places[ci] else None
         relation = ""
         if rel is not None and rel[0] == "advance" and f.measure.startswith("advance"):
