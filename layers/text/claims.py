@@ -284,19 +284,13 @@ _DATELINE_RE = re.compile(r"^\s*(?:[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*)*\s*,
 
 
 def _carried_date(ctx: _Ctx, sent: Sentence, dates: list[DateMention],
-                  pos: int, figs: list[tuple[int, int]] = ()) -> tuple[DateMention | None, str]:
+                  pos: int) -> tuple[DateMention | None, str]:
     """The date of a claim whose clause gives none: the sentence's point in time nearest it
-    (when no other figure of the sentence is nearer that date: "735,000, against 650,000
-    on January 19" dates the second only), else the last one the text gave before (the
-    same event, told on), else the article's date (a figure reported as it stands). With a
-    note saying which."""
-
-    def dist(d: DateMention, a: int, b: int) -> int:
-        return 0 if a < d.end and d.start < b else min(abs(d.start - b), abs(a - d.end))
-
+    (not one said for comparison: "against 650,000 on January 19"; a dateline's is the
+    report's), else the last one its paragraph gave before (the same event, told on), else
+    the article's date (a figure reported as it stands). With a note saying which."""
     points = [d for d in dates if d.kind in ("point", "range") and d.start_iso
-              and not _COMPARED_RE.search(sent.text[max(0, d.start - 40):d.start])
-              and all(dist(d, a, b) >= dist(d, pos, pos + 1) - 1 or a == pos for a, b in figs)]
+              and not _COMPARED_RE.search(sent.text[max(0, d.start - 40):d.start])]
     if points:
         best = min(points, key=lambda d: min(abs(d.start - pos), abs(pos - d.end)))
         if _DATELINE_RE.match(sent.text[:best.start]) and re.match(r"\s*(?:[-–—]|\(|/)", sent.text[best.end:]):
@@ -492,7 +486,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             # "killed on Tuesday, including 72 in Tartus and 60 in Latakia": the parts' date
             date, dnote = fig_dates[-1]
         if date is None and f.qualifier != "once":
-            date, dnote = _carried_date(ctx, sent, dates, f.start, [(g.start, g.end) for g in figures])
+            date, dnote = _carried_date(ctx, sent, dates, f.start)
         fig_dates.append((date, dnote))
         rel = _relation(ctx, sent, c, cl_places[ci]) if cl_places[ci] else None
         relation = ""

@@ -127,6 +127,10 @@ _PEOPLE_VERBS = [
     (re.compile(r"\b(kill\w*|died|dead|deaths?|perish\w*|lost their lives|martyr\w*)\b", re.I), "killed",
      "casualties"),
     (re.compile(r"\b(missing|unaccounted for)\b", re.I), "missing", "humanitarian"),
+    (re.compile(r"\b(treat(?:ed|ing)|(?:in|listed in) (?:mild|moderate|serious|critical) condition)\b", re.I),
+     "injured", "casualties"),
+    (re.compile(r"\b(crossed (?:in)?to|crossing (?:in)?to|crossed the border)\b", re.I), "refugees",
+     "humanitarian"),
     (re.compile(r"\b(arriv(?:ed|ing|e)|landed|disembark(?:ed|ing))\b", re.I), "arrivals", "humanitarian"),
     (re.compile(r"\b(rescu(?:ed|ing)|saved)\b", re.I), "rescued", "humanitarian"),
     (re.compile(r"\b(protest(?:ed|ing)|demonstrat(?:ed|ing)|march(?:ed|ing)|rallied)\b", re.I), "protesters",
@@ -269,8 +273,8 @@ def _noun_before(text: str, pos: int) -> tuple[re.Match, tuple] | None:
 def _people_measure(text: str, s: int, e: int) -> tuple[str, str] | None:
     """The measure of a generic people figure from the verbs next to it."""
     lo = max(0, s - 30)
-    before = text[lo:s]
-    after = text[e:e + 45]
+    before = re.split(r"[;\n]", text[lo:s])[-1]      # not a verb of the item before
+    after = re.split(r"[;.\n]", text[e:e + 70])[0]
     best = None
     for rx, measure, cat in _PEOPLE_VERBS:
         # the verb nearest the figure wins ("once home to 420,000 people, now shelters ...")
@@ -581,6 +585,12 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str) -> Figure | 
             measure = "killed" if verb.group(1).lower().startswith("kill") else "injured"
             return Figure(s, e, value, "people", measure, "casualties", qualifier,
                           _period(text, e), verb.group(1))
+        if re.match(r"\s+others\b", text[e:]):
+            # "injuries to eight others", "killing two and wounding five others"
+            got = _people_measure(text, s, e + len(re.match(r"\s+others", text[e:]).group(0)))
+            if got is not None:
+                end = e + len(re.match(r"\s+others", text[e:]).group(0))
+                return Figure(s, end, value, "people", got[0], got[1], qualifier, _period(text, end), "others")
         opened = open_noun(text, e, value)
         if opened is not None:
             measure, unit, word, end = opened
@@ -588,7 +598,8 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str) -> Figure | 
                 got = _people_measure(text, s, end)
                 measure, cat = got if got is not None else ("people", "humanitarian")
                 return Figure(s, end, value, "people", measure, cat, qualifier, _period(text, end), word)
-            if unit == "people" and measure not in ("cases", "protesters", "arrivals", "hospitalized"):
+            if unit == "people" and measure not in ("cases", "protesters", "arrivals", "hospitalized", "killed",
+                                                    "injured", "displaced", "casualties"):
                 got = _people_measure(text, s, end)
                 if got is not None and got[0] in ("killed", "injured", "detained", "displaced"):
                     measure = got[0]

@@ -270,5 +270,16 @@ def percent_measure(text: str, s: int, end: int) -> str:
         return "_".join(words)
     of = re.match(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)*(?:[\w-]+\s+){0,2}?([a-z]+s)\b", text[end:])
     if of:
-        return f"{of.group(1)}_share"
+        return f"{_singular(of.group(1))}_share"
+    named = re.search(r"\b([a-z]+)\s+share\b", text)       # "In terms of vote share, ... won 42.23%"
+    if named and named.group(1) not in ("the", "a", "its", "their", "market's"):
+        return f"{named.group(1)}_share"
     return "share"
+
+
+def _singular(w: str) -> str:
+    if w.endswith("ies"):
+        return w[:-3] + "y"
+    if w.endswith("ses") or w.endswith("xes") or w.endswith("ches") or w.endswith("shes"):
+        return w[:-2]
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
