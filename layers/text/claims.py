@@ -73,7 +73,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date as _date
 
 from layers.text.attribution import REFERRING, UNATTRIBUTED, find_attribution
-from layers.text.conflicts import mark_conflicts
+from layers.text.conflicts import FOCAL_NOTE, mark_conflicts
 from layers.text.dates import REPORT_DATE_NOTE, DateMention, find_dates
 from layers.text.binding import (Ref, area_anaphors, clause_places, contains, figure_places, focal_place,
                                   ref_of, region_of, resolve_anaphors)
@@ -452,7 +452,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             if got:
                 return got[:1], "place from the sentence before"
         if ctx.focal is not None:
-            return [ctx.focal], "place from context: the place the article is about"
+            return [ctx.focal], FOCAL_NOTE
         return [], ""
 
     def clause_of(pos: int) -> int:
@@ -494,8 +494,15 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             relation, places = rel
         note = "; ".join(x for x in (pnote, dnote, title_note and (
             title_note if title_note.startswith("'") else f"source as written: {title_note}")) if x)
+        fsource = source
+        if source != UNATTRIBUTED and len(clauses) > 1:
+            # two sources in one sentence ("the CGT claims 2.8 million, against 1.27 million
+            # according to the Ministry"): each figure its clause's
+            own = find_attribution(c.text).source
+            if own != UNATTRIBUTED and own.lower() not in REFERRING and own != source:
+                fsource = own
         _add(ctx, sent, (sent.start + f.start, sent.start + f.end), places, f.category or ctx.topic,
-             measure=f.measure, value=f.value, unit=f.unit, date=date, source=source,
+             measure=f.measure, value=f.value, unit=f.unit, date=date, source=fsource,
              relation=relation, period=f.period, qualifier=f.qualifier, note=note,
              value_max=f.value_max)
     made: set[str] = set()

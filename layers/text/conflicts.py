@@ -14,7 +14,7 @@ import re
 from layers.model import Claim
 from layers.text.attribution import UNATTRIBUTED
 
-__all__ = ["overlap", "compatible", "disputes", "mark_conflicts"]
+__all__ = ["overlap", "compatible", "disputes", "mark_conflicts", "FOCAL_NOTE"]
 
 
 def overlap(a: Claim, b: Claim) -> bool:
@@ -81,6 +81,10 @@ _PART_AFTER_RE = re.compile(r"^[^.;]{0,40}?\b(?:were|was|are|is)\s+among\b", re.
 _MORE_RE = re.compile(r"[\w,.]+\s+(?:more|new|additional|further)\b(?!\s+than)", re.I)
 
 
+#: the note of a claim put on the article's focal place because its text names none
+FOCAL_NOTE = "place from context: the place the article is about"
+
+
 def _part(c: Claim, text: str) -> bool:
     if not text or c.span_start < 0:
         return False
@@ -104,6 +108,8 @@ def disputes(a: Claim, b: Claim, text: str = "", heads: tuple = ()) -> bool:
         return True
     if _part(a, text) or _part(b, text):
         return False
+    if (FOCAL_NOTE in a.note) != (FOCAL_NOTE in b.note):
+        return False                # one was put on the article's place only for want of another
     ha, hb = _holder(a, text), _holder(b, text)
     if ha and hb and ha != hb:
         return False
