@@ -283,6 +283,11 @@ def _as_region(ctx: _Ctx, sent: Sentence, r: Ref) -> Ref:
 _DATELINE_RE = re.compile(r"^\s*(?:[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*)*\s*,\s*)+$")
 
 
+# a subject that records ("Nigeria recorded 676 cases") is a source only when nobody else is
+_WEAK_SOURCE_RE = re.compile(r"\s*(?:(?:has|have|had)\s+)?(?:counted|listed|documented|recorded|registered|"
+                             r"revealed|noting|showed|shows)\b", re.I)
+
+
 def _carried_date(ctx: _Ctx, sent: Sentence, dates: list[DateMention],
                   pos: int) -> tuple[DateMention | None, str]:
     """The date of a claim whose clause gives none: the sentence's point in time nearest it
@@ -498,9 +503,10 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         if source != UNATTRIBUTED and len(clauses) > 1:
             # two sources in one sentence ("the CGT claims 2.8 million, against 1.27 million
             # according to the Ministry"): each figure its clause's
-            own = find_attribution(c.text).source
-            if own != UNATTRIBUTED and own.lower() not in REFERRING and own != source:
-                fsource = own
+            own = find_attribution(c.text)
+            if own.source != UNATTRIBUTED and own.source.lower() not in REFERRING and own.source != source \
+                    and not _WEAK_SOURCE_RE.match(c.text[own.end:]):
+                fsource = own.source
         _add(ctx, sent, (sent.start + f.start, sent.start + f.end), places, f.category or ctx.topic,
              measure=f.measure, value=f.value, unit=f.unit, date=date, source=fsource,
              relation=relation, period=f.period, qualifier=f.qualifier, note=note,
