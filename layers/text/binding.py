@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from layers.text.dates import DateMention
 from layers.text.sentences import Sentence
 
-__all__ = ["Ref", "ref_of", "contains", "focal_place", "resolve_anaphors", "clause_places"]
+__all__ = ["Ref", "ref_of", "contains", "focal_place", "subject_place", "resolve_anaphors", "clause_places",
+           "figure_places", "region_of", "area_anaphors"]
 
 ANAPHOR_RE = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:embattled|besieged|strategic|frontline|front-line|key|vital|"
@@ -74,6 +75,30 @@ def focal_place(refs: list[Ref], sentences: list[Sentence]) -> Ref | None:
             best = max(score, key=lambda k: (score[k], -first[k].start))
             return first[best]
     return None
+
+
+def subject_place(refs: list[Ref], sentences: list[Sentence]) -> Ref | None:
+    """The place an article's unplaced claims are about: the most-mentioned place that is
+    no country (headline x2; a region before its namesake city on a tie: "the Kharkiv
+    region" articles count the region), or a country mentioned at least three times as often as
+    any of those ("Burundi" seven times, "Goma" once)."""
+    heads = [(s.start, s.end) for s in sentences if s.heading]
+    score: dict[str, float] = {}
+    first: dict[str, Ref] = {}
+    for r in refs:
+        if r.anaphor:
+            continue
+        w = 2.0 if any(a <= r.start < b for a, b in heads) else 1.0
+        score[r.place_id] = score.get(r.place_id, 0) + w
+        first.setdefault(r.place_id, r)
+    rank = {"admin1": 2, "populated_place": 1, "facility": 1}
+    inner = [k for k in score if first[k].kind != "country"]
+    outer = [k for k in score if first[k].kind == "country"]
+    best = max(inner, key=lambda k: (score[k], rank.get(first[k].kind, 0), -first[k].start), default=None)
+    top = max(outer, key=lambda k: (score[k], -first[k].start), default=None)
+    if top is not None and (best is None or score[top] >= 3 * score[best]):
+        return first[top]
+    return first[best] if best is not None else None
 
 
 def resolve_anaphors(text: str, sentences: list[Sentence], refs: list[Ref],

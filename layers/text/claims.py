@@ -76,7 +76,7 @@ from layers.text.attribution import REFERRING, UNATTRIBUTED, find_attribution
 from layers.text.conflicts import FOCAL_NOTE, mark_conflicts
 from layers.text.dates import REPORT_DATE_NOTE, DateMention, find_dates
 from layers.text.binding import (Ref, area_anaphors, clause_places, contains, figure_places, focal_place,
-                                  ref_of, region_of, resolve_anaphors)
+                                  ref_of, region_of, resolve_anaphors, subject_place)
 from layers.text.events import find_incident
 from layers.text.figures import find_figures
 from layers.text.measures import topic_of
@@ -204,6 +204,8 @@ class _Ctx:
     gazetteer: object = None
     #: what the article speaks of most (the category of a figure whose words say none)
     topic: str = "economic"
+    #: the place unplaced claims go on, for want of another (`subject_place`)
+    subject: Ref | None = None
     #: first-level areas claims were put on that no mention names (place_id -> Mention)
     areas: dict = field(default_factory=dict)
 
@@ -456,8 +458,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             got = clause_places(text, ctx.refs, prev.start, prev.end)
             if got:
                 return got[:1], "place from the sentence before"
-        if ctx.focal is not None:
-            return [ctx.focal], FOCAL_NOTE
+        if ctx.subject is not None:
+            return [ctx.subject], FOCAL_NOTE
         return [], ""
 
     def clause_of(pos: int) -> int:
@@ -715,7 +717,7 @@ def extract(article: Article, date: _date | None = None, *, mentions=None) -> Cl
     areas = area_anaphors(article.text, refs, gaz)
     refs = sorted(refs + [r for r, _ in areas], key=lambda r: r.start)
     ctx = _Ctx(article, ref, sentences, refs, focal, dates, gazetteer=gaz,
-               topic=topic_of(article.text) or "economic")
+               topic=topic_of(article.text) or "economic", subject=subject_place(refs, sentences))
     from geo.model import Mention
 
     for r, area in areas:
