@@ -95,7 +95,8 @@ _SUPPLY_RE = re.compile(r"\b(?:connect\w*|link\w*|supply (?:routes?|lines?|roads
                         r"(?:road|highway|railway|rail line) (?:from \S+(?: \S+)? )?to)\b", re.I)
 # between a capture verb and its object place: "seized most of Aleppo", "took the town of X"
 _OBJECT_GAP_RE = re.compile(r"^(?:(?:most|much|part|parts|all|control|the rest|the centre|the center|"
-                            r"the outskirts|the city|the town|the village|the airport|the whole|"
+                            r"the outskirts|the city|the town|the village|the cities|the towns|the villages|"
+                            r"the airport|the whole|"
                             r"large parts|the remainder|what remained)\s+of\s+)*(?:the\s+)?$|"
                             r"^(?:the\s+)?(?:[A-Za-z’'-]+\s+){1,5}(?:in|at|near|outside)\s+(?:the\s+)?$",
                             re.I)
@@ -576,9 +577,13 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             made.add(ev.name)
             last_event = ev
             break
-    if not any(c.value is None for c in ctx.claims[n_before:]):
-        _incident(ctx, sent, clauses, cl_places, srefs, dates, event_date, source, clause_of, places_for,
-                  bool(figures))
+    told = tuple(c.category for c in ctx.claims[n_before:] if c.value is None)
+    for _ in range(2):              # two incidents at most, of two categories the sentence did not tell
+        got = _incident(ctx, sent, clauses, cl_places, srefs, dates, event_date, source, clause_of,
+                        places_for, bool(figures), told)
+        if got is None:
+            break
+        told += (got,)
 
 
 _HYPOTHETICAL_RE = re.compile(r"\b(?:warn\w*|could|would|might|may|threat\w*|fear\w*|plan\w*|"
@@ -586,19 +591,19 @@ _HYPOTHETICAL_RE = re.compile(r"\b(?:warn\w*|could|would|might|may|threat\w*|fea
 
 
 def _incident(ctx: _Ctx, sent: Sentence, clauses, cl_places, srefs, dates, event_date, source,
-              clause_of, places_for, counted: bool = False) -> None:
+              clause_of, places_for, counted: bool = False, told: tuple = ()) -> str | None:
     """The incident a sentence tells (an attack, a disaster, a rupture, ...: see
     `layers.text.events`), when its clauses made no event: on the places of its clause,
     else the sentence's (a country when it names nothing smaller), else the clause's
     fallback; dated by its clause, the sentence, or the text before."""
-    got = find_incident(sent.text)
+    got = find_incident(sent.text, told)
     if got is None:
-        return
+        return None
     name, category, a, b = got
     if name == "casualties" and counted:
-        return                      # the deaths are the sentence's figures
+        return None                 # the deaths are the sentence's figures
     if _HYPOTHETICAL_RE.search(sent.text[:a]):
-        return                      # "warned that an assault on Rafah would ...": not an event
+        return None                 # "warned that an assault on Rafah would ...": not an event
     ci = clause_of(sent.start + a)
     places, pnote = cl_places[ci], ""
     if not places:
@@ -613,6 +618,7 @@ def _incident(ctx: _Ctx, sent: Sentence, clauses, cl_places, srefs, dates, event
     span = (sent.start + a, sent.start + b)
     _add(ctx, sent, span, places, category, date=edate, source=source,
          note="; ".join(x for x in (pnote, dnote) if x))
+    return category
 
 
 def _drop_headline_events(claims: list[Claim], sentences: list[Sentence]) -> list[Claim]:

@@ -43,7 +43,7 @@ INCIDENTS: list[tuple[str, str, re.Pattern]] = [
         r"[^.;]{0,60}?\b(?:shook|struck|hit|killed|swept|devastat\w*|destroy\w*|flatten\w*|"
         r"level\w*|ravag\w*|moved in|spread|burn\w*|packed|was|were|has|have|had|caused|"
         r"decimat\w*|declared|affect\w*)\b|"
-        r"\b(?:state of (?:disaster|emergency|calamity)|national disaster|appealed for (?:help|aid)|"
+        r"\b(?:state of (?:disaster|calamity)|national disaster|appealed for (?:help|aid)|"
         r"crops? (?:\w+\s+){0,2}decimated|(?:severe\s+)?rainfall deficits?|driest|wettest|"
         r"epicent(?:er|re))\b", re.I)),
     ("rupture", "infrastructure", re.compile(
@@ -59,14 +59,19 @@ INCIDENTS: list[tuple[str, str, re.Pattern]] = [
         r"drew (?:protests|criticism|condemnation))\b", re.I)),
     ("election", "political", re.compile(
         r"\b(?:election results?|(?:has|have|had)?\s*(?:lost|won) (?:to|the (?:election|state|vote))|"
-        r"retained (?:his|her|its|their|power|the)|counting|ballots?|sworn in)\b", re.I)),
+        r"retained (?:his|her|its|their|power|the)|counting|ballots?|sworn in|"
+        r"(?:declared|declares|declaring|imposed|imposes|extended) (?:a |an )?(?:[\w-]+\s+){0,3}?"
+        r"(?:state of emergency|curfew|martial law))\b", re.I)),
 ]
 
 
-def find_incident(text: str) -> tuple[str, str, int, int] | None:
-    """(name, category, start, end) of the first incident `text` tells, or None."""
+def find_incident(text: str, skip: tuple[str, ...] = ()) -> tuple[str, str, int, int] | None:
+    """(name, category, start, end) of the first incident `text` tells, or None; incidents
+    of the categories in `skip` (told already) are passed over."""
     best = None
     for name, category, rx in INCIDENTS:
+        if category in skip:
+            continue
         m = rx.search(text)
         if m and (best is None or m.start() < best[2]):
             best = (name, category, m.start(), m.end())

@@ -17,6 +17,7 @@ hour, and money in its ISO currency ("22.7 billion yuan" -> CNY).
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["open_noun", "unit_after", "category_of", "topic_of", "percent_measure", "PEOPLE_NOUNS", "CURRENCY_WORDS",
@@ -232,6 +233,7 @@ _TOPICS = [
 ]
 
 
+@functools.lru_cache(maxsize=256)
 def topic_of(text: str) -> str:
     """The category a text's words speak of most ("" when none): votes and protests are
     political, disasters, disease and displacement humanitarian, attacks military, ..."""
