@@ -90,7 +90,10 @@ _WORDNUM = (r"\b(?P<word>(?:a\s+)?(?:twenty|thirty|forty|fifty|sixty|seventy|eig
             r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
             r"fifteen|sixteen|seventeen|eighteen|nineteen|half a dozen|a dozen|a|an)"
             r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b"
-            r"(?:\s+(?P<wscale>hundred|thousand|million|billion)\b)?")
+            r"(?:\s+(?P<wscale>hundred|thousand|million|billion)\b"
+            r"(?:\s+and\s+(?P<wadd>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|"
+            r"five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+            r"eighteen|nineteen)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b)?)?")
 _PLURAL = r"\b(?P<plural>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions)\b(?:\s+of\b)?"
 _NUMBER_RE = re.compile(rf"(?P<cur>[$€£]\s?)?(?:{_NUM}|{_WORDNUM}|{_PLURAL})", re.I)
 
@@ -222,7 +225,11 @@ def _value(m: re.Match) -> tuple[float, str] | None:
             if v is None:
                 return None
         sc = (m.group("wscale") or "").lower()
-        return float(v * (_SCALES[sc] if sc else 1)), ""
+        add = 0
+        if m.group("wadd"):                  # "one hundred and nine"
+            parts = m.group("wadd").lower().split("-")
+            add = sum(WORD_NUMBERS[x] for x in parts)
+        return float(v * (_SCALES[sc] if sc else 1) + add), ""
     if m.group("plural"):
         return float(_PLURALS[m.group("plural").lower()]), "at least"
     return None
@@ -331,9 +338,9 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
                               r"Highway|Route|Road|Gate|Block|Unit|Flight|Lot|Kilometre|km)\s*$", text[:s]):
                 continue
         if m.group("word") and (re.match(r"-(?:third|quarter|half|fifth|tenth)", text[e:], re.I)
-                                or (m.group("word")[0].isupper() and re.search(r"[A-Za-z]\s+$", text[max(0, s - 3):s])
-                                    and text[:s].strip()[-1:].isupper() is False and re.search(r"\b[A-Z]\w*\s+$", text[:s]))):
-            continue                          # "one-third"; "Week Nine": a name, not a count
+                                or (m.group("word")[0].isupper() and text[:s].strip()
+                                    and text[:s].rstrip()[-1] not in ".!?:;\"“‘'—–-([")):
+            continue                          # "one-third"; "Week Nine", "One to Nine": a name, not a count
         if m.group("word") and re.match(r"\s+of\b", text[e:]) and m.group("word").lower() in ("one", "a", "an"):
             continue                          # "one of the towns": a part, not a count
         got = _value(m)
