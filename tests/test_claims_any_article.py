@@ -74,6 +74,14 @@ An earthquake shook Herat on Saturday.
 Police launched a raid in Rio de Janeiro on Tuesday.
 Residents of Kherson were evacuated after the dam was blown up.
 """,
+    # number words, and figures of two holders in one place (categories from the sentence)
+    "numbers": """Fever cases rise in Kano
+
+One hundred and nine deaths have been reported in Kano since January.
+From Week One to Nine, 40 cases were reported in Kano.
+In Rajasthan, the BJP won 115 seats, while the Congress won 69 seats.
+In terms of vote share, the BJP got 41.65% of all votes polled, while the Congress won 39.5%.
+""",
 }
 
 
@@ -196,3 +204,20 @@ def test_events_without_figures(docs, place, category, date):
     assert hits, [(c["category"], c["places"]) for c in claims]
     if date:
         assert hits[0]["date_start"] == date
+
+
+def test_number_words_and_names_that_hold_number_words(docs):
+    deaths, _ = _fig(docs, "numbers", 109)
+    assert deaths["measure"] == "killed"
+    claims, _ = docs["numbers"]
+    assert not [c for c in claims if c.get("value") in (1, 9)]      # "Week One to Nine"
+
+
+def test_two_holders_figures_do_not_contest_and_take_their_sentence_category(docs):
+    for value in (115, 69):
+        seats, places = _fig(docs, "numbers", value)
+        assert seats["measure"] == "seats" and not seats["contested"]
+        assert seats["category"] == "political" and places[0]["kind"] == "admin1"
+    share, _ = _fig(docs, "numbers", 39.5)
+    assert share["measure"] == "vote_share" and share["category"] == "political"
+    assert not share["contested"]
