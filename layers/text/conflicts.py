@@ -91,6 +91,7 @@ def _part(c: Claim, text: str) -> bool:
     return bool(_PART_BEFORE_RE.search(text[max(0, c.span_start - 40):c.span_start])
                 or _PART_AFTER_RE.match(text[c.span_end:c.span_end + 60])
                 or _MORE_RE.match(text[c.span_start:c.span_end + 12])
+                or re.search(r"\balso\b[^.;,]{0,30}$", text[max(0, c.span_start - 40):c.span_start])
                 or re.search(r"\b(?:another|a further|an additional)\s+$", text[max(0, c.span_start - 20):c.span_start],
                              re.I))
 

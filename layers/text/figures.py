@@ -381,12 +381,15 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
                 value_max = got2[0]
                 m = m2
                 e = m2.end()
+        if re.search(r"\b(?:down|up) from\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", text[max(0, s - 25):s]):
+            qualifier = "once"              # "28,000, down from 25,000 the previous time": a past figure
         if _PAST_AFTER_RE.match(text[e:]) or (
                 re.search(r"\bfrom\s+$", text[max(0, s - 8):s])
                 and re.match(r"[^.;]{0,60}?\bto\s+(?:about\s+|around\s+|some\s+|just\s+|only\s+)?\d",
                              text[e:])):
             qualifier = "once"
-        fig = _classify(text, m, value_max if value_max is not None else value, qualifier)
+        fig = _classify(text, m, value_max if value_max is not None else value, qualifier,
+                        s if value_max is not None else None)
         if fig is not None and value_max is not None:
             fig = replace(fig, start=s, value=value, value_max=value_max)
         prev = out[-1] if out else None
@@ -464,7 +467,9 @@ def _period(text: str, pos: int) -> str:
     return ""
 
 
-def _classify(text: str, m: re.Match, value: float, qualifier: str) -> Figure | None:
+def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | None = None) -> Figure | None:
+    """The figure a number match makes, or None. `lead` is where the figure's words start
+    when they start before the match (the low end of a range: "to 187,300 – 228,900 tonnes")."""
     s, e = m.start(), m.end()
     cur = (m.group("cur") or "").strip()
     if cur:
@@ -487,7 +492,8 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str) -> Figure | 
             of = re.match(r"\s+of\s+([a-z][\w-]*)", text[end:])
             what = re.search(r"\b([a-z]+)\s+(output|production|exports?|imports?|capacity|shipments|"
                              r"harvest|sales)\b[^.;\d]{0,30}?\b(by|to|of|at)\s+(?:about\s+|around\s+|"
-                             r"some\s+|nearly\s+|at\s+)?$", text[max(0, s - 70):s])
+                             r"some\s+|nearly\s+|at\s+)?$", text[max(0, (s if lead is None else lead) - 70):
+                                                                  (s if lead is None else lead)])
             if what:
                 noun = what.group(2).rstrip("s")
                 measure = f"{what.group(1)}_{noun}" if what.group(1) not in ("the", "its", "their", "annual",

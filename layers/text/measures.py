@@ -69,6 +69,8 @@ _STOP = {
     "among", "including", "against", "across", "between", "each", "every", "all", "some",
     "per", "cent", "percent", "times", "year", "month", "week", "day", "hour", "old",
 }
+#: people nouns with no plural -s
+_PLURAL_PEOPLE = {"police", "staff", "personnel", "people", "militia", "clergy", "crew"}
 #: words that add to a count without being its noun: "two more bodies", "40 new cases"
 _EXTRA = {"more", "other", "new", "additional", "further"}
 CURRENCY_WORDS = {
@@ -163,7 +165,9 @@ def open_noun(text: str, e: int, value: float = 2.0) -> tuple[str, str, str, int
         words.append(w)
         pos = m.end()
         head = None
-        if w.islower() and len(w) > 3 and re.search(r"[^su]s$", lw) and lw not in _NOT_HEAD \
+        if lw in _PLURAL_PEOPLE:
+            head = lw                  # "2,500 police and soldiers", "300 staff"
+        elif w.islower() and len(w) > 3 and re.search(r"[^su]s$", lw) and lw not in _NOT_HEAD \
                 and not lw.endswith(("ous", "less", "ness", "ics")):
             head = lw
         elif w[0].isupper() and _DEMONYM_RE.fullmatch(w) and len(words) == 1 \
