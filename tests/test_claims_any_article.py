@@ -74,6 +74,12 @@ An earthquake shook Herat on Saturday.
 Police launched a raid in Rio de Janeiro on Tuesday.
 Residents of Kherson were evacuated after the dam was blown up.
 """,
+    # a past figure and an added one do not contest the figure they sit beside
+    "not_contested": """March in Lyon
+
+Police counted 28,000 people in the march in Lyon, down from 25,000 the previous time.
+Doctors in Lyon said four people were badly hurt; the hospital was also treating 19 people.
+""",
     # number words, and figures of two holders in one place (categories from the sentence)
     "numbers": """Fever cases rise in Kano
 
@@ -221,3 +227,11 @@ def test_two_holders_figures_do_not_contest_and_take_their_sentence_category(doc
     share, _ = _fig(docs, "numbers", 39.5)
     assert share["measure"] == "vote_share" and share["category"] == "political"
     assert not share["contested"]
+
+
+def test_a_past_figure_or_an_added_one_is_not_contested(docs):
+    for value in (28000, 25000, 4, 19):
+        c, _ = _fig(docs, "not_contested", value)
+        assert not c["contested"], c
+    past, _ = _fig(docs, "not_contested", 25000)
+    assert past["qualifier"] == "once" and past["measure"] == "protesters"
