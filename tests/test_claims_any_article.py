@@ -57,6 +57,7 @@ The council in Lviv spent 4 million euros in 2022 and 5 million euros in 2023.
     "places": """Cholera spreads across Nigeria
 
 Nigeria recorded 676 cases of cholera in nine weeks, the health agency said.
+On Monday, 31 more patients were admitted in Kano.
 The toll by state includes 50 in Kano and 20 in Lagos.
 """,
     # sources: lowercase bodies, a speaker after his title at the end, a quote then its speaker
@@ -235,3 +236,8 @@ def test_a_past_figure_or_an_added_one_is_not_contested(docs):
         assert not c["contested"], c
     past, _ = _fig(docs, "not_contested", 25000)
     assert past["qualifier"] == "once" and past["measure"] == "protesters"
+
+
+def test_a_place_the_text_counts_by_region_stands_for_its_region_throughout(docs):
+    _, places = _fig(docs, "places", 31)
+    assert places[0]["kind"] == "admin1" and places[0]["name"].startswith("Kano")

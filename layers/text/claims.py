@@ -205,6 +205,9 @@ class _Ctx:
     gazetteer: object = None
     #: what the article speaks of most (the category of a figure whose words say none)
     topic: str = "economic"
+    #: places whose name the text uses for their region somewhere ("the toll by province
+    #: includes 658 in Latakia"): their figures elsewhere go on the region too
+    regional: dict = field(default_factory=dict)
     #: the place unplaced claims go on, for want of another (`subject_place`)
     subject: Ref | None = None
     #: first-level areas claims were put on that no mention names (place_id -> Mention)
@@ -270,10 +273,14 @@ def _speech_date(sent: Sentence, dates: list[DateMention]) -> DateMention | None
     return None
 
 
+# a count said region by region: its places stand for their regions in the whole text
+_TOLL_BY_REGION_RE = re.compile(r"\bby (?:province|region|state|governorate|oblast)\b", re.I)
+
+
 def _as_region(ctx: _Ctx, sent: Sentence, r: Ref) -> Ref:
     """The first-level area a place's name stands for here ("in the Kharkiv region", a
     toll "by province"), else the place itself."""
-    area = region_of(ctx.article.text, r, sent.start, sent.end, ctx.gazetteer)
+    area = region_of(ctx.article.text, r, sent.start, sent.end, ctx.gazetteer) or ctx.regional.get(r.place_id)
     if area is None:
         return r
     if area.place_id not in ctx.areas:
@@ -726,6 +733,13 @@ def extract(article: Article, date: _date | None = None, *, mentions=None) -> Cl
                topic=topic_of(article.text) or "economic", subject=subject_place(refs, sentences))
     from geo.model import Mention
 
+    for s in sentences:
+        for r in refs:
+            if s.start <= r.start < s.end and r.place_id not in ctx.regional and not r.anaphor \
+                    and _TOLL_BY_REGION_RE.search(s.text):
+                area = region_of(article.text, r, s.start, s.end, gaz)
+                if area is not None:
+                    ctx.regional[r.place_id] = area
     for r, area in areas:
         ctx.areas.setdefault(area.place_id, Mention(article.text[r.start:r.end], r.start, r.end, area,
                                                     r.geo_precision))
