@@ -66,6 +66,7 @@ measure, value, relation and places, so the same text always gives the same ids.
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 import hashlib
 import logging
 import re
@@ -208,6 +209,8 @@ class _Ctx:
     #: places whose name the text uses for their region somewhere ("the toll by province
     #: includes 658 in Latakia"): their figures elsewhere go on the region too
     regional: dict = field(default_factory=dict)
+    #: the starts of `refs`, for bisecting a sentence's refs out of them
+    ref_starts: list = field(default_factory=list)
     #: the place unplaced claims go on, for want of another (`subject_place`)
     subject: Ref | None = None
     #: first-level areas claims were put on that no mention names (place_id -> Mention)
@@ -479,8 +482,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     fig_clauses: set[int] = set()
     n_before = len(ctx.claims)
     fig_dates: list[tuple[DateMention | None, str]] = []
-    srefs = [r for r in ctx.refs if sent.start <= r.start < sent.end
-             and not any(a < r.end and r.start < b for a, b in exclude)]
+    lo, hi = bisect_left(ctx.ref_starts, sent.start), bisect_left(ctx.ref_starts, sent.end)
+    srefs = [r for r in ctx.refs[lo:hi] if not any(a < r.end and r.start < b for a, b in exclude)]
     for fi, f in enumerate(figures):
         ci = clause_of(sent.start + f.start)
         fig_clauses.add(ci)
@@ -731,12 +734,14 @@ def extract(article: Article, date: _date | None = None, *, mentions=None) -> Cl
     refs = sorted(refs + [r for r, _ in areas], key=lambda r: r.start)
     ctx = _Ctx(article, ref, sentences, refs, focal, dates, gazetteer=gaz,
                topic=topic_of(article.text) or "economic", subject=subject_place(refs, sentences))
+    ctx.ref_starts = [r.start for r in ctx.refs]
     from geo.model import Mention
 
     for s in sentences:
-        for r in refs:
-            if s.start <= r.start < s.end and r.place_id not in ctx.regional and not r.anaphor \
-                    and _TOLL_BY_REGION_RE.search(s.text):
+        if not _TOLL_BY_REGION_RE.search(s.text):
+            continue
+        for r in refs[bisect_left(ctx.ref_starts, s.start):bisect_left(ctx.ref_starts, s.end)]:
+            if r.place_id not in ctx.regional and not r.anaphor:
                 area = region_of(article.text, r, s.start, s.end, gaz)
                 if area is not None:
                     ctx.regional[r.place_id] = area
