@@ -174,7 +174,12 @@ def merge_docs(docs: Iterable[ClaimsDoc], name: str, *, title: str = "") -> Merg
 
 def _time_range(c: Claim, published_month: str) -> tuple[str, str] | None:
     """The claim's time as a (low, high) pair of ISO prefixes; None when unknown."""
+    from layers.text.dates import REPORT_DATE_NOTE
+
     s, e = c.date_start or "", c.date_end or ""
+    if REPORT_DATE_NOTE in (c.note or ""):
+        # dated only by its report: the figure as it stood then, like an undated one
+        s, e = "", ""
     if not s and not e:
         if not published_month:
             return None

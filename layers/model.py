@@ -75,6 +75,7 @@ class Claim:
     place_ids: list[str] = field(default_factory=list)
     measure: str = ""
     value: float | None = None
+    value_max: float | None = None    # the high end of a range ("1,500 to 3,000")
     unit: str = ""
     date_start: str = ""
     date_end: str = ""

@@ -20,7 +20,7 @@ PLACE_COLUMNS = ["place_id", "name", "kind", "geonameid", "country_code", "admin
                  "population", "mentions", "surfaces", "geo_precision", "alternatives",
                  "source", "note"]
 CLAIM_COLUMNS = ["claim_id", "article_id", "text", "span_start", "span_end", "category",
-                 "measure", "value", "unit", "date_start", "date_end", "time_precision",
+                 "measure", "value", "value_max", "unit", "date_start", "date_end", "time_precision",
                  "source", "place_ids", "geo_precision", "contested", "conflicts_with",
                  "relation", "period", "qualifier", "note"]
 LINK_COLUMNS = ["link_id", "claim_id", "relation", "from_place", "to_place", "length_km"]
@@ -145,7 +145,8 @@ def claim_row(c: Claim) -> dict:
     return {
         "claim_id": c.claim_id, "article_id": c.article_id, "text": c.text,
         "span_start": int(c.span_start), "span_end": int(c.span_end), "category": c.category,
-        "measure": c.measure or "", "value": value, "unit": c.unit or "",
+        "measure": c.measure or "", "value": value,
+        "value_max": None if c.value_max is None else float(c.value_max), "unit": c.unit or "",
         "date_start": c.date_start or "", "date_end": c.date_end or "",
         "time_precision": c.time_precision or "", "source": c.source or "",
         "place_ids": SEP.join(c.place_ids), "geo_precision": int(c.geo_precision),
@@ -170,7 +171,7 @@ def relates(c: Claim, path: list[PlaceRecord]) -> bool:
 
 DTYPES = {
     "geonameid": "Int32", "population": "Int64", "mentions": "int32", "geo_precision": "int32",
-    "span_start": "int32", "span_end": "int32", "value": "float64", "contested": "bool",
+    "span_start": "int32", "span_end": "int32", "value": "float64", "value_max": "float64", "contested": "bool",
     "length_km": "float64",
 }
 

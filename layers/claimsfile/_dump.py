@@ -138,8 +138,10 @@ def doc_tree(doc: ClaimsDoc) -> list[tuple[str, object, bool]]:
     for c in doc.claims:
         m = [("claim_id", c.claim_id), ("category", c.category),
              ("places", _Flow([keys.get(pid, pid) for pid in c.place_ids])),
-             ("relation", c.relation), ("measure", c.measure), ("value", _num(c.value)),
-             ("unit", c.unit),
+             ("relation", c.relation), ("measure", c.measure), ("value", _num(c.value))]
+        if c.value_max is not None:
+            m.append(("value_max", _num(c.value_max)))
+        m += [("unit", c.unit),
              ("date_start", _DQ(c.date_start) if c.date_start else ""),
              ("date_end", _DQ(c.date_end) if c.date_end else ""),
              ("time_precision", c.time_precision), ("source", c.source),

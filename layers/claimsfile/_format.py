@@ -23,7 +23,7 @@ ARTICLE_KEYS = ("id", "title", "published", "source", "path", "notes")
 PLACE_KEYS = ("key", "place_id", "geonameid", "name", "kind", "lat", "lon", "country_code",
                "admin1", "population", "mentions", "surfaces", "geo_precision", "alternatives",
                "source", "note")
-CLAIM_KEYS = ("claim_id", "category", "places", "relation", "measure", "value", "unit",
+CLAIM_KEYS = ("claim_id", "category", "places", "relation", "measure", "value", "value_max", "unit",
                "date_start", "date_end", "time_precision", "source", "contested",
                "conflicts_with", "period", "qualifier", "geo_precision", "span_start", "span_end",
                "quote", "sentence", "note")

@@ -284,6 +284,9 @@ def _claims(w: _Where, root, article: Article, keys: dict[str, str],
             w.fail(f"unknown relation {relation!r} (one of {', '.join(RELATIONS)})", node, "relation")
         measure = _str(w, node, "measure")
         value = _number(w, node, "value")
+        value_max = _number(w, node, "value_max")
+        if value_max is not None and (value is None or value_max < value):
+            w.fail(f"value_max {value_max:g} needs a value at most as high", node, "value_max")
         unit = _str(w, node, "unit")
         if value is not None and not measure:
             w.fail("a value needs its measure", node, "measure" if "measure" in node else "value",
@@ -332,7 +335,7 @@ def _claims(w: _Where, root, article: Article, keys: dict[str, str],
         out.append(Claim(
             claim_id=cid, article_id=article.id, text=text, span_start=span_start,
             span_end=span_end, category=category, place_ids=place_ids, measure=measure,
-            value=value, unit=unit, date_start=ds, date_end=de, time_precision=tp,
+            value=value, value_max=value_max, unit=unit, date_start=ds, date_end=de, time_precision=tp,
             source=_str(w, node, "source") or "unattributed", geo_precision=gp,
             contested=contested, conflicts_with=[str(x) for x in _list(w, node, "conflicts_with")],
             relation=relation, period=_str(w, node, "period"), qualifier=_str(w, node, "qualifier"),

@@ -27,7 +27,8 @@ UNATTRIBUTED = "unattributed"
 _VERBS = (r"said|says|say|told|tells|reported|reports|report|stated|states|claimed|claims|"
           r"announced|announces|estimated|estimates|confirmed|confirms|wrote|writes|noted|"
           r"notes|added|adds|warned|warns|posted|declared|insisted|alleged|according|described|describe|"
-          r"describes")
+          r"describes|counted|counts|listed|documented|recorded|revealed|reveals|noting|showed|"
+          r"shows|registered|estimate|cited|quoted")
 _TITLES = {
     "president", "prime", "minister", "commander", "commander-in-chief", "chief", "general",
     "gen.", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "head", "deputy",
@@ -56,24 +57,30 @@ _SOURCE_NOUNS = (r"(?:[A-Z][\w’'-]*(?:’s|'s) )?(?:(?:(?i:local|regional|city
                  r"the United Nations|rebels|separatists|militants|insurgents|fighters|activists|"
                  r"rescuers|medics|doctors|agencies|groups|group|agency|paramedics|air force|"
                  r"navy|border guards?|emergency services?|prosecutors?|prosecutor’s office|"
-                 r"prosecutor's office|intelligence|administration|command|"
+                 r"prosecutor's office|intelligence|administration|command|(?:security |military |police |"
+                 r"medical |hospital )?sources?|prefecture|police headquarters|(?:official )?documents?|"
+                 r"hospital|observatory|government|company|report|data|statement|organi[sz]ers|unions?|"
                  r"head of the [\w’' -]{1,50}?)")
 
 _PER_RE = re.compile(r"(?:^|[\s,;(—–-])(?:per(?!\s+(?:day|week|month|year|hour|night|cent|capita|"
                      r"person|head|kilomet|km|mile|square|\d))|according to|citing|data from|figures from|"
                      r"estimates by|estimates from|as reported by|reported by|said by)\s+"
                      r"(?P<src>[^,;:.!?—–]+?(?:\s*\([^)]{1,40}\))?)\s*(?=[,;:.!?—–]|$)", re.I)
-_TRAIL_RE = re.compile(rf",\s*(?:{_VERBS})\s+(?P<src>[^,;:.!?]+?)\s*(?=[,;:.!?]|$)", re.I)
+_TRAIL_RE = re.compile(rf",[\"”’']?\s*(?:{_VERBS})\s+(?P<src>[^,;:.!?]+?)\s*(?=[,;:.!?]|$)", re.I)
 _NAME_AFTER_RE = re.compile(r"^,\s*(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|al-[A-Z][\w’'-]+)){1,3})"
                             r"\s*[.!?\"”]*\s*$")
 _PARTICLE = r"(?:al|el|ad|as|bin|ibn|van|von|de|da|di|du|la|le|dos|das|der)(?:-[A-Z][\w’']*)?"
 _LEAD_RE = re.compile(rf"(?P<pre>(?:^|(?<=[\s(“\"]))(?:[A-Z][\w’'.-]*|of|the|and)"
-                      rf"(?:\s+(?:[A-Z][\w’'.-]*|{_PARTICLE}|of|the|and))*),?\s+(?:{_VERBS})\b")
+                      rf"(?:\s+(?:[A-Z][\w’'.-]*|{_PARTICLE}|of|the|and))*),?\s+(?:(?:has|have|had)\s+)?"
+                      rf"(?:{_VERBS})\b")
 _COMMON_RE = re.compile(rf"\b(?P<src>{_SOURCE_NOUNS})(?:\s+(?:in|at|for|from) (?:the )?"
                         rf"[A-Z][\w’'-]*(?:[ -][A-Za-z][\w’'-]*){{0,3}})?\s+(?:have\s+|has\s+)?"
                         rf"(?:{_VERBS})\b")
 
 
+# verbs that make their subject a source only when the sentence names no other
+_WEAK_VERB_RE = re.compile(r"\b(?:counted|counts|listed|documented|recorded|registered|revealed|"
+                           r"reveals|noting|showed|shows)$", re.I)
 _COMMON_ONLY_RE = re.compile(_SOURCE_NOUNS, re.I)
 _PRONOUN_RE = re.compile(rf"\b(?P<src>[Hh]e|[Ss]he|[Tt]hey)\s+(?:(?:also|later|earlier|had|has|have)\s+)?"
                          rf"(?:{_VERBS})\b")
@@ -137,6 +144,8 @@ def find_attribution(sentence: str) -> Attribution:
     for m in _LEAD_RE.finditer(sentence):
         if common is not None and common.start() <= m.start():
             break
+        if common is not None and _WEAK_VERB_RE.search(m.group(0)):
+            break                   # "Nigeria recorded 676 cases, the health agency said"
         phrase = m.group("pre").strip()
         phrase = re.sub(r"^(?:(?:As|But|And|However|Meanwhile|Earlier|Later|On|In)\s+)", "", phrase)
         name, title = _split_title(phrase)

@@ -66,6 +66,7 @@ measure, value, relation and places, so the same text always gives the same ids.
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 import hashlib
 import logging
 import re
@@ -73,9 +74,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date as _date
 
 from layers.text.attribution import REFERRING, UNATTRIBUTED, find_attribution
-from layers.text.conflicts import mark_conflicts
-from layers.text.dates import DateMention, find_dates
+from layers.text.conflicts import FOCAL_NOTE, mark_conflicts
+from layers.text.dates import REPORT_DATE_NOTE, DateMention, find_dates
+from layers.text.binding import (Ref, area_anaphors, clause_places, contains, figure_places, focal_place,
+                                  ref_of, region_of, resolve_anaphors, subject_place)
+from layers.text.events import find_incident
 from layers.text.figures import find_figures
+from layers.text.measures import topic_of
 from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
 from layers.text.sentences import Clause, Sentence, split_clauses, split_sentences
 
@@ -85,24 +90,14 @@ log = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------------------- rules
 
-_ANAPHOR_RE = re.compile(
-    r"\b(?:the|this|that)\s+(?:(?:embattled|besieged|strategic|frontline|front-line|key|vital|"
-    r"eastern|southern|northern|western|small|industrial|mining|port|coastal|border|"
-    r"logistics|logistical|transport|military|devastated|ruined)\s+){0,2}"
-    r"(?P<n>city|town|village|settlement|hub|stronghold)(?:’s|'s)?\b(?!\s+(?:of|in)\b)"
-    r"|\b[Ii]ts\s+(?=(?:capture|fall|seizure|loss|population|residents|outskirts|defenders|"
-    r"cent(?:er|re)|streets|mayor|power grid|grid|infrastructure|encirclement|defen[cs]es?|"
-    r"garrison|surroundings)\b)", re.I)
-_LOCATIVE_COUNTRY_RE = re.compile(r"\b(?:in|inside|across|throughout|within)\s+(?:the\s+)?$", re.I)
-_LOCATOR_BETWEEN_RE = re.compile(r"^(?:’s|'s)?\s*(?:,|\(|\bin\b|\bof\b|\bnear\b)\s*"
-                                 r"(?:[\w’'-]+\s*){0,3}$", re.I)
 
 _SUPPLY_RE = re.compile(r"\b(?:connect\w*|link\w*|supply (?:routes?|lines?|roads?)|"
                         r"logistics? (?:routes?|lines?)|road and rail|rail and road|"
                         r"(?:road|highway|railway|rail line) (?:from \S+(?: \S+)? )?to)\b", re.I)
 # between a capture verb and its object place: "seized most of Aleppo", "took the town of X"
 _OBJECT_GAP_RE = re.compile(r"^(?:(?:most|much|part|parts|all|control|the rest|the centre|the center|"
-                            r"the outskirts|the city|the town|the village|the airport|the whole|"
+                            r"the outskirts|the city|the town|the village|the cities|the towns|the villages|"
+                            r"the airport|the whole|"
                             r"large parts|the remainder|what remained)\s+of\s+)*(?:the\s+)?$|"
                             r"^(?:the\s+)?(?:[A-Za-z’'-]+\s+){1,5}(?:in|at|near|outside)\s+(?:the\s+)?$",
                             re.I)
@@ -191,32 +186,35 @@ _EVENTS = (
 
 # ---------------------------------------------------------------------------- helpers
 
-@dataclass(frozen=True)
-class _Ref:
-    """A place in the text: a mention, or an anaphor resolved to a place."""
-
-    start: int
-    end: int
-    place_id: str
-    kind: str
-    admin1: str
-    country_code: str
-    geo_precision: int
-    anaphor: bool = False
-
 
 @dataclass
 class _Ctx:
     article: Article
     ref: _date | None
     sentences: list[Sentence]
-    refs: list[_Ref]                         # mentions and anaphors, in text order
-    focal: _Ref | None
+    refs: list[Ref]                         # mentions and anaphors, in text order
+    focal: Ref | None
     dates: dict[int, list[DateMention]] = field(default_factory=dict)   # by sentence index
     sources: list[tuple[int, str]] = field(default_factory=list)        # (sentence, source) seen
     #: spans of the current sentence that hold no place (its dates, its source's name)
     exclude: list[tuple[int, int]] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    #: (sentence index, its last figure): what a bare number in the next sentence counts
+    last_figure: tuple | None = None
+    #: (paragraph, date): the last point in time the text gave before the current sentence
+    last_date: tuple | None = None
+    gazetteer: object = None
+    #: what the article speaks of most (the category of a figure whose words say none)
+    topic: str = "economic"
+    #: places whose name the text uses for their region somewhere ("the toll by province
+    #: includes 658 in Latakia"): their figures elsewhere go on the region too
+    regional: dict = field(default_factory=dict)
+    #: the starts of `refs`, for bisecting a sentence's refs out of them
+    ref_starts: list = field(default_factory=list)
+    #: the place unplaced claims go on, for want of another (`subject_place`)
+    subject: Ref | None = None
+    #: first-level areas claims were put on that no mention names (place_id -> Mention)
+    areas: dict = field(default_factory=dict)
 
 
 def claim_id_for(article_id: str, span_text: str, span_start: int, measure: str,
@@ -232,107 +230,8 @@ def claim_id_for(article_id: str, span_text: str, span_start: int, measure: str,
     return f"{article_id}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"
 
 
-def _ref_of(m) -> _Ref:
-    p = m.place
-    return _Ref(m.start, m.end, p.place_id, p.kind, p.admin1, p.country_code, m.geo_precision)
 
-
-def _contains(container: _Ref, inner: _Ref) -> bool:
-    if container.kind == "country":
-        return inner.kind != "country" and inner.country_code == container.country_code
-    if container.kind == "admin1":
-        return inner.kind in ("populated_place", "facility") and bool(inner.admin1) \
-            and inner.admin1 == container.admin1
-    return False
-
-
-def _focal(refs: list[_Ref], sentences: list[Sentence]) -> _Ref | None:
-    """The place the article is about: the most-mentioned populated place (headline x2)."""
-    heads = [(s.start, s.end) for s in sentences if s.heading]
-    score: dict[str, float] = {}
-    first: dict[str, _Ref] = {}
-    for kinds in (("populated_place",), ("facility",), ("admin1",)):
-        for r in refs:
-            if r.kind not in kinds or r.anaphor:
-                continue
-            w = 2.0 if any(a <= r.start < b for a, b in heads) else 1.0
-            score[r.place_id] = score.get(r.place_id, 0) + w
-            first.setdefault(r.place_id, r)
-        if score:
-            best = max(score, key=lambda k: (score[k], -first[k].start))
-            return first[best]
-    return None
-
-
-def _resolve_anaphors(text: str, sentences: list[Sentence], refs: list[_Ref],
-                      focal: _Ref | None, dates: dict[int, list[DateMention]]) -> list[_Ref]:
-    """'the city', 'this town', 'its capture' -> the populated place the text is about."""
-    out: list[_Ref] = []
-    mention_spans = [(r.start, r.end) for r in refs]
-    # a "place" inside a date ("June 29") is none
-    skip = [(s.start + d.start, s.start + d.end) for s in sentences for d in dates[s.index]]
-    for si, s in enumerate(sentences):
-        for m in _ANAPHOR_RE.finditer(text, s.start, s.end):
-            if any(a < m.end() and m.start() < b for a, b in mention_spans):
-                continue
-            # the first populated place before it in this sentence, else the first of the
-            # nearest sentence before (three at most) that names one, else the focal place
-            target = None
-            for sj in range(si, max(-1, si - 4), -1):
-                lo = sentences[sj].start
-                hi = m.start() if sj == si else sentences[sj].end
-                cands = [r for r in refs if r.kind == "populated_place" and lo <= r.start < hi
-                         and not any(a < r.end and r.start < b for a, b in skip)]
-                if cands:
-                    target = cands[0]
-                    break
-            if target is None:
-                target = focal
-            if target is None:
-                continue
-            out.append(_Ref(m.start(), m.end(), target.place_id, target.kind, target.admin1,
-                            target.country_code, target.geo_precision, anaphor=True))
-    return out
-
-
-def _clause_places(text: str, refs: list[_Ref], start: int, end: int,
-                   exclude: list[tuple[int, int]] = ()) -> list[_Ref]:
-    """The places a clause concerns: its mentions and anaphors, most specific first kept.
-
-    Mentions inside `exclude` (a date, the name of the source) are not places of claims.
-    """
-    inside = [r for r in refs if start <= r.start < end
-              and not any(a < r.end and r.start < b for a, b in exclude)]
-    keep: list[_Ref] = []
-    for r in inside:
-        if r.kind == "country":
-            continue
-        # a region written as the locator of a place before it: "Pokrovsk in ... Donetsk region"
-        if r.kind == "admin1" and any(
-                _contains(r, o) and o.end <= r.start
-                and _LOCATOR_BETWEEN_RE.match(text[o.end:r.start]) for o in inside):
-            continue
-        keep.append(r)
-    if not keep:
-        prev_loc: _Ref | None = None
-        for r in inside:
-            if r.kind != "country":
-                continue
-            # "in Niger, Mali and Burkina Faso": the list after "in" is locative too
-            if _LOCATIVE_COUNTRY_RE.search(text[max(0, r.start - 12):r.start]) or (
-                    prev_loc is not None
-                    and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[prev_loc.end:r.start])):
-                keep.append(r)
-                prev_loc = r
-    seen, out = set(), []
-    for r in keep:
-        if r.place_id not in seen:
-            seen.add(r.place_id)
-            out.append(r)
-    return out
-
-
-def _subject(sent: Sentence, ctx: _Ctx) -> _Ref | None:
+def _subject(sent: Sentence, ctx: _Ctx) -> Ref | None:
     """The place a sentence is about: its first non-country place, else the focal place."""
     for r in ctx.refs:
         if sent.start <= r.start < sent.end and r.kind != "country" and \
@@ -377,6 +276,59 @@ def _speech_date(sent: Sentence, dates: list[DateMention]) -> DateMention | None
     return None
 
 
+# a count said region by region: its places stand for their regions in the whole text
+_TOLL_BY_REGION_RE = re.compile(r"\bby (?:province|region|state|governorate|oblast)\b", re.I)
+
+
+def _as_region(ctx: _Ctx, sent: Sentence, r: Ref) -> Ref:
+    """The first-level area a place's name stands for here ("in the Kharkiv region", a
+    toll "by province"), else the place itself."""
+    area = region_of(ctx.article.text, r, sent.start, sent.end, ctx.gazetteer) or ctx.regional.get(r.place_id)
+    if area is None:
+        return r
+    if area.place_id not in ctx.areas:
+        from geo.model import Mention
+
+        ctx.areas[area.place_id] = Mention(ctx.article.text[r.start:r.end], r.start, r.end, area, r.geo_precision)
+    return Ref(r.start, r.end, area.place_id, area.kind, area.admin1, area.country_code, r.geo_precision)
+
+
+_DATELINE_RE = re.compile(r"^\s*(?:[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*)*\s*,\s*)+$")
+
+
+# a subject that records ("Nigeria recorded 676 cases") is a source only when nobody else is
+_WEAK_SOURCE_RE = re.compile(r"\s*(?:(?:has|have|had)\s+)?(?:counted|listed|documented|recorded|registered|"
+                             r"revealed|noting|showed|shows)\b", re.I)
+
+
+def _carried_date(ctx: _Ctx, sent: Sentence, dates: list[DateMention],
+                  pos: int) -> tuple[DateMention | None, str]:
+    """The date of a claim whose clause gives none: the sentence's point in time nearest it
+    (not one said for comparison: "against 650,000 on January 19"; a dateline's is the
+    report's), else the last one its paragraph gave before (the same event, told on), else
+    the article's date (a figure reported as it stands). With a note saying which."""
+    points = [d for d in dates if d.kind in ("point", "range") and d.start_iso
+              and not _COMPARED_RE.search(sent.text[max(0, d.start - 40):d.start])]
+    if points:
+        best = min(points, key=lambda d: min(abs(d.start - pos), abs(pos - d.end)))
+        if _DATELINE_RE.match(sent.text[:best.start]) and re.match(r"\s*(?:[-–—]|\(|/)", sent.text[best.end:]):
+            return best, REPORT_DATE_NOTE        # "GOMA, February 5, 2025 — ...": the report's date
+        return best, ""
+    if ctx.last_date is not None and ctx.last_date[0] == sent.paragraph:
+        d = ctx.last_date[1]
+        return d, f"date carried from '{d.text}' earlier in the text"
+    if ctx.ref is not None:
+        iso = ctx.ref.isoformat()
+        return DateMention("", -1, -1, iso, "", "day", "point"), REPORT_DATE_NOTE
+    return None, ""
+
+
+# a date said for comparison is not the date of what follows: "against 650,000 on January 19",
+# "compared to January 19", "up from 20 the previous week"
+_COMPARED_RE = re.compile(r"\b(?:against|compared (?:to|with)|than|up from|down from|versus|vs\.?)\b"
+                          r"[^.;]{0,30}$", re.I)
+
+
 def _date_fields(d: DateMention | None) -> tuple[str, str, str]:
     if d is None:
         return "", "", ""
@@ -390,10 +342,11 @@ def _clause_dates(sent: Sentence, clause: Clause, dates: list[DateMention]) -> l
 
 # ---------------------------------------------------------------------------- claims
 
-def _add(ctx: _Ctx, sent: Sentence, span: tuple[int, int], places: list[_Ref], category: str,
+def _add(ctx: _Ctx, sent: Sentence, span: tuple[int, int], places: list[Ref], category: str,
          *, measure: str = "", value: float | None = None, unit: str = "",
          date: DateMention | None = None, source: str = UNATTRIBUTED, relation: str = "",
-         period: str = "", qualifier: str = "", note: str = "") -> None:
+         period: str = "", qualifier: str = "", note: str = "",
+         value_max: float | None = None) -> None:
     if not places:
         log.debug("claim without a place dropped: %r", ctx.article.text[span[0]:span[1]])
         return
@@ -411,12 +364,13 @@ def _add(ctx: _Ctx, sent: Sentence, span: tuple[int, int], places: list[_Ref], c
     ctx.claims.append(Claim(
         claim_id=cid, article_id=ctx.article.id, text=sent.text, span_start=span[0],
         span_end=span[1], category=category, place_ids=place_ids, measure=measure, value=value,
+        value_max=value_max,
         unit=unit, date_start=ds, date_end=de, time_precision=prec, source=source,
         geo_precision=max(p.geo_precision for p in places), relation=relation, period=period,
         qualifier=qualifier, note="; ".join(notes)))
 
 
-def _relation(ctx: _Ctx, sent: Sentence, clause: Clause, cplaces: list[_Ref]) -> tuple[str, list[_Ref]] | None:
+def _relation(ctx: _Ctx, sent: Sentence, clause: Clause, cplaces: list[Ref]) -> tuple[str, list[Ref]] | None:
     """A relation the clause draws between places, with the places in line order."""
     text = ctx.article.text
     ctext = clause.text
@@ -444,7 +398,7 @@ def _relation(ctx: _Ctx, sent: Sentence, clause: Clause, cplaces: list[_Ref]) ->
             or _subject(sent, ctx)
         targets = [o for o in cplaces if o.start >= clause.start + tw.end()
                    and origin is not None and o.place_id != origin.place_id
-                   and not _contains(o, origin)]
+                   and not contains(o, origin)]
         if origin is not None and targets:
             return "toward", [origin, targets[0]]
     # supply routes between the subject and the places named
@@ -480,7 +434,11 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             source = UNATTRIBUTED
     if source != UNATTRIBUTED:
         ctx.sources.append((sent.index, source))
-    figures = find_figures(sent.text, [(d.start, d.end) for d in dates])
+    carry = ctx.last_figure if ctx.last_figure is not None and ctx.last_figure[0] == sent.index - 1 else None
+    figures = find_figures(sent.text, [(d.start, d.end) for d in dates],
+                           carry=carry[1] if carry is not None else None)
+    if figures:
+        ctx.last_figure = (sent.index, figures[-1])
     # a place inside a date ("June") or inside the source's name ("Institute for the Study
     # of War") is no place of a claim
     exclude = [(sent.start + d.start, sent.start + d.end) for d in dates]
@@ -490,11 +448,11 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         exclude.append((sent.start + (t0 if t0 >= 0 else attr.start), sent.start + attr.end))
     ctx.exclude = exclude
     # places of each clause, with the fallback to the clause before
-    cl_places: list[list[_Ref]] = []
+    cl_places: list[list[Ref]] = []
     for c in clauses:
-        cl_places.append(_clause_places(text, ctx.refs, c.start, c.end, exclude))
+        cl_places.append(clause_places(text, ctx.refs, c.start, c.end, exclude))
 
-    def places_for(ci: int) -> tuple[list[_Ref], str]:
+    def places_for(ci: int) -> tuple[list[Ref], str]:
         if cl_places[ci]:
             return cl_places[ci], ""
         # a clause without a place is about the sentence's subject: the first place of the
@@ -502,8 +460,17 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         for j in range(0, ci):
             if cl_places[j]:
                 return cl_places[j][:1], ""
-        if ctx.focal is not None:
-            return [ctx.focal], "place from context: the place the article is about"
+        # else the place the text was just talking about: the first place of the nearest of
+        # the two sentences before that names one
+        for back in (1, 2):
+            if sent.index - back < 0:
+                break
+            prev = ctx.sentences[sent.index - back]
+            got = clause_places(text, ctx.refs, prev.start, prev.end)
+            if got:
+                return got[:1], "place from the sentence before"
+        if ctx.subject is not None:
+            return [ctx.subject], FOCAL_NOTE
         return [], ""
 
     def clause_of(pos: int) -> int:
@@ -513,24 +480,50 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         return max(0, len(clauses) - 1)
 
     fig_clauses: set[int] = set()
-    for f in figures:
+    n_before = len(ctx.claims)
+    fig_dates: list[tuple[DateMention | None, str]] = []
+    lo, hi = bisect_left(ctx.ref_starts, sent.start), bisect_left(ctx.ref_starts, sent.end)
+    srefs = [r for r in ctx.refs[lo:hi] if not any(a < r.end and r.start < b for a, b in exclude)]
+    for fi, f in enumerate(figures):
         ci = clause_of(sent.start + f.start)
         fig_clauses.add(ci)
         c = clauses[ci]
-        places, pnote = places_for(ci)
+        nxt = sent.start + figures[fi + 1].start if fi + 1 < len(figures) else sent.end
+        places = figure_places(text, srefs, sent.start, sent.end, sent.start + f.start,
+                               sent.start + f.end, nxt)
+        pnote = ""
+        if not places:
+            places, pnote = places_for(ci)
+        places = [_as_region(ctx, sent, r) for r in places]
         cdates = _clause_dates(sent, c, dates)
         # the clause's date nearest the figure
         date = min(cdates, key=lambda d: min(abs(d.start - f.end), abs(f.start - d.end))) \
             if cdates else frame
+        dnote = ""
+        if date is None and fi > 0 and figures[fi - 1].measure == f.measure and fig_dates[-1][0] is not None:
+            # "killed on Tuesday, including 72 in Tartus and 60 in Latakia": the parts' date
+            date, dnote = fig_dates[-1]
+        if date is None and f.qualifier != "once":
+            date, dnote = _carried_date(ctx, sent, dates, f.start)
+        fig_dates.append((date, dnote))
         rel = _relation(ctx, sent, c, cl_places[ci]) if cl_places[ci] else None
         relation = ""
         if rel is not None and rel[0] == "advance" and f.measure.startswith("advance"):
             relation, places = rel
-        note = "; ".join(x for x in (pnote, title_note and (
+        note = "; ".join(x for x in (pnote, dnote, title_note and (
             title_note if title_note.startswith("'") else f"source as written: {title_note}")) if x)
-        _add(ctx, sent, (sent.start + f.start, sent.start + f.end), places, f.category,
-             measure=f.measure, value=f.value, unit=f.unit, date=date, source=source,
-             relation=relation, period=f.period, qualifier=f.qualifier, note=note)
+        fsource = source
+        if source != UNATTRIBUTED and len(clauses) > 1:
+            # two sources in one sentence ("the CGT claims 2.8 million, against 1.27 million
+            # according to the Ministry"): each figure its clause's
+            own = find_attribution(c.text)
+            if own.source != UNATTRIBUTED and own.source.lower() not in REFERRING and own.source != source \
+                    and not _WEAK_SOURCE_RE.match(c.text[own.end:]):
+                fsource = own.source
+        _add(ctx, sent, (sent.start + f.start, sent.start + f.end), places, f.category or ctx.topic,
+             measure=f.measure, value=f.value, unit=f.unit, date=date, source=fsource,
+             relation=relation, period=f.period, qualifier=f.qualifier, note=note,
+             value_max=f.value_max)
     made: set[str] = set()
     # a sentence that names one point in time dates all its events ("Trucks sat idle at
     # the crossing on Tuesday as Israeli forces pressed their offensive in Khan Younis")
@@ -586,11 +579,56 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
                 espan = (c.start, clauses[nxt].end - (1 if clauses[nxt].text.endswith(".") else 0))
             elif not ev.explicit_place:
                 places, pnote = places_for(ci)
-            _add(ctx, sent, espan, places, ev.category, date=cdates[0] if cdates else event_date,
-                 source=source, note=pnote)
+            edate, dnote = (cdates[0], "") if cdates else (event_date, "")
+            if edate is None:
+                edate, dnote = _carried_date(ctx, sent, dates, c.start - sent.start)
+            _add(ctx, sent, espan, places, ev.category, date=edate,
+                 source=source, note="; ".join(x for x in (pnote, dnote) if x))
             made.add(ev.name)
             last_event = ev
             break
+    told = tuple(c.category for c in ctx.claims[n_before:] if c.value is None)
+    for _ in range(2):              # two incidents at most, of two categories the sentence did not tell
+        got = _incident(ctx, sent, clauses, cl_places, srefs, dates, event_date, source, clause_of,
+                        places_for, bool(figures), told)
+        if got is None:
+            break
+        told += (got,)
+
+
+_HYPOTHETICAL_RE = re.compile(r"\b(?:warn\w*|could|would|might|may|threat\w*|fear\w*|plan\w*|"
+                              r"if|unless|prepar\w* for|risk of)\b", re.I)
+
+
+def _incident(ctx: _Ctx, sent: Sentence, clauses, cl_places, srefs, dates, event_date, source,
+              clause_of, places_for, counted: bool = False, told: tuple = ()) -> str | None:
+    """The incident a sentence tells (an attack, a disaster, a rupture, ...: see
+    `layers.text.events`), when its clauses made no event: on the places of its clause,
+    else the sentence's (a country when it names nothing smaller), else the clause's
+    fallback; dated by its clause, the sentence, or the text before."""
+    got = find_incident(sent.text, told)
+    if got is None:
+        return None
+    name, category, a, b = got
+    if name == "casualties" and counted:
+        return None                 # the deaths are the sentence's figures
+    if _HYPOTHETICAL_RE.search(sent.text[:a]):
+        return None                 # "warned that an assault on Rafah would ...": not an event
+    ci = clause_of(sent.start + a)
+    places, pnote = cl_places[ci], ""
+    if not places:
+        inner = [r for r in srefs if r.kind != "country"]
+        places = inner[:1] or [r for r in srefs if r.kind == "country"][:1]
+    if not places:
+        places, pnote = places_for(ci)
+    cdates = _clause_dates(sent, clauses[ci], dates)
+    edate, dnote = (cdates[0], "") if cdates else (event_date, "")
+    if edate is None:
+        edate, dnote = _carried_date(ctx, sent, dates, a)
+    span = (sent.start + a, sent.start + b)
+    _add(ctx, sent, span, places, category, date=edate, source=source,
+         note="; ".join(x for x in (pnote, dnote) if x))
+    return category
 
 
 def _drop_headline_events(claims: list[Claim], sentences: list[Sentence]) -> list[Claim]:
@@ -643,6 +681,16 @@ def _versions() -> tuple[tuple[str, str], ...]:
     return tuple(out.items())
 
 
+def _gazetteer():
+    try:
+        from geo.gazetteer import Gazetteer
+
+        return Gazetteer.open()
+    except Exception as err:  # noqa: BLE001 - without it, no place becomes its region
+        log.debug("no gazetteer for regions: %s", err)
+        return None
+
+
 def _made_by() -> dict:
     return dict(_versions())
 
@@ -676,14 +724,38 @@ def extract(article: Article, date: _date | None = None, *, mentions=None) -> Cl
         mentions = find_places(article.text, date=ref)
     mentions = sorted(mentions, key=lambda m: (m.start, m.end))
     sentences = split_sentences(article.text)
-    refs = [_ref_of(m) for m in mentions]
-    focal = _focal(refs, sentences)
+    refs = [ref_of(m) for m in mentions]
+    focal = focal_place(refs, sentences)
     dates = {s.index: find_dates(s.text, ref) for s in sentences}
-    refs = sorted(refs + _resolve_anaphors(article.text, sentences, refs, focal, dates),
+    refs = sorted(refs + resolve_anaphors(article.text, sentences, refs, focal, dates),
                   key=lambda r: r.start)
-    ctx = _Ctx(article, ref, sentences, refs, focal, dates)
+    gaz = _gazetteer()
+    areas = area_anaphors(article.text, refs, gaz)
+    refs = sorted(refs + [r for r, _ in areas], key=lambda r: r.start)
+    ctx = _Ctx(article, ref, sentences, refs, focal, dates, gazetteer=gaz,
+               topic=topic_of(article.text) or "economic", subject=subject_place(refs, sentences))
+    ctx.ref_starts = [r.start for r in ctx.refs]
+    from geo.model import Mention
+
+    for s in sentences:
+        if not _TOLL_BY_REGION_RE.search(s.text):
+            continue
+        for r in refs[bisect_left(ctx.ref_starts, s.start):bisect_left(ctx.ref_starts, s.end)]:
+            if r.place_id not in ctx.regional and not r.anaphor:
+                area = region_of(article.text, r, s.start, s.end, gaz)
+                if area is not None:
+                    ctx.regional[r.place_id] = area
+    for r, area in areas:
+        ctx.areas.setdefault(area.place_id, Mention(article.text[r.start:r.end], r.start, r.end, area,
+                                                    r.geo_precision))
     for s in sentences:
         _sentence_claims(ctx, s)
-    claims = mark_conflicts(_drop_headline_events(ctx.claims, sentences))
-    return ClaimsDoc(article=article, places=places_from_mentions(mentions), claims=claims,
+        points = [d for d in ctx.dates[s.index] if d.kind in ("point", "range") and d.start_iso
+                  and not _COMPARED_RE.search(s.text[max(0, d.start - 40):d.start])]
+        if points and not s.heading and not _DATELINE_RE.match(s.text[:points[-1].start]):
+            ctx.last_date = (s.paragraph, points[-1])
+    claims = mark_conflicts(_drop_headline_events(ctx.claims, sentences), article.text,
+                            tuple((s.start, s.end) for s in sentences if s.heading))
+    return ClaimsDoc(article=article, places=places_from_mentions(mentions + list(ctx.areas.values())),
+                     claims=claims,
                      made_by=_made_by())

@@ -3,15 +3,18 @@
 Used by extraction (`mark_conflicts`: the figures of one article) and by the merge of a
 batch (`compatible`: the qualifier rules, across articles). Two different values
 contradict unless a qualifier makes them compatible ("at least 40" and 52), one is a
-past figure ("once 50,000") or their times do not overlap.
+past figure ("once 50,000"), their times do not overlap, or, within one article, they do
+not dispute each other (`disputes`: parts of one whole, or two holders' figures).
 """
 
 from __future__ import annotations
 
+import re
+
 from layers.model import Claim
 from layers.text.attribution import UNATTRIBUTED
 
-__all__ = ["overlap", "compatible", "mark_conflicts"]
+__all__ = ["overlap", "compatible", "disputes", "mark_conflicts", "FOCAL_NOTE"]
 
 
 def overlap(a: Claim, b: Claim) -> bool:
@@ -47,8 +50,86 @@ def compatible(a: Claim, b: Claim) -> bool:
     return False
 
 
-def mark_conflicts(claims: list[Claim]) -> list[Claim]:
-    """Merge repeats and mark contested figures (see the module's notes). In place; returns it."""
+#: a second figure said as a revision of the first ("now", "initially", "downgraded from")
+_REVISION_RE = re.compile(r"\b(?:earlier|initial(?:ly)?|original(?:ly)?|previous(?:ly)?|revis\w*|"
+                          r"updated?|downgraded|upgraded|now|(?:rose|risen|climbed|jumped) to|"
+                          r"increase over|up from|down from|disput\w*|contradict\w*|denied)\b", re.I)
+#: between two figures of one sentence: a rival count ("735,000, against 650,000")
+_CONTRAST_RE = re.compile(r"\b(?:against|whereas|but|however|disput\w*|contradict\w*|earlier|"
+                          r"initial(?:ly)?|original(?:ly)?|previous(?:ly)?|revised)\b", re.I)
+# whose figure it is: "BJP got 46.27%", "the Congress won 42.23%", "Congress, with 64 seats"
+_HOLDER_RE = re.compile(r"((?:[A-Z][\w.&’'-]*\s+){0,3}[A-Z][\w.&’'-]*),?\s+(?:(?:has|have|had)\s+)?"
+                        r"(?:won|got|secured|received|obtained|took|gained|managed to get|with)\s+"
+                        r"(?:(?:more than|about|around|nearly|some|only|just|at least)\s+)?$")
+
+
+def _holder(c: Claim, text: str) -> str:
+    if not text or c.span_start < 0:
+        return ""
+    m = _HOLDER_RE.search(text[max(0, c.span_start - 80):c.span_start])
+    return m.group(1).lower() if m else ""
+
+
+# a part of a figure said before it: "including 72 in Tartus", "six of them children",
+# "three minors were among those killed"
+_PART_BEFORE_RE = re.compile(r"\b(?:including|includ\w+|among them|of them|of whom|of which|such as)\s+"
+                             r"(?:(?:at least|about|around|nearly|some|more than)\s+)?$", re.I)
+_PART_AFTER_RE = re.compile(r"^[^.;]{0,40}?\b(?:were|was|are|is)\s+among\b", re.I)
+
+
+# an increment, not a total: "two more bodies", "40 new cases", "another 300"
+_MORE_RE = re.compile(r"[\w,.]+\s+(?:more|new|additional|further)\b(?!\s+than)", re.I)
+
+
+#: the note of a claim put on the article's focal place because its text names none
+FOCAL_NOTE = "place from context: the place the article is about"
+
+
+def _part(c: Claim, text: str) -> bool:
+    if not text or c.span_start < 0:
+        return False
+    return bool(_PART_BEFORE_RE.search(text[max(0, c.span_start - 40):c.span_start])
+                or _PART_AFTER_RE.match(text[c.span_end:c.span_end + 60])
+                or _MORE_RE.match(text[c.span_start:c.span_end + 12])
+                or re.search(r"\balso\b[^.;,]{0,30}$", text[max(0, c.span_start - 40):c.span_start])
+                or re.search(r"\b(?:another|a further|an additional)\s+$", text[max(0, c.span_start - 20):c.span_start],
+                             re.I))
+
+
+def disputes(a: Claim, b: Claim, text: str = "", heads: tuple = ()) -> bool:
+    """Whether two different values of one measure, place and time dispute each other.
+
+    Without their sentences (claims made by hand) any two do. Otherwise figures of two
+    holders ("BJP got 46%", "Congress won 42%") never do; figures of two sources do; one
+    source's two figures do when one is in a headline, when the sentence sets them against
+    each other ("735,000, against 650,000"), or when either is said as a revision ("now
+    13", "initially 20"): parts of a whole ("killed 132, including 72 in Tartus") do not.
+    """
+    if not a.text or not b.text:
+        return True
+    if _part(a, text) or _part(b, text):
+        return False
+    if (FOCAL_NOTE in a.note) != (FOCAL_NOTE in b.note):
+        return False                # one was put on the article's place only for want of another
+    ha, hb = _holder(a, text), _holder(b, text)
+    if ha and hb and ha != hb:
+        return False
+    if a.source != b.source:
+        return True
+    if any(lo <= c.span_start < hi for c in (a, b) for lo, hi in heads):
+        return True
+    if a.text == b.text:
+        first, second = sorted((a, b), key=lambda c: c.span_start)
+        between = text[first.span_end:second.span_start] if text else a.text
+        return bool(_CONTRAST_RE.search(between))
+    return bool(_REVISION_RE.search(a.text) or _REVISION_RE.search(b.text))
+
+
+def mark_conflicts(claims: list[Claim], text: str = "", heads: tuple = ()) -> list[Claim]:
+    """Merge repeats and mark contested figures (see the module's notes). In place; returns it.
+
+    `text` is the article's text and `heads` the (start, end) spans of its headline: with
+    them, only figures that dispute each other (`disputes`) are contested."""
     kept: list[Claim] = []
     by_key: dict[tuple, Claim] = {}
     for c in claims:
@@ -85,7 +166,8 @@ def mark_conflicts(claims: list[Claim]) -> list[Claim]:
     for group in groups.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                if a.value == b.value or not overlap(a, b) or compatible(a, b):
+                if a.value == b.value or not overlap(a, b) or compatible(a, b) \
+                        or not disputes(a, b, text, heads):
                     continue
                 a.contested = b.contested = True
                 a.conflicts_with.append(b.claim_id)

@@ -10,7 +10,8 @@ to import, and `claimmap build` pays for every import). It reads:
   occurrence not after the reference month);
 - a month and day without a year, "on June 12" (day, year from the reference date);
 - years: "in 2023", "since 2014" (year);
-- relative days and spans: "today", "yesterday", "on Monday", "since Friday" (day), "last week" (day of
+- relative days and spans: "today", "yesterday", "on Monday", "since Friday", a bare
+  weekday ("said Sunday", "Tuesday's attacks", "Monday night") (day), "last week" (day of
   that week's start is not claimed: month precision), "last month", "last year",
   "N years ago" (year);
 - a leading "since"/"from" makes the date the start of an open period; "until"/"through"
@@ -33,7 +34,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["MONTHS", "DateMention", "find_dates", "parse_iso_date", "iso_precision"]
+__all__ = ["MONTHS", "DateMention", "find_dates", "parse_iso_date", "iso_precision", "REPORT_DATE_NOTE"]
+
+#: the note of a claim dated by its report (the article's date): no date of its own was said
+REPORT_DATE_NOTE = "date: the article's date"
 
 #: month names and their usual abbreviations
 MONTHS = {
@@ -83,7 +87,7 @@ _ONE = (
     rf"(?P<au>years?|months?|weeks?|days?)\s+ago\b)"
     rf"|(?P<lu>\b(?:last|this|next|past)\s+(?P<lun>week|month|year)\b)"
     rf"|(?P<td>\b(?:today|yesterday)\b)"
-    rf"|(?P<wd>(?P<wdp>\b(?:on|since|last)\s+)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    rf"|(?P<wd>(?P<wdp>\b(?:on|since|last|into|until|by)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
 _ONE_RE = re.compile(_ONE, re.IGNORECASE)
 _LEAD_RE = re.compile(r"\b(since|from|starting|beginning|until|till|through|by|between|as of)"
@@ -232,7 +236,7 @@ def _one(m: re.Match, ref: date | None) -> tuple[str, str] | None:
         d = ref if g["td"].lower() == "today" else ref - timedelta(days=1)
         return d.isoformat(), "day"
     if g["wd"]:
-        back = (ref.weekday() - _WEEKDAYS.index(g["wd"][len(g["wdp"]):].lower())) % 7
+        back = (ref.weekday() - _WEEKDAYS.index(g["wd"][len(g["wdp"] or ""):].lower())) % 7
         return (ref - timedelta(days=back)).isoformat(), "day"
     return None
 
@@ -254,6 +258,8 @@ def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
     """
     found: list[tuple[int, int, str, str]] = []
     for m in _ONE_RE.finditer(text):
+        if m.group("wd") and not m.group("wdp") and not m.group("wd")[0].isupper():
+            continue                      # a bare weekday is a date only as a name: "Sunday"
         got = _one(m, ref)
         if got and got[0]:
             prefix = m.group("bmp") or m.group("yrp") or m.group("wdp") or ""

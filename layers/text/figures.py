@@ -30,7 +30,10 @@ it grows with use. Rules on top of it:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from layers.text.measures import (TOLL_RE, category_of, is_magnitude, open_noun, percent_measure, topic_of,
+                                  unit_after)
 
 __all__ = ["VOCABULARY", "Figure", "find_figures", "parse_number", "WORD_NUMBERS"]
 
@@ -87,7 +90,10 @@ _WORDNUM = (r"\b(?P<word>(?:a\s+)?(?:twenty|thirty|forty|fifty|sixty|seventy|eig
             r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
             r"fifteen|sixteen|seventeen|eighteen|nineteen|half a dozen|a dozen|a|an)"
             r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b"
-            r"(?:\s+(?P<wscale>hundred|thousand|million|billion)\b)?")
+            r"(?:\s+(?P<wscale>hundred|thousand|million|billion)\b"
+            r"(?:\s+and\s+(?P<wadd>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|"
+            r"five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+            r"eighteen|nineteen)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b)?)?")
 _PLURAL = r"\b(?P<plural>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions)\b(?:\s+of\b)?"
 _NUMBER_RE = re.compile(rf"(?P<cur>[$€£]\s?)?(?:{_NUM}|{_WORDNUM}|{_PLURAL})", re.I)
 
@@ -116,18 +122,29 @@ _BREAK_WORDS = {"in", "on", "at", "to", "from", "by", "with", "and", "or", "was"
 _CONTROL_RE = re.compile(r"\b(control\w*|occup\w*|held|holds?|captur\w*|seiz\w*|liberat\w*)\b",
                          re.I)
 _DAMAGE_RE = re.compile(r"\b(destroy\w*|ruin\w*|razed|flattened|damag\w*|hit|struck|shelled|"
-                        r"affected)\b", re.I)
+                        r"affected|set on fire|set alight|burn(?:ed|t)|torched|gutted)\b", re.I)
 _ADVANCE_RE = re.compile(r"\b(advanc\w*|progress\w*|gain\w*|push\w*|mov(?:e|ed|ing)|"
                          r"captur\w*|seiz\w*|occup\w*|penetrat\w*)\b", re.I)
 # verbs next to a generic people noun that give its measure
 _PEOPLE_VERBS = [
-    (re.compile(r"\b(kill\w*|died|dead|deaths?|perish\w*|lost their lives)\b", re.I), "killed",
+    (re.compile(r"\b(kill\w*|died|dead|deaths?|perish\w*|lost their lives|martyr\w*)\b", re.I), "killed",
      "casualties"),
+    (re.compile(r"\b(missing|unaccounted for)\b", re.I), "missing", "humanitarian"),
+    (re.compile(r"\b(treat(?:ed|ing)|(?:in|listed in) (?:mild|moderate|serious|critical) condition)\b", re.I),
+     "injured", "casualties"),
+    (re.compile(r"\b(crossed (?:in)?to|crossing (?:in)?to|crossed the border)\b", re.I), "refugees",
+     "humanitarian"),
+    (re.compile(r"\b(arriv(?:ed|ing|e)|landed|disembark(?:ed|ing))\b", re.I), "arrivals", "humanitarian"),
+    (re.compile(r"\b(rescu(?:ed|ing)|saved)\b", re.I), "rescued", "humanitarian"),
+    (re.compile(r"\b(protest(?:ed|ing)|demonstrat(?:ed|ing)|march(?:ed|ing)|rallied)\b", re.I), "protesters",
+     "political"),
     (re.compile(r"\b(lost|losing|loses|casualties)\b", re.I), "casualties", "casualties"),
     (re.compile(r"\b(injur\w*|wound\w*|hurt)\b", re.I), "injured", "casualties"),
-    (re.compile(r"\b(displac\w*|evacuat\w*|fled|flee\w*|left their homes|shelter\w*)\b", re.I),
+    (re.compile(r"\b(displac\w*|evacuat\w*|fled|flee\w*|left (?:their|the|flooded|home)\w*|shelter\w*)\b", re.I),
      "displaced", "humanitarian"),
     (re.compile(r"\b(trapped|stranded|besieged)\b", re.I), "trapped", "humanitarian"),
+    (re.compile(r"\b(food insecur\w*|food shortages?|(?:acute |severe )?hunger)\b", re.I), "food_insecure",
+     "humanitarian"),
     (re.compile(r"\b(at risk|in need|need\w* (?:aid|help|assistance)|fac\w* (?:hunger|famine|"
                 r"starvation))\b", re.I), "in_need", "humanitarian"),
     (re.compile(r"\b(home to|live|lives|living|remain\w*|stay\w*)\b", re.I), "population",
@@ -136,6 +153,13 @@ _PEOPLE_VERBS = [
      "detained", "political"),
 ]
 
+
+# what happened to buildings that is no damage: closures and outages
+_CLOSED_RE = re.compile(r"\s+(?:(?:were|was|are|is|have been|had been|remain(?:ed)?)\s+)?(?:closed|shut|"
+                        r"left without|without (?:power|electricity|water|heating)|lost (?:power|electricity)|"
+                        r"cut off|evacuated|suspended)\b", re.I)
+_PEOPLE_NOUN_MEASURE = {"persons": "people", "individuals": "people", "civilians": "people",
+                        "migrants": "migrants", "worshippers": "people"}
 
 _BARE_VICTIMS_RE = re.compile(r"\b(killing|killed|injuring|injured|wounding|wounded)\s+"
                               r"(?:at least\s+|about\s+|around\s+|nearly\s+|some\s+|more than\s+)?$",
@@ -158,6 +182,7 @@ class Figure:
     qualifier: str = ""
     period: str = ""
     noun: str = ""
+    value_max: float | None = None
 
 
 def parse_number(text: str) -> float | None:
@@ -200,7 +225,11 @@ def _value(m: re.Match) -> tuple[float, str] | None:
             if v is None:
                 return None
         sc = (m.group("wscale") or "").lower()
-        return float(v * (_SCALES[sc] if sc else 1)), ""
+        add = 0
+        if m.group("wadd"):                  # "one hundred and nine"
+            parts = m.group("wadd").lower().split("-")
+            add = sum(WORD_NUMBERS[x] for x in parts)
+        return float(v * (_SCALES[sc] if sc else 1) + add), ""
     if m.group("plural"):
         return float(_PLURALS[m.group("plural").lower()]), "at least"
     return None
@@ -251,8 +280,8 @@ def _noun_before(text: str, pos: int) -> tuple[re.Match, tuple] | None:
 def _people_measure(text: str, s: int, e: int) -> tuple[str, str] | None:
     """The measure of a generic people figure from the verbs next to it."""
     lo = max(0, s - 30)
-    before = text[lo:s]
-    after = text[e:e + 45]
+    before = re.split(r"[;\n]", text[lo:s])[-1]      # not a verb of the item before
+    after = re.split(r"[;.\n]", text[e:e + 70])[0]
     best = None
     for rx, measure, cat in _PEOPLE_VERBS:
         # the verb nearest the figure wins ("once home to 420,000 people, now shelters ...")
@@ -271,8 +300,8 @@ _LOCATOR_RE = re.compile(r"\s+(?:to the\s+)?(?:north|south|east|west)(?:[- ]?(?:
                          r"(?:wards?)?\s+of\b", re.I)
 
 
-def find_figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[Figure]:
-    """Every figure of the vocabulary in `text` (a sentence).
+def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure | None = None) -> list[Figure]:
+    """Every figure in `text` (a sentence).
 
     Parameters
     ----------
@@ -280,6 +309,9 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[Figure]
         A sentence (the context of a figure is its sentence).
     exclude : list of (start, end)
         Spans that are not figures (dates: "June 29, 2025").
+    carry : Figure, optional
+        The last figure of the sentence before: a bare number at the start of this one
+        ("The states are: Ondo (11), Edo (16)") counts what it counted.
 
     Returns
     -------
@@ -287,8 +319,11 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[Figure]
         In the order of the text.
     """
     out: list[Figure] = []
+    skip_to = 0
     for m in _NUMBER_RE.finditer(text):
         s, e = m.start(), m.end()
+        if s < skip_to:
+            continue
         if any(a < e and s < b for a, b in exclude):
             continue
         if m.group("num"):
@@ -298,6 +333,14 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[Figure]
                 continue
             if re.match(r"-?(?:year|month|week|day|hour)", text[e:], re.I):
                 continue
+            if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|local time)", text[e:], re.I) or \
+                    re.search(r"\b(?:aged|age|ages|Week|No\.?|number|page|Article|Section|Resolution|"
+                              r"Highway|Route|Road|Gate|Block|Unit|Flight|Lot|Kilometre|km)\s*$", text[:s]):
+                continue
+        if m.group("word") and (re.match(r"-(?:third|quarter|half|fifth|tenth)", text[e:], re.I)
+                                or (m.group("word")[0].isupper() and text[:s].strip()
+                                    and text[:s].rstrip()[-1] not in ".!?:;\"“‘'—–-([")):
+            continue                          # "one-third"; "Week Nine", "One to Nine": a name, not a count
         if m.group("word") and re.match(r"\s+of\b", text[e:]) and m.group("word").lower() in ("one", "a", "an"):
             continue                          # "one of the towns": a part, not a count
         got = _value(m)
@@ -311,22 +354,96 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[Figure]
                                          "before the war") else q
         if _DURATION_RE.match(text[e:]):
             continue                          # "two weeks", "three years": a period, not a figure
+        # a partitive: "12 of the territory's 36 hospitals": the count is of the noun after
+        # the whole, and the whole is said only to frame it
+        part = _PARTITIVE_RE.match(text, e)
+        if part and m.group("num"):
+            m_total = _NUMBER_RE.match(text, part.end())
+            if m_total is not None and _value(m_total) is not None:
+                fig = _classify(text, m_total, value, qualifier)
+                if fig is not None:
+                    out.append(replace(fig, start=s))
+                    skip_to = fig.end
+                    continue
+        # a range: "1,500 to 3,000 people", "187,300 – 228,900 tonnes", "three or four explosions"
+        value_max = None
+        rng = _RANGE_RE.match(text, e)
+        m2 = _NUMBER_RE.match(text, rng.end()) if rng else None
+        between = re.search(r"\bbetween\s+(?:some\s+|about\s+)?$", text[max(0, s - 16):s], re.I)
+        if m2 and m2.group(0).strip() and (rng.group(0).strip() != "and" or between) \
+                and not re.search(r"\bfrom\s+(?:some\s+|about\s+)?$", text[max(0, s - 12):s], re.I):
+            got2 = _value(m2)
+            if got2 is not None and got2[0] > value and not (m2.group("num") and re.match(r"(?:st|nd|rd|th)\b", text[m2.end():])):
+                sc2 = (m2.group("scale") or m2.group("wscale") or "").lower()
+                if not (m.group("scale") or m.group("wscale")) and sc2 in ("million", "billion", "thousand",
+                                                                           "bn", "mn", "trillion"):
+                    value *= _SCALES[sc2]       # "1.5 to 3 million"
+                value_max = got2[0]
+                m = m2
+                e = m2.end()
+        if re.search(r"\b(?:down|up) from\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", text[max(0, s - 25):s]):
+            qualifier = "once"              # "28,000, down from 25,000 the previous time": a past figure
         if _PAST_AFTER_RE.match(text[e:]) or (
                 re.search(r"\bfrom\s+$", text[max(0, s - 8):s])
                 and re.match(r"[^.;]{0,60}?\bto\s+(?:about\s+|around\s+|some\s+|just\s+|only\s+)?\d",
                              text[e:])):
             qualifier = "once"
-        fig = _classify(text, m, value, qualifier)
-        if fig is None and out and re.match(
+        fig = _classify(text, m, value_max if value_max is not None else value, qualifier,
+                        s if value_max is not None else None)
+        if fig is not None and value_max is not None:
+            fig = replace(fig, start=s, value=value, value_max=value_max)
+        prev = out[-1] if out else None
+        if fig is None and prev is not None and re.match(
                 r"[^.;\d]{0,40}\bto\s+(?:about|around|some|just|only|nearly|roughly|fewer than|"
-                r"less than|more than)?\s*$", text[out[-1].end:s]):
+                r"less than|more than)?\s*$", text[prev.end:s]):
             # "from 300,000 before the war to about 60,000": the second figure is the first's
-            prev = out[-1]
             fig = Figure(s, e, value, prev.unit, prev.measure, prev.category,
                          "" if qualifier == "once" else qualifier, _period(text, e), prev.noun)
+        if fig is None and prev is not None and prev.unit == "people" and re.search(
+                r"\b(?:including|among them|of whom)\s+(?:at least\s+|about\s+|some\s+)?$", text[max(0, s - 30):s]):
+            # "killed 30 people, including 12 children": a part counts what the whole counted
+            noun = _noun_after(text, e)
+            end = noun[0].end() if noun is not None else e
+            fig = Figure(s, end, value, prev.unit, prev.measure, prev.category, qualifier,
+                         _period(text, end), prev.noun)
+        if fig is None:
+            fig = _elliptical(text, m, s, e, value, qualifier, prev or (carry if s < 80 else None))
         if fig is not None:
             out.append(fig)
+            skip_to = fig.end
     return out
+
+
+_PARTITIVE_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
+                           r"(?:[\w-]+(?:’s|'s)\s+)?(?=\d)", re.I)
+_RANGE_RE = re.compile(r"\s*(?:-|–|—|to|or|and)\s*(?=[\d$€£a-z])", re.I)
+# what may follow a number that counts what the figure before it counted: "72 in Tartus",
+# "Ondo (11)", "against 26,000 on January 19", "1.27 million according to ..."
+_ELLIPSIS_AFTER_RE = re.compile(r"\s*(?:\)|,|;|\.|$|(?:in|at|to|on|from|according|and|or|more|during|"
+                                r"apiece|each|the previous|last|this|of them|were|was|had|have)\b)", re.I)
+
+
+def _elliptical(text: str, m: re.Match, s: int, e: int, value: float, qualifier: str,
+                prev: Figure | None) -> Figure | None:
+    """A bare number that counts what the figure before it counted ("killed 132, including 72
+    in Tartus and 60 in Latakia"; "Ondo (11), Edo (16)"), or None."""
+    if prev is None or m.group("plural"):
+        return None
+    if m.group("num") and re.fullmatch(r"(?:1[89]|20)\d\d", m.group(0).strip()):
+        return None                           # a year
+    if re.search(r"[A-Z][\w.’']*,\s*$", text[max(0, s - 30):s]) and re.match(r"\s*,", text[e:]):
+        return None                           # "Maria L., 54, a nurse": an age
+    if m.group("word") and m.group("word").lower() in ("one", "a", "an") and not re.search(r"\($", text[:s]):
+        if not re.match(r"\s+in\b", text[e:]):
+            return None
+    paren = re.search(r"[A-Z][\w’'-]*\s*\(\s*$", text[max(0, s - 40):s]) and re.match(r"\s*\)", text[e:])
+    if not (paren or _ELLIPSIS_AFTER_RE.match(text[e:])):
+        return None
+    if not paren and prev.unit == "percent" and not re.search(r"\b(?:had|of)\s*$|,\s*[A-Z][\w-]*\s+$",
+                                                              text[max(0, s - 20):s]):
+        return None
+    return Figure(s, e, value, prev.unit, prev.measure, prev.category, qualifier,
+                  _period(text, e), prev.noun)
 
 
 def _rate(text: str, pos: int) -> tuple[str, int]:
@@ -350,7 +467,9 @@ def _period(text: str, pos: int) -> str:
     return ""
 
 
-def _classify(text: str, m: re.Match, value: float, qualifier: str) -> Figure | None:
+def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | None = None) -> Figure | None:
+    """The figure a number match makes, or None. `lead` is where the figure's words start
+    when they start before the match (the low end of a range: "to 187,300 – 228,900 tonnes")."""
     s, e = m.start(), m.end()
     cur = (m.group("cur") or "").strip()
     if cur:
@@ -362,12 +481,37 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str) -> Figure | 
         unit = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB", "roubles": "RUB",
                 "usd": "USD", "eur": "EUR", "uah": "UAH", "rub": "RUB"}.get(u, "UAH")
         return Figure(s, e + money.end(), value, unit, "money", "economic", qualifier, "", u)
+    if m.group("num") and is_magnitude(text, s, e):
+        end = e + len(re.match(r"(?:-|\s)?(?:magnitude)?", text[e:], re.I).group(0))
+        return Figure(s, end, value, "magnitude", "magnitude", "humanitarian", qualifier, "", "magnitude")
+    unit = unit_after(text, e) if (m.group("num") or m.group("word")) else None
+    if unit is not None:
+        u, measure, end = unit
+        if not measure:
+            # tonnes of what: "88,500 tonnes of copper" -> copper; "output by 17,000 tonnes"
+            of = re.match(r"\s+of\s+([a-z][\w-]*)", text[end:])
+            what = re.search(r"\b([a-z]+)\s+(output|production|exports?|imports?|capacity|shipments|"
+                             r"harvest|sales)\b[^.;\d]{0,30}?\b(by|to|of|at)\s+(?:about\s+|around\s+|"
+                             r"some\s+|nearly\s+|at\s+)?$", text[max(0, (s if lead is None else lead) - 70):
+                                                                  (s if lead is None else lead)])
+            if what:
+                noun = what.group(2).rstrip("s")
+                measure = f"{what.group(1)}_{noun}" if what.group(1) not in ("the", "its", "their", "annual",
+                                                                              "daily", "average") else noun
+                measure += "_increase" if what.group(3) == "by" else ""
+            else:
+                measure = of.group(1) if of else "tonnage"
+        cat = "economic" if u in ("tonnes", "tonnes/year", "tonnes/day", "bpd", "barrels") or measure == "money" \
+            else (category_of(measure, text) or "humanitarian")
+        return Figure(s, end, value, u, measure, cat, qualifier, _period(text, end), u)
     pct = _PERCENT_RE.match(text[e:])
     if pct:
         end = e + pct.end()
         noun = _noun_after(text, end)
         if noun is None:
-            return None
+            pm = percent_measure(text, s, end)
+            return Figure(s, end, value, "percent", pm, category_of(pm, text), qualifier,
+                          _period(text, end), "percent")
         nm, (measure, unit, cat, kind) = noun
         if kind == "thing":
             dmg = _DAMAGE_RE.search(text, nm.end()) or _DAMAGE_RE.search(text[:s])
@@ -401,6 +545,14 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str) -> Figure | 
             measure += "_share"
         return Figure(s, end, value, "percent", measure, cat, qualifier, _period(text, nm.end()),
                       nm.group(0))
+    toll = TOLL_RE.search(text[max(0, s - 90):s])
+    if toll and not re.search(r"\d", text[max(0, s - 90) + toll.start():s]) and not _PERCENT_RE.match(text[e:]):
+        # "the death toll ... has risen to 1,225 civilians", "put the toll at around 100"
+        end = e
+        after = open_noun(text, e, value) or _noun_after(text, e)
+        if after is not None and isinstance(after[-1], int):
+            end = after[-1]
+        return Figure(s, end, value, "people", "killed", "casualties", qualifier, _period(text, end), "toll")
     length = _LENGTH_RE.match(text[e:]) if m.group("num") or m.group("word") else None
     if length:
         u = length.group("u").lower().replace(" ", "")
@@ -424,14 +576,16 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str) -> Figure | 
                           _period(text, end2), length.group("u"))
         if unit == "km2":
             measure = "area_captured" if _ADVANCE_RE.search(text) else "area"
-            return Figure(s, end, v, unit, measure, "territorial", qualifier, _period(text, end),
-                          length.group("u"))
+            topic = topic_of(text) if measure == "area" else ""
+            return Figure(s, end, v, unit, measure, topic if topic in ("humanitarian", "economic") else "territorial",
+                          qualifier, _period(text, end), length.group("u"))
         if unit == "m":
             v, unit = v / 1000, "km"
         measure = "advance_distance" if _ADVANCE_RE.search(text[max(0, s - 60):s]) else "distance"
         if measure == "distance" and _LOCATOR_RE.match(text, end):
             return None                         # "about 15 km south of the city": a locator
-        return Figure(s, end, v, unit, measure, "military" if measure != "distance" else "strategic",
+        cat = "military" if measure != "distance" else (topic_of(text) or "strategic")
+        return Figure(s, end, v, unit, measure, cat if cat != "political" else "strategic",
                       qualifier, _period(text, end), length.group("u"))
     noun = _noun_after(text, e)
     if noun is not None:
@@ -444,6 +598,29 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str) -> Figure | 
             measure = "killed" if verb.group(1).lower().startswith("kill") else "injured"
             return Figure(s, e, value, "people", measure, "casualties", qualifier,
                           _period(text, e), verb.group(1))
+        if re.match(r"\s+others\b", text[e:]):
+            # "injuries to eight others", "killing two and wounding five others"
+            got = _people_measure(text, s, e + len(re.match(r"\s+others", text[e:]).group(0)))
+            if got is not None:
+                end = e + len(re.match(r"\s+others", text[e:]).group(0))
+                return Figure(s, end, value, "people", got[0], got[1], qualifier, _period(text, end), "others")
+        opened = open_noun(text, e, value)
+        if opened is not None:
+            measure, unit, word, end = opened
+            if not measure:                 # "120 Palestinians were detained": people
+                got = _people_measure(text, s, end)
+                measure, cat = got if got is not None else ("people", "humanitarian")
+                return Figure(s, end, value, "people", measure, cat, qualifier, _period(text, end), word)
+            if unit == "people" and measure not in ("cases", "protesters", "arrivals", "hospitalized", "killed",
+                                                    "injured", "displaced", "casualties"):
+                got = _people_measure(text, s, end)
+                if got is not None and got[0] in ("killed", "injured", "detained", "displaced"):
+                    measure = got[0]
+            rate, r_end = _rate(text, end)
+            if rate:
+                measure, unit, end = f"{measure}_per_{rate}", f"{unit}/{rate}", r_end
+            return Figure(s, end, value, unit, measure, category_of(measure, text), qualifier,
+                          _period(text, end), word)
         if m.group("word") or m.group("plural"):
             return None
         noun = _noun_before(text, s)
@@ -456,18 +633,32 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str) -> Figure | 
     if kind == "generic":
         got = _people_measure(text, s, n_end)
         if got is None:
-            return None
+            # "about 50,000 workers", "900 passengers": the noun is the measure
+            noun_word = nm.group(0).lower()
+            if n_end == e or noun_word in ("men", "women", "children"):
+                return None
+            measure = _PEOPLE_NOUN_MEASURE.get(noun_word, noun_word)
+            if re.search(r"\b(?:protest\w*|demonstrat\w*|procession|march(?:es|ed)?|rall(?:y|ies))\b", text, re.I):
+                measure = "protesters"          # "police counted 28,000 people in the procession"
+            got = (measure, category_of(measure, text) or "humanitarian")
         measure, cat = got
     elif kind == "thing":
-        dmg = _DAMAGE_RE.search(text[n_end:n_end + 60]) or _DAMAGE_RE.search(text[max(0, s - 40):s])
+        dmg = _DAMAGE_RE.search(text[n_end:n_end + 60]) or _DAMAGE_RE.search(text[max(0, s - 40):s]) \
+            or (re.search(r"\bas well as\s+$", text[max(0, s - 12):s]) and _DAMAGE_RE.search(text[:s]))
         if not dmg:
-            return None
+            # "37 schools were closed", "1,200 homes lost power": a count of the noun itself
+            if n_end == e or not _CLOSED_RE.match(text[n_end:n_end + 50]):
+                return None
+            noun_word = nm.group(0).lower()
+            return Figure(s, n_end, value, "count", noun_word.replace(" ", "_"), cat, qualifier,
+                          _period(text, n_end), nm.group(0))
         measure += "_destroyed" if re.match(r"destroy|ruin|razed|flatten", dmg.group(1), re.I) \
             else "_damaged"
     elif kind == "people" and measure not in ("casualties", "killed", "injured", "displaced"):
         # "killed dozens of soldiers", "38 had died": the verb says what happened to them
         got = _people_measure(text, s, n_end)
-        if got is not None and got[0] in ("killed", "injured", "detained", "casualties"):
+        if got is not None and got[0] in ("killed", "injured", "detained", "casualties", "displaced", "missing",
+                                          "rescued"):
             measure, cat = got
     elif kind == "people" and n_end == e:
         after = _people_measure(text, e, e)

@@ -1,0 +1,266 @@
+"""Place binding: which places of the text a claim is about.
+
+Mentions (the geoparser's) and anaphors ("the city", "its capture") become `Ref`s; a
+clause's places are its refs, most specific first (a region written as a locator of a
+place is dropped; countries only when said as a location: "in Niger"); the article's
+focal place is its most-mentioned populated place (the headline counting double).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from layers.text.dates import DateMention
+from layers.text.sentences import Sentence
+
+__all__ = ["Ref", "ref_of", "contains", "focal_place", "subject_place", "resolve_anaphors", "clause_places",
+           "figure_places", "region_of", "area_anaphors"]
+
+ANAPHOR_RE = re.compile(
+    r"\b(?:the|this|that)\s+(?:(?:embattled|besieged|strategic|frontline|front-line|key|vital|"
+    r"eastern|southern|northern|western|small|industrial|mining|port|coastal|border|"
+    r"logistics|logistical|transport|military|devastated|ruined)\s+){0,2}"
+    r"(?P<n>city|town|village|settlement|hub|stronghold)(?:’s|'s)?\b(?!\s+(?:of|in)\b)"
+    r"|\b[Ii]ts\s+(?=(?:capture|fall|seizure|loss|population|residents|outskirts|defenders|"
+    r"cent(?:er|re)|streets|mayor|power grid|grid|infrastructure|encirclement|defen[cs]es?|"
+    r"garrison|surroundings)\b)", re.I)
+_LOCATIVE_COUNTRY_RE = re.compile(r"\b(?:in|inside|across|throughout|within)\s+(?:the\s+)?$", re.I)
+_LOCATOR_BETWEEN_RE = re.compile(r"^(?:’s|'s)?\s*(?:,|\(|\bin\b|\bof\b|\bnear\b)\s*"
+                                 r"(?:[\w’'-]+\s*){0,3}$", re.I)
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A place in the text: a mention, or an anaphor resolved to a place."""
+
+    start: int
+    end: int
+    place_id: str
+    kind: str
+    admin1: str
+    country_code: str
+    geo_precision: int
+    anaphor: bool = False
+
+
+
+def ref_of(m) -> Ref:
+    p = m.place
+    return Ref(m.start, m.end, p.place_id, p.kind, p.admin1, p.country_code, m.geo_precision)
+
+
+def contains(container: Ref, inner: Ref) -> bool:
+    if container.kind == "country":
+        return inner.kind != "country" and inner.country_code == container.country_code
+    if container.kind == "admin1":
+        return inner.kind in ("populated_place", "facility") and bool(inner.admin1) \
+            and inner.admin1 == container.admin1
+    return False
+
+
+def focal_place(refs: list[Ref], sentences: list[Sentence]) -> Ref | None:
+    """The place the article is about: the most-mentioned populated place (headline x2)."""
+    heads = [(s.start, s.end) for s in sentences if s.heading]
+    score: dict[str, float] = {}
+    first: dict[str, Ref] = {}
+    for kinds in (("populated_place",), ("facility",), ("admin1",)):
+        for r in refs:
+            if r.kind not in kinds or r.anaphor:
+                continue
+            w = 2.0 if any(a <= r.start < b for a, b in heads) else 1.0
+            score[r.place_id] = score.get(r.place_id, 0) + w
+            first.setdefault(r.place_id, r)
+        if score:
+            best = max(score, key=lambda k: (score[k], -first[k].start))
+            return first[best]
+    return None
+
+
+def subject_place(refs: list[Ref], sentences: list[Sentence]) -> Ref | None:
+    """The place an article's unplaced claims are about: the most-mentioned place that is
+    no country (headline x2; a region before its namesake city on a tie: "the Kharkiv
+    region" articles count the region), or a country mentioned at least three times as often as
+    any of those ("Burundi" seven times, "Goma" once)."""
+    heads = [(s.start, s.end) for s in sentences if s.heading]
+    score: dict[str, float] = {}
+    first: dict[str, Ref] = {}
+    for r in refs:
+        if r.anaphor:
+            continue
+        w = 2.0 if any(a <= r.start < b for a, b in heads) else 1.0
+        score[r.place_id] = score.get(r.place_id, 0) + w
+        first.setdefault(r.place_id, r)
+    rank = {"admin1": 2, "populated_place": 1, "facility": 1}
+    inner = [k for k in score if first[k].kind != "country"]
+    outer = [k for k in score if first[k].kind == "country"]
+    best = max(inner, key=lambda k: (score[k], rank.get(first[k].kind, 0), -first[k].start), default=None)
+    top = max(outer, key=lambda k: (score[k], -first[k].start), default=None)
+    if top is not None and (best is None or score[top] >= 3 * score[best]):
+        return first[top]
+    return first[best] if best is not None else None
+
+
+def resolve_anaphors(text: str, sentences: list[Sentence], refs: list[Ref],
+                      focal: Ref | None, dates: dict[int, list[DateMention]]) -> list[Ref]:
+    """'the city', 'this town', 'its capture' -> the populated place the text is about."""
+    out: list[Ref] = []
+    mention_spans = [(r.start, r.end) for r in refs]
+    # a "place" inside a date ("June 29") is none
+    skip = [(s.start + d.start, s.start + d.end) for s in sentences for d in dates[s.index]]
+    for si, s in enumerate(sentences):
+        for m in ANAPHOR_RE.finditer(text, s.start, s.end):
+            if any(a < m.end() and m.start() < b for a, b in mention_spans):
+                continue
+            # the first populated place before it in this sentence, else the first of the
+            # nearest sentence before (three at most) that names one, else the focal place
+            target = None
+            for sj in range(si, max(-1, si - 4), -1):
+                lo = sentences[sj].start
+                hi = m.start() if sj == si else sentences[sj].end
+                cands = [r for r in refs if r.kind == "populated_place" and lo <= r.start < hi
+                         and not any(a < r.end and r.start < b for a, b in skip)]
+                if cands:
+                    target = cands[0]
+                    break
+            if target is None:
+                target = focal
+            if target is None:
+                continue
+            out.append(Ref(m.start(), m.end(), target.place_id, target.kind, target.admin1,
+                            target.country_code, target.geo_precision, anaphor=True))
+    return out
+
+
+# a country that reports, records or suffers, not one that acts: "Nigeria recorded 676
+# cases", "Malawi has declared a state of disaster", "Zambia also appealed for help"
+_COUNTRY_SUBJECT_RE = re.compile(r"(?:’s|'s)?\s+(?:(?:has|have|had|also|now|already)\s+){0,2}"
+                                 r"(?:recorded|reported|registered|declared|appealed|confirmed|"
+                                 r"counted|saw|logged|received|suffered|experienced|faces|faced|"
+                                 r"is facing|was hit|has been hit|hosts|hosted|took in)\b", re.I)
+
+
+def clause_places(text: str, refs: list[Ref], start: int, end: int,
+                   exclude: list[tuple[int, int]] = ()) -> list[Ref]:
+    """The places a clause concerns: its mentions and anaphors, most specific first kept.
+
+    Mentions inside `exclude` (a date, the name of the source) are not places of claims.
+    """
+    inside = [r for r in refs if start <= r.start < end
+              and not any(a < r.end and r.start < b for a, b in exclude)]
+    keep: list[Ref] = []
+    for r in inside:
+        if r.kind == "country":
+            continue
+        # a region written as the locator of a place before it: "Pokrovsk in ... Donetsk region"
+        if r.kind == "admin1" and any(
+                contains(r, o) and o.end <= r.start
+                and _LOCATOR_BETWEEN_RE.match(text[o.end:r.start]) for o in inside):
+            continue
+        keep.append(r)
+    if not keep:
+        prev_loc: Ref | None = None
+        for r in inside:
+            if r.kind != "country":
+                continue
+            # "in Niger, Mali and Burkina Faso": the list after "in" is locative too
+            if _LOCATIVE_COUNTRY_RE.search(text[max(0, r.start - 12):r.start]) \
+                    or _COUNTRY_SUBJECT_RE.match(text, r.end) or (
+                    prev_loc is not None
+                    and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[prev_loc.end:r.start])):
+                keep.append(r)
+                prev_loc = r
+    seen, out = set(), []
+    for r in keep:
+        if r.place_id not in seen:
+            seen.add(r.place_id)
+            out.append(r)
+    return out
+
+
+
+# a place the figure is said of: "72 in Tartus", "188,000 customers without power in Wayne
+# County", "nearly 25,000 at Montpellier", "10,000 to Chateauroux"
+_AFTER_FIGURE_RE = re.compile(r"^(?:\s*(?:(?!(?:is|are|was|were|has|have|had|said|says|a|an)\s)[\w’'-]+\s+){0,3}?)(?:in|at|to|inside|across|throughout|"
+                              r"within)\s+(?:the\s+)?(?:(?:greater|central|northern|southern|eastern|"
+                              r"western|rural|city of|town of|province of|region of|state of)\s+)?$", re.I)
+# "Calais (5000)", "Ondo had 33", "Edo 29"
+_BEFORE_FIGURE_RE = re.compile(r"^\s*(?:\(|(?:had|has|recorded|reported|registered|got|with|saw)\s+"
+                               r"(?:about\s+|around\s+|some\s+|nearly\s+|at least\s+)?)?\s*$", re.I)
+_REGION_WORD_RE = re.compile(r"^\s+(?:region|oblast|province|governorate|state|prefecture)\b", re.I)
+_REGIONS_CONTEXT_RE = re.compile(r"\b(?:by (?:province|region|state|governorate)|provinces|regions|"
+                                 r"governorates|oblasts|states)\b", re.I)
+
+
+def figure_places(text: str, refs: list[Ref], lo: int, hi: int, fstart: int, fend: int,
+                  nxt: int) -> list[Ref]:
+    """The place the text ties a figure (text[fstart:fend]) to inside its sentence
+    (text[lo:hi]): a place right after it ("72 in Tartus", up to the next figure at
+    `nxt`), or named just before it ("Calais (5000)", "Ondo had 33"); [] when the text
+    ties it to none of these (the clause's places are used then)."""
+    for r in refs:
+        if fend <= r.start < min(nxt, hi, fend + 70) and _AFTER_FIGURE_RE.match(text[fend:r.start]) \
+                and not re.search(r"[.;:!?]", text[fend:r.start]):
+            return [r]
+    for r in reversed(refs):
+        if lo <= r.end <= fstart and fstart - r.end <= 12 and _BEFORE_FIGURE_RE.match(text[r.end:fstart]):
+            return [r]
+    return []
+
+
+def region_of(text: str, ref: Ref, lo: int, hi: int, gazetteer) -> object | None:
+    """The first-level area a populated place's name stands for here ("Kharkiv region",
+    "the death toll by province ... 658 in Latakia"): the admin1 the place is in, when
+    the text says region/province/state and the area bears the place's name. None else."""
+    if ref.kind != "populated_place" or not ref.admin1 or gazetteer is None:
+        return None
+    said = _REGION_WORD_RE.match(text[ref.end:ref.end + 20]) or _REGIONS_CONTEXT_RE.search(text[lo:hi])
+    if not said:
+        return None
+    area = gazetteer.admin1(ref.admin1)
+    if area is None:
+        return None
+    surface = re.sub(r"[^a-z]", "", text[ref.start:ref.end].lower())[:4]
+    name = re.sub(r"[^a-z]", "", _fold(area.name).lower())
+    return area if surface and surface in name else None
+
+
+def _fold(s: str) -> str:
+    import unicodedata
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+# "the region", "the province", "the country's western border": the area the text is in
+_AREA_ANAPHOR_RE = re.compile(r"\b(?:the|this|that)\s+(?P<n>region|oblast|province|governorate|country)"
+                              r"(?:’s|'s)?\b(?!\s+(?:of|in)\b)", re.I)
+
+
+def area_anaphors(text: str, refs: list[Ref], gazetteer) -> list[tuple[Ref, object]]:
+    """'the region' -> the first-level area of the place named last before it; 'the
+    country' -> the country named last before it, else the last place's country. Each
+    with the gazetteer entry the reference stands for (to list among the places)."""
+    out: list[tuple[Ref, object]] = []
+    if gazetteer is None:
+        return out
+    spans = [(r.start, r.end) for r in refs]
+    for m in _AREA_ANAPHOR_RE.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in spans):
+            continue
+        before = [r for r in refs if r.end <= m.start() and not r.anaphor]
+        if not before:
+            continue
+        area = None
+        if m.group("n").lower() == "country":
+            named = [r for r in before if r.kind == "country"]
+            area = gazetteer.get(named[-1].place_id) if named else gazetteer.country(before[-1].country_code)
+        else:
+            last = before[-1]
+            if last.kind == "admin1":
+                area = gazetteer.get(last.place_id)
+            elif last.admin1:
+                area = gazetteer.admin1(last.admin1)
+        if area is None:
+            continue
+        out.append((Ref(m.start(), m.end(), area.place_id, area.kind, area.admin1, area.country_code,
+                        3 if area.kind in ("country", "admin1") else 2, anaphor=True), area))
+    return out

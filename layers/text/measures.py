@@ -1,0 +1,291 @@
+"""Open measures: what a number counts when its noun is outside the figures' vocabulary.
+
+Any counted noun makes a measure ("577 strikes" -> strikes, "676 cases" -> cases, "163
+seats" -> seats): the head of the noun phrase after the number (up to two modifiers
+before it: "253 artillery strikes", "89 local governments"), as a plain snake_case name,
+mapped onto the controlled vocabulary where one fits (demonstrators -> protesters). Its
+unit is people for nouns that name people (a closed list, and plural demonyms:
+"Palestinians"), count otherwise. Units beyond people and counts: tonnes (per year, per
+day), barrels per day, magnitude, rainfall in litres per square metre, speeds in miles an
+hour, and money in its ISO currency ("22.7 billion yuan" -> CNY).
+
+>>> open_noun("577 strikes on the region", 3)[:3]
+('strikes', 'count', 'strikes')
+>>> open_noun("40 cases and five deaths", 2)[:2]
+('cases', 'people')
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+__all__ = ["open_noun", "unit_after", "category_of", "topic_of", "percent_measure", "PEOPLE_NOUNS", "CURRENCY_WORDS",
+           "TOLL_RE", "MAGNITUDE_RE"]
+
+#: nouns that count people (their unit is people)
+PEOPLE_NOUNS = {
+    "cases", "patients", "customers", "demonstrators", "protesters", "protestors", "marchers",
+    "participants", "migrants", "asylum-seekers", "passengers", "workers", "linemen",
+    "victims", "suspects", "minors", "students", "voters", "residents", "people", "persons",
+    "civilians", "children", "men", "women", "individuals", "villagers", "pilgrims",
+    "worshippers", "miners", "journalists", "hostages", "detainees", "prisoners", "militants",
+    "fighters", "rebels", "insurgents", "gunmen", "police", "policemen", "officers", "officials",
+    "firefighters", "rescuers", "volunteers", "doctors", "nurses", "teachers", "pupils",
+    "families", "households", "tourists", "visitors", "employees", "staff", "members",
+    "farmers", "survivors", "arrivals", "applicants", "recruits", "athletes", "spectators",
+    "fans", "inmates", "settlers", "bodies", "babies", "infants", "adults", "girls", "boys",
+    "mourners", "medics", "paramedics", "contacts", "infections", "hospitalisations",
+    "hospitalizations", "admissions", "beneficiaries", "subscribers", "users", "candidates",
+    "nationals", "citizens", "foreigners", "fatalities", "deaths", "injuries", "casualties", "dead",
+    "evacuees", "refugees", "displaced", "wounded", "injured", "killed", "troops", "soldiers",
+}
+#: nouns onto the project's vocabulary (or one name for synonyms)
+_MEASURE_OF = {
+    "demonstrators": "protesters", "protestors": "protesters", "marchers": "protesters",
+    "fatalities": "killed", "deaths": "killed", "dead": "killed", "bodies": "killed",
+    "injuries": "injured", "infections": "cases", "soldiers": "troops",
+    "houses": "homes", "linemen": "workers", "employees": "workers",
+    "hospitalisations": "hospitalized", "hospitalizations": "hospitalized",
+    "admissions": "hospitalized", "blasts": "explosions",
+}
+#: words that are not the head of a counted noun phrase
+_NOT_HEAD = {
+    "years", "months", "weeks", "days", "hours", "minutes", "seconds", "times", "percent",
+    "others", "ones", "points", "its", "this", "his", "hers", "ours", "yours", "theirs", "as",
+    "is", "was", "has", "does", "less", "plus", "minus", "thus", "us", "yes", "bus", "gas",
+    "news", "series", "species", "means", "sides", "ways", "terms", "odds", "nearly", "has",
+    "was", "versus", "stairs", "things", "reasons", "words", "goals", "degrees",
+    "decades", "centuries", "nights", "mornings", "evenings", "weekends", "seasons",
+}
+#: modifiers that end the phrase (a verb, a function word): "40 cases were", "12 in Homs"
+_STOP = {
+    "in", "on", "at", "to", "from", "by", "with", "and", "or", "was", "were", "is", "are",
+    "has", "have", "had", "been", "be", "said", "says", "per", "since", "that", "which", "who",
+    "while", "but", "as", "for", "into", "after", "before", "than", "according", "over",
+    "during", "when", "of", "the", "a", "an", "more", "less", "fewer", "other", "will", "would",
+    "could", "can", "may", "might", "also", "not", "no", "its", "their", "his", "her", "this",
+    "these", "those", "it", "they", "we", "he", "she", "out", "up", "down", "off", "about",
+    "among", "including", "against", "across", "between", "each", "every", "all", "some",
+    "per", "cent", "percent", "times", "year", "month", "week", "day", "hour", "old",
+}
+#: people nouns with no plural -s
+_PLURAL_PEOPLE = {"police", "staff", "personnel", "people", "militia", "clergy", "crew"}
+#: words that add to a count without being its noun: "two more bodies", "40 new cases"
+_EXTRA = {"more", "other", "new", "additional", "further"}
+CURRENCY_WORDS = {
+    "dollars": "USD", "euros": "EUR", "pounds": "GBP", "sterling": "GBP", "rubles": "RUB",
+    "roubles": "RUB", "hryvnias": "UAH", "hryvnia": "UAH", "yuan": "CNY", "renminbi": "CNY",
+    "rupees": "INR", "naira": "NGN", "rand": "ZAR", "yen": "JPY", "francs": "CHF",
+    "shillings": "KES", "pesos": "MXN", "reais": "BRL", "lira": "TRY", "liras": "TRY",
+    "dinars": "IQD", "riyals": "SAR", "dirhams": "AED", "taka": "BDT", "kwacha": "ZMW",
+    "cedis": "GHS", "birr": "ETB", "USD": "USD", "EUR": "EUR", "GBP": "GBP", "UAH": "UAH",
+    "RUB": "RUB", "CNY": "CNY", "INR": "INR", "NGN": "NGN", "JPY": "JPY", "ZAR": "ZAR",
+    "CHF": "CHF", "KES": "KES", "BRL": "BRL", "MXN": "MXN", "TRY": "TRY",
+}
+_DEMONYM_RE = re.compile(r"[A-Z][a-z]+(?:ans|ians|is|ese|ers|ites|s)$")
+_WORD_RE = re.compile(r"\s*(?:-\s*)?([A-Za-z][\w’'-]*)")
+#: a death toll before a number: "the death toll ... has risen to", "put the toll at"
+TOLL_RE = re.compile(r"\b(?:death|casualty|civilian death|fatality)?\s*toll\b(?:[^.;,\d]{0,60}?)"
+                     r"\b(?:to|at|of|reached|hit|stands?|stood|is|was|rose|climbed|now|includes|including)\s+"
+                     r"(?:(?:more than|over|at least|about|around|nearly|some|almost|roughly)\s+)?$", re.I)
+MAGNITUDE_RE = re.compile(r"^(?:-|\s)?magnitude\b|^\s+on the Richter scale", re.I)
+_MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude(?:-|\s+(?:of\s+)?)$", re.I)
+
+
+def is_magnitude(text: str, s: int, e: int) -> bool:
+    """'6.3-magnitude', 'magnitude 6.3', 'a magnitude of 6.3'."""
+    return bool(MAGNITUDE_RE.match(text[e:]) or _MAGNITUDE_BEFORE_RE.search(text[max(0, s - 14):s]))
+
+
+def unit_after(text: str, e: int) -> tuple[str, str, int] | None:
+    """(unit, measure, end) of a unit word after a number: tonnes, barrels a day, litres,
+    miles an hour, a currency word. None when no unit follows."""
+    m = re.match(r"\s*(?:metric\s+)?(?P<u>tonnes|tons|t|barrels|bpd|litres|liters|mph|"
+                 r"miles (?:an|per) hour|km/h|kilomet(?:er|re)s (?:an|per) hour|mm|millimet(?:er|re)s)\b",
+                 text[e:], re.I)
+    if m:
+        u = m.group("u").lower()
+        end = e + m.end()
+        rest = text[end:end + 50]
+        if u in ("tonnes", "tons", "t"):
+            if u == "t" and not re.match(r"\s+of\b", rest):
+                return None
+            if re.match(r"\s*(?:of\s+[\w-]+\s+)?(?:a|per|each)\s+year\b|\s*(?:of\s+[\w-]+\s+)?annually\b", rest, re.I):
+                return "tonnes/year", "", end
+            if re.match(r"\s*(?:of\s+[\w-]+\s+)?(?:a|per|each)\s+day\b|\s*(?:of\s+[\w-]+\s+)?daily\b", rest, re.I) or \
+                    re.search(r"\bdaily\b[^.;\d]{0,40}$", text[max(0, e - 60):e], re.I):
+                return "tonnes/day", "", end
+            return "tonnes", "", end
+        if u in ("barrels", "bpd"):
+            if u == "bpd" or re.match(r"\s*(?:of\s+oil\s+)?(?:a|per|each)\s+day\b|\s*daily\b", rest, re.I):
+                return "bpd", "flow_rate", end
+            return "barrels", "barrels", end
+        if u in ("litres", "liters"):
+            rain = re.search(r"\b(?:rain\w*|precipitation|downpour|fell|square met)", text, re.I)
+            return ("l/m2", "rainfall", end) if rain else ("litres", "volume", end)
+        if u in ("mm", "millimetres", "millimeters"):
+            return ("mm", "rainfall", end) if re.search(r"\b(?:rain\w*|precipitation|downpour|fell)",
+                                                        text, re.I) else None
+        if u == "mph" or u.startswith("miles"):
+            return "mph", "wind_speed" if re.search(r"\bwind|gust", text, re.I) else "speed", end
+        return "km/h", "wind_speed" if re.search(r"\bwind|gust", text, re.I) else "speed", end
+    m = re.match(r"\s*(?P<u>[A-Za-z]+)\b", text[e:])
+    if m and (m.group("u") in CURRENCY_WORDS or m.group("u").lower() in CURRENCY_WORDS):
+        code = CURRENCY_WORDS.get(m.group("u")) or CURRENCY_WORDS[m.group("u").lower()]
+        return code, "money", e + m.end()
+    return None
+
+
+def _singular_ok(word: str) -> bool:
+    return word.isalpha() and word.islower() and len(word) > 2 and word not in _STOP
+
+
+def open_noun(text: str, e: int, value: float = 2.0) -> tuple[str, str, str, int] | None:
+    """(measure, unit, noun, end) of the counted noun after a number ending at e, or None.
+
+    The head is the first plural noun within three words (lowercase, or a plural demonym:
+    "Palestinians"); modifiers before it are lowercase words that are no function word, or
+    capitalised adjectives ("Ukrainian"). With a value of one a singular head counts ("one
+    seat", "one Ukrainian fatality").
+    """
+    pos = e
+    words: list[str] = []
+    for _ in range(3):
+        m = _WORD_RE.match(text, pos)
+        if not m:
+            return None
+        w = m.group(1)
+        lw = w.lower()
+        if lw in _EXTRA and not re.match(r"\s+than\b", text[m.end():]):
+            pos = m.end()            # "two more bodies", "another 300 new cases"
+            continue
+        if lw in _STOP or re.search(r"[.;:!?,()\"“”]", text[pos:pos + m.start(1) - pos]):
+            return None
+        words.append(w)
+        pos = m.end()
+        head = None
+        if lw in _PLURAL_PEOPLE:
+            head = lw                  # "2,500 police and soldiers", "300 staff"
+        elif w.islower() and len(w) > 3 and re.search(r"[^su]s$", lw) and lw not in _NOT_HEAD \
+                and not lw.endswith(("ous", "less", "ness", "ics")):
+            head = lw
+        elif w[0].isupper() and _DEMONYM_RE.fullmatch(w) and len(words) == 1 \
+                and re.match(r"\s+(?:were|was|are|have|had|has|who|killed|dead|died|injured|wounded|"
+                             r"detained|arrested|fled|left|in|from)\b", text[pos:]):
+            head = "people"
+        elif value == 1 and _singular_ok(lw) and lw not in _NOT_HEAD and not lw.endswith(("ly", "ed")):
+            # "one seat", "one Ukrainian fatality": the singular, from its plural
+            if re.match(r"\s*(?:[,;.)]|$|\b(?:in|on|at|was|were|has|had|of|from|and)\b)", text[pos:]):
+                head = _plural(lw)
+        if head:
+            if head == "people":
+                return "", "people", w, pos
+            measure = _MEASURE_OF.get(head, head.replace("-", "_"))
+            unit = "people" if head in PEOPLE_NOUNS else "count"
+            return measure, unit, w, pos
+        # a modifier: a lowercase word that is no verb form, or a capitalised adjective
+        if w[0].isupper():
+            if not re.search(r"(?:an|ian|ese|ish|i|ic)$", w):
+                return None
+        elif lw.endswith(("ing",)) and lw not in ("building",):
+            return None
+    return None
+
+
+def _plural(w: str) -> str:
+    if w.endswith("y") and w[-2:-1] not in "aeiou":
+        return w[:-1] + "ies"
+    if w.endswith(("s", "x", "ch", "sh")):
+        return w + "es"
+    return w + "s"
+
+
+_CHANGE_RE = re.compile(r"\b(?:increas\w*|ris(?:e|en|ing)|rose|up|down|decreas\w*|drop\w*|fall(?:en|ing)?|fell|"
+                        r"jump\w*|grow\w*|grew|declin\w*|surg\w*|climb\w*|cut|slump\w*|gain\w*|"
+                        r"lower|higher)\b(?:\s+(?:by|of))?\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$", re.I)
+_CATEGORY_WORDS = [
+    (re.compile(r"strike|attack|shell|missile|drone|explosion|blast|bomb|raid|troop|soldier|militant|"
+                r"fighter|rebel|massacre|clash|sortie|round", re.I), "military"),
+    (re.compile(r"killed|injured|casualt|victim|bod(?:y|ies)|suspect|minor", re.I), "casualties"),
+    (re.compile(r"case|patient|hospital|infect|migrant|arrival|refugee|rescued|famil|"
+                r"household|evacu|missing|tent|shelter|food", re.I), "humanitarian"),
+    (re.compile(r"seat|vote|protest|demonstrat|candidate|detain|arrest|constituenc|ballot", re.I), "political"),
+    (re.compile(r"lines|bridge|tunnel|train|road|station|pipeline|school", re.I), "infrastructure"),
+    (re.compile(r"money|output|production|capacity|stake|invest|tonnage|copper|cobalt|flow_rate", re.I), "economic"),
+]
+
+
+#: what a sentence is about, by its words: the category of a figure whose noun says nothing
+_TOPICS = [
+    ("political", re.compile(r"\b(?:votes?|voters?|voting|seats?|elect\w*|ballots?|polls?|protest\w*|"
+                             r"demonstrat\w*|strikers?|unions?|parliament\w*|part(?:y|ies)|referendum|"
+                             r"government|minister|majority|procession|mobili[sz]ation)\b", re.I)),
+    ("humanitarian", re.compile(r"\b(?:flood\w*|fires?|wildfires?|blaze|burn\w*|quakes?|earthquakes?|"
+                                r"storms?|hurricanes?|cyclones?|drought|rain\w*|outbreak|epidemic|disease|"
+                                r"fever|cholera|cases|infect\w*|refugees?|migrants?|displaced|evacu\w*|"
+                                r"hunger|famine|food|aid|humanitarian|shelters?|disaster|wind|hail|"
+                                r"relief|hectares)\b", re.I)),
+    ("military", re.compile(r"\b(?:attack\w*|strikes?|missiles?|drones?|shell\w*|troops|soldiers|"
+                            r"military|army|forces|artillery|bomb\w*|raids?|offensive|front)\b", re.I)),
+    ("infrastructure", re.compile(r"\b(?:power|electricity|outages?|grid|railways?|rail|trains?|bridges?|"
+                                  r"tunnels?|roads?|pipelines?|ports?|airports?|lines?|routes?|"
+                                  r"passengers?|customers)\b", re.I)),
+    ("economic", re.compile(r"\b(?:invest\w*|output|production|produc\w*|exports?|imports?|revenue|"
+                            r"budget|spending|spent|costs?|prices?|markets?|compan(?:y|ies)|stake|"
+                            r"econom\w*|tonnes|mine|mining|copper|cobalt|oil|gas|workers)\b", re.I)),
+]
+
+
+@functools.lru_cache(maxsize=256)
+def topic_of(text: str) -> str:
+    """The category a text's words speak of most ("" when none): votes and protests are
+    political, disasters, disease and displacement humanitarian, attacks military, ..."""
+    best, hits = "", 0
+    for cat, rx in _TOPICS:
+        n = len(rx.findall(text))
+        if n > hits:
+            best, hits = cat, n
+    return best
+
+
+def category_of(measure: str, text: str) -> str:
+    """The category of a figure: its measure's when that says one (killed: casualties;
+    strikes: military), else what its sentence speaks of (`topic_of`), else ""."""
+    for rx, cat in _CATEGORY_WORDS:
+        if rx.search(measure):
+            return cat
+    return topic_of(text)
+
+
+def percent_measure(text: str, s: int, end: int) -> str:
+    """The measure of a percentage with no noun of the vocabulary: a change ("an increase of
+    20%", "up by 60 per cent"), a named rate ("a case fatality rate of 16.1 per cent"), a
+    share of a counted noun ("72 per cent of cases", "46.27% of all votes"), else "share"."""
+    before = text[max(0, s - 40):s]
+    if _CHANGE_RE.search(before) or re.match(r"\s+(?:increase|rise|drop|decrease|fall|jump|"
+                                               r"growth|decline|higher|lower|more|less)\b", text[end:]):
+        return "change"
+    named = re.search(r"\b((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:\([A-Z]+\)\s+)?(?:of|at|to|was|is|stood at|"
+                      r"reached)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$", before)
+    if named and re.search(r"(?:rate|share|stake|turnout|inflation|unemployment|margin|"
+                           r"proportion|ratio|level|capacity)$", named.group(1)):
+        words = named.group(1).split()
+        while words and words[0] in ("a", "an", "the", "its", "their"):
+            words = words[1:]
+        return "_".join(words)
+    of = re.match(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)*(?:[\w-]+\s+){0,2}?([a-z]+s)\b", text[end:])
+    if of:
+        return f"{_singular(of.group(1))}_share"
+    named = re.search(r"\b([a-z]+)\s+share\b", text)       # "In terms of vote share, ... won 42.23%"
+    if named and named.group(1) not in ("the", "a", "its", "their", "market's"):
+        return f"{named.group(1)}_share"
+    return "share"
+
+
+def _singular(w: str) -> str:
+    if w.endswith("ies"):
+        return w[:-3] + "y"
+    if w.endswith("ses") or w.endswith("xes") or w.endswith("ches") or w.endswith("shes"):
+        return w[:-2]
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
