@@ -182,3 +182,26 @@ def test_a_claims_file_over_the_claims_limit_is_refused_naming_it(tmp_path):
     assert not (tmp_path / "out").exists()
     rc, _, err = run("build", "c.yaml", "--out", tmp_path / "out", cwd=tmp_path)
     assert rc == 0, err                      # under the default limit
+
+
+def test_many_like_figures_stay_linear_in_the_output(tmp_path):
+    """Issue 18 finding 1: every contested figure listed every other one (a 111 kB article
+    gave 523 MB). Each names at most MAX_LISTED now, and each is compared with at most
+    MAX_COMPARED of its group."""
+    import yaml
+
+    from layers.text.conflicts import MAX_LISTED
+
+    lines = ["Kharkiv under fire", ""]
+    for i in range(300):
+        who = ("police", "medics", "the governor")[i % 3]
+        lines.append(f"Shelling killed {i + 3} people in Kharkiv on Sunday, {who} said.")
+    art = tmp_path / "kharkiv-many-2025-06-29.txt"
+    art.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rc, _, err = run("extract", art, "-o", tmp_path / "c.yaml", cwd=tmp_path)
+    assert rc == 0, err
+    doc = yaml.safe_load((tmp_path / "c.yaml").read_text(encoding="utf-8"))
+    contested = [c for c in doc["claims"] if c.get("contested")]
+    assert len(contested) > 250
+    assert max(len(c.get("conflicts_with") or []) for c in doc["claims"]) <= MAX_LISTED
+    assert (tmp_path / "c.yaml").stat().st_size < 2_000_000

@@ -96,7 +96,30 @@ def _part(c: Claim, text: str) -> bool:
                              re.I))
 
 
-def disputes(a: Claim, b: Claim, text: str = "", heads: tuple = ()) -> bool:
+#: a figure is compared with at most this many figures of its group (measure, place, unit,
+#: period) said nearest to it: a news article's groups are far smaller, and a text of
+#: thousands of like figures stays linear (2,000 lines of "Shelling killed N people in
+#: Kharkiv" took 2 minutes compared pairwise)
+MAX_COMPARED = 50
+#: a contested figure names at most this many of the figures that contest it in
+#: ``conflicts_with`` (its output stays linear in the text)
+MAX_LISTED = 25
+
+
+class _Traits:
+    """What `disputes` reads of one claim, read once (its regular expressions cost more
+    than the comparisons)."""
+
+    __slots__ = ("part", "holder", "head", "revision")
+
+    def __init__(self, c: Claim, text: str, heads: tuple) -> None:
+        self.part = _part(c, text)
+        self.holder = _holder(c, text)
+        self.head = any(lo <= c.span_start < hi for lo, hi in heads)
+        self.revision = bool(_REVISION_RE.search(c.text)) if c.text else False
+
+
+def disputes(a: Claim, b: Claim, text: str = "", heads: tuple = (), traits=None) -> bool:
     """Whether two different values of one measure, place and time dispute each other.
 
     Without their sentences (claims made by hand) any two do. Otherwise figures of two
@@ -107,22 +130,22 @@ def disputes(a: Claim, b: Claim, text: str = "", heads: tuple = ()) -> bool:
     """
     if not a.text or not b.text:
         return True
-    if _part(a, text) or _part(b, text):
+    ta, tb = traits if traits is not None else (_Traits(a, text, heads), _Traits(b, text, heads))
+    if ta.part or tb.part:
         return False
     if (FOCAL_NOTE in a.note) != (FOCAL_NOTE in b.note):
         return False                # one was put on the article's place only for want of another
-    ha, hb = _holder(a, text), _holder(b, text)
-    if ha and hb and ha != hb:
+    if ta.holder and tb.holder and ta.holder != tb.holder:
         return False
     if a.source != b.source:
         return True
-    if any(lo <= c.span_start < hi for c in (a, b) for lo, hi in heads):
+    if ta.head or tb.head:
         return True
     if a.text == b.text:
         first, second = sorted((a, b), key=lambda c: c.span_start)
         between = text[first.span_end:second.span_start] if text else a.text
         return bool(_CONTRAST_RE.search(between))
-    return bool(_REVISION_RE.search(a.text) or _REVISION_RE.search(b.text))
+    return ta.revision or tb.revision
 
 
 def mark_conflicts(claims: list[Claim], text: str = "", heads: tuple = ()) -> list[Claim]:
@@ -164,12 +187,16 @@ def mark_conflicts(claims: list[Claim], text: str = "", heads: tuple = ()) -> li
         if c.measure and c.place_ids:
             groups.setdefault((c.measure, c.place_ids[0], c.unit, c.period), []).append(c)
     for group in groups.values():
+        traits = {id(c): _Traits(c, text, heads) for c in group} if text else {}
         for i, a in enumerate(group):
-            for b in group[i + 1:]:
+            for b in group[i + 1:i + 1 + MAX_COMPARED]:
                 if a.value == b.value or not overlap(a, b) or compatible(a, b) \
-                        or not disputes(a, b, text, heads):
+                        or not disputes(a, b, text, heads,
+                                        (traits[id(a)], traits[id(b)]) if traits else None):
                     continue
                 a.contested = b.contested = True
-                a.conflicts_with.append(b.claim_id)
-                b.conflicts_with.append(a.claim_id)
+                if len(a.conflicts_with) < MAX_LISTED:
+                    a.conflicts_with.append(b.claim_id)
+                if len(b.conflicts_with) < MAX_LISTED:
+                    b.conflicts_with.append(a.claim_id)
     return claims
