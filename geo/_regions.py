@@ -22,7 +22,7 @@ from pathlib import Path
 from geo.model import Place
 from geo.namekey import normalize
 
-__all__ = ["region_names", "region_prefixes", "region_place"]
+__all__ = ["region_names", "region_prefixes", "region_place", "region_by_place_id"]
 
 _CSV = Path(__file__).with_name("data") / "world_regions.csv"
 #: whether continents are places (kind `region`, GeoNames' continent point): yes, as issue 16
@@ -80,6 +80,17 @@ def region_place(gaz, key: str) -> Place | None:
     place = None if row is None else _place(gaz, row)
     _PLACES[memo] = place
     return place
+
+
+def region_by_place_id(gaz, place_id: str) -> Place | None:
+    """The region whose place_id is `place_id` (``geonames:6255148`` for Europe,
+    ``claimmap:middle-east``), or None: what `Gazetteer.get` answers for regions, so a
+    claims file naming one loads back."""
+    for key in sorted(_rows()):
+        place = region_place(gaz, key)
+        if place is not None and place.place_id == place_id:
+            return place
+    return None
 
 
 def _place(gaz, row: dict) -> Place | None:

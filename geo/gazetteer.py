@@ -493,11 +493,17 @@ class Gazetteer:
         if pid.isdigit():
             gid = int(pid)
             i = bisect_left(self._gids, gid)
-            if i == len(self._gids) or self._gids[i] != gid:
-                return None
-            return self._fetch([self._gid_idx[i]])[0]
-        idx = self._lookup["place_ids"].get(pid)
-        return None if idx is None else self._fetch([idx])[0]
+            if i < len(self._gids) and self._gids[i] == gid:
+                return self._fetch([self._gid_idx[i]])[0]
+            pid = f"geonames:{gid}"
+        else:
+            idx = self._lookup["place_ids"].get(pid)
+            if idx is not None:
+                return self._fetch([idx])[0]
+        # continents and world regions are not in the index (geo._regions makes them)
+        from geo._regions import region_by_place_id
+
+        return region_by_place_id(self, pid)
 
     def admin1(self, code: str) -> Place | None:
         """The first-level area with this GeoNames code (``UA.05``), or None."""

@@ -89,6 +89,12 @@ From Week One to Nine, 40 cases were reported in Kano.
 In Rajasthan, the BJP won 115 seats, while the Congress won 69 seats.
 In terms of vote share, the BJP got 41.65% of all votes polled, while the Congress won 39.5%.
 """,
+    # a superlative's frame is not where the claim happens; a continent only when it is
+    "frames": """Steelworks halts in Mariupol
+
+Its steelworks, one of the biggest in Europe, shut down 3 furnaces in Mariupol on Monday.
+Floods displaced 4,000 people across Africa last year, the agency said.
+""",
 }
 
 
@@ -241,3 +247,12 @@ def test_a_past_figure_or_an_added_one_is_not_contested(docs):
 def test_a_place_the_text_counts_by_region_stands_for_its_region_throughout(docs):
     _, places = _fig(docs, "places", 31)
     assert places[0]["kind"] == "admin1" and places[0]["name"].startswith("Kano")
+
+
+def test_a_comparisons_frame_is_not_the_claims_place(docs):
+    """'one of the biggest in Europe' compares; the furnaces are in Mariupol. A continent
+    the clause says the figure happened across is the claim's place."""
+    _, places = _fig(docs, "frames", 3)
+    assert [p["name"] for p in places] == ["Mariupol"]
+    _, places = _fig(docs, "frames", 4000)
+    assert [p["name"] for p in places] == ["Africa"] and places[0]["kind"] == "region"

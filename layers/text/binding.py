@@ -140,6 +140,14 @@ _COUNTRY_SUBJECT_RE = re.compile(r"(?:’s|'s)?\s+(?:(?:has|have|had|also|now|al
                                  r"is facing|was hit|has been hit|hosts|hosted|took in)\b", re.I)
 
 
+#: places a clause's claims go on only when the clause says they happen there ("in Niger",
+#: "Malawi has declared"): a country, a continent or world region
+_WIDE_KINDS = ("country", "region")
+#: a superlative's frame: "one of the largest in Europe", "the busiest port in Africa"
+_COMPARISON_RE = re.compile(r"\b(?:\w+est|most\s+\w+|biggest|largest|best|worst)\b"
+                            r"(?:\s+[\w-]+){0,3}?\s+(?:in|of|on)\s+(?:the\s+)?$", re.I)
+
+
 def clause_places(text: str, refs: list[Ref], start: int, end: int,
                    exclude: list[tuple[int, int]] = ()) -> list[Ref]:
     """The places a clause concerns: its mentions and anaphors, most specific first kept.
@@ -147,10 +155,12 @@ def clause_places(text: str, refs: list[Ref], start: int, end: int,
     Mentions inside `exclude` (a date, the name of the source) are not places of claims.
     """
     inside = [r for r in refs if start <= r.start < end
-              and not any(a < r.end and r.start < b for a, b in exclude)]
+              and not any(a < r.end and r.start < b for a, b in exclude)
+              # the frame of a comparison, not where it happens: "one of the largest in Europe"
+              and not _COMPARISON_RE.search(text[max(0, r.start - 60):r.start])]
     keep: list[Ref] = []
     for r in inside:
-        if r.kind == "country":
+        if r.kind in _WIDE_KINDS:
             continue
         # a region written as the locator of a place before it: "Pokrovsk in ... Donetsk region"
         if r.kind == "admin1" and any(
@@ -161,7 +171,7 @@ def clause_places(text: str, refs: list[Ref], start: int, end: int,
     if not keep:
         prev_loc: Ref | None = None
         for r in inside:
-            if r.kind != "country":
+            if r.kind not in _WIDE_KINDS:
                 continue
             # "in Niger, Mali and Burkina Faso": the list after "in" is locative too
             if _LOCATIVE_COUNTRY_RE.search(text[max(0, r.start - 12):r.start]) \
