@@ -59,3 +59,6 @@ CAPITAL_GAP = 10.0           # ... a national capital of WORLD_CITY_POP: near or
 # smaller than Florence, Italy) and Athens, Georgia (77 names against 30) stay in reach of
 # their state's datelines.
 FAMOUS_NAMES, FAMOUS_RATIO, FAMOUS_GAP, FAMOUS_NEAR_KM = 50, 3.0, 10.0, 25.0
+# a town in no country the article is about and far from its places needs a qualifier below
+# this population (`geo._unresolved.abroad`)
+ABROAD_POP = 100_000

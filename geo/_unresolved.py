@@ -19,13 +19,37 @@ from __future__ import annotations
 
 import re
 
+from geo._resolve import coheres
+from geo._tuning import ABROAD_POP
+from geo.countries import is_capital
 from geo.model import Unresolved
 from geo.namekey import normalize
 
-__all__ = ["unplaced", "FAR", "NOT_IN_GAZETTEER"]
+__all__ = ["unplaced", "abroad", "FAR", "ABROAD", "NOT_IN_GAZETTEER"]
 
 FAR = "its gazetteer entries are all far from the places the article is about"
 NOT_IN_GAZETTEER = "not in the gazetteer"
+ABROAD = "a namesake abroad, in no country the article is about and far from its places"
+
+
+def abroad(it, ctx) -> str:
+    """Why the reading of `it` is a namesake abroad the article gives no evidence for
+    (empty when it is not): a town of fewer than `ABROAD_POP` people, no national capital,
+    in none of the countries the article's other names are in nor a neighbour of one, and
+    far (`geo._tuning.COHERENT_KM`) from all their places, with no qualifier ("Lorena,
+    Brazil") to vouch for it. "Fighting near Lorena" in a report on Mali is a village the
+    gazetteer lacks, not the Brazilian town; "flew to Lyon" is still Lyon."""
+    p = it.best.place
+    if p.kind != "populated_place" or it.qualifier is not None or it.alias or \
+            p.population >= ABROAD_POP or not ctx.countries_without(it.key):
+        return ""
+    if coheres(p, ctx, it.key) or is_capital(p):
+        return ""
+    # the article's ground is said by at least two other names (one other name, itself
+    # perhaps misread, is no ground to turn a reading down on)
+    if sum(1 for k in ctx.by_key if k != it.key) < 2:
+        return ""
+    return ABROAD
 
 # the words before a name that make it a place ("in", "near", "the town of"; not "from",
 # "at", "to", "by": "a brace from Salah", "at Christmas", "talked to Roy")

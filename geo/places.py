@@ -80,7 +80,7 @@ from geo._resolve import anchors, resolve
 from geo._tuning import (
     ALTERNATIVE_MARGIN, MAX_CANDIDATES, NAMESAKE_GAP, RESPELT_POP, TINY_POP, WEAK_START_POP,
 )
-from geo._unresolved import unplaced
+from geo._unresolved import abroad, unplaced
 from geo.countries import long_names
 from geo.exc import BadInput
 from geo.model import Candidate, Mention, Place
@@ -162,7 +162,7 @@ def find_places(text: str, date=None, *, gazetteer=None, unresolved=None) -> lis
         for it in live:
             resolve(it, ctx, items, done)
         for it in live:
-            it.reject = reject_in_context(toks, it, ctx)
+            it.reject = reject_in_context(toks, it, ctx) or abroad(it, ctx)
             if it.reject:
                 fall_back(toks, it, ctx)
         if round_ == 0:
