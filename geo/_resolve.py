@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from geo._item import Item
 from geo._tuning import (
     ALIAS, ALTERNATIVE_MARGIN, ANCHOR_MARGIN, ANCHOR_POP, BARE_ADMIN1, BESIDE_KM, CAPITAL_GAP,
-    COHERENT_KM, FAMOUS_GAP, FAMOUS_NAMES, FAMOUS_NEAR_KM, FAMOUS_RATIO, HELD, HELD_AREA_KM,
+    COHERENT_KM, DATELINE_AREA, FAMOUS_GAP, FAMOUS_NAMES, FAMOUS_NEAR_KM, FAMOUS_RATIO, HELD, HELD_AREA_KM,
     HELD_KM, HELD_TOP, HOLDS_THE_NAMED,
     IN_ARTICLE_CONTINENT, IN_ARTICLE_COUNTRY, IN_MAIN_COUNTRY, MAX_CONTEXT, MEDOID_POINTS, NEAR,
     NEAR_EFOLD_KM, OUTLIER_KM, POP_EXTRA, PROMINENT_GAP, QUALIFIER_ADMIN1, QUALIFIER_COUNTRY,
@@ -465,6 +465,8 @@ def _own_scores(it: Item, qual, items) -> list:
                 has_city = _has_city(it.cands)
             if has_city and not any("renaming" in w for w in c.why):
                 s += BARE_ADMIN1
+        if p.kind == "admin2" and it.span.how == "dateline":
+            s += DATELINE_AREA   # "WASHINGTON (AP) -": a dateline names a town
         if qual is not None:
             if p.country_code == qual.place.country_code:
                 s += QUALIFIER_COUNTRY

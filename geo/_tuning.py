@@ -16,6 +16,8 @@ BARE_ADMIN1 = -2.0           # no region cue: a city of that name comes before i
 # the article (`geo._resolve.Context.held`): "Paris" beside "Henry County" is Paris,
 # Tennessee, and Henry County the one that holds it
 HELD, HELD_KM, HELD_AREA_KM, HELD_TOP = 2.0, 40.0, 120.0, 8
+DATELINE_AREA = -3.0         # a second-level area read from a dateline ("WASHINGTON (AP) -"
+                             # is the city, not Washington County, Oregon)
 HOLDS_THE_NAMED = 1.0        # the area after "Hugo, " that holds a town of that name
 IN_ARTICLE_COUNTRY = 1.5     # in a country the article names or places anchor
 IN_MAIN_COUNTRY = 1.0        # ... and it is the country most anchors are in
