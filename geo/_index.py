@@ -69,7 +69,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: version of the on-disk layout and of the indexing rules: bump to rebuild every cache
-FORMAT = 24
+FORMAT = 25
 
 POSTINGS_MAGIC = b"CMGZPST1"
 RECORDS_MAGIC = b"CMGZREC1"
@@ -156,8 +156,8 @@ class Sources:
 
     def fingerprint(self) -> str:
         """A hash of every source file (size and mtime for the big package files, the
-        content of the project's small CSVs), of `FORMAT` and of the prior's weights: the
-        cache folder's name."""
+        content of the project's small CSVs and of the common-words list), of `FORMAT` and
+        of the prior's weights: the cache folder's name."""
         h = hashlib.sha256(f"format={FORMAT}".encode())
         h.update(repr((sorted(MATCH_PRIOR.items()), sorted(KIND_PRIOR.items()), POP_WEIGHT,
                        AREA_SHORT_PENALTY, MADE_UP_PENALTY)).encode())
@@ -167,9 +167,14 @@ class Sources:
                 continue
             st = p.stat()
             h.update(f"{p.name}:{st.st_size}:{st.st_mtime_ns}".encode())
-        for p in (self.curated, self.renames):
+        for p in (self.curated, self.renames, _COMMON_WORDS_FILE):
             h.update(p.read_bytes())
         return h.hexdigest()[:20]
+
+
+#: the common English words the builder reads (second-level areas' bare names that are
+#: words are not indexed): part of the fingerprint
+_COMMON_WORDS_FILE = Path(__file__).parent / "_recognize_words.py"
 
 
 def _package_dir(name: str) -> Path:
