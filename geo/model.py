@@ -1,4 +1,4 @@
-"""Value objects of the gazetteer and the geoparser: Place, Candidate, Mention.
+"""Value objects of the gazetteer and the geoparser: Place, Candidate, Mention, Unresolved.
 
 These are the contract between geo/ and layers/. They know nothing of claims or maps.
 Coordinates are always named lat/lon (WGS 84 degrees).
@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-__all__ = ["KINDS", "Place", "Candidate", "Mention"]
+__all__ = ["KINDS", "Place", "Candidate", "Mention", "Unresolved"]
 
 #: the kinds of place a layer may hold (SPEC: places.kind)
-KINDS = ("populated_place", "admin1", "country", "facility", "region")
+KINDS = ("populated_place", "admin1", "admin2", "country", "facility", "region")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,3 +90,20 @@ class Mention:
             "lat": p.lat, "lon": p.lon, "geo_precision": self.geo_precision,
             "alternatives": list(self.alternatives),
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Unresolved:
+    """A name the text writes as a place but that the gazetteer cannot place with
+    confidence: it lacks the name, or every entry of it lies far from the places the
+    article is about. ``text[start:end] == surface``; reason says which."""
+
+    surface: str
+    start: int
+    end: int
+    reason: str
+
+    def to_json(self) -> dict:
+        """The SPEC's `claimmap places` "unresolved" entry."""
+        return {"surface": self.surface, "start": self.start, "end": self.end,
+                "reason": self.reason}

@@ -97,6 +97,7 @@ from geo._resolve import anchors, resolve
 from geo._tuning import (
     ALTERNATIVE_MARGIN, MAX_CANDIDATES, NAMESAKE_GAP, RESPELT_POP, TINY_POP, WEAK_START_POP,
 )
+from geo._unresolved import abroad, unplaced
 from geo._words import RESIDENT_NOUNS
 from geo.countries import long_names
 from geo.exc import BadInput
@@ -108,7 +109,7 @@ __all__ = ["find_places"]
 log = logging.getLogger(__name__)
 
 
-def find_places(text: str, date=None, *, gazetteer=None) -> list[Mention]:
+def find_places(text: str, date=None, *, gazetteer=None, unresolved=None) -> list[Mention]:
     """Every place mention in `text`, resolved in the article's context.
 
     Parameters
@@ -119,6 +120,9 @@ def find_places(text: str, date=None, *, gazetteer=None) -> list[Mention]:
         The article's date (renamed places are read as of that day).
     gazetteer : geo.gazetteer.Gazetteer, optional
         Defaults to ``Gazetteer.open()``.
+    unresolved : list, optional
+        When given, the names that read as places but cannot be placed with confidence are
+        appended to it, as `geo.model.Unresolved` (see `geo._unresolved`).
 
     Returns
     -------
@@ -184,7 +188,7 @@ def find_places(text: str, date=None, *, gazetteer=None) -> list[Mention]:
         for it in live:
             resolve(it, ctx, items, done)
         for it in live:
-            it.reject = reject_in_context(toks, it, ctx)
+            it.reject = reject_in_context(toks, it, ctx) or abroad(it, ctx)
             if it.reject:
                 fall_back(toks, it, ctx)
         if round_ == 0:
@@ -195,6 +199,7 @@ def find_places(text: str, date=None, *, gazetteer=None) -> list[Mention]:
             ctx.items = items
             for it in live:
                 it.reject = ""
+    far = [it for it in live if it.reject]
     live = [it for it in live if not it.reject]
 
     _one_sense(items)
@@ -209,7 +214,10 @@ def find_places(text: str, date=None, *, gazetteer=None) -> list[Mention]:
             log.debug("not a place: %r at %d (%s)", text[it.start:it.end], it.start, it.reject)
             continue
         mentions.append(_mention(text, it, items, counts, gaz))
-    return _no_overlaps(mentions)
+    mentions = _no_overlaps(mentions)
+    if unresolved is not None:
+        unresolved.extend(unplaced(text, items, far, mentions, gaz))
+    return mentions
 
 
 def _storm_names(items: list[Item]) -> None:

@@ -107,13 +107,23 @@ def geocode(name, country, near, on, limit):
 @click.option("--date", "on", callback=_parse_date, metavar="YYYY-MM-DD",
               help="The article's date (defaults to the date found in it).")
 def places(article, on):
-    """Print every place mention in ARTICLE as JSON."""
+    """Print every place mention in ARTICLE as JSON.
+
+    \b
+    {"places": [...], "unresolved": [...]}: "places" holds one entry per mention
+    resolved to a gazetteer entry; "unresolved" one per name the text writes as a
+    place ("in X", "the village of X") that cannot be placed with confidence, as
+    {"surface", "start", "end", "reason"}, with reason "not in the gazetteer" or "its
+    gazetteer entries are all far from the places the article is about".
+    """
     from geo.places import find_places
     from layers.text.article import read_article
 
     art = read_article(article)
-    mentions = find_places(art.text, date=on or art.published)
-    _emit_json({"places": [m.to_json() for m in mentions]})
+    unresolved: list = []
+    mentions = find_places(art.text, date=on or art.published, unresolved=unresolved)
+    _emit_json({"places": [m.to_json() for m in mentions],
+                "unresolved": [u.to_json() for u in unresolved]})
 
 
 @cli.command()

