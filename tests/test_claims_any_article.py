@@ -102,6 +102,12 @@ Insurgents fired a volley of mortars at Kandahar on Sunday.
 Unions in Wrexham marched against the steelworks closure.
 Falling trees caused heavy damage in Aberystwyth.
 """,
+    # a country that records a figure holds it; the body that said so (an organisation's
+    # name with "for" and its acronym) is the source
+    "holder": """Cholera in Kenya
+
+Kenya registered 212 cases of cholera in six weeks, Kenya Institute for Water Safety (KIWS) has said.
+""",
     # a counted crowd is a figure, not a second event; a feared closure is not an event
     "crowds": """Marches in Bordeaux
 
@@ -298,3 +304,9 @@ def test_incidents_told_in_everyday_verbs(docs, place, category):
 def test_a_counted_crowd_and_a_feared_closure_are_not_events(docs):
     claims, _ = docs["crowds"]
     assert [c["value"] for c in claims] == [9000], [(c["value"], c.get("quote")) for c in claims]
+
+
+def test_a_country_that_records_a_figure_holds_it_and_the_body_that_said_so_is_the_source(docs):
+    claim, places = _fig(docs, "holder", 212)
+    assert [p["name"] for p in places] == ["Kenya"]
+    assert claim["source"] == "Kenya Institute for Water Safety"
