@@ -108,6 +108,12 @@ Falling trees caused heavy damage in Aberystwyth.
 
 Kenya registered 212 cases of cholera in six weeks, Kenya Institute for Water Safety (KIWS) has said.
 """,
+    # the country an attack is made on is where its figures happen
+    "target": """Strikes on Moldova
+
+Police in Chisinau gave no details.
+At least 14 people were hurt by a drone attack on Moldova on Monday night.
+""",
     # a counted crowd is a figure, not a second event; a feared closure is not an event
     "crowds": """Marches in Bordeaux
 
@@ -310,3 +316,8 @@ def test_a_country_that_records_a_figure_holds_it_and_the_body_that_said_so_is_t
     claim, places = _fig(docs, "holder", 212)
     assert [p["name"] for p in places] == ["Kenya"]
     assert claim["source"] == "Kenya Institute for Water Safety"
+
+
+def test_the_country_an_attack_is_made_on_holds_its_figures(docs):
+    _, places = _fig(docs, "target", 14)
+    assert [p["name"] for p in places] == ["Moldova"]

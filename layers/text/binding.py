@@ -25,7 +25,11 @@ ANAPHOR_RE = re.compile(
     r"|\b[Ii]ts\s+(?=(?:capture|fall|seizure|loss|population|residents|outskirts|defenders|"
     r"cent(?:er|re)|streets|mayor|power grid|grid|infrastructure|encirclement|defen[cs]es?|"
     r"garrison|surroundings)\b)", re.I)
-_LOCATIVE_COUNTRY_RE = re.compile(r"\b(?:in|inside|across|throughout|within)\s+(?:the\s+)?$", re.I)
+_LOCATIVE_COUNTRY_RE = re.compile(r"\b(?:in|inside|across|throughout|within)\s+(?:the\s+)?$|"
+                                  # the target of an attack is where it happens: "a barrage on Israel"
+                                  r"\b(?:attacks?|barrages?|strikes?|bombardments?|bombing|assaults?|"
+                                  r"raids?|shelling|salvos?|offensive|invasion)\s+(?:on|against|into)"
+                                  r"\s+(?:the\s+)?$", re.I)
 _LOCATOR_BETWEEN_RE = re.compile(r"^(?:’s|'s)?\s*(?:,|\(|\bin\b|\bof\b|\bnear\b)\s*"
                                  r"(?:[\w’'-]+\s*){0,3}$", re.I)
 
