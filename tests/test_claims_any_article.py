@@ -114,6 +114,14 @@ Kenya registered 212 cases of cholera in six weeks, Kenya Institute for Water Sa
 Police in Chisinau gave no details.
 At least 14 people were hurt by a drone attack on Moldova on Monday night.
 """,
+    # "the Senegalese capital", "the capital": the country's capital, not the subject place
+    "capitals": """Unrest in Senegal
+
+Fishermen in Saint-Louis stayed ashore on Monday.
+At least 25 people were arrested in the Senegalese capital on Tuesday.
+Farmers across Kenya protested on Wednesday.
+In the capital, 300 people marched.
+""",
     # a counted crowd is a figure, not a second event; a feared closure is not an event
     "crowds": """Marches in Bordeaux
 
@@ -321,3 +329,10 @@ def test_a_country_that_records_a_figure_holds_it_and_the_body_that_said_so_is_t
 def test_the_country_an_attack_is_made_on_holds_its_figures(docs):
     _, places = _fig(docs, "target", 14)
     assert [p["name"] for p in places] == ["Moldova"]
+
+
+def test_a_country_capital_said_without_its_name_is_that_capital(docs):
+    _, places = _fig(docs, "capitals", 25)
+    assert [p["name"] for p in places] == ["Dakar"]
+    _, places = _fig(docs, "capitals", 300)
+    assert [p["name"] for p in places] == ["Nairobi"]
