@@ -122,6 +122,13 @@ At least 25 people were arrested in the Senegalese capital on Tuesday.
 Farmers across Kenya protested on Wednesday.
 In the capital, 300 people marched.
 """,
+    # two groups' tolls are two figures; one group's told twice is contested
+    "groups": """Raid in Recife
+
+Police said the raid killed 14 suspects in Recife on Monday.
+Residents said the raid killed two officers in Recife on Monday.
+A pastor said the raid killed 20 suspects in Recife on Monday.
+""",
     # a counted crowd is a figure, not a second event; a feared closure is not an event
     "crowds": """Marches in Bordeaux
 
@@ -336,3 +343,11 @@ def test_a_country_capital_said_without_its_name_is_that_capital(docs):
     assert [p["name"] for p in places] == ["Dakar"]
     _, places = _fig(docs, "capitals", 300)
     assert [p["name"] for p in places] == ["Nairobi"]
+
+
+def test_two_groups_tolls_do_not_contest_and_one_groups_do(docs):
+    officers, _ = _fig(docs, "groups", 2)
+    gunmen, _ = _fig(docs, "groups", 14)
+    others, _ = _fig(docs, "groups", 20)
+    assert not officers["contested"]
+    assert gunmen["contested"] and others["contested"]
