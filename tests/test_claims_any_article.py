@@ -89,6 +89,52 @@ From Week One to Nine, 40 cases were reported in Kano.
 In Rajasthan, the BJP won 115 seats, while the Congress won 69 seats.
 In terms of vote share, the BJP got 41.65% of all votes polled, while the Congress won 39.5%.
 """,
+    # incidents told in everyday verbs: declared (passive), banks, flooding, closures,
+    # fire and damage, clashes and tear gas, fired munitions, a plant's closure
+    "incidents": """Heavy rain swamps Wales
+
+A major incident was declared in Swansea on Thursday.
+The Towy broke its banks at Carmarthen, flooding dozens of homes.
+Several roads near Brecon were impassable on Friday.
+A timber yard in Newport was gutted by fire overnight.
+In Cardiff, riot police fired tear gas and clashed with protesters.
+Insurgents fired a volley of mortars at Kandahar on Sunday.
+Unions in Wrexham marched against the steelworks closure.
+Falling trees caused heavy damage in Aberystwyth.
+""",
+    # a country that records a figure holds it; the body that said so (an organisation's
+    # name with "for" and its acronym) is the source
+    "holder": """Cholera in Kenya
+
+Kenya registered 212 cases of cholera in six weeks, Kenya Institute for Water Safety (KIWS) has said.
+""",
+    # the country an attack is made on is where its figures happen
+    "target": """Strikes on Moldova
+
+Police in Chisinau gave no details.
+At least 14 people were hurt by a drone attack on Moldova on Monday night.
+""",
+    # "the Senegalese capital", "the capital": the country's capital, not the subject place
+    "capitals": """Unrest in Senegal
+
+Fishermen in Saint-Louis stayed ashore on Monday.
+At least 25 people were arrested in the Senegalese capital on Tuesday.
+Farmers across Kenya protested on Wednesday.
+In the capital, 300 people marched.
+""",
+    # two groups' tolls are two figures; one group's told twice is contested
+    "groups": """Raid in Recife
+
+Police said the raid killed 14 suspects in Recife on Monday.
+Residents said the raid killed two officers in Recife on Monday.
+A pastor said the raid killed 20 suspects in Recife on Monday.
+""",
+    # a counted crowd is a figure, not a second event; a feared closure is not an event
+    "crowds": """Marches in Bordeaux
+
+About 9,000 demonstrators marched in Bordeaux, the prefecture said.
+Managers warned the plant in Toulouse could close next year.
+""",
     # a superlative's frame is not where the claim happens; a continent only when it is
     "frames": """Steelworks halts in Mariupol
 
@@ -256,3 +302,52 @@ def test_a_comparisons_frame_is_not_the_claims_place(docs):
     assert [p["name"] for p in places] == ["Mariupol"]
     _, places = _fig(docs, "frames", 4000)
     assert [p["name"] for p in places] == ["Africa"] and places[0]["kind"] == "region"
+
+
+@pytest.mark.parametrize("place,category", [
+    ("Swansea", "humanitarian"),          # "a major incident was declared"
+    ("Carmarthen", "infrastructure"),     # "broke its banks"
+    ("Carmarthen", "humanitarian"),       # "flooding dozens of homes"
+    ("Brecon", "infrastructure"),         # roads impassable
+    ("Newport", "humanitarian"),          # "gutted by fire"
+    ("Cardiff", "political"),             # tear gas, clashes with protesters
+    ("Kandahār", "military"),             # "fired a volley of mortars"
+    ("Wrexham", "infrastructure"),        # "the steelworks closure"
+    ("Aberystwyth", "infrastructure"),    # "caused heavy damage"
+])
+def test_incidents_told_in_everyday_verbs(docs, place, category):
+    claims, places = docs["incidents"]
+    hits = [c for c in claims if c.get("value") is None and c["category"] == category
+            and any(places[k]["name"] == place for k in c["places"])]
+    assert hits, [(c["category"], c["places"], c.get("quote")) for c in claims]
+
+
+def test_a_counted_crowd_and_a_feared_closure_are_not_events(docs):
+    claims, _ = docs["crowds"]
+    assert [c["value"] for c in claims] == [9000], [(c["value"], c.get("quote")) for c in claims]
+
+
+def test_a_country_that_records_a_figure_holds_it_and_the_body_that_said_so_is_the_source(docs):
+    claim, places = _fig(docs, "holder", 212)
+    assert [p["name"] for p in places] == ["Kenya"]
+    assert claim["source"] == "Kenya Institute for Water Safety"
+
+
+def test_the_country_an_attack_is_made_on_holds_its_figures(docs):
+    _, places = _fig(docs, "target", 14)
+    assert [p["name"] for p in places] == ["Moldova"]
+
+
+def test_a_country_capital_said_without_its_name_is_that_capital(docs):
+    _, places = _fig(docs, "capitals", 25)
+    assert [p["name"] for p in places] == ["Dakar"]
+    _, places = _fig(docs, "capitals", 300)
+    assert [p["name"] for p in places] == ["Nairobi"]
+
+
+def test_two_groups_tolls_do_not_contest_and_one_groups_do(docs):
+    officers, _ = _fig(docs, "groups", 2)
+    gunmen, _ = _fig(docs, "groups", 14)
+    others, _ = _fig(docs, "groups", 20)
+    assert not officers["contested"]
+    assert gunmen["contested"] and others["contested"]

@@ -71,7 +71,8 @@ _NAME_AFTER_RE = re.compile(r"^,\s*(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'
                             r"\s*[.!?\"”]*\s*$")
 _PARTICLE = r"(?:al|el|ad|as|bin|ibn|van|von|de|da|di|du|la|le|dos|das|der)(?:-[A-Z][\w’']*)?"
 _LEAD_RE = re.compile(rf"(?P<pre>(?:^|(?<=[\s(“\"]))(?:[A-Z][\w’'.-]*|of|the|and)"
-                      rf"(?:\s+(?:[A-Z][\w’'.-]*|{_PARTICLE}|of|the|and))*),?\s+(?:(?:has|have|had)\s+)?"
+                      rf"(?:\s+(?:[A-Z][\w’'.-]*|{_PARTICLE}|of|for|the|and))*)(?:\s+\([A-Z][A-Za-z]{{1,9}}\))?"
+                      rf",?\s+(?:(?:has|have|had)\s+)?"
                       rf"(?:{_VERBS})\b")
 _COMMON_RE = re.compile(rf"\b(?P<src>{_SOURCE_NOUNS})(?:\s+(?:in|at|for|from) (?:the )?"
                         rf"[A-Z][\w’'-]*(?:[ -][A-Za-z][\w’'-]*){{0,3}})?\s+(?:have\s+|has\s+)?"
@@ -141,11 +142,15 @@ def find_attribution(sentence: str) -> Attribution:
         if name and len(src.split()) <= 5 and (src[:1].isupper() or _COMMON_ONLY_RE.fullmatch(src)):
             return Attribution(name, m.start("src"), m.end("src"), title)
     common = _COMMON_RE.search(sentence)
-    for m in _LEAD_RE.finditer(sentence):
+    leads = list(_LEAD_RE.finditer(sentence))
+    for i, m in enumerate(leads):
         if common is not None and common.start() <= m.start():
             break
         if common is not None and _WEAK_VERB_RE.search(m.group(0)):
             break                   # "Nigeria recorded 676 cases, the health agency said"
+        if _WEAK_VERB_RE.search(m.group(0)) and any(
+                not _WEAK_VERB_RE.search(n.group(0)) for n in leads[i + 1:]):
+            continue                # "Kenya recorded 30 cases, the Kenya Red Cross (KRC) said"
         phrase = m.group("pre").strip()
         phrase = re.sub(r"^(?:(?:As|But|And|However|Meanwhile|Earlier|Later|On|In)\s+)", "", phrase)
         name, title = _split_title(phrase)

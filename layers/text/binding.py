@@ -15,7 +15,7 @@ from layers.text.dates import DateMention
 from layers.text.sentences import Sentence
 
 __all__ = ["Ref", "ref_of", "contains", "focal_place", "subject_place", "resolve_anaphors", "clause_places",
-           "figure_places", "region_of", "area_anaphors"]
+           "figure_places", "region_of", "area_anaphors", "capital_refs"]
 
 ANAPHOR_RE = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:embattled|besieged|strategic|frontline|front-line|key|vital|"
@@ -25,7 +25,11 @@ ANAPHOR_RE = re.compile(
     r"|\b[Ii]ts\s+(?=(?:capture|fall|seizure|loss|population|residents|outskirts|defenders|"
     r"cent(?:er|re)|streets|mayor|power grid|grid|infrastructure|encirclement|defen[cs]es?|"
     r"garrison|surroundings)\b)", re.I)
-_LOCATIVE_COUNTRY_RE = re.compile(r"\b(?:in|inside|across|throughout|within)\s+(?:the\s+)?$", re.I)
+_LOCATIVE_COUNTRY_RE = re.compile(r"\b(?:in|inside|across|throughout|within)\s+(?:the\s+)?$|"
+                                  # the target of an attack is where it happens: "a barrage on Israel"
+                                  r"\b(?:attacks?|barrages?|strikes?|bombardments?|bombing|assaults?|"
+                                  r"raids?|shelling|salvos?|offensive|invasion)\s+(?:on|against|into)"
+                                  r"\s+(?:the\s+)?$", re.I)
 _LOCATOR_BETWEEN_RE = re.compile(r"^(?:’s|'s)?\s*(?:,|\(|\bin\b|\bof\b|\bnear\b)\s*"
                                  r"(?:[\w’'-]+\s*){0,3}$", re.I)
 
@@ -273,4 +277,73 @@ def area_anaphors(text: str, refs: list[Ref], gazetteer) -> list[tuple[Ref, obje
             continue
         out.append((Ref(m.start(), m.end(), area.place_id, area.kind, area.admin1, area.country_code,
                         3 if area.kind in ("country", "admin1") else 2, anaphor=True), area))
+    return out
+
+
+# "the Malian capital", "the capital": a country's capital, said without its name
+_CAPITAL_RE = re.compile(r"\b(?:the|its)\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?capital\b(?!\s+(?:of|city of)\b)"
+                         r"(?!\s+(?:city|cities|gains?|goods|expenditure|spending|investment|markets?|"
+                         r"flight|punishment|letters?)\b)")
+# a demonym's endings and what the country's name ends with instead ("Malian" -> "Mali")
+_DEMONYM_ENDINGS = (("ians", ("ia", "")), ("ian", ("ia", "", "e", "a")), ("ese", ("", "a", "e")),
+                    ("an", ("a", "", "e")), ("i", ("",)), ("ish", ("", "ey", "and")), ("n", ("",)))
+
+
+def _country_of_demonym(gazetteer, adj: str):
+    key = _fold(adj).lower()
+    for end, repls in _DEMONYM_ENDINGS:
+        if key.endswith(end) and len(key) - len(end) >= 3:
+            for r in repls:
+                k = key[: -len(end)] + r
+                if gazetteer.has_name(k):
+                    for c in gazetteer.candidates(k)[:3]:
+                        if c.place.kind == "country":
+                            return c.place
+    return None
+
+
+def capital_refs(text: str, refs: list[Ref], gazetteer) -> list[tuple[Ref, object]]:
+    """'the Malian capital' -> the capital of the country the adjective names; 'the
+    capital' -> the capital of the country named last before it (else of the last
+    place's country). Each with the gazetteer entry (to list among the places)."""
+    out: list[tuple[Ref, object]] = []
+    if gazetteer is None:
+        return out
+    from geo.countries import capitals
+
+    # one walk through the refs (in text order) beside the matches: linear in the text
+    ordered = sorted(refs, key=lambda r: r.start)
+    i, last_cc, last_country_cc, inner_end = 0, "", "", -1
+    for m in _CAPITAL_RE.finditer(text):
+        while i < len(ordered) and ordered[i].start < m.end():
+            r = ordered[i]
+            if r.kind != "country":
+                inner_end = max(inner_end, r.end) if r.start < m.end() else inner_end
+            if r.end <= m.start() and not r.anaphor:
+                last_cc = r.country_code
+                if r.kind == "country":
+                    last_country_cc = r.country_code
+            i += 1
+        if inner_end > m.start():
+            continue                # part of a name the geoparser found ("Capital Region")
+        country = None
+        if m.group("adj"):
+            country = _country_of_demonym(gazetteer, m.group("adj"))
+            if country is None:
+                continue            # "the Tory capital": no country's adjective
+        else:
+            cc = last_country_cc or last_cc
+            country = gazetteer.country(cc) if cc else None
+        if country is None:
+            continue
+        key = capitals().get(country.country_code)
+        if not key or not gazetteer.has_name(key):
+            continue
+        cands = [c.place for c in gazetteer.candidates(key)
+                 if c.place.kind == "populated_place" and c.place.country_code == country.country_code]
+        if not cands:
+            continue
+        city = max(cands, key=lambda p: p.population)
+        out.append((Ref(m.start(), m.end(), city.place_id, city.kind, city.admin1, city.country_code,
+                        1, anaphor=True), city))
     return out

@@ -76,7 +76,7 @@ from datetime import date as _date
 from layers.text.attribution import REFERRING, UNATTRIBUTED, find_attribution
 from layers.text.conflicts import FOCAL_NOTE, mark_conflicts
 from layers.text.dates import REPORT_DATE_NOTE, DateMention, find_dates
-from layers.text.binding import (Ref, area_anaphors, clause_places, contains, figure_places, focal_place,
+from layers.text.binding import (Ref, area_anaphors, capital_refs, clause_places, contains, figure_places, focal_place,
                                   ref_of, region_of, resolve_anaphors, subject_place)
 from layers.text.events import find_incident
 from layers.text.figures import find_figures
@@ -730,7 +730,7 @@ def extract(article: Article, date: _date | None = None, *, mentions=None) -> Cl
     refs = sorted(refs + resolve_anaphors(article.text, sentences, refs, focal, dates),
                   key=lambda r: r.start)
     gaz = _gazetteer()
-    areas = area_anaphors(article.text, refs, gaz)
+    areas = area_anaphors(article.text, refs, gaz) + capital_refs(article.text, refs, gaz)
     refs = sorted(refs + [r for r, _ in areas], key=lambda r: r.start)
     ctx = _Ctx(article, ref, sentences, refs, focal, dates, gazetteer=gaz,
                topic=topic_of(article.text) or "economic", subject=subject_place(refs, sentences))

@@ -63,11 +63,33 @@ _HOLDER_RE = re.compile(r"((?:[A-Z][\w.&’'-]*\s+){0,3}[A-Z][\w.&’'-]*),?\s+(
                         r"(?:(?:more than|about|around|nearly|some|only|just|at least)\s+)?$")
 
 
+# the group a toll counts, named right after its number: "four policemen killed", "60
+# suspects dead" (two groups' tolls of the dead, hurt, missing or held are two figures); a word
+# any toll may use is no group
+_NUMBER = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+           r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)")
+_GROUP_NOUN_RE = re.compile(rf"(?:[a-z]+\s+){{0,3}}?{_NUMBER}\s+([a-z]+(?:s|men|women))\b", re.I)
+#: words for one group ("30 soldiers" and "32 troops" may contest)
+_SAME_GROUP = {w: "troops" for w in ("soldiers", "servicemen", "servicemembers", "fighters")} | {
+    w: "police" for w in ("policemen", "officers", "policewomen")}
+_TOLLS = ("killed", "injured", "wounded", "missing", "dead", "arrested", "detained")
+_ANY_TOLL = {"people", "persons", "deaths", "dead", "bodies", "victims", "casualties", "others",
+             "more", "residents", "civilians", "lives", "individuals", "fatalities", "injuries",
+             "cases", "patients", "inhabitants", "adults", "citizens", "humans", "souls"}
+
+
 def _holder(c: Claim, text: str) -> str:
     if not text or c.span_start < 0:
         return ""
     m = _HOLDER_RE.search(text[max(0, c.span_start - 80):c.span_start])
-    return m.group(1).lower() if m else ""
+    if m:
+        return m.group(1).lower()
+    if c.unit != "people" or c.measure not in _TOLLS:
+        return ""
+    g = _GROUP_NOUN_RE.match(text, c.span_start, c.span_end + 30)
+    if g and g.group(1).lower() not in _ANY_TOLL:
+        return _SAME_GROUP.get(g.group(1).lower(), g.group(1).lower())
+    return ""
 
 
 # a part of a figure said before it: "including 72 in Tartus", "six of them children",
