@@ -233,3 +233,25 @@ def test_british_spellings_are_common_words_like_their_american_forms():
         assert us in words and gb in words
     assert british_spellings({"center"}) == {"centre"}
     assert british_spellings({"litter"}) == frozenset()  # doubled: no "littre"
+
+
+# -------------------------------------------------- a building named like a small town
+
+def test_a_building_named_like_a_small_town_is_the_building(tmp_path):
+    # "the White House", "Government House aides": the building or those in it; the
+    # gazetteer's towns of those names (and Casablanca, "White House" in translation) are
+    # not what the text means
+    text = ("The White House declined to comment on the report. Two White House aides "
+            "said the governor had been told. Later, a spokesman at the Government House "
+            "in Perth said the premier had flown to Darwin.")
+    found = surfaces(tmp_path, text)
+    assert "White House" not in found and "Government House" not in found, found
+    assert "Perth" in found and "Darwin" in found, found
+
+
+def test_a_town_whose_name_ends_in_a_building_word_stays_a_town(tmp_path):
+    text = ("Flooding closed roads in White House, Tennessee, on Friday, and White House "
+            "residents were asked to boil their water, officials in Nashville said.")
+    found = places(tmp_path, text)
+    towns = [p for p in found if p["surface"] == "White House"]
+    assert len(towns) == 2 and all(p["admin1"] == "US.TN" for p in towns), found
