@@ -328,6 +328,7 @@ def resolve(it: Item, ctx: Context, items: list[Item], done: dict) -> None:
     elif scored[0][1] is not own[0][1] and qual is None and not it.alias and \
             not it.region:
         scored = _keep_the_prominent(it, ctx, own, scored)
+        scored = _keep_the_area(it, ctx, own, scored)
     it.scores = scored
     it.best = scored[0][1]
     if sig is not None:
@@ -403,6 +404,25 @@ def _keep_the_prominent(it: Item, ctx: Context, own: list, scored: list) -> list
         return scored
     if n == 0:
         return scored
+    return [scored[n]] + scored[:n] + scored[n + 1:]
+
+
+def _keep_the_area(it: Item, ctx: Context, own: list, scored: list) -> list:
+    """A first-level area the name means on its own ("Marines in California", "farms in
+    Oregon") is not given up for a small town of its name that the article's other places
+    are near (California, Maryland beside Baltimore): a state is named bare, a town that
+    shares its name is written with its state ("California, Md."). Only the text's own
+    word for the town (a qualifier on another mention, a county that holds it) takes it."""
+    mine = own[0][1].place
+    theirs = scored[0][1].place
+    if mine.kind != "admin1" or theirs.kind != "populated_place" or \
+            (theirs.population + 1) * PROMINENT_GAP > mine.population + 1 or \
+            _qualified_as(it, ctx, theirs) or ctx.held(it.key, theirs):
+        return scored
+    n = next((n for n, (_, c) in enumerate(scored) if c is own[0][1]), None)
+    if n is None:  # the area fell outside the alternatives' margin
+        return scored
+    log.debug("%s: the area %s kept over the town %s", it.key, mine.place_id, theirs.place_id)
     return [scored[n]] + scored[:n] + scored[n + 1:]
 
 

@@ -346,10 +346,26 @@ SPACED_NOT_CONNECTIVES = frozenset({"as", "at", "an", "on", "am", "im", "en", "d
 
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
-    """Common English words (`geo._recognize_words.COMMON_WORDS`), loaded on first use."""
+    """Common English words (`geo._recognize_words.COMMON_WORDS`), loaded on first use,
+    with the British spellings of its American ones (`british_spellings`)."""
     from geo._recognize_words import COMMON_WORDS
 
-    return COMMON_WORDS
+    return COMMON_WORDS | british_spellings(COMMON_WORDS)
+
+
+def british_spellings(words) -> frozenset[str]:
+    """The British forms of American spellings among `words`: "-ter" and "-ber" as
+    "-tre" and "-bre" ("center" -> "centre", "fiber" -> "fibre") and "-or" as "-our" ("harbor" ->
+    "harbour", "labor" -> "labour"). Webster's Second, the source of the common words, is
+    American: without them "the Detention Centre" read as Centre, Alabama, while "the
+    Detention Center" did not. A form that is no word ("watre") matches nothing."""
+    out = set()
+    for w in words:
+        if len(w) > 4 and w.endswith(("ter", "ber")) and w[-4] != w[-3]:
+            out.add(w[:-2] + "re")
+        elif len(w) > 4 and w.endswith("or") and w[-3] not in "aeiouy":
+            out.add(w[:-2] + "our")
+    return frozenset(out - set(words))
 
 
 @lru_cache(maxsize=1)

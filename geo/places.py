@@ -88,6 +88,7 @@ from functools import lru_cache
 from geo import _recognize as rz
 from geo._cues import read_coordination, read_cues, read_qualifiers
 from geo._item import Item
+from geo._buildings import names_a_building
 from geo._reject import (
     COMMON_AT_START, PERSON_REASONS, PERSON_SPEAKS, SECOND_WORD, STORM_NAME, a_surname,
     fall_back, reject_by_form, reject_in_context,
@@ -170,7 +171,8 @@ def find_places(text: str, date=None, *, gazetteer=None, unresolved=None) -> lis
             it.reject = it.reject or "no candidate"
     for it in items:
         if not it.reject:
-            it.reject = reject_by_form(text, toks, it, span_at, span_ends, gaz)
+            it.reject = reject_by_form(text, toks, it, span_at, span_ends, gaz) or \
+                names_a_building(toks, it)
     _storm_names(items)
     _one_person(text, toks, items)
 

@@ -204,3 +204,24 @@ def test_the_town_an_area_is_named_after_keeps_the_name(tmp_path):
     assert top["kind"] == "populated_place"
     text = "Health officials in Deir al-Balah said the hospital was full.\n"
     assert read(places(tmp_path, text))["Deir al-Balah"] == {("populated_place", "PS.GZ")}
+
+
+# ---------------------------------------- a state named bare is the state, not a namesake town
+
+def test_a_state_named_bare_is_not_a_small_town_near_the_articles_places(tmp_path):
+    # California, Maryland and Oregon, Ohio are small towns near the article's other places;
+    # a state named bare is the state
+    text = ("BALTIMORE (AP) - The governor met union leaders in Annapolis on Monday. "
+            "Last month he toured shipyards in California and visited farms in Oregon, "
+            "aides in Baltimore said.")
+    got = read(places(tmp_path, text))
+    assert got["California"] == {("admin1", "US.CA")}, got
+    assert got["Oregon"] == {("admin1", "US.OR")}, got
+    assert got["Annapolis"] == {("populated_place", "US.MD")}, got
+
+
+def test_a_town_written_with_its_state_keeps_the_states_name(tmp_path):
+    text = ("A water main broke in California, Maryland, on Tuesday. Crews in California "
+            "worked overnight, officials in Annapolis said.")
+    got = read(places(tmp_path, text))
+    assert got["California"] == {("populated_place", "US.MD")}, got

@@ -211,3 +211,47 @@ def test_a_place_inside_a_longer_run_of_bodies(tmp_path):
     for name in ("U.S.", "Macon", "Vermont", "Nevada"):
         assert name in found, found
     assert "Justice" not in found, found
+
+
+def test_a_british_spelling_heads_an_institutions_name_as_the_american_does(tmp_path):
+    # "Centre", "Theatre", "Harbour" are the same common words as "Center", "Theater",
+    # "Harbor": the head of a longer name, not Centre (Alabama) or a town called Harbour
+    text = ("Volunteers at the Riverside Community Centre in Leeds handed out food parcels "
+            "on Monday. Patients treated at the Northgate Cancer Centre were moved to "
+            "Sheffield, and a play at the Old Mill Theatre was cancelled.")
+    found = surfaces(tmp_path, text)
+    assert "Centre" not in found and "Theatre" not in found
+    assert "Leeds" in found and "Sheffield" in found
+
+
+def test_british_spellings_are_common_words_like_their_american_forms():
+    from geo._words import british_spellings, common_words
+
+    words = common_words()
+    for us, gb in (("center", "centre"), ("fiber", "fibre"), ("harbor", "harbour"),
+                   ("labor", "labour"), ("neighbor", "neighbour")):
+        assert us in words and gb in words
+    assert british_spellings({"center"}) == {"centre"}
+    assert british_spellings({"litter"}) == frozenset()  # doubled: no "littre"
+
+
+# -------------------------------------------------- a building named like a small town
+
+def test_a_building_named_like_a_small_town_is_the_building(tmp_path):
+    # "the White House", "Government House aides": the building or those in it; the
+    # gazetteer's towns of those names (and Casablanca, "White House" in translation) are
+    # not what the text means
+    text = ("The White House declined to comment on the report. Two White House aides "
+            "said the governor had been told. Later, a spokesman at the Government House "
+            "in Perth said the premier had flown to Darwin.")
+    found = surfaces(tmp_path, text)
+    assert "White House" not in found and "Government House" not in found, found
+    assert "Perth" in found and "Darwin" in found, found
+
+
+def test_a_town_whose_name_ends_in_a_building_word_stays_a_town(tmp_path):
+    text = ("Flooding closed roads in White House, Tennessee, on Friday, and White House "
+            "residents were asked to boil their water, officials in Nashville said.")
+    found = places(tmp_path, text)
+    towns = [p for p in found if p["surface"] == "White House"]
+    assert len(towns) == 2 and all(p["admin1"] == "US.TN" for p in towns), found
