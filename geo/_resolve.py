@@ -473,10 +473,19 @@ def _own_scores(it: Item, qual, items) -> list:
                 break
     # what each candidate gets from its own cues, then (best first, while a candidate can
     # still come within the alternatives' margin) what the rest of the article adds
+    # a real town of this very name: a bigger place known by it only as an alternate or
+    # former name ("Franklin" for Columbus, Ohio; "Salisbury" for Harare) gets no more extra
+    # for its size than that town gets (the article's context may still choose it)
+    named_pop = max((c.place.population for c in it.cands
+                     if c.primary and c.place.kind == "populated_place"
+                     and c.place.population >= SMALL_ALTERNATE_POP), default=None)
     own = []
     for c in it.cands:
         p = c.place
-        s = c.score + POP_EXTRA * math.log10(p.population + 1)
+        pop = p.population
+        if named_pop is not None and not c.primary and p.kind == "populated_place":
+            pop = min(pop, named_pop)
+        s = c.score + POP_EXTRA * math.log10(pop + 1)
         if it.region:
             s += REGION_ADMIN1 if p.kind == "admin1" else REGION_NOT_ADMIN1
         elif p.kind == "admin1" and p.admin1 in holds:

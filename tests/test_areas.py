@@ -225,3 +225,29 @@ def test_a_town_written_with_its_state_keeps_the_states_name(tmp_path):
             "worked overnight, officials in Annapolis said.")
     got = read(places(tmp_path, text))
     assert got["California"] == {("populated_place", "US.MD")}, got
+
+
+def test_a_towns_own_name_is_not_taken_by_a_bigger_place_known_by_it_as_another_name(tmp_path):
+    """A city known by the name only as an alternate or former one ("Salisbury" for Harare,
+    "Franklin" for Columbus, Ohio) gets no more weight for its size than the real town of
+    that name: the town, or the article's context, decides."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    claimmap = str(Path(sys.executable).with_name("claimmap"))
+    def places(text):
+        art = tmp_path / "a.txt"
+        art.write_text(text + "\n", encoding="utf-8")
+        r = subprocess.run([claimmap, "places", str(art), "--date", "2024-05-08"],
+                           capture_output=True, text=True, timeout=120)
+        assert r.returncode == 0, r.stderr
+        return json.loads(r.stdout)["places"]
+
+    got = places("Councillors in Salisbury approved 1,000 new homes, Wiltshire Council said.")
+    assert [(p["name"], p["country_code"]) for p in got if p["surface"] == "Salisbury"] == \
+        [("Salisbury", "GB")]
+    # a common word too: the town of that name, or no place; never Columbus, Ohio
+    got = places("Aldermen voted on Tuesday to widen two roads in Franklin.")
+    assert all(p["name"] == "Franklin" for p in got if p["surface"] == "Franklin"), got
