@@ -7,6 +7,7 @@ the geoparser's time (find_places), the extractor's own time with the mentions g
 the claims file's dump and load times (load checks every place id against the
 gazetteer), and the counts of claims, figures, relations and contested claims. Then the
 whole-process time of `claimmap extract` on the first article. Medians, milliseconds.
+``--scale``: the time per kB of text from 10 kB to 1 MB instead (flat = linear cost).
 """
 
 from __future__ import annotations
@@ -33,10 +34,40 @@ def _median_ms(fn, runs: int) -> float:
     return statistics.median(times) * 1000
 
 
+def scale(sizes_kb=(10, 100, 1000)) -> None:
+    """Time per kB of text from 10 kB to 1 MB: reading, geoparsing and extracting articles
+    made of the team's test articles repeated (varied text: places, figures, dates and
+    sources of every kind), one process. Flat means linear cost (issue 18)."""
+    from layers.text.article import article_from_text
+    from layers.text.claims import extract
+
+    pool = [FIRST.read_text(encoding="utf-8")] + [
+        p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "data" / "articles").glob("*.txt"))]
+    print(f"{'size':>8} {'seconds':>8} {'ms/kB':>7} {'claims':>7}")
+    for kb in sizes_kb:
+        parts, n = [], 0
+        while n < kb * 1000:
+            t = pool[len(parts) % len(pool)]
+            parts.append(t)
+            n += len(t.encode("utf-8")) + 2
+        text = "Scale test\n\n" + "\n\n".join(parts)
+        art = article_from_text(text, "scale-2025-06-29")
+        t0 = time.perf_counter()
+        doc = extract(art)
+        secs = time.perf_counter() - t0
+        size = len(text.encode("utf-8")) / 1000
+        print(f"{size:7.0f}k {secs:8.2f} {secs * 1000 / size:7.2f} {len(doc.claims):7d}", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=20)
+    ap.add_argument("--scale", action="store_true",
+                    help="only the time per kB from 10 kB to 1 MB (linear cost)")
     args = ap.parse_args()
+    if args.scale:
+        scale()
+        return
 
     from geo.places import find_places
     from layers.text.article import read_article
