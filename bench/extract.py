@@ -43,6 +43,7 @@ def scale(sizes_kb=(10, 100, 1000)) -> None:
 
     pool = [FIRST.read_text(encoding="utf-8")] + [
         p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "data" / "articles").glob("*.txt"))]
+    extract(article_from_text(pool[0], "warm-up-2025-06-29"))   # the gazetteer and word lists
     print(f"{'size':>8} {'seconds':>8} {'ms/kB':>7} {'claims':>7}")
     for kb in sizes_kb:
         parts, n = [], 0

@@ -9,6 +9,7 @@ focal place is its most-mentioned populated place (the headline counting double)
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from layers.text.dates import DateMention
@@ -72,7 +73,7 @@ def focal_place(refs: list[Ref], sentences: list[Sentence]) -> Ref | None:
         for r in refs:
             if r.kind not in kinds or r.anaphor:
                 continue
-            w = 2.0 if any(a <= r.start < b for a, b in heads) else 1.0
+            w = 2.0 if in_spans(r.start, heads) else 1.0
             score[r.place_id] = score.get(r.place_id, 0) + w
             first.setdefault(r.place_id, r)
         if score:
@@ -92,7 +93,7 @@ def subject_place(refs: list[Ref], sentences: list[Sentence]) -> Ref | None:
     for r in refs:
         if r.anaphor:
             continue
-        w = 2.0 if any(a <= r.start < b for a, b in heads) else 1.0
+        w = 2.0 if in_spans(r.start, heads) else 1.0
         score[r.place_id] = score.get(r.place_id, 0) + w
         first.setdefault(r.place_id, r)
     rank = {"admin1": 2, "populated_place": 1, "facility": 1}
@@ -152,14 +153,38 @@ _COMPARISON_RE = re.compile(r"\b(?:\w+est|most\s+\w+|biggest|largest|best|worst)
                             r"(?:\s+[\w-]+){0,3}?\s+(?:in|of|on)\s+(?:the\s+)?$", re.I)
 
 
+_BY_START: dict[int, tuple[list[Ref], list[Ref], list[int]]] = {}
+
+
+def refs_between(refs: list[Ref], start: int, end: int) -> list[Ref]:
+    """The refs starting in [start, end), in text order: a binary search in the refs sorted
+    once per list (a clause at a time over all refs was quadratic in a long text)."""
+    key = id(refs)
+    hit = _BY_START.get(key)
+    if hit is None or hit[0] is not refs or len(hit[1]) != len(refs):
+        order = sorted(refs, key=lambda r: r.start)
+        hit = (refs, order, [r.start for r in order])
+        _BY_START.clear()          # one article at a time
+        _BY_START[key] = hit
+    _, order, starts = hit
+    return order[bisect_left(starts, start):bisect_left(starts, end)]
+
+
+def in_spans(x: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether `x` lies in one of `spans` ((start, end) pairs in text order, not
+    overlapping): a binary search, for the headline checks made once per mention."""
+    i = bisect_right(spans, (x, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= x < spans[i][1]
+
+
 def clause_places(text: str, refs: list[Ref], start: int, end: int,
                    exclude: list[tuple[int, int]] = ()) -> list[Ref]:
     """The places a clause concerns: its mentions and anaphors, most specific first kept.
 
     Mentions inside `exclude` (a date, the name of the source) are not places of claims.
     """
-    inside = [r for r in refs if start <= r.start < end
-              and not any(a < r.end and r.start < b for a, b in exclude)
+    inside = [r for r in refs_between(refs, start, end)
+              if not any(a < r.end and r.start < b for a, b in exclude)
               # the frame of a comparison, not where it happens: "one of the largest in Europe"
               and not _COMPARISON_RE.search(text[max(0, r.start - 60):r.start])]
     keep: list[Ref] = []

@@ -77,7 +77,7 @@ from layers.text.attribution import REFERRING, UNATTRIBUTED, find_attribution
 from layers.text.conflicts import FOCAL_NOTE, mark_conflicts
 from layers.text.dates import REPORT_DATE_NOTE, DateMention, find_dates
 from layers.text.binding import (Ref, area_anaphors, capital_refs, clause_places, contains, figure_places, focal_place,
-                                  ref_of, region_of, resolve_anaphors, subject_place)
+                                  in_spans, ref_of, region_of, resolve_anaphors, subject_place)
 from layers.text.events import find_incident
 from layers.text.figures import find_figures
 from layers.text.measures import topic_of
@@ -637,7 +637,7 @@ def _drop_headline_events(claims: list[Claim], sentences: list[Sentence]) -> lis
     heads = [(s.start, s.end) for s in sentences if s.heading]
 
     def in_head(c: Claim) -> bool:
-        return any(a <= c.span_start < b for a, b in heads)
+        return in_spans(c.span_start, heads)
 
     covered = {p for c in claims if not in_head(c) for p in c.place_ids}
     return [c for c in claims if c.measure or not in_head(c) or not set(c.place_ids) <= covered]
