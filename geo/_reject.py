@@ -71,6 +71,9 @@ PERSON_REASONS = frozenset({PERSON_AFTER_TITLE, PERSON_PART, PERSON_AGED, PERSON
 # ---------------------------------------------------------------------------- by form
 
 
+_ACCORDING_TO = re.compile(r"\baccording to\s+$", re.I)
+
+
 def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
     """Person names, organisations, demonyms and metonyms: no resolution needed."""
     s = it.span
@@ -83,6 +86,10 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
     prv = it.prev_word
     if prv is not None and prv.cap and prv.low in FEATURE_PREFIXES:
         return "a lake, mountain or valley named after the place"
+    if not is_country and _ACCORDING_TO.search(text, max(0, it.start - 14), it.start) and \
+            not toks[s.j - 1].possessive and (nxt is None or not nxt.cap):
+        # "according to Xinhua.", "according to Reuters, ...": who says so, not where
+        return "the source after 'according to', not a place"
     if prv is not None and prv.low == "the" and nxt is not None and \
             nxt.low in COAST_WORDS and not is_country and \
             it.cands[0].place.kind == "populated_place" and \

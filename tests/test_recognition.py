@@ -255,3 +255,23 @@ def test_a_town_whose_name_ends_in_a_building_word_stays_a_town(tmp_path):
     found = places(tmp_path, text)
     towns = [p for p in found if p["surface"] == "White House"]
     assert len(towns) == 2 and all(p["admin1"] == "US.TN" for p in towns), found
+
+
+def test_the_source_after_according_to_is_no_place(tmp_path):
+    """'according to X,' names who says so (an agency, a paper), not where it happened; a
+    place's own body ("according to Kharkiv's regional governor") keeps its place."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    claimmap = str(Path(sys.executable).with_name("claimmap"))
+    art = tmp_path / "a.txt"
+    art.write_text("A quake shook villages near Kunming on Monday, according to Xinhua. "
+                   "Shelling hit two houses, according to Kharkiv's regional governor.\n",
+                   encoding="utf-8")
+    r = subprocess.run([claimmap, "places", str(art), "--date", "2024-05-08"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    surfaces = [p["surface"] for p in json.loads(r.stdout)["places"]]
+    assert "Kunming" in surfaces and "Kharkiv" in surfaces and "Xinhua" not in surfaces
