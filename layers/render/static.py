@@ -698,30 +698,7 @@ def write_static(layers, png_path, svg_path, *, basemap="none", figure_size=None
 
 
 def write_report(layers, path, png_path) -> Path:
-    """Write ``SLUG.report.html``: a self-contained fragment to paste into a report or CMS.
-
-    The figure is inlined (base64 PNG), followed by a table of the claims (category,
-    place, figure, claim, date, source, contested) in the article's order (the first
-    500; a merged batch's further claims are counted, with a pointer to
-    ``SLUG.claims.csv``), and the attribution. Everything taken from the article is
-    HTML-escaped. There is no ``<html>`` wrapper: the fragment goes inside a page.
-
-    Parameters
-    ----------
-    layers : layers.builder.Layers
-    path : path-like
-        The fragment to write (atomically).
-    png_path : path-like
-        The PNG written by `write_static`, inlined.
-
-    Returns
-    -------
-    Path
-        `path`.
-
-    Raises
-    ------
-    geo.exc.BadInput
-        The PNG cannot be read.
-    """
+    """Write ``SLUG.report.html`` beside the static map: the figure inlined, a table of the
+    claims and the attribution (see `layers.render.report.write_report_fragment`, which it
+    calls). Returns `path`; `geo.exc.BadInput` when the PNG cannot be read."""
     return write_report_fragment(layers, path, png_path)
