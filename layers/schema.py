@@ -25,7 +25,8 @@ CLAIM_COLUMNS = ["claim_id", "article_id", "text", "span_start", "span_end", "ca
                  "source", "place_ids", "geo_precision", "contested", "conflicts_with",
                  "relation", "period", "qualifier", "note",
                  # what a reader of one row needs without joining the places layer or
-                 # opening the article: the places' names (in the order of place_ids),
+                 # opening the article: the places' names as the maps label them (the
+                 # article's form, `symbology.label_for`; in the order of place_ids),
                  # the article's title and its URL (empty when the article has none)
                  "place_names", "article_title", "article_url"]
 #: claims columns that are ISO dates: strings in GeoJSON and CSV, DATE in the GeoPackage
@@ -147,6 +148,15 @@ def place_row(p: PlaceRecord) -> dict:
     }
 
 
+def _place_label(p: PlaceRecord | None) -> str:
+    """A place's name as the maps label it: the article's form of it (see `label_for`)."""
+    if p is None:
+        return ""
+    from layers.symbology import label_for
+
+    return label_for(p.name, p.surfaces, p.kind)
+
+
 def article_url(article: Article | None) -> str:
     """The article's URL: its source when that is a web address, else empty."""
     source = (article.source if article is not None else "") or ""
@@ -179,7 +189,7 @@ def claim_row(c: Claim, places: dict[str, PlaceRecord] | None = None,
         "contested": bool(c.contested), "conflicts_with": SEP.join(c.conflicts_with),
         "relation": c.relation or "", "period": c.period or "", "qualifier": c.qualifier or "",
         "note": c.note or "",
-        "place_names": SEP.join(places[pid].name if pid in places else "" for pid in c.place_ids),
+        "place_names": SEP.join(_place_label(places.get(pid)) for pid in c.place_ids),
         "article_title": article.title if article is not None else "",
         "article_url": article_url(article),
     }

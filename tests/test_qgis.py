@@ -94,8 +94,12 @@ def test_field_types_are_typed_columns(built, fmt):
         assert f["claims"][col] in INTEGER, col
     assert f["claims"]["value"] == "double"
     assert f["claims"]["contested"] == "bool"
-    for col in ("category", "measure", "unit", "date_start", "source", "place_ids"):
+    for col in ("category", "measure", "unit", "source", "place_ids"):
         assert f["claims"][col] == "QString", col
+    # SPEC: ISO date strings in GeoJSON, DATE columns in the GeoPackage (issue 19: the
+    # Temporal Controller plays DATE fields; before, this checked QString for both)
+    for col in ("date_start", "date_end"):
+        assert f["claims"][col] == ("QDate" if fmt == "gpkg" else "QString"), col
     assert f["links"]["length_km"] == "double"
     assert f["regions"]["geonameid"] in INTEGER
 

@@ -23,7 +23,8 @@ QGIS's Temporal Controller plays the claims: each claim is shown from the first 
 ``date_start`` to the end of the period of ``date_end`` (or of ``date_start`` when it has
 no end) at its ``time_precision`` (a "2024-12" claim through December); the expressions
 read the GeoPackage's DATE columns and the GeoJSON's ISO strings alike. A claim with no
-date is shown at every time.
+date is not shown while the Temporal Controller filters by time (it has no place on
+a timeline), and shown as usual when it does not.
 """
 
 from __future__ import annotations
