@@ -153,18 +153,29 @@ def _iso_day(expr: str) -> str:
     return (f"if(length({text}) >= 4, to_date(left({text} || '-01-01', 10)), NULL)")
 
 
-#: QGIS expression of a claim's first day (the Temporal Controller's feature start)
-TEMPORAL_START = _iso_day('"date_start"')
-#: QGIS expression of the day after a claim's last day (its feature end, excluded): the
+def _midnight(day: str) -> str:
+    """A QGIS expression: midnight at the start of a date (NULL stays NULL).
+
+    The Temporal Controller compares feature times with datetimes; QGIS 3.22 compares a
+    date with a datetime as text ("2024-02-01" < "2024-02-01T00:00:00"), so the times
+    here are datetimes."""
+    return (f"CASE WHEN {day} IS NULL THEN NULL "
+            f"ELSE make_datetime(year({day}), month({day}), day({day}), 0, 0, 0) END")
+
+
+#: QGIS expression of a claim's first moment (the Temporal Controller's feature start)
+TEMPORAL_START = ("with_variable('d', " + _iso_day('"date_start"') + ", "
+                  + _midnight("@d") + ")")
+#: QGIS expression of the moment after a claim's last day (its feature end, excluded): the
 #: period of date_end (or of date_start when it has none) at the claim's time_precision
 TEMPORAL_END = (
     "with_variable('d', "
     + _iso_day('if(length(to_string("date_end")) >= 4, "date_end", "date_start")')
-    + ", CASE WHEN @d IS NULL THEN NULL"
+    + ", with_variable('e', CASE WHEN @d IS NULL THEN NULL"
     " WHEN \"time_precision\" = 'year' THEN make_date(year(@d) + 1, 1, 1)"
     " WHEN \"time_precision\" = 'month' THEN make_date(year(@d) + if(month(@d) = 12, 1, 0),"
     " if(month(@d) = 12, 1, month(@d) + 1), 1)"
-    " ELSE to_date(@d + make_interval(days:=1)) END)")
+    " ELSE to_date(@d + make_interval(days:=1)) END, " + _midnight("@e") + "))")
 
 
 def _temporal() -> str:
