@@ -130,3 +130,19 @@ def test_the_palette_pairs_are_all_measured():
         for a, b in itertools.combinations(CATEGORY_COLOURS.values(), 2):
             d = delta_e(a, b, kind)
             assert d == d and d > 0
+
+
+def test_text_on_every_category_marker_is_legible():
+    """A count drawn on a marker (static map, HTML clusters) in `ink_on` its colour meets
+    WCAG 2's contrast for normal text, 4.5:1."""
+    from layers.symbology import ink_on
+
+    def lum(colour):
+        r, g, b = hex_to_rgb(colour)
+        lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    for cat, colour in CATEGORY_COLOURS.items():
+        lo, hi = sorted([lum(colour), lum(ink_on(colour))])
+        assert (hi + 0.05) / (lo + 0.05) >= 4.5, cat
+    assert ink_on("#ffffff") == "#111111" and ink_on("#000000") == "#ffffff"

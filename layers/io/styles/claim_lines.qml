@@ -166,7 +166,7 @@
             <Option type="QString" name="customdash" value="5;2"/>
             <Option type="QString" name="customdash_unit" value="MM"/>
             <Option type="QString" name="joinstyle" value="round"/>
-            <Option type="QString" name="line_color" value="0,136,102,255"/>
+            <Option type="QString" name="line_color" value="0,133,99,255"/>
             <Option type="QString" name="line_style" value="solid"/>
             <Option type="QString" name="line_width" value="0.9"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
@@ -176,7 +176,7 @@
           <prop k="customdash" v="5;2"/>
           <prop k="customdash_unit" v="MM"/>
           <prop k="joinstyle" v="round"/>
-          <prop k="line_color" v="0,136,102,255"/>
+          <prop k="line_color" v="0,133,99,255"/>
           <prop k="line_style" v="solid"/>
           <prop k="line_width" v="0.9"/>
           <prop k="line_width_unit" v="MM"/>

@@ -165,7 +165,7 @@
           <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
             <Option type="Map">
               <Option type="QString" name="angle" value="180"/>
-              <Option type="QString" name="color" value="0,136,102,255"/>
+              <Option type="QString" name="color" value="0,133,99,255"/>
               <Option type="QString" name="name" value="triangle"/>
               <Option type="QString" name="outline_color" value="255,255,255,255"/>
               <Option type="QString" name="outline_style" value="solid"/>
@@ -175,7 +175,7 @@
               <Option type="QString" name="size_unit" value="MM"/>
             </Option>
             <prop k="angle" v="180"/>
-            <prop k="color" v="0,136,102,255"/>
+            <prop k="color" v="0,133,99,255"/>
             <prop k="name" v="triangle"/>
             <prop k="outline_color" v="255,255,255,255"/>
             <prop k="outline_style" v="solid"/>
