@@ -85,12 +85,13 @@ def gpkg_layers(layers) -> list[tuple[str, object, str, str]]:
 
 def claims_table(layers) -> tuple[list[str], list[dict]]:
     """Every claim (placed or not) as a row for the CSV: the claims columns, lon, lat."""
-    from layers.schema import CLAIM_COLUMNS, claim_row
+    from layers.schema import CLAIM_COLUMNS, article_index, claim_row
 
     places = {p.place_id: p for p in layers.doc.places}
+    articles = article_index(layers.doc)
     rows = []
     for c in sorted(layers.doc.claims, key=lambda c: c.claim_id):
-        row = claim_row(c)
+        row = claim_row(c, places, articles)
         first = places.get(c.place_ids[0]) if c.place_ids else None
         row["lon"] = None if first is None else round(first.lon, 6)
         row["lat"] = None if first is None else round(first.lat, 6)

@@ -157,7 +157,8 @@ class Merger:
                                  + (f", {dates[0].isoformat()} to {dates[-1].isoformat()}"
                                     if dates else ""),))
         doc = ClaimsDoc(article=article, places=list(self._places.values()),
-                        claims=self._claims, made_by=dict(self._made_by))
+                        claims=self._claims, made_by=dict(self._made_by),
+                        articles=list(self._articles))
         return Merged(doc=doc, place_articles=self._place_articles,
                       corroborated_by=corroborated, articles=self._articles)
 

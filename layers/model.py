@@ -122,6 +122,9 @@ class ClaimsDoc:
     made_by: dict = field(default_factory=dict)
     #: the claims file it was read from (None for a doc made by extraction)
     loaded: LoadedFile | None = field(default=None, repr=False, compare=False)
+    #: the articles a merged document's claims come from (each claim's article_id is one
+    #: of theirs); empty for one article's document
+    articles: list[Article] = field(default_factory=list, repr=False, compare=False)
 
     def place(self, place_id: str) -> PlaceRecord:
         for p in self.places:

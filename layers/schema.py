@@ -7,11 +7,12 @@ import logging
 from dataclasses import dataclass
 
 from geo.exc import BadInput
-from layers.model import Claim, ClaimsDoc, PlaceRecord
+from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
 
 __all__ = [
-    "PLACE_COLUMNS", "CLAIM_COLUMNS", "LINK_COLUMNS", "REGION_COLUMNS", "SEP",
-    "LayerRows", "DocRows", "layer_rows", "claim_row", "place_row", "geodesic_path",
+    "PLACE_COLUMNS", "CLAIM_COLUMNS", "LINK_COLUMNS", "REGION_COLUMNS", "DATE_COLUMNS", "SEP",
+    "LayerRows", "DocRows", "layer_rows", "claim_row", "place_row", "article_index",
+    "article_url", "geodesic_path",
 ]
 
 log = logging.getLogger("layers.builder")
@@ -22,7 +23,14 @@ PLACE_COLUMNS = ["place_id", "name", "kind", "geonameid", "country_code", "admin
 CLAIM_COLUMNS = ["claim_id", "article_id", "text", "span_start", "span_end", "category",
                  "measure", "value", "value_max", "unit", "date_start", "date_end", "time_precision",
                  "source", "place_ids", "geo_precision", "contested", "conflicts_with",
-                 "relation", "period", "qualifier", "note"]
+                 "relation", "period", "qualifier", "note",
+                 # what a reader of one row needs without joining the places layer or
+                 # opening the article: the places' names as the maps label them (the
+                 # article's form, `symbology.label_for`; in the order of place_ids),
+                 # the article's title and its URL (empty when the article has none)
+                 "place_names", "article_title", "article_url"]
+#: claims columns that are ISO dates: strings in GeoJSON and CSV, DATE in the GeoPackage
+DATE_COLUMNS = ("date_start", "date_end")
 LINK_COLUMNS = ["link_id", "claim_id", "relation", "from_place", "to_place", "length_km"]
 REGION_COLUMNS = ["place_id", "name", "geonameid", "admin1", "country_code", "mentions",
                   "geometry_source"]
@@ -140,8 +148,36 @@ def place_row(p: PlaceRecord) -> dict:
     }
 
 
-def claim_row(c: Claim) -> dict:
+def _place_label(p: PlaceRecord | None) -> str:
+    """A place's name as the maps label it: the article's form of it (see `label_for`)."""
+    if p is None:
+        return ""
+    from layers.symbology import label_for
+
+    return label_for(p.name, p.surfaces, p.kind)
+
+
+def article_url(article: Article | None) -> str:
+    """The article's URL: its source when that is a web address, else empty."""
+    source = (article.source if article is not None else "") or ""
+    return source.strip() if source.strip().lower().startswith(("http://", "https://")) else ""
+
+
+def article_index(doc: ClaimsDoc) -> dict[str, Article]:
+    """article id -> Article for the claims of a document: its own article, and those a
+    merged document was made of (``ClaimsDoc.articles``)."""
+    index = {a.id: a for a in getattr(doc, "articles", None) or []}
+    index.setdefault(doc.article.id, doc.article)
+    return index
+
+
+def claim_row(c: Claim, places: dict[str, PlaceRecord] | None = None,
+              articles: dict[str, Article] | None = None) -> dict:
+    """One claims row; `places` (place_id -> PlaceRecord) and `articles` (article id ->
+    Article) fill ``place_names``, ``article_title`` and ``article_url``."""
     value = None if c.value is None else float(c.value)
+    places = places or {}
+    article = (articles or {}).get(c.article_id)
     return {
         "claim_id": c.claim_id, "article_id": c.article_id, "text": c.text,
         "span_start": int(c.span_start), "span_end": int(c.span_end), "category": c.category,
@@ -153,6 +189,9 @@ def claim_row(c: Claim) -> dict:
         "contested": bool(c.contested), "conflicts_with": SEP.join(c.conflicts_with),
         "relation": c.relation or "", "period": c.period or "", "qualifier": c.qualifier or "",
         "note": c.note or "",
+        "place_names": SEP.join(_place_label(places.get(pid)) for pid in c.place_ids),
+        "article_title": article.title if article is not None else "",
+        "article_url": article_url(article),
     }
 
 
@@ -277,6 +316,7 @@ def layer_rows(doc: ClaimsDoc, *, source: str | None = None) -> DocRows:
     place_rows = LayerRows([place_row(p) for p in places], [point(p) for p in places],
                            PLACE_COLUMNS, "place_id")
 
+    articles = article_index(doc)
     claim_rows, claim_geoms, link_rows, link_geoms = [], [], [], []
     unplaced = []
     for c in sorted(doc.claims, key=lambda c: c.claim_id):
@@ -284,7 +324,7 @@ def layer_rows(doc: ClaimsDoc, *, source: str | None = None) -> DocRows:
         if not path:
             unplaced.append(c.claim_id)
             continue
-        claim_rows.append(claim_row(c))
+        claim_rows.append(claim_row(c, index, articles))
         if relates(c, path):
             claim_geoms.append(geodesic_line([(p.lon, p.lat) for p in path]))
             for i, (a, b) in enumerate(zip(path, path[1:]), start=1):

@@ -9,7 +9,11 @@ For every ``SLUG.<layer>.geojson`` and every layer of ``SLUG.gpkg`` it prints wh
 finds the layer valid, its CRS, geometry type, feature count and field types (QVariant type
 names), and the default style QGIS loads for it (for the GeoPackage from its
 ``layer_styles`` table, for a GeoJSON from the ``.qml`` beside it): the renderer type, the
-attribute it classifies on with each category's value, label and colour, and the labelling.
+attribute it classifies on with each category's value, label, colour and marker shape, the
+labelling and its font (the family asked for, whether QGIS finds it, what Qt resolves it
+to), and the temporal properties. A point displacement (or cluster) renderer is reported as
+the renderer it draws each feature with (``type``, ``attribute``, ``categories``), with
+``displacement`` saying what wraps it.
 Given STYLES_DIR (layers/styles), it also loads each GeoPackage layer's shipped ``.sld``.
 """
 
@@ -18,23 +22,66 @@ import os
 import sys
 
 
+def _marker_shape(symbol):
+    """(shape name, angle) of a marker symbol's first layer; (None, None) otherwise."""
+    from qgis.core import QgsSimpleMarkerSymbolLayer, QgsSimpleMarkerSymbolLayerBase
+
+    if symbol is None or symbol.symbolLayerCount() == 0:
+        return None, None
+    sl = symbol.symbolLayer(0)
+    if not isinstance(sl, QgsSimpleMarkerSymbolLayer):
+        return None, None
+    return QgsSimpleMarkerSymbolLayerBase.encodeShape(sl.shape()), sl.angle()
+
+
+def _font_info(fmt):
+    """What QGIS makes of a text format's font: asked, found, resolved by Qt."""
+    from qgis.PyQt.QtGui import QFontDatabase, QFontInfo
+
+    font = fmt.font()
+    return {"family": font.family(), "found": bool(fmt.fontFound()),
+            "resolved": QFontInfo(font).family(),
+            "in_font_database": font.family() in QFontDatabase().families()}
+
+
+def _temporal_info(layer):
+    props = layer.temporalProperties()
+    return {"active": bool(props.isActive()), "mode": int(props.mode()),
+            "start_field": props.startField(), "end_field": props.endField(),
+            "start_expression": props.startExpression(),
+            "end_expression": props.endExpression()}
+
+
 def _renderer_info(layer):
-    from qgis.core import QgsCategorizedSymbolRenderer
+    from qgis.core import QgsCategorizedSymbolRenderer, QgsPointDistanceRenderer
 
     renderer = layer.renderer()
     info = {"type": renderer.type() if renderer else None}
+    if isinstance(renderer, QgsPointDistanceRenderer):
+        info["displacement"] = {"type": renderer.type(), "tolerance": renderer.tolerance(),
+                                "tolerance_unit": int(renderer.toleranceUnit())}
+        if hasattr(renderer, "placement"):
+            info["displacement"]["placement"] = int(renderer.placement())
+        renderer = renderer.embeddedRenderer()
+        info["type"] = renderer.type() if renderer else None
     if isinstance(renderer, QgsCategorizedSymbolRenderer):
         info["attribute"] = renderer.classAttribute()
-        info["categories"] = [
-            {"value": c.value(), "label": c.label(),
-             "colour": c.symbol().color().name() if c.symbol() else None,
-             "symbol_type": c.symbol().type() if c.symbol() else None}
-            for c in renderer.categories()]
+        info["categories"] = []
+        for c in renderer.categories():
+            shape, angle = _marker_shape(c.symbol())
+            info["categories"].append({
+                "value": c.value(), "label": c.label(),
+                "colour": c.symbol().color().name() if c.symbol() else None,
+                "symbol_type": c.symbol().type() if c.symbol() else None,
+                "shape": shape, "angle": angle})
     elif renderer is not None and renderer.type() == "singleSymbol":
         info["colour"] = renderer.symbol().color().name()
     labeling = layer.labeling()
     info["labels_enabled"] = bool(layer.labelsEnabled())
     info["label_field"] = labeling.settings().fieldName if labeling is not None else None
+    if labeling is not None:
+        info["label_font"] = _font_info(labeling.settings().format())
+    info["temporal"] = _temporal_info(layer)
     return info
 
 

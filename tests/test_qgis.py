@@ -94,8 +94,12 @@ def test_field_types_are_typed_columns(built, fmt):
         assert f["claims"][col] in INTEGER, col
     assert f["claims"]["value"] == "double"
     assert f["claims"]["contested"] == "bool"
-    for col in ("category", "measure", "unit", "date_start", "source", "place_ids"):
+    for col in ("category", "measure", "unit", "source", "place_ids"):
         assert f["claims"][col] == "QString", col
+    # SPEC: ISO date strings in GeoJSON, DATE columns in the GeoPackage (issue 19: the
+    # Temporal Controller plays DATE fields; before, this checked QString for both)
+    for col in ("date_start", "date_end"):
+        assert f["claims"][col] == ("QDate" if fmt == "gpkg" else "QString"), col
     assert f["links"]["length_km"] == "double"
     assert f["regions"]["geonameid"] in INTEGER
 
@@ -143,3 +147,53 @@ def test_shipped_sld_styles_parse_in_qgis(built):
         assert info["sld"]["loaded"], (name, info["sld"]["message"])
     assert gpkg["claims"]["sld"]["rules"] == len(CATEGORY_STYLE)
     assert gpkg["links"]["sld"]["rules"] == len(RELATION_STYLE)
+
+
+# --- issue 19: shapes, stacked claims, fonts, time ------------------------------------
+
+@pytest.mark.parametrize("fmt", ["gpkg", "geojson"])
+def test_claims_open_into_rings_with_a_shape_per_category(built, fmt):
+    from layers.symbology import category_shape
+
+    style = built[1][fmt]["claims"]["style"]
+    # claims stacked on one place are displaced around it, each keeping its own symbol
+    assert style["displacement"]["type"] == "pointDisplacement"
+    assert style["displacement"]["placement"] == 1      # concentric rings
+    shapes = {c["value"]: (c["shape"], c["angle"]) for c in style["categories"]}
+    assert shapes == {cat: (category_shape(cat).qgis, category_shape(cat).qgis_angle)
+                      for cat in CATEGORY_STYLE}
+    assert len(set(shapes.values())) == len(CATEGORY_STYLE)
+
+
+@pytest.mark.parametrize("fmt", ["gpkg", "geojson"])
+def test_labels_use_a_font_qgis_finds(built, fmt):
+    from layers.symbology import LABEL_FONT
+
+    for layer in ("places", "regions"):
+        font = built[1][fmt][layer]["style"]["label_font"]
+        assert font["family"] == LABEL_FONT, layer
+        # QGIS says it found the family, and Qt resolves it to itself, not to a
+        # substitute (an empty family resolves to a math font, cmex10, in QGIS 3.22)
+        assert font["found"] and font["in_font_database"], (layer, font)
+        assert font["resolved"] == LABEL_FONT, (layer, font)
+
+
+@pytest.mark.parametrize("fmt,layer", [("gpkg", "claims"), ("gpkg", "claim_lines"),
+                                       ("geojson", "claims")])
+def test_claims_styles_set_the_temporal_properties(built, fmt, layer):
+    from layers.io.styles import TEMPORAL_END, TEMPORAL_START
+
+    temporal = built[1][fmt][layer]["style"]["temporal"]
+    assert temporal["active"], temporal
+    assert temporal["mode"] == 4    # feature start and end from expressions
+    assert temporal["start_expression"] == TEMPORAL_START
+    assert temporal["end_expression"] == TEMPORAL_END
+    for other in ("places", "links", "regions"):   # no time on what has none
+        assert not built[1][fmt][other]["style"]["temporal"]["active"], other
+
+
+@pytest.mark.parametrize("fmt", ["gpkg", "geojson"])
+def test_claims_carry_place_names_article_title_and_url(built, fmt):
+    fields = built[1][fmt]["claims"]["fields"]
+    for col in ("place_names", "article_title", "article_url"):
+        assert fields[col] == "QString", col

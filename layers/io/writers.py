@@ -31,7 +31,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 __all__ = [
-    "GEOJSON_OPTIONS", "STYLE_UPDATE_TIME_DEFAULT",
+    "GEOJSON_OPTIONS", "STYLE_UPDATE_TIME_DEFAULT", "iso_dates",
     "write_geojson", "write_gpkg", "write_csv", "write_text", "write_manifest",
     "file_entry", "atomic_output", "atomic_write",
 ]
@@ -93,10 +93,81 @@ def write_geojson(gdf, path: str | Path, *, id_field: str, geometry_type: str) -
     return path
 
 
+def iso_dates(values) -> object:
+    """ISO dates at any precision ("2025", "2025-06", "2025-06-29"; empty for none) as a
+    numpy ``datetime64[D]`` array: the first day of the period each names, NaT for none.
+
+    >>> iso_dates(["2025-06-29", "2024-12", "2024", "", None]).tolist()[:3]
+    [datetime.date(2025, 6, 29), datetime.date(2024, 12, 1), datetime.date(2024, 1, 1)]
+    """
+    import numpy as np
+
+    out = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[D]")
+    for i, value in enumerate(values):
+        text = "" if value is None else str(value).strip()
+        if text and text.lower() != "nan":
+            try:
+                out[i] = np.datetime64(text, "D")
+            except ValueError as err:
+                raise ValueError(f"{text!r} is not an ISO date (YYYY, YYYY-MM or "
+                                 "YYYY-MM-DD)") from err
+    return out
+
+
+def _write_gpkg_layer(gdf, path: Path, *, layer: str, geometry_type: str,
+                      layer_options: dict, dataset_options: dict,
+                      date_columns: tuple[str, ...]) -> None:
+    """One layer into the GeoPackage; the columns named in date_columns become DATE fields.
+
+    pyogrio (without pyarrow) writes a pandas column as TEXT or DATETIME, never DATE, so a
+    layer with date columns goes through :func:`pyogrio.raw.write` with those columns as
+    ``datetime64[D]`` (GDAL's OFTDate) and the others as ``write_dataframe`` sends them.
+    """
+    import pyogrio
+
+    dates = [c for c in date_columns if c in gdf.columns]
+    if not dates:
+        pyogrio.write_dataframe(gdf, path, layer=layer, driver="GPKG",
+                                geometry_type=geometry_type, layer_options=layer_options,
+                                dataset_options=dataset_options)
+        return
+    import numpy as np
+    import pandas as pd
+    import shapely
+    from pandas.arrays import BooleanArray, FloatingArray, IntegerArray
+    from pyogrio.raw import write
+
+    geom_name = gdf.geometry.name
+    fields = [c for c in gdf.columns if c != geom_name]
+    field_data, field_mask = [], []
+    for name in fields:
+        if name in dates:
+            field_data.append(iso_dates(list(gdf[name])))
+            field_mask.append(None)
+            continue
+        values = gdf[name].values
+        if isinstance(values, (IntegerArray, FloatingArray, BooleanArray)):
+            field_data.append(values._data)
+            field_mask.append(values._mask)
+        elif isinstance(values, pd.api.extensions.ExtensionArray):
+            field_data.append(np.asarray(values))
+            field_mask.append(np.asarray(values.isna()))
+        else:
+            field_data.append(values)
+            field_mask.append(None)
+    crs = gdf.crs
+    epsg = crs.to_epsg() if crs is not None else None
+    write(path, shapely.to_wkb(np.asarray(gdf.geometry.values)), field_data, fields,
+          field_mask=field_mask, layer=layer, driver="GPKG", geometry_type=geometry_type,
+          crs=f"EPSG:{epsg}" if epsg else (crs.to_wkt("WKT1_GDAL") if crs else None),
+          layer_options=layer_options, dataset_options=dataset_options)
+
+
 def write_gpkg(layers: list[tuple[str, object, str, str]], path: str | Path, *,
                styles: Mapping[str, tuple[str, str]] | None = None,
                timestamp: str = STYLE_UPDATE_TIME_DEFAULT,
-               style_owner: str = "claimmap") -> Path:
+               style_owner: str = "claimmap",
+               date_columns: tuple[str, ...] | None = None) -> Path:
     """Write layers into one GeoPackage, with a default QGIS style each in ``layer_styles``.
 
     Parameters
@@ -112,6 +183,11 @@ def write_gpkg(layers: list[tuple[str, object, str, str]], path: str | Path, *,
         ``layer_styles.update_time``, so the file does not depend on when it was written.
     style_owner : str
         The ``owner`` column of the style rows.
+    date_columns : tuple of str, optional
+        Columns of ISO date strings ("2025-06-29", "2025-06", "2025", or empty) written as
+        GeoPackage DATE fields: the first day of the period each names, NULL when empty
+        (``time_precision`` keeps the period). Default: the SPEC's
+        (:data:`layers.schema.DATE_COLUMNS`, ``date_start`` and ``date_end``).
 
     Returns
     -------
@@ -121,6 +197,8 @@ def write_gpkg(layers: list[tuple[str, object, str, str]], path: str | Path, *,
     import pandas as pd
     import pyogrio
 
+    if date_columns is None:
+        from layers.schema import DATE_COLUMNS as date_columns
     path = Path(path)
     if path.exists():
         path.unlink()
@@ -128,11 +206,11 @@ def write_gpkg(layers: list[tuple[str, object, str, str]], path: str | Path, *,
     with _gdal_config({"OGR_CURRENT_DATE": timestamp, "OGR_SQLITE_JOURNAL": "OFF",
                        "OGR_SQLITE_SYNCHRONOUS": "OFF"}):
         for name, gdf, geometry_type, description in layers:
-            pyogrio.write_dataframe(
-                gdf, path, layer=name, driver="GPKG", geometry_type=geometry_type,
+            _write_gpkg_layer(
+                gdf, path, layer=name, geometry_type=geometry_type,
                 layer_options={"DESCRIPTION": description, "SPATIAL_INDEX": "YES"},
                 # GeoPackage 1.2: what QGIS LTR releases and older GDALs read without warnings
-                dataset_options={"VERSION": "1.2"},
+                dataset_options={"VERSION": "1.2"}, date_columns=tuple(date_columns),
             )
         if styles:
             rows = []

@@ -12,6 +12,8 @@ from __future__ import annotations
 import contextvars
 import math
 
+from layers.symbology import CATEGORY_SHAPE, SHAPES
+
 __all__ = ["BORDER", "CATEGORY_MARKER", "CLAIM_SIZE", "CONTEXT", "LAND", "LAND_FOCUS",
            "PLACE_SIZE", "RC", "SCALE", "TOTAL_MAX", "WATER", "arrow_marker",
            "claim_diameter", "mask", "scaled", "type_scale"]
@@ -30,10 +32,8 @@ RC = {
 }
 
 #: marker shapes per claim category: shape and colour together, for colour-blind readers
-CATEGORY_MARKER = {
-    "military": "s", "casualties": "D", "humanitarian": "o", "infrastructure": "h",
-    "economic": "p", "political": "^", "strategic": "v", "territorial": "8",
-}
+#: (`layers.symbology.CATEGORY_SHAPE`, the same shapes as the QGIS styles and HTML map)
+CATEGORY_MARKER = {cat: SHAPES[shape].matplotlib for cat, shape in CATEGORY_SHAPE.items()}
 WATER = "#dce9f2"
 LAND = "#f1eee8"
 LAND_FOCUS = "#fcfbf8"

@@ -15,7 +15,7 @@ from layers.model import CATEGORIES
 from layers.render._cells import truthy
 from layers.render._look import (CATEGORY_MARKER, CLAIM_SIZE, PLACE_SIZE, SCALE,
                                  claim_diameter, scaled)
-from layers.symbology import category_style
+from layers.symbology import category_style, ink_on
 
 __all__ = ["draw_claims"]
 
@@ -82,7 +82,7 @@ def draw_claims(ax, placer, claims, to_map, extent):
                 trans = ax.transData + ScaledTranslation(
                     dx / 72, (dy + SCALE.get() * nudge) / 72, ax.figure.dpi_scale_trans)
                 ax.text(x, y, str(counts[cat]), transform=trans, ha="center", va="center",
-                        fontsize=scaled(5.8), fontweight="bold", color="white", zorder=7.1)
+                        fontsize=scaled(5.8), fontweight="bold", color=ink_on(colour), zorder=7.1)
             px, py = ax.transData.transform((x, y))
             s = ax.figure.dpi / 72
             placer.add_marker(px + dx * s, py + dy * s, scaled(CLAIM_SIZE) / 2 + 0.5)

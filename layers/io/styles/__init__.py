@@ -9,10 +9,22 @@ them with ``python -m layers.io.styles`` (a test checks they are current).
 Styles:
 
 - places: a marker per place kind, labelled by ``name``;
-- claims (points) and claim_lines: categorised on ``category``, one legend label each;
+- claims (points): categorised on ``category``, each category its colour and its marker
+  shape (:data:`layers.symbology.CATEGORY_SHAPE`, the static map's), inside a point
+  displacement renderer, so claims stacked on one place open into rings around it;
+- claim_lines: lines categorised on ``category``;
 - links: lines categorised on ``relation`` (colour and dash per relation);
 - regions: outlined, lightly filled, labelled by ``name`` (a marker when a region is a
   point at its centre).
+
+Labels use :data:`layers.symbology.LABEL_FONT` (an empty family is drawn by QGIS 3.22
+with a mathematical font). The claims styles set the layer's temporal properties, so
+QGIS's Temporal Controller plays the claims: each claim is shown from the first day of
+``date_start`` to the end of the period of ``date_end`` (or of ``date_start`` when it has
+no end) at its ``time_precision`` (a "2024-12" claim through December); the expressions
+read the GeoPackage's DATE columns and the GeoJSON's ISO strings alike. A claim with no
+date is not shown while the Temporal Controller filters by time (it has no place on
+a timeline), and shown as usual when it does not.
 """
 
 from __future__ import annotations
@@ -20,9 +32,11 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-from layers.symbology import CATEGORY_STYLE, PLACE_STYLE, RELATION_STYLE
+from layers.symbology import (CATEGORY_STYLE, LABEL_FONT, PLACE_STYLE, RELATION_STYLE,
+                              SHAPES, Shape, category_shape)
 
-__all__ = ["STYLE_LAYERS", "qml", "qml_for_geometry", "sld", "write_style_files"]
+__all__ = ["STYLE_LAYERS", "TEMPORAL_START", "TEMPORAL_END", "qml", "qml_for_geometry", "sld",
+           "write_style_files"]
 
 #: layer name -> geometry the style draws
 STYLE_LAYERS = {
@@ -52,12 +66,14 @@ def _options(props: dict[str, str], indent: str) -> str:
     return "\n".join(lines)
 
 
-def _symbol(name: str, kind: str, colour: str, *, dash: str = "", marker: str = "circle",
+def _symbol(name: str, kind: str, colour: str, *, dash: str = "", marker: Shape | None = None,
             size: float = 3.2, width: float = 0.9) -> str:
     """One QGIS symbol: kind is point, line or polygon."""
     if kind == "point":
         cls, stype = "SimpleMarker", "marker"
-        props = {"name": marker, "color": _rgba(colour), "size": f"{size}", "size_unit": "MM",
+        marker = marker or SHAPES["circle"]
+        props = {"name": marker.qgis, "angle": f"{marker.qgis_angle:g}", "color": _rgba(colour),
+                 "size": f"{size}", "size_unit": "MM",
                  "outline_color": "255,255,255,255", "outline_style": "solid",
                  "outline_width": "0.4", "outline_width_unit": "MM"}
     elif kind == "line":
@@ -80,13 +96,16 @@ def _symbol(name: str, kind: str, colour: str, *, dash: str = "", marker: str = 
     ])
 
 
-def _categorized(attr: str, kind: str, entries: list[tuple[str, str, str, str]]) -> str:
-    """A categorised renderer: entries are (value, label, colour, dash)."""
+def _categorized(attr: str, kind: str, entries: list[tuple[str, str, str, str]], *,
+                 shapes: dict[str, Shape] | None = None) -> str:
+    """A categorised renderer: entries are (value, label, colour, dash); shapes gives a
+    point's marker shape by value."""
     cats, syms = [], []
     for i, (value, label, colour, dash) in enumerate(entries):
         cats.append(f'      <category render="true" symbol="{i}" value={quoteattr(value)} '
                     f'label={quoteattr(label)} type="string"/>')
-        syms.append(_symbol(str(i), kind, colour, dash=dash))
+        syms.append(_symbol(str(i), kind, colour, dash=dash,
+                            marker=(shapes or {}).get(value)))
     return "\n".join([
         f'  <renderer-v2 type="categorizedSymbol" attr={quoteattr(attr)} forceraster="0" '
         f'symbollevels="0" enableorderby="0" referencescale="-1">',
@@ -104,8 +123,9 @@ def _labeling(field: str, colour: str = "#222222", size: float = 9.0,
         '  <labeling type="simple">',
         '    <settings calloutType="simple">',
         f'      <text-style fieldName={quoteattr(field)} isExpression="0" fontSize="{size}" '
-        f'fontSizeUnit="Point" textColor="{_rgba(colour)}" fontWeight="50" fontFamily="" '
-        'namedStyle="" textOpacity="1" multilineHeight="1" allowHtml="0">',
+        f'fontSizeUnit="Point" textColor="{_rgba(colour)}" fontWeight="50" '
+        f'fontFamily={quoteattr(LABEL_FONT)} namedStyle="" textOpacity="1" multilineHeight="1" '
+        'allowHtml="0">',
         '        <text-buffer bufferDraw="1" bufferSize="1" bufferSizeUnits="MM" '
         'bufferColor="255,255,255,255" bufferOpacity="0.9" bufferJoinStyle="128" '
         'bufferNoFill="1" bufferBlendMode="0"/>',
@@ -126,12 +146,78 @@ def _labeling(field: str, colour: str = "#222222", size: float = 9.0,
 _GEOMETRY_CODES = {"point": 0, "line": 1, "polygon": 2}
 
 
-def _document(body: list[str], *, labels: bool, geometry: str) -> str:
+def _iso_day(expr: str) -> str:
+    """A QGIS expression: the first day of the period an ISO date (a DATE or a string
+    "2025", "2025-06", "2025-06-29") names, as a date; NULL when empty."""
+    text = f"to_string({expr})"
+    return (f"if(length({text}) >= 4, to_date(left({text} || '-01-01', 10)), NULL)")
+
+
+def _midnight(day: str) -> str:
+    """A QGIS expression: midnight at the start of a date (NULL stays NULL).
+
+    The Temporal Controller compares feature times with datetimes; QGIS 3.22 compares a
+    date with a datetime as text ("2024-02-01" < "2024-02-01T00:00:00"), so the times
+    here are datetimes."""
+    return (f"CASE WHEN {day} IS NULL THEN NULL "
+            f"ELSE make_datetime(year({day}), month({day}), day({day}), 0, 0, 0) END")
+
+
+#: QGIS expression of a claim's first moment (the Temporal Controller's feature start)
+TEMPORAL_START = ("with_variable('d', " + _iso_day('"date_start"') + ", "
+                  + _midnight("@d") + ")")
+#: QGIS expression of the moment after a claim's last day (its feature end, excluded): the
+#: period of date_end (or of date_start when it has none) at the claim's time_precision
+TEMPORAL_END = (
+    "with_variable('d', "
+    + _iso_day('if(length(to_string("date_end")) >= 4, "date_end", "date_start")')
+    + ", with_variable('e', CASE WHEN @d IS NULL THEN NULL"
+    " WHEN \"time_precision\" = 'year' THEN make_date(year(@d) + 1, 1, 1)"
+    " WHEN \"time_precision\" = 'month' THEN make_date(year(@d) + if(month(@d) = 12, 1, 0),"
+    " if(month(@d) = 12, 1, month(@d) + 1), 1)"
+    " ELSE to_date(@d + make_interval(days:=1)) END, " + _midnight("@e") + "))")
+
+
+def _temporal() -> str:
+    """The claims' temporal properties: start and end from expressions (mode 4), the
+    end excluded (limitMode 0), so a claim dated 2024-12 plays through December."""
+    return "\n".join([
+        f'  <temporal enabled="1" mode="4" limitMode="0" accumulate="0" startField="" '
+        f'endField="" durationField="" durationUnit="d" fixedDuration="0" '
+        f'startExpression={quoteattr(TEMPORAL_START)} endExpression={quoteattr(TEMPORAL_END)}>',
+        "    <fixedRange><start></start><end></end></fixedRange>",
+        "  </temporal>",
+    ])
+
+
+def _displacement(embedded: str) -> str:
+    """A point displacement renderer around another: features within 1 mm of each other
+    are drawn on concentric rings around their place (a grey dot), each with its own
+    symbol; nothing is labelled on the rings."""
+    inner = "\n".join("  " + line for line in embedded.splitlines())
+    centre = _symbol("centerSymbol", "point", "#555555", size=1.6)
+    return "\n".join([
+        '  <renderer-v2 type="pointDisplacement" forceraster="0" symbollevels="0" '
+        'enableorderby="0" referencescale="-1" placement="1" tolerance="1" toleranceUnit="MM" '
+        'toleranceUnitScale="3x:0,0,0,0,0,0" circleWidth="0.3" circleColor="110,110,110,255" '
+        'circleRadiusAddition="0.3" labelAttributeName="" labelColor="0,0,0,255" '
+        'labelDistanceFactor="0.5" maxLabelScaleDenominator="-1">',
+        f'    <labelFontProperties description={quoteattr(LABEL_FONT + ",9,-1,5,50,0,0,0,0,0")} '
+        'style=""/>',
+        inner,
+        centre,
+        "  </renderer-v2>",
+    ])
+
+
+def _document(body: list[str], *, labels: bool, geometry: str, temporal: bool = False) -> str:
     # layerGeometryType lets QGIS refuse this style for a layer of another geometry
+    categories = "Symbology|Labeling" + ("|Temporal" if temporal else "")
     return "\n".join([
         "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>",
-        f'<qgis version="{_QGIS_VERSION}" styleCategories="Symbology|Labeling" '
+        f'<qgis version="{_QGIS_VERSION}" styleCategories="{categories}" '
         f'labelsEnabled="{1 if labels else 0}">',
+        *([_temporal()] if temporal else []),
         *body,
         f"  <layerGeometryType>{_GEOMETRY_CODES[geometry]}</layerGeometryType>",
         "</qgis>",
@@ -169,11 +255,13 @@ def qml(layer: str) -> str:
         return _document([_categorized("kind", "point", _kind_entries()),
                           _labeling("name")], labels=True, geometry="point")
     if layer == "claims":
-        return _document([_categorized("category", "point", _category_entries())], labels=False,
-                         geometry="point")
+        shapes = {cat: category_shape(cat) for cat in CATEGORY_STYLE}
+        return _document([_displacement(_categorized("category", "point", _category_entries(),
+                                                     shapes=shapes))],
+                         labels=False, geometry="point", temporal=True)
     if layer == "claim_lines":
         return _document([_categorized("category", "line", _category_entries())], labels=False,
-                         geometry="line")
+                         geometry="line", temporal=True)
     if layer == "links":
         return _document([_categorized("relation", "line", _relation_entries())], labels=False,
                          geometry="line")
@@ -196,7 +284,7 @@ def qml_for_geometry(layer: str, geometry: str) -> str:
         return _document([
             '  <renderer-v2 type="singleSymbol" forceraster="0" symbollevels="0" '
             'enableorderby="0" referencescale="-1">',
-            "    <symbols>", _symbol("0", "point", colour, marker="square", size=4.0),
+            "    <symbols>", _symbol("0", "point", colour, marker=SHAPES["square"], size=4.0),
             "    </symbols>",
             "  </renderer-v2>",
             _labeling("name", colour=colour, size=10.0),
@@ -206,14 +294,17 @@ def qml_for_geometry(layer: str, geometry: str) -> str:
 
 # --- SLD (OGC Symbology Encoding 1.1, as QGIS exports it) ---
 
-def _sld_symbolizer(kind: str, colour: str, dash: str = "") -> str:
+def _sld_symbolizer(kind: str, colour: str, dash: str = "", shape: Shape | None = None) -> str:
     if kind == "point":
+        shape = shape or SHAPES["circle"]
+        rotation = f"<se:Rotation>{shape.sld_rotation:g}</se:Rotation>" if shape.sld_rotation else ""
         return (
-            "<se:PointSymbolizer><se:Graphic><se:Mark><se:WellKnownName>circle</se:WellKnownName>"
+            "<se:PointSymbolizer><se:Graphic><se:Mark>"
+            f"<se:WellKnownName>{shape.sld}</se:WellKnownName>"
             f'<se:Fill><se:SvgParameter name="fill">{colour}</se:SvgParameter></se:Fill>'
             '<se:Stroke><se:SvgParameter name="stroke">#ffffff</se:SvgParameter>'
             '<se:SvgParameter name="stroke-width">1</se:SvgParameter></se:Stroke>'
-            "</se:Mark><se:Size>11</se:Size></se:Graphic></se:PointSymbolizer>")
+            f"</se:Mark><se:Size>11</se:Size>{rotation}</se:Graphic></se:PointSymbolizer>")
     if kind == "line":
         dash_param = (f'<se:SvgParameter name="stroke-dasharray">{dash}</se:SvgParameter>'
                       if dash else "")
@@ -235,7 +326,8 @@ def _sld_text(field: str) -> str:
     return (
         "<se:TextSymbolizer>"
         f"<se:Label><ogc:PropertyName>{field}</ogc:PropertyName></se:Label>"
-        '<se:Font><se:SvgParameter name="font-size">12</se:SvgParameter></se:Font>'
+        f'<se:Font><se:SvgParameter name="font-family">{LABEL_FONT}</se:SvgParameter>'
+        '<se:SvgParameter name="font-size">12</se:SvgParameter></se:Font>'
         '<se:Halo><se:Radius>1</se:Radius><se:Fill>'
         '<se:SvgParameter name="fill">#ffffff</se:SvgParameter></se:Fill></se:Halo>'
         '<se:Fill><se:SvgParameter name="fill">#222222</se:SvgParameter></se:Fill>'
@@ -261,7 +353,8 @@ def sld(layer: str) -> str:
     if kind is None:
         raise ValueError(f"no style for layer {layer!r}; expected one of {sorted(STYLE_LAYERS)}")
     if layer in ("claims", "claim_lines"):
-        rules = [_sld_rule(cat, label, _sld_symbolizer(kind, colour), "category", cat)
+        rules = [_sld_rule(cat, label, _sld_symbolizer(kind, colour, shape=category_shape(cat)),
+                           "category", cat)
                  for cat, (colour, _icon, label) in CATEGORY_STYLE.items()]
     elif layer == "links":
         rules = [_sld_rule(rel, label, _sld_symbolizer(kind, colour, dash), "relation", rel)

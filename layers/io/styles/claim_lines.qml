@@ -1,5 +1,8 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Labeling" labelsEnabled="0">
+<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Labeling|Temporal" labelsEnabled="0">
+  <temporal enabled="1" mode="4" limitMode="0" accumulate="0" startField="" endField="" durationField="" durationUnit="d" fixedDuration="0" startExpression="with_variable('d', if(length(to_string(&quot;date_start&quot;)) &gt;= 4, to_date(left(to_string(&quot;date_start&quot;) || '-01-01', 10)), NULL), CASE WHEN @d IS NULL THEN NULL ELSE make_datetime(year(@d), month(@d), day(@d), 0, 0, 0) END)" endExpression="with_variable('d', if(length(to_string(if(length(to_string(&quot;date_end&quot;)) &gt;= 4, &quot;date_end&quot;, &quot;date_start&quot;))) &gt;= 4, to_date(left(to_string(if(length(to_string(&quot;date_end&quot;)) &gt;= 4, &quot;date_end&quot;, &quot;date_start&quot;)) || '-01-01', 10)), NULL), with_variable('e', CASE WHEN @d IS NULL THEN NULL WHEN &quot;time_precision&quot; = 'year' THEN make_date(year(@d) + 1, 1, 1) WHEN &quot;time_precision&quot; = 'month' THEN make_date(year(@d) + if(month(@d) = 12, 1, 0), if(month(@d) = 12, 1, month(@d) + 1), 1) ELSE to_date(@d + make_interval(days:=1)) END, CASE WHEN @e IS NULL THEN NULL ELSE make_datetime(year(@e), month(@e), day(@e), 0, 0, 0) END))">
+    <fixedRange><start></start><end></end></fixedRange>
+  </temporal>
   <renderer-v2 type="categorizedSymbol" attr="category" forceraster="0" symbollevels="0" enableorderby="0" referencescale="-1">
     <categories>
       <category render="true" symbol="0" value="military" label="Military" type="string"/>
@@ -19,7 +22,7 @@
             <Option type="QString" name="customdash" value="5;2"/>
             <Option type="QString" name="customdash_unit" value="MM"/>
             <Option type="QString" name="joinstyle" value="round"/>
-            <Option type="QString" name="line_color" value="214,39,40,255"/>
+            <Option type="QString" name="line_color" value="187,51,17,255"/>
             <Option type="QString" name="line_style" value="solid"/>
             <Option type="QString" name="line_width" value="0.9"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
@@ -29,7 +32,7 @@
           <prop k="customdash" v="5;2"/>
           <prop k="customdash_unit" v="MM"/>
           <prop k="joinstyle" v="round"/>
-          <prop k="line_color" v="214,39,40,255"/>
+          <prop k="line_color" v="187,51,17,255"/>
           <prop k="line_style" v="solid"/>
           <prop k="line_width" v="0.9"/>
           <prop k="line_width_unit" v="MM"/>
@@ -43,7 +46,7 @@
             <Option type="QString" name="customdash" value="5;2"/>
             <Option type="QString" name="customdash_unit" value="MM"/>
             <Option type="QString" name="joinstyle" value="round"/>
-            <Option type="QString" name="line_color" value="127,0,0,255"/>
+            <Option type="QString" name="line_color" value="119,34,102,255"/>
             <Option type="QString" name="line_style" value="solid"/>
             <Option type="QString" name="line_width" value="0.9"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
@@ -53,7 +56,7 @@
           <prop k="customdash" v="5;2"/>
           <prop k="customdash_unit" v="MM"/>
           <prop k="joinstyle" v="round"/>
-          <prop k="line_color" v="127,0,0,255"/>
+          <prop k="line_color" v="119,34,102,255"/>
           <prop k="line_style" v="solid"/>
           <prop k="line_width" v="0.9"/>
           <prop k="line_width_unit" v="MM"/>
@@ -67,7 +70,7 @@
             <Option type="QString" name="customdash" value="5;2"/>
             <Option type="QString" name="customdash_unit" value="MM"/>
             <Option type="QString" name="joinstyle" value="round"/>
-            <Option type="QString" name="line_color" value="255,127,14,255"/>
+            <Option type="QString" name="line_color" value="238,136,17,255"/>
             <Option type="QString" name="line_style" value="solid"/>
             <Option type="QString" name="line_width" value="0.9"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
@@ -77,7 +80,7 @@
           <prop k="customdash" v="5;2"/>
           <prop k="customdash_unit" v="MM"/>
           <prop k="joinstyle" v="round"/>
-          <prop k="line_color" v="255,127,14,255"/>
+          <prop k="line_color" v="238,136,17,255"/>
           <prop k="line_style" v="solid"/>
           <prop k="line_width" v="0.9"/>
           <prop k="line_width_unit" v="MM"/>
@@ -91,7 +94,7 @@
             <Option type="QString" name="customdash" value="5;2"/>
             <Option type="QString" name="customdash_unit" value="MM"/>
             <Option type="QString" name="joinstyle" value="round"/>
-            <Option type="QString" name="line_color" value="31,119,180,255"/>
+            <Option type="QString" name="line_color" value="34,102,204,255"/>
             <Option type="QString" name="line_style" value="solid"/>
             <Option type="QString" name="line_width" value="0.9"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
@@ -101,7 +104,7 @@
           <prop k="customdash" v="5;2"/>
           <prop k="customdash_unit" v="MM"/>
           <prop k="joinstyle" v="round"/>
-          <prop k="line_color" v="31,119,180,255"/>
+          <prop k="line_color" v="34,102,204,255"/>
           <prop k="line_style" v="solid"/>
           <prop k="line_width" v="0.9"/>
           <prop k="line_width_unit" v="MM"/>
@@ -115,7 +118,7 @@
             <Option type="QString" name="customdash" value="5;2"/>
             <Option type="QString" name="customdash_unit" value="MM"/>
             <Option type="QString" name="joinstyle" value="round"/>
-            <Option type="QString" name="line_color" value="44,160,44,255"/>
+            <Option type="QString" name="line_color" value="17,68,51,255"/>
             <Option type="QString" name="line_style" value="solid"/>
             <Option type="QString" name="line_width" value="0.9"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
@@ -125,7 +128,7 @@
           <prop k="customdash" v="5;2"/>
           <prop k="customdash_unit" v="MM"/>
           <prop k="joinstyle" v="round"/>
-          <prop k="line_color" v="44,160,44,255"/>
+          <prop k="line_color" v="17,68,51,255"/>
           <prop k="line_style" v="solid"/>
           <prop k="line_width" v="0.9"/>
           <prop k="line_width_unit" v="MM"/>
@@ -139,7 +142,7 @@
             <Option type="QString" name="customdash" value="5;2"/>
             <Option type="QString" name="customdash_unit" value="MM"/>
             <Option type="QString" name="joinstyle" value="round"/>
-            <Option type="QString" name="line_color" value="148,103,189,255"/>
+            <Option type="QString" name="line_color" value="204,136,255,255"/>
             <Option type="QString" name="line_style" value="solid"/>
             <Option type="QString" name="line_width" value="0.9"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
@@ -149,7 +152,7 @@
           <prop k="customdash" v="5;2"/>
           <prop k="customdash_unit" v="MM"/>
           <prop k="joinstyle" v="round"/>
-          <prop k="line_color" v="148,103,189,255"/>
+          <prop k="line_color" v="204,136,255,255"/>
           <prop k="line_style" v="solid"/>
           <prop k="line_width" v="0.9"/>
           <prop k="line_width_unit" v="MM"/>
@@ -163,7 +166,7 @@
             <Option type="QString" name="customdash" value="5;2"/>
             <Option type="QString" name="customdash_unit" value="MM"/>
             <Option type="QString" name="joinstyle" value="round"/>
-            <Option type="QString" name="line_color" value="140,86,75,255"/>
+            <Option type="QString" name="line_color" value="0,133,99,255"/>
             <Option type="QString" name="line_style" value="solid"/>
             <Option type="QString" name="line_width" value="0.9"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
@@ -173,7 +176,7 @@
           <prop k="customdash" v="5;2"/>
           <prop k="customdash_unit" v="MM"/>
           <prop k="joinstyle" v="round"/>
-          <prop k="line_color" v="140,86,75,255"/>
+          <prop k="line_color" v="0,133,99,255"/>
           <prop k="line_style" v="solid"/>
           <prop k="line_width" v="0.9"/>
           <prop k="line_width_unit" v="MM"/>
@@ -187,7 +190,7 @@
             <Option type="QString" name="customdash" value="5;2"/>
             <Option type="QString" name="customdash_unit" value="MM"/>
             <Option type="QString" name="joinstyle" value="round"/>
-            <Option type="QString" name="line_color" value="227,119,194,255"/>
+            <Option type="QString" name="line_color" value="255,102,153,255"/>
             <Option type="QString" name="line_style" value="solid"/>
             <Option type="QString" name="line_width" value="0.9"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
@@ -197,7 +200,7 @@
           <prop k="customdash" v="5;2"/>
           <prop k="customdash_unit" v="MM"/>
           <prop k="joinstyle" v="round"/>
-          <prop k="line_color" v="227,119,194,255"/>
+          <prop k="line_color" v="255,102,153,255"/>
           <prop k="line_style" v="solid"/>
           <prop k="line_width" v="0.9"/>
           <prop k="line_width_unit" v="MM"/>

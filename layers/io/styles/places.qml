@@ -11,6 +11,7 @@
       <symbol type="marker" name="0" alpha="1" clip_to_extent="1" force_rhr="0">
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
+            <Option type="QString" name="angle" value="0"/>
             <Option type="QString" name="color" value="34,34,34,255"/>
             <Option type="QString" name="name" value="circle"/>
             <Option type="QString" name="outline_color" value="255,255,255,255"/>
@@ -20,6 +21,7 @@
             <Option type="QString" name="size" value="3.2"/>
             <Option type="QString" name="size_unit" value="MM"/>
           </Option>
+          <prop k="angle" v="0"/>
           <prop k="color" v="34,34,34,255"/>
           <prop k="name" v="circle"/>
           <prop k="outline_color" v="255,255,255,255"/>
@@ -33,6 +35,7 @@
       <symbol type="marker" name="1" alpha="1" clip_to_extent="1" force_rhr="0">
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
+            <Option type="QString" name="angle" value="0"/>
             <Option type="QString" name="color" value="106,81,163,255"/>
             <Option type="QString" name="name" value="circle"/>
             <Option type="QString" name="outline_color" value="255,255,255,255"/>
@@ -42,6 +45,7 @@
             <Option type="QString" name="size" value="3.2"/>
             <Option type="QString" name="size_unit" value="MM"/>
           </Option>
+          <prop k="angle" v="0"/>
           <prop k="color" v="106,81,163,255"/>
           <prop k="name" v="circle"/>
           <prop k="outline_color" v="255,255,255,255"/>
@@ -55,6 +59,7 @@
       <symbol type="marker" name="2" alpha="1" clip_to_extent="1" force_rhr="0">
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
+            <Option type="QString" name="angle" value="0"/>
             <Option type="QString" name="color" value="68,68,68,255"/>
             <Option type="QString" name="name" value="circle"/>
             <Option type="QString" name="outline_color" value="255,255,255,255"/>
@@ -64,6 +69,7 @@
             <Option type="QString" name="size" value="3.2"/>
             <Option type="QString" name="size_unit" value="MM"/>
           </Option>
+          <prop k="angle" v="0"/>
           <prop k="color" v="68,68,68,255"/>
           <prop k="name" v="circle"/>
           <prop k="outline_color" v="255,255,255,255"/>
@@ -77,6 +83,7 @@
       <symbol type="marker" name="3" alpha="1" clip_to_extent="1" force_rhr="0">
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
+            <Option type="QString" name="angle" value="0"/>
             <Option type="QString" name="color" value="177,89,40,255"/>
             <Option type="QString" name="name" value="circle"/>
             <Option type="QString" name="outline_color" value="255,255,255,255"/>
@@ -86,6 +93,7 @@
             <Option type="QString" name="size" value="3.2"/>
             <Option type="QString" name="size_unit" value="MM"/>
           </Option>
+          <prop k="angle" v="0"/>
           <prop k="color" v="177,89,40,255"/>
           <prop k="name" v="circle"/>
           <prop k="outline_color" v="255,255,255,255"/>
@@ -101,6 +109,7 @@
       <symbol type="marker" name="0" alpha="1" clip_to_extent="1" force_rhr="0">
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
+            <Option type="QString" name="angle" value="0"/>
             <Option type="QString" name="color" value="119,119,119,255"/>
             <Option type="QString" name="name" value="circle"/>
             <Option type="QString" name="outline_color" value="255,255,255,255"/>
@@ -110,6 +119,7 @@
             <Option type="QString" name="size" value="3.2"/>
             <Option type="QString" name="size_unit" value="MM"/>
           </Option>
+          <prop k="angle" v="0"/>
           <prop k="color" v="119,119,119,255"/>
           <prop k="name" v="circle"/>
           <prop k="outline_color" v="255,255,255,255"/>
@@ -124,7 +134,7 @@
   </renderer-v2>
   <labeling type="simple">
     <settings calloutType="simple">
-      <text-style fieldName="name" isExpression="0" fontSize="9.0" fontSizeUnit="Point" textColor="34,34,34,255" fontWeight="50" fontFamily="" namedStyle="" textOpacity="1" multilineHeight="1" allowHtml="0">
+      <text-style fieldName="name" isExpression="0" fontSize="9.0" fontSizeUnit="Point" textColor="34,34,34,255" fontWeight="50" fontFamily="DejaVu Sans" namedStyle="" textOpacity="1" multilineHeight="1" allowHtml="0">
         <text-buffer bufferDraw="1" bufferSize="1" bufferSizeUnits="MM" bufferColor="255,255,255,255" bufferOpacity="0.9" bufferJoinStyle="128" bufferNoFill="1" bufferBlendMode="0"/>
       </text-style>
       <text-format wrapChar="" multilineAlign="3" plussign="0" reverseDirectionSymbol="0" leftDirectionSymbol="&lt;" rightDirectionSymbol="&gt;" addDirectionSymbol="0" formatNumbers="0" decimals="3" placeDirectionSymbol="0"/>

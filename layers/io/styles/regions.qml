@@ -24,7 +24,7 @@
   </renderer-v2>
   <labeling type="simple">
     <settings calloutType="simple">
-      <text-style fieldName="name" isExpression="0" fontSize="10.0" fontSizeUnit="Point" textColor="106,81,163,255" fontWeight="50" fontFamily="" namedStyle="" textOpacity="1" multilineHeight="1" allowHtml="0">
+      <text-style fieldName="name" isExpression="0" fontSize="10.0" fontSizeUnit="Point" textColor="106,81,163,255" fontWeight="50" fontFamily="DejaVu Sans" namedStyle="" textOpacity="1" multilineHeight="1" allowHtml="0">
         <text-buffer bufferDraw="1" bufferSize="1" bufferSizeUnits="MM" bufferColor="255,255,255,255" bufferOpacity="0.9" bufferJoinStyle="128" bufferNoFill="1" bufferBlendMode="0"/>
       </text-style>
       <text-format wrapChar="" multilineAlign="3" plussign="0" reverseDirectionSymbol="0" leftDirectionSymbol="&lt;" rightDirectionSymbol="&gt;" addDirectionSymbol="0" formatNumbers="0" decimals="3" placeDirectionSymbol="0"/>
