@@ -13,8 +13,8 @@ from collections import Counter
 
 from layers.model import CATEGORIES
 from layers.render._cells import truthy
-from layers.render._look import (CATEGORY_MARKER, CLAIM_SIZE, PLACE_SIZE, SCALE,
-                                 claim_diameter, scaled)
+from layers.render._look import (CATEGORY_MARKER, PLACE_SIZE, SCALE, claim_diameter,
+                                 claim_size, scaled, type_pt)
 from layers.symbology import category_style
 
 __all__ = ["draw_claims"]
@@ -60,9 +60,10 @@ def draw_claims(ax, placer, claims, to_map, extent):
         counts = groups[key]
         cats = sorted(counts, key=lambda c: (order.get(c, 99), c))
         n = len(cats)
-        step = scaled(CLAIM_SIZE) + 1.5
-        r = max(scaled(PLACE_SIZE) / 2 + scaled(CLAIM_SIZE) / 2 + 1.5, n * step / (2 * math.pi))
-        radii[key] = r + scaled(CLAIM_SIZE) / 2 + 1
+        size = claim_size()
+        step = size + 1.5
+        r = max(scaled(PLACE_SIZE) / 2 + size / 2 + 1.5, n * step / (2 * math.pi))
+        radii[key] = r + size / 2 + 1
         x, y = key
         for i, cat in enumerate(cats):
             present.add(cat)
@@ -72,7 +73,7 @@ def draw_claims(ax, placer, claims, to_map, extent):
             trans = ax.transData + ScaledTranslation(dx / 72, dy / 72, ax.figure.dpi_scale_trans)
             colour = category_style(cat)[0]
             hot = cat in contested.get(key, ())
-            ax.plot([x], [y], marker=CATEGORY_MARKER.get(cat, "o"), markersize=scaled(CLAIM_SIZE),
+            ax.plot([x], [y], marker=CATEGORY_MARKER.get(cat, "o"), markersize=size,
                     markerfacecolor=colour, markeredgecolor="#111111" if hot else "white",
                     markeredgewidth=1.6 if hot else 0.9, linestyle="none", transform=trans,
                     zorder=7)
@@ -82,10 +83,10 @@ def draw_claims(ax, placer, claims, to_map, extent):
                 trans = ax.transData + ScaledTranslation(
                     dx / 72, (dy + SCALE.get() * nudge) / 72, ax.figure.dpi_scale_trans)
                 ax.text(x, y, str(counts[cat]), transform=trans, ha="center", va="center",
-                        fontsize=scaled(5.8), fontweight="bold", color="white", zorder=7.1)
+                        fontsize=type_pt(5.8), fontweight="bold", color="white", zorder=7.1)
             px, py = ax.transData.transform((x, y))
             s = ax.figure.dpi / 72
-            placer.add_marker(px + dx * s, py + dy * s, scaled(CLAIM_SIZE) / 2 + 0.5)
+            placer.add_marker(px + dx * s, py + dy * s, size / 2 + 0.5)
     flags = {"contested": any(contested.values()),
              "counted": any(n > 1 for counts in groups.values() for n in counts.values())}
     return radii, [c for c in sorted(present, key=lambda c: (order.get(c, 99), c))], unmapped, \
