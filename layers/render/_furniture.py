@@ -149,6 +149,9 @@ def _corner_free(ax, placer, corners):
         x1 = box.x0 + c[2] * box.width
         y1 = box.y0 + c[3] * box.height
         n = sum(1 for b in placer.obstacles if b.x1 > x0 and b.x0 < x1 and b.y1 > y0 and b.y0 < y1)
+        n += sum(3 for lab in placer.placed   # a label there: worse than a marker
+                 if lab.bbox.x1 > x0 and lab.bbox.x0 < x1 and lab.bbox.y1 > y0
+                 and lab.bbox.y0 < y1)
         area = shapely_box(x0, y0, x1, y1)
         n += sum(3 for line in placer.lines if line.intersects(area))
         if best_n is None or n < best_n:
