@@ -113,6 +113,7 @@ def caption_text(art, tile_attribution, notes) -> str:
     if when:
         parts.append(when)
     line1 = ", ".join(parts) + ("." if parts else "")
+    line1 = line1[:1].upper() + line1[1:]   # "Published ..." when there is no source
     attrib = [GEONAMES_ATTRIBUTION, NATURAL_EARTH_ATTRIBUTION]
     if tile_attribution:
         attrib.append(f"Basemap: {tile_attribution}")
@@ -347,7 +348,7 @@ class _CountHandler:
 
 
 def draw_legend(fig, rect, categories, relations, towns, facility, regions, claim_flags, context,
-            far=False):
+            far=False, ncols=1):
     """The legend: only what the map shows.
 
     `regions` lists the kinds of region drawn ("point", "polygon"); `claim_flags` says
@@ -442,6 +443,7 @@ def draw_legend(fig, rect, categories, relations, towns, facility, regions, clai
                          loc="upper left", bbox_to_anchor=(rect[0], rect[1] + rect[3]),
                          bbox_transform=fig.transFigure,
                          frameon=False, fontsize=size, handlelength=2.2, handletextpad=0.6,
+                         ncols=ncols, columnspacing=1.5,
                          borderaxespad=0.0, labelspacing=0.45)
         for h in leg.legend_handles:   # symbols in step with the type
             if hasattr(h, "set_markersize"):

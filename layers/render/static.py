@@ -245,11 +245,13 @@ def _draw(layers, size, dpi, title, basemap, context, width=None):
     caption_guess = caption_text(art, "x" * 60 if basemap == "web" else "",
                                   ["x" * 90] if may_note else [])
     legend_h = None
+    stacked = width is not None and size[0] < _STACKED_BELOW_IN
+    # under the map with no inset beside it, the legend takes two columns
+    legend_cols = 2 if stacked and is_world else 1
     if width is not None:   # room for the legend at its type: the most it may hold
-        legend_h = _legend_height(fig, points, regions, claims, links, bool(far))
+        legend_h = _legend_height(fig, points, regions, claims, links, bool(far), legend_cols)
     layout = figure_layout(fig, size, title or art.title or art.id, caption_guess,
-                           inset=not is_world, legend_h=legend_h,
-                           stacked=width is not None and size[0] < _STACKED_BELOW_IN)
+                           inset=not is_world, legend_h=legend_h, stacked=stacked)
     if layout["size"] != tuple(size):
         fig.set_size_inches(*layout["size"])
     ax = fig.add_axes(layout["map"])
@@ -444,7 +446,7 @@ def _draw(layers, size, dpi, title, basemap, context, width=None):
             bool(points), any(p.get("kind") == "facility" for p in points),
             sorted({"polygon" if r["geometry"].geom_type.endswith("Polygon") else "point"
                     for r in regions if r.get("geometry") is not None}),
-            claim_flags, n_context > 0, far=bool(pointers))
+            claim_flags, n_context > 0, far=bool(pointers), ncols=legend_cols)
     draw_titles(fig, layout, title or art.title or art.id, len(places), len(claims))
     notes = []
     if drawing.unmapped_claims:
@@ -477,7 +479,7 @@ def _min_span(view_geoms, crs, is_world) -> float:
     return 40_000.0
 
 
-def _legend_height(fig, points, regions, claims, links, far) -> float:
+def _legend_height(fig, points, regions, claims, links, far, ncols=1) -> float:
     """Inches the legend needs at the figure's type for the most it may show of these
     layers (every category and link of the data, counts, context towns): the room a map
     made for a width in pixels keeps for it (its type is not made smaller to fit)."""
@@ -496,7 +498,7 @@ def _legend_height(fig, points, regions, claims, links, far) -> float:
                     for r in regions if r.get("geometry") is not None})
     leg = draw_legend(fig, (0.0, 0.0, 0.5, 50.0), cats, relations, bool(points),
                       any(p.get("kind") == "facility" for p in points), kinds, flags, True,
-                      far=far)
+                      far=far, ncols=ncols)
     height = leg.get_window_extent(fig.canvas.get_renderer()).height / fig.dpi
     leg.remove()
     return height + 0.05
