@@ -13,8 +13,8 @@ from collections import Counter
 
 from layers.model import CATEGORIES
 from layers.render._cells import truthy
-from layers.render._look import (CATEGORY_MARKER, PLACE_SIZE, SCALE, claim_diameter,
-                                 claim_size, scaled, type_pt)
+from layers.render._look import (CATEGORY_MARKER, CLAIM_SIZE, PLACE_SIZE, SCALE,
+                                 claim_diameter, scaled)
 from layers.symbology import category_style
 
 __all__ = ["draw_claims"]
@@ -25,8 +25,10 @@ _AGGREGATE_PLACES = 60
 _AGGREGATE_MARKERS = 240
 
 
-def draw_claims(ax, placer, claims, to_map, extent):
-    """Category markers in a ring around each place; returns ring radii and what was drawn."""
+def draw_claims(ax, placer, claims, to_map, extent, size_pt=None):
+    """Category markers in a ring around each place; returns ring radii and what was drawn.
+
+    `size_pt`: the markers' size (points); default the figure's scale of `CLAIM_SIZE`."""
     from matplotlib.transforms import ScaledTranslation
 
     groups: dict[tuple, Counter] = {}
@@ -60,7 +62,7 @@ def draw_claims(ax, placer, claims, to_map, extent):
         counts = groups[key]
         cats = sorted(counts, key=lambda c: (order.get(c, 99), c))
         n = len(cats)
-        size = claim_size()
+        size = size_pt or scaled(CLAIM_SIZE)
         step = size + 1.5
         r = max(scaled(PLACE_SIZE) / 2 + size / 2 + 1.5, n * step / (2 * math.pi))
         radii[key] = r + size / 2 + 1
@@ -83,7 +85,7 @@ def draw_claims(ax, placer, claims, to_map, extent):
                 trans = ax.transData + ScaledTranslation(
                     dx / 72, (dy + SCALE.get() * nudge) / 72, ax.figure.dpi_scale_trans)
                 ax.text(x, y, str(counts[cat]), transform=trans, ha="center", va="center",
-                        fontsize=type_pt(5.8), fontweight="bold", color="white", zorder=7.1)
+                        fontsize=scaled(5.8), fontweight="bold", color="white", zorder=7.1)
             px, py = ax.transData.transform((x, y))
             s = ax.figure.dpi / 72
             placer.add_marker(px + dx * s, py + dy * s, size / 2 + 0.5)

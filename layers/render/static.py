@@ -63,7 +63,7 @@ from layers.render._furniture import (caption_text, draw_caption, draw_inset, dr
                                       draw_north_arrow, draw_scale_bar, draw_titles,
                                       figure_layout, locator_country)
 from layers.render._look import (BORDER, LAND, LAND_FOCUS, MIN_TYPE, PLACE_SIZE, RC, SCALE,
-                                 WATER, mask, scaled, type_scale)
+                                 WATER, claim_size, mask, scaled, type_scale)
 from layers.render._markers import draw_claims
 from layers.render._options import (DEFAULT_DPI, DEFAULT_FIGURE_SIZE, MIN_TYPE_PT,
                                     WIDTH_PRESETS, check_basemap, check_figure,
@@ -371,7 +371,7 @@ def _draw(layers, size, dpi, title, basemap, context, width=None):
 
     # -- claims ------------------------------------------------------------------------
     ring_radius, categories_present, drawing.unmapped_claims, claim_flags = draw_claims(
-        ax, placer, claims, to_map, extent)
+        ax, placer, claims, to_map, extent, size_pt=claim_size())
 
     # -- labels: the article's places first (most mentioned first), then regions --------
     top = sorted(points, key=importance)
@@ -462,7 +462,22 @@ def _draw(layers, size, dpi, title, basemap, context, width=None):
     if len(textwrap.wrap(caption, width=layout["caption_chars"])) > 4:
         caption = caption_text(art, attribution, [])   # the attribution must stay
     draw_caption(fig, layout, caption)
+    _floor_type(fig)
     return drawing
+
+
+def _floor_type(fig) -> None:
+    """No text of the figure below its smallest type (`MIN_TYPE`, for a map made for a
+    width in pixels): the counts inside claim markers (which `claim_size` makes room for),
+    and any small text a stage sets in points of its own."""
+    from matplotlib.text import Text
+
+    floor = MIN_TYPE.get()
+    if floor <= 0:
+        return
+    for t in fig.findobj(Text):
+        if t.get_text() and t.get_fontsize() < floor:
+            t.set_fontsize(floor)
 
 
 def _min_span(view_geoms, crs, is_world) -> float:
