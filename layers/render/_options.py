@@ -118,14 +118,16 @@ def check_figure(figure: dict) -> dict:
     ----------
     figure : dict
         The keyword arguments of `render_images` and `write_static` (``basemap``,
-        ``figure_size``, ``dpi``, ``title``), any of them missing.
+        ``figure_size``, ``dpi``, ``title``, ``width``), any of them missing; a width in
+        pixels and a figure size in inches are one or the other.
 
     Returns
     -------
     dict
         All four, normalised: ``figure_size`` as (width, height) in inches, ``dpi`` a
         whole number, ``basemap`` and ``title`` as given (defaults ``"none"`` and None);
-        and ``width`` in pixels (`parse_width`) when one was given.
+        and ``width`` in pixels (`parse_width`) when one was given (``figure_size`` is
+        then the size it starts from, `width_size`).
         Checking it again gives it back unchanged, and `render_images` draws the same
         map with it as with `figure`.
 
@@ -139,6 +141,9 @@ def check_figure(figure: dict) -> dict:
 
     >>> check_figure({"figure_size": "6x4", "dpi": 300})
     {'basemap': 'none', 'figure_size': (6.0, 4.0), 'dpi': 300, 'title': None}
+    >>> column = check_figure({"width": "column"})
+    >>> column["width"], column["figure_size"], check_figure(column) == column
+    (600, (6.25, 4.6875), True)
     """
     unknown = sorted(set(figure) - {"basemap", "figure_size", "dpi", "title", "width"})
     if unknown:
