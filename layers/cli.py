@@ -157,9 +157,12 @@ def extract(article, output, on):
 @click.option("--basemap", type=click.Choice(["none", "web"]), default="none",
               show_default=True, help="Web tiles under the static map (needs network).")
 @click.option("--figure-size", metavar="WxH", help="Static map size in inches, e.g. 8x6.")
+@click.option("--width", metavar="PX|column|page|slide",
+              help="Static map laid out for this width in pixels (column = 600, page = 960, "
+                   "slide = 1280), its text at least 7 pt there; instead of --figure-size.")
 @click.option("--dpi", type=int, help="Static map resolution (at least 200).")
 @click.option("--title", help="Title of the static map (default: the article's).")
-def build(inputs, out, on, boundaries, basemap, figure_size, dpi, title):
+def build(inputs, out, on, boundaries, basemap, figure_size, width, dpi, title):
     """Build the layers and maps of each INPUT (article or reviewed claims file)."""
     from layers.render._worker import static_worker
     from layers.builder import build as build_layers
@@ -168,7 +171,8 @@ def build(inputs, out, on, boundaries, basemap, figure_size, dpi, title):
 
     from layers.render.static import check_figure
 
-    figure = {"basemap": basemap, "figure_size": figure_size, "dpi": dpi, "title": title}
+    figure = {"basemap": basemap, "figure_size": figure_size, "dpi": dpi, "title": title,
+              "width": width}
     # options are checked before any work: a bad --figure-size fails now, not after the build
     check_figure({k: v for k, v in figure.items() if v})
     # started now, the static maps' process loads matplotlib while the article is read

@@ -10,10 +10,11 @@ pickles without pandas or geopandas (so the process that draws the map, see
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
-__all__ = ["DRAWN_COLUMNS", "DrawInput", "drawing_input", "importance", "number", "rows_of",
-           "split_ids", "truthy"]
+__all__ = ["DRAWN_COLUMNS", "DrawInput", "drawing_input", "importance", "number",
+           "published_text", "rows_of", "split_ids", "truthy"]
 
 
 def number(value, default=0.0) -> float:
@@ -47,7 +48,8 @@ def _plain(value):
 #: the columns drawing reads, per layer (the others stay behind: a merged batch's claims
 #: have twenty more, and every one would be copied, sent and read again)
 DRAWN_COLUMNS = {
-    "places": ("place_id", "name", "kind", "mentions", "population", "surfaces", "geometry"),
+    "places": ("place_id", "name", "kind", "country_code", "mentions", "population",
+               "surfaces", "geometry"),
     "claims": ("place_ids", "category", "contested", "geometry"),
     "links": ("link_id", "relation", "from_place", "to_place", "geometry"),
     "regions": ("place_id", "name", "kind", "mentions", "population", "surfaces",
@@ -156,3 +158,31 @@ def importance(p):
     """Sort key of places: most mentioned first, then most populous, then by name."""
     return (-int(number(p.get("mentions"))), -int(number(p.get("population"))), str(p["name"]),
             str(p["place_id"]))
+
+
+#: the note `layers.merge` gives a merged batch's article: how many articles, and the
+#: dates of the first and the last
+_MERGED_NOTE = re.compile(r"merged from (\d+) articles?, (\d{4}-\d\d-\d\d) to "
+                          r"(\d{4}-\d\d-\d\d)")
+
+
+def published_text(art) -> str:
+    """When the article was published, for a caption: ``"published 2025-06-29"``; for a
+    merged batch, the range of its articles' dates (``"published 2013-04-02 to
+    2025-06-29"``), not the last one alone; "" when there is no date.
+
+    >>> from datetime import date
+    >>> from layers.model import Article
+    >>> published_text(Article("a", "", published=date(2025, 6, 29)))
+    'published 2025-06-29'
+    >>> published_text(Article("b", "", published=date(2025, 6, 29),
+    ...                        notes=("merged from 3 articles, 2013-04-02 to 2025-06-29",)))
+    'published 2013-04-02 to 2025-06-29'
+    """
+    for note in getattr(art, "notes", ()) or ():
+        m = _MERGED_NOTE.search(str(note))
+        if m:
+            first, last = m.group(2), m.group(3)
+            return f"published {first}" if first == last else f"published {first} to {last}"
+    published = getattr(art, "published", None)
+    return f"published {published.isoformat()}" if published else ""

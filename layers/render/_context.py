@@ -2,7 +2,7 @@
 
 The names of the countries that fill a good part of the view, a few nearby gazetteer
 towns in small grey type where there is room, and the places named in passing far from
-the claims (`far_places`), drawn as pointers at the map's edge with their distance.
+the claims (`far_places`; `layers.render._pointers` draws them at the map's edge).
 """
 
 from __future__ import annotations
@@ -10,12 +10,11 @@ from __future__ import annotations
 import logging
 import math
 
-from layers.render._cells import importance, number, split_ids
+from layers.render._cells import number, split_ids
 from layers.render._frame import lon_centre, transformer
-from layers.render._look import CONTEXT, arrow_marker, mask, scaled
-from layers.symbology import label_for
+from layers.render._look import CONTEXT, mask, type_pt
 
-__all__ = ["draw_context_towns", "draw_country_labels", "draw_far_pointers", "far_places"]
+__all__ = ["draw_context_towns", "draw_country_labels", "far_places"]
 
 log = logging.getLogger(__name__)
 
@@ -61,42 +60,6 @@ def far_places(candidates, claims, links):
     return far
 
 
-def draw_far_pointers(ax, placer, far, to_map, crs, extent):
-    """A triangle at the map's edge pointing to each far place; (key, label, anchor) each.
-
-    The label gives the place's name and its distance from the map's centre (geodesic).
-    """
-    from pyproj import Geod
-
-    if not far:
-        return []
-    x0, x1, y0, y1 = extent
-    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    clon, clat = transformer(crs, "EPSG:4326").transform(cx, cy)
-    geod = Geod(ellps="WGS84")
-    out = []
-    for r in sorted(far, key=importance):
-        g = r["geometry"]
-        pt = g if g.geom_type == "Point" else g.representative_point()
-        x, y = to_map(pt.x, pt.y)
-        dx, dy = x - cx, y - cy
-        if not (math.isfinite(dx) and math.isfinite(dy)) or (dx == 0 and dy == 0):
-            continue
-        # where the ray from the centre leaves the map, 4% inside its edge
-        hw, hh = (x1 - x0) / 2 * 0.96, (y1 - y0) / 2 * 0.96
-        t = min(hw / abs(dx) if dx else math.inf, hh / abs(dy) if dy else math.inf)
-        ex, ey = cx + dx * t, cy + dy * t
-        angle = math.degrees(math.atan2(dy, dx)) - 90   # the marker points up at 0
-        ax.plot([ex], [ey], marker=arrow_marker(angle), markersize=scaled(9), color="#333333",
-                markeredgecolor="white", markeredgewidth=0.6, linestyle="none", zorder=8)
-        px, py = ax.transData.transform((ex, ey))
-        placer.add_marker(px, py, scaled(8) / 2 + 1)
-        km = geod.inv(clon, clat, pt.x, pt.y)[2] / 1000
-        name = label_for(str(r["name"]), r.get("surfaces"), r.get("kind", "admin1"))
-        out.append((f"far:{r['place_id']}", f"{name}, {km:,.0f} km", (ex, ey)))
-    return out
-
-
 def draw_country_labels(ax, placer, world, extent):
     """Names of the countries that fill a good part of the view, in spaced grey capitals."""
     import shapely
@@ -114,7 +77,7 @@ def draw_country_labels(ax, placer, world, extent):
         pt = geom.representative_point()
         placer.place(f"country:{name}", " ".join(str(name).upper()), (pt.x, pt.y),
                      clearance_pt=0, radii_pt=(0.0, 20.0, 40.0), leader_from=99,
-                     required=False, fontsize=scaled(9), color="#9b9b9b", zorder=1.8)
+                     required=False, fontsize=type_pt(9), color="#9b9b9b", zorder=1.8)
 
 
 def draw_context_towns(ax, placer, to_map, crs, extent, points, limit=8) -> int:
@@ -164,7 +127,7 @@ def draw_context_towns(ax, placer, to_map, crs, extent, points, limit=8) -> int:
             continue
         lab = placer.place(f"context:{place.place_id}", place.name, (x, y), clearance_pt=2.5,
                            radii_pt=(0.0, 3.0), leader_from=99, required=False,
-                           fontsize=scaled(6.5), color=CONTEXT, zorder=5.5, bbox=mask())
+                           fontsize=type_pt(6.5), color=CONTEXT, zorder=5.5, bbox=mask())
         if lab is None:
             continue
         ax.plot([x], [y], marker="o", markersize=2.8, markerfacecolor=CONTEXT,

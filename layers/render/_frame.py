@@ -263,8 +263,9 @@ def lonlat_to_map(crs):
     return lambda lon, lat: tr.transform(lon, lat)
 
 
-def view_extent(view_geoms, crs, aspect, world):
-    """(x0, x1, y0, y1) in the map CRS: the view padded, at least 40 km, at `aspect`.
+def view_extent(view_geoms, crs, aspect, world, min_span=40_000.0):
+    """(x0, x1, y0, y1) in the map CRS: the view padded, at least `min_span` metres
+    across (40 km), at `aspect`.
 
     With nothing to show, the view is the whole of `world` (the projected outlines).
     """
@@ -277,8 +278,8 @@ def view_extent(view_geoms, crs, aspect, world):
     x0, y0, x1, y1 = b
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     # room around the data for labels and claim markers
-    half_w = max((x1 - x0) / 2 * 1.3, 20_000.0)
-    half_h = max((y1 - y0) / 2 * 1.3, 20_000.0)
+    half_w = max((x1 - x0) / 2 * 1.3, min_span / 2)
+    half_h = max((y1 - y0) / 2 * 1.3, min_span / 2)
     if half_w / half_h < aspect:
         half_w = half_h * aspect
     else:

@@ -13,22 +13,28 @@ import textwrap
 from pathlib import Path
 
 from layers.model import RELATIONS
+from layers.render._cells import number, published_text
 from layers.render._frame import lonlat_to_map, transformer
-from layers.render._look import (BORDER, CATEGORY_MARKER, CLAIM_SIZE, CONTEXT, SCALE, WATER,
-                                 arrow_marker, claim_diameter, mask, scaled)
+from layers.render._look import (BORDER, CATEGORY_MARKER, CONTEXT, MIN_TYPE, SCALE, WATER,
+                                 arrow_marker, claim_diameter, claim_size, mask, scaled,
+                                 type_pt)
 from layers.render._shapes import draw_lines, fill_polygons
 from layers.symbology import (GEONAMES_ATTRIBUTION, NATURAL_EARTH_ATTRIBUTION, PLACE_STYLE,
                               category_style, relation_style)
 
 __all__ = ["caption_text", "draw_caption", "draw_inset", "draw_legend", "draw_north_arrow",
-           "draw_scale_bar", "draw_titles", "figure_layout"]
+           "draw_scale_bar", "draw_titles", "figure_layout", "locator_country"]
 
 
-def figure_layout(fig, size, title, caption, inset=True):
+def figure_layout(fig, size, title, caption, inset=True, legend_h=None, stacked=False):
     """Figure-fraction boxes of the map, the side panel (inset, legend), title, caption.
 
     Sizes in inches follow the type scale; the title takes up to three lines and the
-    caption the lines it needs (`caption`: its text, or its length estimate).
+    caption the lines it needs (`caption`: its text, or its length estimate). With
+    `legend_h` (the inches the legend needs at its type, for a map made for a width in
+    pixels), the figure's height is what the map and that legend need: ``"size"`` in the
+    result is the figure's size to set. `stacked` puts the inset and legend under the
+    map, side by side (a narrow column: the map keeps the whole width).
     """
     w, h = size
     k = SCALE.get()
@@ -36,28 +42,48 @@ def figure_layout(fig, size, title, caption, inset=True):
     title_chars = max(20, int(w * 8.2 / k))
     title_lines = min(3, max(1, len(textwrap.wrap(title, width=title_chars))))
     title_h = 0.12 + 0.245 * k * title_lines + 0.04 + 0.16 * k + 0.06   # title, subtitle
-    caption_chars = max(40, int((w - 2 * margin) * 17 / k))
+    caption_pt = type_pt(6.5)
+    caption_chars = max(40, int((w - 2 * margin) * 17 * 6.5 / caption_pt))
     caption_lines = min(4, len(textwrap.wrap(caption, width=caption_chars)) or 1)
-    caption_h = 0.1 + 0.125 * k * caption_lines + 0.08
+    caption_h = 0.1 + 0.125 * caption_pt / 6.5 * caption_lines + 0.08
+    common = {"title_chars": title_chars, "title_lines": title_lines,
+              "caption_chars": caption_chars, "margin": margin / w}
+    if stacked:
+        map_w = w - 2 * margin
+        map_h = map_w * 0.78
+        inset_w = min(0.36 * map_w, 2.4) if inset else 0.0
+        inset_h = inset_w * 0.8
+        gap = 0.2
+        leg_x = margin + (inset_w + gap if inset else 0.0)
+        panel_h = max(inset_h + 0.2 * k if inset else 0.0, legend_h or 0.0)
+        h = title_h + map_h + gap + panel_h + caption_h
+        panel_y = caption_h
+        return {**common,
+                "size": (w, h),
+                "map": (margin / w, (panel_y + panel_h + gap) / h, map_w / w, map_h / h),
+                "inset": ((margin / w, (panel_y + panel_h - inset_h - 0.2 * k) / h,
+                           inset_w / w, inset_h / h) if inset else None),
+                "legend": (leg_x / w, panel_y / h, (w - margin - leg_x) / w, panel_h / h),
+                "title_y": 1 - 0.12 / h,
+                "caption_top": (caption_h - 0.1) / h}
     side_w = min(max(1.9 * k, 0.27 * w), 3.2)
     map_w = w - side_w - 3 * margin
     map_h = max(h - title_h - caption_h, 0.25 * h)
-    side_x = margin * 2 + map_w
     inset = inset and map_h >= 2.4   # a small figure gives its side panel to the legend
     inset_h = min(side_w * 0.8, map_h * 0.38) if inset else 0.0
     gap = 0.12 * k if inset else 0.0
-    return {
-        "map": (margin / w, caption_h / h, map_w / w, map_h / h),
-        "inset": ((side_x / w, (caption_h + map_h - inset_h) / h, side_w / w, inset_h / h)
-                  if inset else None),
-        "legend": (side_x / w, caption_h / h, side_w / w, (map_h - inset_h - gap) / h),
-        "title_y": 1 - 0.12 / h,
-        "title_chars": title_chars,
-        "title_lines": title_lines,
-        "caption_top": (caption_h - 0.1) / h,
-        "caption_chars": caption_chars,
-        "margin": margin / w,
-    }
+    if legend_h is not None and map_h - inset_h - gap < legend_h:   # taller, not smaller type
+        map_h = legend_h + inset_h + gap
+        h = title_h + map_h + caption_h
+    side_x = margin * 2 + map_w
+    return {**common,
+            "size": (w, h),
+            "map": (margin / w, caption_h / h, map_w / w, map_h / h),
+            "inset": ((side_x / w, (caption_h + map_h - inset_h) / h, side_w / w, inset_h / h)
+                      if inset else None),
+            "legend": (side_x / w, caption_h / h, side_w / w, (map_h - inset_h - gap) / h),
+            "title_y": 1 - 0.12 / h,
+            "caption_top": (caption_h - 0.1) / h}
 
 
 def draw_titles(fig, layout, title, n_places, n_claims):
@@ -83,9 +109,11 @@ def caption_text(art, tile_attribution, notes) -> str:
         src = src[:109] + "…"
     if src:
         parts.append(f"Source: {src}")
-    if art.published:
-        parts.append(f"published {art.published.isoformat()}")
+    when = published_text(art)
+    if when:
+        parts.append(when)
     line1 = ", ".join(parts) + ("." if parts else "")
+    line1 = line1[:1].upper() + line1[1:]   # "Published ..." when there is no source
     attrib = [GEONAMES_ATTRIBUTION, NATURAL_EARTH_ATTRIBUTION]
     if tile_attribution:
         attrib.append(f"Basemap: {tile_attribution}")
@@ -95,7 +123,7 @@ def caption_text(art, tile_attribution, notes) -> str:
 def draw_caption(fig, layout, text):
     lines = textwrap.wrap(text, width=layout["caption_chars"])
     fig.text(layout["margin"], layout["caption_top"], "\n".join(lines[:4]), ha="left",
-             va="top", fontsize=scaled(6.5), color="#444444", linespacing=1.3)
+             va="top", fontsize=type_pt(6.5), color="#444444", linespacing=1.3)
 
 
 def _nice_km(target_km):
@@ -122,6 +150,9 @@ def _corner_free(ax, placer, corners):
         x1 = box.x0 + c[2] * box.width
         y1 = box.y0 + c[3] * box.height
         n = sum(1 for b in placer.obstacles if b.x1 > x0 and b.x0 < x1 and b.y1 > y0 and b.y0 < y1)
+        n += sum(3 for lab in placer.placed   # a label there: worse than a marker
+                 if lab.bbox.x1 > x0 and lab.bbox.x0 < x1 and lab.bbox.y1 > y0
+                 and lab.bbox.y0 < y1)
         area = shapely_box(x0, y0, x1, y1)
         n += sum(3 for line in placer.lines if line.intersects(area))
         if best_n is None or n < best_n:
@@ -160,10 +191,10 @@ def draw_scale_bar(ax, placer, crs, extent):
     ax.add_patch(Rectangle((bx + frac / 2, by), frac / 2, h, transform=t, facecolor="white",
                            edgecolor="#222222", lw=0.6, zorder=11))
     label = f"{km:g} km"
-    ax.text(bx, by + h + 0.008, "0", transform=t, ha="center", va="bottom", fontsize=6.5,
-            zorder=11)
+    ax.text(bx, by + h + 0.008, "0", transform=t, ha="center", va="bottom",
+            fontsize=max(6.5, MIN_TYPE.get()), zorder=11)
     ax.text(bx + frac, by + h + 0.008, label, transform=t, ha="center", va="bottom",
-            fontsize=6.5, zorder=11)
+            fontsize=max(6.5, MIN_TYPE.get()), zorder=11)
     renderer = ax.figure.canvas.get_renderer()
     box = ax.get_window_extent(renderer)
     placer.add_obstacle(Bbox.from_extents(
@@ -181,13 +212,45 @@ def draw_north_arrow(ax, placer):
     ax.annotate("", xy=(x, 0.965), xytext=(x, 0.89), xycoords=t, textcoords=t,
                 arrowprops={"arrowstyle": "-|>,head_length=0.8,head_width=0.4",
                             "color": "#222222", "lw": 1.4}, zorder=11)
-    ax.text(x, 0.875, "N", transform=t, ha="center", va="top", fontsize=8, fontweight="bold",
+    ax.text(x, 0.875, "N", transform=t, ha="center", va="top", fontsize=max(8, MIN_TYPE.get()),
+            fontweight="bold",
             color="#222222", zorder=11, bbox=mask())
     renderer = ax.figure.canvas.get_renderer()
     box = ax.get_window_extent(renderer)
     placer.add_obstacle(Bbox.from_extents(
         box.x0 + (x - 0.035) * box.width, box.y0 + 0.82 * box.height,
         box.x0 + (x + 0.035) * box.width, box.y0 + 0.975 * box.height))
+
+
+def locator_country(places):
+    """The country the article's places are in, for the locator: the country code most
+    of its resolved places (and regions) have, ties to the one mentioned most; as the
+    Natural Earth outline of that code (``{"name", "iso_a2", "geometry"}``), or None.
+
+    The largest country in the frame, or the one holding the most mentioned point, can be
+    another (a story from near a border; an area one outline set draws inside another).
+    """
+    from collections import Counter
+
+    from geo.outlines import country_outlines
+
+    count: Counter = Counter()
+    weight: Counter = Counter()
+    for p in places:
+        cc = str(p.get("country_code") or "").strip().upper()
+        if len(cc) != 2 or not cc.isalpha():
+            continue
+        count[cc] += 1
+        weight[cc] += number(p.get("mentions"))
+    if not count:
+        return None
+    world = country_outlines()
+    for cc in sorted(count, key=lambda c: (-count[c], -weight[c], c)):
+        rows = [i for i, a in enumerate(world.iso_a2) if a == cc]
+        if rows:
+            i = max(rows, key=lambda i: world.geometry[i].area)
+            return {"name": world.name[i], "iso_a2": cc, "geometry": world.geometry[i]}
+    return None
 
 
 def draw_inset(fig, rect, world, extent, focus):
@@ -243,7 +306,8 @@ def draw_inset(fig, rect, world, extent, focus):
                 markerfacecolor="#c0001a", markeredgecolor="white", markeredgewidth=0.6,
                 zorder=3.2)
     if focus is not None:
-        ax.set_title(str(focus["name"]), fontsize=scaled(7), color="#444444", pad=2, loc="left")
+        ax.set_title(str(focus["name"]), fontsize=type_pt(7), color="#444444", pad=2,
+                     loc="left")
     return ax
 
 
@@ -272,10 +336,11 @@ class _CountHandler:
 
         x = handlebox.xdescent + handlebox.width / 2
         y = handlebox.ydescent + handlebox.height / 2
-        dot = Line2D([x], [y], marker="o", markersize=CLAIM_SIZE * 0.85, linestyle="none",
+        dot = Line2D([x], [y], marker="o", markersize=claim_size() * 0.85, linestyle="none",
                      markerfacecolor="#777777", markeredgecolor="white",
                      transform=handlebox.get_transform())
-        num = Text(x, y, "2", ha="center", va="center", fontsize=5.5, fontweight="bold",
+        num = Text(x, y, "2", ha="center", va="center", fontsize=max(5.5, MIN_TYPE.get()),
+                   fontweight="bold",
                    color="white", transform=handlebox.get_transform())
         handlebox.add_artist(dot)
         handlebox.add_artist(num)
@@ -283,7 +348,7 @@ class _CountHandler:
 
 
 def draw_legend(fig, rect, categories, relations, towns, facility, regions, claim_flags, context,
-            far=False):
+            far=False, ncols=1):
     """The legend: only what the map shows.
 
     `regions` lists the kinds of region drawn ("point", "polygon"); `claim_flags` says
@@ -367,13 +432,18 @@ def draw_legend(fig, rect, categories, relations, towns, facility, regions, clai
     # the largest type that fits
     renderer = fig.canvas.get_renderer()
     box_height = rect[3] * fig.bbox.height
-    sizes = [scaled(v) for v in (7.0, 6.5, 6.0, 5.5, 5.0)] + [4.5, 4.0]
+    sizes = []
+    for v in [scaled(v) for v in (7.0, 6.5, 6.0, 5.5, 5.0)] + [4.5, 4.0]:
+        v = max(v, MIN_TYPE.get())   # never below the figure's smallest type
+        if v not in sizes:
+            sizes.append(v)
 
     def make(size):
         leg = fig.legend(handles, labels, handler_map={_CountHandle: _CountHandler()},
                          loc="upper left", bbox_to_anchor=(rect[0], rect[1] + rect[3]),
                          bbox_transform=fig.transFigure,
                          frameon=False, fontsize=size, handlelength=2.2, handletextpad=0.6,
+                         ncols=ncols, columnspacing=1.5,
                          borderaxespad=0.0, labelspacing=0.45)
         for h in leg.legend_handles:   # symbols in step with the type
             if hasattr(h, "set_markersize"):

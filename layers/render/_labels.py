@@ -22,6 +22,8 @@ import logging
 import math
 from dataclasses import dataclass, field
 
+from layers.render._look import MIN_TYPE
+
 __all__ = ["LabelPlacer", "PlacedLabel"]
 
 #: how far a text box reaches from its anchor, per alignment (fraction of its size)
@@ -171,9 +173,15 @@ class LabelPlacer:
         sixteen on the outer ones. From ring `leader_from` on, a thin leader line joins
         the label to its point. When nothing fits, each font size in `smaller` is tried
         in turn. A label that fits nowhere is left out (and listed in `dropped`) rather
-        than drawn over another.
+        than drawn over another. No size goes below the figure's smallest type
+        (`layers.render._look.MIN_TYPE`).
         """
-        sizes = [text_kw.pop("fontsize", 8.0), *smaller]
+        floor = MIN_TYPE.get()
+        sizes = []
+        for size in (text_kw.pop("fontsize", 8.0), *smaller):
+            size = max(floor, size)
+            if size not in sizes:
+                sizes.append(size)
         for size in sizes:
             placed = self._try(key, text, xy, clearance_pt, radii_pt, leader_from,
                                dict(text_kw, fontsize=size))

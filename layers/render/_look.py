@@ -15,8 +15,8 @@ import math
 from layers.symbology import CATEGORY_SHAPE, SHAPES
 
 __all__ = ["BORDER", "CATEGORY_MARKER", "CLAIM_SIZE", "CONTEXT", "LAND", "LAND_FOCUS",
-           "PLACE_SIZE", "RC", "SCALE", "TOTAL_MAX", "WATER", "arrow_marker",
-           "claim_diameter", "mask", "scaled", "type_scale"]
+           "MIN_TYPE", "PLACE_SIZE", "RC", "SCALE", "TOTAL_MAX", "WATER", "arrow_marker",
+           "claim_diameter", "claim_size", "mask", "scaled", "type_pt", "type_scale"]
 
 
 #: rcParams under which every figure is drawn and saved (fixed fonts, text kept as text,
@@ -41,6 +41,10 @@ BORDER = "#8c8c8c"
 CONTEXT = "#8a8a8a"
 #: type scale of the figure being drawn: 1 at 8x6 in, smaller for smaller figures
 SCALE = contextvars.ContextVar("claimmap_static_scale", default=1.0)
+#: the smallest type (points) of the figure being drawn: 0 (no floor) for a figure size in
+#: inches, 7 for a map made for a width in pixels (`--width`), so that no text of a map
+#: shown at that width is smaller than 7 pt
+MIN_TYPE = contextvars.ContextVar("claimmap_static_min_type", default=0.0)
 CLAIM_SIZE = 10.0     # claim marker size (points)
 PLACE_SIZE = 5.5      # place marker size (points)
 TOTAL_MAX = 20.0      # diameter (points) of the circle of the place with most claims
@@ -49,6 +53,17 @@ TOTAL_MAX = 20.0      # diameter (points) of the circle of the place with most c
 def scaled(size: float) -> float:
     """A type size (points) at the scale of the figure being drawn."""
     return round(size * SCALE.get(), 2)
+
+
+def type_pt(size: float) -> float:
+    """A type size (points) at the scale of the figure being drawn, never below `MIN_TYPE`."""
+    return max(MIN_TYPE.get(), scaled(size))
+
+
+def claim_size() -> float:
+    """Claim marker size (points): the figure's scale, or larger when its smallest type
+    must still fit inside it (the count a marker holds)."""
+    return max(scaled(CLAIM_SIZE), round(MIN_TYPE.get() * CLAIM_SIZE / 5.8, 2))
 
 
 def type_scale(size) -> float:

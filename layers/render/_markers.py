@@ -25,8 +25,10 @@ _AGGREGATE_PLACES = 60
 _AGGREGATE_MARKERS = 240
 
 
-def draw_claims(ax, placer, claims, to_map, extent):
-    """Category markers in a ring around each place; returns ring radii and what was drawn."""
+def draw_claims(ax, placer, claims, to_map, extent, size_pt=None):
+    """Category markers in a ring around each place; returns ring radii and what was drawn.
+
+    `size_pt`: the markers' size (points); default the figure's scale of `CLAIM_SIZE`."""
     from matplotlib.transforms import ScaledTranslation
 
     groups: dict[tuple, Counter] = {}
@@ -60,9 +62,10 @@ def draw_claims(ax, placer, claims, to_map, extent):
         counts = groups[key]
         cats = sorted(counts, key=lambda c: (order.get(c, 99), c))
         n = len(cats)
-        step = scaled(CLAIM_SIZE) + 1.5
-        r = max(scaled(PLACE_SIZE) / 2 + scaled(CLAIM_SIZE) / 2 + 1.5, n * step / (2 * math.pi))
-        radii[key] = r + scaled(CLAIM_SIZE) / 2 + 1
+        size = size_pt or scaled(CLAIM_SIZE)
+        step = size + 1.5
+        r = max(scaled(PLACE_SIZE) / 2 + size / 2 + 1.5, n * step / (2 * math.pi))
+        radii[key] = r + size / 2 + 1
         x, y = key
         for i, cat in enumerate(cats):
             present.add(cat)
@@ -72,7 +75,7 @@ def draw_claims(ax, placer, claims, to_map, extent):
             trans = ax.transData + ScaledTranslation(dx / 72, dy / 72, ax.figure.dpi_scale_trans)
             colour = category_style(cat)[0]
             hot = cat in contested.get(key, ())
-            ax.plot([x], [y], marker=CATEGORY_MARKER.get(cat, "o"), markersize=scaled(CLAIM_SIZE),
+            ax.plot([x], [y], marker=CATEGORY_MARKER.get(cat, "o"), markersize=size,
                     markerfacecolor=colour, markeredgecolor="#111111" if hot else "white",
                     markeredgewidth=1.6 if hot else 0.9, linestyle="none", transform=trans,
                     zorder=7)
@@ -85,7 +88,7 @@ def draw_claims(ax, placer, claims, to_map, extent):
                         fontsize=scaled(5.8), fontweight="bold", color=ink_on(colour), zorder=7.1)
             px, py = ax.transData.transform((x, y))
             s = ax.figure.dpi / 72
-            placer.add_marker(px + dx * s, py + dy * s, scaled(CLAIM_SIZE) / 2 + 0.5)
+            placer.add_marker(px + dx * s, py + dy * s, size / 2 + 0.5)
     flags = {"contested": any(contested.values()),
              "counted": any(n > 1 for counts in groups.values() for n in counts.values())}
     return radii, [c for c in sorted(present, key=lambda c: (order.get(c, 99), c))], unmapped, \

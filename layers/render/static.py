@@ -31,10 +31,12 @@ iteratively and gives no no-overlap guarantee).
 ``basemap="web"`` (only when asked) draws the same map in Web Mercator over web tiles
 (see `layers.render._tiles`); it needs network and fails with a clear error without it.
 
-This module is the map's body: its options (`check_figure`, which a caller may run before
-any work), the drawing in order (view, outlines, regions, links, places, claims, labels),
-and the files. The stages it calls are modules of their own: `layers.render._cells` (what
-is read of the layers, and sent to a drawing process), `_frame` (projection and view),
+This module is the map's body: the drawing in order (view, outlines, regions, links,
+places, claims, labels) and the files. Its options (`check_figure`, which a caller may run
+before any work: a figure size in inches, or a width in pixels for a report's column,
+`parse_width`) are `layers.render._options`'s. The stages it calls are modules of their
+own: `layers.render._cells` (what is read of the layers, and sent to a drawing process),
+`_frame` (projection and view), `_pointers` (arrows to places beyond the map),
 `_look` (colours, sizes, markers), `_shapes` (geometries as matplotlib collections),
 `_markers` (the claims), `_labels` (label placement), `_context` (country names, nearby
 towns, far places), `_furniture` (layout, legend, scale bar, north arrow, inset, titles,
@@ -43,6 +45,7 @@ caption), `_tiles` (web tiles) and `layers.render.report` (the report fragment).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import textwrap
@@ -51,37 +54,40 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from geo.exc import BadInput
 from layers.io.writers import atomic_write
-from layers.render._cells import drawing_input, importance, number, split_ids
-from layers.render._context import (draw_context_towns, draw_country_labels,
-                                    draw_far_pointers, far_places)
+from layers.render._cells import drawing_input, importance, number, split_ids, truthy
+from layers.render._context import draw_context_towns, draw_country_labels, far_places
 from layers.render._frame import (country_outline, focus_country_of, lonlat_to_map,
                                   projected_world, projection, to_crs, view_extent)
 from layers.render._furniture import (caption_text, draw_caption, draw_inset, draw_legend,
                                       draw_north_arrow, draw_scale_bar, draw_titles,
-                                      figure_layout)
-from layers.render._look import (BORDER, LAND, LAND_FOCUS, PLACE_SIZE, RC, SCALE, WATER, mask,
-                                 scaled, type_scale)
+                                      figure_layout, locator_country)
+from layers.render._look import (BORDER, LAND, LAND_FOCUS, MIN_TYPE, PLACE_SIZE, RC, SCALE,
+                                 WATER, claim_size, mask, scaled, type_scale)
 from layers.render._markers import draw_claims
+from layers.render._options import (DEFAULT_DPI, DEFAULT_FIGURE_SIZE, MIN_TYPE_PT,
+                                    WIDTH_PRESETS, check_basemap, check_figure,
+                                    parse_figure_size, parse_width, width_size)
+from layers.render._pointers import draw_far_pointers
 from layers.render._shapes import draw_lines, fill_polygons, to_pixels
 from layers.render.report import write_report_fragment
 from layers.symbology import PLACE_STYLE, label_for, relation_style
 
-__all__ = ["DEFAULT_DPI", "DEFAULT_FIGURE_SIZE", "MapDrawing", "check_figure", "draw_map",
-           "drawing_input", "label_for", "parse_figure_size", "render_images", "save_static",
-           "warm_up", "write_report", "write_static"]
+__all__ = ["DEFAULT_DPI", "DEFAULT_FIGURE_SIZE", "MIN_TYPE_PT", "MapDrawing", "WIDTH_PRESETS",
+           "check_figure", "draw_map", "drawing_input", "label_for", "parse_figure_size",
+           "parse_width", "render_images", "save_static", "warm_up", "write_report",
+           "write_static"]
 
 log = logging.getLogger(__name__)
 
-DEFAULT_FIGURE_SIZE = (8.0, 6.0)   # inches
-DEFAULT_DPI = 200
-MIN_DPI = 200                      # print-ready
-MAX_DPI = 1200
-MAX_PIXELS = 100_000_000           # a guard against "--figure-size 400x300 --dpi 1200"
 #: map area (square points) per place label: caps the labels to what the map can hold
 _LABEL_AREA_PT2 = 2000.0
 _MIN_LABELS = 40
+#: below this width (inches) the inset and legend go under the map, not beside it
+_STACKED_BELOW_IN = 7.5
+#: the least span (metres) of the view around a single place: enough to show the towns
+#: and borders around it (a 40 km square around one town shows nothing to place it by)
+_SINGLE_PLACE_SPAN = 220_000.0
 
 
 @dataclass
@@ -118,6 +124,11 @@ class MapDrawing:
     dropped: list = field(default_factory=list)
     unmapped_claims: int = 0
     attribution: str = ""
+    #: the arrows to places beyond the map, one per compass sector: (sector, place ids,
+    #: label text) each
+    pointers: list = field(default_factory=list)
+    #: the locator inset's title (the country the article's places are in), or None
+    locator_title: str | None = None
 
     def label_boxes(self, kinds=("place", "region")) -> dict:
         """Label key -> its text box in display pixels, measured now by matplotlib."""
@@ -126,96 +137,9 @@ class MapDrawing:
                 for lab in self.labels if lab.key.split(":", 1)[0] in kinds}
 
 
-# -- options ------------------------------------------------------------------------
-def parse_figure_size(value) -> tuple[float, float]:
-    """``"8x6"``, ``"8,6"``, ``(8, 6)`` or None -> (width, height) in inches.
-
-    >>> parse_figure_size("8x6")
-    (8.0, 6.0)
-    >>> parse_figure_size(None)
-    (8.0, 6.0)
-    """
-    if value is None or value == "":
-        return DEFAULT_FIGURE_SIZE
-    try:
-        if isinstance(value, str):
-            parts = value.lower().replace("×", "x").replace(",", "x").split("x")
-        else:
-            parts = list(value)
-        if len(parts) != 2:
-            raise ValueError
-        w, h = (float(p) for p in parts)
-    except (TypeError, ValueError):
-        raise BadInput(f"figure size {value!r} is not WIDTHxHEIGHT in inches, e.g. 8x6",
-                       path="--figure-size") from None
-    if not (3.0 <= w <= 60.0 and 2.0 <= h <= 60.0) or not (math.isfinite(w) and math.isfinite(h)):
-        raise BadInput(f"figure size {value!r} is out of range: width 3-60 in, height 2-60 in",
-                       path="--figure-size")
-    return (w, h)
-
-
-def _check_dpi(dpi, size) -> int:
-    if dpi is None:
-        dpi = DEFAULT_DPI
-    try:
-        dpi_i = int(dpi)
-    except (TypeError, ValueError):
-        raise BadInput(f"dpi {dpi!r} is not a whole number", path="--dpi") from None
-    if dpi_i != dpi or dpi_i < MIN_DPI or dpi_i > MAX_DPI:
-        raise BadInput(f"dpi must be a whole number from {MIN_DPI} to {MAX_DPI} "
-                       f"(print-ready); got {dpi!r}", path="--dpi")
-    if size[0] * size[1] * dpi_i * dpi_i > MAX_PIXELS:
-        raise BadInput(f"a {size[0]:g}x{size[1]:g} in figure at {dpi_i} dpi is more than "
-                       f"{MAX_PIXELS // 1_000_000} megapixels", path="--dpi")
-    return dpi_i
-
-
-def _check_basemap(basemap) -> str:
-    if basemap not in ("none", "web"):
-        raise BadInput(f"basemap {basemap!r} is not one of: none, web", path="--basemap")
-    return basemap
-
-
-def check_figure(figure: dict) -> dict:
-    """The static map's options checked, before any work is done; returns them in full.
-
-    Parameters
-    ----------
-    figure : dict
-        The keyword arguments of `render_images` and `write_static` (``basemap``,
-        ``figure_size``, ``dpi``, ``title``), any of them missing.
-
-    Returns
-    -------
-    dict
-        All four, normalised: ``figure_size`` as (width, height) in inches, ``dpi`` a
-        whole number, ``basemap`` and ``title`` as given (defaults ``"none"`` and None).
-        Checking it again gives it back unchanged, and `render_images` draws the same
-        map with it as with `figure`.
-
-    Raises
-    ------
-    geo.exc.BadInput
-        A figure size, dpi or basemap out of range: the error `render_images` would raise
-        (the size checked first, then the dpi, then the basemap).
-    TypeError
-        An option `render_images` does not take.
-
-    >>> check_figure({"figure_size": "6x4", "dpi": 300})
-    {'basemap': 'none', 'figure_size': (6.0, 4.0), 'dpi': 300, 'title': None}
-    """
-    unknown = sorted(set(figure) - {"basemap", "figure_size", "dpi", "title"})
-    if unknown:
-        raise TypeError(f"unknown static map option(s): {', '.join(map(repr, unknown))}")
-    size = parse_figure_size(figure.get("figure_size"))
-    dpi = _check_dpi(figure.get("dpi"), size)
-    basemap = _check_basemap(figure.get("basemap", "none"))
-    return {"basemap": basemap, "figure_size": size, "dpi": dpi, "title": figure.get("title")}
-
-
 # -- the drawing -------------------------------------------------------------------------
 def draw_map(layers, *, figure_size=None, dpi=DEFAULT_DPI, title=None, basemap="none",
-             context=True) -> MapDrawing:
+             context=True, width=None) -> MapDrawing:
     """Draw the static map of `layers` and return it unsaved (see `write_static`).
 
     Parameters
@@ -234,16 +158,29 @@ def draw_map(layers, *, figure_size=None, dpi=DEFAULT_DPI, title=None, basemap="
         ``"web"`` fetches web tiles (network) and draws in Web Mercator.
     context : bool
         Draw nearby gazetteer towns for context.
+    width : int or str, optional
+        Lay the map out for this width in CSS pixels (or a preset of `WIDTH_PRESETS`)
+        instead of `figure_size`: its type stays at least `MIN_TYPE_PT` when shown at it.
     """
     import matplotlib
 
-    size = parse_figure_size(figure_size)
-    token = SCALE.set(type_scale(size))
-    try:
+    width = parse_width(width)
+    size = parse_figure_size(figure_size) if width is None else width_size(width)
+    with _type_for(size, width):
         with matplotlib.rc_context(RC):
-            return _draw(layers, size, int(dpi), title, basemap, context)
+            return _draw(layers, size, int(dpi), title, basemap, context, width)
+
+
+@contextlib.contextmanager
+def _type_for(size, width):
+    """The type scale (and, for a width in pixels, the smallest type) of one drawing."""
+    scale = type_scale(size) if width is None else max(1.0, type_scale(size))
+    tokens = (SCALE.set(scale), MIN_TYPE.set(MIN_TYPE_PT if width is not None else 0.0))
+    try:
+        yield
     finally:
-        SCALE.reset(token)
+        MIN_TYPE.reset(tokens[1])
+        SCALE.reset(tokens[0])
 
 
 @lru_cache(maxsize=1)
@@ -264,12 +201,12 @@ def _quiet_canvas():
     return QuietCanvas
 
 
-def _draw(layers, size, dpi, title, basemap, context):
+def _draw(layers, size, dpi, title, basemap, context, width=None):
     from matplotlib.figure import Figure
 
     from layers.render._labels import LabelPlacer
 
-    _check_basemap(basemap)
+    check_basemap(basemap)
     data = drawing_input(layers)
     art = data.article
     places = [dict(r) for r in data.places]
@@ -307,8 +244,16 @@ def _draw(layers, size, dpi, title, basemap, context):
                 or len(claims) > 0 and not points)
     caption_guess = caption_text(art, "x" * 60 if basemap == "web" else "",
                                   ["x" * 90] if may_note else [])
+    legend_h = None
+    stacked = width is not None and size[0] < _STACKED_BELOW_IN
+    # under the map with no inset beside it, the legend takes two columns
+    legend_cols = 2 if stacked and is_world else 1
+    if width is not None:   # room for the legend at its type: the most it may hold
+        legend_h = _legend_height(fig, points, regions, claims, links, bool(far), legend_cols)
     layout = figure_layout(fig, size, title or art.title or art.id, caption_guess,
-                     inset=not is_world)
+                           inset=not is_world, legend_h=legend_h, stacked=stacked)
+    if layout["size"] != tuple(size):
+        fig.set_size_inches(*layout["size"])
     ax = fig.add_axes(layout["map"])
     ax.set_facecolor(WATER)
     ax.set_xticks([])
@@ -318,7 +263,8 @@ def _draw(layers, size, dpi, title, basemap, context):
         spine.set_linewidth(0.8)
     renderer = fig.canvas.get_renderer()
     box = ax.get_window_extent(renderer)
-    extent = view_extent(view_geoms, crs, box.width / box.height, world)
+    extent = view_extent(view_geoms, crs, box.width / box.height, world,
+                         min_span=_min_span(view_geoms, crs, is_world))
     ax.set_xlim(extent[0], extent[1])
     ax.set_ylim(extent[2], extent[3])
     ax.set_aspect("auto")
@@ -335,7 +281,9 @@ def _draw(layers, size, dpi, title, basemap, context):
         ax.set_xlim(extent[0], extent[1])
         ax.set_ylim(extent[2], extent[3])
 
-    focus_country = focus_country_of(points or places)
+    # the country the article's places are in (most of them by country code), for the
+    # locator's title and the lighter land; else the one holding the most mentioned place
+    focus_country = locator_country(places) or focus_country_of(points or places)
     _draw_outlines(ax, world, extent, focus_country, basemap == "web")
 
     placer = LabelPlacer(ax, renderer)
@@ -423,7 +371,7 @@ def _draw(layers, size, dpi, title, basemap, context):
 
     # -- claims ------------------------------------------------------------------------
     ring_radius, categories_present, drawing.unmapped_claims, claim_flags = draw_claims(
-        ax, placer, claims, to_map, extent)
+        ax, placer, claims, to_map, extent, size_pt=claim_size())
 
     # -- labels: the article's places first (most mentioned first), then regions --------
     top = sorted(points, key=importance)
@@ -466,12 +414,14 @@ def _draw(layers, size, dpi, title, basemap, context):
         if lab:
             drawing.place_labels[r["place_id"]] = str(r["name"])
 
-    for key, text, (x, y) in pointers:
+    for key, text, (x, y), sector, ids in pointers:
         lab = placer.place(key, text, (x, y), clearance_pt=5.0, radii_pt=(0.0, 5.0, 11.0),
                            leader_from=99, fontsize=scaled(7.5), smaller=(scaled(6.5),),
-                           color="#333333", zorder=8.4, bbox=mask())
+                           color="#333333", zorder=8.4, bbox=mask(), linespacing=1.15)
+        drawing.pointers.append((sector, ids, text))
         if lab:
-            drawing.place_labels[key.split(":", 1)[1]] = text
+            for pid in ids:
+                drawing.place_labels[pid] = text
 
     # -- furniture: scale bar and north arrow, where the data leaves room ----------------
     # (a world map's scale changes across it: no scale bar there)
@@ -491,11 +441,12 @@ def _draw(layers, size, dpi, title, basemap, context):
     # -- side panel, title and caption ---------------------------------------------------
     if layout["inset"] is not None:
         drawing.inset = draw_inset(fig, layout["inset"], world, extent, focus_country)
+        drawing.locator_title = None if focus_country is None else str(focus_country["name"])
     draw_legend(fig, layout["legend"], categories_present, relations_present,
             bool(points), any(p.get("kind") == "facility" for p in points),
             sorted({"polygon" if r["geometry"].geom_type.endswith("Polygon") else "point"
                     for r in regions if r.get("geometry") is not None}),
-            claim_flags, n_context > 0, far=bool(pointers))
+            claim_flags, n_context > 0, far=bool(pointers), ncols=legend_cols)
     draw_titles(fig, layout, title or art.title or art.id, len(places), len(claims))
     notes = []
     if drawing.unmapped_claims:
@@ -511,7 +462,61 @@ def _draw(layers, size, dpi, title, basemap, context):
     if len(textwrap.wrap(caption, width=layout["caption_chars"])) > 4:
         caption = caption_text(art, attribution, [])   # the attribution must stay
     draw_caption(fig, layout, caption)
+    _floor_type(fig)
     return drawing
+
+
+def _floor_type(fig) -> None:
+    """No text of the figure below its smallest type (`MIN_TYPE`, for a map made for a
+    width in pixels): the counts inside claim markers (which `claim_size` makes room for),
+    and any small text a stage sets in points of its own."""
+    from matplotlib.text import Text
+
+    floor = MIN_TYPE.get()
+    if floor <= 0:
+        return
+    for t in fig.findobj(Text):
+        if t.get_text() and t.get_fontsize() < floor:
+            t.set_fontsize(floor)
+
+
+def _min_span(view_geoms, crs, is_world) -> float:
+    """The least span of the view (metres): `_SINGLE_PLACE_SPAN` around a single place
+    (or places within a few km of each other: a town and a site in it), so the reader
+    sees the towns and borders around it; 40 km otherwise."""
+    import shapely
+
+    if is_world or not view_geoms:
+        return 40_000.0
+    x0, y0, x1, y1 = shapely.total_bounds(to_crs(view_geoms, crs))
+    if all(math.isfinite(v) for v in (x0, y0, x1, y1)) and max(x1 - x0, y1 - y0) < 5_000:
+        return _SINGLE_PLACE_SPAN
+    return 40_000.0
+
+
+def _legend_height(fig, points, regions, claims, links, far, ncols=1) -> float:
+    """Inches the legend needs at the figure's type for the most it may show of these
+    layers (every category and link of the data, counts, context towns): the room a map
+    made for a width in pixels keeps for it (its type is not made smaller to fit)."""
+    from layers.model import CATEGORIES
+
+    order = {c: i for i, c in enumerate(CATEGORIES)}
+    cats = sorted({str(c.get("category") or "") for c in claims if c.get("geometry") is not None},
+                  key=lambda c: (order.get(c, 99), c))
+    at = Counter((str(c.get("place_ids")), str(c.get("category"))) for c in claims)
+    many = len({str(c.get("place_ids")) for c in claims}) > 60   # circles by count
+    flags = {"contested": any(truthy(c.get("contested")) for c in claims),
+             "counted": not many and any(n > 1 for n in at.values()),
+             "totals": len(claims) if many else None}
+    relations = sorted({str(ln.get("relation") or "related") for ln in links})
+    kinds = sorted({"polygon" if r["geometry"].geom_type.endswith("Polygon") else "point"
+                    for r in regions if r.get("geometry") is not None})
+    leg = draw_legend(fig, (0.0, 0.0, 0.5, 50.0), cats, relations, bool(points),
+                      any(p.get("kind") == "facility" for p in points), kinds, flags, True,
+                      far=far, ncols=ncols)
+    height = leg.get_window_extent(fig.canvas.get_renderer()).height / fig.dpi
+    leg.remove()
+    return height + 0.05
 
 
 def _draw_outlines(ax, world, extent, focus, over_tiles):
@@ -625,7 +630,7 @@ def _svg_bytes(fig) -> bytes:
 
 
 def render_images(layers, *, basemap="none", figure_size=None, dpi=None,
-                  title=None) -> tuple[bytes, bytes]:
+                  title=None, width=None) -> tuple[bytes, bytes]:
     """Draw the static map of `layers`; its PNG and SVG as bytes (what `write_static`
     writes). Parameters and errors as `write_static`'s.
 
@@ -637,15 +642,14 @@ def render_images(layers, *, basemap="none", figure_size=None, dpi=None,
     import matplotlib
 
     figure = check_figure({"basemap": basemap, "figure_size": figure_size, "dpi": dpi,
-                           "title": title})
-    size, dpi = figure["figure_size"], figure["dpi"]
-    token = SCALE.set(type_scale(size))
-    try:
+                           "title": title, "width": width})
+    width = figure.get("width")
+    size = figure["figure_size"] if width is None else width_size(width)
+    dpi = figure["dpi"]
+    with _type_for(size, width):
         with matplotlib.rc_context(RC):
-            drawing = _draw(layers, size, dpi, title, basemap, True)
+            drawing = _draw(layers, size, dpi, title, basemap, True, width)
             png, svg = _png_bytes(drawing.fig, dpi), _svg_bytes(drawing.fig)
-    finally:
-        SCALE.reset(token)
     return png, svg
 
 
@@ -662,7 +666,7 @@ def save_static(png: bytes, svg: bytes, png_path, svg_path) -> list[Path]:
 
 
 def write_static(layers, png_path, svg_path, *, basemap="none", figure_size=None, dpi=None,
-                 title=None) -> list[Path]:
+                 title=None, width=None) -> list[Path]:
     """Write the static map of `layers` as PNG and SVG.
 
     Parameters
@@ -679,6 +683,11 @@ def write_static(layers, png_path, svg_path, *, basemap="none", figure_size=None
         The PNG's resolution, 200 (default) to 1200.
     title : str, optional
         Default: the article's title.
+    width : int or str, optional
+        Instead of `figure_size`: the width (CSS pixels, or ``"column"``, ``"page"``,
+        ``"slide"``) the map is shown at in a report; its type is at least 7 pt there
+        and its height follows from what it holds. The PNG has ``dpi / 96`` times as
+        many pixels (sharp on high-density screens and in print).
 
     Returns
     -------
@@ -693,7 +702,7 @@ def write_static(layers, png_path, svg_path, *, basemap="none", figure_size=None
         ``basemap="web"`` and the tiles could not be fetched (no file is written).
     """
     png, svg = render_images(layers, basemap=basemap, figure_size=figure_size, dpi=dpi,
-                             title=title)
+                             title=title, width=width)
     return save_static(png, svg, png_path, svg_path)
 
 
