@@ -284,8 +284,22 @@ def _client(scheduler: str | None, workers: int | None) -> Iterator:
     with _sigint_ignored():
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
                                dashboard_address=":0", silence_logs=logging.ERROR)
-    with cluster, Client(cluster, set_as_default=False) as client:
-        yield client
+    # distributed applies `silence_logs` only while the cluster starts: its nanny's
+    # "still alive, killing" warnings at shutdown (after ^C, or on a loaded machine) would
+    # reach the user's terminal, so its loggers stay at ERROR until the cluster is closed
+    # (and CRITICAL once interrupted: the one line cli prints says it all)
+    quiet = logging.getLogger("distributed")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
+    try:
+        with cluster, Client(cluster, set_as_default=False) as client:
+            try:
+                yield client
+            except KeyboardInterrupt:
+                quiet.setLevel(logging.CRITICAL)
+                raise
+    finally:
+        quiet.setLevel(level)
 
 
 @contextlib.contextmanager
