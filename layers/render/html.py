@@ -42,7 +42,7 @@ WEB_BASEMAPS = (
 
 #: the vendored scripts and styles, in load order (layers/assets/README.md)
 _JS = ("leaflet.js", "leaflet.markercluster.js", "Control.FullScreen.js", "leaflet-measure.js",
-       "claimmap.js")
+       "claimmap.js", "claimmap-panels.js")
 _CSS = ("leaflet.css", "MarkerCluster.css", "Control.FullScreen.css", "leaflet-measure.css",
         "claimmap.css")
 
