@@ -327,7 +327,8 @@
       var FilterControl = L.Control.extend({
         options: {position: 'bottomleft'},
         onAdd: function () {
-          var box = panelBox('cm-filters', 'Articles and sources');
+          var box = panelBox('cm-filters', articleList.length > 1 && sourceList.length > 1
+            ? 'Articles and sources' : articleList.length > 1 ? 'Articles' : 'Sources');
           function section(name, items, label, key) {
             if (items.length < 2) { return; }
             items.sort(function (a, b) {

@@ -859,7 +859,7 @@
     var bottomLeft = map._controlCorners.bottomleft;
     Array.prototype.slice.call(bottomLeft.querySelectorAll('details.cm-panel[open]')).concat([legendBox])
       .forEach(function (box) {
-        if (box.open && bottomLeft.offsetHeight > map.getSize().y * 0.6) { box.open = false; }
+        if (box.open && bottomLeft.offsetHeight > map.getSize().y * 0.7) { box.open = false; }
       });
 
     /* ---- API for tests, the embed page and links inside cards ---- */
