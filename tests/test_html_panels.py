@@ -333,3 +333,41 @@ def test_a_web_base_map_that_cannot_load_says_so(first_map):
         assert page.evaluate("claimmap.baseMapAlert()") == ""
         assert page.locator(".leaflet-control-layers-base input").first.is_checked()
         assert page.evaluate("claimmap.state.map.hasLayer(claimmap.layers.outline)")
+
+
+def test_panels_show_article_text_as_text_and_export_formulas_as_text(tmp_path):
+    """A source or title with markup shows as those characters in the filter list; a cell
+    a spreadsheet would run as a formula is exported with a leading quote (as the CSV
+    layer is)."""
+    from datetime import date
+
+    from layers.builder import layers_from_doc
+    from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
+
+    evil = '<img src=x onerror="alert(1)">'
+    text = "Officials said 300 homes were damaged in Kherson. Others said 500."
+    art = Article(id="evil-2024-01-02", text=text, title="Floods " + evil,
+                  published=date(2024, 1, 2), source="Desk")
+    places = [PlaceRecord("geonames:706448", "Kherson", "populated_place", 46.65581, 32.6178,
+                          geonameid=706448, country_code="UA", mentions=1, surfaces=["Kherson"])]
+    claims = [
+        Claim("homes-1", art.id, text[:49], 0, 49, "humanitarian", ["geonames:706448"],
+              measure="homes_damaged", value=300, unit="homes", date_start="2024-01-01",
+              time_precision="day", source='=HYPERLINK("http://example.invalid")'),
+        Claim("homes-2", art.id, text[50:], 50, len(text), "humanitarian", ["geonames:706448"],
+              measure="homes_damaged", value=500, unit="homes", date_start="2024-01-02",
+              time_precision="day", source=evil),
+    ]
+    layers = layers_from_doc(ClaimsDoc(article=art, places=places, claims=claims))
+    path = write_html(layers, tmp_path / "evil-2024-01-02.html")
+    with open_page(path, width=DESKTOP[0], height=DESKTOP[1]) as (page, log):
+        _open(page, ".cm-filters")
+        labels = page.locator(".cm-filter-sources .cm-filter-label").all_inner_texts()
+        assert evil in labels
+        assert page.evaluate("document.querySelectorAll('img[src=\"x\"], img[onerror]').length") == 0
+        got = list(csv.DictReader(io.StringIO(page.evaluate("claimmap.exportCSV()"))))
+        assert log.dialogs == [] and log.errors == []
+    by_id = {r["claim_id"]: r for r in got}
+    assert by_id["homes-1"]["source"] == '\'=HYPERLINK("http://example.invalid")'
+    assert by_id["homes-2"]["source"] == evil
+    assert by_id["homes-1"]["article_title"] == "Floods " + evil

@@ -341,6 +341,7 @@
       });
       return out;
     }
+    var HIDE_MOST = 1000;     // weighted px²: 100 px² of claim symbol, 500 of dots
     function overlap(a, b) {
       var x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
       var y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
@@ -390,14 +391,14 @@
             return false;
           }
           /* a label a line away from its dot reads less clearly: it must hide less */
-          var cost = soft.reduce(function (sum, t) { return sum + overlap(r, t) * t.weight; }, 0) +
-                     (k >= ANGLES.length ? w * h * 0.3 : 0);
-          if (cost < bestCost) { best = [o, r]; bestCost = cost; }
+          var hides = soft.reduce(function (sum, t) { return sum + overlap(r, t) * t.weight; }, 0);
+          var cost = hides + (k >= ANGLES.length ? w * h * 0.3 : 0);
+          if (cost < bestCost) { best = [o, r, hides]; bestCost = cost; }
           return cost === 0;
         });
-        /* a label that could only stand on claim symbols or other places' dots is left
-           out: more room (zooming in) brings it back */
-        if (!best || bestCost > w * h * 2) { return; }
+        /* a label that could only stand on a claim symbol (more than a 10 px corner of
+           one) or on other places' dots is left out: zooming in makes room for it */
+        if (!best || best[2] > HIDE_MOST) { return; }
         tip.options.offset = L.point(best[0][0], best[0][1]);
         tip.update();
         node.style.visibility = '';
