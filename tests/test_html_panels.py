@@ -105,7 +105,8 @@ def test_map_first_and_no_control_over_another(which, size, first_map, desk, tmp
         assert got["symbolsUnderControls"] == 0, got
         assert got["search"] >= 100, got                 # the search box is there, usable
         # every claim the default window shows is on the map (in a pin or a cluster)
-        assert got["drawn"] == _shown_claims(page) and got["drawn"] >= n * 0.9, got
+        assert got["drawn"] == _shown_claims(page) > 0, got
+        assert _shown_claims(page) <= n
         if size == PHONE:
             # the map first: every panel folded behind its button, the layers collapsed
             assert got["open"] == [] and not got["layersExpanded"], got

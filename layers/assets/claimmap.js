@@ -252,6 +252,18 @@
                            interactive: false, keyboard: false});
     }
 
+    /* a place's label: a permanent tooltip to the right of its dot that places itself
+       without reading its own size (Leaflet's reads it, which lays the page out once per
+       label as a zoom adds hundreds of them); declutter() gives it its measured height */
+    var LabelTooltip = L.Tooltip.extend({
+      _setPosition: function (pos) {
+        var h = this._cmHeight || 19;
+        if (!this._cmRight) { L.DomUtil.addClass(this._container, 'leaflet-tooltip-right'); this._cmRight = true; }
+        L.DomUtil.setPosition(this._container, pos.subtract(L.point(0, h / 2, true))
+          .add(L.point(this.options.offset)).add(this._getAnchor()));
+      }
+    });
+
     /* places */
     var kindStyle = {};
     D.kinds.forEach(function (k) { kindStyle[k.key] = k; });
@@ -313,12 +325,15 @@
       if (first) { holder[key] = mk; mk.cmShared = []; } else { holder[key].cmShared.push(p); }
       var label = first;
       if (label) { labelled.push(mk); }
-      mk.bindTooltip(function () {
+      var content = function () {
         var span = el('span', null, p.name);
         if (label) { mk.cmShared.forEach(function (q) { el('span', 'cm-place-label-more', q.name, span); }); }
         return span;
-      }, {permanent: label, direction: 'right', offset: [mk.cmGap, 0],
-          pane: label ? 'cmLabels' : 'tooltipPane', className: 'cm-place-label'});
+      };
+      var tipOptions = {permanent: label, direction: 'right', offset: [mk.cmGap, 0],
+                        pane: label ? 'cmLabels' : 'tooltipPane', className: 'cm-place-label'};
+      if (label) { mk.bindTooltip(new LabelTooltip(tipOptions).setContent(content)); }
+      else { mk.bindTooltip(content, tipOptions); }
     });
     /* each label goes where it hides nothing: right of its dot, else left, below, above or
        a corner; other labels, the controls and the map's edges are hard limits, dots and
@@ -372,19 +387,29 @@
         b.weight = 2;
         soft.push(b);
       });
+      /* every read first (the labels' sizes), then the placing, then every write, so the
+         page is laid out once, not once per label */
+      var jobs = [];
       labelled.forEach(function (mk) {
         var tip = mk.getTooltip(), node = tip && tip.getElement();
         if (!node) { return; }
-        node.style.visibility = 'hidden';
+        var job = {mk: mk, tip: tip, node: node, place: null};
+        jobs.push(job);
         if (!map.hasLayer(mk)) { return; }
         var pt = map.latLngToContainerPoint(mk.getLatLng());
         var x = frame.left + pt.x, y = frame.top + pt.y;
         var dot = box(x - 4, y - 4, 8, 8);
         if (x < frame.left || x > frame.right || y < frame.top || y > frame.bottom ||
             hard.some(function (r) { return overlap(dot, r); })) { return; }
-        var size = node.getBoundingClientRect(), w = size.width, h = size.height;
+        var size = node.getBoundingClientRect();
+        job.x = x; job.y = y; job.w = size.width; job.h = size.height;
+        job.offsetHeight = node.offsetHeight;
+      });
+      jobs.forEach(function (job) {
+        if (job.w === undefined) { return; }
+        var x = job.x, y = job.y, w = job.w, h = job.h;
         var best = null, bestCost = Infinity;
-        sides(w, h, mk.cmGap).some(function (o, k) {
+        sides(w, h, job.mk.cmGap).some(function (o, k) {
           var r = box(x + o[0], y + o[1] - h / 2, w, h);
           if (r.left < frame.left + 2 || r.right > frame.right - 2 || r.top < frame.top + 2 ||
               r.bottom > frame.bottom - 2 || hard.some(function (t) { return overlap(r, t); })) {
@@ -399,10 +424,16 @@
         /* a label that could only stand on a claim symbol (more than a 10 px corner of
            one) or on other places' dots is left out: zooming in makes room for it */
         if (!best || best[2] > HIDE_MOST) { return; }
-        tip.options.offset = L.point(best[0][0], best[0][1]);
-        tip.update();
-        node.style.visibility = '';
+        job.place = best;
         hard.push(box(best[1].left - 1, best[1].top - 1, w + 2, h + 2));   // 1 px apart
+      });
+      jobs.forEach(function (job) {
+        if (!job.place) { job.node.style.visibility = 'hidden'; return; }
+        var tip = job.tip;
+        tip.options.offset = L.point(job.place[0][0], job.place[0][1]);
+        tip._cmHeight = job.offsetHeight;
+        tip._updatePosition();                     // LabelTooltip: no read, no layout
+        job.node.style.visibility = '';
       });
     }
     /* after an event, once every handler (MarkerCluster's too) has run */
