@@ -372,3 +372,26 @@ def test_panels_show_article_text_as_text_and_export_formulas_as_text(tmp_path):
     assert by_id["homes-1"]["source"] == '\'=HYPERLINK("http://example.invalid")'
     assert by_id["homes-2"]["source"] == evil
     assert by_id["homes-1"]["article_title"] == "Floods " + evil
+
+
+def test_a_claim_card_on_a_phone_fits_and_covers_no_button(first_map):
+    path, layers = first_map
+    claim = layers.claims.sort_values("claim_id").iloc[0]["claim_id"]
+    with open_page(path, width=PHONE[0], height=PHONE[1]) as (page, log):
+        page.evaluate("id => new Promise(done => claimmap.reveal(id, m => { "
+                      "claimmap.core.openClaimPopup(m); done(true); }))", claim)
+        page.locator(".leaflet-popup .cm-card-claim").wait_for(state="visible")
+        page.wait_for_timeout(500)                   # the pan that brings the card in
+        got = page.evaluate("""() => {
+            const card = document.querySelector('.leaflet-popup').getBoundingClientRect();
+            const meet = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0 &&
+                Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0;
+            const controls = [...document.querySelectorAll('.leaflet-control')]
+                .filter(c => c.offsetWidth && c.offsetHeight);
+            return {card: [card.left, card.top, card.right, card.bottom],
+                    under: controls.filter(c => meet(card, c.getBoundingClientRect()))
+                        .map(c => c.className)}; }""")
+        left, top, right, bottom = got["card"]
+        assert left >= 0 and top >= 0 and right <= PHONE[0] and bottom <= PHONE[1], got
+        assert got["under"] == [], got
+        assert log.errors == []

@@ -958,7 +958,19 @@
     /* fit the view to every feature, clear of the controls on either side when there is room */
     /* popups pan clear of the controls on the left and right */
     function popupPadding() {
-      var corners = map._controlCorners;
+      var corners = map._controlCorners, width = map.getSize().x;
+      if (width < 640) {
+        /* a phone: the panels are folded, a card may use the whole width below the
+           buttons at the top */
+        L.Popup.mergeOptions({autoPanPaddingTopLeft: L.point(10, Math.max(
+                                corners.topleft.offsetHeight, corners.topright.offsetHeight) + 10),
+                              autoPanPaddingBottomRight: L.point(10, 10)});
+        popup.options.maxWidth = Math.min(360, width - 60);
+        popup.options.minWidth = Math.min(260, popup.options.maxWidth);
+        return;
+      }
+      popup.options.maxWidth = 360;
+      popup.options.minWidth = 260;
       L.Popup.mergeOptions({
         autoPanPaddingTopLeft: L.point(Math.max(corners.topleft.offsetWidth,
                                                 corners.bottomleft.offsetWidth) + 10, 10),
@@ -1034,6 +1046,7 @@
       map.setView(centre, zoom, {animate: false});
     };
     late.forEach(function (f) { f(); });
+    popupPadding();                        // once the panels are folded or not
     mark('controls');
     /* then draw the claims (chunked, so a big map stays responsive) */
     if (core.initialView) {
