@@ -168,6 +168,9 @@ def test_filters_by_article_and_source(desk):
     with open_page(path, width=DESKTOP[0], height=DESKTOP[1]) as (page, log):
         everything = _shown_claims(page)
         _open(page, ".cm-filters")
+        # the articles go by their titles (the batch keeps them), not their file names
+        titles = page.locator(".cm-filter-articles .cm-filter-label").all_inner_texts()
+        assert "Heatwave grips northern India" in titles and len(titles) == len(articles)
         page.click(".cm-filters .cm-filter-head:has-text('Articles') .cm-filter-none")
         assert _shown_claims(page) == 0
         page.locator(".cm-filter-articles input").first.check()

@@ -395,9 +395,9 @@ def map_data(layers, *, tiles: list[dict]) -> dict:
     art = layers.doc.article
     articles = {art.id: {"title": art.title or art.id, "published": _iso(art.published),
                          "source": art.source or ""}}
-    # a merged map's articles (``layers.articles``, from layers.merge): titles for the
-    # article filter and the cards
-    for a in getattr(layers, "articles", None) or ():
+    # a merged map's articles (``layers.articles`` from layers.merge, or the document's
+    # own list where it keeps one): titles for the article filter and the cards
+    for a in getattr(layers, "articles", None) or getattr(layers.doc, "articles", None) or ():
         articles[a.id] = {"title": a.title or a.id, "published": _iso(a.published),
                           "source": a.source or ""}
     dated = [d for d in claims["d0"] if d is not None]
