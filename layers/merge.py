@@ -267,6 +267,7 @@ def merged_layers(merged: Merged, boundaries=None):
     from layers.builder import layers_from_doc
 
     layers = layers_from_doc(merged.doc, boundaries=boundaries, source=None)
+    layers.articles = list(merged.articles)     # the HTML map's article filter reads them
     article_of = {c.claim_id: c.article_id for c in merged.doc.claims}
     for frame_name in ("places", "regions"):
         gdf = getattr(layers, frame_name)

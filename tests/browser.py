@@ -48,12 +48,13 @@ class PageLog:
 
 @contextlib.contextmanager
 def open_page(path, *, width: int = 1280, height: int = 800, wait_ready: bool = True,
-              timeout_ms: int = 60_000):
+              timeout_ms: int = 60_000, fragment: str = ""):
     """Open the local file ``path`` in headless Chromium with the network blocked.
 
     Yields ``(page, log)``; ``page`` is a Playwright Page, ``log`` a PageLog. With
     ``wait_ready`` it waits until the map's script says it has drawn everything
-    (``window.claimmap.ready``).
+    (``window.claimmap.ready``). ``fragment`` (``#...``) is put after the file's URL, as
+    a shared link would carry it.
     """
     from playwright.sync_api import sync_playwright
 
@@ -86,7 +87,7 @@ def open_page(path, *, width: int = 1280, height: int = 800, wait_ready: bool = 
             page.on("pageerror", lambda exc: log.errors.append(f"pageerror: {exc}"))
             page.on("dialog", on_dialog)
             page.set_default_timeout(timeout_ms)
-            page.goto(Path(path).resolve().as_uri())
+            page.goto(Path(path).resolve().as_uri() + fragment)
             if wait_ready:
                 try:
                     page.wait_for_function("window.claimmap && window.claimmap.ready === true",

@@ -138,6 +138,9 @@
     if (map.options.maxZoom === undefined) { map.setMaxZoom(18); }
     if (map.options.minZoom === undefined) { map.setMinZoom(1); }
     map.getContainer().classList.add('cm-map');
+    /* a phone: the map first, every panel folded behind its button */
+    var narrow = map.getSize().x < 640;
+    if (narrow) { map.getContainer().classList.add('cm-narrow'); }
     if (options.embed) { map.getContainer().classList.add('cm-embed'); }
 
     var placeById = {};
@@ -164,16 +167,16 @@
       attribution: '<a href="https://www.naturalearthdata.com/">' +
                    esc(options.outline_attribution || 'Outlines: Natural Earth (public domain)') + '</a>'
     });
-    var bases = {'Outline (offline)': outline};
+    /* the outline stays on the map under every base map: a web map that cannot load
+       (no network) leaves it showing, and claimmap-panels.js says why */
+    var offlineBase = L.layerGroup();
+    var bases = {'Outline only (offline)': offlineBase};
     D.tiles.forEach(function (t) {
       bases[esc(t.name)] = L.tileLayer(t.url, {attribution: t.attribution, maxZoom: t.max_zoom,
                                                maxNativeZoom: t.max_zoom});
     });
-    var pending = [outline];   // added once the view is set: drawing them twice is slow
+    var pending = [outline, offlineBase];   // added once the view is set: drawing them twice is slow
     map.getContainer().classList.add('cm-offline');
-    map.on('baselayerchange', function (e) {
-      map.getContainer().classList.toggle('cm-offline', e.layer === outline);
-    });
     map.attributionControl.addAttribution(
       'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)');
 
@@ -249,6 +252,18 @@
                            interactive: false, keyboard: false});
     }
 
+    /* a place's label: a permanent tooltip to the right of its dot that places itself
+       without reading its own size (Leaflet's reads it, which lays the page out once per
+       label as a zoom adds hundreds of them); declutter() gives it its measured height */
+    var LabelTooltip = L.Tooltip.extend({
+      _setPosition: function (pos) {
+        var h = this._cmHeight || 19;
+        if (!this._cmRight) { L.DomUtil.addClass(this._container, 'leaflet-tooltip-right'); this._cmRight = true; }
+        L.DomUtil.setPosition(this._container, pos.subtract(L.point(0, h / 2, true))
+          .add(L.point(this.options.offset)).add(this._getAnchor()));
+      }
+    });
+
     /* places */
     var kindStyle = {};
     D.kinds.forEach(function (k) { kindStyle[k.key] = k; });
@@ -284,24 +299,41 @@
       places.addLayer(mk);
       (p.kind === 'country' ? context : bounds).extend([p.lat, p.lon]);
     });
-    /* up to 40 places keep a label on the map (a tooltip otherwise), placed in order of
-       importance (mentions, then population); places at one point (a town and a mine
-       named after it) share one label, the most important name first */
-    var permanent = D.places.length <= 40, labelled = [], holder = {};
+    /* every place may keep a label on the map, at any number of places: labels are
+       placed greedily in order of importance (claims at the place, then mentions, then
+       population) and one that finds no free room is skipped (declutter below), so zooming
+       in shows more of them. Places at one point (a town and a mine named after it) share
+       one label, the most important name first. */
+    var claimsAt = {};
+    (function () {
+      var perString = {};
+      for (var i = 0; i < C.n; i++) { perString[C.places[i]] = (perString[C.places[i]] || 0) + 1; }
+      Object.keys(perString).forEach(function (si) {
+        (S[si] ? S[si].split('; ') : []).forEach(function (id) {
+          claimsAt[id] = (claimsAt[id] || 0) + perString[si];
+        });
+      });
+    }());
+    var labelled = [], holder = {};
     Object.keys(placeMarkers).map(function (id) { return placeMarkers[id]; }).sort(function (a, b) {
-      return (b.cmPlace.mentions - a.cmPlace.mentions) ||
-             (b.cmPlace.population - a.cmPlace.population);
+      return ((claimsAt[b.cmPlace.id] || 0) - (claimsAt[a.cmPlace.id] || 0)) ||
+             (b.cmPlace.mentions - a.cmPlace.mentions) ||
+             (b.cmPlace.population - a.cmPlace.population) ||
+             (a.cmPlace.name < b.cmPlace.name ? -1 : a.cmPlace.name > b.cmPlace.name ? 1 : 0);
     }).forEach(function (mk) {
       var p = mk.cmPlace, key = pointKey(p.lat, p.lon), first = !holder[key];
       if (first) { holder[key] = mk; mk.cmShared = []; } else { holder[key].cmShared.push(p); }
-      var label = permanent && first;
+      var label = first;
       if (label) { labelled.push(mk); }
-      mk.bindTooltip(function () {
+      var content = function () {
         var span = el('span', null, p.name);
         if (label) { mk.cmShared.forEach(function (q) { el('span', 'cm-place-label-more', q.name, span); }); }
         return span;
-      }, {permanent: label, direction: 'right', offset: [mk.cmGap, 0],
-          pane: label ? 'cmLabels' : 'tooltipPane', className: 'cm-place-label'});
+      };
+      var tipOptions = {permanent: label, direction: 'right', offset: [mk.cmGap, 0],
+                        pane: label ? 'cmLabels' : 'tooltipPane', className: 'cm-place-label'};
+      if (label) { mk.bindTooltip(new LabelTooltip(tipOptions).setContent(content)); }
+      else { mk.bindTooltip(content, tipOptions); }
     });
     /* each label goes where it hides nothing: right of its dot, else left, below, above or
        a corner; other labels, the controls and the map's edges are hard limits, dots and
@@ -324,6 +356,7 @@
       });
       return out;
     }
+    var HIDE_MOST = 1000;     // weighted px²: 100 px² of claim symbol, 500 of dots
     function overlap(a, b) {
       var x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
       var y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
@@ -354,35 +387,53 @@
         b.weight = 2;
         soft.push(b);
       });
+      /* every read first (the labels' sizes), then the placing, then every write, so the
+         page is laid out once, not once per label */
+      var jobs = [];
       labelled.forEach(function (mk) {
         var tip = mk.getTooltip(), node = tip && tip.getElement();
         if (!node) { return; }
-        node.style.visibility = 'hidden';
+        var job = {mk: mk, tip: tip, node: node, place: null};
+        jobs.push(job);
         if (!map.hasLayer(mk)) { return; }
         var pt = map.latLngToContainerPoint(mk.getLatLng());
         var x = frame.left + pt.x, y = frame.top + pt.y;
         var dot = box(x - 4, y - 4, 8, 8);
         if (x < frame.left || x > frame.right || y < frame.top || y > frame.bottom ||
             hard.some(function (r) { return overlap(dot, r); })) { return; }
-        var size = node.getBoundingClientRect(), w = size.width, h = size.height;
+        var size = node.getBoundingClientRect();
+        job.x = x; job.y = y; job.w = size.width; job.h = size.height;
+        job.offsetHeight = node.offsetHeight;
+      });
+      jobs.forEach(function (job) {
+        if (job.w === undefined) { return; }
+        var x = job.x, y = job.y, w = job.w, h = job.h;
         var best = null, bestCost = Infinity;
-        sides(w, h, mk.cmGap).some(function (o, k) {
+        sides(w, h, job.mk.cmGap).some(function (o, k) {
           var r = box(x + o[0], y + o[1] - h / 2, w, h);
           if (r.left < frame.left + 2 || r.right > frame.right - 2 || r.top < frame.top + 2 ||
               r.bottom > frame.bottom - 2 || hard.some(function (t) { return overlap(r, t); })) {
             return false;
           }
           /* a label a line away from its dot reads less clearly: it must hide less */
-          var cost = soft.reduce(function (sum, t) { return sum + overlap(r, t) * t.weight; }, 0) +
-                     (k >= ANGLES.length ? w * h * 0.3 : 0);
-          if (cost < bestCost) { best = [o, r]; bestCost = cost; }
+          var hides = soft.reduce(function (sum, t) { return sum + overlap(r, t) * t.weight; }, 0);
+          var cost = hides + (k >= ANGLES.length ? w * h * 0.3 : 0);
+          if (cost < bestCost) { best = [o, r, hides]; bestCost = cost; }
           return cost === 0;
         });
-        if (!best) { return; }
-        tip.options.offset = L.point(best[0][0], best[0][1]);
-        tip.update();
-        node.style.visibility = '';
+        /* a label that could only stand on a claim symbol (more than a 10 px corner of
+           one) or on other places' dots is left out: zooming in makes room for it */
+        if (!best || best[2] > HIDE_MOST) { return; }
+        job.place = best;
         hard.push(box(best[1].left - 1, best[1].top - 1, w + 2, h + 2));   // 1 px apart
+      });
+      jobs.forEach(function (job) {
+        if (!job.place) { job.node.style.visibility = 'hidden'; return; }
+        var tip = job.tip;
+        tip.options.offset = L.point(job.place[0][0], job.place[0][1]);
+        tip._cmHeight = job.offsetHeight;
+        tip._updatePosition();                     // LabelTooltip: no read, no layout
+        job.node.style.visibility = '';
       });
     }
     /* after an event, once every handler (MarkerCluster's too) has run */
@@ -460,9 +511,11 @@
       map.openPopup(popup);
     }
 
+    var categoryToggles = [];
     D.categories.forEach(function (c, ci) {
       var toggle = L.layerGroup();
       toggle.cmCategory = ci;
+      categoryToggles.push(toggle);
       toggle.addTo(map);
       overlays['<span class="cm-swatch" style="background:' + c.colour + '"></span>' +
                esc(c.label) + ' (' + fmtNumber(c.count) + ')'] = toggle;
@@ -476,15 +529,21 @@
 
     mark('claims');
     /* which claims pass the category toggles and the date filter */
-    var filter = {from: null, to: null, undated: true};
+    /* articles, sources: null (all) or {string index: true} of those shown */
+    var filter = {from: null, to: null, undated: true, articles: null, sources: null};
     function visible(i) {
       if (!catOn[C.cat[i]]) { return false; }
+      if (filter.articles && !filter.articles[C.article[i]]) { return false; }
+      if (filter.sources && !filter.sources[C.source[i]]) { return false; }
       if (C.d0[i] === null) { return filter.undated; }
       if (filter.from !== null && C.d1[i] < filter.from) { return false; }
       if (filter.to !== null && C.d0[i] > filter.to) { return false; }
       return true;
     }
+    var started = false;   // the first claims are added at the end of init, once
+    var onRefresh = [];
     function refresh() {
+      if (!started) { return; }
       var add = [], remove = [];
       for (var i = 0; i < C.n; i++) {
         var v = visible(i);
@@ -494,6 +553,7 @@
       if (remove.length) { claims.removeLayers(remove); }
       if (add.length) { claims.addLayers(add); }
       if (legendCounts) { legendCounts(); }
+      onRefresh.forEach(function (f) { f(); });
       if (CM.ready) { redeclutter(); }
     }
     var legendCounts = null;
@@ -655,15 +715,16 @@
     /* ---- controls ---- */
 
     var layerControl = L.control.layers(bases, overlays,
-                                        {collapsed: !!options.embed, position: 'topright'});
+                                        {collapsed: !!options.embed || narrow, position: 'topright'});
 
     // the title card
     var TitleControl = L.Control.extend({
       options: {position: 'topright'},
       onAdd: function () {
-        var div = el('div', 'leaflet-control cm-title');
+        var div = el('details', 'leaflet-control cm-title');
+        div.open = true;
         var a = D.article;
-        el('div', 'cm-title-main', a.title, div);
+        el('summary', 'cm-title-main', a.title, div);
         el('div', 'cm-title-meta', [a.published, a.source].filter(Boolean).join(' \u00b7 '), div);
         el('div', 'cm-title-meta', fmtNumber(C.n) + (C.n === 1 ? ' claim' : ' claims') + ' at ' +
            fmtNumber(D.places.length) + (D.places.length === 1 ? ' place' : ' places'), div);
@@ -749,7 +810,7 @@
       options: {position: 'bottomleft'},
       onAdd: function () {
         var box = el('details', 'leaflet-control cm-legend');
-        if (!options.embed) { box.open = true; }
+        if (!options.embed && !narrow) { box.open = true; }
         el('summary', null, 'Legend', box);
         var counts = [];
         if (D.categories.length) {
@@ -810,63 +871,28 @@
       }
     });
 
-    // date filter over the claims' dates
-    if (D.dates) {
-      var DateControl = L.Control.extend({
-        options: {position: 'bottomleft'},
-        onAdd: function () {
-          var box = el('details', 'leaflet-control cm-dates');
-          if (!options.embed && map.getSize().y >= 900) { box.open = true; }
-          el('summary', null, 'Claims dated', box);
-          var lo = D.dates.min, hi = D.dates.max;
-          function slider(label, value) {
-            var r = el('label', 'cm-date-row', null, box);
-            el('span', 'cm-date-label', label, r);
-            var s = el('input', null, null, r);
-            s.type = 'range'; s.min = lo; s.max = hi; s.step = 1; s.value = value;
-            var out = el('output', null, isoDay(value), r);
-            s.addEventListener('input', function () { out.textContent = isoDay(+s.value); });
-            return s;
-          }
-          var from = slider('from', lo), to = slider('to', hi);
-          from.className = 'cm-date-from'; to.className = 'cm-date-to';
-          var u = el('label', 'cm-date-row', null, box);
-          var cb = el('input', 'cm-date-undated', null, u);
-          cb.type = 'checkbox'; cb.checked = true;
-          var undated = 0;
-          for (var i = 0; i < C.n; i++) { if (C.d0[i] === null) { undated++; } }
-          el('span', null, ' undated claims (' + undated + ')', u);
-          function apply() {
-            var a = +from.value, b = +to.value;
-            if (a > b) { var x = a; a = b; b = x; }
-            filter.from = a === lo ? null : a;
-            filter.to = b === hi ? null : b;
-            filter.undated = cb.checked;
-            refresh();
-          }
-          from.addEventListener('change', apply);
-          to.addEventListener('change', apply);
-          cb.addEventListener('change', apply);
-          CM.setDates = function (a, b, withUndated) {
-            from.value = a === null ? lo : a; to.value = b === null ? hi : b;
-            from.dispatchEvent(new Event('input')); to.dispatchEvent(new Event('input'));
-            cb.checked = withUndated !== false;
-            apply();
-          };
-          box.addEventListener('toggle', function () { declutter(); });
-          L.DomEvent.disableClickPropagation(box);
-          L.DomEvent.disableScrollPropagation(box);
-          return box;
-        }
-      });
-      new DateControl().addTo(map);
-    }
-    new LegendControl().addTo(map);   // above the date filter
-    /* on a short window the legend starts collapsed too: the map comes first */
+    /* the panels of claimmap-panels.js (time control, filters, export, the link in the
+       URL, the phone layout) plug in here, under the legend; see CM.core below */
+    var late = [], whenReady = [];
+    var core = CM.core = {
+      map: map, options: options, D: D, C: C, S: S, filter: filter, visible: visible,
+      refresh: refresh, shown: shown, markers: markers, catOn: catOn, claims: claims,
+      links: links, outline: outline, bases: bases, offlineBase: offlineBase,
+      layerControl: layerControl, placeName: placeName, placeList: placeList,
+      claimById: claimById, declutter: redeclutter, narrow: narrow, onRefresh: onRefresh,
+      late: late, whenReady: whenReady, initialView: null, el: el, isoDay: isoDay,
+      fmtNumber: fmtNumber, openClaimPopup: openClaimPopup, popup: popup,
+      categoryToggles: categoryToggles, claimCardOf: claimCard
+    };
+    (CM.extensions || []).forEach(function (ext) { ext(core); });
+    new LegendControl().addTo(map);   // above the time control
+    /* on a short window the panels, then the legend, start collapsed too: the map comes first */
     var legendBox = map.getContainer().querySelector('.cm-legend');
-    if (legendBox.open && map._controlCorners.bottomleft.offsetHeight > map.getSize().y * 0.5) {
-      legendBox.open = false;
-    }
+    var bottomLeft = map._controlCorners.bottomleft;
+    Array.prototype.slice.call(bottomLeft.querySelectorAll('details.cm-panel[open]')).concat([legendBox])
+      .forEach(function (box) {
+        if (box.open && bottomLeft.offsetHeight > map.getSize().y * 0.7) { box.open = false; }
+      });
 
     /* ---- API for tests, the embed page and links inside cards ---- */
 
@@ -926,12 +952,25 @@
       CM.renderMs = performance.now() - t0;     // in init: parse, build, cluster
       CM.readyAt = performance.now();            // since navigation start
       map.getContainer().setAttribute('data-claimmap-ready', '1');
+      whenReady.forEach(function (f) { f(); });
     }
 
     /* fit the view to every feature, clear of the controls on either side when there is room */
     /* popups pan clear of the controls on the left and right */
     function popupPadding() {
-      var corners = map._controlCorners;
+      var corners = map._controlCorners, width = map.getSize().x;
+      if (width < 640) {
+        /* a phone: the panels are folded, a card may use the whole width below the
+           buttons at the top */
+        L.Popup.mergeOptions({autoPanPaddingTopLeft: L.point(10, Math.max(
+                                corners.topleft.offsetHeight, corners.topright.offsetHeight) + 10),
+                              autoPanPaddingBottomRight: L.point(10, 10)});
+        popup.options.maxWidth = Math.min(360, width - 60);
+        popup.options.minWidth = Math.min(260, popup.options.maxWidth);
+        return;
+      }
+      popup.options.maxWidth = 360;
+      popup.options.minWidth = 260;
       L.Popup.mergeOptions({
         autoPanPaddingTopLeft: L.point(Math.max(corners.topleft.offsetWidth,
                                                 corners.bottomleft.offsetWidth) + 10, 10),
@@ -972,7 +1011,7 @@
       if (!bounds.isValid()) { map.setView([20, 0], 2, {animate: false}); return; }
       var fitBox = bounds.pad(0.05), size = map.getSize();
       /* room for the labels beside the points and the claim symbols standing above them */
-      var label = labelled.length ? 90 : 0;
+      var label = labelled.length ? (narrow ? 40 : 90) : 0;
       var margin = {left: 10 + label / 2, right: 10 + label, top: 50, bottom: 20};
       var choices = paddings(cornerBoxes()).map(function (pad) {
         var w = size.x - pad.left - pad.right, h = size.y - pad.top - pad.bottom;
@@ -1006,12 +1045,17 @@
                                                       best.y + bh / 2 - size.y / 2)), zoom);
       map.setView(centre, zoom, {animate: false});
     };
+    late.forEach(function (f) { f(); });
+    popupPadding();                        // once the panels are folded or not
     mark('controls');
     /* then draw the claims (chunked, so a big map stays responsive) */
-    CM.fitAll();
+    if (core.initialView) {
+      map.setView(core.initialView.center, core.initialView.zoom, {animate: false});
+    } else { CM.fitAll(); }
     pending.forEach(function (layer) { layer.addTo(map); });
     mark('fit');
     var all = [];
+    started = true;
     for (var q = 0; q < C.n; q++) { if (visible(q)) { all.push(markers[q]); shown[q] = 1; } }
     if (all.length) { loading = true; claims.addLayers(all); } else { ready(); }
   };

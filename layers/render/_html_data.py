@@ -212,7 +212,7 @@ def _geojson_geometry(geom):
 
 
 def _claims(gdf, strings: _Strings) -> tuple[dict, dict]:
-    cols = ["claim_id", "article_id", "text", "category", "measure", "value", "unit",
+    cols = ["claim_id", "article_id", "text", "category", "measure", "value", "value_max", "unit",
             "date_start", "date_end", "time_precision", "source", "place_ids",
             "geo_precision", "contested", "conflicts_with", "relation", "period", "qualifier"]
     n, c = _rows(gdf, cols)
@@ -240,6 +240,7 @@ def _claims(gdf, strings: _Strings) -> tuple[dict, dict]:
         "cat": [cat_index[k] for k in present],
         "measure": [_s(x) for x in c["measure"]],
         "value": [_num(x) for x in c["value"]],
+        "value_max": [_num(x) for x in c["value_max"]],
         "unit": [_s(x) for x in c["unit"]],
         "date_start": [_s(x) for x in c["date_start"]],
         "date_end": [_s(x) for x in c["date_end"]],
@@ -394,6 +395,11 @@ def map_data(layers, *, tiles: list[dict]) -> dict:
     art = layers.doc.article
     articles = {art.id: {"title": art.title or art.id, "published": _iso(art.published),
                          "source": art.source or ""}}
+    # a merged map's articles (``layers.articles`` from layers.merge, or the document's
+    # own list where it keeps one): titles for the article filter and the cards
+    for a in getattr(layers, "articles", None) or getattr(layers.doc, "articles", None) or ():
+        articles[a.id] = {"title": a.title or a.id, "published": _iso(a.published),
+                          "source": a.source or ""}
     dated = [d for d in claims["d0"] if d is not None]
     return {
         "version": 1,

@@ -8,7 +8,9 @@ docs/html_map.md). Both pages inline everything they need:
   packages vendored in layers/assets/ (README there), CSS images as data URIs;
 - the layers as one JSON block (layers/_html_data.py) that ``assets/claimmap.js`` draws:
   places, claims (one toggle per category, clustered, spiderfied), links (directed lines
-  with arrowheads), regions, a legend, a date filter, search by place name;
+  with arrowheads), regions, a legend, search by place name; ``assets/claimmap-panels.js``
+  adds the time control, the article and source filters, export of the claims shown,
+  the view in the URL's hash and the phone layout (docs/html_map.md);
 - the Natural Earth country outlines (geo/outlines.py) as the default base layer, so the
   page shows where things are without tiles; web base maps (OpenStreetMap, a grey one,
   satellite imagery) are offered in the layer control and fetched only when chosen.
@@ -42,7 +44,7 @@ WEB_BASEMAPS = (
 
 #: the vendored scripts and styles, in load order (layers/assets/README.md)
 _JS = ("leaflet.js", "leaflet.markercluster.js", "Control.FullScreen.js", "leaflet-measure.js",
-       "claimmap.js")
+       "claimmap.js", "claimmap-panels.js")
 _CSS = ("leaflet.css", "MarkerCluster.css", "Control.FullScreen.css", "leaflet-measure.css",
         "claimmap.css")
 
