@@ -61,7 +61,10 @@ How it works
    here, the next one that fits the article takes its place ("reached Texas": the state,
    not a hamlet in Mexico); a first-level area of the article's country beats a country of
    the same name the article gives no support ("Georgia" beside Florida).
-6. One sense per article: a surname the article gives a person ("Rick Stewart", "Mrs.
+6. Demonyms that name ground (`geo._demonyms`): "the Syrian-Turkish border", "the Greek
+   islands", "European countries" are mentions of the country (continent) the adjective
+   is of; "Syrian forces", "the Greek government" stay out (step 3).
+7. One sense per article: a surname the article gives a person ("Rick Stewart", "Mrs.
    Lincoln", "Jones, 45,") is that person wherever it stands bare ("Stewart said"), unless
    the words around place it ("in Stewart", "Stewart, B.C."); a common word in a headline
    or opening a sentence ("Talks in Geneva") is the place the article names with that word
@@ -86,6 +89,7 @@ import re
 from functools import lru_cache
 
 from geo import _recognize as rz
+from geo._demonyms import demonym_mentions
 from geo._cues import read_coordination, read_cues, read_qualifiers
 from geo._item import Item
 from geo._buildings import names_a_building
@@ -217,6 +221,9 @@ def find_places(text: str, date=None, *, gazetteer=None, unresolved=None) -> lis
             continue
         mentions.append(_mention(text, it, items, counts, gaz))
     mentions = _no_overlaps(mentions)
+    more = demonym_mentions(text, toks, mentions, gaz)
+    if more:
+        mentions = sorted(mentions + more, key=lambda m: m.start)
     if unresolved is not None:
         unresolved.extend(unplaced(text, items, far, mentions, gaz))
     return mentions

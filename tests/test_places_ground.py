@@ -1,0 +1,62 @@
+"""Places the geoparser missed on news it was not tuned on (issue 16, recall): demonyms that
+name ground, seas and oceans, datelines; texts written for these tests, run through
+``claimmap places`` as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CLAIMMAP = Path(sys.executable).with_name("claimmap")
+
+
+def places(tmp_path, text: str) -> list[dict]:
+    """`claimmap places` on `text` as an article file: its places, in text order."""
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    out = subprocess.run([str(CLAIMMAP), "places", str(article)], capture_output=True,
+                         text=True, env=env, check=True, timeout=120)
+    return json.loads(out.stdout)["places"]
+
+
+# ------------------------------------------------------------- demonyms that name ground
+
+DEMONYMS = (
+    "Shelling was reported along the Syrian-Turkish border overnight, and two towns "
+    "near the Iraqi frontier were evacuated. Thousands of migrants remain stuck on the "
+    "Greek islands, and the Tunisian coast guard rescued forty people at sea.\n\n"
+    "The Syrian government denied the reports. Turkish officials said Greek and Iraqi "
+    "diplomats would meet next week; Tunisian ministers did not comment."
+)
+
+
+def test_a_demonym_before_a_noun_for_ground_is_that_country(tmp_path):
+    got = [(p["surface"], p["country_code"], p["kind"]) for p in places(tmp_path, DEMONYMS)]
+    assert got[:4] == [("Syrian", "SY", "country"), ("Turkish", "TR", "country"),
+                       ("Iraqi", "IQ", "country"), ("Greek", "GR", "country")], got
+
+
+def test_a_demonym_for_a_people_or_a_state_is_no_place(tmp_path):
+    got = places(tmp_path, DEMONYMS)
+    second = DEMONYMS.index("The Syrian government")
+    assert [p["surface"] for p in got if p["start"] >= second] == [], got
+    # "the Tunisian coast guard": the guard is an institution, not ground
+    assert "Tunisian" not in [p["surface"] for p in got], got
+
+
+def test_a_continents_adjective_before_countries_is_the_continent(tmp_path):
+    text = "Several European countries expelled diplomats, while African leaders met in Accra."
+    got = [(p["surface"], p["kind"]) for p in places(tmp_path, text)]
+    assert ("European", "region") in got and ("Accra", "populated_place") in got, got
+    assert "African" not in [s for s, _ in got], got
+
+
+def test_a_demonym_inside_a_longer_name_is_not_its_country(tmp_path):
+    text = "In a Northern Irish town, residents of the Saint Lucian coast were honoured."
+    got = places(tmp_path, text)
+    assert not [p for p in got if p["country_code"] == "IE"], got
