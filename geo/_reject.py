@@ -33,7 +33,7 @@ from geo._tuning import (
 from geo._words import (
     ACTOR_NOUNS, ADDRESSING_VERBS, AREA_WORDS, ARTICLES, AT_PLACE, AUXILIARIES, CLAUSE_WORDS,
     COAST_WORDS, CONNECTIVES, CONTRACTIONS, CRIME_GROUPS, DIRECTIONS, FACILITY_HEADS,
-    FEATURE_PREFIXES, FEATURE_WORDS, GENERIC_NAME_WORDS, GROUP_NOUNS, HOLIDAYS,
+    FEATURE_PREFIXES, FEATURE_WORDS, GENERIC_NAME_WORDS, GROUP_NOUNS, HOLIDAYS, WEATHER,
     IRREGULAR_PAST, JURISDICTION_HEADS, LOCAL_HEADS, MODALS, MONTHS, NAME_PARTICLES,
     NATURAL_HEADS, NOT_VERBS_ED, ORG_WORDS, PEOPLE_ADJECTIVES, PLACE_ATTRIBUTES,
     PLACE_SUBJECT_VERBS, PLURAL_AREA_WORDS, REPORTING_VERBS, RESIDENT_NOUNS, SETTLEMENT_NOUNS,
@@ -107,6 +107,8 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
         return "a continent (see geo._regions.CONTINENTS)"
     if it.key in HOLIDAYS and it.qualifier is None and not it.located:
         return "a holiday's name ('before Christmas')"
+    if it.key in WEATHER and it.qualifier is None:
+        return "a climate phenomenon ('El Niño'), not a town"
     if toks[s.j - 1].possessive and s.j < len(toks) and toks[s.j].low == "day" and \
             toks[s.j].cap:
         return "a holiday's name ('St. Patrick's Day')"

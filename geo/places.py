@@ -97,7 +97,7 @@ from geo._reject import (
     COMMON_AT_START, PERSON_REASONS, PERSON_SPEAKS, SECOND_WORD, STORM_NAME, a_surname,
     fall_back, reject_by_form, reject_in_context,
 )
-from geo._regions import region_names, region_place, region_prefixes
+from geo._regions import BARE_WATERS, bare_water, region_names, region_place, region_prefixes
 from geo._resolve import anchors, resolve
 from geo._tuning import (
     ALTERNATIVE_MARGIN, MAX_CANDIDATES, NAMESAKE_GAP, RESPELT_POP, TINY_POP, WEAK_START_POP,
@@ -162,8 +162,11 @@ def find_places(text: str, date=None, *, gazetteer=None, unresolved=None) -> lis
 
     regions = region_names()
     for it in items:
-        it.world_region = it.key in regions
+        it.world_region = it.key in regions and (
+            it.key not in BARE_WATERS or bare_water(it.key, toks, it.span.i))
         read_cues(text, toks, it)
+        if it.world_region and it.key in BARE_WATERS:
+            it.common = False  # "the tropical Atlantic": the ocean, no adjective
         if it.common and it.span.how == "dateline" and it.span.j in span_at and \
                 text[it.end:span_at[it.span.j].start] == ", ":
             it.common = False  # "MOBILE, Ala. —": a dateline the next name places

@@ -60,3 +60,39 @@ def test_a_demonym_inside_a_longer_name_is_not_its_country(tmp_path):
     text = "In a Northern Irish town, residents of the Saint Lucian coast were honoured."
     got = places(tmp_path, text)
     assert not [p for p in got if p["country_code"] == "IE"], got
+
+
+# --------------------------------------------------------------- oceans, seas, regions
+
+def test_oceans_are_places_of_their_own(tmp_path):
+    text = (
+        "Forecasters expect an active season: warm water in the eastern tropical Atlantic "
+        "favours storms, while El Niño has faded in the Pacific. Tankers were diverted "
+        "from the Red Sea, and debris washed up on Indian Ocean shores.")
+    got = {p["surface"]: p for p in places(tmp_path, text)}
+    # a sea stays a feature named after a place (tests/test_places.py), not a place
+    assert set(got) == {"Atlantic", "Pacific", "Indian Ocean"}, got
+    for p in got.values():
+        assert p["kind"] == "region" and p["geonameid"] and p["country_code"] == "", p
+    assert got["Atlantic"]["lon"] < -10 and got["Indian Ocean"]["lat"] < 0, got
+
+
+def test_an_oceans_bare_name_without_the_is_still_a_town(tmp_path):
+    text = "Voters in Atlantic, Iowa, and Pacific, Missouri, went to the polls on Tuesday."
+    got = [(p["surface"], p["kind"], p["admin1"]) for p in places(tmp_path, text)]
+    assert ("Atlantic", "populated_place", "US.IA") in got, got
+    assert ("Pacific", "populated_place", "US.MO") in got, got
+
+
+def test_a_capitalised_word_after_an_oceans_name_makes_another_name(tmp_path):
+    text = "Heavy rain soaked the Pacific Northwest, and the Atlantic Council met in Washington."
+    got = [p for p in places(tmp_path, text) if p["kind"] == "region"]
+    assert got == [], got
+
+
+def test_a_world_region_geonames_knows_is_placed_at_its_entry(tmp_path):
+    text = "Oil prices rose on fears of a wider war in the Middle East and unrest in West Africa."
+    got = {p["surface"]: p for p in places(tmp_path, text)}
+    assert got["Middle East"]["place_id"].startswith("geonames:"), got
+    assert got["West Africa"]["place_id"].startswith("geonames:"), got
+    assert got["Middle East"]["kind"] == got["West Africa"]["kind"] == "region"
