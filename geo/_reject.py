@@ -44,6 +44,7 @@ from geo.countries import continent_names, is_capital, is_demonym
 from geo.model import Candidate
 
 __all__ = ["COMMON_AT_START", "STORM_NAME", "PERSON_REASONS", "PERSON_SPEAKS", "SECOND_WORD",
+           "FIRST_WORD",
            "reject_by_form", "reject_in_context", "fall_back", "a_surname"]
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ STORM_NAME = "a storm's name ('Hurricane Milton')"
 #: countries of a million or more likewise)
 ACRONYM_COUNTRY_POP = 1_000_000
 SECOND_WORD = "the second word of a longer name the gazetteer does not know"
+FIRST_WORD = "the first word of a longer name the gazetteer does not know"
 PERSON_AFTER_TITLE = "a personal name after a title"
 PERSON_PART = "part of a personal name"
 PERSON_AGED = "a personal name followed by an age"
@@ -127,7 +129,7 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
             not _serves(toks, s, _cap_sequence(text, toks, s.i, s.j), it) and \
             not _opens_a_local_name(toks, s, _cap_sequence(text, toks, s.i, s.j), it):
         # two names side by side that are no name together: "Metro Manila", "Lloyd Austin"
-        return "the first word of a longer name the gazetteer does not know"
+        return FIRST_WORD
     k = s.j
     if k + 1 < len(toks) and not is_country and not toks[k - 1].possessive and \
             toks[k].low in CONNECTIVES and not toks[k].cap and \

@@ -66,7 +66,9 @@ How it works
    is of; "Syrian forces", "the Greek government" stay out (step 3).
 7. One sense per article: a surname the article gives a person ("Rick Stewart", "Mrs.
    Lincoln", "Jones, 45,") is that person wherever it stands bare ("Stewart said"), unless
-   the words around place it ("in Stewart", "Stewart, B.C."); a common word in a headline
+   the words around place it ("in Stewart", "Stewart, B.C."), and so is a given name it
+   gives a person in full or after a kinship noun ("Tyler Williams", "his son James":
+   `geo._given`); a common word in a headline
    or opening a sentence ("Talks in Geneva") is the place the article names with that word
    mid-sentence; a small town only the headline names is a word of the headline; a storm's
    name ("Hurricane Milton") is the storm wherever it stands bare.
@@ -90,12 +92,13 @@ from functools import lru_cache
 
 from geo import _recognize as rz
 from geo._demonyms import demonym_mentions
+from geo._given import given_names
 from geo._cues import read_coordination, read_cues, read_qualifiers
 from geo._item import Item
 from geo._buildings import names_a_building
 from geo._reject import (
-    COMMON_AT_START, PERSON_REASONS, PERSON_SPEAKS, SECOND_WORD, STORM_NAME, a_surname,
-    fall_back, reject_by_form, reject_in_context,
+    COMMON_AT_START, FIRST_WORD, PERSON_REASONS, PERSON_SPEAKS, SECOND_WORD, STORM_NAME,
+    a_surname, fall_back, reject_by_form, reject_in_context,
 )
 from geo._regions import BARE_WATERS, bare_water, region_names, region_place, region_prefixes
 from geo._resolve import anchors, resolve
@@ -267,6 +270,9 @@ def _one_person(text, toks, items: list[Item]) -> None:
                   and toks[it.span.i - 2].low in RESIDENT_NOUNS)}
     people |= {it.key for it in items if it.reject == PERSON_SPEAKS and not it.headline
                and it.key not in placed and a_surname(text, toks, it)}
+    # ... and a given name it gives a person in full or after a kinship noun ("Tyler
+    # Williams", "his son James") is that person where it stands bare
+    people |= given_names(text, toks, items, FIRST_WORD, PERSON_REASONS)
     for it in items:  # ... and a name the article places that speaks is the town's people
         if it.reject == PERSON_SPEAKS and it.key in placed and it.key not in people:
             it.reject = ""

@@ -96,3 +96,29 @@ def test_a_world_region_geonames_knows_is_placed_at_its_entry(tmp_path):
     assert got["Middle East"]["place_id"].startswith("geonames:"), got
     assert got["West Africa"]["place_id"].startswith("geonames:"), got
     assert got["Middle East"]["kind"] == got["West Africa"]["kind"] == "region"
+
+
+# ------------------------------------------------------- given names the article gives people
+
+def test_a_given_name_the_article_gives_a_person_is_that_person_throughout(tmp_path):
+    text = (
+        "Matthew Williams and his brother Tyler Williams were charged with arson in Ohio. "
+        "In 2001 Tyler was sentenced to 21 years, and Tyler's attorney appealed.\n\n"
+        "Separately, a four-year-old boy, her son James, was hurt in Beverly Hills when a "
+        "man attacked the car. The attacker hit James with a can.")
+    got = [p["surface"] for p in places(tmp_path, text)]
+    assert got == ["Ohio", "Beverly Hills"], got
+
+
+def test_a_given_name_that_is_also_a_town_stays_a_town_where_placed(tmp_path):
+    text = ("Tyler Perry opened a studio in Atlanta. Residents of Tyler, Texas, cheered the "
+            "news, and in Tyler the mayor spoke.")
+    got = [(p["surface"], p["admin1"]) for p in places(tmp_path, text)]
+    assert got.count(("Tyler", "US.TX")) == 2, got
+
+
+def test_a_town_before_a_common_word_that_is_also_a_surname_is_no_person(tmp_path):
+    text = ("She began her career at the Augusta Herald. Later she taught in Augusta, and "
+            "an Augusta educator remembered her.")
+    got = [p["surface"] for p in places(tmp_path, text)]
+    assert got.count("Augusta") >= 2, got
