@@ -126,9 +126,11 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
             text[toks[s.j - 1].end:nxt.start] == " " and \
             not (it.common and it.sent_start) and \
             it.facility_end is None and nxt.low not in GENERIC_NAME_WORDS and \
+            s.how != "dateline" and nxt.low not in WEEKDAYS and nxt.low not in MONTHS and \
             not _serves(toks, s, _cap_sequence(text, toks, s.i, s.j), it) and \
             not _opens_a_local_name(toks, s, _cap_sequence(text, toks, s.i, s.j), it):
         # two names side by side that are no name together: "Metro Manila", "Lloyd Austin"
+        # (not "LONDON Pope Francis said", a dateline; nor "Moscow, Russia Thursday")
         return FIRST_WORD
     k = s.j
     if k + 1 < len(toks) and not is_country and not toks[k - 1].possessive and \

@@ -68,7 +68,8 @@ How it works
    Lincoln", "Jones, 45,") is that person wherever it stands bare ("Stewart said"), unless
    the words around place it ("in Stewart", "Stewart, B.C."), and so is a given name it
    gives a person in full or after a kinship noun ("Tyler Williams", "his son James":
-   `geo._given`); a common word in a headline
+   `geo._given`), and a name it gives a sports team ("Notre Dame coach", "Notre Dame won
+   91-89": `geo._teams`); a common word in a headline
    or opening a sentence ("Talks in Geneva") is the place the article names with that word
    mid-sentence; a small town only the headline names is a word of the headline; a storm's
    name ("Hurricane Milton") is the storm wherever it stands bare.
@@ -93,6 +94,7 @@ from functools import lru_cache
 from geo import _recognize as rz
 from geo._demonyms import demonym_mentions
 from geo._given import given_names
+from geo._teams import TEAM_NAME, names_a_team, team_names
 from geo._cues import read_coordination, read_cues, read_qualifiers
 from geo._item import Item
 from geo._buildings import names_a_building
@@ -182,8 +184,9 @@ def find_places(text: str, date=None, *, gazetteer=None, unresolved=None) -> lis
     for it in items:
         if not it.reject:
             it.reject = reject_by_form(text, toks, it, span_at, span_ends, gaz) or \
-                names_a_building(toks, it)
+                names_a_building(toks, it) or names_a_team(text, toks, it)
     _storm_names(items)
+    _team_names(items)
     _one_person(text, toks, items)
 
     # resolve against the unambiguous names, then once more against everything resolved
@@ -245,6 +248,20 @@ def _storm_names(items: list[Item]) -> None:
     for it in items:
         if not it.reject and it.key in storms and not it.located and it.qualifier is None:
             it.reject = STORM_NAME
+
+
+def _team_names(items: list[Item]) -> None:
+    """A name the article gives a sports team ("Notre Dame coach") is the team wherever it
+    stands bare ("Notre Dame’s Arike Ogunbowale"): one sense per article. A mention with a
+    locative or a qualifier ("in Notre Dame", "Notre Dame, Indiana") is still judged as a
+    place, and so are countries and first-level areas."""
+    teams = team_names(items)
+    if not teams:
+        return
+    for it in items:
+        if not it.reject and it.key in teams and not it.located and it.qualifier is None \
+                and it.cands and it.cands[0].place.kind not in ("country", "admin1"):
+            it.reject = TEAM_NAME
 
 
 #: why a name the article gives a person is no place where it stands bare

@@ -122,3 +122,21 @@ def test_a_town_before_a_common_word_that_is_also_a_surname_is_no_person(tmp_pat
             "an Augusta educator remembered her.")
     got = [p["surface"] for p in places(tmp_path, text)]
     assert got.count("Augusta") >= 2, got
+
+
+# ------------------------------------------------------------- teams named after a place
+
+def test_a_team_named_after_a_place_is_the_team_throughout(tmp_path):
+    text = (
+        "COLUMBUS, Ohio (AP) — Notre Dame won 91-89 in overtime on Friday. Notre Dame "
+        "coach Muffet McGraw called it unbelievable, and Notre Dame’s Arike Ogunbowale hit "
+        "the winning shot. The Leeds striker scored twice in England on Saturday.")
+    got = [p["surface"] for p in places(tmp_path, text)]
+    assert "Notre Dame" not in got and "Leeds" not in got, got
+    assert "COLUMBUS" in got and "Ohio" in got and "England" in got, got
+
+
+def test_a_county_manager_is_the_countys(tmp_path):
+    text = "Charlton County manager Steve Nance said the landfill in Folkston would reopen."
+    got = [p["surface"] for p in places(tmp_path, text)]
+    assert "Charlton County" in got, got
