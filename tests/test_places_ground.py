@@ -140,3 +140,24 @@ def test_a_county_manager_is_the_countys(tmp_path):
     text = "Charlton County manager Steve Nance said the landfill in Folkston would reopen."
     got = [p["surface"] for p in places(tmp_path, text)]
     assert "Charlton County" in got, got
+
+
+# ------------------------------------------------------------------------------ datelines
+
+def test_datelines_with_a_colon_or_without_punctuation(tmp_path):
+    text = ("Graves desecrated near a church. BEIRUT: Unknown assailants removed crosses from "
+            "a cemetery, police said.\n\nLONDON Pope Francis appealed again on Sunday.")
+    got = [(p["surface"], p["country_code"]) for p in places(tmp_path, text)]
+    assert ("BEIRUT", "LB") in got and ("LONDON", "GB") in got, got
+
+
+def test_a_dateline_dash_of_cp1252_text_read_as_latin1(tmp_path):
+    text = "March 30, 2009 AKRON \x97 A man who lost his home in a fire spoke to reporters."
+    got = [(p["surface"], p["admin1"]) for p in places(tmp_path, text)]
+    assert got and got[0][0] == "AKRON", got
+
+
+def test_a_name_before_a_weekday_is_no_first_word_of_a_longer_name(tmp_path):
+    text = "Foreign Minister Wang Yi spoke in Moscow, Russia Thursday about trade."
+    got = [p["surface"] for p in places(tmp_path, text)]
+    assert got == ["Moscow", "Russia"], got
