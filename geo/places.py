@@ -23,7 +23,9 @@ How it works
    Putin"; a quoted nickname inside: "Joaquín “El Chapo” Guzmán"), organisations and units
    ("Institute for the Study of War", "Arakan Army", "the Sinaloa Cartel"), demonyms,
    peoples and groups spelt like a region ("ethnic Amhara", "Afar militias"), storms
-   ("Hurricane Milton"), holidays ("St. Patrick's Day"), adjectives of peoples and faiths
+   ("Hurricane Milton"), firms, parties and parliaments ("Hope’s Wings", "United Russia",
+   "the Duma": `geo._firms`), sports teams ("Notre Dame coach": `geo._teams`), holidays
+   ("St. Patrick's Day"), adjectives of peoples and faiths
    ("English", "Christian"), the head word of a longer name ("Medical Center"), a name
    hyphened to a word or in a firm's name ("Wal-Mart", "Stevens & Wilkinson"), capitals
    used for their governments ("Kyiv said", "Moscow’s push", "accused Kigali", and a
@@ -93,6 +95,7 @@ from functools import lru_cache
 
 from geo import _recognize as rz
 from geo._demonyms import demonym_mentions
+from geo._firms import names_a_firm
 from geo._given import given_names
 from geo._teams import TEAM_NAME, names_a_team, team_names
 from geo._cues import read_coordination, read_cues, read_qualifiers
@@ -184,7 +187,8 @@ def find_places(text: str, date=None, *, gazetteer=None, unresolved=None) -> lis
     for it in items:
         if not it.reject:
             it.reject = reject_by_form(text, toks, it, span_at, span_ends, gaz) or \
-                names_a_building(toks, it) or names_a_team(text, toks, it)
+                names_a_building(toks, it) or names_a_team(text, toks, it) or \
+                names_a_firm(text, toks, it)
     _storm_names(items)
     _team_names(items)
     _one_person(text, toks, items)

@@ -161,3 +161,28 @@ def test_a_name_before_a_weekday_is_no_first_word_of_a_longer_name(tmp_path):
     text = "Foreign Minister Wang Yi spoke in Moscow, Russia Thursday about trade."
     got = [p["surface"] for p in places(tmp_path, text)]
     assert got == ["Moscow", "Russia"], got
+
+
+# ------------------------------------------- firms, parties and parliaments named like places
+
+def test_firms_parties_and_parliaments_named_like_places(tmp_path):
+    text = (
+        "The foundation gave a grant to Hope’s Wings, a shelter in Richmond, Virginia. "
+        "Economists at Moody's Analytics expect growth. In Murmansk, the mayor refused to "
+        "join United Russia, and the State Duma approved the bill.")
+    got = [p["surface"] for p in places(tmp_path, text)]
+    assert got == ["Richmond", "Virginia", "Murmansk"], got
+
+
+def test_a_towns_street_or_building_after_its_possessive_keeps_the_town(tmp_path):
+    text = ("A fire damaged shops on Rock Hill's Main Street, and a clinic on Augusta's "
+            "Highland Avenue closed, officials in Georgia said.")
+    got = [p["surface"] for p in places(tmp_path, text)]
+    assert "Rock Hill" in got and "Augusta" in got, got
+
+
+def test_a_towns_possessive_in_a_heading_keeps_the_town(tmp_path):
+    text = ("Fighting went on near the town.\n\nKramatorsk’s Strategic Significance\n\n"
+            "Kramatorsk, in Ukraine’s Donetsk region, is a rail hub.")
+    got = [p["surface"] for p in places(tmp_path, text)]
+    assert got.count("Kramatorsk") == 2, got
