@@ -194,13 +194,16 @@ def _hyphened_to_a_word(text, toks, s: rz.Span, span_at, span_ends) -> bool:
             (s.i not in span_ends or toks[s.i - 1].low in surnames)):
         return True  # a firm: "Stevens & Wilkinson", "Marks & Spencer" (not "TIJUANA & SAN
         # DIEGO", two places)
+    # (a word of two or three letters is a fragment, no place: "Wal-Mart", "Tri-State")
     if s.i > 0 and text[toks[s.i - 1].end:toks[s.i].start] == "-":
         w = toks[s.i - 1]
-        if w.cap and w.alpha and not w.upper and len(w.text) > 1 and s.i not in span_ends:
+        if w.cap and w.alpha and not w.upper and len(w.text) > 1 and \
+                (s.i not in span_ends or len(w.text) <= 3):
             return True
     if s.j < len(toks) and text[toks[s.j - 1].end:toks[s.j].start] == "-":
         w = toks[s.j]
-        if w.cap and w.alpha and not w.upper and len(w.text) > 1 and s.j not in span_at:
+        if w.cap and w.alpha and not w.upper and len(w.text) > 1 and \
+                (s.j not in span_at or len(toks[s.j - 1].text) <= 3):
             return True
     return False
 

@@ -186,3 +186,10 @@ def test_a_towns_possessive_in_a_heading_keeps_the_town(tmp_path):
             "Kramatorsk, in Ukraine’s Donetsk region, is a rail hub.")
     got = [p["surface"] for p in places(tmp_path, text)]
     assert got.count("Kramatorsk") == 2, got
+
+
+def test_a_fragment_hyphened_to_a_name_makes_a_firms_name(tmp_path):
+    text = ("Officials in Ohio will review whether Wal-Mart reneged on a tax deal in "
+            "Columbus. Traffic was slow on the Kharkiv-Kyiv highway.")
+    got = [p["surface"] for p in places(tmp_path, text)]
+    assert got == ["Ohio", "Columbus", "Kharkiv", "Kyiv"], got
