@@ -81,6 +81,14 @@ def _rows() -> dict[str, dict]:
     return out
 
 
+#: nouns after an ocean's bare adjective that put the phrase on land: "the Pacific resort",
+#: "the Atlantic island nations", "the Pacific Rim"
+_ON_LAND = frozenset({"resort", "resorts", "port", "ports", "town", "towns", "city",
+                      "cities", "state", "states", "nation", "nations", "island", "islands",
+                      "rim", "seaboard", "region", "provinces", "province", "country",
+                      "countries"})
+
+
 def bare_water(key: str, toks, i: int) -> bool:
     """Whether `key` at token `i` of `toks` is an ocean or sea named by its bare adjective:
     "the Atlantic", "the eastern tropical Pacific" (up to three lower-case words between),
@@ -91,8 +99,8 @@ def bare_water(key: str, toks, i: int) -> bool:
     j = i + len(key.split(" "))
     if j < len(toks) and toks[j].cap and toks[j].start - toks[j - 1].end <= 1:
         return False
-    if j < len(toks) and toks[j].low in COAST_WORDS:
-        return False  # "the Pacific coast": a country's coast, on land
+    if j < len(toks) and (toks[j].low in COAST_WORDS or toks[j].low in _ON_LAND):
+        return False  # "the Pacific coast", "the Pacific resort": on land
     k = i - 1
     while k >= 0 and i - k <= 4 and toks[k].low != "the":
         if toks[k].cap or not toks[k].alpha:

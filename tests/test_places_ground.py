@@ -84,8 +84,9 @@ def test_an_oceans_bare_name_without_the_is_still_a_town(tmp_path):
     assert ("Pacific", "populated_place", "US.MO") in got, got
 
 
-def test_a_capitalised_word_after_an_oceans_name_makes_another_name(tmp_path):
-    text = "Heavy rain soaked the Pacific Northwest, and the Atlantic Council met in Washington."
+def test_an_oceans_name_before_a_capitalised_word_or_a_word_for_land_is_no_ocean(tmp_path):
+    text = ("Heavy rain soaked the Pacific Northwest, and the Atlantic Council met in "
+            "Washington. Tourists left the Pacific resort and the Pacific coast.")
     got = [p for p in places(tmp_path, text) if p["kind"] == "region"]
     assert got == [], got
 
