@@ -126,7 +126,8 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
             text[toks[s.j - 1].end:nxt.start] == " " and \
             not (it.common and it.sent_start) and \
             it.facility_end is None and nxt.low not in GENERIC_NAME_WORDS and \
-            s.how != "dateline" and nxt.low not in WEEKDAYS and nxt.low not in MONTHS and \
+            s.how != "dateline" and nxt.key not in WEEKDAYS and nxt.key not in MONTHS and \
+            not (is_country and _person_follows(toks, s.j)) and \
             not _serves(toks, s, _cap_sequence(text, toks, s.i, s.j), it) and \
             not _opens_a_local_name(toks, s, _cap_sequence(text, toks, s.i, s.j), it):
         # two names side by side that are no name together: "Metro Manila", "Lloyd Austin"
@@ -179,6 +180,13 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
         why = _reject_by_form_rest(text, toks, it, span_at, gaz, is_country, prv, nxt)
         return why or COMMON_AT_START
     return _reject_by_form_rest(text, toks, it, span_at, gaz, is_country, prv, nxt)
+
+
+def _person_follows(toks, j: int) -> bool:
+    """A given name and a capitalised word from ``toks[j]``: "ambassador to Egypt Dan
+    Kurtzer" (the country, then the person)."""
+    return j + 1 < len(toks) and toks[j].low in person_names()[0] and toks[j + 1].cap and \
+        not toks[j].upper
 
 
 def _hyphened_to_a_word(text, toks, s: rz.Span, span_at, span_ends) -> bool:

@@ -194,3 +194,9 @@ def test_a_fragment_hyphened_to_a_name_makes_a_firms_name(tmp_path):
             "Columbus. Traffic was slow on the Kharkiv-Kyiv highway.")
     got = [p["surface"] for p in places(tmp_path, text)]
     assert got == ["Ohio", "Columbus", "Kharkiv", "Kyiv"], got
+
+
+def test_a_country_before_a_persons_name_is_the_country(tmp_path):
+    text = "Former US ambassador to Egypt Dan Kurtzer said talks would resume in Cairo."
+    got = [p["surface"] for p in places(tmp_path, text)]
+    assert "Egypt" in got and "Cairo" in got, got
