@@ -18,6 +18,11 @@ PARLIAMENTS = frozenset({"duma", "rada", "knesset", "bundestag", "bundesrat", "s
 #: "United Russia": a country's name after this word, where the two make no place's name,
 #: is a party's or a movement's
 _PARTY_OPENERS = frozenset({"united"})
+#: titles of a firm's officers: "Cadillac President Johan de Nysschen", "Samsung chief Lee
+#: Jae-yong" (not a town's officers: "Mayor", "Governor")
+_FIRM_TITLES = frozenset({"president", "chief", "ceo", "chairman", "chairwoman", "founder",
+                          "cofounder", "co-founder", "owner", "spokesman", "spokeswoman",
+                          "spokesperson"})
 #: words that end a place's street, building or feature: "Rock Hill's Main Street",
 #: "St. Peter's Basilica", "Wilson's Farm" name something in the place
 _IN_PLACE = FACILITY_HEADS | NATURAL_HEADS | GENERIC_NAME_WORDS | frozenset({
@@ -40,6 +45,11 @@ def names_a_firm(text, toks, it) -> str:
             top.kind in ("country", "admin1"):
         return "a party's name ('United Russia')"
     last = toks[s.j - 1]
+    if not last.possessive and s.j + 1 < len(toks) and top.kind == "populated_place" and \
+            top.population < STRAY_POP and toks[s.j].low in _FIRM_TITLES and \
+            toks[s.j + 1].cap and text[last.end:toks[s.j].start] == " " and \
+            it.qualifier is None and not it.located:
+        return "a firm's name before its officer's title ('Cadillac President Johan ...')"
     if last.possessive and s.j < len(toks) and top.kind == "populated_place" and \
             top.population < STRAY_POP and it.qualifier is None and not it.headline:
         nxt = toks[s.j]

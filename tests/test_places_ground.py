@@ -200,3 +200,10 @@ def test_a_country_before_a_persons_name_is_the_country(tmp_path):
     text = "Former US ambassador to Egypt Dan Kurtzer said talks would resume in Cairo."
     got = [p["surface"] for p in places(tmp_path, text)]
     assert "Egypt" in got and "Cairo" in got, got
+
+
+def test_a_small_towns_name_before_an_officers_title_is_a_firms(tmp_path):
+    text = ("In an interview Cadillac President Johan de Nysschen said sales rose in Detroit. "
+            "Kramatorsk Mayor Oleksandr Honcharenko said a missile hit Kramatorsk.")
+    got = [p["surface"] for p in places(tmp_path, text)]
+    assert got == ["Detroit", "Kramatorsk", "Kramatorsk"], got
