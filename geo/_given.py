@@ -45,4 +45,30 @@ def given_names(text, toks, items, first_word: str, person_reasons) -> set[str]:
                 toks[s.j].low in surnames and toks[s.j].low not in common and \
                 text[t.end:toks[s.j].start] == " ":
             out.add(it.key)
+    keys = {it.key for it in items}
+    for k, t in enumerate(toks[:-2]):  # "Helen, Clarence and Randy Kunz"
+        if t.low == "and" and k > 1 and toks[k + 1].low in given and toks[k + 2].cap and \
+                toks[k + 2].low in surnames and toks[k + 2].low not in common and \
+                text[toks[k + 1].end:toks[k + 2].start] == " ":
+            out.update(n for n in _listed_before(text, toks, k + 1, given) if n in keys)
+    return out
+
+
+def _listed_before(text, toks, i: int, given) -> list[str]:
+    """The given names listed before a full name that opens at ``toks[i]``: "the deaths of
+    Helen, Clarence, Irene and Randy Kunz" (each a person, as the last is)."""
+    out = []
+    k = i - 1
+    while k >= 1:
+        sep = text[toks[k].end:toks[k + 1].start]
+        if toks[k].low == "and" and text[toks[k - 1].end:toks[k].start].strip() in ("", ","):
+            k -= 1
+            continue
+        if sep not in (", ", " ") or (sep == " " and toks[k + 1].low != "and"):
+            break
+        t = toks[k]
+        if not t.cap or t.upper or t.possessive or t.low not in given:
+            break
+        out.append(t.key)
+        k -= 1
     return out

@@ -301,7 +301,8 @@ def _one_person(text, toks, items: list[Item]) -> None:
         return
     log.debug("surnames: %s", sorted(people))
     for it in items:
-        if not it.reject and it.key in people and it.qualifier is None and \
+        if not it.reject and it.key in people and \
+                (it.qualifier is None or items[it.qualifier].key in people) and \
                 not (it.located and not toks[it.span.j - 1].possessive) \
                 and not it.region and it.cands[0].place.kind not in ("country", "admin1") \
                 and not (it.next_word is not None and it.next_word.cap):

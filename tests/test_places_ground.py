@@ -207,3 +207,16 @@ def test_a_small_towns_name_before_an_officers_title_is_a_firms(tmp_path):
             "Kramatorsk Mayor Oleksandr Honcharenko said a missile hit Kramatorsk.")
     got = [p["surface"] for p in places(tmp_path, text)]
     assert got == ["Detroit", "Kramatorsk", "Kramatorsk"], got
+
+
+def test_given_names_listed_before_a_full_name_are_people(tmp_path):
+    text = ("She spent years seeking justice for the deaths of Helen, Clarence, Irene, Marie "
+            "and Randy Kunz in Aurora, Illinois.")
+    got = [p["surface"] for p in places(tmp_path, text)]
+    assert got == ["Aurora", "Illinois"], got
+
+
+def test_towns_listed_before_a_persons_name_stay_towns(tmp_path):
+    text = "Floods hit Lincoln, Omaha and Fremont, and John Smith of the county said so."
+    got = [p["surface"] for p in places(tmp_path, text)]
+    assert got == ["Lincoln", "Omaha", "Fremont"], got
