@@ -21,11 +21,12 @@ KINSHIP_NOUNS = frozenset({
 
 
 def given_names(text, toks, items, first_word: str, person_reasons) -> set[str]:
-    """The name keys the article gives a person as a given name: a given name (US Census
-    list) right before a surname that is no common word ("Tyler Williams", not "the
-    Augusta Herald"), the name rejected as `first_word` of a longer name or as part of a
-    personal name (`person_reasons`); or any capitalised name right after a kinship noun
-    ("his son James")."""
+    """The name keys the article gives a person: a given name (US Census list) right
+    before a surname that is no common word ("Tyler Williams", not "the Augusta Herald"),
+    the name rejected as `first_word` of a longer name or as part of a personal name
+    (`person_reasons`); any capitalised name right after a kinship noun ("his son James",
+    "her son, Francisco,"); a name whose possessive has one ("Miranda's son"); and given
+    names listed before a full name ("Helen, Clarence and Randy Kunz")."""
     given, surnames = person_names()
     common = common_words()
     out: set[str] = set()
@@ -37,8 +38,12 @@ def given_names(text, toks, items, first_word: str, person_reasons) -> set[str]:
         if t.upper or t.possessive:
             continue
         if s.i > 0 and toks[s.i - 1].low in KINSHIP_NOUNS and \
-                text[toks[s.i - 1].end:t.start] == " ":
-            out.add(it.key)
+                text[toks[s.i - 1].end:t.start] in (" ", ", "):
+            out.add(it.key)  # "his son James", "her son, Francisco,"
+            continue
+        if toks[s.j - 1].possessive and s.j < len(toks) and toks[s.j].low in KINSHIP_NOUNS \
+                and it.cands and it.cands[0].place.kind != "country":
+            out.add(it.key)  # "Miranda's son": a person's
             continue
         if (it.reject == first_word or it.reject in person_reasons) and t.low in given and \
                 s.j < len(toks) and toks[s.j].cap and not toks[s.j].upper and \

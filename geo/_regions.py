@@ -141,8 +141,8 @@ def region_place(gaz, key: str) -> Place | None:
 
 def region_by_place_id(gaz, place_id: str) -> Place | None:
     """The region whose place_id is `place_id` (``geonames:6255148`` for Europe,
-    ``geonames:6269133`` for the Middle East, ``claimmap:sahel``), or None: what `Gazetteer.get` answers for regions, so a
-    claims file naming one loads back."""
+    ``geonames:6269133`` for the Middle East, ``claimmap:sahel``), or None: what
+    `Gazetteer.get` answers for regions, so a claims file naming one loads back."""
     for key in sorted(_rows()):
         place = region_place(gaz, key)
         if place is not None and place.place_id == place_id:

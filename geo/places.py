@@ -111,7 +111,7 @@ from geo._tuning import (
     ALTERNATIVE_MARGIN, MAX_CANDIDATES, NAMESAKE_GAP, RESPELT_POP, TINY_POP, WEAK_START_POP,
 )
 from geo._unresolved import abroad, unplaced
-from geo._words import RESIDENT_NOUNS
+from geo._words import RESIDENT_NOUNS, person_names
 from geo.countries import long_names
 from geo.exc import BadInput
 from geo.model import Candidate, Mention, Place
@@ -293,7 +293,8 @@ def _one_person(text, toks, items: list[Item]) -> None:
                and it.key not in placed and a_surname(text, toks, it)}
     # ... and a given name it gives a person in full or after a kinship noun ("Tyler
     # Williams", "his son James") is that person where it stands bare
-    people |= given_names(text, toks, items, FIRST_WORD, PERSON_REASONS)
+    given = given_names(text, toks, items, FIRST_WORD, PERSON_REASONS)
+    people |= given
     for it in items:  # ... and a name the article places that speaks is the town's people
         if it.reject == PERSON_SPEAKS and it.key in placed and it.key not in people:
             it.reject = ""
@@ -305,7 +306,8 @@ def _one_person(text, toks, items: list[Item]) -> None:
                 (it.qualifier is None or items[it.qualifier].key in people) and \
                 not (it.located and not toks[it.span.j - 1].possessive) \
                 and not it.region and it.cands[0].place.kind not in ("country", "admin1") \
-                and not (it.next_word is not None and it.next_word.cap):
+                and not (it.next_word is not None and it.next_word.cap and
+                         not (it.key in given and it.next_word.low in person_names()[1])):
             it.reject = PERSON_ELSEWHERE
 
 

@@ -220,3 +220,10 @@ def test_towns_listed_before_a_persons_name_stay_towns(tmp_path):
     text = "Floods hit Lincoln, Omaha and Fremont, and John Smith of the county said so."
     got = [p["surface"] for p in places(tmp_path, text)]
     assert got == ["Lincoln", "Omaha", "Fremont"], got
+
+
+def test_a_full_name_after_a_kinship_noun_and_a_name_whose_possessive_has_one(tmp_path):
+    text = ("Matthew Williams and his brother Tyler Williams were charged in Ohio. Williams's "
+            "attorney said his son, Francisco, was born in Cleveland.")
+    got = [p["surface"] for p in places(tmp_path, text)]
+    assert got == ["Ohio", "Cleveland"], got
