@@ -63,6 +63,9 @@ How it works
    here, the next one that fits the article takes its place ("reached Texas": the state,
    not a hamlet in Mexico); a first-level area of the article's country beats a country of
    the same name the article gives no support ("Georgia" beside Florida).
+   A name that is a state's and its namesake city's is the state where a state noun
+   follows ("the New York border", "New York’s attorney general") or another state of the
+   country stands beside it ("Oregon and Washington laws": `geo._states`).
 6. Demonyms that name ground (`geo._demonyms`): "the Syrian-Turkish border", "the Greek
    islands", "European countries" are mentions of the country (continent) the adjective
    is of; "Syrian forces", "the Greek government" stay out (step 3).
@@ -97,6 +100,7 @@ from geo import _recognize as rz
 from geo._demonyms import demonym_mentions
 from geo._firms import names_a_firm
 from geo._given import given_names
+from geo._states import prefer_states
 from geo._teams import TEAM_NAME, names_a_team, team_names
 from geo._cues import read_coordination, read_cues, read_qualifiers
 from geo._item import Item
@@ -220,6 +224,7 @@ def find_places(text: str, date=None, *, gazetteer=None, unresolved=None) -> lis
                 it.reject = ""
     far = [it for it in live if it.reject]
     live = [it for it in live if not it.reject]
+    prefer_states(text, toks, items)
 
     _one_sense(items)
 

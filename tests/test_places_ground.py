@@ -227,3 +227,22 @@ def test_a_full_name_after_a_kinship_noun_and_a_name_whose_possessive_has_one(tm
             "attorney said his son, Francisco, was born in Cleveland.")
     got = [p["surface"] for p in places(tmp_path, text)]
     assert got == ["Ohio", "Cleveland"], got
+
+
+# -------------------------------------------------- a state and its namesake city
+
+def test_a_state_noun_or_a_neighbouring_state_makes_the_name_the_state(tmp_path):
+    text = ("Tolls rise near the New York border. He backs Oregon and Washington laws on "
+            "end-of-life care, and New York’s attorney general agreed. Flights between New "
+            "York and Moscow resume, and it rained in Washington, D.C.")
+    got = [(p["surface"], p["kind"]) for p in places(tmp_path, text)]
+    assert got[:4] == [("New York", "admin1"), ("Oregon", "admin1"),
+                       ("Washington", "admin1"), ("New York", "admin1")], got
+    assert ("New York", "populated_place") in got[4:], got
+    assert got[-2:] == [("Washington", "populated_place"), ("D.C.", "admin1")], got
+
+
+def test_a_county_list_keeps_its_counties(tmp_path):
+    text = "Dakota, Otoe and Washington counties in Nebraska grew fastest."
+    got = [(p["surface"], p["kind"]) for p in places(tmp_path, text)]
+    assert ("Washington", "admin1") not in got, got
