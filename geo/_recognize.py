@@ -672,8 +672,8 @@ def _is_dateline(text: str, toks: list[Token], i: int) -> bool:
             (text[toks[j].end:toks[j + 1].start] == ". " and toks[j].text in NAME_ABBREVIATIONS)):
         j += 1
     after = text[toks[j].end:toks[j].end + 3]
-    if after[:1] == "," or after.lstrip()[:1] in ("—", "–", "-", "("):
-        return True
+    if after[:1] in (",", ":") or after.lstrip()[:1] in ("—", "–", "-", "(", "\x97", "\x96"):
+        return True  # (U+0097/U+0096: a dash of cp1252 text read as Latin-1)
     # "LONDON The Latest on ...", "OKLAHOMA CITY The Latest": a story's first line
     return at_line_start and after[:1] == " " and j + 1 < len(toks) and toks[j + 1].cap and \
         not toks[j + 1].upper

@@ -33,7 +33,7 @@ from geo._tuning import (
 from geo._words import (
     ACTOR_NOUNS, ADDRESSING_VERBS, AREA_WORDS, ARTICLES, AT_PLACE, AUXILIARIES, CLAUSE_WORDS,
     COAST_WORDS, CONNECTIVES, CONTRACTIONS, CRIME_GROUPS, DIRECTIONS, FACILITY_HEADS,
-    FEATURE_PREFIXES, FEATURE_WORDS, GENERIC_NAME_WORDS, GROUP_NOUNS, HOLIDAYS,
+    FEATURE_PREFIXES, FEATURE_WORDS, GENERIC_NAME_WORDS, GROUP_NOUNS, HOLIDAYS, WEATHER,
     IRREGULAR_PAST, JURISDICTION_HEADS, LOCAL_HEADS, MODALS, MONTHS, NAME_PARTICLES,
     NATURAL_HEADS, NOT_VERBS_ED, ORG_WORDS, PEOPLE_ADJECTIVES, PLACE_ATTRIBUTES,
     PLACE_SUBJECT_VERBS, PLURAL_AREA_WORDS, REPORTING_VERBS, RESIDENT_NOUNS, SETTLEMENT_NOUNS,
@@ -44,6 +44,7 @@ from geo.countries import continent_names, is_capital, is_demonym
 from geo.model import Candidate
 
 __all__ = ["COMMON_AT_START", "STORM_NAME", "PERSON_REASONS", "PERSON_SPEAKS", "SECOND_WORD",
+           "FIRST_WORD",
            "reject_by_form", "reject_in_context", "fall_back", "a_surname"]
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ STORM_NAME = "a storm's name ('Hurricane Milton')"
 #: countries of a million or more likewise)
 ACRONYM_COUNTRY_POP = 1_000_000
 SECOND_WORD = "the second word of a longer name the gazetteer does not know"
+FIRST_WORD = "the first word of a longer name the gazetteer does not know"
 PERSON_AFTER_TITLE = "a personal name after a title"
 PERSON_PART = "part of a personal name"
 PERSON_AGED = "a personal name followed by an age"
@@ -107,6 +109,8 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
         return "a continent (see geo._regions.CONTINENTS)"
     if it.key in HOLIDAYS and it.qualifier is None and not it.located:
         return "a holiday's name ('before Christmas')"
+    if it.key in WEATHER and it.qualifier is None:
+        return "a climate phenomenon ('El Niño'), not a town"
     if toks[s.j - 1].possessive and s.j < len(toks) and toks[s.j].low == "day" and \
             toks[s.j].cap:
         return "a holiday's name ('St. Patrick's Day')"
@@ -122,10 +126,13 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
             text[toks[s.j - 1].end:nxt.start] == " " and \
             not (it.common and it.sent_start) and \
             it.facility_end is None and nxt.low not in GENERIC_NAME_WORDS and \
+            s.how != "dateline" and nxt.key not in WEEKDAYS and nxt.key not in MONTHS and \
+            not (is_country and _person_follows(toks, s.j)) and \
             not _serves(toks, s, _cap_sequence(text, toks, s.i, s.j), it) and \
             not _opens_a_local_name(toks, s, _cap_sequence(text, toks, s.i, s.j), it):
         # two names side by side that are no name together: "Metro Manila", "Lloyd Austin"
-        return "the first word of a longer name the gazetteer does not know"
+        # (not "LONDON Pope Francis said", a dateline; nor "Moscow, Russia Thursday")
+        return FIRST_WORD
     k = s.j
     if k + 1 < len(toks) and not is_country and not toks[k - 1].possessive and \
             toks[k].low in CONNECTIVES and not toks[k].cap and \
@@ -175,6 +182,13 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
     return _reject_by_form_rest(text, toks, it, span_at, gaz, is_country, prv, nxt)
 
 
+def _person_follows(toks, j: int) -> bool:
+    """A given name and a capitalised word from ``toks[j]``: "ambassador to Egypt Dan
+    Kurtzer" (the country, then the person)."""
+    return j + 1 < len(toks) and toks[j].low in person_names()[0] and toks[j + 1].cap and \
+        not toks[j].upper
+
+
 def _hyphened_to_a_word(text, toks, s: rz.Span, span_at, span_ends) -> bool:
     """Whether the name is joined by a hyphen to a capitalised word that is no place:
     "Wal-Mart", "Tri-County", "Mercedes-Benz" (not "Kharkiv-Kyiv", both places, nor
@@ -188,13 +202,16 @@ def _hyphened_to_a_word(text, toks, s: rz.Span, span_at, span_ends) -> bool:
             (s.i not in span_ends or toks[s.i - 1].low in surnames)):
         return True  # a firm: "Stevens & Wilkinson", "Marks & Spencer" (not "TIJUANA & SAN
         # DIEGO", two places)
+    # (a word of two or three letters is a fragment, no place: "Wal-Mart", "Tri-State")
     if s.i > 0 and text[toks[s.i - 1].end:toks[s.i].start] == "-":
         w = toks[s.i - 1]
-        if w.cap and w.alpha and not w.upper and len(w.text) > 1 and s.i not in span_ends:
+        if w.cap and w.alpha and not w.upper and len(w.text) > 1 and \
+                (s.i not in span_ends or len(w.text) <= 3):
             return True
     if s.j < len(toks) and text[toks[s.j - 1].end:toks[s.j].start] == "-":
         w = toks[s.j]
-        if w.cap and w.alpha and not w.upper and len(w.text) > 1 and s.j not in span_at:
+        if w.cap and w.alpha and not w.upper and len(w.text) > 1 and \
+                (s.j not in span_at or len(toks[s.j - 1].text) <= 3):
             return True
     return False
 

@@ -24,7 +24,7 @@ __all__ = [
     "SINGULAR_AREA_WORDS", "AREA_TYPES", "CONSTITUENCY_NOUNS", "ARTICLES", "MONTHS",
     "WEEKDAYS", "ACTOR_NOUNS", "COAST_WORDS", "STORM_WORDS", "CRIME_GROUPS",
     "SPACED_NOT_CONNECTIVES", "RESIDENT_NOUNS", "JURISDICTION_HEADS", "LOCAL_HEADS",
-    "HOLIDAYS", "CONTRACTIONS", "PEOPLE_ADJECTIVES",
+    "HOLIDAYS", "WEATHER", "CONTRACTIONS", "PEOPLE_ADJECTIVES",
     "common_words",
     "person_names",
 ]
@@ -264,6 +264,8 @@ HOLIDAYS = frozenset({
     "thanksgiving", "halloween", "lent", "advent", "pentecost", "purim", "sukkot",
     "yom kippur", "rosh hashanah", "nowruz", "kwanzaa", "epiphany",
 })
+#: climate phenomena spelt like a town ("El Niño", "La Niña": towns in Mexico and Peru)
+WEATHER = frozenset({"el nino", "la nina", "el niño", "la niña"})
 #: English contractions the tokenizer reads as one capitalised word ("I've", "I'd")
 CONTRACTIONS = frozenset(
     f"{p}{s}" for p in ("i", "we", "you", "he", "she", "it", "they", "that", "there", "who")

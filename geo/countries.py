@@ -21,7 +21,7 @@ from geo.model import Place
 from geo.namekey import normalize
 
 __all__ = ["long_names", "continent_names", "continents", "capitals", "neighbours",
-           "is_capital", "is_demonym"]
+           "is_capital", "is_demonym", "demonym_country"]
 
 
 @lru_cache(maxsize=1)
@@ -109,12 +109,19 @@ def is_demonym(gaz, key: str) -> bool:
 
 
 def _demonym(gaz, key: str) -> bool:
+    return demonym_country(gaz, key) is not None
+
+
+def demonym_country(gaz, key: str) -> Place | None:
+    """The country whose adjective `key` is by the usual suffixes ("syrian" -> Syria,
+    "turkish" -> Turkey), or None."""
     for suffix, repls in _DEMONYM_SUFFIXES:
         if key.endswith(suffix) and len(key) - len(suffix) >= 3:
             stem = key[: -len(suffix)]
             for r in repls:
                 k = stem + r
-                if k != key and gaz.has_name(k) and any(
-                        c.place.kind == "country" for c in gaz.candidates(k)[:3]):
-                    return True
-    return False
+                if k != key and gaz.has_name(k):
+                    for c in gaz.candidates(k)[:3]:
+                        if c.place.kind == "country":
+                            return c.place
+    return None

@@ -23,7 +23,9 @@ How it works
    Putin"; a quoted nickname inside: "Joaquín “El Chapo” Guzmán"), organisations and units
    ("Institute for the Study of War", "Arakan Army", "the Sinaloa Cartel"), demonyms,
    peoples and groups spelt like a region ("ethnic Amhara", "Afar militias"), storms
-   ("Hurricane Milton"), holidays ("St. Patrick's Day"), adjectives of peoples and faiths
+   ("Hurricane Milton"), firms, parties and parliaments ("Hope’s Wings", "United Russia",
+   "the Duma": `geo._firms`), sports teams ("Notre Dame coach": `geo._teams`), holidays
+   ("St. Patrick's Day"), adjectives of peoples and faiths
    ("English", "Christian"), the head word of a longer name ("Medical Center"), a name
    hyphened to a word or in a firm's name ("Wal-Mart", "Stevens & Wilkinson"), capitals
    used for their governments ("Kyiv said", "Moscow’s push", "accused Kigali", and a
@@ -61,9 +63,18 @@ How it works
    here, the next one that fits the article takes its place ("reached Texas": the state,
    not a hamlet in Mexico); a first-level area of the article's country beats a country of
    the same name the article gives no support ("Georgia" beside Florida).
-6. One sense per article: a surname the article gives a person ("Rick Stewart", "Mrs.
+   A name that is a state's and its namesake city's is the state where a state noun
+   follows ("the New York border", "New York’s attorney general") or another state of the
+   country stands beside it ("Oregon and Washington laws": `geo._states`).
+6. Demonyms that name ground (`geo._demonyms`): "the Syrian-Turkish border", "the Greek
+   islands", "European countries" are mentions of the country (continent) the adjective
+   is of; "Syrian forces", "the Greek government" stay out (step 3).
+7. One sense per article: a surname the article gives a person ("Rick Stewart", "Mrs.
    Lincoln", "Jones, 45,") is that person wherever it stands bare ("Stewart said"), unless
-   the words around place it ("in Stewart", "Stewart, B.C."); a common word in a headline
+   the words around place it ("in Stewart", "Stewart, B.C."), and so is a given name it
+   gives a person in full or after a kinship noun ("Tyler Williams", "his son James":
+   `geo._given`), and a name it gives a sports team ("Notre Dame coach", "Notre Dame won
+   91-89": `geo._teams`); a common word in a headline
    or opening a sentence ("Talks in Geneva") is the place the article names with that word
    mid-sentence; a small town only the headline names is a word of the headline; a storm's
    name ("Hurricane Milton") is the storm wherever it stands bare.
@@ -86,20 +97,25 @@ import re
 from functools import lru_cache
 
 from geo import _recognize as rz
+from geo._demonyms import demonym_mentions
+from geo._firms import names_a_firm
+from geo._given import given_names
+from geo._states import prefer_states
+from geo._teams import TEAM_NAME, names_a_team, team_names
 from geo._cues import read_coordination, read_cues, read_qualifiers
 from geo._item import Item
 from geo._buildings import names_a_building
 from geo._reject import (
-    COMMON_AT_START, PERSON_REASONS, PERSON_SPEAKS, SECOND_WORD, STORM_NAME, a_surname,
-    fall_back, reject_by_form, reject_in_context,
+    COMMON_AT_START, FIRST_WORD, PERSON_REASONS, PERSON_SPEAKS, SECOND_WORD, STORM_NAME,
+    a_surname, fall_back, reject_by_form, reject_in_context,
 )
-from geo._regions import region_names, region_place, region_prefixes
+from geo._regions import BARE_WATERS, bare_water, region_names, region_place, region_prefixes
 from geo._resolve import anchors, resolve
 from geo._tuning import (
     ALTERNATIVE_MARGIN, MAX_CANDIDATES, NAMESAKE_GAP, RESPELT_POP, TINY_POP, WEAK_START_POP,
 )
 from geo._unresolved import abroad, unplaced
-from geo._words import RESIDENT_NOUNS
+from geo._words import RESIDENT_NOUNS, person_names
 from geo.countries import long_names
 from geo.exc import BadInput
 from geo.model import Candidate, Mention, Place
@@ -158,8 +174,11 @@ def find_places(text: str, date=None, *, gazetteer=None, unresolved=None) -> lis
 
     regions = region_names()
     for it in items:
-        it.world_region = it.key in regions
+        it.world_region = it.key in regions and (
+            it.key not in BARE_WATERS or bare_water(it.key, toks, it.span.i))
         read_cues(text, toks, it)
+        if it.world_region and it.key in BARE_WATERS:
+            it.common = False  # "the tropical Atlantic": the ocean, no adjective
         if it.common and it.span.how == "dateline" and it.span.j in span_at and \
                 text[it.end:span_at[it.span.j].start] == ", ":
             it.common = False  # "MOBILE, Ala. —": a dateline the next name places
@@ -172,8 +191,10 @@ def find_places(text: str, date=None, *, gazetteer=None, unresolved=None) -> lis
     for it in items:
         if not it.reject:
             it.reject = reject_by_form(text, toks, it, span_at, span_ends, gaz) or \
-                names_a_building(toks, it)
+                names_a_building(toks, it) or names_a_team(text, toks, it) or \
+                names_a_firm(text, toks, it)
     _storm_names(items)
+    _team_names(items)
     _one_person(text, toks, items)
 
     # resolve against the unambiguous names, then once more against everything resolved
@@ -203,6 +224,7 @@ def find_places(text: str, date=None, *, gazetteer=None, unresolved=None) -> lis
                 it.reject = ""
     far = [it for it in live if it.reject]
     live = [it for it in live if not it.reject]
+    prefer_states(text, toks, items)
 
     _one_sense(items)
 
@@ -217,6 +239,9 @@ def find_places(text: str, date=None, *, gazetteer=None, unresolved=None) -> lis
             continue
         mentions.append(_mention(text, it, items, counts, gaz))
     mentions = _no_overlaps(mentions)
+    more = demonym_mentions(text, toks, mentions, gaz)
+    if more:
+        mentions = sorted(mentions + more, key=lambda m: m.start)
     if unresolved is not None:
         unresolved.extend(unplaced(text, items, far, mentions, gaz))
     return mentions
@@ -232,6 +257,20 @@ def _storm_names(items: list[Item]) -> None:
     for it in items:
         if not it.reject and it.key in storms and not it.located and it.qualifier is None:
             it.reject = STORM_NAME
+
+
+def _team_names(items: list[Item]) -> None:
+    """A name the article gives a sports team ("Notre Dame coach") is the team wherever it
+    stands bare ("Notre Dame’s Arike Ogunbowale"): one sense per article. A mention with a
+    locative or a qualifier ("in Notre Dame", "Notre Dame, Indiana") is still judged as a
+    place, and so are countries and first-level areas."""
+    teams = team_names(items)
+    if not teams:
+        return
+    for it in items:
+        if not it.reject and it.key in teams and not it.located and it.qualifier is None \
+                and it.cands and it.cands[0].place.kind not in ("country", "admin1"):
+            it.reject = TEAM_NAME
 
 
 #: why a name the article gives a person is no place where it stands bare
@@ -257,6 +296,10 @@ def _one_person(text, toks, items: list[Item]) -> None:
                   and toks[it.span.i - 2].low in RESIDENT_NOUNS)}
     people |= {it.key for it in items if it.reject == PERSON_SPEAKS and not it.headline
                and it.key not in placed and a_surname(text, toks, it)}
+    # ... and a given name it gives a person in full or after a kinship noun ("Tyler
+    # Williams", "his son James") is that person where it stands bare
+    given = given_names(text, toks, items, FIRST_WORD, PERSON_REASONS)
+    people |= given
     for it in items:  # ... and a name the article places that speaks is the town's people
         if it.reject == PERSON_SPEAKS and it.key in placed and it.key not in people:
             it.reject = ""
@@ -264,10 +307,12 @@ def _one_person(text, toks, items: list[Item]) -> None:
         return
     log.debug("surnames: %s", sorted(people))
     for it in items:
-        if not it.reject and it.key in people and it.qualifier is None and \
+        if not it.reject and it.key in people and \
+                (it.qualifier is None or items[it.qualifier].key in people) and \
                 not (it.located and not toks[it.span.j - 1].possessive) \
                 and not it.region and it.cands[0].place.kind not in ("country", "admin1") \
-                and not (it.next_word is not None and it.next_word.cap):
+                and not (it.next_word is not None and it.next_word.cap and
+                         not (it.key in given and it.next_word.low in person_names()[1])):
             it.reject = PERSON_ELSEWHERE
 
 
