@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from layers.text.dates import DateMention
 from layers.text.sentences import Sentence
 
-__all__ = ["Ref", "ref_of", "contains", "focal_place", "subject_place", "resolve_anaphors", "clause_places",
+__all__ = ["Ref", "ref_of", "unresolved_ref", "UNRESOLVED", "contains", "focal_place", "subject_place", "resolve_anaphors", "clause_places",
            "figure_places", "region_of", "area_anaphors", "capital_refs"]
 
 ANAPHOR_RE = re.compile(
@@ -53,6 +53,16 @@ class Ref:
 def ref_of(m) -> Ref:
     p = m.place
     return Ref(m.start, m.end, p.place_id, p.kind, p.admin1, p.country_code, m.geo_precision)
+
+
+#: the kind of a Ref to a name the gazetteer cannot place (`geo.model.Unresolved`)
+UNRESOLVED = "unresolved"
+
+
+def unresolved_ref(u) -> Ref:
+    """A name the text writes as a place that the gazetteer cannot place: a claim tied to
+    it stays unplaced, with the name, for a reviewer to pin (never a namesake abroad)."""
+    return Ref(u.start, u.end, f"{UNRESOLVED}:{u.surface}", UNRESOLVED, "", "", 3)
 
 
 def contains(container: Ref, inner: Ref) -> bool:

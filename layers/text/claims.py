@@ -76,7 +76,7 @@ from datetime import date as _date
 from layers.text.attribution import REFERRING, UNATTRIBUTED, find_attribution
 from layers.text.conflicts import FOCAL_NOTE, mark_conflicts
 from layers.text.dates import REPORT_DATE_NOTE, DateMention, find_dates
-from layers.text.binding import (Ref, area_anaphors, capital_refs, clause_places, contains, figure_places, focal_place,
+from layers.text.binding import (UNRESOLVED, Ref, unresolved_ref, area_anaphors, capital_refs, clause_places, contains, figure_places, focal_place,
                                   in_spans, ref_of, region_of, resolve_anaphors, subject_place)
 from layers.text.events import find_incident
 from layers.text.figures import find_figures
@@ -350,15 +350,24 @@ def _add(ctx: _Ctx, sent: Sentence, span: tuple[int, int], places: list[Ref], ca
     if not places:
         log.debug("claim without a place dropped: %r", ctx.article.text[span[0]:span[1]])
         return
-    place_ids = [p.place_id for p in places]
+    text = ctx.article.text
+    open_names = [text[p.start:p.end] for p in places if p.kind == UNRESOLVED]
+    placed = [p for p in places if p.kind != UNRESOLVED]
+    unresolved_place = ""
+    notes = [note] if note else []
+    if open_names and not placed:
+        # the text ties the claim to a place the gazetteer lacks: no namesake, no guess
+        unresolved_place = open_names[0]
+        notes.append(f"place '{unresolved_place}' is not in the gazetteer: pin it in the claims file")
+    elif open_names:
+        notes.append(f"the text also names '{open_names[0]}', which the gazetteer lacks")
+    place_ids = [p.place_id for p in placed]
     ds, de, prec = _date_fields(date)
     if date is not None and date.kind == "since" and measure and not period:
         # an open period: the figure holds from then on ("135 meters per day since ...")
         period = date.text if date.text.lower().startswith(("since", "from")) else f"since {date.text}"
-    text = ctx.article.text
     cid = claim_id_for(ctx.article.id, text[span[0]:span[1]], span[0], measure, value, relation,
-                       place_ids, category)
-    notes = [note] if note else []
+                       place_ids or [f"{UNRESOLVED}:{unresolved_place}"], category)
     if any(p.anaphor for p in places):
         notes.append("place from a reference to it ('the city', 'its')")
     ctx.claims.append(Claim(
@@ -367,7 +376,7 @@ def _add(ctx: _Ctx, sent: Sentence, span: tuple[int, int], places: list[Ref], ca
         value_max=value_max,
         unit=unit, date_start=ds, date_end=de, time_precision=prec, source=source,
         geo_precision=max(p.geo_precision for p in places), relation=relation, period=period,
-        qualifier=qualifier, note="; ".join(notes)))
+        qualifier=qualifier, note="; ".join(notes), unresolved_place=unresolved_place))
 
 
 def _relation(ctx: _Ctx, sent: Sentence, clause: Clause, cplaces: list[Ref]) -> tuple[str, list[Ref]] | None:
@@ -691,11 +700,28 @@ def _gazetteer():
         return None
 
 
+def _unresolved_refs(text: str, refs: list[Ref], unresolved) -> list[Ref]:
+    """Every use of a name the geoparser could not place (it reports the one the text
+    writes as a place: "the district of Xyz"; "the Xyz district" later is the same name),
+    where no mention or other ref stands."""
+    from geo.model import Unresolved
+
+    taken = [(r.start, r.end) for r in refs]
+    out: list[Ref] = []
+    for name in dict.fromkeys(u.surface for u in unresolved):
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                taken.append((m.start(), m.end()))
+                out.append(unresolved_ref(Unresolved(name, m.start(), m.end(), "")))
+    return out
+
+
 def _made_by() -> dict:
     return dict(_versions())
 
 
-def extract(article: Article, date: _date | None = None, *, mentions=None) -> ClaimsDoc:
+def extract(article: Article, date: _date | None = None, *, mentions=None,
+            unresolved=None) -> ClaimsDoc:
     """The claims an article makes, with the places it names.
 
     Parameters
@@ -707,6 +733,10 @@ def extract(article: Article, date: _date | None = None, *, mentions=None) -> Cl
         in the article.
     mentions : list of geo.model.Mention, optional
         The place mentions, if already found; default ``geo.places.find_places``.
+    unresolved : list of geo.model.Unresolved, optional
+        The names the geoparser could not place, found with `mentions` (by default found
+        with them); a claim the text ties to one of them has no place_ids and names it in
+        `unresolved_place`.
 
     Returns
     -------
@@ -721,7 +751,8 @@ def extract(article: Article, date: _date | None = None, *, mentions=None) -> Cl
     if mentions is None:
         from geo.places import find_places
 
-        mentions = find_places(article.text, date=ref)
+        unresolved = []
+        mentions = find_places(article.text, date=ref, unresolved=unresolved)
     mentions = sorted(mentions, key=lambda m: (m.start, m.end))
     sentences = split_sentences(article.text)
     refs = [ref_of(m) for m in mentions]
@@ -732,8 +763,11 @@ def extract(article: Article, date: _date | None = None, *, mentions=None) -> Cl
     gaz = _gazetteer()
     areas = area_anaphors(article.text, refs, gaz) + capital_refs(article.text, refs, gaz)
     refs = sorted(refs + [r for r, _ in areas], key=lambda r: r.start)
+    subject = subject_place(refs, sentences)
+    if unresolved:
+        refs = sorted(refs + _unresolved_refs(article.text, refs, unresolved), key=lambda r: r.start)
     ctx = _Ctx(article, ref, sentences, refs, focal, dates, gazetteer=gaz,
-               topic=topic_of(article.text) or "economic", subject=subject_place(refs, sentences))
+               topic=topic_of(article.text) or "economic", subject=subject)
     ctx.ref_starts = [r.start for r in ctx.refs]
     from geo.model import Mention
 

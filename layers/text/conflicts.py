@@ -179,9 +179,9 @@ def mark_conflicts(claims: list[Claim], text: str = "", heads: tuple = ()) -> li
     by_key: dict[tuple, Claim] = {}
     for c in claims:
         if c.measure:
-            key = ("fig", c.measure, tuple(c.place_ids), c.value, c.unit)
+            key = ("fig", c.measure, tuple(c.place_ids) or c.unresolved_place, c.value, c.unit)
         else:
-            key = ("event", c.category, tuple(c.place_ids), c.relation, c.date_start,
+            key = ("event", c.category, tuple(c.place_ids) or c.unresolved_place, c.relation, c.date_start,
                    c.span_start if c.relation == "" and c.category not in ("territorial",) else 0)
             if c.category == "territorial":
                 key = key[:5]
@@ -206,8 +206,9 @@ def mark_conflicts(claims: list[Claim], text: str = "", heads: tuple = ()) -> li
         c.contested = False
     groups: dict[tuple, list[Claim]] = {}
     for c in claims:
-        if c.measure and c.place_ids:
-            groups.setdefault((c.measure, c.place_ids[0], c.unit, c.period), []).append(c)
+        if c.measure and (c.place_ids or c.unresolved_place):
+            where = c.place_ids[0] if c.place_ids else "?" + c.unresolved_place
+            groups.setdefault((c.measure, where, c.unit, c.period), []).append(c)
     for group in groups.values():
         traits = {id(c): _Traits(c, text, heads) for c in group} if text else {}
         for i, a in enumerate(group):
