@@ -27,7 +27,8 @@ Relations (general patterns, in the clause)
       destination).
 
 Events (a clause with no figure)
-    keyword rules by category: territorial (captured, seized, liberated, lost, the fall
+    keyword rules by category (the clause rules of `layers.text.events.EVENT_RULES`):
+    territorial (captured, seized, liberated, lost, the fall
     of X, withdrew its troops from X, pulled out of X: the place is the object, even
     beside a figure; "X fell to ...", "held by ... forces", "X and Y remained under ...
     control", "controls ...": the place(s) of the clause, or of a following "including
@@ -76,6 +77,7 @@ from datetime import date as _date
 from layers.text.attribution import REFERRING, UNATTRIBUTED, find_attribution
 from layers.text.conflicts import FOCAL_NOTE, mark_conflicts
 from layers.text.dates import REPORT_DATE_NOTE, DateMention, find_dates
+from layers.text.events import CLAUSE_EVENTS, EventRule
 from layers.text.binding import (UNRESOLVED, Ref, unresolved_ref, area_anaphors, capital_refs, clause_places, contains, figure_places, focal_place,
                                   in_spans, ref_of, region_of, resolve_anaphors, subject_place)
 from layers.text.events import find_incident
@@ -117,71 +119,6 @@ _STRATEGIC_RE = re.compile(r"\b(?:would|could|might|may|allow\w*|enabl\w*|threat
                            r"plan\w*|key|strategic|open\w* the way|pave)\b", re.I)
 _MODAL_RE = re.compile(r"\b(?:would|could|might|may|to|aims? to|plans? to|seeks? to|"
                        r"trying to|attempt\w* to|intend\w* to|determined to)\s*$", re.I)
-
-
-@dataclass(frozen=True)
-class _Event:
-    name: str
-    category: str
-    rx: re.Pattern
-    explicit_place: bool = False
-
-
-_EVENTS = (
-    _Event("captured", "territorial", re.compile(
-        r"\b(?:captur(?:ed|ing)|seiz(?:ed|ing)|took control of|taken control of|gained control of|"
-        r"liberat(?:ed|ing)|recaptur(?:ed|ing)|retook|retaken|occupied|fell to|the fall of|"
-        r"(?:has |have |had )?taken|took|overran|overrun|"
-        r"the capture of|withdr(?:ew|awn|awing) from|entered|"
-        r"(?:withdr(?:ew|awn|awing)|pull(?:ed|ing)? (?:out|back)|retreat(?:ed|ing)?)\s+"
-        r"(?:(?:its|their|his|her|the|all|remaining|last)\s+)*(?:[\w’'-]+\s+){0,2}?"
-        r"(?:troops|forces|units|soldiers|fighters|garrison|personnel)\s+from|"
-        r"retreat(?:ed|ing)? from|pull(?:ed|ing)? out of|los(?:ing|t|es|e)(?: control of)?)\s+",
-        re.I), True),
-    _Event("held_by", "territorial", re.compile(
-        r"\b(?:held|controlled|occupied|seized|captured|taken|overrun|besieged)\s+by\s+"
-        r"(?:[\w’'-]+\s+){0,2}(?:forces|troops|army|fighters|rebels|militants|insurgents|"
-        r"paramilitar\w+|soldiers|units)\b", re.I), True),
-    _Event("fell", "territorial", re.compile(
-        r"\b(?:fell to|fell into the hands of|(?:was|were|has been|had been) (?:captured|seized|taken|"
-        r"liberated|recaptured|retaken|overrun|lost)|came under (?:\w+\s+){0,2}control|"
-        r"(?:has|had) fallen)\b", re.I), True),
-    _Event("controls", "territorial", re.compile(
-        r"\b(?:controls|(?:remain\w*|stay\w*|(?:is|are|was|were|still)) (?:firmly )?under "
-        r"(?:[\w’'-]+\s+){0,2}control|(?:is|are|remain\w*) (?:firmly )?in (?:[\w’'-]+\s+){0,2}hands)\b",
-        re.I), True),
-    _Event("production_halted", "economic", re.compile(
-        r"\b(?:halt\w*|suspend\w*|stopp?\w*|ceas\w*|resum\w*|shut\w*(?:\s+down)?|clos(?:ed|ing))\s+"
-        r"(?:\w+\s+){0,2}(?:production|operations|output|work|working|operating|functioning|"
-        r"exports|imports|mining|shipments|deliveries|supplies|trade|flights|traffic)\b", re.I)),
-    _Event("infrastructure_hit", "infrastructure", re.compile(
-        r"\b(?:power grid|grid|electricity|power supply|power plant|power station|substation|"
-        r"water supply|gas supply|heating|bridge|railway|rail line|railroad|dam|pipeline|"
-        r"water treatment|energy infrastructure|mobile (?:phone )?(?:coverage|network|service)|"
-        r"internet|telecommunications?|phone lines?|communications)\b[^.;]{0,40}?\b(?:collaps\w*|destroy\w*|"
-        r"damag\w*|cut|knock\w* out|disrupt\w*|outages?|blackouts?|fail\w*|went down|"
-        r"hit|struck)\b|\b(?:blackouts?|power outages?|without (?:power|electricity|water|heating))\b",
-        re.I)),
-    _Event("holding", "military", re.compile(
-        r"\b(?:hold\w*|held|defend\w*|man\w*|reinforc\w*)\s+(?:the\s+|their\s+|its\s+)?"
-        r"(?:fortifications|positions|lines?|defen[cs]es|front)\b|"
-        r"\b\d+(?:st|nd|rd|th)\s+(?:\w+\s+)?(?:Brigade|Battalion|Regiment|Division|Corps)\b", re.I)),
-    _Event("siege", "military", re.compile(
-        r"\bunder siege\b|\bsiege of\b|\bencircl\w*|\bbesieg\w*|\bshell(?:ing|ed)\b|\bbombard\w*|"
-        r"\b(?:air|drone|missile|artillery|rocket) (?:strikes?|attacks?)\b|\bassaults?\b", re.I)),
-    _Event("fighting", "military", re.compile(
-        r"\b(?:fighting|clashes|battles?|offensive|(?:push\w*|advanc\w*|mov\w*|broke|break\w*)\s+"
-        r"(?:deeper\s+|further\s+)?into|storm(?:ed|ing)|(?:launched|fired|staged) from)\b", re.I), True),
-    _Event("humanitarian", "humanitarian", re.compile(
-        r"\bevacuat\w*|\bhumanitarian (?:aid|corridor|crisis|situation)|\bdire conditions\b|"
-        r"\bcivilians?\b[^.;]{0,30}\b(?:trapped|fle\w*|shelter\w*)\b|\baid (?:convoys?|deliveries|"
-        r"trucks)\b|\bconvoys?\b|\bfood (?:and|or) (?:medicine|water)\b|\bfamine\b|"
-        r"\bstarv\w*|\bmalnutrition\b|\brefugees?\b|\bdisplaced\b|\banimal feed\b", re.I)),
-    _Event("political", "political", re.compile(
-        r"\b(?:annex\w*|incorporat\w*|goal of controlling|control(?:ling)? of|controlling|"
-        r"ceasefire|negotiat\w*|peace talks|talks|truce|summit|sanction\w*|referendum|"
-        r"elections?|seat of government|meeting of)\b", re.I), True),
-)
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -537,13 +474,13 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     # a sentence that names one point in time dates all its events ("Trucks sat idle at
     # the crossing on Tuesday as Israeli forces pressed their offensive in Khan Younis")
     event_date = frame or (dates[0] if len(dates) == 1 and dates[0].kind == "point" else None)
-    last_event: _Event | None = None
+    last_event: EventRule | None = None
     for ci, c in enumerate(clauses):
         cplaces = cl_places[ci]
         cdates = _clause_dates(sent, c, dates)
         span = (c.start, c.end - (1 if c.text.endswith(".") else 0))
         # territorial events: the object place, even beside a figure
-        for m in _EVENTS[0].rx.finditer(c.text):
+        for m in CLAUSE_EVENTS[0].rx.finditer(c.text):
             obj = next((r for r in cplaces if r.start >= c.start + m.end() and
                         _OBJECT_GAP_RE.match(text[c.start + m.end():r.start])), None)
             if obj is None or _MODAL_RE.search(c.text[:m.start()]):
@@ -569,12 +506,12 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         if ci in fig_clauses:
             continue
         if (last_event is not None and cplaces and _CONTINUE_RE.match(c.text)
-                and not any(ev.rx.search(c.text) for ev in _EVENTS[1:])):
+                and not any(ev.rx.search(c.text) for ev in CLAUSE_EVENTS[1:])):
             # "Fighting was reported near Lyptsi, ..., and around Kupiansk": the same event
             _add(ctx, sent, span, cplaces, last_event.category,
                  date=cdates[0] if cdates else event_date, source=source)
             continue
-        for ev in _EVENTS[1:]:
+        for ev in CLAUSE_EVENTS[1:]:
             if ev.name in made or not ev.rx.search(c.text):
                 continue
             places, pnote, espan = cplaces, "", span
