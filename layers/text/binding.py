@@ -16,7 +16,7 @@ from layers.text.dates import DateMention
 from layers.text.sentences import Sentence
 
 __all__ = ["Ref", "ref_of", "unresolved_ref", "UNRESOLVED", "contains", "focal_place", "subject_place", "resolve_anaphors", "clause_places",
-           "figure_places", "region_of", "area_anaphors", "capital_refs"]
+           "figure_places", "region_of", "area_anaphors", "capital_refs", "common_area", "area_ref", "reports_there"]
 
 ANAPHOR_RE = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:embattled|besieged|strategic|frontline|front-line|key|vital|"
@@ -27,6 +27,9 @@ ANAPHOR_RE = re.compile(
     r"cent(?:er|re)|streets|mayor|power grid|grid|infrastructure|encirclement|defen[cs]es?|"
     r"garrison|surroundings)\b)", re.I)
 _LOCATIVE_COUNTRY_RE = re.compile(r"\b(?:in|inside|across|throughout|within)\s+(?:the\s+)?$|"
+                                  # a part of a country: "shook part of western Afghanistan"
+                                  r"\b(?:parts?\s+of|across|throughout)\s+(?:the\s+)?(?:(?:far|rural|central|"
+                                  r"(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?)\s+)+$|"
                                   # the target of an attack is where it happens: "a barrage on Israel"
                                   r"\b(?:attacks?|barrages?|strikes?|bombardments?|bombing|assaults?|"
                                   r"raids?|shelling|salvos?|offensive|invasion)\s+(?:on|against|into)"
@@ -155,6 +158,12 @@ _COUNTRY_SUBJECT_RE = re.compile(r"(?:’s|'s)?\s+(?:(?:has|have|had|also|now|al
                                  r"is facing|was hit|has been hit|hosts|hosted|took in)\b", re.I)
 
 
+def reports_there(text: str, ref: Ref) -> bool:
+    """Whether a country is named as the one that records or suffers what the clause
+    tells ("Malawi has declared a state of disaster"): a source and the claim's place."""
+    return ref.kind == "country" and bool(_COUNTRY_SUBJECT_RE.match(text, ref.end))
+
+
 #: places a clause's claims go on only when the clause says they happen there ("in Niger",
 #: "Malawi has declared"): a country, a continent or world region
 _WIDE_KINDS = ("country", "region")
@@ -213,7 +222,7 @@ def clause_places(text: str, refs: list[Ref], start: int, end: int,
             if r.kind not in _WIDE_KINDS:
                 continue
             # "in Niger, Mali and Burkina Faso": the list after "in" is locative too
-            if _LOCATIVE_COUNTRY_RE.search(text[max(0, r.start - 12):r.start]) \
+            if _LOCATIVE_COUNTRY_RE.search(text[max(0, r.start - 40):r.start]) \
                     or _COUNTRY_SUBJECT_RE.match(text, r.end) or (
                     prev_loc is not None
                     and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[prev_loc.end:r.start])):
@@ -382,3 +391,28 @@ def capital_refs(text: str, refs: list[Ref], gazetteer) -> list[tuple[Ref, objec
         out.append((Ref(m.start(), m.end(), city.place_id, city.kind, city.admin1, city.country_code,
                         1, anaphor=True), city))
     return out
+
+
+def area_ref(at: Ref, area) -> Ref:
+    """A Ref to the gazetteer area `area` (an admin1 or a country), said at `at`'s span."""
+    return Ref(at.start, at.end, area.place_id, area.kind, area.admin1, area.country_code,
+               3 if area.kind in ("country", "admin1") else 2, anaphor=at.anaphor)
+
+
+def common_area(refs: list[Ref], gazetteer):
+    """The smallest area that holds each of two or more different places (a total told
+    place by place: "200 injured, including 147 in X and 60 in Y"; "Ondo had 33, Edo 29"):
+    their first-level area when all are towns of one, else their country when they share
+    one. None for fewer than two places, places in several countries, or no gazetteer."""
+    places = {r.place_id: r for r in refs if r.kind not in ("region", UNRESOLVED)}
+    if len(places) < 2 or gazetteer is None:
+        return None
+    rs = list(places.values())
+    if len({r.country_code for r in rs}) != 1 or not rs[0].country_code:
+        return None
+    a1 = {r.admin1 for r in rs}
+    if len(a1) == 1 and rs[0].admin1 and all(r.kind in ("populated_place", "facility") for r in rs):
+        return gazetteer.admin1(rs[0].admin1)
+    if any(r.kind == "country" for r in rs):
+        return None
+    return gazetteer.country(rs[0].country_code)

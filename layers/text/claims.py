@@ -78,7 +78,7 @@ from layers.text.attribution import REFERRING, UNATTRIBUTED, find_attribution
 from layers.text.conflicts import FOCAL_NOTE, mark_conflicts
 from layers.text.dates import REPORT_DATE_NOTE, DateMention, find_dates
 from layers.text.events import CLAUSE_EVENTS, EventRule
-from layers.text.binding import (UNRESOLVED, Ref, unresolved_ref, area_anaphors, capital_refs, clause_places, contains, figure_places, focal_place,
+from layers.text.binding import (UNRESOLVED, Ref, unresolved_ref, area_ref, common_area, reports_there, area_anaphors, capital_refs, clause_places, contains, figure_places, focal_place,
                                   in_spans, ref_of, region_of, resolve_anaphors, subject_place)
 from layers.text.events import find_incident
 from layers.text.figures import find_figures
@@ -228,6 +228,15 @@ def _as_region(ctx: _Ctx, sent: Sentence, r: Ref) -> Ref:
 
         ctx.areas[area.place_id] = Mention(ctx.article.text[r.start:r.end], r.start, r.end, area, r.geo_precision)
     return Ref(r.start, r.end, area.place_id, area.kind, area.admin1, area.country_code, r.geo_precision)
+
+
+def _area(ctx: _Ctx, at: Ref, area) -> Ref:
+    """A Ref to `area` said at `at`, the area listed among the article's places."""
+    if area.place_id not in ctx.areas:
+        from geo.model import Mention
+
+        ctx.areas[area.place_id] = Mention(ctx.article.text[at.start:at.end], at.start, at.end, area, 3)
+    return area_ref(at, area)
 
 
 _DATELINE_RE = re.compile(r"^\s*(?:[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*)*\s*,\s*)+$")
@@ -388,7 +397,9 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     # a place inside a date ("June") or inside the source's name ("Institute for the Study
     # of War") is no place of a claim
     exclude = [(sent.start + d.start, sent.start + d.end) for d in dates]
-    if attr.start >= 0:
+    if attr.start >= 0 and not any(r.start == sent.start + attr.start and reports_there(text, r)
+                                   for r in ctx.refs[bisect_left(ctx.ref_starts, sent.start):
+                                                     bisect_left(ctx.ref_starts, sent.end)]):
         # the source's name and title ("Governor Oleh Syniehubov")
         t0 = sent.text.rfind(attr.title, 0, attr.start) if attr.title else -1
         exclude.append((sent.start + (t0 if t0 >= 0 else attr.start), sent.start + attr.end))
@@ -414,7 +425,23 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             prev = ctx.sentences[sent.index - back]
             got = clause_places(text, ctx.refs, prev.start, prev.end)
             if got:
+                # a sentence that gives figures place by place ("Ondo had 33, Edo 29"):
+                # the next is about the whole they make up
+                parts = {tuple(c.place_ids) for c in ctx.claims if c.measure and c.place_ids
+                         and prev.start <= c.span_start < prev.end}
+                whole = common_area(got, ctx.gazetteer) if len(parts) >= 3 else None
+                if whole is not None:
+                    return [_area(ctx, got[0], whole)], "place from the sentence before (the area of its places)"
                 return got[:1], "place from the sentence before"
+        # else, in a text that has named no place yet (its headline aside), the place the
+        # next sentence names: the lead goes on to say where
+        heads = [(x.start, x.end) for x in ctx.sentences[:sent.index] if x.heading]
+        if sent.index + 1 < len(ctx.sentences) and not ctx.sentences[sent.index + 1].heading \
+                and not any(r.start < sent.start and not in_spans(r.start, heads) for r in ctx.refs):
+            nxt_s = ctx.sentences[sent.index + 1]
+            got = clause_places(text, ctx.refs, nxt_s.start, nxt_s.end)
+            if got:
+                return got[:1], "place from the sentence after"
         if ctx.subject is not None:
             return [ctx.subject], FOCAL_NOTE
         return [], ""
@@ -430,14 +457,24 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     fig_dates: list[tuple[DateMention | None, str]] = []
     lo, hi = bisect_left(ctx.ref_starts, sent.start), bisect_left(ctx.ref_starts, sent.end)
     srefs = [r for r in ctx.refs[lo:hi] if not any(a < r.end and r.start < b for a, b in exclude)]
+    own_places = [figure_places(text, srefs, sent.start, sent.end, sent.start + f.start, sent.start + f.end,
+                                sent.start + figures[fi + 1].start if fi + 1 < len(figures) else sent.end)
+                  for fi, f in enumerate(figures)]
     for fi, f in enumerate(figures):
         ci = clause_of(sent.start + f.start)
         fig_clauses.add(ci)
         c = clauses[ci]
-        nxt = sent.start + figures[fi + 1].start if fi + 1 < len(figures) else sent.end
-        places = figure_places(text, srefs, sent.start, sent.end, sent.start + f.start,
-                               sent.start + f.end, nxt)
+        places = own_places[fi]
         pnote = ""
+        if not places:
+            # a total told place by place after it ("more than 200, including 147 in X and
+            # 60 in Y"): the area those places make up
+            parts = [(g, p[0]) for g, p in zip(figures[fi + 1:], own_places[fi + 1:]) if p
+                     and g.measure == f.measure and g.value is not None and f.value is not None
+                     and g.value <= f.value]
+            whole = common_area([r for _, r in parts], ctx.gazetteer) if len(parts) >= 2 else None
+            if whole is not None:
+                places, pnote = [_area(ctx, parts[0][1], whole)], "the area of the places its parts are told for"
         if not places:
             places, pnote = places_for(ci)
         places = [_as_region(ctx, sent, r) for r in places]
