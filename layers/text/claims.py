@@ -423,6 +423,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             if sent.index - back < 0:
                 break
             prev = ctx.sentences[sent.index - back]
+            if prev.heading:
+                break                   # a section begins: its heading is read below
             got = clause_places(text, ctx.refs, prev.start, prev.end)
             if got:
                 # a sentence that gives figures place by place ("Ondo had 33, Edo 29"):
@@ -433,6 +435,13 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
                 if whole is not None:
                     return [_area(ctx, got[0], whole)], "place from the sentence before (the area of its places)"
                 return got[:1], "place from the sentence before"
+        # else the place of the section: its heading's ("Rajasthan: a change of government")
+        for prev in reversed(ctx.sentences[1:sent.index]):
+            if prev.heading:
+                got = clause_places(text, ctx.refs, prev.start, prev.end)
+                if got:
+                    return got[:1], "place from the section's heading"
+                break
         # else, in a text that has named no place yet (its headline aside), the place the
         # next sentence names: the lead goes on to say where
         heads = [(x.start, x.end) for x in ctx.sentences[:sent.index] if x.heading]
