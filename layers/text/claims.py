@@ -484,6 +484,12 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             whole = common_area([r for _, r in parts], ctx.gazetteer) if len(parts) >= 2 else None
             if whole is not None:
                 places, pnote = [_area(ctx, parts[0][1], whole)], "the area of the places its parts are told for"
+            elif not cl_places[ci] and ci + 1 < len(clauses) and _INCLUDING_RE.match(clauses[ci + 1].text):
+                # "24 strikes on villages and towns, including A, B and C": the area of the list
+                listed = [r for k in range(ci + 1, len(clauses)) for r in cl_places[k]]
+                whole = common_area(listed, ctx.gazetteer)
+                if whole is not None:
+                    places, pnote = [_area(ctx, listed[0], whole)], "the area of the places listed"
         if not places:
             places, pnote = places_for(ci)
         places = [_as_region(ctx, sent, r) for r in places]
