@@ -245,7 +245,7 @@ _AFTER_FIGURE_RE = re.compile(r"^(?:\s*(?:(?!(?:is|are|was|were|has|have|had|sai
 # "Calais (5000)", "Ondo had 33", "Edo 29"
 _BEFORE_FIGURE_RE = re.compile(r"^\s*(?:\(|(?:had|has|recorded|reported|registered|got|with|saw)\s+"
                                r"(?:about\s+|around\s+|some\s+|nearly\s+|at least\s+)?)?\s*$", re.I)
-_REGION_WORD_RE = re.compile(r"^\s+(?:region|oblast|province|governorate|state|prefecture)\b", re.I)
+_REGION_WORD_RE = re.compile(r"^\s+(?:region|oblast|province|governorate|state|prefecture|regional|provincial)\b", re.I)
 _REGIONS_CONTEXT_RE = re.compile(r"\b(?:by (?:province|region|state|governorate)|provinces|regions|"
                                  r"governorates|oblasts|states)\b", re.I)
 

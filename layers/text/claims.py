@@ -417,6 +417,13 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         for j in range(0, ci):
             if cl_places[j]:
                 return cl_places[j][:1], ""
+        # a statement's figure, its speaker's office after it ("... have been evacuated,"
+        # the Kharkiv regional governor wrote): the region the office is of
+        for j in range(ci + 1, len(clauses)):
+            if attr.start >= 0 and clauses[j].start <= sent.start + attr.start < clauses[j].end:
+                office = [r for r in cl_places[j] if _as_region(ctx, sent, r).kind == "admin1"]
+                if office:
+                    return office[:1], "the region of the source's office"
         # else the place the text was just talking about: the first place of the nearest of
         # the two sentences before that names one
         for back in (1, 2):
