@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from layers.text.measures import (TOLL_RE, category_of, is_magnitude, open_noun, percent_measure, topic_of,
+from layers.text.measures import (TOLL_RE, category_of, counted_before, is_magnitude, open_noun, percent_measure, topic_of,
                                   unit_after)
 
 __all__ = ["VOCABULARY", "Figure", "find_figures", "parse_number", "WORD_NUMBERS"]
@@ -553,6 +553,11 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
         if after is not None and isinstance(after[-1], int):
             end = after[-1]
         return Figure(s, end, value, "people", "killed", "casualties", qualifier, _period(text, end), "toll")
+    counted = counted_before(text, s) if not _PERCENT_RE.match(text[e:]) else None
+    if counted is not None and not open_noun(text, e, value):
+        # "the number of injured stood at more than 200"
+        return Figure(s, e, value, counted[1], counted[0], category_of(counted[0], text), qualifier,
+                      _period(text, e), "number of")
     length = _LENGTH_RE.match(text[e:]) if m.group("num") or m.group("word") else None
     if length:
         u = length.group("u").lower().replace(" ", "")
