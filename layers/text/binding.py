@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from layers.text.dates import DateMention
 from layers.text.sentences import Sentence
 
-__all__ = ["Ref", "ref_of", "unresolved_ref", "UNRESOLVED", "contains", "focal_place", "subject_place", "resolve_anaphors", "clause_places",
-           "figure_places", "region_of", "area_anaphors", "capital_refs", "common_area", "area_ref", "reports_there"]
+__all__ = ["Ref", "ref_of", "unresolved_ref", "UNRESOLVED", "contains", "focal_place", "subject_place",
+           "resolve_anaphors", "clause_places", "figure_places", "region_of", "area_anaphors",
+           "capital_refs", "common_area", "area_ref", "reports_there"]
 
 ANAPHOR_RE = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:embattled|besieged|strategic|frontline|front-line|key|vital|"

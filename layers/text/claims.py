@@ -16,7 +16,7 @@ Figures
     governor said on Sunday"). Its source is the sentence's
     ("he said", "the agency said": the last source named in the three sentences before).
 
-Relations (general patterns, in the clause)
+Relations (general patterns, in the clause: `layers.text.relations`)
     - supply_route: "connecting/linking ... A and B", "supply routes/lines", "road and
       rail" with other places: the line runs from the sentence's subject place through them;
     - advance: "advancing ... since capturing X" / "advancing from X": from X to the place
@@ -78,8 +78,10 @@ from layers.text.attribution import REFERRING, UNATTRIBUTED, find_attribution
 from layers.text.conflicts import FOCAL_NOTE, mark_conflicts
 from layers.text.dates import REPORT_DATE_NOTE, DateMention, find_dates
 from layers.text.events import CLAUSE_EVENTS, EventRule
-from layers.text.binding import (UNRESOLVED, Ref, unresolved_ref, area_ref, common_area, reports_there, area_anaphors, capital_refs, clause_places, contains, figure_places, focal_place,
-                                  in_spans, ref_of, region_of, resolve_anaphors, subject_place)
+from layers.text.relations import clause_relation
+from layers.text.binding import (UNRESOLVED, Ref, area_anaphors, area_ref, capital_refs, clause_places,
+                                  common_area, figure_places, focal_place, in_spans, ref_of,
+                                  region_of, reports_there, resolve_anaphors, subject_place, unresolved_ref)
 from layers.text.events import find_incident
 from layers.text.figures import find_figures
 from layers.text.measures import topic_of
@@ -93,9 +95,6 @@ log = logging.getLogger(__name__)
 # ---------------------------------------------------------------------------- rules
 
 
-_SUPPLY_RE = re.compile(r"\b(?:connect\w*|link\w*|supply (?:routes?|lines?|roads?)|"
-                        r"logistics? (?:routes?|lines?)|road and rail|rail and road|"
-                        r"(?:road|highway|railway|rail line) (?:from \S+(?: \S+)? )?to)\b", re.I)
 # between a capture verb and its object place: "seized most of Aleppo", "took the town of X"
 _OBJECT_GAP_RE = re.compile(r"^(?:(?:most|much|part|parts|all|control|the rest|the centre|the center|"
                             r"the outskirts|the city|the town|the village|the cities|the towns|the villages|"
@@ -103,18 +102,6 @@ _OBJECT_GAP_RE = re.compile(r"^(?:(?:most|much|part|parts|all|control|the rest|t
                             r"large parts|the remainder|what remained)\s+of\s+)*(?:the\s+)?$|"
                             r"^(?:the\s+)?(?:[A-Za-z’'-]+\s+){1,5}(?:in|at|near|outside)\s+(?:the\s+)?$",
                             re.I)
-_ADVANCE_RE = re.compile(r"\b(?:advanc\w*|push\w*|progress\w*|gain\w*|mov(?:e|ed|ing))\b", re.I)
-_ADVANCE_FROM_RE = re.compile(r"\b(?:since|after)\s+(?:capturing|taking|seizing|occupying|"
-                              r"the (?:capture|fall|seizure|occupation) of)\s+$|\bfrom\s+$", re.I)
-_TOWARD_RE = re.compile(r"\b(?:advanc\w*|push\w*|mov\w*|march\w*|driv\w*|offensive|assault\w*|"
-                        r"head\w*|thrust\w*|attack\w*|progress\w*|breakthrough)\s+"
-                        r"(?:(?:further|deeper|westward|eastward|north|south|east|west)\s+)?"
-                        r"(?:on\s+|toward|towards|in the direction of)\s*", re.I)
-_BARE_TOWARD_RE = re.compile(r"\b(?:toward|towards|in the direction of)\s+", re.I)
-_MOVE_RE = re.compile(r"\b(?:pull\w* back|fell back|fall\w* back|withdr\w*|retreat\w*|"
-                      r"redeploy\w*|advanc\w*|push\w*|mov(?:e|ed|ing)|march\w*|head\w*)\b", re.I)
-_TOWARD_WORD_RE = re.compile(r"\b(?:toward|towards|in the direction of|on the outskirts of|into|on)\s+"
-                             r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I)
 _STRATEGIC_RE = re.compile(r"\b(?:would|could|might|may|allow\w*|enabl\w*|threat\w*|aim\w*|goal|"
                            r"plan\w*|key|strategic|open\w* the way|pave)\b", re.I)
 _MODAL_RE = re.compile(r"\b(?:would|could|might|may|to|aims? to|plans? to|seeks? to|"
@@ -325,47 +312,6 @@ def _add(ctx: _Ctx, sent: Sentence, span: tuple[int, int], places: list[Ref], ca
         qualifier=qualifier, note="; ".join(notes), unresolved_place=unresolved_place))
 
 
-def _relation(ctx: _Ctx, sent: Sentence, clause: Clause, cplaces: list[Ref]) -> tuple[str, list[Ref]] | None:
-    """A relation the clause draws between places, with the places in line order."""
-    text = ctx.article.text
-    ctext = clause.text
-    # advance from X (to the place advanced on)
-    if _ADVANCE_RE.search(ctext):
-        for r in cplaces:
-            if r.kind == "country":
-                continue
-            if _ADVANCE_FROM_RE.search(text[max(clause.start, r.start - 40):r.start]):
-                target = next((o for o in cplaces if o.place_id != r.place_id and
-                               _TOWARD_WORD_RE.search(text[max(clause.start, o.start - 25):o.start])),
-                              None)
-                if target is None and ctx.focal is not None and ctx.focal.place_id != r.place_id:
-                    target = ctx.focal
-                if target is not None:
-                    return "advance", [r, target]
-    # toward Y
-    tw = _TOWARD_RE.search(ctext)
-    if tw is None and _MOVE_RE.search(text[sent.start:clause.start + 1]):
-        # the movement verb in an earlier clause: "pulled back west of the town, on the road
-        # toward Pokrovsk"
-        tw = _BARE_TOWARD_RE.search(ctext)
-    if tw:
-        origin = next((o for o in cplaces if o.start < clause.start + tw.start()), None) \
-            or _subject(sent, ctx)
-        targets = [o for o in cplaces if o.start >= clause.start + tw.end()
-                   and origin is not None and o.place_id != origin.place_id
-                   and not contains(o, origin)]
-        if origin is not None and targets:
-            return "toward", [origin, targets[0]]
-    # supply routes between the subject and the places named
-    if _SUPPLY_RE.search(ctext):
-        subj = _subject(sent, ctx)
-        others = [o for o in cplaces if subj is None or o.place_id != subj.place_id]
-        others = [o for o in others if o.kind in ("populated_place", "facility")]
-        if subj is not None and others:
-            return "supply_route", [subj] + others
-    return None
-
-
 def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     text = ctx.article.text
     clauses = split_clauses(sent)
@@ -393,7 +339,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     figures = find_figures(sent.text, [(d.start, d.end) for d in dates],
                            carry=carry[1] if carry is not None else None)
     if figures:
-        ctx.last_figure = (sent.index, figures[-1])
+        # what a bare number in the next sentence counts (a change counts what it changes)
+        ctx.last_figure = (sent.index, next((f for f in reversed(figures) if f.measure != "change"), figures[-1]))
     # a place inside a date ("June") or inside the source's name ("Institute for the Study
     # of War") is no place of a claim
     exclude = [(sent.start + d.start, sent.start + d.end) for d in dates]
@@ -511,7 +458,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         if date is None and f.qualifier != "once":
             date, dnote = _carried_date(ctx, sent, dates, f.start)
         fig_dates.append((date, dnote))
-        rel = _relation(ctx, sent, c, cl_places[ci]) if cl_places[ci] else None
+        rel = clause_relation(text, sent, c, cl_places[ci], ctx.focal, lambda: _subject(sent, ctx)) \
+            if cl_places[ci] else None
         relation = ""
         if rel is not None and rel[0] == "advance" and f.measure.startswith("advance"):
             relation, places = rel
@@ -552,7 +500,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
                  source=source)
             made.add("captured")
         # relations without a figure
-        rel = _relation(ctx, sent, c, cplaces) if cplaces else None
+        rel = clause_relation(text, sent, c, cplaces, ctx.focal, lambda: _subject(sent, ctx)) \
+            if cplaces else None
         if rel is not None and ci not in fig_clauses:
             relation, rplaces = rel
             category = {"supply_route": "infrastructure", "advance": "military"}.get(relation)

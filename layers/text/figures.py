@@ -320,6 +320,7 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
     """
     out: list[Figure] = []
     skip_to = 0
+    whole: Figure | None = None        # the total a list of parts after "including" counts
     for m in _NUMBER_RE.finditer(text):
         s, e = m.start(), m.end()
         if s < skip_to:
@@ -406,12 +407,29 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
             end = noun[0].end() if noun is not None else e
             fig = Figure(s, end, value, prev.unit, prev.measure, prev.category, qualifier,
                          _period(text, end), prev.noun)
+        if prev is not None and _CHANGE_AFTER_RE.match(text[e:]) and (fig is None or fig.measure == prev.measure):
+            # "nearly 25,000 at Montpellier, 10,000 more than during the first march": a change
+            fig = Figure(s, e, value, prev.unit, "change", prev.category, qualifier, "", "change")
         if fig is None:
             fig = _elliptical(text, m, s, e, value, qualifier, prev or (carry if s < 80 else None))
+        if prev is not None and prev.unit == "people" and _PART_RE.search(text[max(0, s - 30):s]):
+            whole = prev
+        elif not (whole is not None and prev is not None and _LIST_GAP_RE.fullmatch(text[prev.end:s])):
+            whole = None
+        if fig is not None and whole is not None and fig.unit == "people" and fig.measure != whole.measure:
+            # "killed 13 civilians, including seven women, four men and two children, while
+            # injuring 36 others": each part counts what the whole counted
+            fig = replace(fig, measure=whole.measure, category=whole.category)
         if fig is not None:
             out.append(fig)
             skip_to = fig.end
     return out
+
+
+_CHANGE_AFTER_RE = re.compile(r"\s+(?:more|fewer|less)\s+than\s+(?:during|in|on|at|last|the|a|before|"
+                              r"previously|earlier|a\s+year|a\s+week)\b", re.I)
+_PART_RE = re.compile(r"\b(?:including|among them|of whom)\s+(?:at least\s+|about\s+|some\s+)?$", re.I)
+_LIST_GAP_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 _PARTITIVE_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
@@ -499,6 +517,9 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
                 measure = f"{what.group(1)}_{noun}" if what.group(1) not in ("the", "its", "their", "annual",
                                                                               "daily", "average") else noun
                 measure += "_increase" if what.group(3) == "by" else ""
+            elif of and re.search(r"\b(?:produc\w*|output|mined|extract\w*|harvest\w*)\b", text[:s], re.I):
+                # "the mine produced 182,600 tonnes of copper": what is produced, its output
+                measure = f"{of.group(1)}_output"
             else:
                 measure = of.group(1) if of else "tonnage"
         cat = "economic" if u in ("tonnes", "tonnes/year", "tonnes/day", "bpd", "barrels") or measure == "money" \

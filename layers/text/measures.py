@@ -307,6 +307,6 @@ def percent_measure(text: str, s: int, end: int) -> str:
 def _singular(w: str) -> str:
     if w.endswith("ies"):
         return w[:-3] + "y"
-    if w.endswith("ses") or w.endswith("xes") or w.endswith("ches") or w.endswith("shes"):
+    if w.endswith(("sses", "xes", "ches", "shes")):     # "classes", "taxes"; "cases" -> "case"
         return w[:-2]
     return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
