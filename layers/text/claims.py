@@ -229,6 +229,10 @@ def _area(ctx: _Ctx, at: Ref, area) -> Ref:
 _DATELINE_RE = re.compile(r"^\s*(?:[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*)*\s*,\s*)+$")
 
 
+_GOES_ON_RE = re.compile(r"[\"“]?(?:In addition|Additionally|Moreover|Furthermore|Of (?:them|these|those)|"
+                         r"Among (?:them|these|those))\b", re.I)
+
+
 # a subject that records ("Nigeria recorded 676 cases") is a source only when nobody else is
 _WEAK_SOURCE_RE = re.compile(r"\s*(?:(?:has|have|had)\s+)?(?:counted|listed|documented|recorded|registered|"
                              r"revealed|noting|showed|shows)\b", re.I)
@@ -333,6 +337,11 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             source = named
         elif source.lower() in ("he", "she", "they"):
             source = UNATTRIBUTED
+    goes_on = _GOES_ON_RE.match(sent.text) if source == UNATTRIBUTED else None
+    if goes_on and ctx.sources and ctx.sources[-1][0] == sent.index - 1:
+        # "In addition, 485 people are missing": the sentence before goes on, its source too
+        source = ctx.sources[-1][1]
+        title_note = f"'{goes_on.group(0)}': source from the sentence before"
     if source != UNATTRIBUTED:
         ctx.sources.append((sent.index, source))
     carry = ctx.last_figure if ctx.last_figure is not None and ctx.last_figure[0] == sent.index - 1 else None
