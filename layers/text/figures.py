@@ -449,6 +449,8 @@ def _elliptical(text: str, m: re.Match, s: int, e: int, value: float, qualifier:
         return None
     if m.group("num") and re.fullmatch(r"(?:1[89]|20)\d\d", m.group(0).strip()):
         return None                           # a year
+    if re.search(r"\b(?:age|ages|aged)\b[^.;]{0,25}$", text[max(0, s - 40):s]):
+        return None                           # "the retirement age, from 62 to 64": ages
     if re.search(r"[A-Z][\w.’']*,\s*$", text[max(0, s - 30):s]) and re.match(r"\s*,", text[e:]):
         return None                           # "Maria L., 54, a nurse": an age
     if m.group("word") and m.group("word").lower() in ("one", "a", "an") and not re.search(r"\($", text[:s]):
