@@ -8,7 +8,8 @@ before "including A, B and C" on the area of the list; a lead that names no plac
 takes the place the next sentence names (not the article's most-mentioned town); "parts of
 eastern X" and a country that declares or records are the claim's place; a section's
 heading gives its figures their place; a quoted figure goes on the region of its speaker's
-office; "the number of injured stood at 200" is a figure.
+office; an event goes on the country another clause of its sentence is about ("Namibia,
+has also seen its crops decimated"), not on a world region it names; "the number of injured stood at 200" is a figure.
 """
 
 from __future__ import annotations
@@ -59,6 +60,10 @@ The Congress won 18 seats.
 
 Shelling hit the outskirts overnight.
 Drones struck 19 villages on Tuesday, including Kupiansk, Balakliia and Izium.
+""",
+    "apposition": """Drought
+
+A second country, Namibia, has also seen much of its crops decimated, raising fears that nations in southern Africa face hunger.
 """,
     "office": """Evacuations continue
 
@@ -130,3 +135,9 @@ def test_a_figure_before_a_list_of_places_goes_on_their_area(docs):
 def test_a_quoted_figure_goes_on_the_region_of_its_speakers_office(docs):
     c, where = _where(docs, "office", 1250)
     assert where == [("Sumy Oblast", "admin1")]
+
+
+def test_an_event_goes_on_the_country_its_sentence_is_about_not_a_world_region(docs):
+    claims, places = docs["apposition"]
+    events = [c for c in claims if c.get("value") is None]
+    assert events and [places[k]["name"] for k in events[0]["places"]] == ["Namibia"]

@@ -27,7 +27,7 @@ ANAPHOR_RE = re.compile(
     r"|\b[Ii]ts\s+(?=(?:capture|fall|seizure|loss|population|residents|outskirts|defenders|"
     r"cent(?:er|re)|streets|mayor|power grid|grid|infrastructure|encirclement|defen[cs]es?|"
     r"garrison|surroundings)\b)", re.I)
-_LOCATIVE_COUNTRY_RE = re.compile(r"\b(?:in|inside|across|throughout|within)\s+(?:the\s+)?$|"
+_LOCATIVE_COUNTRY_RE = re.compile(r"\b(?:in|inside|across|throughout|within|into)\s+(?:the\s+)?$|"
                                   # a part of a country: "shook part of western Afghanistan"
                                   r"\b(?:parts?\s+of|across|throughout)\s+(?:the\s+)?(?:(?:far|rural|central|"
                                   r"(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?)\s+)+$|"
@@ -153,9 +153,9 @@ def resolve_anaphors(text: str, sentences: list[Sentence], refs: list[Ref],
 
 # a country that reports, records or suffers, not one that acts: "Nigeria recorded 676
 # cases", "Malawi has declared a state of disaster", "Zambia also appealed for help"
-_COUNTRY_SUBJECT_RE = re.compile(r"(?:’s|'s)?\s+(?:(?:has|have|had|also|now|already)\s+){0,2}"
+_COUNTRY_SUBJECT_RE = re.compile(r"(?:’s|'s)?,?\s+(?:(?:has|have|had|also|now|already)\s+){0,2}"
                                  r"(?:recorded|reported|registered|declared|appealed|confirmed|"
-                                 r"counted|saw|logged|received|suffered|experienced|faces|faced|"
+                                 r"counted|saw|seen|logged|received|suffered|experienced|faces|faced|"
                                  r"is facing|was hit|has been hit|hosts|hosted|took in)\b", re.I)
 
 

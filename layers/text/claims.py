@@ -580,8 +580,11 @@ def _incident(ctx: _Ctx, sent: Sentence, clauses, cl_places, srefs, dates, event
     ci = clause_of(sent.start + a)
     places, pnote = cl_places[ci], ""
     if not places:
-        inner = [r for r in srefs if r.kind != "country"]
-        places = inner[:1] or [r for r in srefs if r.kind == "country"][:1]
+        # the place another clause of the sentence is about ("Zimbabwe, has also seen its
+        # crops decimated"), else its first place that is no country or world region
+        said = [r for cp in cl_places for r in cp]
+        inner = [r for r in srefs if r.kind not in ("country", "region")]
+        places = said[:1] or inner[:1] or [r for r in srefs if r.kind == "country"][:1]
     if not places:
         places, pnote = places_for(ci)
     cdates = _clause_dates(sent, clauses[ci], dates)
