@@ -50,6 +50,7 @@ An earthquake shook parts of eastern Turkey on Monday, killing 12 people.
 Kerala and Punjab voted in April. Kerala counted its votes first, and Kerala's turnout was high.
 Kerala: Left holds on
 The Left Democratic Front won 99 seats in the assembly.
+The front first won power there in May 2016.
 Punjab: a new government
 The assembly has 117 members.
 The Aam Aadmi Party won 92 seats.
@@ -141,3 +142,9 @@ def test_an_event_goes_on_the_country_its_sentence_is_about_not_a_world_region(d
     claims, places = docs["apposition"]
     events = [c for c in claims if c.get("value") is None]
     assert events and [places[k]["name"] for k in events[0]["places"]] == ["Namibia"]
+
+
+def test_a_sections_dates_do_not_run_on_into_the_next_section(docs):
+    for value in (92, 18):
+        c, _ = _where(docs, "sections", value)
+        assert not c["date_start"].startswith("2016"), c

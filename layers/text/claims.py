@@ -740,6 +740,8 @@ def extract(article: Article, date: _date | None = None, *, mentions=None,
         ctx.areas.setdefault(area.place_id, Mention(article.text[r.start:r.end], r.start, r.end, area,
                                                     r.geo_precision))
     for s in sentences:
+        if s.heading and s.index > 0:
+            ctx.last_date = None        # a section's dates do not run on into the next
         _sentence_claims(ctx, s)
         points = [d for d in ctx.dates[s.index] if d.kind in ("point", "range") and d.start_iso
                   and not _COMPARED_RE.search(s.text[max(0, d.start - 40):d.start])]
