@@ -66,6 +66,10 @@ Drones struck 19 villages on Tuesday, including Kupiansk, Balakliia and Izium.
 
 A second country, Namibia, has also seen much of its crops decimated, raising fears that nations in southern Africa face hunger.
 """,
+    "fallen": """Shelling in Kharkiv
+
+Shells had fallen inside Kharkiv on Monday, residents said.
+""",
     "office": """Evacuations continue
 
 Russian drones hit Okhtyrka overnight.
@@ -148,3 +152,8 @@ def test_a_sections_dates_do_not_run_on_into_the_next_section(docs):
     for value in (92, 18):
         c, _ = _where(docs, "sections", value)
         assert not c["date_start"].startswith("2016"), c
+
+
+def test_shells_that_fall_inside_a_town_are_no_capture_of_it(docs):
+    claims, _ = docs["fallen"]
+    assert not [c for c in claims if c["category"] == "territorial"], claims

@@ -33,6 +33,13 @@ Aid agencies said 2,000 people across Afghanistan needed shelter after a week of
 """
 
 
+MINE = """Copper miner expands in Zambia
+
+Zambezi Copper announced an investment of $1.2bn to expand its Chisomo Hill mine in Zambia.
+The mine produced 90,000 tonnes of copper last year, the company said.
+"""
+
+
 def _run(*args, cwd=None):
     res = subprocess.run([CLAIMMAP, *args], env=ENV, capture_output=True, text=True,
                          timeout=240, cwd=cwd)
@@ -119,3 +126,13 @@ def test_a_reviewer_pins_the_place_and_the_claim_goes_on_the_map(extracted, tmp_
     feats = json.loads((tmp_path / "out" / "floods.claims.geojson").read_text())["features"]
     hit = [f for f in feats if f["properties"]["claim_id"] == killed["claim_id"]]
     assert hit and hit[0]["geometry"]["coordinates"] == [68.7, 36.1]
+
+
+def test_a_named_facility_the_gazetteer_lacks_and_the_mine_after_it_stay_unplaced(tmp_path):
+    src = tmp_path / "mine.txt"
+    src.write_text(MINE, encoding="utf-8")
+    doc = yaml.safe_load(_run("extract", str(src), "--date", DAY).stdout)
+    for value in (1.2e9, 90_000):
+        c = _claim(doc, value)
+        # not on Zambia's centre: on the mine, which a reviewer pins
+        assert c["places"] == [] and c["unresolved_place"] == "Chisomo Hill mine"

@@ -17,7 +17,7 @@ from layers.text.sentences import Sentence
 
 __all__ = ["Ref", "ref_of", "unresolved_ref", "UNRESOLVED", "contains", "focal_place", "subject_place",
            "resolve_anaphors", "clause_places", "figure_places", "region_of", "area_anaphors",
-           "capital_refs", "common_area", "area_ref", "reports_there"]
+           "capital_refs", "common_area", "area_ref", "reports_there", "unresolved_refs"]
 
 ANAPHOR_RE = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:embattled|besieged|strategic|frontline|front-line|key|vital|"
@@ -417,3 +417,62 @@ def common_area(refs: list[Ref], gazetteer):
     if any(r.kind == "country" for r in rs):
         return None
     return gazetteer.country(rs[0].country_code)
+
+
+# a named facility: "the Tenke Fungurume mine", "the Zamzam displacement camp" (capitalised
+# words, perhaps a kind, then the facility noun)
+_FACILITY_RE = re.compile(r"\b(?P<name>(?:[A-Z][\w’'-]+\s+){1,3}(?:(?:refugee|displacement|IDP|military|"
+                          r"nuclear|hydroelectric|power|copper|gold|coal|oil|gas|cobalt|lithium|iron ore)\s+)?"
+                          r"(?P<noun>mine|refinery|smelter|port|dam|power plant|power station|oilfield|"
+                          r"gas field|oil field|camp|airport|air base|airbase))\b")
+_NOT_NAME = {"the", "a", "an", "in", "at", "on", "its", "their", "this", "that", "his", "her", "our",
+             "from", "near", "to", "of", "and", "but", "by", "for", "with", "after", "before"}
+
+
+def _facilities(text: str) -> list[tuple[str, int, int, str]]:
+    """(name, start, end, noun) of each named facility the text names ("its Tenke Fungurume
+    mine" -> "Tenke Fungurume mine"), sentence-initial function words dropped."""
+    out = []
+    for m in _FACILITY_RE.finditer(text):
+        words = m.group("name").split()
+        start = m.start("name")
+        while words and words[0].lower() in _NOT_NAME:
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
+            words = words[1:]
+        if len(words) >= 2 and words[0][:1].isupper():
+            out.append((" ".join(words), start, m.end("name"), m.group("noun")))
+    return out
+
+
+def unresolved_refs(text: str, refs: list[Ref], unresolved) -> list[Ref]:
+    """Refs to the places the text names that no gazetteer entry stands for: every use of a
+    name the geoparser could not place (it reports the one the text writes as a place:
+    "the district of Xyz"; "the Xyz district" later is the same name), and named
+    facilities it does not know ("the Tenke Fungurume mine"), with "the mine" after one
+    for it; only where no mention or other ref stands."""
+    taken = [(r.start, r.end) for r in refs]
+    out: list[Ref] = []
+
+    def add(name: str, a: int, b: int) -> bool:
+        if any(x < b and a < y for x, y in taken):
+            return False
+        taken.append((a, b))
+        out.append(Ref(a, b, f"{UNRESOLVED}:{name}", UNRESOLVED, "", "", 3))
+        return True
+
+    for name in dict.fromkeys(u.surface for u in unresolved):
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+            add(name, m.start(), m.end())
+    named: dict[str, str] = {}              # facility noun -> the name it was last given
+    points = sorted([(a, 0, name, b, noun) for name, a, b, noun in _facilities(text)]
+                    + [(m.start(), 1, "", m.end(), m.group(1).lower()) for m in re.finditer(
+                        r"\b(?:the|this|that)\s+(mine|refinery|smelter|port|dam|plant|camp|airport)\b",
+                        text, re.I)])
+    for a, anaphor, name, b, noun in points:
+        head = noun.split()[-1]
+        if not anaphor:
+            if add(name, a, b):
+                named[head] = name
+        elif head in named:
+            add(named[head], a, b)
+    return out

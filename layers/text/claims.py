@@ -81,7 +81,7 @@ from layers.text.events import CLAUSE_EVENTS, EventRule
 from layers.text.relations import clause_relation
 from layers.text.binding import (UNRESOLVED, Ref, area_anaphors, area_ref, capital_refs, clause_places,
                                   common_area, figure_places, focal_place, in_spans, ref_of,
-                                  region_of, reports_there, resolve_anaphors, subject_place, unresolved_ref)
+                                  region_of, reports_there, resolve_anaphors, subject_place, unresolved_refs)
 from layers.text.events import find_incident
 from layers.text.figures import find_figures
 from layers.text.measures import topic_of
@@ -288,7 +288,7 @@ def _add(ctx: _Ctx, sent: Sentence, span: tuple[int, int], places: list[Ref], ca
         log.debug("claim without a place dropped: %r", ctx.article.text[span[0]:span[1]])
         return
     text = ctx.article.text
-    open_names = [text[p.start:p.end] for p in places if p.kind == UNRESOLVED]
+    open_names = [p.place_id.split(":", 1)[1] for p in places if p.kind == UNRESOLVED]
     placed = [p for p in places if p.kind != UNRESOLVED]
     unresolved_place = ""
     notes = [note] if note else []
@@ -657,22 +657,6 @@ def _gazetteer():
         return None
 
 
-def _unresolved_refs(text: str, refs: list[Ref], unresolved) -> list[Ref]:
-    """Every use of a name the geoparser could not place (it reports the one the text
-    writes as a place: "the district of Xyz"; "the Xyz district" later is the same name),
-    where no mention or other ref stands."""
-    from geo.model import Unresolved
-
-    taken = [(r.start, r.end) for r in refs]
-    out: list[Ref] = []
-    for name in dict.fromkeys(u.surface for u in unresolved):
-        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
-            if not any(a < m.end() and m.start() < b for a, b in taken):
-                taken.append((m.start(), m.end()))
-                out.append(unresolved_ref(Unresolved(name, m.start(), m.end(), "")))
-    return out
-
-
 def _made_by() -> dict:
     return dict(_versions())
 
@@ -721,8 +705,7 @@ def extract(article: Article, date: _date | None = None, *, mentions=None,
     areas = area_anaphors(article.text, refs, gaz) + capital_refs(article.text, refs, gaz)
     refs = sorted(refs + [r for r, _ in areas], key=lambda r: r.start)
     subject = subject_place(refs, sentences)
-    if unresolved:
-        refs = sorted(refs + _unresolved_refs(article.text, refs, unresolved), key=lambda r: r.start)
+    refs = sorted(refs + unresolved_refs(article.text, refs, unresolved or []), key=lambda r: r.start)
     ctx = _Ctx(article, ref, sentences, refs, focal, dates, gazetteer=gaz,
                topic=topic_of(article.text) or "economic", subject=subject)
     ctx.ref_starts = [r.start for r in ctx.refs]

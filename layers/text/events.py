@@ -67,7 +67,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
     EventRule("fell", "territorial", re.compile(
         r"\b(?:fell to|fell into the hands of|(?:was|were|has been|had been) (?:captured|seized|taken|"
         r"liberated|recaptured|retaken|overrun|lost)|came under (?:\w+\s+){0,2}control|"
-        r"(?:has|had) fallen)\b", re.I), True),
+        r"(?:has|had) fallen(?!\s+(?:inside|in|on|onto|near|into|around)\b))\b", re.I), True),
     EventRule("controls", "territorial", re.compile(
         r"\b(?:controls|(?:remain\w*|stay\w*|(?:is|are|was|were|still)) (?:firmly )?under "
         r"(?:[\w’'-]+\s+){0,2}control|(?:is|are|remain\w*) (?:firmly )?in (?:[\w’'-]+\s+){0,2}hands)\b",
