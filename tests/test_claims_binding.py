@@ -66,6 +66,10 @@ Drones struck 19 villages on Tuesday, including Kupiansk, Balakliia and Izium.
 
 A second country, Namibia, has also seen much of its crops decimated, raising fears that nations in southern Africa face hunger.
 """,
+    "dateline": """Quake leaves 300 injured
+
+QUITO - Rescuers searched the rubble in Esmeraldas province on Monday after the quake.
+""",
     "fallen": """Shelling in Kharkiv
 
 Shells had fallen inside Kharkiv on Monday, residents said.
@@ -157,3 +161,8 @@ def test_a_sections_dates_do_not_run_on_into_the_next_section(docs):
 def test_shells_that_fall_inside_a_town_are_no_capture_of_it(docs):
     claims, _ = docs["fallen"]
     assert not [c for c in claims if c["category"] == "territorial"], claims
+
+
+def test_a_headline_figure_takes_the_leads_place_not_its_dateline(docs):
+    c, where = _where(docs, "dateline", 300)
+    assert where and where[0][0] == "Esmeraldas", where

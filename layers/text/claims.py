@@ -226,6 +226,9 @@ def _area(ctx: _Ctx, at: Ref, area) -> Ref:
     return area_ref(at, area)
 
 
+# a dateline opening a sentence: "BEIJING - ", "SAINT-MARC, Haiti — "
+_DATELINE_PLACE_RE = re.compile(r"^\s*[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+)*(?:,\s*[A-Z][\w’'. -]{1,30})?"
+                                r"\s*(?:\([^)]{1,20}\))?\s*[-—–]+\s")
 _DATELINE_RE = re.compile(r"^\s*(?:[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*)*\s*,\s*)+$")
 
 
@@ -411,7 +414,9 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         if sent.index + 1 < len(ctx.sentences) and not ctx.sentences[sent.index + 1].heading \
                 and not any(r.start < sent.start and not in_spans(r.start, heads) for r in ctx.refs):
             nxt_s = ctx.sentences[sent.index + 1]
-            got = clause_places(text, ctx.refs, nxt_s.start, nxt_s.end)
+            # not its dateline ("BEIJING -"): where the report was filed
+            dl = _DATELINE_PLACE_RE.match(nxt_s.text)
+            got = clause_places(text, ctx.refs, nxt_s.start + (dl.end() if dl else 0), nxt_s.end)
             if got:
                 return got[:1], "place from the sentence after"
         if ctx.subject is not None:
