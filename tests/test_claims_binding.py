@@ -70,6 +70,11 @@ A second country, Namibia, has also seen much of its crops decimated, raising fe
 
 QUITO - Rescuers searched the rubble in Esmeraldas province on Monday after the quake.
 """,
+    "that_country": """Hunger
+
+Most of the maize crop failed in the east, officials in Nairobi said.
+Before the announcements by Kenya, aid agencies began feeding 900,000 people in rural Uganda facing hunger — nearly 2% of that country’s population.
+""",
     "fallen": """Shelling in Kharkiv
 
 Shells had fallen inside Kharkiv on Monday, residents said.
@@ -166,3 +171,8 @@ def test_shells_that_fall_inside_a_town_are_no_capture_of_it(docs):
 def test_a_headline_figure_takes_the_leads_place_not_its_dateline(docs):
     c, where = _where(docs, "dateline", 300)
     assert where and where[0][0] == "Esmeraldas", where
+
+
+def test_that_countrys_share_goes_on_the_country_referred_to(docs):
+    c, where = _where(docs, "that_country", 2)
+    assert where == [("Uganda", "country")], where

@@ -223,7 +223,8 @@ def clause_places(text: str, refs: list[Ref], start: int, end: int,
             if r.kind not in _WIDE_KINDS:
                 continue
             # "in Niger, Mali and Burkina Faso": the list after "in" is locative too
-            if _LOCATIVE_COUNTRY_RE.search(text[max(0, r.start - 40):r.start]) \
+            # "that country's population": the text refers back to a country as its topic
+            if r.anaphor or _LOCATIVE_COUNTRY_RE.search(text[max(0, r.start - 40):r.start]) \
                     or _COUNTRY_SUBJECT_RE.match(text, r.end) or (
                     prev_loc is not None
                     and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[prev_loc.end:r.start])):
