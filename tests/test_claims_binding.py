@@ -75,6 +75,11 @@ QUITO - Rescuers searched the rubble in Esmeraldas province on Monday after the 
 Most of the maize crop failed in the east, officials in Nairobi said.
 Before the announcements by Kenya, aid agencies began feeding 900,000 people in rural Uganda facing hunger — nearly 2% of that country’s population.
 """,
+    "regions_named": """Measles spreads in Afghanistan
+
+New cases were reported in three provinces this week. The provinces are: Kandahar (120), Helmand (90) and Herat (40).
+Of the 250 cases, Kandahar had 48 per cent.
+""",
     "fallen": """Shelling in Kharkiv
 
 Shells had fallen inside Kharkiv on Monday, residents said.
@@ -176,3 +181,8 @@ def test_a_headline_figure_takes_the_leads_place_not_its_dateline(docs):
 def test_that_countrys_share_goes_on_the_country_referred_to(docs):
     c, where = _where(docs, "that_country", 2)
     assert where == [("Uganda", "country")], where
+
+
+def test_a_name_listed_as_a_region_stands_for_the_region_later(docs):
+    c, where = _where(docs, "regions_named", 48)
+    assert len(where) == 1 and where[0][1] == "admin1" and where[0][0].startswith("Kandah"), where

@@ -201,7 +201,11 @@ def _speech_date(sent: Sentence, dates: list[DateMention]) -> DateMention | None
 
 
 # a count said region by region: its places stand for their regions in the whole text
-_TOLL_BY_REGION_RE = re.compile(r"\bby (?:province|region|state|governorate|oblast)\b", re.I)
+# a sentence that names places as regions ("the toll by province", "The states are: Ondo
+# (11), Edo (16)"): their names stand for their regions in the rest of the text too
+_TOLL_BY_REGION_RE = re.compile(r"\bby (?:province|region|state|governorate|oblast)\b|"
+                                r"\b(?:the|these|those) (?:provinces|regions|states|governorates|oblasts) "
+                                r"(?:are|were|include|included)\b", re.I)
 
 
 def _as_region(ctx: _Ctx, sent: Sentence, r: Ref) -> Ref:
