@@ -1,7 +1,8 @@
 """Measures on unseen text (issue 17), with articles of our own through `claimmap extract`:
 the parts of a total after "including" count what the total counted (not the verb after
 them); "N more than during ..." is a change; what a mine or a farm produces is its
-output; "72 per cent of cases" is a share of cases (the plural read right).
+output; "72 per cent of cases" is a share of cases (the plural read right); "14 gunmen
+were killed", "three attackers died": the verb after any counted group says the toll.
 """
 
 from __future__ import annotations
@@ -31,6 +32,11 @@ A perceptible revival in smaller towns, such as Vienne (2500) or Annecy (3000).
     "output": """Zambian copper mine expands
 
 The mine near Chingola produced 120,000 tonnes of copper and 9,000 tonnes of cobalt last year, the company said.
+""",
+    "tolls": """Attack on a checkpoint in Maiduguri
+
+Soldiers said 14 gunmen were killed in Maiduguri on Sunday.
+Three attackers died and five policemen were wounded in the fighting in Maiduguri.
 """,
     "share": """Cholera in Kenya
 
@@ -79,3 +85,8 @@ def test_what_is_produced_is_an_output(docs):
 
 def test_a_share_of_cases(docs):
     assert _m(docs, "share", 64) == "case_share"
+
+
+@pytest.mark.parametrize("value,measure", [(14, "killed"), (3, "killed"), (5, "injured")])
+def test_a_toll_of_any_group_is_a_figure(docs, value, measure):
+    assert _m(docs, "tolls", value) == measure

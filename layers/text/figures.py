@@ -426,6 +426,13 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
     return out
 
 
+# a toll's verb right after its noun: "14 gunmen were killed", "three attackers died"
+_TOLL_VERB_RE = re.compile(r"\s+(?:(?:were|was|have been|had been|are|got)\s+)?(?:also\s+)?"
+                           r"(killed|died|dead|wounded|injured|hurt|arrested|detained|captured|missing)\b",
+                           re.I)
+_TOLL_VERBS = {"kill": "killed", "died": "killed", "dead": "killed", "woun": "injured", "inju": "injured",
+               "hurt": "injured", "arre": "detained", "deta": "detained", "capt": "detained",
+               "miss": "missing"}
 _CHANGE_AFTER_RE = re.compile(r"\s+(?:more|fewer|less)\s+than\s+(?:during|in|on|at|last|the|a|before|"
                               r"previously|earlier|a\s+year|a\s+week)\b", re.I)
 _PART_RE = re.compile(r"\b(?:including|among them|of whom)\s+(?:at least\s+|about\s+|some\s+)?$", re.I)
@@ -639,6 +646,12 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
                 got = _people_measure(text, s, end)
                 measure, cat = got if got is not None else ("people", "humanitarian")
                 return Figure(s, end, value, "people", measure, cat, qualifier, _period(text, end), word)
+            toll = _TOLL_VERB_RE.match(text, end)
+            if toll and measure not in ("killed", "injured", "displaced", "casualties"):
+                # "14 gunmen were killed", "three attackers died": what happened to them
+                measure = _TOLL_VERBS[toll.group(1).lower()[:4]]
+                return Figure(s, end, value, "people", measure, category_of(measure, text), qualifier,
+                              _period(text, end), word)
             if unit == "people" and measure not in ("cases", "protesters", "arrivals", "hospitalized", "killed",
                                                     "injured", "displaced", "casualties"):
                 got = _people_measure(text, s, end)

@@ -186,8 +186,8 @@ def open_noun(text: str, e: int, value: float = 2.0) -> tuple[str, str, str, int
         words.append(w)
         pos = m.end()
         head = None
-        if lw in _PLURAL_PEOPLE:
-            head = lw                  # "2,500 police and soldiers", "300 staff"
+        if lw in _PLURAL_PEOPLE or (w.islower() and lw.endswith("men") and len(lw) > 4):
+            head = lw                  # "2,500 police and soldiers", "300 staff", "14 gunmen"
         elif w.islower() and len(w) > 3 and re.search(r"[^su]s$", lw) and lw not in _NOT_HEAD \
                 and not lw.endswith(("ous", "less", "ness", "ics")):
             head = lw
