@@ -80,6 +80,11 @@ Before the announcements by Kenya, aid agencies began feeding 900,000 people in 
 New cases were reported in three provinces this week. The provinces are: Kandahar (120), Helmand (90) and Herat (40).
 Of the 250 cases, Kandahar had 48 per cent.
 """,
+    "demonym_country": """Refugees cross the border
+
+Fighting spread near Bukavu and Uvira on Monday.
+According to the Rwandan government, around 6,000 people have crossed to the country’s western border.
+""",
     "fallen": """Shelling in Kharkiv
 
 Shells had fallen inside Kharkiv on Monday, residents said.
@@ -186,3 +191,8 @@ def test_that_countrys_share_goes_on_the_country_referred_to(docs):
 def test_a_name_listed_as_a_region_stands_for_the_region_later(docs):
     c, where = _where(docs, "regions_named", 48)
     assert len(where) == 1 and where[0][1] == "admin1" and where[0][0].startswith("Kandah"), where
+
+
+def test_the_country_is_the_one_its_sentences_adjective_names(docs):
+    c, where = _where(docs, "demonym_country", 6000)
+    assert where == [("Rwanda", "country")], where

@@ -311,8 +311,14 @@ def area_anaphors(text: str, refs: list[Ref], gazetteer) -> list[tuple[Ref, obje
             continue
         area = None
         if m.group("n").lower() == "country":
+            # "the Burundian government ... the country's border": the country its sentence's
+            # adjective names, else the country named last before it
+            lo = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            adj = [c for c in (_country_of_demonym(gazetteer, w.group(0))
+                               for w in _DEMONYM_WORD_RE.finditer(text, lo, m.start())) if c is not None]
             named = [r for r in before if r.kind == "country"]
-            area = gazetteer.get(named[-1].place_id) if named else gazetteer.country(before[-1].country_code)
+            area = adj[-1] if adj else gazetteer.get(named[-1].place_id) if named \
+                else gazetteer.country(before[-1].country_code)
         else:
             last = before[-1]
             if last.kind == "admin1":
@@ -325,6 +331,8 @@ def area_anaphors(text: str, refs: list[Ref], gazetteer) -> list[tuple[Ref, obje
                         3 if area.kind in ("country", "admin1") else 2, anaphor=True), area))
     return out
 
+
+_DEMONYM_WORD_RE = re.compile(r"\b[A-Z][a-z]+(?:ian|ese|an|i|ish)\b")
 
 # "the Malian capital", "the capital": a country's capital, said without its name
 _CAPITAL_RE = re.compile(r"\b(?:the|its)\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?capital\b(?!\s+(?:of|city of)\b)"
