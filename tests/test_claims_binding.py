@@ -85,6 +85,10 @@ Of the 250 cases, Kandahar had 48 per cent.
 Fighting spread near Bukavu and Uvira on Monday.
 According to the Rwandan government, around 6,000 people have crossed to the country’s western border.
 """,
+    "possessive": """Border villages
+
+The army said it had captured three more villages in Russia's Kursk region on Sunday.
+""",
     "fallen": """Shelling in Kharkiv
 
 Shells had fallen inside Kharkiv on Monday, residents said.
@@ -196,3 +200,8 @@ def test_a_name_listed_as_a_region_stands_for_the_region_later(docs):
 def test_the_country_is_the_one_its_sentences_adjective_names(docs):
     c, where = _where(docs, "demonym_country", 6000)
     assert where == [("Rwanda", "country")], where
+
+
+def test_a_country_as_the_locator_of_a_region_gives_way_to_the_region(docs):
+    c, where = _where(docs, "possessive", 3)
+    assert len(where) == 1 and where[0][1] == "admin1" and where[0][0].startswith("Kursk"), where

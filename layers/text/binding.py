@@ -258,9 +258,12 @@ def figure_places(text: str, refs: list[Ref], lo: int, hi: int, fstart: int, fen
     (text[lo:hi]): a place right after it ("72 in Tartus", up to the next figure at
     `nxt`), or named just before it ("Calais (5000)", "Ondo had 33"); [] when the text
     ties it to none of these (the clause's places are used then)."""
-    for r in refs:
+    for i, r in enumerate(refs):
         if fend <= r.start < min(nxt, hi, fend + 70) and _AFTER_FIGURE_RE.match(text[fend:r.start]) \
                 and not re.search(r"[.;:!?]", text[fend:r.start]):
+            inner = refs[i + 1] if i + 1 < len(refs) else None
+            if inner is not None and r.kind == "country" and re.fullmatch(r"(?:’s|'s)\s+", text[r.end:inner.start]):
+                return [inner]          # "in Ukraine's Kharkiv region": the region, the country its locator
             return [r]
     for r in reversed(refs):
         if lo <= r.end <= fstart and fstart - r.end <= 12 and _BEFORE_FIGURE_RE.match(text[r.end:fstart]):
