@@ -40,6 +40,13 @@ The mine produced 90,000 tonnes of copper last year, the company said.
 """
 
 
+VILLAGE = """Floods in Badakhshan
+
+Floods hit Badakhshan province on Monday, officials in Faizabad said.
+In Dorveh Kalan, a village that had about 900 residents, 40 homes were destroyed.
+"""
+
+
 def _run(*args, cwd=None):
     res = subprocess.run([CLAIMMAP, *args], env=ENV, capture_output=True, text=True,
                          timeout=240, cwd=cwd)
@@ -136,3 +143,12 @@ def test_a_named_facility_the_gazetteer_lacks_and_the_mine_after_it_stay_unplace
         c = _claim(doc, value)
         # not on Zambia's centre: on the mine, which a reviewer pins
         assert c["places"] == [] and c["unresolved_place"] == "Chisomo Hill mine"
+
+
+def test_a_village_the_text_names_as_one_stays_unplaced_not_on_the_province(tmp_path):
+    src = tmp_path / "village.txt"
+    src.write_text(VILLAGE, encoding="utf-8")
+    doc = yaml.safe_load(_run("extract", str(src), "--date", DAY).stdout)
+    c = _claim(doc, 40)
+    assert c["measure"] == "homes_destroyed"
+    assert c["places"] == [] and c["unresolved_place"] == "Dorveh Kalan"

@@ -441,6 +441,17 @@ _NOT_NAME = {"the", "a", "an", "in", "at", "on", "its", "their", "this", "that",
              "from", "near", "to", "of", "and", "but", "by", "for", "with", "after", "before"}
 
 
+# a settlement the text names as one: "the nearby village of Dubovoye", "In Naib Rafi, a
+# village that ..." (the noun then ends its phrase: "a village elder" names no village)
+_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
+_SETTLEMENT = r"(?:village|hamlet|town|settlement|district|suburb|neighbou?rhood)"
+_SETTLEMENT_NAME_RE = re.compile(
+    rf"\b(?:the|a)\s+(?:[a-z]+\s+){{0,2}}?{_SETTLEMENT}\s+of\s+(?P<b>{_NAME})|"
+    rf"(?<![\w’'-])(?P<a>{_NAME}),\s+(?:a|the)\s+(?:(?:small|remote|nearby|tiny|mountain|border|"
+    rf"frontline|front-line|coastal|farming|fishing)\s+)?{_SETTLEMENT}"
+    rf"(?=\s*(?:[,.;(]|that|where|which|in|near|of|with|on|about|some)\b|\s*[,.;(])")
+
+
 def _facilities(text: str) -> list[tuple[str, int, int, str]]:
     """(name, start, end, noun) of each named facility the text names ("its Tenke Fungurume
     mine" -> "Tenke Fungurume mine"), sentence-initial function words dropped."""
@@ -475,6 +486,16 @@ def unresolved_refs(text: str, refs: list[Ref], unresolved) -> list[Ref]:
     for name in dict.fromkeys(u.surface for u in unresolved):
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
             add(name, m.start(), m.end())
+    for m in _SETTLEMENT_NAME_RE.finditer(text):
+        name = m.group("a") or m.group("b")
+        a = m.start("a") if m.group("a") else m.start("b")
+        while name and name.split()[0].lower() in _NOT_NAME:     # "In Naib Rafi, a village"
+            first = name.split()[0]
+            a += name.index(first) + len(first)
+            name = name[name.index(first) + len(first):].lstrip()
+            a = text.index(name, a) if name else a
+        if name:
+            add(name, a, a + len(name))
     named: dict[str, str] = {}              # facility noun -> the name it was last given
     points = sorted([(a, 0, name, b, noun) for name, a, b, noun in _facilities(text)]
                     + [(m.start(), 1, "", m.end(), m.group(1).lower()) for m in re.finditer(
