@@ -217,11 +217,16 @@ def batch(directory, out, scheduler, workers, name, maps):
 
 
 def _warn_if_thin(path, doc, on) -> None:
-    """Say so when an article gives a map little to stand on: no place found, or no date
-    (relative dates such as "on Sunday" are then left unresolved). The command goes on."""
+    """Say so when an article gives a map little to stand on: no place found, claims
+    with no place (a name the gazetteer lacks), or no date (relative dates such as "on
+    Sunday" are then left unresolved). The command goes on."""
     where = _printable(str(path))
     if not doc.places:
         log.warning("%s: no place found; its map layers are empty", where)
+    unplaced = sum(1 for c in doc.claims if not c.place_ids)
+    if unplaced:
+        log.warning("%s: %d claims unplaced; pin them in the claims file (they stay in it and "
+                    "in the CSV, off the map layers)", where, unplaced)
     if doc.article.published is None and on is None:
         log.warning("%s: no date found (give --date YYYY-MM-DD); dates such as 'on Sunday' "
                     "are left unresolved", where)

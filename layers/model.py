@@ -88,6 +88,9 @@ class Claim:
     period: str = ""             # the span a figure covers, as written ("two weeks")
     qualifier: str = ""          # "at least", "about", "once" (a past figure) ...
     note: str = ""
+    #: the name the text ties the claim to when the gazetteer cannot place it (place_ids
+    #: is then empty, and the claim stays off the map until a reviewer pins the place)
+    unresolved_place: str = ""
 
     def to_dict(self) -> dict:
         return asdict(self)

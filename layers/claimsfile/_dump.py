@@ -137,8 +137,10 @@ def doc_tree(doc: ClaimsDoc) -> list[tuple[str, object, bool]]:
     text = a.text
     for c in doc.claims:
         m = [("claim_id", c.claim_id), ("category", c.category),
-             ("places", _Flow([keys.get(pid, pid) for pid in c.place_ids])),
-             ("relation", c.relation), ("measure", c.measure), ("value", _num(c.value))]
+             ("places", _Flow([keys.get(pid, pid) for pid in c.place_ids]))]
+        if c.unresolved_place:
+            m.append(("unresolved_place", c.unresolved_place))
+        m += [("relation", c.relation), ("measure", c.measure), ("value", _num(c.value))]
         if c.value_max is not None:
             m.append(("value_max", _num(c.value_max)))
         m += [("unit", c.unit),

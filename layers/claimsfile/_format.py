@@ -16,14 +16,16 @@ claimmap claims file: review it, then run `claimmap build` on it.
   its alternatives, or any `claimmap geocode` result; `geonameid: N` works too), or pin
   it to coordinates with lat, lon and the source they come from.
 - A claim: delete it to drop it, edit a figure/date/category/source to fix it, or add
-  one (claim_id may be left out). Claims name their places by key.
+  one (claim_id may be left out). Claims name their places by key; a claim with no
+  places and an unresolved_place names a place the gazetteer could not find: add it to
+  places (pinned) and name its key in the claim's places to put the claim on the map.
 - Comments you add are kept when claimmap rewrites this file."""
 
 ARTICLE_KEYS = ("id", "title", "published", "source", "path", "notes")
 PLACE_KEYS = ("key", "place_id", "geonameid", "name", "kind", "lat", "lon", "country_code",
                "admin1", "population", "mentions", "surfaces", "geo_precision", "alternatives",
                "source", "note")
-CLAIM_KEYS = ("claim_id", "category", "places", "relation", "measure", "value", "value_max", "unit",
+CLAIM_KEYS = ("claim_id", "category", "places", "unresolved_place", "relation", "measure", "value", "value_max", "unit",
                "date_start", "date_end", "time_precision", "source", "contested",
                "conflicts_with", "period", "qualifier", "geo_precision", "span_start", "span_end",
                "quote", "sentence", "note")

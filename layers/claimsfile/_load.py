@@ -339,7 +339,7 @@ def _claims(w: _Where, root, article: Article, keys: dict[str, str],
             source=_str(w, node, "source") or "unattributed", geo_precision=gp,
             contested=contested, conflicts_with=[str(x) for x in _list(w, node, "conflicts_with")],
             relation=relation, period=_str(w, node, "period"), qualifier=_str(w, node, "qualifier"),
-            note=_str(w, node, "note")))
+            note=_str(w, node, "note"), unresolved_place=_str(w, node, "unresolved_place")))
     # a dropped claim takes its side of a conflict with it
     for c in out:
         gone = [x for x in c.conflicts_with if x not in ids]

@@ -28,7 +28,8 @@ _VERBS = (r"said|says|say|told|tells|reported|reports|report|stated|states|claim
           r"announced|announces|estimated|estimates|confirmed|confirms|wrote|writes|noted|"
           r"notes|added|adds|warned|warns|posted|declared|insisted|alleged|according|described|describe|"
           r"describes|counted|counts|listed|documented|recorded|revealed|reveals|noting|showed|"
-          r"shows|registered|estimate|cited|quoted")
+          r"shows|registered|estimate|cited|quoted|plans|planned|expects|expected|"
+          r"put the (?:death )?toll|puts the (?:death )?toll")
 _TITLES = {
     "president", "prime", "minister", "commander", "commander-in-chief", "chief", "general",
     "gen.", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "head", "deputy",
@@ -70,10 +71,14 @@ _TRAIL_RE = re.compile(rf",[\"”’']?\s*(?:{_VERBS})\s+(?P<src>[^,;:.!?]+?)\s*
 _NAME_AFTER_RE = re.compile(r"^,\s*(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|al-[A-Z][\w’'-]+)){1,3})"
                             r"\s*[.!?\"”]*\s*$")
 _PARTICLE = r"(?:al|el|ad|as|bin|ibn|van|von|de|da|di|du|la|le|dos|das|der)(?:-[A-Z][\w’']*)?"
-_LEAD_RE = re.compile(rf"(?P<pre>(?:^|(?<=[\s(“\"]))(?:[A-Z][\w’'.-]*|of|the|and)"
+_LEAD_RE = re.compile(rf"(?P<pre>(?:^|(?<=[\s(“\"—–]))(?:[A-Z][\w’'.-]*|of|the|and)"
                       rf"(?:\s+(?:[A-Z][\w’'.-]*|{_PARTICLE}|of|for|the|and))*)(?:\s+\([A-Z][A-Za-z]{{1,9}}\))?"
                       rf",?\s+(?:(?:has|have|had)\s+)?"
                       rf"(?:{_VERBS})\b")
+# a speaker, then who the speaker is, then the verb: "Jane Doe, a spokesperson for the
+# agency, said"
+_APPOSITIVE_RE = re.compile(rf"(?:^|(?<=[\s“\"”]))(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|{_PARTICLE})){{1,3}}),"
+                            rf"\s+(?:a|an|the)\s+[^;:.!?\"“”]{{3,140}}?,\s+(?:(?:has|had|also)\s+)?(?:{_VERBS})\b")
 _COMMON_RE = re.compile(rf"\b(?P<src>{_SOURCE_NOUNS})(?:\s+(?:in|at|for|from) (?:the )?"
                         rf"[A-Z][\w’'-]*(?:[ -][A-Za-z][\w’'-]*){{0,3}})?\s+(?:have\s+|has\s+)?"
                         rf"(?:{_VERBS})\b")
@@ -141,6 +146,9 @@ def find_attribution(sentence: str) -> Attribution:
         name, title = _split_title(src) if src[:1].isupper() else (src, "")
         if name and len(src.split()) <= 5 and (src[:1].isupper() or _COMMON_ONLY_RE.fullmatch(src)):
             return Attribution(name, m.start("src"), m.end("src"), title)
+    m = _APPOSITIVE_RE.search(sentence)
+    if m:
+        return Attribution(m.group("name"), m.start("name"), m.end("name"))
     common = _COMMON_RE.search(sentence)
     leads = list(_LEAD_RE.finditer(sentence))
     for i, m in enumerate(leads):

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from layers.text.dates import DateMention
 from layers.text.sentences import Sentence
 
-__all__ = ["Ref", "ref_of", "contains", "focal_place", "subject_place", "resolve_anaphors", "clause_places",
-           "figure_places", "region_of", "area_anaphors", "capital_refs"]
+__all__ = ["Ref", "ref_of", "unresolved_ref", "UNRESOLVED", "contains", "focal_place", "subject_place",
+           "resolve_anaphors", "clause_places", "figure_places", "region_of", "area_anaphors",
+           "capital_refs", "common_area", "area_ref", "reports_there", "unresolved_refs"]
 
 ANAPHOR_RE = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:embattled|besieged|strategic|frontline|front-line|key|vital|"
@@ -26,7 +27,10 @@ ANAPHOR_RE = re.compile(
     r"|\b[Ii]ts\s+(?=(?:capture|fall|seizure|loss|population|residents|outskirts|defenders|"
     r"cent(?:er|re)|streets|mayor|power grid|grid|infrastructure|encirclement|defen[cs]es?|"
     r"garrison|surroundings)\b)", re.I)
-_LOCATIVE_COUNTRY_RE = re.compile(r"\b(?:in|inside|across|throughout|within)\s+(?:the\s+)?$|"
+_LOCATIVE_COUNTRY_RE = re.compile(r"\b(?:in|inside|across|throughout|within|into)\s+(?:the\s+)?$|"
+                                  # a part of a country: "shook part of western Afghanistan"
+                                  r"\b(?:parts?\s+of|across|throughout)\s+(?:the\s+)?(?:(?:far|rural|central|"
+                                  r"(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?)\s+)+$|"
                                   # the target of an attack is where it happens: "a barrage on Israel"
                                   r"\b(?:attacks?|barrages?|strikes?|bombardments?|bombing|assaults?|"
                                   r"raids?|shelling|salvos?|offensive|invasion)\s+(?:on|against|into)"
@@ -53,6 +57,16 @@ class Ref:
 def ref_of(m) -> Ref:
     p = m.place
     return Ref(m.start, m.end, p.place_id, p.kind, p.admin1, p.country_code, m.geo_precision)
+
+
+#: the kind of a Ref to a name the gazetteer cannot place (`geo.model.Unresolved`)
+UNRESOLVED = "unresolved"
+
+
+def unresolved_ref(u) -> Ref:
+    """A name the text writes as a place that the gazetteer cannot place: a claim tied to
+    it stays unplaced, with the name, for a reviewer to pin (never a namesake abroad)."""
+    return Ref(u.start, u.end, f"{UNRESOLVED}:{u.surface}", UNRESOLVED, "", "", 3)
 
 
 def contains(container: Ref, inner: Ref) -> bool:
@@ -139,10 +153,16 @@ def resolve_anaphors(text: str, sentences: list[Sentence], refs: list[Ref],
 
 # a country that reports, records or suffers, not one that acts: "Nigeria recorded 676
 # cases", "Malawi has declared a state of disaster", "Zambia also appealed for help"
-_COUNTRY_SUBJECT_RE = re.compile(r"(?:’s|'s)?\s+(?:(?:has|have|had|also|now|already)\s+){0,2}"
+_COUNTRY_SUBJECT_RE = re.compile(r"(?:’s|'s)?,?\s+(?:(?:has|have|had|also|now|already)\s+){0,2}"
                                  r"(?:recorded|reported|registered|declared|appealed|confirmed|"
-                                 r"counted|saw|logged|received|suffered|experienced|faces|faced|"
+                                 r"counted|saw|seen|logged|received|suffered|experienced|faces|faced|"
                                  r"is facing|was hit|has been hit|hosts|hosted|took in)\b", re.I)
+
+
+def reports_there(text: str, ref: Ref) -> bool:
+    """Whether a country is named as the one that records or suffers what the clause
+    tells ("Malawi has declared a state of disaster"): a source and the claim's place."""
+    return ref.kind == "country" and bool(_COUNTRY_SUBJECT_RE.match(text, ref.end))
 
 
 #: places a clause's claims go on only when the clause says they happen there ("in Niger",
@@ -203,7 +223,8 @@ def clause_places(text: str, refs: list[Ref], start: int, end: int,
             if r.kind not in _WIDE_KINDS:
                 continue
             # "in Niger, Mali and Burkina Faso": the list after "in" is locative too
-            if _LOCATIVE_COUNTRY_RE.search(text[max(0, r.start - 12):r.start]) \
+            # "that country's population": the text refers back to a country as its topic
+            if r.anaphor or _LOCATIVE_COUNTRY_RE.search(text[max(0, r.start - 40):r.start]) \
                     or _COUNTRY_SUBJECT_RE.match(text, r.end) or (
                     prev_loc is not None
                     and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[prev_loc.end:r.start])):
@@ -226,7 +247,7 @@ _AFTER_FIGURE_RE = re.compile(r"^(?:\s*(?:(?!(?:is|are|was|were|has|have|had|sai
 # "Calais (5000)", "Ondo had 33", "Edo 29"
 _BEFORE_FIGURE_RE = re.compile(r"^\s*(?:\(|(?:had|has|recorded|reported|registered|got|with|saw)\s+"
                                r"(?:about\s+|around\s+|some\s+|nearly\s+|at least\s+)?)?\s*$", re.I)
-_REGION_WORD_RE = re.compile(r"^\s+(?:region|oblast|province|governorate|state|prefecture)\b", re.I)
+_REGION_WORD_RE = re.compile(r"^\s+(?:region|oblast|province|governorate|state|prefecture|regional|provincial)\b", re.I)
 _REGIONS_CONTEXT_RE = re.compile(r"\b(?:by (?:province|region|state|governorate)|provinces|regions|"
                                  r"governorates|oblasts|states)\b", re.I)
 
@@ -237,9 +258,12 @@ def figure_places(text: str, refs: list[Ref], lo: int, hi: int, fstart: int, fen
     (text[lo:hi]): a place right after it ("72 in Tartus", up to the next figure at
     `nxt`), or named just before it ("Calais (5000)", "Ondo had 33"); [] when the text
     ties it to none of these (the clause's places are used then)."""
-    for r in refs:
+    for i, r in enumerate(refs):
         if fend <= r.start < min(nxt, hi, fend + 70) and _AFTER_FIGURE_RE.match(text[fend:r.start]) \
                 and not re.search(r"[.;:!?]", text[fend:r.start]):
+            inner = refs[i + 1] if i + 1 < len(refs) else None
+            if inner is not None and r.kind == "country" and re.fullmatch(r"(?:’s|'s)\s+", text[r.end:inner.start]):
+                return [inner]          # "in Ukraine's Kharkiv region": the region, the country its locator
             return [r]
     for r in reversed(refs):
         if lo <= r.end <= fstart and fstart - r.end <= 12 and _BEFORE_FIGURE_RE.match(text[r.end:fstart]):
@@ -290,8 +314,14 @@ def area_anaphors(text: str, refs: list[Ref], gazetteer) -> list[tuple[Ref, obje
             continue
         area = None
         if m.group("n").lower() == "country":
+            # "the Burundian government ... the country's border": the country its sentence's
+            # adjective names, else the country named last before it
+            lo = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            adj = [c for c in (_country_of_demonym(gazetteer, w.group(0))
+                               for w in _DEMONYM_WORD_RE.finditer(text, lo, m.start())) if c is not None]
             named = [r for r in before if r.kind == "country"]
-            area = gazetteer.get(named[-1].place_id) if named else gazetteer.country(before[-1].country_code)
+            area = adj[-1] if adj else gazetteer.get(named[-1].place_id) if named \
+                else gazetteer.country(before[-1].country_code)
         else:
             last = before[-1]
             if last.kind == "admin1":
@@ -304,6 +334,8 @@ def area_anaphors(text: str, refs: list[Ref], gazetteer) -> list[tuple[Ref, obje
                         3 if area.kind in ("country", "admin1") else 2, anaphor=True), area))
     return out
 
+
+_DEMONYM_WORD_RE = re.compile(r"\b[A-Z][a-z]+(?:ian|ese|an|i|ish)\b")
 
 # "the Malian capital", "the capital": a country's capital, said without its name
 _CAPITAL_RE = re.compile(r"\b(?:the|its)\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?capital\b(?!\s+(?:of|city of)\b)"
@@ -371,4 +403,109 @@ def capital_refs(text: str, refs: list[Ref], gazetteer) -> list[tuple[Ref, objec
         city = max(cands, key=lambda p: p.population)
         out.append((Ref(m.start(), m.end(), city.place_id, city.kind, city.admin1, city.country_code,
                         1, anaphor=True), city))
+    return out
+
+
+def area_ref(at: Ref, area) -> Ref:
+    """A Ref to the gazetteer area `area` (an admin1 or a country), said at `at`'s span."""
+    return Ref(at.start, at.end, area.place_id, area.kind, area.admin1, area.country_code,
+               3 if area.kind in ("country", "admin1") else 2, anaphor=at.anaphor)
+
+
+def common_area(refs: list[Ref], gazetteer):
+    """The smallest area that holds each of two or more different places (a total told
+    place by place: "200 injured, including 147 in X and 60 in Y"; "Ondo had 33, Edo 29"):
+    their first-level area when all are towns of one, else their country when they share
+    one. None for fewer than two places, places in several countries, or no gazetteer."""
+    places = {r.place_id: r for r in refs if r.kind not in ("region", UNRESOLVED)}
+    if len(places) < 2 or gazetteer is None:
+        return None
+    rs = list(places.values())
+    if len({r.country_code for r in rs}) != 1 or not rs[0].country_code:
+        return None
+    a1 = {r.admin1 for r in rs}
+    if len(a1) == 1 and rs[0].admin1 and all(r.kind in ("populated_place", "facility") for r in rs):
+        return gazetteer.admin1(rs[0].admin1)
+    if any(r.kind == "country" for r in rs):
+        return None
+    return gazetteer.country(rs[0].country_code)
+
+
+# a named facility: "the Tenke Fungurume mine", "the Zamzam displacement camp" (capitalised
+# words, perhaps a kind, then the facility noun)
+_FACILITY_RE = re.compile(r"\b(?P<name>(?:[A-Z][\w’'-]+\s+){1,3}(?:(?:refugee|displacement|IDP|military|"
+                          r"nuclear|hydroelectric|power|copper|gold|coal|oil|gas|cobalt|lithium|iron ore)\s+)?"
+                          r"(?P<noun>mine|refinery|smelter|port|dam|power plant|power station|oilfield|"
+                          r"gas field|oil field|camp|airport|air base|airbase))\b")
+_NOT_NAME = {"the", "a", "an", "in", "at", "on", "its", "their", "this", "that", "his", "her", "our",
+             "from", "near", "to", "of", "and", "but", "by", "for", "with", "after", "before"}
+
+
+# a settlement the text names as one: "the nearby village of Dubovoye", "In Naib Rafi, a
+# village that ..." (the noun then ends its phrase: "a village elder" names no village)
+_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
+_SETTLEMENT = r"(?:village|hamlet|town|settlement|district|suburb|neighbou?rhood)"
+_SETTLEMENT_NAME_RE = re.compile(
+    rf"\b(?:the|a)\s+(?:[a-z]+\s+){{0,2}}?{_SETTLEMENT}\s+of\s+(?P<b>{_NAME})|"
+    rf"(?<![\w’'-])(?P<a>{_NAME}),\s+(?:a|the)\s+(?:(?:small|remote|nearby|tiny|mountain|border|"
+    rf"frontline|front-line|coastal|farming|fishing)\s+)?{_SETTLEMENT}"
+    rf"(?=\s*(?:[,.;(]|that|where|which|in|near|of|with|on|about|some)\b|\s*[,.;(])")
+
+
+def _facilities(text: str) -> list[tuple[str, int, int, str]]:
+    """(name, start, end, noun) of each named facility the text names ("its Tenke Fungurume
+    mine" -> "Tenke Fungurume mine"), sentence-initial function words dropped."""
+    out = []
+    for m in _FACILITY_RE.finditer(text):
+        words = m.group("name").split()
+        start = m.start("name")
+        while words and words[0].lower() in _NOT_NAME:
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
+            words = words[1:]
+        if len(words) >= 2 and words[0][:1].isupper():
+            out.append((" ".join(words), start, m.end("name"), m.group("noun")))
+    return out
+
+
+def unresolved_refs(text: str, refs: list[Ref], unresolved) -> list[Ref]:
+    """Refs to the places the text names that no gazetteer entry stands for: every use of a
+    name the geoparser could not place (it reports the one the text writes as a place:
+    "the district of Xyz"; "the Xyz district" later is the same name), and named
+    facilities it does not know ("the Tenke Fungurume mine"), with "the mine" after one
+    for it; only where no mention or other ref stands."""
+    taken = [(r.start, r.end) for r in refs]
+    out: list[Ref] = []
+
+    def add(name: str, a: int, b: int) -> bool:
+        if any(x < b and a < y for x, y in taken):
+            return False
+        taken.append((a, b))
+        out.append(Ref(a, b, f"{UNRESOLVED}:{name}", UNRESOLVED, "", "", 3))
+        return True
+
+    for name in dict.fromkeys(u.surface for u in unresolved):
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+            add(name, m.start(), m.end())
+    for m in _SETTLEMENT_NAME_RE.finditer(text):
+        name = m.group("a") or m.group("b")
+        a = m.start("a") if m.group("a") else m.start("b")
+        while name and name.split()[0].lower() in _NOT_NAME:     # "In Naib Rafi, a village"
+            first = name.split()[0]
+            a += name.index(first) + len(first)
+            name = name[name.index(first) + len(first):].lstrip()
+            a = text.index(name, a) if name else a
+        if name:
+            add(name, a, a + len(name))
+    named: dict[str, str] = {}              # facility noun -> the name it was last given
+    points = sorted([(a, 0, name, b, noun) for name, a, b, noun in _facilities(text)]
+                    + [(m.start(), 1, "", m.end(), m.group(1).lower()) for m in re.finditer(
+                        r"\b(?:the|this|that)\s+(mine|refinery|smelter|port|dam|plant|camp|airport)\b",
+                        text, re.I)])
+    for a, anaphor, name, b, noun in points:
+        head = noun.split()[-1]
+        if not anaphor:
+            if add(name, a, b):
+                named[head] = name
+        elif head in named:
+            add(named[head], a, b)
     return out

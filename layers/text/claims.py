@@ -16,7 +16,7 @@ Figures
     governor said on Sunday"). Its source is the sentence's
     ("he said", "the agency said": the last source named in the three sentences before).
 
-Relations (general patterns, in the clause)
+Relations (general patterns, in the clause: `layers.text.relations`)
     - supply_route: "connecting/linking ... A and B", "supply routes/lines", "road and
       rail" with other places: the line runs from the sentence's subject place through them;
     - advance: "advancing ... since capturing X" / "advancing from X": from X to the place
@@ -27,7 +27,8 @@ Relations (general patterns, in the clause)
       destination).
 
 Events (a clause with no figure)
-    keyword rules by category: territorial (captured, seized, liberated, lost, the fall
+    keyword rules by category (the clause rules of `layers.text.events.EVENT_RULES`):
+    territorial (captured, seized, liberated, lost, the fall
     of X, withdrew its troops from X, pulled out of X: the place is the object, even
     beside a figure; "X fell to ...", "held by ... forces", "X and Y remained under ...
     control", "controls ...": the place(s) of the clause, or of a following "including
@@ -76,8 +77,11 @@ from datetime import date as _date
 from layers.text.attribution import REFERRING, UNATTRIBUTED, find_attribution
 from layers.text.conflicts import FOCAL_NOTE, mark_conflicts
 from layers.text.dates import REPORT_DATE_NOTE, DateMention, find_dates
-from layers.text.binding import (Ref, area_anaphors, capital_refs, clause_places, contains, figure_places, focal_place,
-                                  in_spans, ref_of, region_of, resolve_anaphors, subject_place)
+from layers.text.events import CLAUSE_EVENTS, EventRule
+from layers.text.relations import clause_relation
+from layers.text.binding import (UNRESOLVED, Ref, area_anaphors, area_ref, capital_refs, clause_places,
+                                  common_area, figure_places, focal_place, in_spans, ref_of,
+                                  region_of, reports_there, resolve_anaphors, subject_place, unresolved_refs)
 from layers.text.events import find_incident
 from layers.text.figures import find_figures
 from layers.text.measures import topic_of
@@ -91,9 +95,6 @@ log = logging.getLogger(__name__)
 # ---------------------------------------------------------------------------- rules
 
 
-_SUPPLY_RE = re.compile(r"\b(?:connect\w*|link\w*|supply (?:routes?|lines?|roads?)|"
-                        r"logistics? (?:routes?|lines?)|road and rail|rail and road|"
-                        r"(?:road|highway|railway|rail line) (?:from \S+(?: \S+)? )?to)\b", re.I)
 # between a capture verb and its object place: "seized most of Aleppo", "took the town of X"
 _OBJECT_GAP_RE = re.compile(r"^(?:(?:most|much|part|parts|all|control|the rest|the centre|the center|"
                             r"the outskirts|the city|the town|the village|the cities|the towns|the villages|"
@@ -101,87 +102,10 @@ _OBJECT_GAP_RE = re.compile(r"^(?:(?:most|much|part|parts|all|control|the rest|t
                             r"large parts|the remainder|what remained)\s+of\s+)*(?:the\s+)?$|"
                             r"^(?:the\s+)?(?:[A-Za-z’'-]+\s+){1,5}(?:in|at|near|outside)\s+(?:the\s+)?$",
                             re.I)
-_ADVANCE_RE = re.compile(r"\b(?:advanc\w*|push\w*|progress\w*|gain\w*|mov(?:e|ed|ing))\b", re.I)
-_ADVANCE_FROM_RE = re.compile(r"\b(?:since|after)\s+(?:capturing|taking|seizing|occupying|"
-                              r"the (?:capture|fall|seizure|occupation) of)\s+$|\bfrom\s+$", re.I)
-_TOWARD_RE = re.compile(r"\b(?:advanc\w*|push\w*|mov\w*|march\w*|driv\w*|offensive|assault\w*|"
-                        r"head\w*|thrust\w*|attack\w*|progress\w*|breakthrough)\s+"
-                        r"(?:(?:further|deeper|westward|eastward|north|south|east|west)\s+)?"
-                        r"(?:on\s+|toward|towards|in the direction of)\s*", re.I)
-_BARE_TOWARD_RE = re.compile(r"\b(?:toward|towards|in the direction of)\s+", re.I)
-_MOVE_RE = re.compile(r"\b(?:pull\w* back|fell back|fall\w* back|withdr\w*|retreat\w*|"
-                      r"redeploy\w*|advanc\w*|push\w*|mov(?:e|ed|ing)|march\w*|head\w*)\b", re.I)
-_TOWARD_WORD_RE = re.compile(r"\b(?:toward|towards|in the direction of|on the outskirts of|into|on)\s+"
-                             r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I)
 _STRATEGIC_RE = re.compile(r"\b(?:would|could|might|may|allow\w*|enabl\w*|threat\w*|aim\w*|goal|"
                            r"plan\w*|key|strategic|open\w* the way|pave)\b", re.I)
 _MODAL_RE = re.compile(r"\b(?:would|could|might|may|to|aims? to|plans? to|seeks? to|"
                        r"trying to|attempt\w* to|intend\w* to|determined to)\s*$", re.I)
-
-
-@dataclass(frozen=True)
-class _Event:
-    name: str
-    category: str
-    rx: re.Pattern
-    explicit_place: bool = False
-
-
-_EVENTS = (
-    _Event("captured", "territorial", re.compile(
-        r"\b(?:captur(?:ed|ing)|seiz(?:ed|ing)|took control of|taken control of|gained control of|"
-        r"liberat(?:ed|ing)|recaptur(?:ed|ing)|retook|retaken|occupied|fell to|the fall of|"
-        r"(?:has |have |had )?taken|took|overran|overrun|"
-        r"the capture of|withdr(?:ew|awn|awing) from|entered|"
-        r"(?:withdr(?:ew|awn|awing)|pull(?:ed|ing)? (?:out|back)|retreat(?:ed|ing)?)\s+"
-        r"(?:(?:its|their|his|her|the|all|remaining|last)\s+)*(?:[\w’'-]+\s+){0,2}?"
-        r"(?:troops|forces|units|soldiers|fighters|garrison|personnel)\s+from|"
-        r"retreat(?:ed|ing)? from|pull(?:ed|ing)? out of|los(?:ing|t|es|e)(?: control of)?)\s+",
-        re.I), True),
-    _Event("held_by", "territorial", re.compile(
-        r"\b(?:held|controlled|occupied|seized|captured|taken|overrun|besieged)\s+by\s+"
-        r"(?:[\w’'-]+\s+){0,2}(?:forces|troops|army|fighters|rebels|militants|insurgents|"
-        r"paramilitar\w+|soldiers|units)\b", re.I), True),
-    _Event("fell", "territorial", re.compile(
-        r"\b(?:fell to|fell into the hands of|(?:was|were|has been|had been) (?:captured|seized|taken|"
-        r"liberated|recaptured|retaken|overrun|lost)|came under (?:\w+\s+){0,2}control|"
-        r"(?:has|had) fallen)\b", re.I), True),
-    _Event("controls", "territorial", re.compile(
-        r"\b(?:controls|(?:remain\w*|stay\w*|(?:is|are|was|were|still)) (?:firmly )?under "
-        r"(?:[\w’'-]+\s+){0,2}control|(?:is|are|remain\w*) (?:firmly )?in (?:[\w’'-]+\s+){0,2}hands)\b",
-        re.I), True),
-    _Event("production_halted", "economic", re.compile(
-        r"\b(?:halt\w*|suspend\w*|stopp?\w*|ceas\w*|resum\w*|shut\w*(?:\s+down)?|clos(?:ed|ing))\s+"
-        r"(?:\w+\s+){0,2}(?:production|operations|output|work|working|operating|functioning|"
-        r"exports|imports|mining|shipments|deliveries|supplies|trade|flights|traffic)\b", re.I)),
-    _Event("infrastructure_hit", "infrastructure", re.compile(
-        r"\b(?:power grid|grid|electricity|power supply|power plant|power station|substation|"
-        r"water supply|gas supply|heating|bridge|railway|rail line|railroad|dam|pipeline|"
-        r"water treatment|energy infrastructure|mobile (?:phone )?(?:coverage|network|service)|"
-        r"internet|telecommunications?|phone lines?|communications)\b[^.;]{0,40}?\b(?:collaps\w*|destroy\w*|"
-        r"damag\w*|cut|knock\w* out|disrupt\w*|outages?|blackouts?|fail\w*|went down|"
-        r"hit|struck)\b|\b(?:blackouts?|power outages?|without (?:power|electricity|water|heating))\b",
-        re.I)),
-    _Event("holding", "military", re.compile(
-        r"\b(?:hold\w*|held|defend\w*|man\w*|reinforc\w*)\s+(?:the\s+|their\s+|its\s+)?"
-        r"(?:fortifications|positions|lines?|defen[cs]es|front)\b|"
-        r"\b\d+(?:st|nd|rd|th)\s+(?:\w+\s+)?(?:Brigade|Battalion|Regiment|Division|Corps)\b", re.I)),
-    _Event("siege", "military", re.compile(
-        r"\bunder siege\b|\bsiege of\b|\bencircl\w*|\bbesieg\w*|\bshell(?:ing|ed)\b|\bbombard\w*|"
-        r"\b(?:air|drone|missile|artillery|rocket) (?:strikes?|attacks?)\b|\bassaults?\b", re.I)),
-    _Event("fighting", "military", re.compile(
-        r"\b(?:fighting|clashes|battles?|offensive|(?:push\w*|advanc\w*|mov\w*|broke|break\w*)\s+"
-        r"(?:deeper\s+|further\s+)?into|storm(?:ed|ing)|(?:launched|fired|staged) from)\b", re.I), True),
-    _Event("humanitarian", "humanitarian", re.compile(
-        r"\bevacuat\w*|\bhumanitarian (?:aid|corridor|crisis|situation)|\bdire conditions\b|"
-        r"\bcivilians?\b[^.;]{0,30}\b(?:trapped|fle\w*|shelter\w*)\b|\baid (?:convoys?|deliveries|"
-        r"trucks)\b|\bconvoys?\b|\bfood (?:and|or) (?:medicine|water)\b|\bfamine\b|"
-        r"\bstarv\w*|\bmalnutrition\b|\brefugees?\b|\bdisplaced\b|\banimal feed\b", re.I)),
-    _Event("political", "political", re.compile(
-        r"\b(?:annex\w*|incorporat\w*|goal of controlling|control(?:ling)? of|controlling|"
-        r"ceasefire|negotiat\w*|peace talks|talks|truce|summit|sanction\w*|referendum|"
-        r"elections?|seat of government|meeting of)\b", re.I), True),
-)
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -277,7 +201,11 @@ def _speech_date(sent: Sentence, dates: list[DateMention]) -> DateMention | None
 
 
 # a count said region by region: its places stand for their regions in the whole text
-_TOLL_BY_REGION_RE = re.compile(r"\bby (?:province|region|state|governorate|oblast)\b", re.I)
+# a sentence that names places as regions ("the toll by province", "The states are: Ondo
+# (11), Edo (16)"): their names stand for their regions in the rest of the text too
+_TOLL_BY_REGION_RE = re.compile(r"\bby (?:province|region|state|governorate|oblast)\b|"
+                                r"\b(?:the|these|those) (?:provinces|regions|states|governorates|oblasts) "
+                                r"(?:are|were|include|included)\b", re.I)
 
 
 def _as_region(ctx: _Ctx, sent: Sentence, r: Ref) -> Ref:
@@ -293,7 +221,23 @@ def _as_region(ctx: _Ctx, sent: Sentence, r: Ref) -> Ref:
     return Ref(r.start, r.end, area.place_id, area.kind, area.admin1, area.country_code, r.geo_precision)
 
 
+def _area(ctx: _Ctx, at: Ref, area) -> Ref:
+    """A Ref to `area` said at `at`, the area listed among the article's places."""
+    if area.place_id not in ctx.areas:
+        from geo.model import Mention
+
+        ctx.areas[area.place_id] = Mention(ctx.article.text[at.start:at.end], at.start, at.end, area, 3)
+    return area_ref(at, area)
+
+
+# a dateline opening a sentence: "BEIJING - ", "SAINT-MARC, Haiti — "
+_DATELINE_PLACE_RE = re.compile(r"^\s*[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+)*(?:,\s*[A-Z][\w’'. -]{1,30})?"
+                                r"\s*(?:\([^)]{1,20}\))?\s*[-—–]+\s")
 _DATELINE_RE = re.compile(r"^\s*(?:[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*)*\s*,\s*)+$")
+
+
+_GOES_ON_RE = re.compile(r"[\"“]?(?:In addition|Additionally|Moreover|Furthermore|Of (?:them|these|those)|"
+                         r"Among (?:them|these|those))\b", re.I)
 
 
 # a subject that records ("Nigeria recorded 676 cases") is a source only when nobody else is
@@ -350,15 +294,24 @@ def _add(ctx: _Ctx, sent: Sentence, span: tuple[int, int], places: list[Ref], ca
     if not places:
         log.debug("claim without a place dropped: %r", ctx.article.text[span[0]:span[1]])
         return
-    place_ids = [p.place_id for p in places]
+    text = ctx.article.text
+    open_names = [p.place_id.split(":", 1)[1] for p in places if p.kind == UNRESOLVED]
+    placed = [p for p in places if p.kind != UNRESOLVED]
+    unresolved_place = ""
+    notes = [note] if note else []
+    if open_names and not placed:
+        # the text ties the claim to a place the gazetteer lacks: no namesake, no guess
+        unresolved_place = open_names[0]
+        notes.append(f"place '{unresolved_place}' is not in the gazetteer: pin it in the claims file")
+    elif open_names:
+        notes.append(f"the text also names '{open_names[0]}', which the gazetteer lacks")
+    place_ids = [p.place_id for p in placed]
     ds, de, prec = _date_fields(date)
     if date is not None and date.kind == "since" and measure and not period:
         # an open period: the figure holds from then on ("135 meters per day since ...")
         period = date.text if date.text.lower().startswith(("since", "from")) else f"since {date.text}"
-    text = ctx.article.text
     cid = claim_id_for(ctx.article.id, text[span[0]:span[1]], span[0], measure, value, relation,
-                       place_ids, category)
-    notes = [note] if note else []
+                       place_ids or [f"{UNRESOLVED}:{unresolved_place}"], category)
     if any(p.anaphor for p in places):
         notes.append("place from a reference to it ('the city', 'its')")
     ctx.claims.append(Claim(
@@ -367,48 +320,7 @@ def _add(ctx: _Ctx, sent: Sentence, span: tuple[int, int], places: list[Ref], ca
         value_max=value_max,
         unit=unit, date_start=ds, date_end=de, time_precision=prec, source=source,
         geo_precision=max(p.geo_precision for p in places), relation=relation, period=period,
-        qualifier=qualifier, note="; ".join(notes)))
-
-
-def _relation(ctx: _Ctx, sent: Sentence, clause: Clause, cplaces: list[Ref]) -> tuple[str, list[Ref]] | None:
-    """A relation the clause draws between places, with the places in line order."""
-    text = ctx.article.text
-    ctext = clause.text
-    # advance from X (to the place advanced on)
-    if _ADVANCE_RE.search(ctext):
-        for r in cplaces:
-            if r.kind == "country":
-                continue
-            if _ADVANCE_FROM_RE.search(text[max(clause.start, r.start - 40):r.start]):
-                target = next((o for o in cplaces if o.place_id != r.place_id and
-                               _TOWARD_WORD_RE.search(text[max(clause.start, o.start - 25):o.start])),
-                              None)
-                if target is None and ctx.focal is not None and ctx.focal.place_id != r.place_id:
-                    target = ctx.focal
-                if target is not None:
-                    return "advance", [r, target]
-    # toward Y
-    tw = _TOWARD_RE.search(ctext)
-    if tw is None and _MOVE_RE.search(text[sent.start:clause.start + 1]):
-        # the movement verb in an earlier clause: "pulled back west of the town, on the road
-        # toward Pokrovsk"
-        tw = _BARE_TOWARD_RE.search(ctext)
-    if tw:
-        origin = next((o for o in cplaces if o.start < clause.start + tw.start()), None) \
-            or _subject(sent, ctx)
-        targets = [o for o in cplaces if o.start >= clause.start + tw.end()
-                   and origin is not None and o.place_id != origin.place_id
-                   and not contains(o, origin)]
-        if origin is not None and targets:
-            return "toward", [origin, targets[0]]
-    # supply routes between the subject and the places named
-    if _SUPPLY_RE.search(ctext):
-        subj = _subject(sent, ctx)
-        others = [o for o in cplaces if subj is None or o.place_id != subj.place_id]
-        others = [o for o in others if o.kind in ("populated_place", "facility")]
-        if subj is not None and others:
-            return "supply_route", [subj] + others
-    return None
+        qualifier=qualifier, note="; ".join(notes), unresolved_place=unresolved_place))
 
 
 def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
@@ -432,17 +344,25 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             source = named
         elif source.lower() in ("he", "she", "they"):
             source = UNATTRIBUTED
+    goes_on = _GOES_ON_RE.match(sent.text) if source == UNATTRIBUTED else None
+    if goes_on and ctx.sources and ctx.sources[-1][0] == sent.index - 1:
+        # "In addition, 485 people are missing": the sentence before goes on, its source too
+        source = ctx.sources[-1][1]
+        title_note = f"'{goes_on.group(0)}': source from the sentence before"
     if source != UNATTRIBUTED:
         ctx.sources.append((sent.index, source))
     carry = ctx.last_figure if ctx.last_figure is not None and ctx.last_figure[0] == sent.index - 1 else None
     figures = find_figures(sent.text, [(d.start, d.end) for d in dates],
                            carry=carry[1] if carry is not None else None)
     if figures:
-        ctx.last_figure = (sent.index, figures[-1])
+        # what a bare number in the next sentence counts (a change counts what it changes)
+        ctx.last_figure = (sent.index, next((f for f in reversed(figures) if f.measure != "change"), figures[-1]))
     # a place inside a date ("June") or inside the source's name ("Institute for the Study
     # of War") is no place of a claim
     exclude = [(sent.start + d.start, sent.start + d.end) for d in dates]
-    if attr.start >= 0:
+    if attr.start >= 0 and not any(r.start == sent.start + attr.start and reports_there(text, r)
+                                   for r in ctx.refs[bisect_left(ctx.ref_starts, sent.start):
+                                                     bisect_left(ctx.ref_starts, sent.end)]):
         # the source's name and title ("Governor Oleh Syniehubov")
         t0 = sent.text.rfind(attr.title, 0, attr.start) if attr.title else -1
         exclude.append((sent.start + (t0 if t0 >= 0 else attr.start), sent.start + attr.end))
@@ -460,15 +380,49 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         for j in range(0, ci):
             if cl_places[j]:
                 return cl_places[j][:1], ""
+        # a statement's figure, its speaker's office after it ("... have been evacuated,"
+        # the Kharkiv regional governor wrote): the region the office is of
+        for j in range(ci + 1, len(clauses)):
+            if attr.start >= 0 and clauses[j].start <= sent.start + attr.start < clauses[j].end:
+                office = [r for r in cl_places[j] if _as_region(ctx, sent, r).kind == "admin1"]
+                if office:
+                    return office[:1], "the region of the source's office"
         # else the place the text was just talking about: the first place of the nearest of
         # the two sentences before that names one
         for back in (1, 2):
             if sent.index - back < 0:
                 break
             prev = ctx.sentences[sent.index - back]
+            if prev.heading:
+                break                   # a section begins: its heading is read below
             got = clause_places(text, ctx.refs, prev.start, prev.end)
             if got:
+                # a sentence that gives figures place by place ("Ondo had 33, Edo 29"):
+                # the next is about the whole they make up
+                parts = {tuple(c.place_ids) for c in ctx.claims if c.measure and c.place_ids
+                         and prev.start <= c.span_start < prev.end}
+                whole = common_area(got, ctx.gazetteer) if len(parts) >= 3 else None
+                if whole is not None:
+                    return [_area(ctx, got[0], whole)], "place from the sentence before (the area of its places)"
                 return got[:1], "place from the sentence before"
+        # else the place of the section: its heading's ("Rajasthan: a change of government")
+        for prev in reversed(ctx.sentences[1:sent.index]):
+            if prev.heading:
+                got = clause_places(text, ctx.refs, prev.start, prev.end)
+                if got:
+                    return got[:1], "place from the section's heading"
+                break
+        # else, in a text that has named no place yet (its headline aside), the place the
+        # next sentence names: the lead goes on to say where
+        heads = [(x.start, x.end) for x in ctx.sentences[:sent.index] if x.heading]
+        if sent.index + 1 < len(ctx.sentences) and not ctx.sentences[sent.index + 1].heading \
+                and not any(r.start < sent.start and not in_spans(r.start, heads) for r in ctx.refs):
+            nxt_s = ctx.sentences[sent.index + 1]
+            # not its dateline ("BEIJING -"): where the report was filed
+            dl = _DATELINE_PLACE_RE.match(nxt_s.text)
+            got = clause_places(text, ctx.refs, nxt_s.start + (dl.end() if dl else 0), nxt_s.end)
+            if got:
+                return got[:1], "place from the sentence after"
         if ctx.subject is not None:
             return [ctx.subject], FOCAL_NOTE
         return [], ""
@@ -484,14 +438,30 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     fig_dates: list[tuple[DateMention | None, str]] = []
     lo, hi = bisect_left(ctx.ref_starts, sent.start), bisect_left(ctx.ref_starts, sent.end)
     srefs = [r for r in ctx.refs[lo:hi] if not any(a < r.end and r.start < b for a, b in exclude)]
+    own_places = [figure_places(text, srefs, sent.start, sent.end, sent.start + f.start, sent.start + f.end,
+                                sent.start + figures[fi + 1].start if fi + 1 < len(figures) else sent.end)
+                  for fi, f in enumerate(figures)]
     for fi, f in enumerate(figures):
         ci = clause_of(sent.start + f.start)
         fig_clauses.add(ci)
         c = clauses[ci]
-        nxt = sent.start + figures[fi + 1].start if fi + 1 < len(figures) else sent.end
-        places = figure_places(text, srefs, sent.start, sent.end, sent.start + f.start,
-                               sent.start + f.end, nxt)
+        places = own_places[fi]
         pnote = ""
+        if not places:
+            # a total told place by place after it ("more than 200, including 147 in X and
+            # 60 in Y"): the area those places make up
+            parts = [(g, p[0]) for g, p in zip(figures[fi + 1:], own_places[fi + 1:]) if p
+                     and g.measure == f.measure and g.value is not None and f.value is not None
+                     and g.value <= f.value]
+            whole = common_area([r for _, r in parts], ctx.gazetteer) if len(parts) >= 2 else None
+            if whole is not None:
+                places, pnote = [_area(ctx, parts[0][1], whole)], "the area of the places its parts are told for"
+            elif not cl_places[ci] and ci + 1 < len(clauses) and _INCLUDING_RE.match(clauses[ci + 1].text):
+                # "24 strikes on villages and towns, including A, B and C": the area of the list
+                listed = [r for k in range(ci + 1, len(clauses)) for r in cl_places[k]]
+                whole = common_area(listed, ctx.gazetteer)
+                if whole is not None:
+                    places, pnote = [_area(ctx, listed[0], whole)], "the area of the places listed"
         if not places:
             places, pnote = places_for(ci)
         places = [_as_region(ctx, sent, r) for r in places]
@@ -506,7 +476,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         if date is None and f.qualifier != "once":
             date, dnote = _carried_date(ctx, sent, dates, f.start)
         fig_dates.append((date, dnote))
-        rel = _relation(ctx, sent, c, cl_places[ci]) if cl_places[ci] else None
+        rel = clause_relation(text, sent, c, cl_places[ci], ctx.focal, lambda: _subject(sent, ctx)) \
+            if cl_places[ci] else None
         relation = ""
         if rel is not None and rel[0] == "advance" and f.measure.startswith("advance"):
             relation, places = rel
@@ -528,13 +499,13 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     # a sentence that names one point in time dates all its events ("Trucks sat idle at
     # the crossing on Tuesday as Israeli forces pressed their offensive in Khan Younis")
     event_date = frame or (dates[0] if len(dates) == 1 and dates[0].kind == "point" else None)
-    last_event: _Event | None = None
+    last_event: EventRule | None = None
     for ci, c in enumerate(clauses):
         cplaces = cl_places[ci]
         cdates = _clause_dates(sent, c, dates)
         span = (c.start, c.end - (1 if c.text.endswith(".") else 0))
         # territorial events: the object place, even beside a figure
-        for m in _EVENTS[0].rx.finditer(c.text):
+        for m in CLAUSE_EVENTS[0].rx.finditer(c.text):
             obj = next((r for r in cplaces if r.start >= c.start + m.end() and
                         _OBJECT_GAP_RE.match(text[c.start + m.end():r.start])), None)
             if obj is None or _MODAL_RE.search(c.text[:m.start()]):
@@ -547,7 +518,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
                  source=source)
             made.add("captured")
         # relations without a figure
-        rel = _relation(ctx, sent, c, cplaces) if cplaces else None
+        rel = clause_relation(text, sent, c, cplaces, ctx.focal, lambda: _subject(sent, ctx)) \
+            if cplaces else None
         if rel is not None and ci not in fig_clauses:
             relation, rplaces = rel
             category = {"supply_route": "infrastructure", "advance": "military"}.get(relation)
@@ -560,12 +532,12 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         if ci in fig_clauses:
             continue
         if (last_event is not None and cplaces and _CONTINUE_RE.match(c.text)
-                and not any(ev.rx.search(c.text) for ev in _EVENTS[1:])):
+                and not any(ev.rx.search(c.text) for ev in CLAUSE_EVENTS[1:])):
             # "Fighting was reported near Lyptsi, ..., and around Kupiansk": the same event
             _add(ctx, sent, span, cplaces, last_event.category,
                  date=cdates[0] if cdates else event_date, source=source)
             continue
-        for ev in _EVENTS[1:]:
+        for ev in CLAUSE_EVENTS[1:]:
             if ev.name in made or not ev.rx.search(c.text):
                 continue
             places, pnote, espan = cplaces, "", span
@@ -617,8 +589,11 @@ def _incident(ctx: _Ctx, sent: Sentence, clauses, cl_places, srefs, dates, event
     ci = clause_of(sent.start + a)
     places, pnote = cl_places[ci], ""
     if not places:
-        inner = [r for r in srefs if r.kind != "country"]
-        places = inner[:1] or [r for r in srefs if r.kind == "country"][:1]
+        # the place another clause of the sentence is about ("Zimbabwe, has also seen its
+        # crops decimated"), else its first place that is no country or world region
+        said = [r for cp in cl_places for r in cp]
+        inner = [r for r in srefs if r.kind not in ("country", "region")]
+        places = said[:1] or inner[:1] or [r for r in srefs if r.kind == "country"][:1]
     if not places:
         places, pnote = places_for(ci)
     cdates = _clause_dates(sent, clauses[ci], dates)
@@ -695,7 +670,8 @@ def _made_by() -> dict:
     return dict(_versions())
 
 
-def extract(article: Article, date: _date | None = None, *, mentions=None) -> ClaimsDoc:
+def extract(article: Article, date: _date | None = None, *, mentions=None,
+            unresolved=None) -> ClaimsDoc:
     """The claims an article makes, with the places it names.
 
     Parameters
@@ -707,6 +683,10 @@ def extract(article: Article, date: _date | None = None, *, mentions=None) -> Cl
         in the article.
     mentions : list of geo.model.Mention, optional
         The place mentions, if already found; default ``geo.places.find_places``.
+    unresolved : list of geo.model.Unresolved, optional
+        The names the geoparser could not place, found with `mentions` (by default found
+        with them); a claim the text ties to one of them has no place_ids and names it in
+        `unresolved_place`.
 
     Returns
     -------
@@ -721,7 +701,8 @@ def extract(article: Article, date: _date | None = None, *, mentions=None) -> Cl
     if mentions is None:
         from geo.places import find_places
 
-        mentions = find_places(article.text, date=ref)
+        unresolved = []
+        mentions = find_places(article.text, date=ref, unresolved=unresolved)
     mentions = sorted(mentions, key=lambda m: (m.start, m.end))
     sentences = split_sentences(article.text)
     refs = [ref_of(m) for m in mentions]
@@ -732,8 +713,10 @@ def extract(article: Article, date: _date | None = None, *, mentions=None) -> Cl
     gaz = _gazetteer()
     areas = area_anaphors(article.text, refs, gaz) + capital_refs(article.text, refs, gaz)
     refs = sorted(refs + [r for r, _ in areas], key=lambda r: r.start)
+    subject = subject_place(refs, sentences)
+    refs = sorted(refs + unresolved_refs(article.text, refs, unresolved or []), key=lambda r: r.start)
     ctx = _Ctx(article, ref, sentences, refs, focal, dates, gazetteer=gaz,
-               topic=topic_of(article.text) or "economic", subject=subject_place(refs, sentences))
+               topic=topic_of(article.text) or "economic", subject=subject)
     ctx.ref_starts = [r.start for r in ctx.refs]
     from geo.model import Mention
 
@@ -749,6 +732,8 @@ def extract(article: Article, date: _date | None = None, *, mentions=None) -> Cl
         ctx.areas.setdefault(area.place_id, Mention(article.text[r.start:r.end], r.start, r.end, area,
                                                     r.geo_precision))
     for s in sentences:
+        if s.heading and s.index > 0:
+            ctx.last_date = None        # a section's dates do not run on into the next
         _sentence_claims(ctx, s)
         points = [d for d in ctx.dates[s.index] if d.kind in ("point", "range") and d.start_iso
                   and not _COMPARED_RE.search(s.text[max(0, d.start - 40):d.start])]

@@ -38,12 +38,20 @@ _LOWER = {"at least", "more than", "over", "upwards of", "in excess of"}
 _UPPER = {"up to", "fewer than", "less than", "under", "as many as"}
 
 
+#: a count still running when it was said ("at midday, already, the police counted ..."):
+#: a larger figure later that day does not contradict it
+_RUNNING_RE = re.compile(r"\b(?:already|so far|at midday|by midday|at noon|by noon|by mid-?morning|"
+                         r"by mid-?afternoon|by early afternoon)\b", re.I)
+
+
 def compatible(a: Claim, b: Claim) -> bool:
     """True when two different values need not contradict each other."""
     if (a.qualifier in _PAST) != (b.qualifier in _PAST):
         return True
     for x, y in ((a, b), (b, a)):
         if x.qualifier in _LOWER and y.value >= x.value:
+            return True
+        if y.value > x.value and x.text and _RUNNING_RE.search(x.text) and not _RUNNING_RE.search(y.text or ""):
             return True
         if x.qualifier in _UPPER and y.value <= x.value:
             return True
@@ -118,6 +126,10 @@ def _part(c: Claim, text: str) -> bool:
                              re.I))
 
 
+#: measures that do not say what they count ("tonnage", a "share" of nothing named): two
+#: such figures may be of two different things, so neither contests the other
+_UNNAMED = {"tonnage", "share", "count", "amount"}
+
 #: a figure is compared with at most this many figures of its group (measure, place, unit,
 #: period) said nearest to it: a news article's groups are far smaller, and a text of
 #: thousands of like figures stays linear (2,000 lines of "Shelling killed N people in
@@ -179,9 +191,9 @@ def mark_conflicts(claims: list[Claim], text: str = "", heads: tuple = ()) -> li
     by_key: dict[tuple, Claim] = {}
     for c in claims:
         if c.measure:
-            key = ("fig", c.measure, tuple(c.place_ids), c.value, c.unit)
+            key = ("fig", c.measure, tuple(c.place_ids) or c.unresolved_place, c.value, c.unit)
         else:
-            key = ("event", c.category, tuple(c.place_ids), c.relation, c.date_start,
+            key = ("event", c.category, tuple(c.place_ids) or c.unresolved_place, c.relation, c.date_start,
                    c.span_start if c.relation == "" and c.category not in ("territorial",) else 0)
             if c.category == "territorial":
                 key = key[:5]
@@ -206,8 +218,9 @@ def mark_conflicts(claims: list[Claim], text: str = "", heads: tuple = ()) -> li
         c.contested = False
     groups: dict[tuple, list[Claim]] = {}
     for c in claims:
-        if c.measure and c.place_ids:
-            groups.setdefault((c.measure, c.place_ids[0], c.unit, c.period), []).append(c)
+        if c.measure and c.measure not in _UNNAMED and (c.place_ids or c.unresolved_place):
+            where = c.place_ids[0] if c.place_ids else "?" + c.unresolved_place
+            groups.setdefault((c.measure, where, c.unit, c.period), []).append(c)
     for group in groups.values():
         traits = {id(c): _Traits(c, text, heads) for c in group} if text else {}
         for i, a in enumerate(group):

@@ -29,15 +29,84 @@ only counted ("9,000 demonstrators") is the sentence's figure, not a protest eve
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-__all__ = ["INCIDENTS", "find_incident"]
+__all__ = ["EventRule", "EVENT_RULES", "CLAUSE_EVENTS", "INCIDENTS", "find_incident"]
 
-#: (name, category, pattern), in the order they are tried
-INCIDENTS: list[tuple[str, str, re.Pattern]] = [
-    ("casualties", "casualties", re.compile(
+@dataclass(frozen=True)
+class EventRule:
+    """One kind of event: its name, category and pattern. `scope` says who reads it: the
+    extractor's clause rules ("clause": a clause with no figure; `explicit_place` when the
+    event needs a place named in its clause) or the incident finder ("incident": one per
+    sentence, figures or not)."""
+
+    name: str
+    category: str
+    rx: re.Pattern
+    explicit_place: bool = False
+    scope: str = "clause"
+
+
+#: every event rule, in the order each reader tries them: the clause rules (the first,
+#: "captured", read for its objects), then the incidents
+EVENT_RULES: tuple[EventRule, ...] = (
+    EventRule("captured", "territorial", re.compile(
+        r"\b(?:captur(?:ed|ing)|seiz(?:ed|ing)|took control of|taken control of|gained control of|"
+        r"liberat(?:ed|ing)|recaptur(?:ed|ing)|retook|retaken|occupied|fell to|the fall of|"
+        r"(?:has |have |had )?taken|took|overran|overrun|"
+        r"the capture of|withdr(?:ew|awn|awing) from|entered|"
+        r"(?:withdr(?:ew|awn|awing)|pull(?:ed|ing)? (?:out|back)|retreat(?:ed|ing)?)\s+"
+        r"(?:(?:its|their|his|her|the|all|remaining|last)\s+)*(?:[\w’'-]+\s+){0,2}?"
+        r"(?:troops|forces|units|soldiers|fighters|garrison|personnel)\s+from|"
+        r"retreat(?:ed|ing)? from|pull(?:ed|ing)? out of|los(?:ing|t|es|e)(?: control of)?)\s+",
+        re.I), True),
+    EventRule("held_by", "territorial", re.compile(
+        r"\b(?:held|controlled|occupied|seized|captured|taken|overrun|besieged)\s+by\s+"
+        r"(?:[\w’'-]+\s+){0,2}(?:forces|troops|army|fighters|rebels|militants|insurgents|"
+        r"paramilitar\w+|soldiers|units)\b", re.I), True),
+    EventRule("fell", "territorial", re.compile(
+        r"\b(?:fell to|fell into the hands of|(?:was|were|has been|had been) (?:captured|seized|taken|"
+        r"liberated|recaptured|retaken|overrun|lost)|came under (?:\w+\s+){0,2}control|"
+        r"(?:has|had) fallen(?!\s+(?:inside|in|on|onto|near|into|around)\b))\b", re.I), True),
+    EventRule("controls", "territorial", re.compile(
+        r"\b(?:controls|(?:remain\w*|stay\w*|(?:is|are|was|were|still)) (?:firmly )?under "
+        r"(?:[\w’'-]+\s+){0,2}control|(?:is|are|remain\w*) (?:firmly )?in (?:[\w’'-]+\s+){0,2}hands)\b",
+        re.I), True),
+    EventRule("production_halted", "economic", re.compile(
+        r"\b(?:halt\w*|suspend\w*|stopp?\w*|ceas\w*|resum\w*|shut\w*(?:\s+down)?|clos(?:ed|ing))\s+"
+        r"(?:\w+\s+){0,2}(?:production|operations|output|work|working|operating|functioning|"
+        r"exports|imports|mining|shipments|deliveries|supplies|trade|flights|traffic)\b", re.I)),
+    EventRule("infrastructure_hit", "infrastructure", re.compile(
+        r"\b(?:power grid|grid|electricity|power supply|power plant|power station|substation|"
+        r"water supply|gas supply|heating|bridge|railway|rail line|railroad|dam|pipeline|"
+        r"water treatment|energy infrastructure|mobile (?:phone )?(?:coverage|network|service)|"
+        r"internet|telecommunications?|phone lines?|communications)\b[^.;]{0,40}?\b(?:collaps\w*|destroy\w*|"
+        r"damag\w*|cut|knock\w* out|disrupt\w*|outages?|blackouts?|fail\w*|went down|"
+        r"hit|struck)\b|\b(?:blackouts?|power outages?|without (?:power|electricity|water|heating))\b",
+        re.I)),
+    EventRule("holding", "military", re.compile(
+        r"\b(?:hold\w*|held|defend\w*|man\w*|reinforc\w*)\s+(?:the\s+|their\s+|its\s+)?"
+        r"(?:fortifications|positions|lines?|defen[cs]es|front)\b|"
+        r"\b\d+(?:st|nd|rd|th)\s+(?:\w+\s+)?(?:Brigade|Battalion|Regiment|Division|Corps)\b", re.I)),
+    EventRule("siege", "military", re.compile(
+        r"\bunder siege\b|\bsiege of\b|\bencircl\w*|\bbesieg\w*|\bshell(?:ing|ed)\b|\bbombard\w*|"
+        r"\b(?:air|drone|missile|artillery|rocket) (?:strikes?|attacks?)\b|\bassaults?\b", re.I)),
+    EventRule("fighting", "military", re.compile(
+        r"\b(?:fighting|clashes|battles?|offensive|(?:push\w*|advanc\w*|mov\w*|broke|break\w*)\s+"
+        r"(?:deeper\s+|further\s+)?into|storm(?:ed|ing)|(?:launched|fired|staged) from)\b", re.I), True),
+    EventRule("humanitarian", "humanitarian", re.compile(
+        r"\bevacuat\w*|\bhumanitarian (?:aid|corridor|crisis|situation)|\bdire conditions\b|"
+        r"\bcivilians?\b[^.;]{0,30}\b(?:trapped|fle\w*|shelter\w*)\b|\baid (?:convoys?|deliveries|"
+        r"trucks)\b|\bconvoys?\b|\bfood (?:and|or) (?:medicine|water)\b|\bfamine\b|"
+        r"\bstarv\w*|\bmalnutrition\b|\brefugees?\b|\bdisplaced\b|\banimal feed\b", re.I)),
+    EventRule("political", "political", re.compile(
+        r"\b(?:annex\w*|incorporat\w*|goal of controlling|control(?:ling)? of|controlling|"
+        r"ceasefire|negotiat\w*|peace talks|talks|truce|summit|sanction\w*|referendum|"
+        r"elections?|seat of government|meeting of)\b", re.I), True),
+    EventRule("casualties", "casualties", re.compile(
         r"\b(?:(?:was|were|had been|have been|has been)\s+killed|(?:was|were)\s+(?:found\s+)?dead)\b"
-        r"[^.;]{0,40}?\b(?:by|in|during|after)\b", re.I)),
-    ("attack", "military", re.compile(
+        r"[^.;]{0,40}?\b(?:by|in|during|after)\b", re.I), scope="incident"),
+    EventRule("attack", "military", re.compile(
         r"\b(?:came|come|comes|coming)\s+under\s+(?:\w+\s+){0,2}(?:fire|shelling|attack|bombardment)\b|"
         r"\b(?:launched|carried out|conducted|staged)\s+(?:(?:a|an|its|their|the)\s+)?(?:\w+\s+){0,3}?"
         r"(?:operation|offensive|raid|attack|assault|strikes?|barrage)\b|"
@@ -48,8 +117,8 @@ INCIDENTS: list[tuple[str, str, re.Pattern]] = [
         r"\bsustained\s+(?:a\s+)?(?:direct\s+)?hit\b|\bimpacts?\s+(?:were|was)\s+(?:also\s+)?reported\b|"
         r"\bcluster munitions\b|\bexplosions?\s+(?:hit|rocked|shook)\b|"
         r"\b(?:fired|fires|firing|lobbed)\s+(?:(?:a|an|the|their|its|dozens of|more)\s+)?(?:\w+\s+){0,2}?"
-        r"(?:rockets?|missiles?|shells?|mortars?|barrages?|salvos?|volleys?|artillery)\b", re.I)),
-    ("disaster", "humanitarian", re.compile(
+        r"(?:rockets?|missiles?|shells?|mortars?|barrages?|salvos?|volleys?|artillery)\b", re.I), scope="incident"),
+    EventRule("disaster", "humanitarian", re.compile(
         r"\b(?:earthquake|quake|temblor|tremor|aftershocks?|storm|hurricane|typhoon|cyclone|"
         r"tornado|flood(?:s|ing)?|flash floods?|landslides?|mudslides?|wildfires?|bushfires?|"
         r"forest fires?|flames|drought|heatwave|heat wave|eruption|tsunami|outbreak|epidemic)\b"
@@ -64,8 +133,8 @@ INCIDENTS: list[tuple[str, str, re.Pattern]] = [
         r"\b(?:was|were|been|are|is)\s+(?:\w+\s+)?(?:flooded|submerged|under water)\b|"
         r"\b(?:razed|gutted|burn(?:ed|t) down|reduced to (?:ashes|rubble)|went up in flames|"
         r"caught fire|(?:was|were) (?:set )?ablaze|engulfed (?:in|by) (?:fire|flames))\b|"
-        r"\b(?:major|critical) incident\b", re.I)),
-    ("rupture", "infrastructure", re.compile(
+        r"\b(?:major|critical) incident\b", re.I), scope="incident"),
+    EventRule("rupture", "infrastructure", re.compile(
         r"\b(?:ruptur\w*|derail\w*|(?:burst|broke|overtopped|breached) (?:its|their) banks|overflow\w*|collaps\w*|"
         r"(?:blew|blown|blowing) up|breach\w*|leak\w*|spill\w*|(?:roads?|ports?|airports?|"
         r"bridges?|schools?|railways?|lines?|highways?|motorways?|flights?|services?)\s+(?:\w+\s+){0,4}?"
@@ -77,23 +146,28 @@ INCIDENTS: list[tuple[str, str, re.Pattern]] = [
         r"(?:damaged|destroyed|wrecked)\s+(?:the|a|an|two|three|several|dozens of|hundreds of|"
         r"many|its|their|\w+'s)|(?:was|were|been)\s+(?:\w+\s+)?(?:damaged|destroyed|wrecked)|"
         r"(?<!\bbring )(?<!\bbrought )(?<!\bsome )(?<!\bno )\w+(?:'s|s')?\s+(?:closures?|shutdowns?)|"
-        r"(?:closure|shutdown) of (?:the\s+|a\s+|an\s+|its\s+|their\s+)?\w+)\b", re.I)),
-    ("evacuation", "humanitarian", re.compile(
+        r"(?:closure|shutdown) of (?:the\s+|a\s+|an\s+|its\s+|their\s+)?\w+)\b", re.I), scope="incident"),
+    EventRule("evacuation", "humanitarian", re.compile(
         r"\b(?:evacuat\w*|relocat\w*|forced (?:from|out of) their homes|fle(?:e|d|eing) "
-        r"(?:the|their)|being transferred|seek(?:ing)? refuge|took refuge)\b", re.I)),
-    ("protest", "political", re.compile(
+        r"(?:the|their)|being transferred|seek(?:ing)? refuge|took refuge)\b", re.I), scope="incident"),
+    EventRule("protest", "political", re.compile(
         r"\b(?:protest(?:s|ed|ing)?|demonstrat(?:ions?|ed against)|rall(?:y|ies|ied)|"
         r"strikes? against|march(?:ed|es|ing)? against|walkouts?|riot(?:s|ed|ing)?|tear gas|clash(?:ed|es)? with (?:police|"
         r"security forces|protesters|demonstrators|rioters)|"
-        r"drew (?:protests|criticism|condemnation))\b", re.I)),
-    ("election", "political", re.compile(
+        r"drew (?:protests|criticism|condemnation))\b", re.I), scope="incident"),
+    EventRule("election", "political", re.compile(
         r"\b(?:election results?|(?:has|have|had)?\s*(?:lost|won) (?:to|the (?:election|state|vote))|"
         r"retained (?:his|her|its|their|power|the)|counting|ballots?|sworn in|"
         r"(?:declared|declares|declaring|imposed|imposes|extended) (?:a |an )?(?:[\w-]+\s+){0,3}?"
         r"(?:state of emergency|curfew|martial law)|"
         r"(?:state of emergency|curfew|martial law)\s+(?:has|had|was|were|is)\s+(?:been\s+)?"
-        r"(?:\w+\s+)?(?:declared|imposed|extended))\b", re.I)),
-]
+        r"(?:\w+\s+)?(?:declared|imposed|extended))\b", re.I), scope="incident"),
+)
+
+CLAUSE_EVENTS = tuple(r for r in EVENT_RULES if r.scope == "clause")
+#: (name, category, pattern) of the incidents, in the order they are tried
+INCIDENTS: list[tuple[str, str, re.Pattern]] = [(r.name, r.category, r.rx) for r in EVENT_RULES
+                                                 if r.scope == "incident"]
 
 
 def find_incident(text: str, skip: tuple[str, ...] = ()) -> tuple[str, str, int, int] | None:

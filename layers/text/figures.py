@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from layers.text.measures import (TOLL_RE, category_of, is_magnitude, open_noun, percent_measure, topic_of,
+from layers.text.measures import (TOLL_RE, category_of, counted_before, is_magnitude, open_noun, percent_measure, topic_of,
                                   unit_after)
 
 __all__ = ["VOCABULARY", "Figure", "find_figures", "parse_number", "WORD_NUMBERS"]
@@ -320,6 +320,7 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
     """
     out: list[Figure] = []
     skip_to = 0
+    whole: Figure | None = None        # the total a list of parts after "including" counts
     for m in _NUMBER_RE.finditer(text):
         s, e = m.start(), m.end()
         if s < skip_to:
@@ -406,12 +407,36 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
             end = noun[0].end() if noun is not None else e
             fig = Figure(s, end, value, prev.unit, prev.measure, prev.category, qualifier,
                          _period(text, end), prev.noun)
+        if prev is not None and _CHANGE_AFTER_RE.match(text[e:]) and (fig is None or fig.measure == prev.measure):
+            # "nearly 25,000 at Montpellier, 10,000 more than during the first march": a change
+            fig = Figure(s, e, value, prev.unit, "change", prev.category, qualifier, "", "change")
         if fig is None:
             fig = _elliptical(text, m, s, e, value, qualifier, prev or (carry if s < 80 else None))
+        if prev is not None and prev.unit == "people" and _PART_RE.search(text[max(0, s - 30):s]):
+            whole = prev
+        elif not (whole is not None and prev is not None and _LIST_GAP_RE.fullmatch(text[prev.end:s])):
+            whole = None
+        if fig is not None and whole is not None and fig.unit == "people" and fig.measure != whole.measure:
+            # "killed 13 civilians, including seven women, four men and two children, while
+            # injuring 36 others": each part counts what the whole counted
+            fig = replace(fig, measure=whole.measure, category=whole.category)
         if fig is not None:
             out.append(fig)
             skip_to = fig.end
     return out
+
+
+# a toll's verb right after its noun: "14 gunmen were killed", "three attackers died"
+_TOLL_VERB_RE = re.compile(r"\s+(?:(?:were|was|have been|had been|are|got)\s+)?(?:also\s+)?"
+                           r"(killed|died|dead|wounded|injured|hurt|arrested|detained|captured|missing)\b",
+                           re.I)
+_TOLL_VERBS = {"kill": "killed", "died": "killed", "dead": "killed", "woun": "injured", "inju": "injured",
+               "hurt": "injured", "arre": "detained", "deta": "detained", "capt": "detained",
+               "miss": "missing"}
+_CHANGE_AFTER_RE = re.compile(r"\s+(?:more|fewer|less)\s+than\s+(?:during|in|on|at|last|the|a|before|"
+                              r"previously|earlier|a\s+year|a\s+week)\b", re.I)
+_PART_RE = re.compile(r"\b(?:including|among them|of whom)\s+(?:at least\s+|about\s+|some\s+)?$", re.I)
+_LIST_GAP_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 _PARTITIVE_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
@@ -431,6 +456,8 @@ def _elliptical(text: str, m: re.Match, s: int, e: int, value: float, qualifier:
         return None
     if m.group("num") and re.fullmatch(r"(?:1[89]|20)\d\d", m.group(0).strip()):
         return None                           # a year
+    if re.search(r"\b(?:age|ages|aged)\b[^.;]{0,25}$", text[max(0, s - 40):s]):
+        return None                           # "the retirement age, from 62 to 64": ages
     if re.search(r"[A-Z][\w.’']*,\s*$", text[max(0, s - 30):s]) and re.match(r"\s*,", text[e:]):
         return None                           # "Maria L., 54, a nurse": an age
     if m.group("word") and m.group("word").lower() in ("one", "a", "an") and not re.search(r"\($", text[:s]):
@@ -499,6 +526,9 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
                 measure = f"{what.group(1)}_{noun}" if what.group(1) not in ("the", "its", "their", "annual",
                                                                               "daily", "average") else noun
                 measure += "_increase" if what.group(3) == "by" else ""
+            elif of and re.search(r"\b(?:produc\w*|output|mined|extract\w*|harvest\w*)\b", text[:s], re.I):
+                # "the mine produced 182,600 tonnes of copper": what is produced, its output
+                measure = f"{of.group(1)}_output"
             else:
                 measure = of.group(1) if of else "tonnage"
         cat = "economic" if u in ("tonnes", "tonnes/year", "tonnes/day", "bpd", "barrels") or measure == "money" \
@@ -553,6 +583,11 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
         if after is not None and isinstance(after[-1], int):
             end = after[-1]
         return Figure(s, end, value, "people", "killed", "casualties", qualifier, _period(text, end), "toll")
+    counted = counted_before(text, s) if not _PERCENT_RE.match(text[e:]) else None
+    if counted is not None and not open_noun(text, e, value):
+        # "the number of injured stood at more than 200"
+        return Figure(s, e, value, counted[1], counted[0], category_of(counted[0], text), qualifier,
+                      _period(text, e), "number of")
     length = _LENGTH_RE.match(text[e:]) if m.group("num") or m.group("word") else None
     if length:
         u = length.group("u").lower().replace(" ", "")
@@ -611,6 +646,12 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
                 got = _people_measure(text, s, end)
                 measure, cat = got if got is not None else ("people", "humanitarian")
                 return Figure(s, end, value, "people", measure, cat, qualifier, _period(text, end), word)
+            toll = _TOLL_VERB_RE.match(text, end)
+            if toll and measure not in ("killed", "injured", "displaced", "casualties"):
+                # "14 gunmen were killed", "three attackers died": what happened to them
+                measure = _TOLL_VERBS[toll.group(1).lower()[:4]]
+                return Figure(s, end, value, "people", measure, category_of(measure, text), qualifier,
+                              _period(text, end), word)
             if unit == "people" and measure not in ("cases", "protesters", "arrivals", "hospitalized", "killed",
                                                     "injured", "displaced", "casualties"):
                 got = _people_measure(text, s, end)

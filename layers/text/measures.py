@@ -21,7 +21,7 @@ import functools
 import re
 
 __all__ = ["open_noun", "unit_after", "category_of", "topic_of", "percent_measure", "PEOPLE_NOUNS", "CURRENCY_WORDS",
-           "TOLL_RE", "MAGNITUDE_RE"]
+           "TOLL_RE", "MAGNITUDE_RE", "counted_before"]
 
 #: nouns that count people (their unit is people)
 PEOPLE_NOUNS = {
@@ -89,6 +89,27 @@ _WORD_RE = re.compile(r"\s*(?:-\s*)?([A-Za-z][\w’'-]*)")
 TOLL_RE = re.compile(r"\b(?:death|casualty|civilian death|fatality)?\s*toll\b(?:[^.;,\d]{0,60}?)"
                      r"\b(?:to|at|of|reached|hit|stands?|stood|is|was|rose|climbed|now|includes|including)\s+"
                      r"(?:(?:more than|over|at least|about|around|nearly|some|almost|roughly)\s+)?$", re.I)
+# "the number of injured stood at more than 200", "the tally of displaced people rose to"
+_NUMBER_OF_RE = re.compile(r"\b(?:number|count|tally|total)\s+of\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
+                           r"(?:\s+(?:has|have|had|now|already|also)){0,2}\s+(?:stood|stands?|rose|risen|climbed|grown|fallen|"
+                           r"reached|hit|jumped|increased|grew|is|was|went up|fell|dropped)"
+                           r"(?:\s+(?:to|at))?\s+(?:(?:more than|over|at least|about|around|nearly|some|almost|"
+                           r"roughly|just over|just under)\s+)?$", re.I)
+
+
+def counted_before(text: str, s: int) -> tuple[str, str] | None:
+    """(measure, unit) of a number at `s` that a phrase before it counts ("the number of
+    injured stood at 200": injured, people), or None."""
+    m = _NUMBER_OF_RE.search(text[max(0, s - 80):s])
+    if m is None:
+        return None
+    words = m.group("noun").lower().split()
+    head = words[-2] if len(words) > 1 and words[-1] in ("people", "persons") else words[-1]
+    if head in ("people", "persons") or head in _STOP or head in _NOT_HEAD:
+        return None
+    return _MEASURE_OF.get(head, head.replace("-", "_")), "people" if head in PEOPLE_NOUNS else "count"
+
+
 MAGNITUDE_RE = re.compile(r"^(?:-|\s)?magnitude\b|^\s+on the Richter scale", re.I)
 _MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude(?:-|\s+(?:of\s+)?)$", re.I)
 
@@ -165,8 +186,8 @@ def open_noun(text: str, e: int, value: float = 2.0) -> tuple[str, str, str, int
         words.append(w)
         pos = m.end()
         head = None
-        if lw in _PLURAL_PEOPLE:
-            head = lw                  # "2,500 police and soldiers", "300 staff"
+        if lw in _PLURAL_PEOPLE or (w.islower() and lw.endswith("men") and len(lw) > 4):
+            head = lw                  # "2,500 police and soldiers", "300 staff", "14 gunmen"
         elif w.islower() and len(w) > 3 and re.search(r"[^su]s$", lw) and lw not in _NOT_HEAD \
                 and not lw.endswith(("ous", "less", "ness", "ics")):
             head = lw
@@ -286,6 +307,6 @@ def percent_measure(text: str, s: int, end: int) -> str:
 def _singular(w: str) -> str:
     if w.endswith("ies"):
         return w[:-3] + "y"
-    if w.endswith("ses") or w.endswith("xes") or w.endswith("ches") or w.endswith("shes"):
+    if w.endswith(("sses", "xes", "ches", "shes")):     # "classes", "taxes"; "cases" -> "case"
         return w[:-2]
     return w[:-1] if w.endswith("s") and not w.endswith("ss") else w

@@ -1,0 +1,63 @@
+"""Contested figures on unseen text (issue 17), with articles of our own through
+`claimmap extract`: a count still running ("at midday, already") does not contest the
+day's final counts; ages ("the retirement age, from 62 to 64") are no figures; two figures
+that do not say what they count ("tonnage") do not contest each other; rival counts of
+one march still do.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+CLAIMMAP = str(Path(sys.executable).with_name("claimmap"))
+DAY = "2024-05-08"
+
+ARTICLE = """Pension march in Lisbon
+
+At midday, already, the police counted 90,000 marchers in Lisbon.
+By the evening, the unions claimed 400,000 marchers in Lisbon, against 150,000 according to the police.
+The crowd opposed raising the retirement age, from 66 to 67.
+The company near Braga plans to raise copper production to 30,000 tonnes and zinc to 12,000 tonnes, while daily ore capacity can grow to 8,000 tonnes.
+"""
+
+
+@pytest.fixture(scope="module")
+def claims(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("conflicts")
+    src = folder / "march.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    res = subprocess.run([CLAIMMAP, "extract", str(src), "--date", DAY],
+                         env={**os.environ, "PYTHONWARNINGS": "ignore"},
+                         capture_output=True, text=True, timeout=180)
+    assert res.returncode == 0, res.stderr
+    return yaml.safe_load(res.stdout)["claims"]
+
+
+def _c(claims, value):
+    hits = [c for c in claims if c.get("value") is not None and float(c["value"]) == value]
+    assert hits, [(c.get("measure"), c.get("value")) for c in claims]
+    return hits[0]
+
+
+def test_a_running_count_is_not_contested_by_the_days_final_ones(claims):
+    assert not _c(claims, 90_000)["contested"]
+
+
+def test_rival_final_counts_are_contested(claims):
+    assert _c(claims, 400_000)["contested"] and _c(claims, 150_000)["contested"]
+
+
+def test_ages_are_no_figures(claims):
+    assert not [c for c in claims if c.get("value") in (66, 67)]
+
+
+def test_figures_that_do_not_say_what_they_count_do_not_contest(claims):
+    for c in claims:
+        if c.get("measure") == "tonnage":
+            assert not c["contested"], c
