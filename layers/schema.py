@@ -229,6 +229,7 @@ class DocRows:
     links: LayerRows
     regions: LayerRows
     unplaced: list[str]
+    borders: str = "recognised"
 
 
 def frame(rows: list[dict], columns: list[str], geoms: list, sort_key: str,
@@ -326,6 +327,8 @@ def layer_rows(doc: ClaimsDoc, *, source: str | None = None, bundled: bool = Tru
     """
     from shapely.geometry import Point
 
+    from geo.outlines import check_borders
+
     source = source or doc.article.path
     index = check_doc(doc, source)
 
@@ -374,4 +377,5 @@ def layer_rows(doc: ClaimsDoc, *, source: str | None = None, bundled: bool = Tru
         doc, place_rows,
         LayerRows(claim_rows, claim_geoms, CLAIM_COLUMNS, "claim_id", points_first=True),
         LayerRows(link_rows, link_geoms, LINK_COLUMNS, "link_id"),
-        LayerRows(region_rows, region_geoms, REGION_COLUMNS, "place_id"), unplaced)
+        LayerRows(region_rows, region_geoms, REGION_COLUMNS, "place_id"), unplaced,
+        borders=check_borders(borders))
