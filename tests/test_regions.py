@@ -297,3 +297,64 @@ def test_an_area_with_no_outline_is_a_point_layer_of_its_own(tmp_path):
     assert areas["name"].tolist() == ["Donetsk Oblast"] and set(areas.geom_type) == {"MultiPolygon"}
     assert points["name"].tolist() == ["Adjuntas"] and set(points.geom_type) == {"Point"}
     assert points["geometry_source"].tolist() == ["gazetteer centre"]
+
+
+# --------------------------------------------------------------------------- in Chromium
+
+from browser import browser_available, open_page  # noqa: E402
+
+_why_no_browser = browser_available()
+
+
+@pytest.mark.skipif(_why_no_browser is not None, reason=_why_no_browser or "")
+def test_html_map_highlights_an_area_and_the_area_of_a_claim(first):
+    page_path = first / f"{FIRST_SLUG}.html"
+    width = """(id) => {
+      var lit = [];
+      window.claimmap.layers.regions.eachLayer(function (l) {
+        var w = 0;
+        (l.eachLayer ? l : {eachLayer: function (f) { f(l); }}).eachLayer(function (p) {
+          w = Math.max(w, p.options.weight); });
+        if (w > 2) { lit.push(l.cmRegion.id); }
+      });
+      return lit;
+    }"""
+    with open_page(page_path, width=1400, height=900) as (page, log):
+        outlines = page.locator("path.cm-region")
+        assert outlines.count() == 3
+        assert page.evaluate(width, None) == []
+        # pointing at an oblast's outline where no marker or label is
+        spot = page.evaluate("""() => {
+          var map = window.claimmap.state.map, size = map.getSize();
+          for (var y = 150; y < size.y - 150; y += 23) {
+            for (var x = 300; x < size.x - 300; x += 23) {
+              var e = document.elementFromPoint(x, y);
+              if (e && e.classList && e.classList.contains('cm-region')) {
+                var ll = map.containerPointToLatLng([x, y]);
+                return [x, y, ll.lng, ll.lat];
+              }
+            }
+          }
+          return null;
+        }""")
+        assert spot is not None
+        page.mouse.move(spot[0], spot[1])
+        page.wait_for_timeout(200)
+        lit = page.evaluate(width, None)
+        fc = json.loads((first / f"{FIRST_SLUG}.regions.geojson").read_text())
+        under = [f["id"] for f in fc["features"] if shape(f["geometry"]).contains(Point(spot[2:]))]
+        assert len(lit) == 1 and lit == under, (lit, under)
+        page.mouse.move(5, 880)
+        page.wait_for_timeout(200)
+        assert page.evaluate(width, None) == []
+        # a claim about Dnipropetrovsk Oblast (the line toward it) lights its area while open
+        claims = json.loads((first / f"{FIRST_SLUG}.claims.geojson").read_text())["features"]
+        toward = next(f["id"] for f in claims
+                      if "geonames:709929" in f["properties"]["place_ids"].split("; "))
+        page.evaluate("(id) => { window.claimmap.openClaim(id); return true; }", toward)
+        page.wait_for_timeout(600)
+        assert "geonames:709929" in page.evaluate(width, None)
+        page.evaluate("() => { window.claimmap.state.map.closePopup(); return true; }")
+        page.wait_for_timeout(200)
+        assert page.evaluate(width, None) == []
+    assert log.errors == [], log.errors
