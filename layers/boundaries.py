@@ -12,8 +12,8 @@ from geo.exc import BadInput
 
 __all__ = ["BUNDLED_SOURCE", "bundled_outline", "match_boundaries", "inner_point"]
 
-#: the regions layer's ``geometry_source`` of an outline claimmap ships
-BUNDLED_SOURCE = "Natural Earth admin-1"
+#: the regions layer's ``geometry_source`` of an outline claimmap ships, by kind of area
+BUNDLED_SOURCE = {"admin1": "Natural Earth admin-1", "admin2": "US Census counties"}
 
 log = logging.getLogger("layers.builder")
 
@@ -36,12 +36,16 @@ _ADMIN_WORDS = {
 
 
 def bundled_outline(place):
-    """The shipped outline of a first-level area (a PlaceRecord of kind ``admin1``): a
-    MultiPolygon, or None when Natural Earth has no area that matches it (see
-    :func:`geo.outlines.find_admin1`)."""
-    from geo.outlines import admin1_outline, find_admin1
+    """The shipped outline of an admin area (a PlaceRecord of kind ``admin1``: Natural
+    Earth's, :func:`geo.outlines.find_admin1`; ``admin2``: a US county,
+    :func:`geo.outlines.find_admin2`): a MultiPolygon, or None when none matches."""
+    from geo.outlines import admin1_outline, find_admin1, find_admin2, us_counties
 
     point = (place.lon, place.lat) if place.lon is not None and place.lat is not None else None
+    if place.kind == "admin2":
+        row = find_admin2(name=place.name, country=place.country_code or "",
+                          admin1=place.admin1 or "", point=point)
+        return None if row is None else us_counties().geometry[row]
     rows = find_admin1(geonameid=place.geonameid, code=place.admin1 or "", name=place.name,
                        country=place.country_code or "", point=point)
     return admin1_outline(rows)

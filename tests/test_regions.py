@@ -358,3 +358,29 @@ def test_html_map_highlights_an_area_and_the_area_of_a_claim(first):
         page.wait_for_timeout(200)
         assert page.evaluate(width, None) == []
     assert log.errors == [], log.errors
+
+
+# --------------------------------------------------------------------------- second level
+
+COUNTY_TEXT = """Storm damage in west Tennessee
+
+April 2, 2026
+
+A tornado damaged 35 homes in Henry County, Tennessee, on Tuesday, county officials said.
+In Paris, the county seat, 2,000 people were without power on Wednesday.
+"""
+
+
+def test_a_us_county_is_an_outline(tmp_path):
+    import geopandas as gpd
+
+    art = tmp_path / "storm-2026-04-02.txt"
+    art.write_text(COUNTY_TEXT, encoding="utf-8")
+    out = build(tmp_path, art)
+    regions = gpd.read_file(out / "storm-2026-04-02.gpkg", layer="regions")
+    henry = regions[regions["name"].str.startswith("Henry County")]
+    assert len(henry) == 1, regions[["name", "geometry_source"]]
+    assert henry.geom_type.tolist() == ["MultiPolygon"]
+    assert henry["geometry_source"].tolist() == ["US Census counties"]
+    assert henry.geometry.iloc[0].contains(Point(-88.33, 36.30))        # Paris, Tennessee
+    assert not henry.geometry.iloc[0].contains(Point(-84.16, 33.43))    # Henry County, Georgia
