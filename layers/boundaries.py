@@ -1,5 +1,5 @@
-"""Regions matched to area polygons: a boundaries file the user gives (any format GDAL
-reads) replaces a region's centre point with its outline."""
+"""Regions matched to area polygons: Natural Earth's first-level areas shipped with claimmap
+(geo.outlines), or a boundaries file the user gives (any format GDAL reads), which wins."""
 
 from __future__ import annotations
 
@@ -10,7 +10,10 @@ from pathlib import Path
 
 from geo.exc import BadInput
 
-__all__ = ["match_boundaries"]
+__all__ = ["BUNDLED_SOURCE", "bundled_outline", "match_boundaries", "inner_point"]
+
+#: the regions layer's ``geometry_source`` of an outline claimmap ships, by kind of area
+BUNDLED_SOURCE = {"admin1": "Natural Earth admin-1", "admin2": "US Census counties"}
 
 log = logging.getLogger("layers.builder")
 
@@ -30,6 +33,40 @@ _ADMIN_WORDS = {
     "of", "the", "obl", "raion", "rayon", "provincia", "estado", "wilayah", "ili",
     "muhafazah", "velayat", "vilayet", "oblysy", "oblasti", "kraj",
 }
+
+
+def bundled_outline(place):
+    """The shipped outline of an admin area (a PlaceRecord of kind ``admin1``: Natural
+    Earth's, :func:`geo.outlines.find_admin1`; ``admin2``: a US county,
+    :func:`geo.outlines.find_admin2`): a MultiPolygon, or None when none matches."""
+    from geo.outlines import admin1_outline, find_admin1, find_admin2, us_counties
+
+    point = (place.lon, place.lat) if place.lon is not None and place.lat is not None else None
+    if place.kind == "admin2":
+        row = find_admin2(name=place.name, country=place.country_code or "",
+                          admin1=place.admin1 or "", point=point)
+        return None if row is None else us_counties().geometry[row]
+    rows = find_admin1(geonameid=place.geonameid, code=place.admin1 or "", name=place.name,
+                       country=place.country_code or "", point=point)
+    return admin1_outline(rows)
+
+
+def inner_point(geom):
+    """A point well inside an area (its pole of inaccessibility, to 1/100 of its size), where
+    the claims about the area are drawn; the largest part's, for several parts."""
+    import shapely
+    import shapely.ops
+
+    parts = [p for p in shapely.get_parts(geom) if p.geom_type == "Polygon" and not p.is_empty]
+    if not parts:
+        return geom.representative_point()
+    part = max(parts, key=lambda p: p.area)
+    minx, miny, maxx, maxy = part.bounds
+    try:
+        pt = shapely.ops.polylabel(part, tolerance=max(maxx - minx, maxy - miny) / 100 or 1e-6)
+    except shapely.errors.GEOSException:
+        return part.representative_point()
+    return pt if part.contains(pt) else part.representative_point()
 
 
 def _name_keys(name: str) -> set[str]:

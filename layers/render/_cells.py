@@ -88,13 +88,14 @@ class DrawInput:
     claims: list
     links: list
     regions: list
+    borders: str = "recognised"
 
     def __getstate__(self) -> dict:
         """Pickled by columns, the geometries of each as one WKB array (a shapely
         geometry pickled alone costs some 20 us each way: seconds for a merged batch)."""
         import shapely
 
-        state = {"article": self.article}
+        state = {"article": self.article, "borders": self.borders}
         for name in DRAWN_COLUMNS:
             rows = getattr(self, name)
             keys = list(rows[0]) if rows else []
@@ -111,6 +112,7 @@ class DrawInput:
         import shapely
 
         self.article = state["article"]
+        self.borders = state.get("borders", "recognised")
         for name in DRAWN_COLUMNS:
             value = state[name]
             if isinstance(value, tuple):
@@ -129,10 +131,12 @@ def drawing_input(layers) -> DrawInput:
     if hasattr(layers.places, "plain"):   # layers.builder.DocRows: no GeoDataFrames yet
         return DrawInput(layers.doc.article,
                          *(getattr(layers, name).plain(DRAWN_COLUMNS[name])
-                           for name in ("places", "claims", "links", "regions")))
+                           for name in ("places", "claims", "links", "regions")),
+                         borders=getattr(layers, "borders", "recognised"))
     return DrawInput(layers.doc.article,
                      *(_plain_rows(getattr(layers, name), DRAWN_COLUMNS[name])
-                       for name in ("places", "claims", "links", "regions")))
+                       for name in ("places", "claims", "links", "regions")),
+                     borders=getattr(layers, "borders", "recognised"))
 
 
 def split_ids(value) -> list[str]:

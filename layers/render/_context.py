@@ -14,7 +14,7 @@ from layers.render._cells import number, split_ids
 from layers.render._frame import lon_centre, transformer
 from layers.render._look import CONTEXT, mask, type_pt
 
-__all__ = ["draw_context_towns", "draw_country_labels", "far_places"]
+__all__ = ["draw_context_towns", "draw_country_labels", "draw_disputed", "far_places"]
 
 log = logging.getLogger(__name__)
 
@@ -135,3 +135,36 @@ def draw_context_towns(ax, placer, to_map, crs, extent, points, limit=8) -> int:
         placer.add_marker(px, py, 2.0)
         drawn += 1
     return drawn
+
+
+def draw_disputed(ax, placer, crs, extent, borders):
+    """Areas held by one country and recognised as another's (geo.outlines.disputed_areas)
+    in the view: hatched, edged in dark red, named with who holds them ("Crimea (occupied
+    by Russia)" under recognised borders, "held by" under de facto ones)."""
+    import shapely
+    from shapely.geometry import box
+
+    from geo.outlines import check_borders, disputed_areas
+    from layers.render._frame import to_crs
+    from layers.render._shapes import fill_polygons
+
+    view = box(extent[0], extent[2], extent[1], extent[3])
+    borders = check_borders(borders)
+    word = "occupied" if borders == "recognised" else "held"
+    for area in disputed_areas(borders):
+        (geom,) = to_crs([area["geometry"]], crs)
+        if geom is None or geom.is_empty or not geom.intersects(view):
+            continue
+        fill_polygons(ax, [geom], facecolor="none", edgecolor="#b2182b", hatch="////",
+                      linewidth=0.0, alpha=0.35, zorder=1.6)
+        fill_polygons(ax, [geom], facecolor="none", edgecolor="#b2182b", linewidth=0.8,
+                      linestyle=(0, (2, 2)), zorder=1.65)
+        inside = shapely.intersection(geom, view)
+        if inside.area < 0.002 * view.area:
+            continue
+        pt = inside.representative_point()
+        placer.place(f"disputed:{area['iso_3166_2']}",
+                     f"{area['name']} ({word} by {area['holder_name']})", (pt.x, pt.y),
+                     clearance_pt=0, radii_pt=(0.0, 12.0, 24.0), leader_from=99,
+                     required=False, fontsize=scaled(7), color="#8c1a28", style="italic",
+                     zorder=1.85)

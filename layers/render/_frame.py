@@ -220,13 +220,14 @@ def to_crs(geoms, crs):
     return shapely.set_coordinates(geoms.copy(), np.column_stack([x, y]))
 
 
-def projected_world(crs, lon0, lat0, is_world):
+def projected_world(crs, lon0, lat0, is_world, borders=None):
     """The Natural Earth countries in the map's CRS, cut where the projection breaks
     (a `_ProjectedWorld`: each country projected when first needed).
 
     The cut keeps the part of the world the projection draws well: a hemisphere-sized
     box around an azimuthal centre, the world but a sliver at the antimeridian of the
-    centre for Equal Earth, and latitudes within ±85 for Web Mercator.
+    centre for Equal Earth, and latitudes within ±85 for Web Mercator. `borders`: as
+    geo.outlines.countries takes them (recognised by default).
     """
     import shapely
     from shapely.geometry import box
@@ -240,7 +241,7 @@ def projected_world(crs, lon0, lat0, is_world):
     else:
         clip = shapely.union_all(_lon_boxes(lon0 - 75, lon0 + 75, max(lat0 - 60, -89.9),
                                             min(lat0 + 60, 89.9)))
-    outlines = country_outlines()
+    outlines = country_outlines(borders)
     # in the order GeoDataFrame.clip gives (its spatial index's), as the maps were drawn
     rows = shapely.STRtree(outlines.geometry).query(clip, predicate="intersects")
     return _ProjectedWorld([outlines.name[i] for i in rows], outlines.geometry[rows], clip,

@@ -322,9 +322,10 @@ OUTLINE_SCALE = 1000
 OUTLINE_TOLERANCE = 0.005
 
 
-@lru_cache(maxsize=1)
-def outline_data() -> dict:
-    """Country outlines (geo.outlines.countries) in the page's compact encoding.
+@lru_cache(maxsize=2)
+def outline_data(borders: str | None = None) -> dict:
+    """Country outlines (geo.outlines.countries, with the `borders` chosen: recognised by
+    default) in the page's compact encoding.
 
     ``{"scale": 1000, "countries": [[name, [polygon, ...]], ...]}``: each polygon is a list
     of rings, each ring a flat list ``[x0, y0, dx1, dy1, ...]`` of integer 1/1000 degrees
@@ -336,7 +337,7 @@ def outline_data() -> dict:
 
     from geo.outlines import countries
 
-    gdf = countries()
+    gdf = countries(borders)
     out = []
     for name, geom in zip(gdf["name"].tolist(), gdf.geometry.values):
         if geom is None or geom.is_empty:
@@ -359,6 +360,33 @@ def outline_data() -> dict:
         if polys:
             out.append([str(name), polys])
     return {"scale": OUTLINE_SCALE, "countries": out}
+
+
+#: how the page names the areas geo.outlines.disputed_areas lists, by the borders chosen
+DISPUTED_TITLE = {"recognised": "Occupied areas", "de-facto": "Disputed areas"}
+
+
+def disputed_data(borders: str | None = None) -> list[dict]:
+    """The areas held by one country and recognised as another's, for the page to mark:
+    ``name``, ``label`` (what its tooltip says) and ``geometry`` (GeoJSON, simplified to
+    the outlines' detail, 5 decimals)."""
+    import shapely
+
+    from geo.outlines import check_borders, country_outlines, disputed_areas
+
+    borders = check_borders(borders)
+    names = dict(zip(country_outlines().iso_a2, country_outlines().name))
+    out = []
+    for a in disputed_areas(borders):
+        claimant = names.get(a["claimant"], a["claimant"])
+        if borders == "recognised":
+            label = f"{a['name']}: {claimant}, occupied by {a['holder_name']}"
+        else:
+            label = f"{a['name']}: held by {a['holder_name']}, recognised as {claimant}"
+        geom = shapely.set_precision(
+            shapely.simplify(a["geometry"], OUTLINE_TOLERANCE, preserve_topology=True), 1e-5)
+        out.append({"name": a["name"], "label": label, "geometry": _geojson_geometry(geom)})
+    return out
 
 
 def _to_4326(gdf):
@@ -387,6 +415,8 @@ def map_data(layers, *, tiles: list[dict]) -> dict:
     tiles : list of dict
         The web base maps offered (name, url, attribution, max_zoom).
     """
+    from geo.outlines import check_borders
+
     strings = _Strings()
     claims, cstyle = _claims(_to_4326(layers.claims), strings)
     places, kinds = _places(_to_4326(layers.places))
@@ -414,6 +444,8 @@ def map_data(layers, *, tiles: list[dict]) -> dict:
         "links": links,
         "relations": relations,
         "regions": regions,
+        "disputed": disputed_data(getattr(layers, "borders", None)),
+        "disputed_title": DISPUTED_TITLE[check_borders(getattr(layers, "borders", None))],
         "dates": ({"min": min(dated), "max": max(d for d in claims["d1"] if d is not None)}
                   if dated else None),
         "tiles": tiles,

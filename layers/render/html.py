@@ -178,7 +178,7 @@ def render_page(layers, *, embed: bool = False) -> str:
     fig.html.add_child(_Raw(
         f'<script type="application/json" id="claimmap-data">{script_json(data)}</script>\n'
         f'<script type="application/json" id="claimmap-outline">'
-        f'{_outline_text()}</script>'), name="claimmap_data")
+        f'{_outline_text(getattr(layers, "borders", None))}</script>'), name="claimmap_data")
     from geo.outlines import ATTRIBUTION as outline_attribution
 
     options = {"data": "claimmap-data", "outline": "claimmap-outline", "embed": embed,
@@ -196,16 +196,20 @@ def render_page(layers, *, embed: bool = False) -> str:
     return page
 
 
-@lru_cache(maxsize=1)
-def _outline_text() -> str:
+@lru_cache(maxsize=2)
+def _outline_text(borders: str | None = None) -> str:
     """The Natural Earth outlines as script-safe JSON (the same for every page).
 
     Read from ``assets/outlines.json``, which ``scripts/encode_outlines.py`` makes from
     geo/data's outlines with :func:`layers.render._html_data.outline_data` (encoding them on every
     build took a fifth of a build's time); tests/test_html_map.py checks it is up to date.
+    The other `borders` (``de-facto``; geo.outlines) are encoded when a page asks for them.
     """
-    from layers.render._html_data import OUTLINE_ASSET
+    from geo.outlines import DEFAULT_BORDERS, check_borders
+    from layers.render._html_data import OUTLINE_ASSET, outline_data, script_json
 
+    if check_borders(borders) != DEFAULT_BORDERS:
+        return script_json(outline_data(check_borders(borders)))
     return OUTLINE_ASSET.read_text(encoding="utf-8")
 
 

@@ -56,7 +56,8 @@ from pathlib import Path
 
 from layers.io.writers import atomic_write
 from layers.render._cells import drawing_input, importance, number, split_ids, truthy
-from layers.render._context import draw_context_towns, draw_country_labels, far_places
+from layers.render._context import (draw_context_towns, draw_country_labels, draw_disputed,
+                                    far_places)
 from layers.render._frame import (country_outline, focus_country_of, lonlat_to_map,
                                   projected_world, projection, to_crs, view_extent)
 from layers.render._furniture import (caption_text, draw_caption, draw_inset, draw_legend,
@@ -235,7 +236,7 @@ def _draw(layers, size, dpi, title, basemap, context, width=None):
         view_geoms = [c["geometry"] for c in claims if c.get("geometry") is not None]
     view_geoms = [g for g in view_geoms if g is not None and not g.is_empty]
     crs, lon0, lat0, is_world = projection(view_geoms, basemap)
-    world = projected_world(crs, lon0, lat0, is_world)
+    world = projected_world(crs, lon0, lat0, is_world, borders=data.borders)
 
     fig = Figure(figsize=size, dpi=dpi, facecolor="white")
     _quiet_canvas()(fig)
@@ -431,6 +432,7 @@ def _draw(layers, size, dpi, title, basemap, context, width=None):
 
     # -- context: country names and nearby towns, only where there is room ------------
     draw_country_labels(ax, placer, world, extent)
+    draw_disputed(ax, placer, crs, extent, data.borders)   # occupied areas, marked
     n_context = 0
     if context:
         n_context = draw_context_towns(ax, placer, to_map, crs, extent, points)
