@@ -166,5 +166,5 @@ def draw_disputed(ax, placer, crs, extent, borders):
         placer.place(f"disputed:{area['iso_3166_2']}",
                      f"{area['name']} ({word} by {area['holder_name']})", (pt.x, pt.y),
                      clearance_pt=0, radii_pt=(0.0, 12.0, 24.0), leader_from=99,
-                     required=False, fontsize=scaled(7), color="#8c1a28", style="italic",
+                     required=False, fontsize=type_pt(7), color="#8c1a28", style="italic",
                      zorder=1.85)
