@@ -169,9 +169,13 @@ def _open_store(out: Path) -> Path:
     if store.is_symlink() or (store.exists() and not store.is_dir()):
         raise FileExistsError(errno.EEXIST, "not claimmap's folder; move it away", str(store))
     if store.is_dir():
-        if not readme.is_file() and any(store.iterdir()):
-            raise FileExistsError(errno.EEXIST, f"not claimmap's folder (it has no "
-                                  f"{_README}); move it away", str(store))
+        if not readme.is_file():
+            # an empty folder, or one a build stopped in while it wrote the README: ours
+            if any(not e.name.startswith(f".{_README}.") for e in store.iterdir()):
+                raise FileExistsError(errno.EEXIST, f"not claimmap's folder (it has no "
+                                      f"{_README}); move it away", str(store))
+            for entry in store.iterdir():
+                entry.unlink()
     else:
         store.mkdir()
     if not readme.is_file():
@@ -196,7 +200,10 @@ def recover(out: Path, key: str) -> None:
             os.rename(previous, current)
             fsync_dir(home)
         for entry in home.iterdir():
-            if entry.name != _CURRENT and _marked(entry):
+            # a generation (or one killed before its marker was written: empty)
+            if entry.name != _CURRENT and (_marked(entry) or (
+                    entry.name.startswith("g-") and entry.is_dir()
+                    and not entry.is_symlink() and not any(entry.iterdir()))):
                 log.info("removing %s, left by an interrupted build", entry)
                 shutil.rmtree(entry, ignore_errors=True)
     prefix = f".{key}."
@@ -223,7 +230,11 @@ def _switch(home: Path, folder: Path) -> None:
 def _new_generation(home: Path) -> Path:
     folder = home / f"g-{os.urandom(8).hex()}"
     folder.mkdir()
-    (folder / GENERATION_MARKER).write_text(GENERATION_MARKER_TEXT, encoding="ascii")
+    try:
+        (folder / GENERATION_MARKER).write_text(GENERATION_MARKER_TEXT, encoding="ascii")
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
     return folder
 
 

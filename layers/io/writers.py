@@ -357,8 +357,8 @@ def atomic_output(out_dir: str | Path, key: str | None = None) -> Iterator[Path]
             # above a writable out_dir): a hidden folder inside out_dir is on the same
             # filesystem as out_dir's files
             tmp = Path(tempfile.mkdtemp(prefix=prefix, dir=out_dir))
-        (tmp / _MARKER).write_text(_commit.GENERATION_MARKER_TEXT, encoding="ascii")
         try:
+            (tmp / _MARKER).write_text(_commit.GENERATION_MARKER_TEXT, encoding="ascii")
             yield tmp
             names = sorted(p.name for p in tmp.iterdir()
                            if p.is_file() and not p.is_symlink() and p.name != _MARKER)
