@@ -157,6 +157,8 @@ def _sweep(tmp_path, monkeypatch, sets, *, plain: bool) -> tuple[int, dict[str, 
         new_layers.write(out, maps=False)
         assert state(out) == sets["new"], where
         assert not _leftovers(out), (where, _leftovers(out))
+    print(f"\n{total} faults (one at each call: {kinds}): old set {outcomes['old']}, "
+          f"new set {outcomes['new']}, mixed 0")
     return total, {**outcomes, **kinds}
 
 
