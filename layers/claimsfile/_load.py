@@ -319,7 +319,7 @@ def _place(w: _Where, node, validate: bool, seen_keys: set, out: list):
     return (rec if len(w.errors) == errors else None), key
 
 
-def _claim(w: _Where, node, article: Article, keys: dict[str, str], prec_of: dict,
+def _claim(w: _Where, node, article: Article, keys: dict[str, str] | None, prec_of: dict,
            ids: set) -> Claim | None:
     """One claim of the file (None when it does not hold)."""
     from layers.text.dates import iso_precision
@@ -340,7 +340,7 @@ def _claim(w: _Where, node, article: Article, keys: dict[str, str], prec_of: dic
                "places" if "places" in node else None, field="places", fatal=True)
     place_ids = []
     for r in refs:
-        pid = keys.get(str(r))
+        pid = keys.get(str(r)) if keys is not None else ""
         if pid is None:
             w.fail(f"place {r!r} is not in places", node, "places")
         place_ids.append(pid or "")
@@ -410,7 +410,7 @@ def _claim(w: _Where, node, article: Article, keys: dict[str, str], prec_of: dic
         note=_str(w, node, "note"))
 
 
-def _claims(w: _Where, root, article: Article, keys: dict[str, str],
+def _claims(w: _Where, root, article: Article, keys: dict[str, str] | None,
             places: list[PlaceRecord]) -> list[Claim]:
     seq = root.get("claims")
     if seq is None:
@@ -641,8 +641,9 @@ def _doc_of(w: _Where, root, validate_places: bool) -> tuple[ClaimsDoc, dict[str
                        "claims", path=w.path, line=1)
     _check_text(w, root)
     if root.get("format") != FORMAT:
+        # not a claims file at all: its other fields are not worth listing
         w.fail(f"not a claims file: format must be {FORMAT!r}, not {root.get('format')!r}", root,
-               "format" if "format" in root else None, field="format")
+               "format" if "format" in root else None, field="format", fatal=True)
     _check_keys(w, root, TOP_KEYS, "the claims file")
     article = None
     with w.item():
@@ -650,7 +651,7 @@ def _doc_of(w: _Where, root, validate_places: bool) -> tuple[ClaimsDoc, dict[str
     if article is None:      # its errors are recorded: the claims are checked all the same
         text = root.get("article_text")
         article = Article(id="article", text=text if isinstance(text, str) else "")
-    places, keys = [], {}
+    places, keys = [], None     # None: the places could not be read, nor claims' keys
     with w.item():
         places, keys = _places(w, root, validate_places)
     claims = []
