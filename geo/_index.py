@@ -245,18 +245,26 @@ def file_crc32(path: Path) -> int:
     return crc
 
 
-def check_index(folder: Path, *, checksums: bool = True) -> dict:
+def check_index(folder: Path, *, checksums: bool = True,
+                paths: dict[str, Path] | None = None) -> dict:
     """Return the manifest of a complete, undamaged index folder; raise `GazetteerError`
-    naming what is wrong otherwise (missing, truncated or garbled files)."""
+    naming what is wrong otherwise (missing, truncated or garbled files).
+
+    `paths` (file name -> path) reads files from elsewhere than folder: the
+    ``/proc/self/fd/N`` of files already open, so that what is checked is what is read.
+    """
+    def at(name: str) -> Path:
+        return (paths or {}).get(name) or folder / name
+
     try:
-        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        manifest = json.loads(at("manifest.json").read_text(encoding="utf-8"))
         files = manifest["files"]
         if manifest["format"] != FORMAT:
             raise GazetteerError(f"{folder}: index format {manifest['format']}, want {FORMAT}")
     except (OSError, ValueError, KeyError, TypeError) as err:
         raise GazetteerError(f"{folder}: no readable manifest ({err})") from err
     for name in FILES:
-        p = folder / name
+        p = at(name)
         want = files.get(name) or {}
         try:
             size = p.stat().st_size
@@ -266,20 +274,20 @@ def check_index(folder: Path, *, checksums: bool = True) -> dict:
             raise GazetteerError(f"{p}: {size} bytes, the manifest says {want.get('size')}")
         if checksums and file_crc32(p) != want.get("crc32"):
             raise GazetteerError(f"{p}: checksum does not match the manifest")
-    with open(folder / "postings.bin", "rb") as fh:
+    with open(at("postings.bin"), "rb") as fh:
         magic, fmt, n_keys, n_postings = POSTINGS_HEADER.unpack(fh.read(POSTINGS_HEADER.size))
     if magic != POSTINGS_MAGIC or fmt != FORMAT:
         raise GazetteerError(f"{folder / 'postings.bin'}: bad magic or format")
     if POSTINGS_HEADER.size + 4 * (n_keys + 1 + n_postings) != files["postings.bin"]["size"]:
         raise GazetteerError(f"{folder / 'postings.bin'}: size does not match its header")
-    with open(folder / "records.bin", "rb") as fh:
+    with open(at("records.bin"), "rb") as fh:
         magic, fmt, n_entries, n_blob = RECORDS_HEADER.unpack(fh.read(RECORDS_HEADER.size))
     if magic != RECORDS_MAGIC or fmt != FORMAT or n_entries != manifest["counts"]["entries"]:
         raise GazetteerError(f"{folder / 'records.bin'}: bad magic, format or count")
     if (RECORDS_HEADER.size + n_entries * (RECORD.size + 4) + 4 + n_blob
             != files["records.bin"]["size"]):
         raise GazetteerError(f"{folder / 'records.bin'}: size does not match its header")
-    with open(folder / "lookup.bin", "rb") as fh:
+    with open(at("lookup.bin"), "rb") as fh:
         magic, fmt, n_ids, n_lat = LOOKUP_HEADER.unpack(fh.read(LOOKUP_HEADER.size))
     if magic != LOOKUP_MAGIC or fmt != FORMAT:
         raise GazetteerError(f"{folder / 'lookup.bin'}: bad magic or format")

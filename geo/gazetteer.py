@@ -37,8 +37,11 @@ import logging
 import math
 import mmap
 import os
+import shutil
+import sys
 import tempfile
 import threading
+import time
 from bisect import bisect_left, bisect_right
 from pathlib import Path
 
@@ -117,6 +120,63 @@ _new_candidate = _fast_constructor(Candidate)
 # faults (a few ms at open for ~20 MB)
 _MAP_FLAGS = mmap.MAP_SHARED | getattr(mmap, "MAP_POPULATE", 0)
 
+#: the file inside a folder an index build writes into: the build's own
+_BUILD_MARKER = ".claimmap-index-build"
+
+
+def _say(line: str) -> None:
+    """One line on stderr (the index build's progress: the first run's 30 s or so)."""
+    try:
+        print(line, file=sys.stderr, flush=True)
+    except (OSError, ValueError):  # pragma: no cover - stderr closed
+        pass
+
+
+class _Progress:
+    """The index build's stages on stderr, a line each, when it is a terminal (the
+    final line, which says what was built, is printed in any case)."""
+
+    def __init__(self) -> None:
+        try:
+            self.tty = sys.stderr.isatty()
+        except (AttributeError, ValueError):  # pragma: no cover
+            self.tty = False
+        if self.tty:
+            _say("claimmap: indexing the gazetteer (first run only, about 30 s)")
+
+    def __call__(self, stage: str, done: int, total: int, entries: int) -> None:
+        if self.tty:
+            _say(f"claimmap:   {100 * done // total:3d}%  {stage} ({entries:,} entries so far)")
+
+
+def _remove_killed_builds(root: Path, fp: str) -> None:
+    """Remove the folders index builds were killed in: this index's (its lock is held,
+    so no build of it runs), and another's whose lock is free. Only folders holding an
+    index build's marker."""
+    from filelock import FileLock, Timeout
+
+    for stale in root.glob(".build-*"):
+        if not stale.is_dir() or stale.is_symlink() or not (stale / _BUILD_MARKER).is_file():
+            continue
+        other = stale.name[len(".build-"):].rsplit("-", 1)[0]
+        if other == fp:
+            log.info("removing %s, left by an interrupted index build", stale)
+            shutil.rmtree(stale, ignore_errors=True)
+            continue
+        try:
+            with FileLock(str(root / f"{other}.lock"), timeout=0):
+                log.info("removing %s, left by an interrupted index build", stale)
+                shutil.rmtree(stale, ignore_errors=True)
+        except Timeout:
+            pass   # being built now by another process
+
+
+def _stamp(st: os.stat_result) -> tuple:
+    """What changes when a file's bytes are written (not when it is renamed or deleted:
+    a process that has it open reads the same bytes then)."""
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
 def default_cache_dir() -> Path:
     """``$CLAIMMAP_CACHE`` if set, else the platform's user cache dir for claimmap."""
     env = os.environ.get("CLAIMMAP_CACHE")
@@ -146,24 +206,30 @@ class Gazetteer:
     _instances: dict[tuple, Gazetteer] = {}
     _instances_lock = threading.Lock()
 
-    def __init__(self, folder: Path, manifest: dict) -> None:
+    def __init__(self, folder: Path, manifest: dict,
+                 paths: dict[str, Path] | None = None) -> None:
         import marisa_trie
 
         self.folder = Path(folder)
         self.manifest = manifest
+        #: file name -> where it is read from (see `_load`)
+        paths = {name: (paths or {}).get(name) or self.folder / name
+                 for name in (*ix.FILES, "manifest.json")}
+        self._opened: dict[str, int] = {}
+        self._stamps: dict[str, tuple] = {}
         #: source data versions and index format (goes into manifests)
         self.version: str = manifest["version"]
         #: longest name in tokens worth trying
         self.max_name_tokens: int = min(int(manifest["max_name_tokens"]), _MAX_TOKENS_CAP)
         self._trie = marisa_trie.Trie()
-        self._trie.mmap(str(self.folder / "names.marisa"))
-        with open(self.folder / "postings.bin", "rb") as fh:
+        self._trie.mmap(str(paths["names.marisa"]))
+        with open(paths["postings.bin"], "rb") as fh:
             self._mm = mmap.mmap(fh.fileno(), 0, flags=_MAP_FLAGS, prot=mmap.PROT_READ)
         n_keys = manifest["counts"]["keys"]
         words = memoryview(self._mm)[ix.POSTINGS_HEADER.size:].cast("I")
         self._offsets = words[: n_keys + 1]
         self._postings = words[n_keys + 1:]
-        with open(self.folder / "records.bin", "rb") as fh:
+        with open(paths["records.bin"], "rb") as fh:
             self._rm = mmap.mmap(fh.fileno(), 0, flags=_MAP_FLAGS, prot=mmap.PROT_READ)
         n = manifest["counts"]["entries"]
         start = ix.RECORDS_HEADER.size
@@ -171,7 +237,7 @@ class Gazetteer:
         start += n * ix.RECORD.size
         self._str_offsets = memoryview(self._rm)[start: start + 4 * (n + 1)].cast("I")
         self._blob = memoryview(self._rm)[start + 4 * (n + 1):]
-        with open(self.folder / "lookup.bin", "rb") as fh:
+        with open(paths["lookup.bin"], "rb") as fh:
             self._lm = mmap.mmap(fh.fileno(), 0, flags=_MAP_FLAGS, prot=mmap.PROT_READ)
         _, _, n_ids, n_lat = ix.LOOKUP_HEADER.unpack_from(self._lm)
         view = memoryview(self._lm)
@@ -181,7 +247,7 @@ class Gazetteer:
         self._gids = view[start: start + 4 * n_ids].cast("i")
         self._gid_idx = view[start + 4 * n_ids: start + 8 * n_ids].cast("I")
         self._lat_idx = view[start + 8 * n_ids:].cast("I")
-        self._lookup = json.loads((self.folder / "lookup.json").read_text(encoding="utf-8"))
+        self._lookup = json.loads(paths["lookup.json"].read_text(encoding="utf-8"))
         self._strings: list[str] = self._lookup["strings"]
         #: record number -> (the entry, its `geo._index.base_prior`, the ``why`` line
         #: describing it)
@@ -218,18 +284,65 @@ class Gazetteer:
         key = (str(cache.resolve()), fp)
         with cls._instances_lock:
             gaz = cls._instances.get(key)
+            if gaz is not None and not gaz.unchanged():
+                # another process wrote into the files in place: what this process read
+                # before and what it would read now are two indexes. Fail rather than
+                # make a map of both; the next command opens the index anew.
+                del cls._instances[key]
+                raise GazetteerError(
+                    f"the gazetteer index {gaz.folder} was overwritten while this command "
+                    "read it; nothing was written: run the command again")
             if gaz is None:
                 gaz = cls._instances[key] = cls._load_or_build(cache / "gazetteer", fp, sources)
             return gaz
 
     @classmethod
     def _load(cls, folder: Path) -> Gazetteer:
-        """Open a checked index folder; any flaw is a `GazetteerError`."""
-        manifest = ix.check_index(folder)
+        """Open a checked index folder; any flaw is a `GazetteerError`.
+
+        Every file is opened once, first; the check and the reading both go through those
+        open files (``/proc/self/fd/N`` where the system has it), so an index replaced
+        meanwhile (a rebuild by another process) cannot mix into this one, and
+        `unchanged` tells when one was overwritten in place while in use.
+        """
+        opened: dict[str, int] = {}
         try:
-            return cls(folder, manifest)
-        except (OSError, ValueError, KeyError, TypeError) as err:
-            raise GazetteerError(f"{folder}: cannot be opened ({err})") from err
+            for name in (*ix.FILES, "manifest.json"):
+                try:
+                    opened[name] = os.open(folder / name, os.O_RDONLY)
+                except OSError as err:
+                    raise GazetteerError(f"{folder / name}: missing ({err})") from err
+            paths = ({name: Path(f"/proc/self/fd/{fd}") for name, fd in opened.items()}
+                     if os.path.isdir("/proc/self/fd") else None)
+            manifest = ix.check_index(folder, paths=paths)
+            try:
+                gaz = cls(folder, manifest, paths)
+            except (OSError, ValueError, KeyError, TypeError) as err:
+                raise GazetteerError(f"{folder}: cannot be opened ({err})") from err
+        except BaseException:
+            for fd in opened.values():
+                os.close(fd)
+            raise
+        gaz._opened = opened
+        gaz._stamps = {name: _stamp(os.fstat(fd)) for name, fd in opened.items()}
+        return gaz
+
+    def __del__(self) -> None:
+        for fd in getattr(self, "_opened", {}).values():
+            try:
+                os.close(fd)
+            except OSError:  # pragma: no cover
+                pass
+
+    def unchanged(self) -> bool:
+        """True while the index files this gazetteer reads are as they were when it
+        opened them (False: one was written in place meanwhile, so what it reads now is
+        no longer the index it checked)."""
+        try:
+            return all(_stamp(os.fstat(fd)) == self._stamps[name]
+                       for name, fd in self._opened.items())
+        except OSError:
+            return False
 
     @classmethod
     def _load_or_build(cls, root: Path, fp: str, sources: ix.Sources) -> Gazetteer:
@@ -251,15 +364,23 @@ class Gazetteer:
                 except GazetteerError:
                     pass
                 ix.remove_tree(folder)
+                _remove_killed_builds(root, fp)
                 tmp = Path(tempfile.mkdtemp(prefix=f".build-{fp}-", dir=root))
                 try:
+                    (tmp / _BUILD_MARKER).write_text(f"{os.getpid()}\n", encoding="ascii")
                     log.info("building the gazetteer index in %s (once)", folder)
-                    build_index(sources, tmp)
+                    t0 = time.monotonic()
+                    manifest = build_index(sources, tmp, progress=_Progress())
                     tmp.chmod(0o755)
                     os.replace(tmp, folder)
                 except BaseException:
                     ix.remove_tree(tmp)
                     raise
+                (folder / _BUILD_MARKER).unlink(missing_ok=True)
+                counts = manifest["counts"]
+                _say(f"claimmap: indexed the gazetteer (once, {time.monotonic() - t0:.0f} s):"
+                     f" {counts['entries']:,} places and areas, {counts['keys']:,} names,"
+                     f" in {folder}")
                 ix.remove_stale(root)
                 return cls._load(folder)
         except OSError as err:

@@ -236,7 +236,7 @@ class Layers:
         from layers.files import write_all
         from layers.io.writers import atomic_output
 
-        with atomic_output(out_dir) as tmp:
+        with atomic_output(out_dir, key=self.slug) as tmp:
             # under the folder's lock: no other build can take the id meanwhile
             _check_own_files(self, Path(out_dir))
             names = [p.name for p in write_all(self, Path(tmp), figure or {}, maps=maps,

@@ -40,6 +40,10 @@ def _printable(message: str) -> str:
     return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in message)
 
 
+#: problems of one input listed (the rest counted)
+_MAX_PROBLEMS = 200
+
+
 class _Group(click.Group):
     """Turns claimmap's errors into the exit statuses of the SPEC.
 
@@ -51,7 +55,17 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except BadInput as err:
-            click.echo(f"claimmap: error: {_printable(str(err))}", err=True)
+            problems = getattr(err, "problems", None) or []
+            if len(problems) > 1:
+                # a claims file's every problem at once, one line each, in the file's order
+                click.echo(f"claimmap: error: {_printable(str(problems[0].path))}: "
+                           f"{len(problems)} problems; nothing was written:", err=True)
+                for problem in problems[:_MAX_PROBLEMS]:
+                    click.echo(f"  {_printable(str(problem))}", err=True)
+                if len(problems) > _MAX_PROBLEMS:
+                    click.echo(f"  ... and {len(problems) - _MAX_PROBLEMS} more", err=True)
+            else:
+                click.echo(f"claimmap: error: {_printable(str(err))}", err=True)
             ctx.exit(2)
         except ClaimmapError as err:
             click.echo(f"claimmap: error: {_printable(str(err))}", err=True)

@@ -66,3 +66,29 @@ def test_geoparser_edge_texts(text):
 @given(fp.claims_docs())
 def test_build_files_are_whole_and_the_claims_file_loads_back(doc):
     fp.check_build_files(doc)
+
+
+# ------------------------------------------------------------------ inputs with limits
+
+_CLAIMMAP = str(__import__("pathlib").Path(__import__("sys").executable).with_name("claimmap"))
+
+
+@pytest.mark.slow
+def test_adversarial_inputs_within_the_limits(tmp_path):
+    """bench/fuzz.py's inputs (a long line, many figures and places, deep HTML and YAML,
+    exponential aliases, a claims file of many claims, UTF-16, Latin-1, junk and control
+    bytes) at CI's size, through the command line, two at a time: each exits 0 or 2 within
+    25 s and 2.5 GB, with no traceback and nothing written on exit 2."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import fuzz_inputs as fi
+
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(lambda name: fi.run_case(_CLAIMMAP, name, 1, tmp_path / name),
+                                fi.CASES))
+    failed = [r for r in results if not r["passed"]]
+    assert not failed, failed
+    statuses = {r["case"]: r["status"] for r in results}
+    # the readable ones build; what is no article or claims file is refused
+    assert statuses["many-figures"] == statuses["huge-claims"] == statuses["latin1"] == 0
+    assert statuses["deep-yaml"] == statuses["yaml-aliases"] == statuses["junk-bytes"] == 2

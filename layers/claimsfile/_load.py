@@ -21,12 +21,20 @@ log = logging.getLogger("layers.claimsfile")
 # ---------------------------------------------------------------------------- loading
 
 class _Where:
-    """Line numbers of a loaded tree, for error messages."""
+    """Line numbers of a loaded tree, for error messages; and every error found so far.
+
+    `fail` records an error and goes on (the reading checks every field, so that a
+    reviewer sees every problem of a file at once); ``fatal=True`` also stops reading the
+    item (place, claim, article) it is in, where nothing more of it can be checked.
+    `done` raises them all as one `BadInput` (the first, with ``problems``: all of them).
+    """
 
     def __init__(self, path: str):
         self.path = path
+        self.errors: list[BadInput] = []
 
-    def fail(self, msg: str, node=None, key=None, index=None, field: str | None = None):
+    def fail(self, msg: str, node=None, key=None, index=None, field: str | None = None,
+             *, fatal: bool = False) -> None:
         line = None
         try:
             if node is not None and key is not None and key in node:
@@ -37,7 +45,43 @@ class _Where:
                 line = node.lc.line + 1
         except (AttributeError, KeyError, IndexError, TypeError):
             line = None
-        raise BadInput(msg, path=self.path, line=line, field=field or (str(key) if key else None))
+        err = BadInput(msg, path=self.path, line=line, field=field or (str(key) if key else None))
+        self.errors.append(err)
+        if fatal:
+            raise err
+
+    def item(self):
+        """A block reading one item: a `BadInput` in it is recorded, and reading goes on
+        with the next item."""
+        return _Item(self)
+
+    def done(self) -> None:
+        """Raise every error found, as one `BadInput` (in the file's order)."""
+        if not self.errors:
+            return
+        problems = sorted(self.errors, key=lambda e: (e.line is None, e.line or 0))
+        first = problems[0]
+        if len(problems) == 1:
+            raise first
+        err = BadInput(f"{first.message} (and {len(problems) - 1} more problems)",
+                       path=first.path, line=first.line, field=first.field)
+        err.problems = problems
+        raise err
+
+
+class _Item:
+    def __init__(self, w: _Where):
+        self.w = w
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, value, tb):
+        if kind is not None and issubclass(kind, BadInput):
+            if not any(value is e for e in self.w.errors):
+                self.w.errors.append(value)
+            return True
+        return False
 
 
 def _str(w: _Where, node, key, default="", *, required=False) -> str:
@@ -48,8 +92,10 @@ def _str(w: _Where, node, key, default="", *, required=False) -> str:
     v = node[key]
     if isinstance(v, (dict, list)):
         w.fail(f"{key} must be text, not a {'mapping' if isinstance(v, dict) else 'list'}", node, key)
+        return default
     if isinstance(v, bool):
         w.fail(f"{key} must be text, not {v!r}", node, key)
+        return default
     return str(v)
 
 
@@ -59,11 +105,14 @@ def _number(w: _Where, node, key, *, integer=False, default=None):
     v = node[key]
     if isinstance(v, bool) or not isinstance(v, (int, float)):
         w.fail(f"{key} is not a number: {v!r}", node, key)
+        return default
     if isinstance(v, float) and not math.isfinite(v):
         w.fail(f"{key} is not a finite number: {v!r}", node, key)
+        return default
     if integer:
         if isinstance(v, float) and not v.is_integer():
             w.fail(f"{key} must be a whole number: {v!r}", node, key)
+            return default
         return int(v)
     return float(v)
 
@@ -74,6 +123,7 @@ def _list(w: _Where, node, key) -> list:
     v = node[key]
     if not isinstance(v, list):
         w.fail(f"{key} must be a list", node, key)
+        return []
     return list(v)
 
 
@@ -93,6 +143,7 @@ def _date_str(w: _Where, node, key) -> str:
         return parse_iso_date(str(v))
     except ValueError:
         w.fail(f"{key} is not a date (YYYY, YYYY-MM or YYYY-MM-DD): {v!r}", node, key)
+        return ""
 
 
 def _check_keys(w: _Where, node, allowed, what: str):
@@ -127,7 +178,7 @@ def _article(w: _Where, root) -> Article:
     a = root.get("article")
     if not isinstance(a, dict):
         w.fail("'article' must be a mapping with at least an id", root, "article" if "article" in root else None,
-               field="article")
+               field="article", fatal=True)
     _check_keys(w, a, ARTICLE_KEYS, "article")
     aid = _str(w, a, "id", required=True)
     if slugify(aid) != aid:
@@ -135,10 +186,12 @@ def _article(w: _Where, root) -> Article:
     published = _date_str(w, a, "published")
     if published and len(published) != 10:
         w.fail(f"published must be a full date (YYYY-MM-DD): {published!r}", a, "published")
+        published = ""
     text = root.get("article_text", "") or ""
     if not isinstance(text, str):
         w.fail("article_text must be text", root, "article_text")
-    _check_no_claim_in_text(w, root, text)
+    with w.item():
+        _check_no_claim_in_text(w, root, str(text))
     notes = _list(w, a, "notes")
     return Article(id=aid, text=str(text), title=_str(w, a, "title"),
                    published=date.fromisoformat(published) if published else None,
@@ -153,193 +206,228 @@ def _places(w: _Where, root, validate: bool) -> tuple[list[PlaceRecord], dict[st
     if seq is None:
         return [], {}
     if not isinstance(seq, list):
-        w.fail("'places' must be a list", root, "places")
+        w.fail("'places' must be a list", root, "places", fatal=True)
     gaz = None
     out: list[PlaceRecord] = []
     keys: dict[str, str] = {}           # key (and place_id) -> place_id
     seen_keys: set[str] = set()
     for i, node in enumerate(seq):
-        if not isinstance(node, dict):
-            w.fail("each place must be a mapping", seq, index=i, field="places")
-        _check_keys(w, node, PLACE_KEYS, "a place")
-        key = _str(w, node, "key")
-        pid = _str(w, node, "place_id")
-        gid = _number(w, node, "geonameid", integer=True)
-        if gid is not None and pid and pid.startswith("geonames:") and pid != f"geonames:{gid}":
-            w.fail(f"place_id {pid!r} and geonameid {gid} disagree: keep the one you mean",
-                   node, "geonameid")
-        if not pid and gid is not None:
-            pid = f"geonames:{gid}"
-        source = _str(w, node, "source")
-        lat = _number(w, node, "lat")
-        lon = _number(w, node, "lon")
-        pinned = bool(source) and source != "GeoNames" and lat is not None and lon is not None
-        if lat is not None and not -90 <= lat <= 90:
-            w.fail(f"lat {lat} is not a latitude", node, "lat")
-        if lon is not None and not -180 <= lon <= 180:
-            w.fail(f"lon {lon} is not a longitude", node, "lon")
-        entry = None
-        if pid and validate and not pinned:
-            if gaz is None:
-                from geo.gazetteer import Gazetteer
-
-                gaz = Gazetteer.open()
-            entry = gaz.get(pid)
-            if entry is None and (not pid.startswith("claimmap:") or lat is None or lon is None):
-                # the project's own ids (derived facilities) may stand on their coordinates
-                field = "geonameid" if "geonameid" in node and "place_id" not in node else "place_id"
-                w.fail(f"the gazetteer has no place {pid!r}", node, field)
-        elif pid and validate and pinned and pid.startswith(("geonames:", "country:")):
-            from geo.gazetteer import Gazetteer
-
-            gaz = gaz or Gazetteer.open()
-            entry = gaz.get(pid)
-            if entry is None:
-                w.fail(f"the gazetteer has no place {pid!r}", node, "place_id")
-        if entry is None and not pid and not pinned:
-            if lat is not None or lon is not None:
-                w.fail("coordinates need the source they come from (field 'source')", node,
-                       "lat" if "lat" in node else "lon", field="source")
-            w.fail("a place needs a gazetteer id (place_id or geonameid) or lat, lon and source",
-                   node, field="place_id")
-        if entry is None and (lat is None or lon is None):
-            w.fail("a place not taken from the gazetteer needs lat and lon", node, field="lat")
-        name = _str(w, node, "name") or (entry.name if entry else "")
-        if not name:
-            w.fail("a place pinned to coordinates needs a name", node, field="name")
-        if not key:
-            key = slug(name)
-            if hasattr(node, "insert"):
-                node.insert(0, "key", key)
-        if key in seen_keys:
-            w.fail(f"duplicated place key {key!r}", node, "key")
-        seen_keys.add(key)
-        if not pid:
-            pid = f"claimmap:{key}"
-        kind = entry.kind if entry else (_str(w, node, "kind") or "populated_place")
-        if kind not in KINDS:
-            w.fail(f"unknown kind {kind!r} (one of {', '.join(KINDS)})", node, "kind")
-        gp = _number(w, node, "geo_precision", integer=True, default=1)
-        if gp not in (1, 2, 3):
-            w.fail(f"geo_precision must be 1, 2 or 3, not {gp}", node, "geo_precision")
-        rec = PlaceRecord(
-            place_id=pid, name=entry.name if entry else name, kind=kind,
-            lat=lat if pinned else (entry.lat if entry else lat),
-            lon=lon if pinned else (entry.lon if entry else lon),
-            geonameid=entry.geonameid if entry else gid,
-            country_code=entry.country_code if entry else _str(w, node, "country_code"),
-            admin1=entry.admin1 if entry else _str(w, node, "admin1"),
-            population=entry.population if entry else _number(w, node, "population", integer=True, default=0),
-            mentions=_number(w, node, "mentions", integer=True, default=0),
-            surfaces=[str(s) for s in _list(w, node, "surfaces")],
-            geo_precision=gp,
-            alternatives=[str(s) for s in _list(w, node, "alternatives")],
-            source=source, note=_str(w, node, "note"))
-        if any(o.place_id == pid for o in out):
-            w.fail(f"place {pid!r} is listed twice", node, "place_id")
-        out.append(rec)
-        keys[key] = pid
+        with w.item():
+            if not isinstance(node, dict):
+                w.fail("each place must be a mapping", seq, index=i, field="places",
+                       fatal=True)
+            try:
+                rec, key = _place(w, node, validate, seen_keys, out)
+            except BadInput:
+                # a claim that names it is not also wrong
+                failed = node.get("key") or slug(str(node.get("name") or ""))
+                keys.setdefault(str(failed), "")
+                raise
+            if rec is not None:
+                out.append(rec)
+                keys[key] = rec.place_id
+            else:
+                keys.setdefault(key, "")
     for rec in out:
         keys.setdefault(rec.place_id, rec.place_id)
     return out, keys
 
 
-def _claims(w: _Where, root, article: Article, keys: dict[str, str],
-            places: list[PlaceRecord]) -> list[Claim]:
+def _place(w: _Where, node, validate: bool, seen_keys: set, out: list):
+    """One place of the file (None when it does not hold), and its key."""
+    from geo.model import KINDS
+
+    gaz = None
+    errors = len(w.errors)
+    _check_keys(w, node, PLACE_KEYS, "a place")
+    key = _str(w, node, "key")
+    pid = _str(w, node, "place_id")
+    gid = _number(w, node, "geonameid", integer=True)
+    if gid is not None and pid and pid.startswith("geonames:") and pid != f"geonames:{gid}":
+        w.fail(f"place_id {pid!r} and geonameid {gid} disagree: keep the one you mean",
+               node, "geonameid")
+    if not pid and gid is not None:
+        pid = f"geonames:{gid}"
+    source = _str(w, node, "source")
+    lat = _number(w, node, "lat")
+    lon = _number(w, node, "lon")
+    pinned = bool(source) and source != "GeoNames" and lat is not None and lon is not None
+    if lat is not None and not -90 <= lat <= 90:
+        w.fail(f"lat {lat} is not a latitude", node, "lat")
+    if lon is not None and not -180 <= lon <= 180:
+        w.fail(f"lon {lon} is not a longitude", node, "lon")
+    entry = None
+    if pid and validate and not pinned:
+        if gaz is None:
+            from geo.gazetteer import Gazetteer
+
+            gaz = Gazetteer.open()
+        entry = gaz.get(pid)
+        if entry is None and (not pid.startswith("claimmap:") or lat is None or lon is None):
+            # the project's own ids (derived facilities) may stand on their coordinates
+            field = "geonameid" if "geonameid" in node and "place_id" not in node else "place_id"
+            w.fail(f"the gazetteer has no place {pid!r}", node, field, fatal=True)
+    elif pid and validate and pinned and pid.startswith(("geonames:", "country:")):
+        from geo.gazetteer import Gazetteer
+
+        gaz = gaz or Gazetteer.open()
+        entry = gaz.get(pid)
+        if entry is None:
+            w.fail(f"the gazetteer has no place {pid!r}", node, "place_id", fatal=True)
+    if entry is None and not pid and not pinned:
+        if lat is not None or lon is not None:
+            w.fail("coordinates need the source they come from (field 'source')", node,
+                   "lat" if "lat" in node else "lon", field="source", fatal=True)
+        w.fail("a place needs a gazetteer id (place_id or geonameid) or lat, lon and source",
+               node, field="place_id")
+    if entry is None and (lat is None or lon is None):
+        w.fail("a place not taken from the gazetteer needs lat and lon", node, field="lat",
+           fatal=True)
+    name = _str(w, node, "name") or (entry.name if entry else "")
+    if not name:
+        w.fail("a place pinned to coordinates needs a name", node, field="name")
+    if not key:
+        key = slug(name)
+        if hasattr(node, "insert"):
+            node.insert(0, "key", key)
+    if key in seen_keys:
+        w.fail(f"duplicated place key {key!r}", node, "key")
+    seen_keys.add(key)
+    if not pid:
+        pid = f"claimmap:{key}"
+    kind = entry.kind if entry else (_str(w, node, "kind") or "populated_place")
+    if kind not in KINDS:
+        w.fail(f"unknown kind {kind!r} (one of {', '.join(KINDS)})", node, "kind")
+    gp = _number(w, node, "geo_precision", integer=True, default=1)
+    if gp not in (1, 2, 3):
+        w.fail(f"geo_precision must be 1, 2 or 3, not {gp}", node, "geo_precision")
+    rec = PlaceRecord(
+        place_id=pid, name=entry.name if entry else name, kind=kind,
+        lat=lat if pinned else (entry.lat if entry else lat),
+        lon=lon if pinned else (entry.lon if entry else lon),
+        geonameid=entry.geonameid if entry else gid,
+        country_code=entry.country_code if entry else _str(w, node, "country_code"),
+        admin1=entry.admin1 if entry else _str(w, node, "admin1"),
+        population=entry.population if entry else _number(w, node, "population", integer=True, default=0),
+        mentions=_number(w, node, "mentions", integer=True, default=0),
+        surfaces=[str(s) for s in _list(w, node, "surfaces")],
+        geo_precision=gp,
+        alternatives=[str(s) for s in _list(w, node, "alternatives")],
+        source=source, note=_str(w, node, "note"))
+    if any(o.place_id == pid for o in out):
+        w.fail(f"place {pid!r} is listed twice", node, "place_id")
+    return (rec if len(w.errors) == errors else None), key
+
+
+def _claim(w: _Where, node, article: Article, keys: dict[str, str] | None, prec_of: dict,
+           ids: set) -> Claim | None:
+    """One claim of the file (None when it does not hold)."""
     from layers.text.dates import iso_precision
     from layers.text.claims import claim_id_for
 
+    errors = len(w.errors)
+    _check_keys(w, node, CLAIM_KEYS, "a claim")
+    category = _str(w, node, "category", required=True)
+    if category not in CATEGORIES:
+        w.fail(f"unknown category {category!r} (one of {', '.join(CATEGORIES)})", node, "category")
+    refs = node.get("places")
+    if isinstance(refs, str):
+        refs = [refs]
+    # an empty list is what the file says of a claim placed nowhere (the builder keeps
+    # it out of the map layers, in the CSV and this file): it must load back
+    if not isinstance(refs, list):
+        w.fail("a claim needs its places: a list of place keys", node,
+               "places" if "places" in node else None, field="places", fatal=True)
+    place_ids = []
+    for r in refs:
+        pid = keys.get(str(r)) if keys is not None else ""
+        if pid is None:
+            w.fail(f"place {r!r} is not in places", node, "places")
+        place_ids.append(pid or "")
+    relation = _str(w, node, "relation")
+    if relation and relation not in RELATIONS:
+        w.fail(f"unknown relation {relation!r} (one of {', '.join(RELATIONS)})", node, "relation")
+    measure = _str(w, node, "measure")
+    before = len(w.errors)
+    value = _number(w, node, "value")
+    value_max = _number(w, node, "value_max")
+    bad_value = len(w.errors) > before        # said once; not again as a missing value
+    if value_max is not None and not bad_value and (value is None or value_max < value):
+        w.fail(f"value_max {value_max:g} needs a value at most as high", node, "value_max")
+    unit = _str(w, node, "unit")
+    if value is not None and not measure:
+        w.fail("a value needs its measure", node, "measure" if "measure" in node else "value",
+               field="measure")
+    if measure and value is None and not bad_value:
+        w.fail(f"measure {measure!r} has no value", node, "value" if "value" in node else "measure",
+               field="value")
+    ds = _date_str(w, node, "date_start")
+    de = _date_str(w, node, "date_end")
+    if ds and de and de[:len(ds)] < ds[:len(de)]:
+        w.fail(f"date_end {de} is before date_start {ds}", node, "date_end")
+    tp = _str(w, node, "time_precision")
+    if tp not in ("", "day", "month", "year"):
+        w.fail(f"time_precision must be day, month or year, not {tp!r}", node, "time_precision")
+    if not tp and (ds or de):
+        tp = iso_precision(ds or de)
+    span_start = _number(w, node, "span_start", integer=True, default=-1)
+    span_end = _number(w, node, "span_end", integer=True, default=span_start)
+    if span_start < -1:
+        w.fail(f"span_start {span_start} is not an offset (0 or more; -1 for a claim with "
+               "no span in the text)", node, "span_start")
+    if span_end < span_start:
+        w.fail("span_end is before span_start", node, "span_end")
+    if article.text and span_start > len(article.text):
+        w.fail(f"span_start {span_start} is past the end of the article text", node, "span_start")
+    text = _str(w, node, "sentence")
+    contested = node.get("contested", False)
+    if not isinstance(contested, bool):
+        w.fail(f"contested must be true or false, not {contested!r}", node, "contested")
+    gp = _number(w, node, "geo_precision", integer=True,
+                 default=max((prec_of.get(p, 1) for p in place_ids), default=1))
+    if gp not in (1, 2, 3):
+        w.fail(f"geo_precision must be 1, 2 or 3, not {gp}", node, "geo_precision")
+    cid = _str(w, node, "claim_id")
+    if len(w.errors) > errors:
+        return None          # the file is refused; nothing more of this claim to check
+    if not cid:
+        span_text = article.text[span_start:span_end] if span_start >= 0 else text
+        cid = claim_id_for(article.id, span_text, span_start, measure, value, relation,
+                           place_ids, category)
+        # written back with the id, so the claim keeps it (and its comments) from now on
+        if hasattr(node, "insert"):
+            node.insert(0, "claim_id", cid)
+    if cid in ids:
+        w.fail(f"duplicated claim id {cid!r}", node, "claim_id")
+    ids.add(cid)
+    return Claim(
+        claim_id=cid, article_id=article.id, text=text, span_start=span_start,
+        span_end=span_end, category=category, place_ids=place_ids, measure=measure,
+        value=value, value_max=value_max, unit=unit, date_start=ds, date_end=de, time_precision=tp,
+        source=_str(w, node, "source") or "unattributed", geo_precision=gp,
+        contested=contested, conflicts_with=[str(x) for x in _list(w, node, "conflicts_with")],
+        relation=relation, period=_str(w, node, "period"), qualifier=_str(w, node, "qualifier"),
+        note=_str(w, node, "note"), unresolved_place=_str(w, node, "unresolved_place"))
+
+
+def _claims(w: _Where, root, article: Article, keys: dict[str, str] | None,
+            places: list[PlaceRecord]) -> list[Claim]:
     seq = root.get("claims")
     if seq is None:
         return []
     if not isinstance(seq, list):
-        w.fail("'claims' must be a list", root, "claims")
+        w.fail("'claims' must be a list", root, "claims", fatal=True)
     prec_of = {p.place_id: p.geo_precision for p in places}
     out: list[Claim] = []
     ids: set[str] = set()
-    id_nodes = []
     for i, node in enumerate(seq):
-        if not isinstance(node, dict):
-            w.fail("each claim must be a mapping", seq, index=i, field="claims")
-        _check_keys(w, node, CLAIM_KEYS, "a claim")
-        category = _str(w, node, "category", required=True)
-        if category not in CATEGORIES:
-            w.fail(f"unknown category {category!r} (one of {', '.join(CATEGORIES)})", node, "category")
-        refs = node.get("places")
-        if isinstance(refs, str):
-            refs = [refs]
-        # an empty list is what the file says of a claim placed nowhere (the builder keeps
-        # it out of the map layers, in the CSV and this file): it must load back
-        if not isinstance(refs, list):
-            w.fail("a claim needs its places: a list of place keys", node,
-                   "places" if "places" in node else None, field="places")
-        place_ids = []
-        for r in refs:
-            pid = keys.get(str(r))
-            if pid is None:
-                w.fail(f"place {r!r} is not in places", node, "places")
-            place_ids.append(pid)
-        relation = _str(w, node, "relation")
-        if relation and relation not in RELATIONS:
-            w.fail(f"unknown relation {relation!r} (one of {', '.join(RELATIONS)})", node, "relation")
-        measure = _str(w, node, "measure")
-        value = _number(w, node, "value")
-        value_max = _number(w, node, "value_max")
-        if value_max is not None and (value is None or value_max < value):
-            w.fail(f"value_max {value_max:g} needs a value at most as high", node, "value_max")
-        unit = _str(w, node, "unit")
-        if value is not None and not measure:
-            w.fail("a value needs its measure", node, "measure" if "measure" in node else "value",
-                   field="measure")
-        if measure and value is None:
-            w.fail(f"measure {measure!r} has no value", node, "value" if "value" in node else "measure",
-                   field="value")
-        ds = _date_str(w, node, "date_start")
-        de = _date_str(w, node, "date_end")
-        if ds and de and de[:len(ds)] < ds[:len(de)]:
-            w.fail(f"date_end {de} is before date_start {ds}", node, "date_end")
-        tp = _str(w, node, "time_precision")
-        if tp not in ("", "day", "month", "year"):
-            w.fail(f"time_precision must be day, month or year, not {tp!r}", node, "time_precision")
-        if not tp and (ds or de):
-            tp = iso_precision(ds or de)
-        span_start = _number(w, node, "span_start", integer=True, default=-1)
-        span_end = _number(w, node, "span_end", integer=True, default=span_start)
-        if span_start < -1:
-            w.fail(f"span_start {span_start} is not an offset (0 or more; -1 for a claim with "
-                   "no span in the text)", node, "span_start")
-        if span_end < span_start:
-            w.fail("span_end is before span_start", node, "span_end")
-        if article.text and span_start > len(article.text):
-            w.fail(f"span_start {span_start} is past the end of the article text", node, "span_start")
-        text = _str(w, node, "sentence")
-        contested = node.get("contested", False)
-        if not isinstance(contested, bool):
-            w.fail(f"contested must be true or false, not {contested!r}", node, "contested")
-        gp = _number(w, node, "geo_precision", integer=True,
-                     default=max((prec_of.get(p, 1) for p in place_ids), default=1))
-        if gp not in (1, 2, 3):
-            w.fail(f"geo_precision must be 1, 2 or 3, not {gp}", node, "geo_precision")
-        cid = _str(w, node, "claim_id")
-        if not cid:
-            span_text = article.text[span_start:span_end] if span_start >= 0 else text
-            cid = claim_id_for(article.id, span_text, span_start, measure, value, relation,
-                               place_ids, category)
-            # written back with the id, so the claim keeps it (and its comments) from now on
-            if hasattr(node, "insert"):
-                node.insert(0, "claim_id", cid)
-        if cid in ids:
-            w.fail(f"duplicated claim id {cid!r}", node, "claim_id")
-        ids.add(cid)
-        id_nodes.append(node)
-        out.append(Claim(
-            claim_id=cid, article_id=article.id, text=text, span_start=span_start,
-            span_end=span_end, category=category, place_ids=place_ids, measure=measure,
-            value=value, value_max=value_max, unit=unit, date_start=ds, date_end=de, time_precision=tp,
-            source=_str(w, node, "source") or "unattributed", geo_precision=gp,
-            contested=contested, conflicts_with=[str(x) for x in _list(w, node, "conflicts_with")],
-            relation=relation, period=_str(w, node, "period"), qualifier=_str(w, node, "qualifier"),
-            note=_str(w, node, "note"), unresolved_place=_str(w, node, "unresolved_place")))
+        with w.item():
+            if not isinstance(node, dict):
+                w.fail("each claim must be a mapping", seq, index=i, field="claims",
+                       fatal=True)
+            claim = _claim(w, node, article, keys, prec_of, ids)
+            if claim is not None:
+                out.append(claim)
     # a dropped claim takes its side of a conflict with it
     for c in out:
         gone = [x for x in c.conflicts_with if x not in ids]
@@ -553,15 +641,27 @@ def _doc_of(w: _Where, root, validate_places: bool) -> tuple[ClaimsDoc, dict[str
                        "claims", path=w.path, line=1)
     _check_text(w, root)
     if root.get("format") != FORMAT:
+        # not a claims file at all: its other fields are not worth listing
         w.fail(f"not a claims file: format must be {FORMAT!r}, not {root.get('format')!r}", root,
-               "format" if "format" in root else None, field="format")
+               "format" if "format" in root else None, field="format", fatal=True)
     _check_keys(w, root, TOP_KEYS, "the claims file")
-    article = _article(w, root)
-    places, keys = _places(w, root, validate_places)
-    claims = _claims(w, root, article, keys, places)
+    article = None
+    with w.item():
+        article = _article(w, root)
+    if article is None:      # its errors are recorded: the claims are checked all the same
+        text = root.get("article_text")
+        article = Article(id="article", text=text if isinstance(text, str) else "")
+    places, keys = [], None     # None: the places could not be read, nor claims' keys
+    with w.item():
+        places, keys = _places(w, root, validate_places)
+    claims = []
+    with w.item():
+        claims = _claims(w, root, article, keys, places)
     made_by = root.get("made_by") or {}
     if not isinstance(made_by, dict):
         w.fail("made_by must be a mapping", root, "made_by")
+        made_by = {}
+    w.done()
     doc = ClaimsDoc(article=article, places=places, claims=claims,
                     made_by={str(k): str(v) for k, v in made_by.items()})
     return doc, keys

@@ -6,9 +6,10 @@ normally stamps the current time into ``gpkg_contents.last_change``; the writers
 GDAL's ``OGR_CURRENT_DATE`` option to a date derived from the input.
 
 Outputs of one build go first into a temporary folder beside the destination (so on the
-same filesystem), then are moved into place file by file with :func:`os.replace`; a build
-that fails leaves the previous outputs as they were, and a lock file in the destination
-keeps two builds into one folder from interleaving (see :func:`atomic_output`). A single
+same filesystem), are flushed to disk, then become the destination's files in one atomic
+switch (:mod:`layers.io._commit`); a build that fails or is killed leaves the previous
+outputs as they were, and a lock file in the destination keeps two builds into one folder
+from interleaving (see :func:`atomic_output`). A single
 file written on its own (an HTML map, a static map, a report fragment) goes through
 :func:`atomic_write`. Every file either way gets the mode any new file gets: 0o666 less the
 process's umask (never mkstemp's 0600, which would keep a map from its readers).
@@ -29,6 +30,8 @@ import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+
+from layers.io import _commit
 
 __all__ = [
     "GEOJSON_OPTIONS", "STYLE_UPDATE_TIME_DEFAULT", "iso_dates",
@@ -324,7 +327,7 @@ def _lock(out_dir: Path):
 
 
 #: the file that marks a temporary folder as a build's own (see `atomic_output`)
-_MARKER = ".claimmap-build"
+_MARKER = _commit.GENERATION_MARKER
 
 
 def _temp_prefix(out_dir: Path) -> str:
@@ -386,13 +389,25 @@ def _new_temp_file(path: Path) -> Path:
 
 
 @contextlib.contextmanager
-def atomic_output(out_dir: str | Path) -> Iterator[Path]:
-    """A temporary folder whose files replace those of out_dir when the block succeeds.
+def atomic_output(out_dir: str | Path, key: str | None = None) -> Iterator[Path]:
+    """A temporary folder whose files become the set `key` of out_dir, in one step, when
+    the block succeeds.
 
-    The folder is made beside out_dir (same filesystem, so the moves are renames). When
-    the block raises, the folder is removed and out_dir is left as it was. A lock file in
-    out_dir (``.claimmap.lock``) serialises builds into the same folder; temporary folders
-    left by a build that was killed are removed by the next one.
+    The folder is made beside out_dir (or inside it, where the parent is not writable);
+    when the block raises, it is removed and out_dir is left as it was. When the block
+    succeeds, every file is flushed to disk and the set is switched in one atomic step
+    (see :mod:`layers.io._commit`): at any instant, a reader, a kill -9 or a power cut
+    sees all the files of the previous build of `key` or all of this one. A lock file in
+    out_dir (``.claimmap.lock``) serialises builds into the same folder; what a build
+    that was killed left is removed by the next one.
+
+    Parameters
+    ----------
+    out_dir : str or Path
+        The folder the files appear in (made if missing).
+    key : str, optional
+        The name of the set (an article's id); default: the first dotted part of the
+        first file's name.
 
     Yields
     ------
@@ -420,18 +435,18 @@ def atomic_output(out_dir: str | Path) -> Iterator[Path]:
             # above a writable out_dir): a hidden folder inside out_dir is on the same
             # filesystem as out_dir's files
             tmp = Path(tempfile.mkdtemp(prefix=prefix, dir=out_dir))
-        (tmp / _MARKER).write_text(f"{os.getpid()}\n", encoding="ascii")
         try:
+            (tmp / _MARKER).write_text(_commit.GENERATION_MARKER_TEXT, encoding="ascii")
             yield tmp
-            names = sorted(p.name for p in tmp.iterdir() if p.is_file() and p.name != _MARKER)
-            # the manifest goes last, so a reader who sees it sees the files it lists
-            names.sort(key=lambda n: n.endswith(".manifest.json"))
+            names = sorted(p.name for p in tmp.iterdir()
+                           if p.is_file() and not p.is_symlink() and p.name != _MARKER)
             mode = _new_file_mode()
             for name in names:
                 # writers that go through mkstemp leave 0600: give every file the mode
                 # any new file gets (an HTML map is for others to read too), as
                 # `atomic_write` does
                 os.chmod(tmp / name, mode)
-                os.replace(tmp / name, out_dir / name)
+            if names:
+                _commit.commit(tmp, out_dir, key or names[0].split(".")[0] or "files", names)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
