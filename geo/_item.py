@@ -28,6 +28,7 @@ class Item:
     sent_start: bool
     region: bool = False
     region_keys: tuple[str, ...] = ()
+    second_level: bool = False          # written as a county or district (`geo._counties`)
     facility_end: int | None = None     # end offset of "... coal mine"
     facility_phrase: str = ""
     qualifier: int | None = None        # index of the item that qualifies this one

@@ -102,6 +102,7 @@ from geo._firms import names_a_firm
 from geo._given import given_names
 from geo._states import prefer_states
 from geo._teams import TEAM_NAME, names_a_team, team_names
+from geo._counties import SECOND_LEVEL_SUFFIXES, read_second_level
 from geo._cues import read_coordination, read_cues, read_qualifiers
 from geo._item import Item
 from geo._buildings import names_a_building
@@ -184,12 +185,13 @@ def find_places(text: str, date=None, *, gazetteer=None, unresolved=None) -> lis
             it.common = False  # "MOBILE, Ala. —": a dateline the next name places
     read_coordination(text, toks, items)
     read_qualifiers(text, toks, items)
+    read_second_level(text, items)
     for it in items:
         _load_candidates(gaz, it, on)
         if not it.cands:
             it.reject = it.reject or "no candidate"
     for it in items:
-        if not it.reject:
+        if not it.reject and not it.second_level:
             it.reject = reject_by_form(text, toks, it, span_at, span_ends, gaz) or \
                 names_a_building(toks, it) or names_a_team(text, toks, it) or \
                 names_a_firm(text, toks, it)
@@ -211,7 +213,8 @@ def find_places(text: str, date=None, *, gazetteer=None, unresolved=None) -> lis
         for it in live:
             resolve(it, ctx, items, done)
         for it in live:
-            it.reject = reject_in_context(toks, it, ctx) or abroad(it, ctx)
+            it.reject = "" if it.second_level and it.best.place.kind == "admin2" else \
+                reject_in_context(toks, it, ctx) or abroad(it, ctx)
             if it.reject:
                 fall_back(toks, it, ctx)
         if round_ == 0:
@@ -350,6 +353,8 @@ def _load_candidates(gaz, it: Item, on) -> None:
             Candidate(place=place, score=1.0, why=("a continent or world region",), primary=True)]
         return
     cands = _lookup(gaz, it.key, on)
+    if it.second_level:
+        cands = _second_level_first(gaz, it, cands, on)
     if it.region:
         areas = []
         for k in it.region_keys:  # "donetsk region", "donetsk oblast", ...
@@ -379,6 +384,26 @@ def _load_candidates(gaz, it: Item, on) -> None:
     if it.span.how == "inflected" and not any(c.place.population >= TINY_POP for c in cands):
         cands = []  # a guessed case ending needs a town of some size behind it
     it.cands = cands[:MAX_CANDIDATES]
+
+
+def _second_level_first(gaz, it: Item, cands: list[Candidate], on) -> list[Candidate]:
+    """A name the text writes as a county or district (`geo._counties`): the gazetteer's
+    second-level areas of that name ("calhoun county", ...) first; no such cue after all
+    when it has none."""
+    areas = [c for c in cands if c.place.kind == "admin2"]
+    for suffix in SECOND_LEVEL_SUFFIXES:
+        if gaz.has_name(it.key + suffix):
+            areas += [c for c in _lookup(gaz, it.key + suffix, on) if c.place.kind == "admin2"]
+    if not areas:
+        it.second_level = False
+        return cands
+    seen: set = set()
+    first = []
+    for c in areas:
+        if c.place.place_id not in seen:
+            seen.add(c.place.place_id)
+            first.append(c)
+    return first + [c for c in cands if c.place.place_id not in seen]
 
 
 def _namesake_countries(gaz, key: str, top: Candidate) -> list[Candidate]:
