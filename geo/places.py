@@ -104,11 +104,12 @@ from geo._states import prefer_states
 from geo._teams import TEAM_NAME, names_a_team, team_names
 from geo._counties import SECOND_LEVEL_SUFFIXES, read_second_level
 from geo._cues import read_coordination, read_cues, read_qualifiers
+from geo._in_context import fall_back, reject_in_context
 from geo._item import Item
 from geo._buildings import names_a_building
 from geo._reject import (
     COMMON_AT_START, FIRST_WORD, PERSON_REASONS, PERSON_SPEAKS, SECOND_WORD, STORM_NAME,
-    a_surname, fall_back, reject_by_form, reject_in_context,
+    a_surname, reject_by_form,
 )
 from geo._regions import BARE_WATERS, bare_water, region_names, region_place, region_prefixes
 from geo._resolve import anchors, resolve

@@ -68,3 +68,30 @@ def test_a_person_before_a_plural_noun_stays_a_person(tmp_path):
             "the counties needed help.")
     got = [p["surface"] for p in places(tmp_path, text)]
     assert "Lee" not in got and "Monroe" not in got, got
+
+
+# ------------------------------------------------ an area's name before a settlement noun
+
+def test_an_area_before_a_settlement_noun_is_the_area(tmp_path):
+    text = ("Aid workers reached the South Darfur town of Nyala on Sunday after clashes "
+            "near the West Darfur village of Misterei.")
+    got = {p["surface"]: p for p in places(tmp_path, text)}
+    assert got.get("South Darfur", {}).get("kind") == "admin1", sorted(got)
+    assert got.get("West Darfur", {}).get("kind") == "admin1", sorted(got)
+    assert got["South Darfur"]["country_code"] == "SD", got["South Darfur"]
+
+
+def test_the_before_an_area_named_like_a_sea_still_rejects_it(tmp_path):
+    text = "Divers searched the North Darfur for hours, officials said."
+    got = [p["surface"] for p in places(tmp_path, text)]
+    assert "North Darfur" not in got, got
+
+
+# ------------------------------------------------------- a dateline with no comma
+
+def test_a_country_after_an_all_caps_dateline_without_a_comma(tmp_path):
+    text = ("KANO Nigeria - Police imposed a curfew in the city on Tuesday after two days "
+            "of clashes, a spokesman said.")
+    got = {p["surface"]: p for p in places(tmp_path, text)}
+    assert got.get("Nigeria", {}).get("kind") == "country", sorted(got)
+    assert got.get("KANO", {}).get("country_code") == "NG", sorted(got)
