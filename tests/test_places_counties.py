@@ -95,3 +95,13 @@ def test_a_country_after_an_all_caps_dateline_without_a_comma(tmp_path):
     got = {p["surface"]: p for p in places(tmp_path, text)}
     assert got.get("Nigeria", {}).get("kind") == "country", sorted(got)
     assert got.get("KANO", {}).get("country_code") == "NG", sorted(got)
+
+
+def test_a_postal_code_in_a_dateline_is_the_state(tmp_path):
+    text = ("MOBILE, AL (WKRG) - A water main break closed two downtown streets on Monday, "
+            "city officials said. Smith said crews would work through the night.\n\n"
+            "Patients with MS and those IN need of care were moved.")
+    got = [(p["surface"], p["kind"], p["admin1"]) for p in places(tmp_path, text)]
+    assert ("AL", "admin1", "US.AL") in got, got
+    assert ("MOBILE", "populated_place", "US.AL") in got, got
+    assert not {"MS", "IN"} & {s for s, _, _ in got}, got
