@@ -38,7 +38,8 @@ from geo._words import (
 from geo.countries import continent_names, is_capital, is_demonym
 from geo.model import Candidate
 
-__all__ = ["COMMON_AT_START", "STORM_NAME", "PERSON_REASONS", "PERSON_SPEAKS", "SECOND_WORD",
+__all__ = ["COMMON_AT_START", "COMMON_MODIFIER", "STORM_NAME", "PERSON_REASONS", "PERSON_SPEAKS",
+           "SECOND_WORD",
            "FIRST_WORD",
            "reject_by_form", "a_surname"]
 
@@ -52,6 +53,7 @@ STORM_NAME = "a storm's name ('Hurricane Milton')"
 #: organisation's (`geo._recognize` keeps undotted initials of three letters or more for
 #: countries of a million or more likewise)
 ACRONYM_COUNTRY_POP = 1_000_000
+COMMON_MODIFIER = "a common word modifying a noun ('English language'), not a town"
 SECOND_WORD = "the second word of a longer name the gazetteer does not know"
 FIRST_WORD = "the first word of a longer name the gazetteer does not know"
 PERSON_AFTER_TITLE = "a personal name after a title"
@@ -165,7 +167,7 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
             not nxt.low.endswith(("ed", "s")):
         # "English language learners", "the Liberal government", "Christian community":
         # a common word before a noun is an adjective there, not a town
-        return "a common word modifying a noun ('English language'), not a town"
+        return COMMON_MODIFIER
     if it.common and not is_country and s.j - s.i == 1 and not it.headline:
         why = _head_of_longer_name(text, toks, s)
         if why:  # unless a person's ("Juantissa Hill, 24,")

@@ -108,7 +108,8 @@ from geo._in_context import fall_back, reject_in_context
 from geo._item import Item
 from geo._buildings import names_a_building
 from geo._reject import (
-    COMMON_AT_START, FIRST_WORD, PERSON_REASONS, PERSON_SPEAKS, SECOND_WORD, STORM_NAME,
+    COMMON_AT_START, COMMON_MODIFIER, FIRST_WORD, PERSON_REASONS, PERSON_SPEAKS, SECOND_WORD,
+    STORM_NAME,
     a_surname, reject_by_form,
 )
 from geo._regions import BARE_WATERS, bare_water, region_names, region_place, region_prefixes
@@ -322,15 +323,16 @@ def _one_person(text, toks, items: list[Item]) -> None:
 
 def _one_sense(items: list[Item]) -> None:
     """A common word in a headline or opening a sentence ("Talks in Geneva", "Rosario’s
-    port") is the place the article names mid-sentence with the same name: one sense per
-    article. It takes that mention's reading. A small town named in the headline only is
-    left out."""
+    port", "Bath flooding: ...") is the place the article names mid-sentence with the same
+    name: one sense per article. It takes that mention's reading. A small town named in the
+    headline only is left out."""
     sense: dict[str, Item] = {}
     for it in items:
         if not it.reject and not it.headline and not it.sent_start and it.key not in sense:
             sense[it.key] = it
     for it in items:
-        if it.reject == COMMON_AT_START and it.key in sense:
+        if it.key in sense and (it.reject == COMMON_AT_START or (
+                it.reject == COMMON_MODIFIER and (it.headline or it.sent_start))):
             other = sense[it.key]
             it.best, it.scores, it.reject = other.best, other.scores, ""
             log.debug("%s at %d: the place named at %d", it.key, it.start, other.start)

@@ -105,3 +105,20 @@ def test_a_postal_code_in_a_dateline_is_the_state(tmp_path):
     assert ("AL", "admin1", "US.AL") in got, got
     assert ("MOBILE", "populated_place", "US.AL") in got, got
     assert not {"MS", "IN"} & {s for s, _, _ in got}, got
+
+
+# ------------------------------------------ a headline's modifier the article places
+
+def test_a_headline_word_before_a_noun_is_the_place_the_story_names(tmp_path):
+    text = ("Bath flooding: roads closed after river bursts its banks\n\n"
+            "Several roads were closed in Bath on Sunday after the Avon rose overnight, "
+            "and residents in Bristol were told to stay away from the river.")
+    got = [(p["surface"], p["start"], p["country_code"]) for p in places(tmp_path, text)]
+    assert ("Bath", 0, "GB") in got, got
+
+
+def test_a_headline_word_before_a_noun_the_story_does_not_place_stays_a_word(tmp_path):
+    text = ("Bath salts: what parents should know\n\n"
+            "Doctors in Bristol warned parents on Sunday about products sold online.")
+    got = [p["surface"] for p in places(tmp_path, text)]
+    assert "Bath" not in got, got
