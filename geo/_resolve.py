@@ -295,11 +295,12 @@ def _strong(it: Item) -> Candidate | None:
 
 def resolve(it: Item, ctx: Context, items: list[Item], done: dict) -> None:
     qual = items[it.qualifier].best if it.qualifier is not None else None
-    if qual is not None and qual.place.kind not in ("country", "admin1"):
-        qual = None
+    if qual is not None and qual.place.kind not in ("country", "admin1") and not it.within:
+        qual = None   # a town's district qualifies by its first-level area and country
     sig = None
     if not it.alias:  # mentions of one name with the same cues resolve alike
-        sig = (it.key, it.region, it.second_level, qual.place.place_id if qual else None, len(it.cands))
+        sig = (it.key, it.region, it.second_level, qual.place.place_id if qual else None,
+               len(it.cands))
         got = done.get(sig)
         if got is not None:
             it.scores, it.best = got
@@ -507,7 +508,7 @@ def _own_scores(it: Item, qual, items) -> list:
         if qual is not None:
             if p.country_code == qual.place.country_code:
                 s += QUALIFIER_COUNTRY
-                if qual.place.kind == "admin1" and p.admin1 == qual.place.admin1:
+                if qual.place.kind != "country" and p.admin1 == qual.place.admin1:
                     s += QUALIFIER_ADMIN1
         if p.place_id in alias_ids:
             s += ALIAS

@@ -122,3 +122,14 @@ def test_a_headline_word_before_a_noun_the_story_does_not_place_stays_a_word(tmp
             "Doctors in Bristol warned parents on Sunday about products sold online.")
     got = [p["surface"] for p in places(tmp_path, text)]
     assert "Bath" not in got, got
+
+
+# ------------------------------------------- a village in a town's district
+
+def test_a_village_in_a_towns_district_is_in_that_towns_area(tmp_path):
+    text = ("Drones struck a power line near Borova in the Kupiansk district overnight, "
+            "the regional governor said. In Donetsk Oblast, shelling hit Kramatorsk, "
+            "Sloviansk, Lyman, Druzhkivka and Kostiantynivka.")
+    got = {p["surface"]: p for p in places(tmp_path, text)}
+    assert got["Kupiansk"]["admin1"] == "UA.07", got["Kupiansk"]
+    assert got.get("Borova", {}).get("admin1") == "UA.07", got.get("Borova")
