@@ -98,7 +98,7 @@ from functools import lru_cache
 
 from geo import _recognize as rz
 from geo._demonyms import demonym_mentions
-from geo._firms import names_a_firm
+from geo._firms import MEDIA_NAME, media_names, names_a_firm
 from geo._given import given_names
 from geo._states import prefer_states
 from geo._teams import TEAM_NAME, names_a_team, team_names
@@ -270,12 +270,14 @@ def _team_names(items: list[Item]) -> None:
     locative or a qualifier ("in Notre Dame", "Notre Dame, Indiana") is still judged as a
     place, and so are countries and first-level areas."""
     teams = team_names(items)
-    if not teams:
+    media = media_names(items)   # ... and so is a news outlet's ("the Xinhua news agency")
+    if not teams and not media:
         return
     for it in items:
-        if not it.reject and it.key in teams and not it.located and it.qualifier is None \
-                and it.cands and it.cands[0].place.kind not in ("country", "admin1"):
-            it.reject = TEAM_NAME
+        if not it.reject and (it.key in teams or it.key in media) and not it.located and \
+                it.qualifier is None and it.cands and \
+                it.cands[0].place.kind not in ("country", "admin1"):
+            it.reject = TEAM_NAME if it.key in teams else MEDIA_NAME
 
 
 #: why a name the article gives a person is no place where it stands bare

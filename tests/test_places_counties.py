@@ -133,3 +133,14 @@ def test_a_village_in_a_towns_district_is_in_that_towns_area(tmp_path):
     got = {p["surface"]: p for p in places(tmp_path, text)}
     assert got["Kupiansk"]["admin1"] == "UA.07", got["Kupiansk"]
     assert got.get("Borova", {}).get("admin1") == "UA.07", got.get("Borova")
+
+
+# ------------------------------------------------- a news outlet named like a town
+
+def test_a_news_outlet_named_like_a_town_is_no_place_anywhere_in_the_article(tmp_path):
+    text = ("Rescuers pulled survivors from collapsed homes in Yunnan, the state-run Xinhua "
+            "news agency said on Monday. Local officials told Xinhua that roads to Kunming "
+            "had reopened, and Xinhua later raised the toll.")
+    got = [p["surface"] for p in places(tmp_path, text)]
+    assert "Xinhua" not in got, got
+    assert "Yunnan" in got and "Kunming" in got, got
