@@ -144,3 +144,9 @@ def test_a_news_outlet_named_like_a_town_is_no_place_anywhere_in_the_article(tmp
     got = [p["surface"] for p in places(tmp_path, text)]
     assert "Xinhua" not in got, got
     assert "Yunnan" in got and "Kunming" in got, got
+
+
+def test_an_area_hyphened_to_another_name_after_the_is_a_place(tmp_path):
+    text = "A drone struck a car on the Nabatieh-Tyre road on Friday, Lebanese media said."
+    got = {p["surface"]: p for p in places(tmp_path, text)}
+    assert got.get("Nabatieh", {}).get("country_code") == "LB", sorted(got)
