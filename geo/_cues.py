@@ -159,6 +159,10 @@ def read_coordination(text, toks, items: list[Item]) -> None:
                 it.region = it.region or "control"  # resolved to areas only where areas exist
 
 
+#: the type words of a town's district after a qualifier: "Borova in the Izium district"
+_DISTRICT_AFTER = (" district", " raion", " county", " municipality", " area")
+
+
 def read_qualifiers(text, toks, items: list[Item]) -> None:
     """"Ukraine’s Donetsk", "Nyala in South Darfur", "Avdiivka, Donetsk Oblast"."""
     for n, it in enumerate(items):
@@ -174,3 +178,5 @@ def read_qualifiers(text, toks, items: list[Item]) -> None:
             if gap in (", ", " in ", " in the ", " (", ", in ", " у ", " в "):
                 it.qualifier = n + 1
                 nxt.qualifies = True
+                it.within = gap in (" in ", " in the ") and \
+                    text[nxt.end:nxt.end + 16].lower().startswith(_DISTRICT_AFTER)

@@ -1,5 +1,6 @@
 """Firms, products, parties and parliaments named like places: "Hope’s Wings" (a shelter),
-"Pandora’s Box", "Moody’s Analytics", "United Russia" (a party), "the Duma"."""
+"Pandora’s Box", "Moody’s Analytics", "United Russia" (a party), "the Duma", "the Xinhua news
+agency" (and, one sense per article, "according to Xinhua", "told Xinhua": `media_names`)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,13 @@ from geo._words import (
     common_words,
 )
 
-__all__ = ["PARLIAMENTS", "names_a_firm"]
+__all__ = ["PARLIAMENTS", "MEDIA_NAME", "names_a_firm", "media_names"]
+
+#: why a small town's name is no place: a news outlet's
+MEDIA_NAME = "a news outlet's name ('the Xinhua news agency')"
+#: the nouns after a news outlet's name: "the Xinhua news agency", "Kommersant newspaper"
+_MEDIA_NOUNS = frozenset({"news", "newspaper", "daily", "television", "tv", "radio",
+                          "broadcaster", "wire"})
 
 #: parliaments whose one-word names are also towns' (Duma, Syria; Rada, Ukraine)
 PARLIAMENTS = frozenset({"duma", "rada", "knesset", "bundestag", "bundesrat", "sejm",
@@ -45,6 +52,11 @@ def names_a_firm(text, toks, it) -> str:
             top.kind in ("country", "admin1"):
         return "a party's name ('United Russia')"
     last = toks[s.j - 1]
+    if not last.possessive and s.j < len(toks) and toks[s.j].low in _MEDIA_NOUNS and \
+            not toks[s.j].cap and top.kind == "populated_place" and \
+            top.population < STRAY_POP and it.qualifier is None and \
+            text[last.end:toks[s.j].start] == " ":
+        return MEDIA_NAME
     if not last.possessive and s.j + 1 < len(toks) and top.kind == "populated_place" and \
             top.population < STRAY_POP and toks[s.j].low in _FIRM_TITLES and \
             toks[s.j + 1].cap and text[last.end:toks[s.j].start] == " " and \
@@ -70,3 +82,10 @@ def names_a_firm(text, toks, it) -> str:
                 text[last.end:nxt.start].strip(" ") in ("’s", "'s", "’", "'"):
             return "a firm's or product's name ('Hope’s Wings', 'Pandora’s Box')"
     return ""
+
+
+def media_names(items) -> set[str]:
+    """The keys of the names the article gives a news outlet ("the Xinhua news agency"):
+    the outlet wherever they stand bare ("according to Xinhua", "told Xinhua"), one sense
+    per article (`geo.places` keeps a mention with a locative or a qualifier)."""
+    return {it.key for it in items if it.reject == MEDIA_NAME}

@@ -28,9 +28,11 @@ class Item:
     sent_start: bool
     region: bool = False
     region_keys: tuple[str, ...] = ()
+    second_level: bool = False          # written as a county or district (`geo._counties`)
     facility_end: int | None = None     # end offset of "... coal mine"
     facility_phrase: str = ""
     qualifier: int | None = None        # index of the item that qualifies this one
+    within: bool = False                # ... a town's district: "Borova in the Izium district"
     alias: bool = False
     qualifies: bool = False             # the name after "Hugo, ": an area or country, likely
     constituency: bool = False          # "a senator from X": a state or province, likely

@@ -60,6 +60,23 @@ STATE_ABBREVIATIONS = {
     "Ont.": "Ontario", "Que.": "Quebec", "Alta.": "Alberta", "Sask.": "Saskatchewan",
     "Man.": "Manitoba", "B.C.": "British Columbia", "N.S.": "Nova Scotia",
 }
+#: the two-letter postal codes of US states, read only in a dateline ("JACKSON, MS (WLBT) -"),
+#: where an all-capitals town precedes them: elsewhere "MS", "IN", "OR", "ME" are words
+POSTAL_CODES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia",
+    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa",
+    "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland",
+    "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi",
+    "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
+    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York",
+    "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma",
+    "OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina",
+    "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont",
+    "VA": "Virginia", "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin",
+    "WY": "Wyoming", "DC": "District of Columbia",
+}
+_DATELINE_ENDS = (" (", " -", " —", " –", " ‒")
 _STATE_ABBR = re.compile("|".join(re.escape(k) for k in sorted(STATE_ABBREVIATIONS, key=len,
                                                                 reverse=True)))
 
@@ -138,6 +155,17 @@ def _is_common_word(word: str) -> bool:
     from geo._recognize_words import COMMON_WORDS
 
     return word in COMMON_WORDS
+
+
+def _postal_in_dateline(text: str, toks, i: int) -> bool:
+    """"JACKSON, MS (WLBT) -": a state's postal code after an all-capitals town that opens
+    its line, and before the dateline's source or dash."""
+    t = toks[i]
+    if i == 0 or text[t.start - 2:t.start] != ", " or not toks[i - 1].upper or \
+            not text.startswith(_DATELINE_ENDS, t.end):
+        return False
+    line = text[text.rfind("\n", 0, t.start) + 1:t.start - 2]
+    return bool(line.strip()) and line == line.upper() and len(line) <= 40
 
 
 def _country_abbreviation(text: str, toks, i: int) -> tuple[int, int, str] | None:
@@ -468,6 +496,11 @@ def find_spans(text: str, toks: Tokens, has_name, max_tokens: int,
                                   normalize(STATE_ABBREVIATIONS[m.group()]), "abbreviation"))
                 after = j
                 continue
+        if t.text in POSTAL_CODES and _postal_in_dateline(text, toks, i):
+            spans.append(Span(i, i + 1, t.start, t.end, normalize(POSTAL_CODES[t.text]),
+                              "abbreviation"))
+            after = i + 1
+            continue
         if not t.possessive and text[t.end:t.end + 1] != "-":
             answer = alone.get(t.text, _UNSEEN)
             if answer is _UNSEEN:

@@ -10,9 +10,7 @@ and the Houthis"), names that speak ("Austin said"), features named after a plac
 of Aden", "the Dnipro river"), continents, months and weekdays, and the first or second
 word of a longer name the gazetteer does not know ("Metro Manila").
 
-In the article's context, after resolution (`reject_in_context`): common words the
-article does not support as places, small places matched by another name or far from
-the article's other places; `fall_back` then tries the next reading that fits.
+What is no place in the article's context, after resolution, is `geo._in_context`'s.
 
 Each returns the reason as a phrase ("" when the name stands), which the debug log and
 `geo.places` read.
@@ -26,26 +24,24 @@ import re
 from geo import _recognize as rz
 from geo._cues import word_before
 from geo._item import Item
-from geo._resolve import Context, coheres
-from geo._tuning import (
-    OUTLIER_POP, SMALL_ALTERNATE_POP, STRAY_POP, TINY_POP, WEAK_START_POP,
-)
+from geo._tuning import STRAY_POP, TINY_POP
 from geo._words import (
     ACTOR_NOUNS, ADDRESSING_VERBS, AREA_WORDS, ARTICLES, AT_PLACE, AUXILIARIES, CLAUSE_WORDS,
     COAST_WORDS, CONNECTIVES, CONTRACTIONS, CRIME_GROUPS, DIRECTIONS, FACILITY_HEADS,
     FEATURE_PREFIXES, FEATURE_WORDS, GENERIC_NAME_WORDS, GROUP_NOUNS, HOLIDAYS, WEATHER,
     IRREGULAR_PAST, JURISDICTION_HEADS, LOCAL_HEADS, MODALS, MONTHS, NAME_PARTICLES,
     NATURAL_HEADS, NOT_VERBS_ED, ORG_WORDS, PEOPLE_ADJECTIVES, PLACE_ATTRIBUTES,
-    PLACE_SUBJECT_VERBS, PLURAL_AREA_WORDS, REPORTING_VERBS, RESIDENT_NOUNS, SETTLEMENT_NOUNS,
-    SPACED_NOT_CONNECTIVES, SPEECH_VERBS, STORM_WORDS, TITLES, WEEKDAYS, common_words,
-    person_names,
+    PLACE_IN_AREA_NOUNS, PLACE_SUBJECT_VERBS, PLURAL_AREA_WORDS, REPORTING_VERBS,
+    RESIDENT_NOUNS, SETTLEMENT_NOUNS, SPACED_NOT_CONNECTIVES, SPEECH_VERBS, STORM_WORDS, TITLES,
+    WEEKDAYS, common_words, person_names,
 )
 from geo.countries import continent_names, is_capital, is_demonym
 from geo.model import Candidate
 
-__all__ = ["COMMON_AT_START", "STORM_NAME", "PERSON_REASONS", "PERSON_SPEAKS", "SECOND_WORD",
+__all__ = ["COMMON_AT_START", "COMMON_MODIFIER", "STORM_NAME", "PERSON_REASONS", "PERSON_SPEAKS",
+           "SECOND_WORD",
            "FIRST_WORD",
-           "reject_by_form", "reject_in_context", "fall_back", "a_surname"]
+           "reject_by_form", "a_surname"]
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +53,7 @@ STORM_NAME = "a storm's name ('Hurricane Milton')"
 #: organisation's (`geo._recognize` keeps undotted initials of three letters or more for
 #: countries of a million or more likewise)
 ACRONYM_COUNTRY_POP = 1_000_000
+COMMON_MODIFIER = "a common word modifying a noun ('English language'), not a town"
 SECOND_WORD = "the second word of a longer name the gazetteer does not know"
 FIRST_WORD = "the first word of a longer name the gazetteer does not know"
 PERSON_AFTER_TITLE = "a personal name after a title"
@@ -146,6 +143,7 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
         return PERSON_PART  # "Dana Lincoln": a given name that is also a place
     if s.i in span_ends and not it.headline and not toks[s.i - 1].possessive and \
             text[toks[s.i - 1].end:toks[s.i].start] == " " and \
+            span_ends[s.i].how != "dateline" and \
             not (toks[span_ends[s.i].i].low in common and toks[span_ends[s.i].i].sent_start) \
             and not (span_ends[s.i].j - span_ends[s.i].i == 1 and
                      toks[span_ends[s.i].i].low in DIRECTIONS):  # "Northeast Georgia"
@@ -169,7 +167,7 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
             not nxt.low.endswith(("ed", "s")):
         # "English language learners", "the Liberal government", "Christian community":
         # a common word before a noun is an adjective there, not a town
-        return "a common word modifying a noun ('English language'), not a town"
+        return COMMON_MODIFIER
     if it.common and not is_country and s.j - s.i == 1 and not it.headline:
         why = _head_of_longer_name(text, toks, s)
         if why:  # unless a person's ("Juantissa Hill, 24,")
@@ -274,7 +272,9 @@ def _reject_by_form_rest(text, toks, it: Item, span_at, gaz, is_country, prv, nx
         return PERSON_AFTER_TITLE
     top = it.cands[0]
     if not it.region and prv is not None and prv.low == "the" and top.place.kind == "admin1" \
-            and not top.primary and not top.why[0].startswith("region"):
+            and not top.primary and not top.why[0].startswith("region") and \
+            (nxt is None or nxt.low not in PLACE_IN_AREA_NOUNS) and \
+            text[it.end:it.end + 1] != "-":  # not "the Nabatieh-Tyre road"
         return "'the' before an area's bare name: a sea, river or desert of that name"
     # "officials in Kyiv said", "the governor of Kharkiv urged", "traders in the City of
     # London said": the place is no subject
@@ -694,74 +694,6 @@ def _speaks(text, toks, it: Item) -> bool:
                 FACILITY_HEADS, NATURAL_HEADS)):
         return True  # a first name and a surname that speak: "London Breed said"
     return w.low in SPEECH_VERBS
-
-
-# ---------------------------------------------------------------------------- in context
-
-
-def reject_in_context(toks, it: Item, ctx: Context) -> str:
-    """Why the reading `it.best` is no place of this article (empty when it is one): a
-    common word, a small or alternate-named place the article's other places do not
-    support, a town far off their ground."""
-    best = it.best
-    p = best.place
-    if p.kind in ("country", "region") or (p.kind == "admin1" and it.region):
-        return ""
-    coherent = coheres(p, ctx, it.key)
-    if it.common and p.kind != "country":
-        if it.sent_start or it.headline or not (
-                coherent or (it.placed and p.population >= STRAY_POP)):
-            return "a common word, not supported as a place here"
-        if p.kind == "populated_place" and not best.primary and \
-                p.population < SMALL_ALTERNATE_POP and not it.located and it.qualifier is None:
-            # "a Democrat from Georgia": the word, not another name of a hamlet (Sumiton,
-            # Alabama), in whatever country the article is about
-            return "a common word that is only another name of a small place"
-    if not coherent and not it.region:
-        why = best.why[0] if best.why else ""
-        if not why.startswith("primary") and p.population < SMALL_ALTERNATE_POP:
-            return "a small place matched by another name, far from the article's places"
-        if p.population < TINY_POP and not it.locative:
-            return "a tiny place far from the article's places"
-        if ctx.has_others(it.key) and it.qualifier is None and p.kind == "populated_place" and (
-                p.population < SMALL_ALTERNATE_POP
-                or (not it.locative and (p.population < STRAY_POP or not best.primary))):
-            return "a small place in no country the article speaks of, with nothing to place it"
-    if p.kind == "populated_place" and it.qualifier is None and p.population < OUTLIER_POP \
-            and ctx.stray(it.key, p) and not ctx.beside(it.key, p):
-        # a town far from the places the article is about: most likely a village of that
-        # name the gazetteer lacks; better no point than a wrong one
-        return "a small place far from all the article's other places"
-    if it.sent_start and not it.region and not best.primary and p.population < WEAK_START_POP \
-            and not it.locative:
-        return "a small place matched by another name at a sentence start"
-    if it.span.how == "inflected" and not coherent:
-        return "an inflected form far from the article's places"
-    return ""
-
-
-def fall_back(toks, it: Item, ctx: Context) -> None:
-    """When the best reading is rejected as out of place, the next one that fits the
-    article (a coherent candidate of some size: "reached Texas" in an article on Mexico and
-    the United States is the state, not a hamlet in Mexico) takes its place."""
-    if it.common or it.headline or (it.sent_start and not it.located):
-        return
-    best, why = it.best, it.reject
-    for s, c in it.scores[1:]:
-        p = c.place
-        if p.kind == "populated_place" and (p.population < SMALL_ALTERNATE_POP
-                                            or not c.primary):
-            continue
-        if not coheres(p, ctx, it.key):
-            continue
-        it.best = c
-        if not reject_in_context(toks, it, ctx):
-            it.scores = [(s, c)] + [t for t in it.scores if t[1] is not c]
-            it.reject = ""
-            log.debug("%s: %s rejected (%s), %s fits", it.key, best.place.place_id, why,
-                      p.place_id)
-            return
-    it.best = best
 
 
 # ---------------------------------------------------------------------------- one sense

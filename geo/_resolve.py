@@ -295,11 +295,12 @@ def _strong(it: Item) -> Candidate | None:
 
 def resolve(it: Item, ctx: Context, items: list[Item], done: dict) -> None:
     qual = items[it.qualifier].best if it.qualifier is not None else None
-    if qual is not None and qual.place.kind not in ("country", "admin1"):
-        qual = None
+    if qual is not None and qual.place.kind not in ("country", "admin1") and not it.within:
+        qual = None   # a town's district qualifies by its first-level area and country
     sig = None
     if not it.alias:  # mentions of one name with the same cues resolve alike
-        sig = (it.key, it.region, qual.place.place_id if qual else None, len(it.cands))
+        sig = (it.key, it.region, it.second_level, qual.place.place_id if qual else None,
+               len(it.cands))
         got = done.get(sig)
         if got is not None:
             it.scores, it.best = got
@@ -311,6 +312,9 @@ def resolve(it: Item, ctx: Context, items: list[Item], done: dict) -> None:
         own = it.own = _own_scores(it, qual, items)
         it.own_sig = own_sig
     bonus = ctx.bonus_for(it.key)
+    # a county or district the text writes as one (`geo._counties`) is of a state or
+    # province the article names, where it has one of that name
+    states = {a for _, a in ctx.areas} if it.second_level else ()
     scored = []
     top = -math.inf
     for s, c in own:
@@ -319,6 +323,8 @@ def resolve(it: Item, ctx: Context, items: list[Item], done: dict) -> None:
         s += bonus(c.place)
         if c.place.kind in _HELD_KINDS and ctx.held(it.key, c.place):
             s += HELD
+        if states and c.place.kind == "admin2" and c.place.admin1 in states:
+            s += QUALIFIER_ADMIN1
         top = max(top, s)
         scored.append((s, c))
     if len(scored) > 1:
@@ -486,7 +492,9 @@ def _own_scores(it: Item, qual, items) -> list:
         if named_pop is not None and not c.primary and p.kind == "populated_place":
             pop = min(pop, named_pop)
         s = c.score + POP_EXTRA * math.log10(pop + 1)
-        if it.region:
+        if it.second_level:
+            s += REGION_ADMIN1 if p.kind == "admin2" else REGION_NOT_ADMIN1
+        elif it.region:
             s += REGION_ADMIN1 if p.kind == "admin1" else REGION_NOT_ADMIN1
         elif p.kind == "admin1" and p.admin1 in holds:
             s += HOLDS_THE_NAMED   # "Hugo, Oklahoma": the state that holds a Hugo
@@ -500,7 +508,7 @@ def _own_scores(it: Item, qual, items) -> list:
         if qual is not None:
             if p.country_code == qual.place.country_code:
                 s += QUALIFIER_COUNTRY
-                if qual.place.kind == "admin1" and p.admin1 == qual.place.admin1:
+                if qual.place.kind != "country" and p.admin1 == qual.place.admin1:
                     s += QUALIFIER_ADMIN1
         if p.place_id in alias_ids:
             s += ALIAS

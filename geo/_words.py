@@ -15,7 +15,7 @@ from functools import lru_cache
 from geo.namekey import normalize
 
 __all__ = [
-    "AREA_WORDS", "PLURAL_AREA_WORDS", "SETTLEMENT_NOUNS", "DIRECTIONS", "TITLES",
+    "AREA_WORDS", "PLURAL_AREA_WORDS", "PLACE_IN_AREA_NOUNS", "SETTLEMENT_NOUNS", "DIRECTIONS", "TITLES",
     "ORG_WORDS", "FACILITY_HEADS", "NATURAL_HEADS", "FEATURE_WORDS", "FEATURE_PREFIXES",
     "FACILITY_MODIFIERS", "CONNECTIVES", "NAME_PARTICLES", "REPORTING_VERBS",
     "SPEECH_VERBS", "ADDRESSING_VERBS", "IRREGULAR_PAST", "PLACE_SUBJECT_VERBS", "MODALS",
@@ -202,6 +202,10 @@ LOCATIVES = frozenset({
     "town", "city", "village", "villages", "towns", "cities", "outpost", "port", "capital",
     "у", "в", "біля", "до", "під", "з", "із", "від", "поблизу", "через",
 })
+#: singular nouns of a settlement or area after an area's name: "the North Darfur village of
+#: Saluma", "the Kherson town of Beryslav" name the area, no sea or river of its name
+PLACE_IN_AREA_NOUNS = frozenset({"village", "town", "city", "district", "countryside",
+                                 "settlement", "hamlet", "capital", "county"})
 #: prepositions that put people at a place: "officials in Kyiv said" is no metonym
 AT_PLACE = frozenset({"in", "at", "from", "inside", "near", "outside", "у", "в", "з"})
 #: verbs of territorial control: "controlling Donetsk and Luhansk" speaks of regions

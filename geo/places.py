@@ -98,16 +98,19 @@ from functools import lru_cache
 
 from geo import _recognize as rz
 from geo._demonyms import demonym_mentions
-from geo._firms import names_a_firm
+from geo._firms import MEDIA_NAME, media_names, names_a_firm
 from geo._given import given_names
 from geo._states import prefer_states
 from geo._teams import TEAM_NAME, names_a_team, team_names
+from geo._counties import SECOND_LEVEL_SUFFIXES, read_second_level
 from geo._cues import read_coordination, read_cues, read_qualifiers
+from geo._in_context import fall_back, reject_in_context
 from geo._item import Item
 from geo._buildings import names_a_building
 from geo._reject import (
-    COMMON_AT_START, FIRST_WORD, PERSON_REASONS, PERSON_SPEAKS, SECOND_WORD, STORM_NAME,
-    a_surname, fall_back, reject_by_form, reject_in_context,
+    COMMON_AT_START, COMMON_MODIFIER, FIRST_WORD, PERSON_REASONS, PERSON_SPEAKS, SECOND_WORD,
+    STORM_NAME,
+    a_surname, reject_by_form,
 )
 from geo._regions import BARE_WATERS, bare_water, region_names, region_place, region_prefixes
 from geo._resolve import anchors, resolve
@@ -184,12 +187,13 @@ def find_places(text: str, date=None, *, gazetteer=None, unresolved=None) -> lis
             it.common = False  # "MOBILE, Ala. —": a dateline the next name places
     read_coordination(text, toks, items)
     read_qualifiers(text, toks, items)
+    read_second_level(text, items)
     for it in items:
         _load_candidates(gaz, it, on)
         if not it.cands:
             it.reject = it.reject or "no candidate"
     for it in items:
-        if not it.reject:
+        if not it.reject and not it.second_level:
             it.reject = reject_by_form(text, toks, it, span_at, span_ends, gaz) or \
                 names_a_building(toks, it) or names_a_team(text, toks, it) or \
                 names_a_firm(text, toks, it)
@@ -211,7 +215,8 @@ def find_places(text: str, date=None, *, gazetteer=None, unresolved=None) -> lis
         for it in live:
             resolve(it, ctx, items, done)
         for it in live:
-            it.reject = reject_in_context(toks, it, ctx) or abroad(it, ctx)
+            it.reject = "" if it.second_level and it.best.place.kind == "admin2" else \
+                reject_in_context(toks, it, ctx) or abroad(it, ctx)
             if it.reject:
                 fall_back(toks, it, ctx)
         if round_ == 0:
@@ -265,12 +270,14 @@ def _team_names(items: list[Item]) -> None:
     locative or a qualifier ("in Notre Dame", "Notre Dame, Indiana") is still judged as a
     place, and so are countries and first-level areas."""
     teams = team_names(items)
-    if not teams:
+    media = media_names(items)   # ... and so is a news outlet's ("the Xinhua news agency")
+    if not teams and not media:
         return
     for it in items:
-        if not it.reject and it.key in teams and not it.located and it.qualifier is None \
-                and it.cands and it.cands[0].place.kind not in ("country", "admin1"):
-            it.reject = TEAM_NAME
+        if not it.reject and (it.key in teams or it.key in media) and not it.located and \
+                it.qualifier is None and it.cands and \
+                it.cands[0].place.kind not in ("country", "admin1"):
+            it.reject = TEAM_NAME if it.key in teams else MEDIA_NAME
 
 
 #: why a name the article gives a person is no place where it stands bare
@@ -318,15 +325,16 @@ def _one_person(text, toks, items: list[Item]) -> None:
 
 def _one_sense(items: list[Item]) -> None:
     """A common word in a headline or opening a sentence ("Talks in Geneva", "Rosario’s
-    port") is the place the article names mid-sentence with the same name: one sense per
-    article. It takes that mention's reading. A small town named in the headline only is
-    left out."""
+    port", "Bath flooding: ...") is the place the article names mid-sentence with the same
+    name: one sense per article. It takes that mention's reading. A small town named in the
+    headline only is left out."""
     sense: dict[str, Item] = {}
     for it in items:
         if not it.reject and not it.headline and not it.sent_start and it.key not in sense:
             sense[it.key] = it
     for it in items:
-        if it.reject == COMMON_AT_START and it.key in sense:
+        if it.key in sense and (it.reject == COMMON_AT_START or (
+                it.reject == COMMON_MODIFIER and (it.headline or it.sent_start))):
             other = sense[it.key]
             it.best, it.scores, it.reject = other.best, other.scores, ""
             log.debug("%s at %d: the place named at %d", it.key, it.start, other.start)
@@ -350,6 +358,8 @@ def _load_candidates(gaz, it: Item, on) -> None:
             Candidate(place=place, score=1.0, why=("a continent or world region",), primary=True)]
         return
     cands = _lookup(gaz, it.key, on)
+    if it.second_level:
+        cands = _second_level_first(gaz, it, cands, on)
     if it.region:
         areas = []
         for k in it.region_keys:  # "donetsk region", "donetsk oblast", ...
@@ -379,6 +389,26 @@ def _load_candidates(gaz, it: Item, on) -> None:
     if it.span.how == "inflected" and not any(c.place.population >= TINY_POP for c in cands):
         cands = []  # a guessed case ending needs a town of some size behind it
     it.cands = cands[:MAX_CANDIDATES]
+
+
+def _second_level_first(gaz, it: Item, cands: list[Candidate], on) -> list[Candidate]:
+    """A name the text writes as a county or district (`geo._counties`): the gazetteer's
+    second-level areas of that name ("calhoun county", ...) first; no such cue after all
+    when it has none."""
+    areas = [c for c in cands if c.place.kind == "admin2"]
+    for suffix in SECOND_LEVEL_SUFFIXES:
+        if gaz.has_name(it.key + suffix):
+            areas += [c for c in _lookup(gaz, it.key + suffix, on) if c.place.kind == "admin2"]
+    if not areas:
+        it.second_level = False
+        return cands
+    seen: set = set()
+    first = []
+    for c in areas:
+        if c.place.place_id not in seen:
+            seen.add(c.place.place_id)
+            first.append(c)
+    return first + [c for c in cands if c.place.place_id not in seen]
 
 
 def _namesake_countries(gaz, key: str, top: Candidate) -> list[Candidate]:

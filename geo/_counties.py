@@ -1,0 +1,87 @@
+"""Second-level areas named bare where the text says they are: list items under a heading by county or district ("Reports by county:" then "- Calhoun: 54 homes"), and names before a plural type word ("Calhoun, Carroll and Lee counties").
+
+A name so marked (`Item.second_level`) is read as a second-level area (a US county or
+parish, a district, a raion) where the gazetteer has one of that name, before any town
+named like it, and is not taken for a person or a common word: the text has said what it
+is. Which county of that name is the article's is left to its context (the state it names,
+the towns around). Names the gazetteer has no such area for are left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo._item import Item
+
+__all__ = ["SECOND_LEVEL_SUFFIXES", "read_second_level"]
+
+#: the type words of second-level areas, singular and plural, as written after a name or in
+#: a list's heading
+_SINGULAR = ("county", "parish", "district", "borough", "raion", "municipality")
+_PLURAL = frozenset({"counties", "parishes", "districts", "boroughs", "raions",
+                     "municipalities"})
+#: the keys under which the gazetteer may hold the area of a bare name ("calhoun county")
+SECOND_LEVEL_SUFFIXES = tuple(" " + w for w in _SINGULAR)
+_HEADING_WORD = re.compile(
+    r"\b(?:" + "|".join(_SINGULAR + tuple(_PLURAL)) + r")\b", re.IGNORECASE)
+_BULLET = frozenset({"", "-", "*", "•", "–", "—", "·"})
+_JOINS = (", ", " and ", ", and ", " & ", " or ")
+
+
+def read_second_level(text: str, items: list[Item]) -> None:
+    """Mark the items the text writes as second-level areas (see the module's docstring)."""
+    _list_items(text, items)
+    _before_plural(text, items)
+
+
+def _list_items(text: str, items: list[Item]) -> None:
+    """"Damage by county:" / "- Calhoun: 54 homes" / "- Carroll: ...": a name that opens a
+    list line and is followed by a colon, in a list whose heading (the nearest line above
+    that is not one of its items) names a second-level type. Lists of two items or more."""
+    lines: dict[int, Item] = {}   # line start -> the item opening it
+    for it in items:
+        if text[it.end:it.end + 1] != ":":
+            continue
+        ls = text.rfind("\n", 0, it.start) + 1
+        if text[ls:it.start].strip() in _BULLET:
+            lines[ls] = it
+    if len(lines) < 2:
+        return
+    for ls, it in lines.items():
+        heading = _heading(text, ls, lines)
+        if heading is not None and _HEADING_WORD.search(heading):
+            it.second_level = True
+
+
+def _heading(text: str, ls: int, lines: dict[int, Item]) -> str | None:
+    """The nearest line above the line at `ls` that is neither blank nor a list item
+    (None when there is none within a page of lines)."""
+    for _ in range(200):
+        if ls == 0:
+            return None
+        prev = text.rfind("\n", 0, ls - 1) + 1
+        line = text[prev:ls - 1]
+        ls = prev
+        if not line.strip():
+            continue
+        if prev in lines:
+            continue
+        if line.lstrip()[:1] in ("-", "*", "•", "–", "—", "·"):
+            continue  # an item of the list that opens with no place name
+        return line
+    return None
+
+
+def _before_plural(text: str, items: list[Item]) -> None:
+    """"Calhoun, Carroll and Lee counties": every name of the run before a plural type."""
+    run: list[Item] = []
+    for n, it in enumerate(items):
+        if run and text[run[-1].end:it.start] in _JOINS:
+            run.append(it)
+        else:
+            run = [it]
+        after = text[it.end:it.end + 16].lstrip(" ").split(" ", 1)[0].lower().rstrip(".,;:")
+        if len(run) >= 2 and after in _PLURAL and (n + 1 >= len(items) or not text[
+                it.end:items[n + 1].start].startswith(_JOINS)):
+            for r in run:
+                r.second_level = True
