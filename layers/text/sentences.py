@@ -31,7 +31,16 @@ _ABBREV = {
     "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "i.e", "e.g", "inc", "ltd", "co", "corp", "jr",
     "sr", "km", "sq", "approx", "dept", "govt", "reg", "obl",
 }
-_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9А-ЯЁ])")
+#: invisible format characters (zero-width space and joiners, bidi marks and embeddings,
+#: word joiner, byte-order mark) that text pasted from the web or a word processor carries
+#: between sentences: they separate like a space and never hide a sentence's end
+_INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+#: what a sentence is trimmed of at both ends: blanks and those invisible characters
+_BLANK = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "".join(
+    chr(c) for a, b in ((0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x2069),
+                        (0xFEFF, 0xFEFF)) for c in range(a, b + 1))
+_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=(?:\s|[" + _INVISIBLE + r"])+[\"“‘'(\[]?[" + _INVISIBLE
+                     + r"]*[A-Z0-9А-ЯЁ])")
 _CLAUSE_SEP_RE = re.compile(r"\s*(?:[,;:()\[\]]|\s[—–-]\s|[—–]|--)\s*|"
                             r"\s+(?=(?:and|but) that\s|while\s|whereas\s|but\s|"
                             r"and (?:has|have|had|is|are|was|were|will|would)\s|"
@@ -107,7 +116,7 @@ def _split_paragraph(text: str, base: int) -> list[tuple[int, int, bool]]:
                 continue
             out.append((bs + pos, bs + m.end(), False))
             pos = m.end()
-            while pos < len(chunk) and chunk[pos].isspace():
+            while pos < len(chunk) and chunk[pos] in _BLANK:
                 pos += 1
         if pos < len(chunk):
             out.append((bs + pos, be, len(blocks) == 1 and not re.search(r"[.!?]$", chunk)))
@@ -135,8 +144,8 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         for s, e, heading in _split_paragraph(chunk, m.start()):
             raw = text[s:e]
-            ls = len(raw) - len(raw.lstrip())
-            rs = len(raw.rstrip())
+            ls = len(raw) - len(raw.lstrip(_BLANK))
+            rs = len(raw.rstrip(_BLANK))
             if rs <= ls:
                 continue
             out.append(Sentence(text[s + ls:s + rs], s + ls, s + rs, len(out), heading, para))
