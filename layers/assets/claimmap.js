@@ -672,7 +672,14 @@
       }
       var art = D.articles[S[C.article[i]]] || {title: S[C.article[i]], published: '', source: ''};
       var foot = el('div', 'cm-card-foot', null, div);
-      el('span', 'cm-article-title', art.title, foot);
+      if (/^https?:\/\//i.test(art.url || '')) {
+        var link = el('a', 'cm-article-title', art.title, foot);
+        link.href = art.url;
+        link.target = '_blank';
+        link.rel = 'noopener noreferrer';
+      } else {
+        el('span', 'cm-article-title', art.title, foot);
+      }
       if (art.published) { el('span', null, ' \u00b7 ' + art.published, foot); }
       if (art.source) { el('span', null, ' \u00b7 ' + art.source, foot); }
       el('div', 'cm-id', 'claim ' + C.id[i], div);
