@@ -54,9 +54,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from geo.outlines import check_borders
 from layers.io.writers import atomic_write
 from layers.render._cells import drawing_input, importance, number, split_ids, truthy
-from layers.render._context import (draw_context_towns, draw_country_labels, draw_disputed,
+from layers.render._context import (disputed_near, draw_context_towns, draw_country_labels,
+                                     draw_disputed,
                                     far_places)
 from layers.render._frame import (country_outline, focus_country_of, lonlat_to_map,
                                   projected_world, projection, to_crs, view_extent)
@@ -243,14 +245,17 @@ def _draw(layers, size, dpi, title, basemap, context, width=None):
     # reserve the caption's lines: its fixed text and room for one line of notes
     may_note = (not view_geoms or is_world or bool(countries_named)
                 or len(claims) > 0 and not points)
+    region_sources = sorted({str(r.get("geometry_source") or "") for r in regions})
     caption_guess = caption_text(art, "x" * 60 if basemap == "web" else "",
-                                  ["x" * 90] if may_note else [])
+                                  ["x" * 90] if may_note else [], region_sources)
     legend_h = None
     stacked = width is not None and size[0] < _STACKED_BELOW_IN
     # under the map with no inset beside it, the legend takes two columns
     legend_cols = 2 if stacked and is_world else 1
     if width is not None:   # room for the legend at its type: the most it may hold
-        legend_h = _legend_height(fig, points, regions, claims, links, bool(far), legend_cols)
+        legend_h = _legend_height(fig, points, regions, claims, links, bool(far), legend_cols,
+                                  check_borders(data.borders) if disputed_near(view_geoms, data.borders)
+                                  else None)
     layout = figure_layout(fig, size, title or art.title or art.id, caption_guess,
                            inset=not is_world, legend_h=legend_h, stacked=stacked)
     if layout["size"] != tuple(size):
@@ -432,7 +437,7 @@ def _draw(layers, size, dpi, title, basemap, context, width=None):
 
     # -- context: country names and nearby towns, only where there is room ------------
     draw_country_labels(ax, placer, world, extent)
-    draw_disputed(ax, placer, crs, extent, data.borders)   # occupied areas, marked
+    disputed = draw_disputed(ax, placer, crs, extent, data.borders)   # occupied areas, marked
     n_context = 0
     if context:
         n_context = draw_context_towns(ax, placer, to_map, crs, extent, points)
@@ -448,7 +453,8 @@ def _draw(layers, size, dpi, title, basemap, context, width=None):
             bool(points), any(p.get("kind") == "facility" for p in points),
             sorted({"polygon" if r["geometry"].geom_type.endswith("Polygon") else "point"
                     for r in regions if r.get("geometry") is not None}),
-            claim_flags, n_context > 0, far=bool(pointers), ncols=legend_cols)
+            claim_flags, n_context > 0, far=bool(pointers), ncols=legend_cols,
+            disputed=check_borders(data.borders) if disputed else None)
     draw_titles(fig, layout, title or art.title or art.id, len(places), len(claims))
     notes = []
     if drawing.unmapped_claims:
@@ -460,9 +466,9 @@ def _draw(layers, size, dpi, title, basemap, context, width=None):
         notes.append("The article names only countries.")
     if is_world:
         notes.append("Equal Earth projection; no scale bar at this scale.")
-    caption = caption_text(art, attribution, notes)
+    caption = caption_text(art, attribution, notes, region_sources)
     if len(textwrap.wrap(caption, width=layout["caption_chars"])) > 4:
-        caption = caption_text(art, attribution, [])   # the attribution must stay
+        caption = caption_text(art, attribution, [], region_sources)   # the attribution must stay
     draw_caption(fig, layout, caption)
     _floor_type(fig)
     return drawing
@@ -496,7 +502,7 @@ def _min_span(view_geoms, crs, is_world) -> float:
     return 40_000.0
 
 
-def _legend_height(fig, points, regions, claims, links, far, ncols=1) -> float:
+def _legend_height(fig, points, regions, claims, links, far, ncols=1, disputed=None) -> float:
     """Inches the legend needs at the figure's type for the most it may show of these
     layers (every category and link of the data, counts, context towns): the room a map
     made for a width in pixels keeps for it (its type is not made smaller to fit)."""
@@ -515,7 +521,7 @@ def _legend_height(fig, points, regions, claims, links, far, ncols=1) -> float:
                     for r in regions if r.get("geometry") is not None})
     leg = draw_legend(fig, (0.0, 0.0, 0.5, 50.0), cats, relations, bool(points),
                       any(p.get("kind") == "facility" for p in points), kinds, flags, True,
-                      far=far, ncols=ncols)
+                      far=far, ncols=ncols, disputed=disputed or None)
     height = leg.get_window_extent(fig.canvas.get_renderer()).height / fig.dpi
     leg.remove()
     return height + 0.05
