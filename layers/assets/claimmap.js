@@ -599,17 +599,31 @@
       var children = cluster.getAllChildMarkers();
       var counts = {}, n = children.length;
       children.forEach(function (m) { var c = C.cat[m.cmIndex]; counts[c] = (counts[c] || 0) + 1; });
-      var stops = [], acc = 0;
+      var stops = [], acc = 0, segments = [];
       Object.keys(counts).sort(function (a, b) { return a - b; }).forEach(function (c) {
         var from = acc; acc += counts[c] / n * 100;
         stops.push(D.categories[c].colour + ' ' + from.toFixed(2) + '% ' + acc.toFixed(2) + '%');
+        segments.push({cat: D.categories[c], n: counts[c], mid: (from + acc) / 2});
       });
       var size = n < 10 ? 34 : n < 100 ? 40 : n < 1000 ? 46 : 52;
+      /* colour is not enough (colour vision): each category's glyph on its arc of the
+         ring, in a badge of its colour (the four largest arcs) */
+      var r = size / 2 - size * 0.09, badge = 6.5, glyphs = '';
+      segments.sort(function (a, b) { return b.n - a.n; }).slice(0, 4).forEach(function (sg) {
+        var a = sg.mid * 3.6 * Math.PI / 180;
+        var x = size / 2 + r * Math.sin(a), y = size / 2 - r * Math.cos(a);
+        glyphs += '<g class="cm-cluster-glyph" data-category="' + esc(sg.cat.key) + '">' +
+          '<circle cx="' + x.toFixed(1) + '" cy="' + y.toFixed(1) + '" r="' + badge +
+          '" fill="' + sg.cat.colour + '" stroke="#fff" stroke-width="1"/>' +
+          glyphSvg(sg.cat.glyph, x, y - 0.2, 8, '#fff') + '</g>';
+      });
       /* a cluster on a place's dot stands above it, pointing at it, like a pin */
       var lifted = placeAt[pointKey(cluster.getLatLng())];
       return L.divIcon({
         html: '<div class="cm-cluster-ring" style="background:conic-gradient(' + stops.join(',') +
-              ')"><span>' + n + '</span></div>',
+              ')"><span>' + n + '</span><svg class="cm-cluster-glyphs" width="' + size +
+              '" height="' + size + '" viewBox="0 0 ' + size + ' ' + size + '">' + glyphs +
+              '</svg></div>',
         className: 'cm-cluster' + (lifted ? ' cm-cluster-lifted' : ''), iconSize: [size, size],
         iconAnchor: lifted ? [size / 2, size + LIFT] : [size / 2, size / 2]});
     }
