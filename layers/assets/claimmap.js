@@ -160,7 +160,8 @@
     map.getPane('cmLabels').style.pointerEvents = 'none';
     map.createPane('cmOutline');
     map.getPane('cmOutline').style.zIndex = 150;
-    var outline = L.geoJSON(decodeOutlines(JSON.parse(document.getElementById(options.outline).textContent)), {
+    var outlineData = decodeOutlines(JSON.parse(document.getElementById(options.outline).textContent));
+    var outline = L.geoJSON(outlineData, {
       pane: 'cmOutline', interactive: false,
       renderer: L.canvas({pane: 'cmOutline'}),   // thousands of vertices: canvas, not SVG
       style: {color: '#9a9a9a', weight: 0.8, fillColor: '#f3f1ea', fillOpacity: 1},
@@ -230,6 +231,20 @@
       });
       pending.push(disputed);
       overlays['<span class="cm-swatch cm-swatch-disputed"></span>' + esc(D.disputed_title)] = disputed;
+    }
+    /* the countries the article names: their outlines, highlighted (the view stays on
+       the claims: a country is not zoomed out to) */
+    var named = {};
+    (D.countries_named || []).forEach(function (n) { named[n] = true; });
+    if (D.countries_named && D.countries_named.length) {
+      var countries = L.geoJSON({type: 'FeatureCollection', features: outlineData.features
+                                 .filter(function (f) { return named[f.properties.name]; })}, {
+        style: {color: '#3b3b3b', weight: 2.2, fill: false, className: 'cm-country-named'},
+        interactive: false
+      });
+      pending.push(countries);
+      overlays['<span class="cm-swatch cm-swatch-country"></span>Countries named (' +
+               fmtNumber(D.countries_named.length) + ')'] = countries;
     }
     if (D.regions.length) {
       pending.push(regions);

@@ -15,8 +15,8 @@ from pathlib import Path
 from layers.model import RELATIONS
 from layers.render._cells import number, published_text
 from layers.render._frame import lonlat_to_map, transformer
-from layers.render._look import (BORDER, CATEGORY_MARKER, DISPUTED, CONTEXT, MIN_TYPE, SCALE, WATER,
-                                 arrow_marker, claim_diameter, claim_size, mask, scaled,
+from layers.render._look import (BORDER, CATEGORY_MARKER, CONTEXT, DISPUTED, MIN_TYPE,
+                                 NAMED_COUNTRY, SCALE, WATER, arrow_marker, claim_diameter, claim_size, mask, scaled,
                                  type_pt)
 from layers.render._shapes import draw_lines, fill_polygons
 from layers.symbology import (PLACE_STYLE, data_credits,
@@ -349,7 +349,7 @@ class _CountHandler:
 
 
 def draw_legend(fig, rect, categories, relations, towns, facility, regions, claim_flags, context,
-            far=False, ncols=1, disputed=None):
+            far=False, ncols=1, disputed=None, named_country=False):
     """The legend: only what the map shows.
 
     `regions` lists the kinds of region drawn ("point", "polygon"); `claim_flags` says
@@ -430,6 +430,9 @@ def draw_legend(fig, rect, categories, relations, towns, facility, regions, clai
         labels.append("Other town (context)")
     handles.append(Line2D([], [], color=BORDER, linewidth=0.9, linestyle=(0, (6, 2, 1, 2))))
     labels.append("International border")
+    if named_country:
+        handles.append(Line2D([], [], color=NAMED_COUNTRY, linewidth=1.5))
+        labels.append("Border of a country named")
     if disputed:
         # as _context.draw_disputed draws it: hatched, a dashed dark-red edge
         handles.append(Patch(facecolor="none", edgecolor=DISPUTED, hatch="////",
