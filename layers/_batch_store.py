@@ -101,7 +101,8 @@ def doc_to_dict(doc: ClaimsDoc) -> dict:
     return {
         "article": {"id": art.id, "title": art.title,
                     "published": art.published.isoformat() if art.published else None,
-                    "source": art.source, "path": art.path, "notes": list(art.notes)},
+                    "source": art.source, "url": art.url, "path": art.path,
+                    "notes": list(art.notes)},
         "places": [[getattr(p, f) for f in _PLACE_FIELDS] for p in doc.places],
         "claims": [[getattr(c, f) for f in _CLAIM_FIELDS] for c in doc.claims],
         "made_by": dict(doc.made_by),
@@ -114,7 +115,7 @@ def doc_from_dict(data: dict) -> ClaimsDoc:
     article = Article(id=a["id"], text="", title=a.get("title") or "",
                       published=date.fromisoformat(a["published"]) if a.get("published") else None,
                       source=a.get("source") or "", path=a.get("path"),
-                      notes=tuple(a.get("notes") or ()))
+                      notes=tuple(a.get("notes") or ()), url=a.get("url") or "")
     places = [PlaceRecord(**dict(zip(_PLACE_FIELDS, row))) for row in data["places"]]
     claims = [Claim(**dict(zip(_CLAIM_FIELDS, row))) for row in data["claims"]]
     return ClaimsDoc(article=article, places=places, claims=claims,

@@ -444,8 +444,8 @@ def _failure(job: _Job, reason: str) -> dict:
 
 # ---------------------------------------------------------------------------- the batch
 
-def _state_digest(jobs: list[_Job], name: str, maps: bool) -> str:
-    digest = hashlib.sha256(f"{name}\0{int(maps)}".encode())
+def _state_digest(jobs: list[_Job], name: str, maps: bool, borders: str) -> str:
+    digest = hashlib.sha256(f"{name}\0{int(maps)}\0{borders}".encode())
     for j in jobs:
         digest.update(f"\0{j.key}".encode())
     return digest.hexdigest()
@@ -477,7 +477,7 @@ def _up_to_date(state_file: Path, out: Path, digest: str) -> dict | None:
 def run_batch(directory: str | os.PathLike, *, out: str | os.PathLike = "output",
               scheduler: str | None = None, workers: int | None = None,
               name: str | None = None, maps: bool = True,
-              progress: bool | None = None) -> BatchSummary:
+              progress: bool | None = None, borders: str | None = None) -> BatchSummary:
     """Parse every article under directory on Dask and write one merged set of layers.
 
     Parameters
@@ -497,6 +497,9 @@ def run_batch(directory: str | os.PathLike, *, out: str | os.PathLike = "output"
         Also draw the maps (HTML, PNG/SVG, report), as ``build`` does.
     progress : bool, optional
         Show a progress bar on stderr; default when stderr is a terminal.
+    borders : {"recognised", "de-facto"}, optional
+        Country borders of the merged layers and maps, as ``build --borders``:
+        internationally recognised by default (occupied areas marked), or as held.
 
     Returns
     -------
@@ -508,9 +511,11 @@ def run_batch(directory: str | os.PathLike, *, out: str | os.PathLike = "output"
         The folder is missing or holds no article, or no article could be parsed.
     """
     from layers._batch_store import ResultStore
+    from geo.outlines import check_borders
     from layers.text.article import slugify
 
     t0 = time.perf_counter()
+    borders = check_borders(borders)
     root = Path(directory)
     if not root.is_dir():
         raise BadInput("is not a folder", path=str(directory))
@@ -526,11 +531,11 @@ def run_batch(directory: str | os.PathLike, *, out: str | os.PathLike = "output"
                            articles=len(files), scheduler=scheduler or "local")
     with ResultStore(out / CACHE_DIR / name) as store:
         return _run(root, out, name, files, store, summary, scheduler=scheduler,
-                    workers=workers, maps=maps, progress=progress, t0=t0)
+                    workers=workers, maps=maps, progress=progress, t0=t0, borders=borders)
 
 
 def _run(root: Path, out: Path, name: str, files: list[Path], store, summary: BatchSummary,
-         *, scheduler, workers, maps, progress, t0: float) -> BatchSummary:
+         *, scheduler, workers, maps, progress, t0: float, borders: str) -> BatchSummary:
     from layers._batch_store import code_fingerprint, doc_from_dict
 
     jobs = _jobs(root, files, code_fingerprint())
@@ -549,7 +554,7 @@ def _run(root: Path, out: Path, name: str, files: list[Path], store, summary: Ba
     summary.reused = len(jobs) - len(todo)
 
     state_file = store.root / "last-run.json"
-    digest = _state_digest(jobs, name, maps)
+    digest = _state_digest(jobs, name, maps, borders)
     last = None if todo else _up_to_date(state_file, out, digest)
     if last is not None:
         summary.unchanged = True
@@ -558,7 +563,7 @@ def _run(root: Path, out: Path, name: str, files: list[Path], store, summary: Ba
         summary.failures = [tuple(f) for f in last["failures"]]
     else:
         t = time.perf_counter()
-        layers, merged = _merge(jobs, store, name, summary, doc_from_dict)
+        layers, merged = _merge(jobs, store, name, summary, doc_from_dict, borders)
         summary.counts = layers.counts()
         summary.corroborated, summary.contested = merged.corroborated, merged.contested
         summary.seconds["merge"] = time.perf_counter() - t
@@ -588,7 +593,8 @@ def _save_state(state_file: Path, digest: str, summary: BatchSummary) -> None:
     atomic_write(state_file, write)
 
 
-def _merge(jobs: list[_Job], store, name: str, summary: BatchSummary, doc_from_dict):
+def _merge(jobs: list[_Job], store, name: str, summary: BatchSummary, doc_from_dict,
+           borders: str):
     """Read the records back one at a time, in order of article id, and merge them."""
     from layers.merge import Merger, merged_layers
 
@@ -609,4 +615,4 @@ def _merge(jobs: list[_Job], store, name: str, summary: BatchSummary, doc_from_d
         raise BadInput(f"no article could be parsed ({len(summary.failures)} failed: {first})",
                        path=summary.directory)
     merged = merger.finish(name, title=f"{name}: {summary.merged} articles")
-    return merged_layers(merged), merged
+    return merged_layers(merged, borders=borders), merged

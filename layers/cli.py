@@ -220,13 +220,17 @@ def build(inputs, out, on, boundaries, borders, basemap, figure_size, width, dpi
 @click.option("--name", help="Name of the merged files (default: the folder's name).")
 @click.option("--maps/--no-maps", default=True, show_default=True,
               help="Also draw the maps (HTML, PNG/SVG); --no-maps writes the data files only.")
-def batch(directory, out, scheduler, workers, name, maps):
+@click.option("--borders", type=click.Choice(["recognised", "de-facto"]), default="recognised",
+              show_default=True,
+              help="Country borders: internationally recognised (occupied areas marked), "
+                   "or as held on the ground (Natural Earth's de facto).")
+def batch(directory, out, scheduler, workers, name, maps, borders):
     """Every article under DIRECTORY into one merged set of layers, on Dask."""
     from layers.batch import run_batch
 
     try:
         summary = run_batch(directory, out=out, scheduler=scheduler, workers=workers,
-                            name=name, maps=maps)
+                            name=name, maps=maps, borders=borders)
     except KeyboardInterrupt:
         click.echo("claimmap: batch interrupted; the articles parsed so far are cached: run "
                    "the same command again to go on", err=True)

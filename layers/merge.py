@@ -253,8 +253,11 @@ def cross_check(claims: list[Claim], published: dict[str, str]) -> dict[str, lis
 
 # ---------------------------------------------------------------------------- layers
 
-def merged_layers(merged: Merged, boundaries=None):
+def merged_layers(merged: Merged, boundaries=None, *, borders: str | None = None):
     """The four layers of a merged document, with the merge's own columns.
+
+    ``borders`` ("recognised", the default, or "de-facto") is as in
+    :func:`layers.builder.layers_from_doc`.
 
     places and regions get ``articles`` and ``article_count``; claims get
     ``corroborated_by`` and ``corroboration_count`` (see the module's notes). Everything
@@ -266,7 +269,7 @@ def merged_layers(merged: Merged, boundaries=None):
     """
     from layers.builder import layers_from_doc
 
-    layers = layers_from_doc(merged.doc, boundaries=boundaries, source=None)
+    layers = layers_from_doc(merged.doc, boundaries=boundaries, source=None, borders=borders)
     layers.articles = list(merged.articles)     # the HTML map's article filter reads them
     article_of = {c.claim_id: c.article_id for c in merged.doc.claims}
     for frame_name in ("places", "regions"):

@@ -32,6 +32,9 @@ class Article:
     path: str | None = None      # the file it was read from
     #: what the reader assumed (e.g. "decoded as cp1251"); empty when nothing was
     notes: tuple[str, ...] = ()
+    #: the article's web address (a page's canonical link or og:url, a front matter's or a
+    #: claims file's ``url``); empty when the source gives none
+    url: str = ""
 
 
 @dataclass

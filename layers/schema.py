@@ -158,9 +158,12 @@ def _place_label(p: PlaceRecord | None) -> str:
 
 
 def article_url(article: Article | None) -> str:
-    """The article's URL: its source when that is a web address, else empty."""
-    source = (article.source if article is not None else "") or ""
-    return source.strip() if source.strip().lower().startswith(("http://", "https://")) else ""
+    """The article's URL: its ``url``, else its source when that is a web address, else empty."""
+    if article is None:
+        return ""
+    from layers.text.article import web_address
+
+    return web_address(getattr(article, "url", "")) or web_address(article.source)
 
 
 def article_index(doc: ClaimsDoc) -> dict[str, Article]:

@@ -21,11 +21,31 @@ import math
 __all__ = ["CATEGORY_STYLE", "CATEGORY_SHAPE", "SHAPES", "Shape", "RELATION_STYLE", "PLACE_STYLE",
            "LABEL_FONT", "LABEL_FONT_FALLBACKS", "category_style", "category_shape",
            "relation_style", "shape_svg", "ink_on", "label_for", "GEONAMES_ATTRIBUTION",
-           "NATURAL_EARTH_ATTRIBUTION"]
+           "NATURAL_EARTH_ATTRIBUTION", "US_CENSUS_ATTRIBUTION", "data_credits"]
 
-#: the credits of the data under every static map and report fragment
+#: the credits of the data under every map claimmap draws (static caption, report
+#: fragment, HTML map's attribution): `data_credits` is the one list they all use
 GEONAMES_ATTRIBUTION = "Places: GeoNames (CC BY 4.0)"
-NATURAL_EARTH_ATTRIBUTION = "Outlines: Natural Earth 1:50m (public domain)"
+NATURAL_EARTH_ATTRIBUTION = ("Outlines: Natural Earth 1:50m countries and 1:10m first-level "
+                             "areas (public domain)")
+US_CENSUS_ATTRIBUTION = "US counties: US Census Bureau 2017 (public domain)"
+
+
+def data_credits(region_sources=(), *, places: bool = True) -> list[str]:
+    """The credits of the data a map draws: GeoNames' places (unless ``places=False``),
+    Natural Earth's outlines, and the US Census' counties when a region's
+    ``geometry_source`` (`region_sources`) is one of them.
+
+    >>> data_credits(["Natural Earth admin-1"], places=False)
+    ['Outlines: Natural Earth 1:50m countries and 1:10m first-level areas (public domain)']
+    >>> data_credits(["US Census counties"])[-1]
+    'US counties: US Census Bureau 2017 (public domain)'
+    """
+    out = [GEONAMES_ATTRIBUTION] if places else []
+    out.append(NATURAL_EARTH_ATTRIBUTION)
+    if any("census" in str(s or "").lower() for s in region_sources):
+        out.append(US_CENSUS_ATTRIBUTION)
+    return out
 
 #: category -> (colour, Font Awesome 4 icon name, legend label)
 CATEGORY_STYLE: dict[str, tuple[str, str, str]] = {

@@ -10,7 +10,8 @@ from ``layer_styles``, exactly as QGIS does when a user adds it; all are drawn t
 regions at the bottom and places on top, with QgsMapRendererParallelJob (the renderer of
 QGIS's map canvas) at 1200x900 px, 96 dpi, with labels. It prints JSON: the QGIS version,
 each layer's field types (QVariant names), default-style result and temporal properties,
-the labels the labelling engine placed (in a view around the claims) with each one's font (the family asked for, what
+the labels the labelling engine placed (in a view around the claims) with each one's box in
+the PNG's pixels and its font (the family asked for, what
 Qt resolved it to, whether QFontDatabase knows it), the PNG's size, and for each DAY
 (``YYYY-MM-DD``) the claims the claims layer's temporal filter keeps for that day (what the
 Temporal Controller shows with a one-day step), in the GeoPackage and in the
@@ -113,9 +114,15 @@ def main(gpkg, out_png, *days):
         families = set(QFontDatabase().families())
         labels = []
         results = job.takeLabelingResults()
+        m2p = settings.mapToPixel()
         for pos in (results.allLabels() if results else []):
             font = pos.labelFont
+            r = pos.labelRect
+            a = m2p.transform(r.xMinimum(), r.yMaximum())
+            b = m2p.transform(r.xMaximum(), r.yMinimum())
             labels.append({"layer": pos.layerID, "text": pos.labelText,
+                           # the label's box in the PNG's pixels: left, top, right, bottom
+                           "box": [a.x(), a.y(), b.x(), b.y()],
                            "family": font.family(), "resolved": QFontInfo(font).family(),
                            "in_font_database": font.family() in families})
         names = {layers[n].id(): n for n in order}

@@ -156,3 +156,56 @@ def test_the_temporal_controller_shows_each_claim_for_its_period(rendered, sourc
         shown_somewhere |= set(info["claim_ids"])
     assert shown_somewhere == {r["claim_id"] for r in dated}
     assert report[source]["2000-01-01"]["claim_ids"] == []
+
+
+def test_each_area_is_labelled_once(rendered):
+    """An oblast is a place (a marker) and a region (its outline): only the region's label
+    is drawn, not a second one from the places layer."""
+    layers, _rows, report, _png = rendered
+    texts = [lab["text"] for lab in report["labels"]]
+    areas = set(layers.regions["name"])
+    assert {"Donetsk Oblast", "Luhansk Oblast", "Dnipropetrovsk Oblast"} <= areas
+    for name in areas & set(texts):
+        assert texts.count(name) == 1, (name, report["labels"])
+    assert {lab["layer"] for lab in report["labels"] if lab["text"] in areas} == {"regions"}
+
+
+@pytest.fixture(scope="module")
+def example_render(tmp_path_factory):
+    """The built-in example built by the command line and rendered by QGIS."""
+    import sys
+
+    from common import EXAMPLE_ARTICLE
+
+    out = tmp_path_factory.mktemp("qgis_example")
+    res = subprocess.run([str(Path(sys.executable).with_name("claimmap")), "build",
+                          str(EXAMPLE_ARTICLE), "--out", str(out)], capture_output=True,
+                         text=True, timeout=600)
+    assert res.returncode == 0, res.stderr[-2000:]
+    png = out / "render.png"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    env.update({"QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(out)})
+    os.chmod(out, 0o700)
+    res = subprocess.run([SYSTEM_PYTHON, str(RENDER), str(out / f"{EXAMPLE_ARTICLE.stem}.gpkg"),
+                          str(png)], capture_output=True, text=True, env=env, timeout=300)
+    assert res.returncode == 0, (res.stdout[-2000:], res.stderr[-2000:])
+    return json.loads(res.stdout), png
+
+
+def test_place_labels_clear_the_ring_of_claims(example_render):
+    """Avdiivka's claims are displaced onto a ring around it: its label (and every other
+    place's) covers no pixel of a claim's symbol."""
+    from PIL import Image
+
+    report, png = example_render
+    image = Image.open(png).convert("RGB")
+    colours = {tuple(int(c.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+               for c, _icon, _label in CATEGORY_STYLE.values()}
+    labels = [lab for lab in report["labels"] if lab["layer"] == "places"]
+    assert any(lab["text"].startswith("Avdi") for lab in labels), labels
+    for lab in labels:
+        x0, y0, x1, y1 = (round(v) for v in lab["box"])
+        crop = image.crop((max(0, x0), max(0, y0), x1, y1))
+        hits = sum(n for n, c in crop.getcolors(maxcolors=crop.width * crop.height) or []
+                   if c in colours)
+        assert hits == 0, (lab["text"], hits)

@@ -262,6 +262,33 @@ def test_unknown_borders_choice_is_a_usage_error(tmp_path):
     assert not (tmp_path / "o").exists()
 
 
+def test_batch_takes_the_same_borders_choice(tmp_path):
+    """`claimmap batch --borders de-facto` draws the merged maps as held; the default is
+    the recognised borders, as `build`'s; switching reruns the merge (not 'unchanged')."""
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    (folder / "depot-2026-05-04.txt").write_text(CRIMEA_TEXT, encoding="utf-8")
+    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+
+    def batch(*extra) -> Path:
+        res = subprocess.run([CLAIMMAP, "batch", str(folder), "--out", str(tmp_path / "out"),
+                              "--workers", "1", *extra], env=env, capture_output=True,
+                             text=True, timeout=900)
+        assert res.returncode == 0, res.stderr[-2000:]
+        return tmp_path / "out" / "desk.html"
+
+    world = _outline_countries(batch())
+    assert world["Ukraine"].contains(SIMFEROPOL) and not world["Russia"].contains(SIMFEROPOL)
+    page = batch("--borders", "de-facto")
+    world = _outline_countries(page)
+    assert world["Russia"].contains(SIMFEROPOL) and not world["Ukraine"].contains(SIMFEROPOL)
+    assert "Crimea: held by Russia, recognised as Ukraine" in \
+        [d["label"] for d in page_data(page)["disputed"]]
+    res = subprocess.run([CLAIMMAP, "batch", str(folder), "--out", str(tmp_path / "o2"),
+                          "--borders", "claimed"], env=env, capture_output=True, timeout=120)
+    assert res.returncode == 2 and b"--borders" in res.stderr
+
+
 def test_the_static_map_marks_the_occupied_area(crimea):
     """The PNG is drawn (looked at by hand: Crimea hatched, "Crimea (occupied by Russia)");
     here: it differs between the two border choices, as only the borders differ."""

@@ -404,7 +404,7 @@
     /* ---------------------------------------------------------------- export */
     var lineOf = {};
     D.links.forEach(function (lk) { if (!lineOf[lk.claim] && lk.coords.length > 1) { lineOf[lk.claim] = lk.coords; } });
-    var COLUMNS = ['claim_id', 'article_id', 'article_title', 'category', 'measure', 'value',
+    var COLUMNS = ['claim_id', 'article_id', 'article_title', 'article_url', 'category', 'measure', 'value',
                    'value_max', 'unit', 'qualifier', 'period', 'date_start', 'date_end',
                    'time_precision', 'source', 'place_ids', 'place_names', 'geo_precision',
                    'contested', 'conflicts_with', 'relation', 'text'];
@@ -412,6 +412,7 @@
       var art = S[C.article[i]];
       return {
         claim_id: C.id[i], article_id: art, article_title: articleTitle(C.article[i]),
+        article_url: (D.articles[art] && D.articles[art].url) || '',
         category: D.categories[C.cat[i]].key, measure: C.measure[i], value: C.value[i],
         value_max: C.value_max ? C.value_max[i] : null, unit: C.unit[i],
         qualifier: C.qualifier[i], period: C.period[i], date_start: C.date_start[i],

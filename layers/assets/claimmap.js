@@ -160,7 +160,8 @@
     map.getPane('cmLabels').style.pointerEvents = 'none';
     map.createPane('cmOutline');
     map.getPane('cmOutline').style.zIndex = 150;
-    var outline = L.geoJSON(decodeOutlines(JSON.parse(document.getElementById(options.outline).textContent)), {
+    var outlineData = decodeOutlines(JSON.parse(document.getElementById(options.outline).textContent));
+    var outline = L.geoJSON(outlineData, {
       pane: 'cmOutline', interactive: false,
       renderer: L.canvas({pane: 'cmOutline'}),   // thousands of vertices: canvas, not SVG
       style: {color: '#9a9a9a', weight: 0.8, fillColor: '#f3f1ea', fillOpacity: 1},
@@ -230,6 +231,20 @@
       });
       pending.push(disputed);
       overlays['<span class="cm-swatch cm-swatch-disputed"></span>' + esc(D.disputed_title)] = disputed;
+    }
+    /* the countries the article names: their outlines, highlighted (the view stays on
+       the claims: a country is not zoomed out to) */
+    var named = {};
+    (D.countries_named || []).forEach(function (n) { named[n] = true; });
+    if (D.countries_named && D.countries_named.length) {
+      var countries = L.geoJSON({type: 'FeatureCollection', features: outlineData.features
+                                 .filter(function (f) { return named[f.properties.name]; })}, {
+        style: {color: '#3b3b3b', weight: 2.2, fill: false, className: 'cm-country-named'},
+        interactive: false
+      });
+      pending.push(countries);
+      overlays['<span class="cm-swatch cm-swatch-country"></span>Countries named (' +
+               fmtNumber(D.countries_named.length) + ')'] = countries;
     }
     if (D.regions.length) {
       pending.push(regions);
@@ -599,17 +614,31 @@
       var children = cluster.getAllChildMarkers();
       var counts = {}, n = children.length;
       children.forEach(function (m) { var c = C.cat[m.cmIndex]; counts[c] = (counts[c] || 0) + 1; });
-      var stops = [], acc = 0;
+      var stops = [], acc = 0, segments = [];
       Object.keys(counts).sort(function (a, b) { return a - b; }).forEach(function (c) {
         var from = acc; acc += counts[c] / n * 100;
         stops.push(D.categories[c].colour + ' ' + from.toFixed(2) + '% ' + acc.toFixed(2) + '%');
+        segments.push({cat: D.categories[c], n: counts[c], mid: (from + acc) / 2});
       });
       var size = n < 10 ? 34 : n < 100 ? 40 : n < 1000 ? 46 : 52;
+      /* colour is not enough (colour vision): each category's glyph on its arc of the
+         ring, in a badge of its colour (the four largest arcs) */
+      var r = size / 2 - size * 0.09, badge = 6.5, glyphs = '';
+      segments.sort(function (a, b) { return b.n - a.n; }).slice(0, 4).forEach(function (sg) {
+        var a = sg.mid * 3.6 * Math.PI / 180;
+        var x = size / 2 + r * Math.sin(a), y = size / 2 - r * Math.cos(a);
+        glyphs += '<g class="cm-cluster-glyph" data-category="' + esc(sg.cat.key) + '">' +
+          '<circle cx="' + x.toFixed(1) + '" cy="' + y.toFixed(1) + '" r="' + badge +
+          '" fill="' + sg.cat.colour + '" stroke="#fff" stroke-width="1"/>' +
+          glyphSvg(sg.cat.glyph, x, y - 0.2, 8, '#fff') + '</g>';
+      });
       /* a cluster on a place's dot stands above it, pointing at it, like a pin */
       var lifted = placeAt[pointKey(cluster.getLatLng())];
       return L.divIcon({
         html: '<div class="cm-cluster-ring" style="background:conic-gradient(' + stops.join(',') +
-              ')"><span>' + n + '</span></div>',
+              ')"><span>' + n + '</span><svg class="cm-cluster-glyphs" width="' + size +
+              '" height="' + size + '" viewBox="0 0 ' + size + ' ' + size + '">' + glyphs +
+              '</svg></div>',
         className: 'cm-cluster' + (lifted ? ' cm-cluster-lifted' : ''), iconSize: [size, size],
         iconAnchor: lifted ? [size / 2, size + LIFT] : [size / 2, size / 2]});
     }
@@ -672,7 +701,14 @@
       }
       var art = D.articles[S[C.article[i]]] || {title: S[C.article[i]], published: '', source: ''};
       var foot = el('div', 'cm-card-foot', null, div);
-      el('span', 'cm-article-title', art.title, foot);
+      if (/^https?:\/\//i.test(art.url || '')) {
+        var link = el('a', 'cm-article-title', art.title, foot);
+        link.href = art.url;
+        link.target = '_blank';
+        link.rel = 'noopener noreferrer';
+      } else {
+        el('span', 'cm-article-title', art.title, foot);
+      }
       if (art.published) { el('span', null, ' \u00b7 ' + art.published, foot); }
       if (art.source) { el('span', null, ' \u00b7 ' + art.source, foot); }
       el('div', 'cm-id', 'claim ' + C.id[i], div);

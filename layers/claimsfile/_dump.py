@@ -118,7 +118,11 @@ def doc_tree(doc: ClaimsDoc) -> list[tuple[str, object, bool]]:
 
     art = {"id": a.id, "title": a.title,
            "published": _DQ(a.published.isoformat()) if a.published else None,
-           "source": a.source, "path": a.path, "notes": _Flow(list(a.notes))}
+           "source": a.source}
+    if a.url:
+        # written only when known, so the files of articles with no address stay as they were
+        art["url"] = a.url
+    art.update({"path": a.path, "notes": _Flow(list(a.notes))})
     art = dict(_guarded(art.items()))
     places = []
     for p in doc.places:

@@ -21,7 +21,7 @@ claimmap claims file: review it, then run `claimmap build` on it.
   places (pinned) and name its key in the claim's places to put the claim on the map.
 - Comments you add are kept when claimmap rewrites this file."""
 
-ARTICLE_KEYS = ("id", "title", "published", "source", "path", "notes")
+ARTICLE_KEYS = ("id", "title", "published", "source", "url", "path", "notes")
 PLACE_KEYS = ("key", "place_id", "geonameid", "name", "kind", "lat", "lon", "country_code",
                "admin1", "population", "mentions", "surfaces", "geo_precision", "alternatives",
                "source", "note")

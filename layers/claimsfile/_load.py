@@ -196,7 +196,7 @@ def _article(w: _Where, root) -> Article:
     return Article(id=aid, text=str(text), title=_str(w, a, "title"),
                    published=date.fromisoformat(published) if published else None,
                    source=_str(w, a, "source"), path=str(a["path"]) if a.get("path") else None,
-                   notes=tuple(str(n) for n in notes))
+                   notes=tuple(str(n) for n in notes), url=_str(w, a, "url"))
 
 
 def _places(w: _Where, root, validate: bool) -> tuple[list[PlaceRecord], dict[str, str]]:

@@ -53,7 +53,7 @@ DRAWN_COLUMNS = {
     "claims": ("place_ids", "category", "contested", "geometry"),
     "links": ("link_id", "relation", "from_place", "to_place", "geometry"),
     "regions": ("place_id", "name", "kind", "mentions", "population", "surfaces",
-                "geometry"),
+                "geometry_source", "geometry"),
 }
 
 

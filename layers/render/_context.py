@@ -12,7 +12,7 @@ import math
 
 from layers.render._cells import number, split_ids
 from layers.render._frame import lon_centre, transformer
-from layers.render._look import CONTEXT, mask, type_pt
+from layers.render._look import CONTEXT, DISPUTED, mask, type_pt
 
 __all__ = ["draw_context_towns", "draw_country_labels", "draw_disputed", "far_places"]
 
@@ -140,7 +140,8 @@ def draw_context_towns(ax, placer, to_map, crs, extent, points, limit=8) -> int:
 def draw_disputed(ax, placer, crs, extent, borders):
     """Areas held by one country and recognised as another's (geo.outlines.disputed_areas)
     in the view: hatched, edged in dark red, named with who holds them ("Crimea (occupied
-    by Russia)" under recognised borders, "held by" under de facto ones)."""
+    by Russia)" under recognised borders, "held by" under de facto ones). Returns how many
+    were drawn (the legend's entry)."""
     import shapely
     from shapely.geometry import box
 
@@ -151,13 +152,15 @@ def draw_disputed(ax, placer, crs, extent, borders):
     view = box(extent[0], extent[2], extent[1], extent[3])
     borders = check_borders(borders)
     word = "occupied" if borders == "recognised" else "held"
+    drawn = 0
     for area in disputed_areas(borders):
         (geom,) = to_crs([area["geometry"]], crs)
         if geom is None or geom.is_empty or not geom.intersects(view):
             continue
-        fill_polygons(ax, [geom], facecolor="none", edgecolor="#b2182b", hatch="////",
+        drawn += 1
+        fill_polygons(ax, [geom], facecolor="none", edgecolor=DISPUTED, hatch="////",
                       linewidth=0.0, alpha=0.35, zorder=1.6)
-        fill_polygons(ax, [geom], facecolor="none", edgecolor="#b2182b", linewidth=0.8,
+        fill_polygons(ax, [geom], facecolor="none", edgecolor=DISPUTED, linewidth=0.8,
                       linestyle=(0, (2, 2)), zorder=1.65)
         inside = shapely.intersection(geom, view)
         if inside.area < 0.002 * view.area:
@@ -168,3 +171,22 @@ def draw_disputed(ax, placer, crs, extent, borders):
                      clearance_pt=0, radii_pt=(0.0, 12.0, 24.0), leader_from=99,
                      required=False, fontsize=type_pt(7), color="#8c1a28", style="italic",
                      zorder=1.85)
+    return drawn
+
+
+def disputed_near(geoms, borders, margin_deg: float = 3.0) -> bool:
+    """Whether an area `draw_disputed` marks lies near these EPSG:4326 geometries (within
+    `margin_deg` of their bounds): the legend's room is kept for its entry."""
+    from shapely.geometry import box
+
+    from geo.outlines import check_borders, disputed_areas
+
+    geoms = [g for g in geoms if g is not None and not g.is_empty]
+    if not geoms:
+        return False
+    x0 = min(g.bounds[0] for g in geoms) - margin_deg
+    y0 = min(g.bounds[1] for g in geoms) - margin_deg
+    x1 = max(g.bounds[2] for g in geoms) + margin_deg
+    y1 = max(g.bounds[3] for g in geoms) + margin_deg
+    near = box(x0, y0, x1, y1)
+    return any(a["geometry"].intersects(near) for a in disputed_areas(check_borders(borders)))

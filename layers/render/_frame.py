@@ -327,3 +327,15 @@ def focus_country_of(focus_places):
     i = int(hits[0]) if len(hits) else int(shapely.distance(world.geometry, g).argmin())
     return {"name": world.name[i], "iso_a2": world.iso_a2[i], "iso_a3": world.iso_a3[i],
             "continent": world.continent[i], "geometry": world.geometry[i]}
+
+
+def country_names_for(codes, borders: str | None = None) -> list[str]:
+    """The outline names (geo.outlines.country_outlines) of the countries with these ISO
+    3166-1 alpha-2 codes, sorted: the countries an article names, to highlight."""
+    from geo.outlines import country_outlines
+
+    codes = {str(c or "").strip().upper() for c in codes} - {""}
+    if not codes:
+        return []
+    o = country_outlines(borders)
+    return sorted({str(n) for n, cc in zip(o.name, o.iso_a2) if str(cc).upper() in codes})

@@ -15,11 +15,11 @@ from pathlib import Path
 from layers.model import RELATIONS
 from layers.render._cells import number, published_text
 from layers.render._frame import lonlat_to_map, transformer
-from layers.render._look import (BORDER, CATEGORY_MARKER, CONTEXT, MIN_TYPE, SCALE, WATER,
-                                 arrow_marker, claim_diameter, claim_size, mask, scaled,
+from layers.render._look import (BORDER, CATEGORY_MARKER, CONTEXT, DISPUTED, MIN_TYPE,
+                                 NAMED_COUNTRY, SCALE, WATER, arrow_marker, claim_diameter, claim_size, mask, scaled,
                                  type_pt)
 from layers.render._shapes import draw_lines, fill_polygons
-from layers.symbology import (GEONAMES_ATTRIBUTION, NATURAL_EARTH_ATTRIBUTION, PLACE_STYLE,
+from layers.symbology import (PLACE_STYLE, data_credits,
                               category_style, relation_style)
 
 __all__ = ["caption_text", "draw_caption", "draw_inset", "draw_legend", "draw_north_arrow",
@@ -101,8 +101,9 @@ def draw_titles(fig, layout, title, n_places, n_claims):
     fig.text(layout["margin"], y, sub, ha="left", va="top", fontsize=scaled(8), color="#555555")
 
 
-def caption_text(art, tile_attribution, notes) -> str:
-    """Source, date, notes and attribution, as one paragraph."""
+def caption_text(art, tile_attribution, notes, region_sources=()) -> str:
+    """Source, date, notes and attribution (`data_credits` of the regions'
+    ``geometry_source`` values, `region_sources`), as one paragraph."""
     parts = []
     src = " ".join(str(art.source or (Path(art.path).name if art.path else "")).split())
     if len(src) > 110:   # a long URL: keep the caption to its lines
@@ -114,7 +115,7 @@ def caption_text(art, tile_attribution, notes) -> str:
         parts.append(when)
     line1 = ", ".join(parts) + ("." if parts else "")
     line1 = line1[:1].upper() + line1[1:]   # "Published ..." when there is no source
-    attrib = [GEONAMES_ATTRIBUTION, NATURAL_EARTH_ATTRIBUTION]
+    attrib = data_credits(region_sources)
     if tile_attribution:
         attrib.append(f"Basemap: {tile_attribution}")
     return " ".join([line1, *notes, "; ".join(attrib) + ". Made with claimmap."]).strip()
@@ -348,11 +349,12 @@ class _CountHandler:
 
 
 def draw_legend(fig, rect, categories, relations, towns, facility, regions, claim_flags, context,
-            far=False, ncols=1):
+            far=False, ncols=1, disputed=None, named_country=False):
     """The legend: only what the map shows.
 
     `regions` lists the kinds of region drawn ("point", "polygon"); `claim_flags` says
-    whether a contested claim and a count badge were drawn.
+    whether a contested claim and a count badge were drawn; `disputed` is the borders
+    choice ("recognised", "de-facto") when an occupied or disputed area is drawn.
     """
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
@@ -428,6 +430,15 @@ def draw_legend(fig, rect, categories, relations, towns, facility, regions, clai
         labels.append("Other town (context)")
     handles.append(Line2D([], [], color=BORDER, linewidth=0.9, linestyle=(0, (6, 2, 1, 2))))
     labels.append("International border")
+    if named_country:
+        handles.append(Line2D([], [], color=NAMED_COUNTRY, linewidth=1.5))
+        labels.append("Border of a country named")
+    if disputed:
+        # as _context.draw_disputed draws it: hatched, a dashed dark-red edge
+        handles.append(Patch(facecolor="none", edgecolor=DISPUTED, hatch="////",
+                             linestyle=(0, (2, 2)), linewidth=0.8))
+        labels.append("Area under occupation" if disputed == "recognised"
+                      else "Area held, recognised as another's")
     # a figure legend in the panel's box (an Axes of its own would cost as much again), in
     # the largest type that fits
     renderer = fig.canvas.get_renderer()

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from layers.model import CATEGORIES
 from layers.symbology import PLACE_STYLE, category_style, label_for, relation_style
+from layers.schema import article_url
 
 __all__ = ["date_interval", "map_data", "script_json"]
 
@@ -322,6 +323,16 @@ OUTLINE_SCALE = 1000
 OUTLINE_TOLERANCE = 0.005
 
 
+def countries_named(places: list[dict], borders: str | None = None) -> list[str]:
+    """The outline names (`outline_data`'s) of the countries the article names: places of
+    kind ``country``, matched by ISO code. The page draws them as highlighted outlines
+    (not counted in the view, which stays on the claims)."""
+    from layers.render._frame import country_names_for
+
+    return country_names_for([p.get("country") for p in places if p.get("kind") == "country"],
+                             borders)
+
+
 @lru_cache(maxsize=2)
 def outline_data(borders: str | None = None) -> dict:
     """Country outlines (geo.outlines.countries, with the `borders` chosen: recognised by
@@ -424,17 +435,20 @@ def map_data(layers, *, tiles: list[dict]) -> dict:
     regions = _regions(_to_4326(getattr(layers, "regions", None)))
     art = layers.doc.article
     articles = {art.id: {"title": art.title or art.id, "published": _iso(art.published),
-                         "source": art.source or ""}}
+                         "source": art.source or "", "url": article_url(art)}}
     # a merged map's articles (``layers.articles`` from layers.merge, or the document's
     # own list where it keeps one): titles for the article filter and the cards
     for a in getattr(layers, "articles", None) or getattr(layers.doc, "articles", None) or ():
         articles[a.id] = {"title": a.title or a.id, "published": _iso(a.published),
-                          "source": a.source or ""}
+                          "source": a.source or "", "url": article_url(a)}
     dated = [d for d in claims["d0"] if d is not None]
+    borders = check_borders(getattr(layers, "borders", None))
     return {
+        "countries_named": countries_named(places, borders),
         "version": 1,
         "article": {"id": art.id, "title": art.title or art.id,
-                    "published": _iso(art.published), "source": art.source or ""},
+                    "published": _iso(art.published), "source": art.source or "",
+                    "url": article_url(art)},
         "articles": articles,
         "strings": strings.items,
         "claims": claims,

@@ -38,6 +38,10 @@ WATER = "#dce9f2"
 LAND = "#f1eee8"
 LAND_FOCUS = "#fcfbf8"
 BORDER = "#8c8c8c"
+#: occupied or disputed areas: hatched and edged in this dark red
+DISPUTED = "#b2182b"
+#: the land borders of a country the article names
+NAMED_COUNTRY = "#3b3b3b"
 CONTEXT = "#8a8a8a"
 #: type scale of the figure being drawn: 1 at 8x6 in, smaller for smaller figures
 SCALE = contextvars.ContextVar("claimmap_static_scale", default=1.0)

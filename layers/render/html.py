@@ -179,7 +179,12 @@ def render_page(layers, *, embed: bool = False) -> str:
         f'<script type="application/json" id="claimmap-data">{script_json(data)}</script>\n'
         f'<script type="application/json" id="claimmap-outline">'
         f'{_outline_text(getattr(layers, "borders", None))}</script>'), name="claimmap_data")
-    from geo.outlines import ATTRIBUTION as outline_attribution
+    from layers.render._cells import rows_of
+    from layers.symbology import data_credits
+
+    outline_attribution = "; ".join(data_credits(
+        sorted({str(r.get("geometry_source") or "") for r in rows_of(getattr(layers, "regions", None))}),
+        places=False))
 
     options = {"data": "claimmap-data", "outline": "claimmap-outline", "embed": embed,
                # Leaflet's default marker (leaflet-measure uses it) as data URIs: its own

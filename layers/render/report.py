@@ -15,7 +15,7 @@ from pathlib import Path
 from geo.exc import BadInput
 from layers.io.writers import atomic_write
 from layers.render._cells import number, published_text, rows_of, split_ids, truthy
-from layers.symbology import (GEONAMES_ATTRIBUTION, NATURAL_EARTH_ATTRIBUTION, category_style,
+from layers.symbology import (category_style, data_credits,
                               label_for)
 
 __all__ = ["MAX_TABLE_ROWS", "QUOTE_CHARS", "short_quote", "write_report_fragment"]
@@ -144,6 +144,11 @@ def _display_width(png: bytes) -> int | None:
     return None
 
 
+def _region_sources(layers) -> list[str]:
+    """Where the regions' outlines come from (``geometry_source``), for the credits."""
+    return sorted({str(r.get("geometry_source") or "") for r in rows_of(layers.regions)})
+
+
 def write_report_fragment(layers, path, png_path) -> Path:
     """Write ``SLUG.report.html``: a self-contained fragment to paste into a report or CMS.
 
@@ -237,7 +242,7 @@ def write_report_fragment(layers, path, png_path) -> Path:
                    f"<code>{esc(stem)}.claims.csv</code>.</p>")
     out += [
         f"<figcaption>{esc(title)}{' (' + esc(meta) + ')' if meta else ''}. "
-        f"{esc(GEONAMES_ATTRIBUTION)}; {esc(NATURAL_EARTH_ATTRIBUTION)}. "
+        f"{esc('; '.join(data_credits(_region_sources(layers))))}. "
         "Made with claimmap.</figcaption>",
         "</figure>",
         "",

@@ -54,17 +54,19 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from geo.outlines import check_borders
 from layers.io.writers import atomic_write
 from layers.render._cells import drawing_input, importance, number, split_ids, truthy
-from layers.render._context import (draw_context_towns, draw_country_labels, draw_disputed,
-                                    far_places)
-from layers.render._frame import (country_outline, focus_country_of, lonlat_to_map,
-                                  projected_world, projection, to_crs, view_extent)
+from layers.render._context import (disputed_near, draw_context_towns, draw_country_labels,
+                                    draw_disputed, far_places)
+from layers.render._frame import (country_names_for, country_outline, focus_country_of,
+                                  lonlat_to_map, projected_world, projection, to_crs,
+                                  view_extent)
 from layers.render._furniture import (caption_text, draw_caption, draw_inset, draw_legend,
                                       draw_north_arrow, draw_scale_bar, draw_titles,
                                       figure_layout, locator_country)
-from layers.render._look import (BORDER, LAND, LAND_FOCUS, MIN_TYPE, PLACE_SIZE, RC, SCALE,
-                                 WATER, claim_size, mask, scaled, type_scale)
+from layers.render._look import (BORDER, LAND, LAND_FOCUS, MIN_TYPE, NAMED_COUNTRY, PLACE_SIZE,
+                                 RC, SCALE, WATER, claim_size, mask, scaled, type_scale)
 from layers.render._markers import draw_claims
 from layers.render._options import (DEFAULT_DPI, DEFAULT_FIGURE_SIZE, MIN_TYPE_PT,
                                     WIDTH_PRESETS, check_basemap, check_figure,
@@ -243,14 +245,17 @@ def _draw(layers, size, dpi, title, basemap, context, width=None):
     # reserve the caption's lines: its fixed text and room for one line of notes
     may_note = (not view_geoms or is_world or bool(countries_named)
                 or len(claims) > 0 and not points)
+    region_sources = sorted({str(r.get("geometry_source") or "") for r in regions})
     caption_guess = caption_text(art, "x" * 60 if basemap == "web" else "",
-                                  ["x" * 90] if may_note else [])
+                                  ["x" * 90] if may_note else [], region_sources)
     legend_h = None
     stacked = width is not None and size[0] < _STACKED_BELOW_IN
     # under the map with no inset beside it, the legend takes two columns
     legend_cols = 2 if stacked and is_world else 1
     if width is not None:   # room for the legend at its type: the most it may hold
-        legend_h = _legend_height(fig, points, regions, claims, links, bool(far), legend_cols)
+        legend_h = _legend_height(fig, points, regions, claims, links, bool(far), legend_cols,
+                                  check_borders(data.borders) if disputed_near(view_geoms, data.borders)
+                                  else None, bool(countries_named))
     layout = figure_layout(fig, size, title or art.title or art.id, caption_guess,
                            inset=not is_world, legend_h=legend_h, stacked=stacked)
     if layout["size"] != tuple(size):
@@ -285,7 +290,8 @@ def _draw(layers, size, dpi, title, basemap, context, width=None):
     # the country the article's places are in (most of them by country code), for the
     # locator's title and the lighter land; else the one holding the most mentioned place
     focus_country = locator_country(places) or focus_country_of(points or places)
-    _draw_outlines(ax, world, extent, focus_country, basemap == "web")
+    named = country_names_for([p.get("country_code") for p in countries_named], data.borders)
+    named_drawn = _draw_outlines(ax, world, extent, focus_country, basemap == "web", named)
 
     placer = LabelPlacer(ax, renderer)
     drawing = MapDrawing(fig, ax, None, crs, attribution=attribution)
@@ -432,7 +438,7 @@ def _draw(layers, size, dpi, title, basemap, context, width=None):
 
     # -- context: country names and nearby towns, only where there is room ------------
     draw_country_labels(ax, placer, world, extent)
-    draw_disputed(ax, placer, crs, extent, data.borders)   # occupied areas, marked
+    disputed = draw_disputed(ax, placer, crs, extent, data.borders)   # occupied areas, marked
     n_context = 0
     if context:
         n_context = draw_context_towns(ax, placer, to_map, crs, extent, points)
@@ -448,7 +454,9 @@ def _draw(layers, size, dpi, title, basemap, context, width=None):
             bool(points), any(p.get("kind") == "facility" for p in points),
             sorted({"polygon" if r["geometry"].geom_type.endswith("Polygon") else "point"
                     for r in regions if r.get("geometry") is not None}),
-            claim_flags, n_context > 0, far=bool(pointers), ncols=legend_cols)
+            claim_flags, n_context > 0, far=bool(pointers), ncols=legend_cols,
+            named_country=named_drawn,
+            disputed=check_borders(data.borders) if disputed else None)
     draw_titles(fig, layout, title or art.title or art.id, len(places), len(claims))
     notes = []
     if drawing.unmapped_claims:
@@ -460,9 +468,9 @@ def _draw(layers, size, dpi, title, basemap, context, width=None):
         notes.append("The article names only countries.")
     if is_world:
         notes.append("Equal Earth projection; no scale bar at this scale.")
-    caption = caption_text(art, attribution, notes)
+    caption = caption_text(art, attribution, notes, region_sources)
     if len(textwrap.wrap(caption, width=layout["caption_chars"])) > 4:
-        caption = caption_text(art, attribution, [])   # the attribution must stay
+        caption = caption_text(art, attribution, [], region_sources)   # the attribution must stay
     draw_caption(fig, layout, caption)
     _floor_type(fig)
     return drawing
@@ -496,7 +504,8 @@ def _min_span(view_geoms, crs, is_world) -> float:
     return 40_000.0
 
 
-def _legend_height(fig, points, regions, claims, links, far, ncols=1) -> float:
+def _legend_height(fig, points, regions, claims, links, far, ncols=1, disputed=None,
+                   named_country=False) -> float:
     """Inches the legend needs at the figure's type for the most it may show of these
     layers (every category and link of the data, counts, context towns): the room a map
     made for a width in pixels keeps for it (its type is not made smaller to fit)."""
@@ -515,14 +524,17 @@ def _legend_height(fig, points, regions, claims, links, far, ncols=1) -> float:
                     for r in regions if r.get("geometry") is not None})
     leg = draw_legend(fig, (0.0, 0.0, 0.5, 50.0), cats, relations, bool(points),
                       any(p.get("kind") == "facility" for p in points), kinds, flags, True,
-                      far=far, ncols=ncols)
+                      far=far, ncols=ncols, disputed=disputed or None,
+                      named_country=named_country)
     height = leg.get_window_extent(fig.canvas.get_renderer()).height / fig.dpi
     leg.remove()
     return height + 0.05
 
 
-def _draw_outlines(ax, world, extent, focus, over_tiles):
-    """Land (the focus country lighter), coastlines, and borders dash-dotted."""
+def _draw_outlines(ax, world, extent, focus, over_tiles, named=()) -> bool:
+    """Land (the focus country lighter), coastlines, and borders dash-dotted; the land
+    borders of the countries the article names (`named`) drawn over them, dark and solid.
+    Whether such a border is in the view."""
     import shapely
     from shapely.geometry import box
 
@@ -531,7 +543,7 @@ def _draw_outlines(ax, world, extent, focus, over_tiles):
     view = box(x0 - mx, y0 - my, x1 + mx, y1 + my)
     local = world.intersecting(view)
     if len(local) == 0:
-        return
+        return False
     geoms = to_pixels(shapely.intersection(local.geoms, view), ax, extent)
     if not over_tiles:
         faces = [LAND_FOCUS if focus is not None and n == focus["name"] else LAND
@@ -547,8 +559,15 @@ def _draw_outlines(ax, world, extent, focus, over_tiles):
     if not borders.is_empty:
         draw_lines(ax, [borders], color=BORDER, linewidth=0.9, linestyle=(0, (6, 2, 1, 2)),
                zorder=1.5)
+    named_lines = [g.boundary for g, n in zip(geoms, local.names) if n in set(named)
+                   and g is not None and not g.is_empty]
+    named_border = shapely.union_all(named_lines).difference(coast.buffer(eps)) \
+        .intersection(view.buffer(-1.0)) if named_lines else None
+    if named_border is not None and not named_border.is_empty:
+        draw_lines(ax, [named_border], color=NAMED_COUNTRY, linewidth=1.5, zorder=1.55)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
+    return named_border is not None and not named_border.is_empty
 
 
 def _draw_link(ax, xy, colour, dash, head=True):

@@ -235,13 +235,14 @@ def article_from_text(text: str, id: str, *, markdown: bool = False, path: str |
     markdown : bool
         Strip '#' from the title line and read a YAML front matter's title/date/source.
     """
-    title, published, source = "", None, ""
+    title, published, source, url = "", None, "", ""
     body = text
     if markdown:
         fm = _front_matter(text)
         if fm:
             title = fm.get("title", "")
             source = fm.get("source", "") or fm.get("url", "")
+            url = web_address(fm.get("url", "")) or web_address(fm.get("source", ""))
             try:
                 published = date.fromisoformat(fm.get("date", "")[:10]) if fm.get("date") else None
             except ValueError:
@@ -255,7 +256,7 @@ def article_from_text(text: str, id: str, *, markdown: bool = False, path: str |
         if published is not None:
             notes += (f"date {published.isoformat()} taken from the file name",)
     return Article(id=slugify(id), text=text, title=title, published=published, source=source,
-                   path=path, notes=tuple(notes))
+                   path=path, notes=tuple(notes), url=url)
 
 
 def _read_html(raw_text: str, path: str, stem: str, notes: list[str]) -> Article:
@@ -291,8 +292,40 @@ def _read_html(raw_text: str, path: str, stem: str, notes: list[str]) -> Article
             notes.append(f"date {published.isoformat()} taken from the file name")
     source = (getattr(doc, "sitename", None) or getattr(doc, "hostname", None)
               or getattr(doc, "url", None) or "")
+    # the page's own address: trafilatura reads og:url, then the canonical link
+    url = web_address(str(getattr(doc, "url", None) or "")) or _canonical_link(raw_text)
     return Article(id=slugify(stem), text=text, title=title or _title_of(text, False),
-                   published=published, source=str(source), path=path, notes=tuple(notes))
+                   published=published, source=str(source), path=path, notes=tuple(notes),
+                   url=url)
+
+
+_CANONICAL_RE = re.compile(
+    r"""<link\b[^>]*\brel\s*=\s*["']?canonical["']?[^>]*>|<meta\b[^>]*\bproperty\s*=\s*["']?og:url["']?[^>]*>""",
+    re.I)
+_HREF_RE = re.compile(r"""\b(?:href|content)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+
+
+def _canonical_link(raw_html: str) -> str:
+    """The web address a page gives for itself (``<link rel=canonical>`` or ``og:url``)."""
+    import html as _html
+
+    for m in _CANONICAL_RE.finditer(raw_html[:200_000]):
+        h = _HREF_RE.search(m.group(0))
+        if h:
+            url = web_address(_html.unescape(next(g for g in h.groups() if g is not None)))
+            if url:
+                return url
+    return ""
+
+
+def web_address(s: str) -> str:
+    """`s` stripped when it is an absolute http(s) address, else empty.
+
+    >>> web_address(" https://example.org/a?b=1 "), web_address("Example News")
+    ('https://example.org/a?b=1', '')
+    """
+    s = (s or "").strip()
+    return s if re.match(r"https?://[^\s/]+\S*$", s, re.I) else ""
 
 
 def read_article(path: str | os.PathLike) -> Article:

@@ -116,9 +116,33 @@ def _categorized(attr: str, kind: str, entries: list[tuple[str, str, str, str]],
     ])
 
 
+#: how far (mm) a place's label stands from its marker: clear of the ring of claims the
+#: claims style's displacement renderer draws around a place (its symbols, `_symbol`'s 3.2
+#: mm, on a ring about 3.7 mm from the centre: looked at in QGIS 3.22's render)
+PLACE_LABEL_DIST_MM = 4.0
+
+
 def _labeling(field: str, colour: str = "#222222", size: float = 9.0,
-              placement: int = 6) -> str:
-    """Simple labelling on a field (placement 6 = around point; 1 = over polygon centroid)."""
+              placement: int = 6, *, show: str = "", dist: float = 1.5,
+              priority: int = 5) -> str:
+    """Simple labelling on a field (placement 6 = around point, cartographic; 1 = over
+    polygon centroid); `dist` in mm from the marker; `show`, an expression, labels only
+    the features it is true for (the data-defined "Show label" property)."""
+    shown = [] if not show else [
+        "      <dd_properties>",
+        '        <Option type="Map">',
+        '          <Option name="name" type="QString" value=""/>',
+        '          <Option name="properties" type="Map">',
+        '            <Option name="Show" type="Map">',
+        '              <Option name="active" type="bool" value="true"/>',
+        f'              <Option name="expression" type="QString" value={quoteattr(show)}/>',
+        '              <Option name="type" type="int" value="3"/>',
+        "            </Option>",
+        "          </Option>",
+        '          <Option name="type" type="QString" value="collection"/>',
+        "        </Option>",
+        "      </dd_properties>",
+    ]
     return "\n".join([
         '  <labeling type="simple">',
         '    <settings calloutType="simple">',
@@ -133,11 +157,32 @@ def _labeling(field: str, colour: str = "#222222", size: float = 9.0,
         '      <text-format wrapChar="" multilineAlign="3" plussign="0" reverseDirectionSymbol="0" '
         'leftDirectionSymbol="&lt;" rightDirectionSymbol="&gt;" addDirectionSymbol="0" '
         'formatNumbers="0" decimals="3" placeDirectionSymbol="0"/>',
-        f'      <placement placement="{placement}" dist="1.5" distUnits="MM" priority="5" '
+        f'      <placement placement="{placement}" dist="{dist}" distUnits="MM" '
+        f'priority="{priority}" '
         'offsetType="0" quadOffset="4" xOffset="0" yOffset="0" offsetUnits="MM"/>',
         '      <rendering drawLabels="1" obstacle="1" scaleVisibility="0" '
         'upsidedownLabels="0" limitNumLabels="0" maxNumLabels="2000" fontLimitPixelSize="0" '
         'displayAll="0" labelPerPart="0" mergeLines="0" zIndex="0"/>',
+        *shown,
+        "    </settings>",
+        "  </labeling>",
+    ])
+
+
+#: place kinds the regions layer draws and labels (layers.schema.AREA_KINDS)
+AREA_LABELLED_BY_REGIONS = ("admin1", "admin2")
+
+
+def _blocking() -> str:
+    """QGIS's "Blocking" labelling: the layer draws no label, its features are obstacles
+    other layers' labels avoid."""
+    return "\n".join([
+        '  <labeling type="simple">',
+        '    <settings calloutType="simple">',
+        '      <text-style fieldName="claim_id" isExpression="0" fontSize="9" '
+        f'fontSizeUnit="Point" fontFamily={quoteattr(LABEL_FONT)} textColor="0,0,0,255"/>',
+        '      <rendering drawLabels="0" obstacle="1" obstacleFactor="2" obstacleType="0" '
+        'scaleVisibility="0" displayAll="0" labelPerPart="0" mergeLines="0" zIndex="0"/>',
         "    </settings>",
         "  </labeling>",
     ])
@@ -252,13 +297,19 @@ def qml(layer: str) -> str:
         ``layer_styles``.
     """
     if layer == "places":
+        # areas are labelled once, by the regions layer (their outline, or their point)
+        areas = ", ".join(f"'{k}'" for k in AREA_LABELLED_BY_REGIONS)
         return _document([_categorized("kind", "point", _kind_entries()),
-                          _labeling("name")], labels=True, geometry="point")
+                          _labeling("name", show=f'"kind" NOT IN ({areas})',
+                                    dist=PLACE_LABEL_DIST_MM, priority=7)],
+                         labels=True, geometry="point")
     if layer == "claims":
         shapes = {cat: category_shape(cat) for cat in CATEGORY_STYLE}
+        # not labelled, but its symbols keep other layers' labels off them ("blocking")
         return _document([_displacement(_categorized("category", "point", _category_entries(),
-                                                     shapes=shapes))],
-                         labels=False, geometry="point", temporal=True)
+                                                     shapes=shapes)),
+                          _blocking()],
+                         labels=True, geometry="point", temporal=True)
     if layer == "claim_lines":
         return _document([_categorized("category", "line", _category_entries())], labels=False,
                          geometry="line", temporal=True)

@@ -1,5 +1,5 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Labeling|Temporal" labelsEnabled="0">
+<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Labeling|Temporal" labelsEnabled="1">
   <temporal enabled="1" mode="4" limitMode="0" accumulate="0" startField="" endField="" durationField="" durationUnit="d" fixedDuration="0" startExpression="with_variable('d', if(length(to_string(&quot;date_start&quot;)) &gt;= 4, to_date(left(to_string(&quot;date_start&quot;) || '-01-01', 10)), NULL), CASE WHEN @d IS NULL THEN NULL ELSE make_datetime(year(@d), month(@d), day(@d), 0, 0, 0) END)" endExpression="with_variable('d', if(length(to_string(if(length(to_string(&quot;date_end&quot;)) &gt;= 4, &quot;date_end&quot;, &quot;date_start&quot;))) &gt;= 4, to_date(left(to_string(if(length(to_string(&quot;date_end&quot;)) &gt;= 4, &quot;date_end&quot;, &quot;date_start&quot;)) || '-01-01', 10)), NULL), with_variable('e', CASE WHEN @d IS NULL THEN NULL WHEN &quot;time_precision&quot; = 'year' THEN make_date(year(@d) + 1, 1, 1) WHEN &quot;time_precision&quot; = 'month' THEN make_date(year(@d) + if(month(@d) = 12, 1, 0), if(month(@d) = 12, 1, month(@d) + 1), 1) ELSE to_date(@d + make_interval(days:=1)) END, CASE WHEN @e IS NULL THEN NULL ELSE make_datetime(year(@e), month(@e), day(@e), 0, 0, 0) END))">
     <fixedRange><start></start><end></end></fixedRange>
   </temporal>
@@ -262,5 +262,11 @@
         </layer>
       </symbol>
   </renderer-v2>
+  <labeling type="simple">
+    <settings calloutType="simple">
+      <text-style fieldName="claim_id" isExpression="0" fontSize="9" fontSizeUnit="Point" fontFamily="DejaVu Sans" textColor="0,0,0,255"/>
+      <rendering drawLabels="0" obstacle="1" obstacleFactor="2" obstacleType="0" scaleVisibility="0" displayAll="0" labelPerPart="0" mergeLines="0" zIndex="0"/>
+    </settings>
+  </labeling>
   <layerGeometryType>0</layerGeometryType>
 </qgis>

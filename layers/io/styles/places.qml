@@ -138,8 +138,21 @@
         <text-buffer bufferDraw="1" bufferSize="1" bufferSizeUnits="MM" bufferColor="255,255,255,255" bufferOpacity="0.9" bufferJoinStyle="128" bufferNoFill="1" bufferBlendMode="0"/>
       </text-style>
       <text-format wrapChar="" multilineAlign="3" plussign="0" reverseDirectionSymbol="0" leftDirectionSymbol="&lt;" rightDirectionSymbol="&gt;" addDirectionSymbol="0" formatNumbers="0" decimals="3" placeDirectionSymbol="0"/>
-      <placement placement="6" dist="1.5" distUnits="MM" priority="5" offsetType="0" quadOffset="4" xOffset="0" yOffset="0" offsetUnits="MM"/>
+      <placement placement="6" dist="4.0" distUnits="MM" priority="7" offsetType="0" quadOffset="4" xOffset="0" yOffset="0" offsetUnits="MM"/>
       <rendering drawLabels="1" obstacle="1" scaleVisibility="0" upsidedownLabels="0" limitNumLabels="0" maxNumLabels="2000" fontLimitPixelSize="0" displayAll="0" labelPerPart="0" mergeLines="0" zIndex="0"/>
+      <dd_properties>
+        <Option type="Map">
+          <Option name="name" type="QString" value=""/>
+          <Option name="properties" type="Map">
+            <Option name="Show" type="Map">
+              <Option name="active" type="bool" value="true"/>
+              <Option name="expression" type="QString" value="&quot;kind&quot; NOT IN ('admin1', 'admin2')"/>
+              <Option name="type" type="int" value="3"/>
+            </Option>
+          </Option>
+          <Option name="type" type="QString" value="collection"/>
+        </Option>
+      </dd_properties>
     </settings>
   </labeling>
   <layerGeometryType>0</layerGeometryType>
