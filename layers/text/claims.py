@@ -74,7 +74,8 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
 
-from layers.text.attribution import REFERRING, UNATTRIBUTED, find_attribution
+from layers.text.attribution import (REFERRING, UNATTRIBUTED, find_attribution, report_source,
+                                     with_short_name)
 from layers.text.conflicts import FOCAL_NOTE, mark_conflicts
 from layers.text.dates import REPORT_DATE_NOTE, DateMention, find_dates
 from layers.text.events import CLAUSE_EVENTS, EventRule
@@ -120,6 +121,8 @@ class _Ctx:
     focal: Ref | None
     dates: dict[int, list[DateMention]] = field(default_factory=dict)   # by sentence index
     sources: list[tuple[int, str]] = field(default_factory=list)        # (sentence, source) seen
+    #: the body whose report the article's lead gives (`layers.text.attribution.report_source`)
+    report: str = ""
     #: spans of the current sentence that hold no place (its dates, its source's name)
     exclude: list[tuple[int, int]] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
@@ -329,9 +332,9 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     dates = ctx.dates[sent.index]
     frame = _frame_date(sent, clauses, dates) or _speech_date(sent, dates)
     attr = find_attribution(sent.text)
-    source = attr.source
+    source = with_short_name(attr.source, ctx.article.text)
     title_note = f"{attr.title} {attr.source}".strip() if attr.title else ""
-    if source.lower() in REFERRING:
+    if source.lower() in REFERRING or attr.refers:
         # "he said", "the agency said": the last source named in the three sentences before
         # "the agency", "the group" stand for an organisation named before (a capitalised
         # name), not for "residents" or "witnesses"; "he", "they" for anyone named
@@ -349,6 +352,10 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         # "In addition, 485 people are missing": the sentence before goes on, its source too
         source = ctx.sources[-1][1]
         title_note = f"'{goes_on.group(0)}': source from the sentence before"
+    if source == UNATTRIBUTED and ctx.report:
+        source, title_note = ctx.report, f"'{ctx.report}' from the article's lead: its report"
+    elif not ctx.report and not ctx.sources and not sent.heading:
+        ctx.report = source if report_source(sent.text, attr.source, attr.start) else ""
     if source != UNATTRIBUTED:
         ctx.sources.append((sent.index, source))
     carry = ctx.last_figure if ctx.last_figure is not None and ctx.last_figure[0] == sent.index - 1 else None
@@ -490,7 +497,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             own = find_attribution(c.text)
             if own.source != UNATTRIBUTED and own.source.lower() not in REFERRING and own.source != source \
                     and not _WEAK_SOURCE_RE.match(c.text[own.end:]):
-                fsource = own.source
+                fsource = with_short_name(own.source, text)
         _add(ctx, sent, (sent.start + f.start, sent.start + f.end), places, f.category or ctx.topic,
              measure=f.measure, value=f.value, unit=f.unit, date=date, source=fsource,
              relation=relation, period=f.period, qualifier=f.qualifier, note=note,
