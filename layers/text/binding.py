@@ -467,6 +467,11 @@ def _facilities(text: str) -> list[tuple[str, int, int, str]]:
     return out
 
 
+# a list item that opens with its label: "- Lee: 60 homes", "• Upper Nile (12): ..."
+_LIST_LABEL_RE = re.compile(r"^[ \t]*[-•*–—][ \t]+(?P<label>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3})"
+                            r"[ \t]*(?:\(\d[\d,]*\))?[ \t]*:", re.M)
+
+
 def unresolved_refs(text: str, refs: list[Ref], unresolved) -> list[Ref]:
     """Refs to the places the text names that no gazetteer entry stands for: every use of a
     name the geoparser could not place (it reports the one the text writes as a place:
@@ -496,6 +501,14 @@ def unresolved_refs(text: str, refs: list[Ref], unresolved) -> list[Ref]:
             a = text.index(name, a) if name else a
         if name:
             add(name, a, a + len(name))
+    labels = list(_LIST_LABEL_RE.finditer(text))
+    if len(labels) >= 3 and any(any(x < m.end("label") and m.start("label") < y for x, y in taken)
+                                for m in labels):
+        # a list whose labels are places ("- Lee: 60 homes damaged"): a label the geoparser
+        # could not place is still the place its item is about (a reviewer pins it), not
+        # the item before's place or the article's
+        for m in labels:
+            add(m.group("label"), m.start("label"), m.end("label"))
     named: dict[str, str] = {}              # facility noun -> the name it was last given
     points = sorted([(a, 0, name, b, noun) for name, a, b, noun in _facilities(text)]
                     + [(m.start(), 1, "", m.end(), m.group(1).lower()) for m in re.finditer(

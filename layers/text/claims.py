@@ -76,8 +76,8 @@ from datetime import date as _date
 
 from layers.text.attribution import (REFERRING, UNATTRIBUTED, find_attribution, report_source,
                                      with_short_name)
-from layers.text.conflicts import FOCAL_NOTE, mark_conflicts
-from layers.text.dates import REPORT_DATE_NOTE, DateMention, find_dates
+from layers.text.conflicts import AFTER_NOTE, FOCAL_NOTE, mark_conflicts
+from layers.text.dates import REPORT_DATE_NOTE, SAME_EVENT_RE, DateMention, find_dates
 from layers.text.events import CLAUSE_EVENTS, EventRule
 from layers.text.relations import clause_relation
 from layers.text.binding import (UNRESOLVED, Ref, area_anaphors, area_ref, capital_refs, clause_places,
@@ -239,8 +239,9 @@ _DATELINE_PLACE_RE = re.compile(r"^\s*[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+)*
 _DATELINE_RE = re.compile(r"^\s*(?:[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*)*\s*,\s*)+$")
 
 
+# (a list item goes on with what introduced the list: "As the governor reported: - 1 killed")
 _GOES_ON_RE = re.compile(r"[\"“]?(?:In addition|Additionally|Moreover|Furthermore|Of (?:them|these|those)|"
-                         r"Among (?:them|these|those))\b", re.I)
+                         r"Among (?:them|these|those))\b|[-•*–—](?=[ \t])", re.I)
 
 
 # a subject that records ("Nigeria recorded 676 cases") is a source only when nobody else is
@@ -261,7 +262,7 @@ def _carried_date(ctx: _Ctx, sent: Sentence, dates: list[DateMention],
         if _DATELINE_RE.match(sent.text[:best.start]) and re.match(r"\s*(?:[-–—]|\(|/)", sent.text[best.end:]):
             return best, REPORT_DATE_NOTE        # "GOMA, February 5, 2025 — ...": the report's date
         return best, ""
-    if ctx.last_date is not None and ctx.last_date[0] == sent.paragraph:
+    if ctx.last_date is not None and (ctx.last_date[0] == sent.paragraph or SAME_EVENT_RE.search(sent.text)):
         d = ctx.last_date[1]
         return d, f"date carried from '{d.text}' earlier in the text"
     if ctx.ref is not None:
@@ -429,7 +430,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             dl = _DATELINE_PLACE_RE.match(nxt_s.text)
             got = clause_places(text, ctx.refs, nxt_s.start + (dl.end() if dl else 0), nxt_s.end)
             if got:
-                return got[:1], "place from the sentence after"
+                return got[:1], AFTER_NOTE
         if ctx.subject is not None:
             return [ctx.subject], FOCAL_NOTE
         return [], ""
