@@ -17,7 +17,7 @@ from layers.text.sentences import Sentence
 
 __all__ = ["Ref", "ref_of", "unresolved_ref", "UNRESOLVED", "contains", "focal_place", "subject_place",
            "resolve_anaphors", "clause_places", "figure_places", "region_of", "area_anaphors",
-           "capital_refs", "common_area", "area_ref", "reports_there", "unresolved_refs"]
+           "capital_refs", "common_area", "area_ref", "reports_there", "unresolved_refs", "whole_area"]
 
 ANAPHOR_RE = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:embattled|besieged|strategic|frontline|front-line|key|vital|"
@@ -410,6 +410,35 @@ def area_ref(at: Ref, area) -> Ref:
     """A Ref to the gazetteer area `area` (an admin1 or a country), said at `at`'s span."""
     return Ref(at.start, at.end, area.place_id, area.kind, area.admin1, area.country_code,
                3 if area.kind in ("country", "admin1") else 2, anaphor=at.anaphor)
+
+
+# a figure said of a whole country or state: "554 cases countrywide", "the national recovery
+# rate", "homes damaged statewide"
+_WHOLE_COUNTRY_RE = re.compile(r"\b(?:nationwide|countrywide|across the (?:country|nation)|throughout the "
+                               r"(?:country|nation)|all over the country|in the country|"
+                               r"national (?:[\w-]+\s+){0,2}?(?:total|toll|tally|rate|figures?|count|average))\b", re.I)
+_WHOLE_STATE_RE = re.compile(r"\b(?:statewide|state-wide|province-?wide|across the (?:state|province)|"
+                             r"throughout the (?:state|province))\b", re.I)
+
+
+def whole_area(clause: str, at: Ref | None, refs: list[Ref], gazetteer):
+    """The country or first-level area a clause says its figure is for ("countrywide",
+    "statewide"): the first the article names (a ref of that kind), else that of `at` (the
+    place the article is about), or None. A Ref for a named one, else a gazetteer entry."""
+    if gazetteer is None:
+        return None
+    for rx, kind in ((_WHOLE_COUNTRY_RE, "country"), (_WHOLE_STATE_RE, "admin1")):
+        if not rx.search(clause):
+            continue
+        named = next((r for r in refs if r.kind == kind and not r.anaphor), None)
+        if named is not None:
+            return named
+        if at is None or at.kind == UNRESOLVED:
+            return None
+        if kind == "country":
+            return gazetteer.country(at.country_code) if at.country_code else None
+        return gazetteer.admin1(at.admin1) if at.admin1 and at.kind != "admin1" else None
+    return None
 
 
 def common_area(refs: list[Ref], gazetteer):

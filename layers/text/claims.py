@@ -82,7 +82,8 @@ from layers.text.events import CLAUSE_EVENTS, EventRule
 from layers.text.relations import clause_relation
 from layers.text.binding import (UNRESOLVED, Ref, area_anaphors, area_ref, capital_refs, clause_places,
                                   common_area, figure_places, focal_place, in_spans, ref_of,
-                                  region_of, reports_there, resolve_anaphors, subject_place, unresolved_refs)
+                                  region_of, reports_there, resolve_anaphors, subject_place, unresolved_refs,
+                                  whole_area)
 from layers.text.events import find_incident
 from layers.text.figures import find_figures
 from layers.text.measures import topic_of
@@ -383,6 +384,9 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     def places_for(ci: int) -> tuple[list[Ref], str]:
         if cl_places[ci]:
             return cl_places[ci], ""
+        wide = whole_area(clauses[ci].text if any(cl_places) else sent.text, ctx.subject, ctx.refs, ctx.gazetteer)
+        if wide is not None:            # "554 cases countrywide": the country the article names
+            return [wide if isinstance(wide, Ref) else _area(ctx, ctx.subject, wide)], "place: the whole area said"
         # a clause without a place is about the sentence's subject: the first place of the
         # first clause before it that has one
         for j in range(0, ci):
