@@ -17,6 +17,7 @@ every claim of the sentence: a trailing "..., per local officials." covers each 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -227,6 +228,22 @@ def report_source(sentence: str, source: str, start: int) -> str:
     return source if _REPORTING_RE.match(rest) else ""
 
 
+_DEFINED_RE = re.compile(r"((?:[A-Z][\w’'-]*)(?:\s+(?:[A-Z][\w’'-]*|of|and|the|for|&))*)\s+\(([A-Z][A-Za-z]{1,9})\)")
+
+
+@functools.lru_cache(maxsize=2)
+def _short_names(text: str) -> tuple[list[tuple[str, str]], dict[str, int]]:
+    """An article's defined short names ("Ministry of Health (MoH)" -> (name, "MoH")) and
+    how often each word that may be one occurs: read once per article (the cache holds the
+    last two texts), so a source's look-up does not scan the text again."""
+    defined = [(m.group(1), m.group(2)) for m in _DEFINED_RE.finditer(text)]
+    counts: dict[str, int] = {}
+    for w in re.findall(r"\b[A-Z][A-Za-z]{1,9}\b", text):
+        if sum(c.isupper() for c in w) >= 2:
+            counts[w] = counts.get(w, 0) + 1
+    return defined, counts
+
+
 def with_short_name(source: str, text: str) -> str:
     """A body's name with the short name the article also calls it by: "Mississippi
     Emergency Management Agency" -> "... Agency (MEMA)" where the text says "MEMA"
@@ -243,12 +260,12 @@ def with_short_name(source: str, text: str) -> str:
     """
     if "(" in source or not source[:1].isupper():
         return source
-    defined = re.search(rf"{re.escape(source)}\s+\((?P<short>[A-Z][A-Za-z]{{1,9}})\)", text)
-    if defined:
-        short = defined.group("short")
-        return f"{source} ({short})" if len(re.findall(rf"\b{short}\b", text)) > 1 else source
+    defined, counts = _short_names(text)
+    for name, short in defined:
+        if name == source or name.endswith(" " + source):
+            return f"{source} ({short})" if counts.get(short, 0) > 1 else source
     words = [w for w in source.split() if w.lower() not in ("of", "and", "the", "for", "&")]
     if len(words) < 3 or not all(w[:1].isupper() for w in words):
         return source
     short = "".join(w[0] for w in words)
-    return f"{source} ({short})" if re.search(rf"\b{short}\b", text) else source
+    return f"{source} ({short})" if counts.get(short, 0) else source
