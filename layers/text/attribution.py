@@ -17,10 +17,11 @@ every claim of the sentence: a trailing "..., per local officials." covers each 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-__all__ = ["Attribution", "find_attribution", "UNATTRIBUTED", "REFERRING"]
+__all__ = ["Attribution", "find_attribution", "report_source", "with_short_name", "UNATTRIBUTED", "REFERRING"]
 
 UNATTRIBUTED = "unattributed"
 
@@ -29,6 +30,7 @@ _VERBS = (r"said|says|say|told|tells|reported|reports|report|stated|states|claim
           r"notes|added|adds|warned|warns|posted|declared|insisted|alleged|according|described|describe|"
           r"describes|counted|counts|listed|documented|recorded|revealed|reveals|noting|showed|"
           r"shows|registered|estimate|cited|quoted|plans|planned|expects|expected|"
+          r"received (?:[a-z-]+ )?reports|clarified|clarifies|explained|specified|indicated|informed|"
           r"put the (?:death )?toll|puts the (?:death )?toll")
 _TITLES = {
     "president", "prime", "minister", "commander", "commander-in-chief", "chief", "general",
@@ -65,22 +67,24 @@ _SOURCE_NOUNS = (r"(?:[A-Z][\w’'-]*(?:’s|'s) )?(?:(?:(?i:local|regional|city
 
 _PER_RE = re.compile(r"(?:^|[\s,;(—–-])(?:per(?!\s+(?:day|week|month|year|hour|night|cent|capita|"
                      r"person|head|kilomet|km|mile|square|\d))|according to|citing|data from|figures from|"
-                     r"estimates by|estimates from|as reported by|reported by|said by)\s+"
+                     r"estimates by|estimates from|as reported by|reported by|said by|"
+                     r"(?:issued|published|released|announced|confirmed|compiled|provided) by)\s+"
                      r"(?P<src>[^,;:.!?—–]+?(?:\s*\([^)]{1,40}\))?)\s*(?=[,;:.!?—–]|$)", re.I)
 _TRAIL_RE = re.compile(rf",[\"”’']?\s*(?:{_VERBS})\s+(?P<src>[^,;:.!?]+?)\s*(?=[,;:.!?]|$)", re.I)
 _NAME_AFTER_RE = re.compile(r"^,\s*(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|al-[A-Z][\w’'-]+)){1,3})"
                             r"\s*[.!?\"”]*\s*$")
+_ADVERB = r"(?:(?:earlier|also|previously|later|already|initially|first)\s+)?"
 _PARTICLE = r"(?:al|el|ad|as|bin|ibn|van|von|de|da|di|du|la|le|dos|das|der)(?:-[A-Z][\w’']*)?"
 _LEAD_RE = re.compile(rf"(?P<pre>(?:^|(?<=[\s(“\"—–]))(?:[A-Z][\w’'.-]*|of|the|and)"
                       rf"(?:\s+(?:[A-Z][\w’'.-]*|{_PARTICLE}|of|for|the|and))*)(?:\s+\([A-Z][A-Za-z]{{1,9}}\))?"
-                      rf",?\s+(?:(?:has|have|had)\s+)?"
+                      rf",?\s+(?:(?:has|have|had)\s+)?{_ADVERB}"
                       rf"(?:{_VERBS})\b")
 # a speaker, then who the speaker is, then the verb: "Jane Doe, a spokesperson for the
 # agency, said"
 _APPOSITIVE_RE = re.compile(rf"(?:^|(?<=[\s“\"”]))(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|{_PARTICLE})){{1,3}}),"
                             rf"\s+(?:a|an|the)\s+[^;:.!?\"“”]{{3,140}}?,\s+(?:(?:has|had|also)\s+)?(?:{_VERBS})\b")
-_COMMON_RE = re.compile(rf"\b(?P<src>{_SOURCE_NOUNS})(?:\s+(?:in|at|for|from) (?:the )?"
-                        rf"[A-Z][\w’'-]*(?:[ -][A-Za-z][\w’'-]*){{0,3}})?\s+(?:have\s+|has\s+)?"
+_COMMON_RE = re.compile(rf"\b(?P<src>{_SOURCE_NOUNS}(?:\s+\([A-Z][A-Za-z]{{1,9}}\))?)(?:\s+(?:in|at|for|from) (?:the )?"
+                        rf"[A-Z][\w’'-]*(?:[ -][A-Za-z][\w’'-]*){{0,3}})?\s+(?:(?:have|has|had)\s+)?{_ADVERB}"
                         rf"(?:{_VERBS})\b")
 
 
@@ -103,6 +107,15 @@ class Attribution:
     start: int = -1
     end: int = -1
     title: str = ""
+    #: "the officials clarified": a definite plural that stands for a body named before
+    refers: bool = False
+
+
+_DATE_WORD_RE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+                           r"March|April|May|June|July|August|September|October|November|December|"
+                           r"Today|Yesterday|Tonight)(?:\s+\w+)?")
+# "the officials", "the authorities": people the text has already named
+_DEFINITE_PLURAL_RE = re.compile(r"(?:^|\s)the\s+(?:officials|authorities)$", re.I)
 
 
 def _clean(src: str) -> str:
@@ -111,9 +124,16 @@ def _clean(src: str) -> str:
     return src
 
 
+_BODY_NOUN_RE = re.compile(r"Agency|Authority|Ministry|Service|Services|Office|Department|Council|Committee|"
+                           r"Commission|Administration|Command|Centre|Center|Institute|Board|Bureau|"
+                           r"Directorate|Organi[sz]ation|Corps|Society|Association|Observatory")
+
+
 def _split_title(phrase: str) -> tuple[str, str]:
     """("Ukrainian Commander-in-Chief Oleksandr Syrskyi") -> ("Oleksandr Syrskyi", title)."""
     words = phrase.split()
+    if len(words) > 1 and _BODY_NOUN_RE.fullmatch(words[-1]):
+        return re.sub(r"^(?:[Tt]he|[Oo]f|[Aa]nd)\s+", "", phrase), ""  # "Regional Disaster Authority" is a body, not a title and a name
     i = 0
     while i < len(words) and (words[i].lower() in _TITLES or _NATIONALITY.match(words[i])
                               or words[i].lower().rstrip("’'s") in _TITLES):
@@ -163,14 +183,89 @@ def find_attribution(sentence: str) -> Attribution:
         phrase = re.sub(r"^(?:(?:As|But|And|However|Meanwhile|Earlier|Later|On|In)\s+)", "", phrase)
         name, title = _split_title(phrase)
         name = re.sub(r"^(?:of|the|and)\s+", "", name).strip()
-        if name and name[0].isupper() and not re.fullmatch(r"(?:It|He|She|They|We|This|That)", name):
-            return Attribution(name, m.start("pre") + m.group("pre").find(name),
-                               m.start("pre") + m.group("pre").find(name) + len(name), title)
+        if name and name[0].isupper() and not re.fullmatch(r"(?:It|He|She|They|We|This|That)", name) \
+                and not _DATE_WORD_RE.fullmatch(name):
+            start = m.start("pre") + m.group("pre").find(name)
+            return Attribution(name, start, start + len(name), title)
     m = _COMMON_RE.search(sentence)
     if m:
-        return Attribution(_clean(m.group("src")), m.start("src"), m.end("src"))
+        refers = bool(_DEFINITE_PLURAL_RE.search(sentence[:m.end("src")]))
+        return Attribution(_clean(m.group("src")), m.start("src"), m.end("src"), refers=refers)
     m = _PRONOUN_RE.search(sentence)
     if m:
         # "he said": who "he" is the caller knows (the last named speaker)
         return Attribution(m.group("src").lower(), m.start("src"), m.end("src"))
     return Attribution()
+
+
+# what a body does when it issues the figures a report gives
+_REPORTING_RE = re.compile(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?(?:has|have|had)?\s*(?:confirmed|received|"
+                           r"reported|recorded|released|published|issued|registered)\b")
+
+# what may stand before a sentence's opening subject: a dateline ("CITY, ST (KXYZ) - "), "The"
+_OPENING_RE = re.compile(r"\W*(?:[A-Z][A-Z’'.-]+(?:[ ,]+[A-Za-z’'.-]+){0,4}\s*(?:\([^)]{1,20}\))?\s*[-—–]+\s*)?"
+                         r"(?:[Tt]he\s+)?")
+
+
+def report_source(sentence: str, source: str, start: int) -> str:
+    """The body whose report an article's first attributed sentence gives, or "".
+
+    Only a named body (capitalised, not a person's pronoun) that opens the sentence as
+    the subject of a reporting verb: "The Ministry of Health (MoH) has confirmed 15
+    deaths", "The Emergency Agency has received damage reports from 30 counties". The
+    figures after it that name no source of their own are that report's.
+
+    >>> report_source("The Health Agency has confirmed 15 deaths.", "Health Agency", 4)
+    'Health Agency'
+    >>> report_source("Nine died, the Health Agency said.", "Health Agency", 11)
+    ''
+    """
+    if source == UNATTRIBUTED or not source[:1].isupper() or source.lower() in REFERRING or start < 0:
+        return ""
+    if not _OPENING_RE.fullmatch(sentence[:start]):
+        return ""               # not the sentence's opening subject (after a dateline)
+    rest = sentence[start + len(source):] if sentence[start:start + len(source)] == source else ""
+    return source if _REPORTING_RE.match(rest) else ""
+
+
+_DEFINED_RE = re.compile(r"((?:[A-Z][\w’'-]*)(?:\s+(?:[A-Z][\w’'-]*|of|and|the|for|&))*)\s+\(([A-Z][A-Za-z]{1,9})\)")
+
+
+@functools.lru_cache(maxsize=2)
+def _short_names(text: str) -> tuple[list[tuple[str, str]], dict[str, int]]:
+    """An article's defined short names ("Ministry of Health (MoH)" -> (name, "MoH")) and
+    how often each word that may be one occurs: read once per article (the cache holds the
+    last two texts), so a source's look-up does not scan the text again."""
+    defined = [(m.group(1), m.group(2)) for m in _DEFINED_RE.finditer(text)]
+    counts: dict[str, int] = {}
+    for w in re.findall(r"\b[A-Z][A-Za-z]{1,9}\b", text):
+        if sum(c.isupper() for c in w) >= 2:
+            counts[w] = counts.get(w, 0) + 1
+    return defined, counts
+
+
+def with_short_name(source: str, text: str) -> str:
+    """A body's name with the short name the article also calls it by: "Mississippi
+    Emergency Management Agency" -> "... Agency (MEMA)" where the text says "MEMA"
+    elsewhere, or "Ministry of Health (MoH)" where the text defines "(MoH)" after the name
+    and uses it again (a reader, and a reviewer matching sources, know both). A short name
+    defined and never used again is left out.
+
+    >>> with_short_name("State Disaster Agency", "The SDA said more.")
+    'State Disaster Agency (SDA)'
+    >>> with_short_name("Health Office", "The Health Office (HeO) said. HeO data show.")
+    'Health Office (HeO)'
+    >>> with_short_name("State Disaster Agency", "No short name here.")
+    'State Disaster Agency'
+    """
+    if "(" in source or not source[:1].isupper():
+        return source
+    defined, counts = _short_names(text)
+    for name, short in defined:
+        if name == source or name.endswith(" " + source):
+            return f"{source} ({short})" if counts.get(short, 0) > 1 else source
+    words = [w for w in source.split() if w.lower() not in ("of", "and", "the", "for", "&")]
+    if len(words) < 3 or not all(w[:1].isupper() for w in words):
+        return source
+    short = "".join(w[0] for w in words)
+    return f"{source} ({short})" if counts.get(short, 0) else source

@@ -17,7 +17,7 @@ from layers.text.sentences import Sentence
 
 __all__ = ["Ref", "ref_of", "unresolved_ref", "UNRESOLVED", "contains", "focal_place", "subject_place",
            "resolve_anaphors", "clause_places", "figure_places", "region_of", "area_anaphors",
-           "capital_refs", "common_area", "area_ref", "reports_there", "unresolved_refs"]
+           "capital_refs", "common_area", "area_ref", "reports_there", "unresolved_refs", "whole_area"]
 
 ANAPHOR_RE = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:embattled|besieged|strategic|frontline|front-line|key|vital|"
@@ -412,6 +412,35 @@ def area_ref(at: Ref, area) -> Ref:
                3 if area.kind in ("country", "admin1") else 2, anaphor=at.anaphor)
 
 
+# a figure said of a whole country or state: "554 cases countrywide", "the national recovery
+# rate", "homes damaged statewide"
+_WHOLE_COUNTRY_RE = re.compile(r"\b(?:nationwide|countrywide|across the (?:country|nation)|throughout the "
+                               r"(?:country|nation)|all over the country|in the country|"
+                               r"national (?:[\w-]+\s+){0,2}?(?:total|toll|tally|rate|figures?|count|average))\b", re.I)
+_WHOLE_STATE_RE = re.compile(r"\b(?:statewide|state-wide|province-?wide|across the (?:state|province)|"
+                             r"throughout the (?:state|province))\b", re.I)
+
+
+def whole_area(clause: str, at: Ref | None, refs: list[Ref], gazetteer):
+    """The country or first-level area a clause says its figure is for ("countrywide",
+    "statewide"): the first the article names (a ref of that kind), else that of `at` (the
+    place the article is about), or None. A Ref for a named one, else a gazetteer entry."""
+    if gazetteer is None:
+        return None
+    for rx, kind in ((_WHOLE_COUNTRY_RE, "country"), (_WHOLE_STATE_RE, "admin1")):
+        if not rx.search(clause):
+            continue
+        named = next((r for r in refs if r.kind == kind and not r.anaphor), None)
+        if named is not None:
+            return named
+        if at is None or at.kind == UNRESOLVED:
+            return None
+        if kind == "country":
+            return gazetteer.country(at.country_code) if at.country_code else None
+        return gazetteer.admin1(at.admin1) if at.admin1 and at.kind != "admin1" else None
+    return None
+
+
 def common_area(refs: list[Ref], gazetteer):
     """The smallest area that holds each of two or more different places (a total told
     place by place: "200 injured, including 147 in X and 60 in Y"; "Ondo had 33, Edo 29"):
@@ -467,6 +496,11 @@ def _facilities(text: str) -> list[tuple[str, int, int, str]]:
     return out
 
 
+# a list item that opens with its label: "- Lee: 60 homes", "• Upper Nile (12): ..."
+_LIST_LABEL_RE = re.compile(r"^[ \t]*[-•*–—][ \t]+(?P<label>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3})"
+                            r"[ \t]*(?:\(\d[\d,]*\))?[ \t]*:", re.M)
+
+
 def unresolved_refs(text: str, refs: list[Ref], unresolved) -> list[Ref]:
     """Refs to the places the text names that no gazetteer entry stands for: every use of a
     name the geoparser could not place (it reports the one the text writes as a place:
@@ -496,6 +530,14 @@ def unresolved_refs(text: str, refs: list[Ref], unresolved) -> list[Ref]:
             a = text.index(name, a) if name else a
         if name:
             add(name, a, a + len(name))
+    labels = list(_LIST_LABEL_RE.finditer(text))
+    if len(labels) >= 3 and any(any(x < m.end("label") and m.start("label") < y for x, y in taken)
+                                for m in labels):
+        # a list whose labels are places ("- Lee: 60 homes damaged"): a label the geoparser
+        # could not place is still the place its item is about (a reviewer pins it), not
+        # the item before's place or the article's
+        for m in labels:
+            add(m.group("label"), m.start("label"), m.end("label"))
     named: dict[str, str] = {}              # facility noun -> the name it was last given
     points = sorted([(a, 0, name, b, noun) for name, a, b, noun in _facilities(text)]
                     + [(m.start(), 1, "", m.end(), m.group(1).lower()) for m in re.finditer(

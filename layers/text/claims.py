@@ -74,14 +74,16 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
 
-from layers.text.attribution import REFERRING, UNATTRIBUTED, find_attribution
-from layers.text.conflicts import FOCAL_NOTE, mark_conflicts
-from layers.text.dates import REPORT_DATE_NOTE, DateMention, find_dates
+from layers.text.attribution import (REFERRING, UNATTRIBUTED, find_attribution, report_source,
+                                     with_short_name)
+from layers.text.conflicts import AFTER_NOTE, FOCAL_NOTE, mark_conflicts
+from layers.text.dates import REPORT_DATE_NOTE, SAME_EVENT_RE, DateMention, find_dates
 from layers.text.events import CLAUSE_EVENTS, EventRule
 from layers.text.relations import clause_relation
 from layers.text.binding import (UNRESOLVED, Ref, area_anaphors, area_ref, capital_refs, clause_places,
                                   common_area, figure_places, focal_place, in_spans, ref_of,
-                                  region_of, reports_there, resolve_anaphors, subject_place, unresolved_refs)
+                                  region_of, reports_there, resolve_anaphors, subject_place, unresolved_refs,
+                                  whole_area)
 from layers.text.events import find_incident
 from layers.text.figures import find_figures
 from layers.text.measures import topic_of
@@ -120,6 +122,8 @@ class _Ctx:
     focal: Ref | None
     dates: dict[int, list[DateMention]] = field(default_factory=dict)   # by sentence index
     sources: list[tuple[int, str]] = field(default_factory=list)        # (sentence, source) seen
+    #: the body whose report the article's lead gives (`layers.text.attribution.report_source`)
+    report: str = ""
     #: spans of the current sentence that hold no place (its dates, its source's name)
     exclude: list[tuple[int, int]] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
@@ -236,8 +240,9 @@ _DATELINE_PLACE_RE = re.compile(r"^\s*[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+)*
 _DATELINE_RE = re.compile(r"^\s*(?:[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*)*\s*,\s*)+$")
 
 
+# (a list item goes on with what introduced the list: "As the governor reported: - 1 killed")
 _GOES_ON_RE = re.compile(r"[\"“]?(?:In addition|Additionally|Moreover|Furthermore|Of (?:them|these|those)|"
-                         r"Among (?:them|these|those))\b", re.I)
+                         r"Among (?:them|these|those))\b|[-•*–—](?=[ \t])", re.I)
 
 
 # a subject that records ("Nigeria recorded 676 cases") is a source only when nobody else is
@@ -258,7 +263,7 @@ def _carried_date(ctx: _Ctx, sent: Sentence, dates: list[DateMention],
         if _DATELINE_RE.match(sent.text[:best.start]) and re.match(r"\s*(?:[-–—]|\(|/)", sent.text[best.end:]):
             return best, REPORT_DATE_NOTE        # "GOMA, February 5, 2025 — ...": the report's date
         return best, ""
-    if ctx.last_date is not None and ctx.last_date[0] == sent.paragraph:
+    if ctx.last_date is not None and (ctx.last_date[0] == sent.paragraph or SAME_EVENT_RE.search(sent.text)):
         d = ctx.last_date[1]
         return d, f"date carried from '{d.text}' earlier in the text"
     if ctx.ref is not None:
@@ -329,9 +334,9 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     dates = ctx.dates[sent.index]
     frame = _frame_date(sent, clauses, dates) or _speech_date(sent, dates)
     attr = find_attribution(sent.text)
-    source = attr.source
+    source = with_short_name(attr.source, ctx.article.text)
     title_note = f"{attr.title} {attr.source}".strip() if attr.title else ""
-    if source.lower() in REFERRING:
+    if source.lower() in REFERRING or attr.refers:
         # "he said", "the agency said": the last source named in the three sentences before
         # "the agency", "the group" stand for an organisation named before (a capitalised
         # name), not for "residents" or "witnesses"; "he", "they" for anyone named
@@ -349,6 +354,10 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         # "In addition, 485 people are missing": the sentence before goes on, its source too
         source = ctx.sources[-1][1]
         title_note = f"'{goes_on.group(0)}': source from the sentence before"
+    if source == UNATTRIBUTED and ctx.report:
+        source, title_note = ctx.report, f"'{ctx.report}' from the article's lead: its report"
+    elif not ctx.report and not ctx.sources and not sent.heading:
+        ctx.report = source if report_source(sent.text, attr.source, attr.start) else ""
     if source != UNATTRIBUTED:
         ctx.sources.append((sent.index, source))
     carry = ctx.last_figure if ctx.last_figure is not None and ctx.last_figure[0] == sent.index - 1 else None
@@ -375,6 +384,9 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     def places_for(ci: int) -> tuple[list[Ref], str]:
         if cl_places[ci]:
             return cl_places[ci], ""
+        wide = whole_area(clauses[ci].text if any(cl_places) else sent.text, ctx.subject, ctx.refs, ctx.gazetteer)
+        if wide is not None:            # "554 cases countrywide": the country the article names
+            return [wide if isinstance(wide, Ref) else _area(ctx, ctx.subject, wide)], "place: the whole area said"
         # a clause without a place is about the sentence's subject: the first place of the
         # first clause before it that has one
         for j in range(0, ci):
@@ -422,7 +434,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             dl = _DATELINE_PLACE_RE.match(nxt_s.text)
             got = clause_places(text, ctx.refs, nxt_s.start + (dl.end() if dl else 0), nxt_s.end)
             if got:
-                return got[:1], "place from the sentence after"
+                return got[:1], AFTER_NOTE
         if ctx.subject is not None:
             return [ctx.subject], FOCAL_NOTE
         return [], ""
@@ -490,7 +502,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             own = find_attribution(c.text)
             if own.source != UNATTRIBUTED and own.source.lower() not in REFERRING and own.source != source \
                     and not _WEAK_SOURCE_RE.match(c.text[own.end:]):
-                fsource = own.source
+                fsource = with_short_name(own.source, text)
         _add(ctx, sent, (sent.start + f.start, sent.start + f.end), places, f.category or ctx.topic,
              measure=f.measure, value=f.value, unit=f.unit, date=date, source=fsource,
              relation=relation, period=f.period, qualifier=f.qualifier, note=note,

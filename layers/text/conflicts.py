@@ -14,7 +14,7 @@ import re
 from layers.model import Claim
 from layers.text.attribution import UNATTRIBUTED
 
-__all__ = ["overlap", "compatible", "disputes", "mark_conflicts", "FOCAL_NOTE"]
+__all__ = ["overlap", "compatible", "disputes", "mark_conflicts", "FOCAL_NOTE", "AFTER_NOTE"]
 
 
 def overlap(a: Claim, b: Claim) -> bool:
@@ -113,6 +113,15 @@ _MORE_RE = re.compile(r"[\w,.]+\s+(?:more|new|additional|further)\b(?!\s+than)",
 
 #: the note of a claim put on the article's focal place because its text names none
 FOCAL_NOTE = "place from context: the place the article is about"
+#: the note of a claim of a lead that names no place put on the place the next sentence names
+AFTER_NOTE = "place from the sentence after"
+
+
+def _guessed_place(a: Claim, b: Claim) -> bool:
+    """Whether one claim's place was guessed for want of one (the article's, or the next
+    sentence's) and the other's not so: a figure that names no place is often a wider
+    total ("24 hurt across nine regions", "7 hurt in one of them")."""
+    return any((note in a.note) != (note in b.note) for note in (FOCAL_NOTE, AFTER_NOTE))
 
 
 def _part(c: Claim, text: str) -> bool:
@@ -128,7 +137,14 @@ def _part(c: Claim, text: str) -> bool:
 
 #: measures that do not say what they count ("tonnage", a "share" of nothing named): two
 #: such figures may be of two different things, so neither contests the other
-_UNNAMED = {"tonnage", "share", "count", "amount"}
+_UNNAMED = {"tonnage", "share", "count", "amount", "money"}
+
+#: two counts of one thing that differ by more than this factor are not rival counts of it:
+#: the smaller is a part or another episode ("1,835 wounded" in a country, "16 emergency
+#: workers wounded"; "558 killed" in a day, "45 dead in that strike"); rival and revised
+#: counts of one toll seen in the development articles differ by at most 3.3x ("now 13",
+#: "an earlier count was four"; "2.8 million" marchers against "1.27 million")
+MAX_RIVAL_RATIO = 10
 
 #: a figure is compared with at most this many figures of its group (measure, place, unit,
 #: period) said nearest to it: a news article's groups are far smaller, and a text of
@@ -164,10 +180,13 @@ def disputes(a: Claim, b: Claim, text: str = "", heads: tuple = (), traits=None)
     """
     if not a.text or not b.text:
         return True
+    lo, hi = sorted((abs(a.value), abs(b.value)))
+    if lo > 0 and hi / lo > MAX_RIVAL_RATIO:
+        return False
     ta, tb = traits if traits is not None else (_Traits(a, text, heads), _Traits(b, text, heads))
     if ta.part or tb.part:
         return False
-    if (FOCAL_NOTE in a.note) != (FOCAL_NOTE in b.note):
+    if _guessed_place(a, b):
         return False                # one was put on the article's place only for want of another
     if ta.holder and tb.holder and ta.holder != tb.holder:
         return False

@@ -34,7 +34,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["MONTHS", "DateMention", "find_dates", "parse_iso_date", "iso_precision", "REPORT_DATE_NOTE"]
+__all__ = ["MONTHS", "DateMention", "find_dates", "parse_iso_date", "iso_precision", "REPORT_DATE_NOTE",
+           "SAME_EVENT_RE"]
+
+#: a sentence that goes back to an event told before ("45 dead in that strike", "the same
+#: attack"): its date is that event's, said earlier, in another paragraph too
+SAME_EVENT_RE = re.compile(r"\b(?:that|the same|this|the earlier)\s+(?:[a-z]+\s+)?(?:strike|attack|raid|"
+                           r"bombing|bombardment|blast|explosion|shelling|assault|ambush|incident|"
+                           r"storm|flood|earthquake|quake|fire|crash|collision|shooting|landslide)s?\b", re.I)
 
 #: the note of a claim dated by its report (the article's date): no date of its own was said
 REPORT_DATE_NOTE = "date: the article's date"

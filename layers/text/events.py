@@ -104,8 +104,11 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"ceasefire|negotiat\w*|peace talks|talks|truce|summit|sanction\w*|referendum|"
         r"elections?|seat of government|meeting of)\b", re.I), True),
     EventRule("casualties", "casualties", re.compile(
-        r"\b(?:(?:was|were|had been|have been|has been)\s+killed|(?:was|were)\s+(?:found\s+)?dead)\b"
-        r"[^.;]{0,40}?\b(?:by|in|during|after)\b", re.I), scope="incident"),
+        r"\b(?:(?:(?:was|were|had been|have been|has been)\s+killed|(?:was|were)\s+(?:found\s+)?dead|died)\b"
+        r"[^.;]{0,40}?\b(?:by|in|during|after|when)\b|"
+        r"\b(?:shot|stabbed)\s+(?:and\s+killed|dead)|\bgunned down\b|\bfatal(?:ly)?\s+(?:shooting|shot|stabbing|stabbed)\b|"
+        r"\b(?:is|are|was|were|remains?|still)\s+missing\b|\bfeared dead\b|\bunaccounted for\b|"
+        r"\b(?:injuries|casualties|deaths)\s+(?:were\s+|have been\s+)?reported\b)", re.I), scope="incident"),
     EventRule("attack", "military", re.compile(
         r"\b(?:came|come|comes|coming)\s+under\s+(?:\w+\s+){0,2}(?:fire|shelling|attack|bombardment)\b|"
         r"\b(?:launched|carried out|conducted|staged)\s+(?:(?:a|an|its|their|the)\s+)?(?:\w+\s+){0,3}?"
@@ -113,6 +116,8 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"\b(?:an?|the|this|Tuesday's|Monday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)\s+"
         r"(?:\w+\s+){0,3}?(?:attack|raid|barrage|bombing|ambush|assault)\s+(?:on|in|at|targeting|against)\b|"
         r"\b(?:missile|drone|rocket|strike|shell)s?\s+(?:\w+\s+){0,2}?(?:struck|hit|slammed into|landed)\b|"
+        r"\b(?:air|drone|missile|rocket|artillery)\s+strikes?\s+(?:on|in|at|against|targeting)\b|"
+        r"\b(?:attack|raid|assault|ambush|bombing)s?\s+(?:that\s+)?(?:[\w’'-]+\s+){0,6}?carried out by\b|"
         r"\b(?:was|were|had been)\s+(?:struck|hit|shelled|bombed|attacked|targeted)\b|"
         r"\bsustained\s+(?:a\s+)?(?:direct\s+)?hit\b|\bimpacts?\s+(?:were|was)\s+(?:also\s+)?reported\b|"
         r"\bcluster munitions\b|\bexplosions?\s+(?:hit|rocked|shook)\b|"
@@ -121,10 +126,18 @@ EVENT_RULES: tuple[EventRule, ...] = (
     EventRule("disaster", "humanitarian", re.compile(
         r"\b(?:earthquake|quake|temblor|tremor|aftershocks?|storm|hurricane|typhoon|cyclone|"
         r"tornado|flood(?:s|ing)?|flash floods?|landslides?|mudslides?|wildfires?|bushfires?|"
-        r"forest fires?|flames|drought|heatwave|heat wave|eruption|tsunami|outbreak|epidemic)\b"
+        r"forest fires?|flames|drought|heatwave|heat wave|eruption|tsunami|outbreak|epidemic|"
+        r"blizzards?|snowstorms?|hailstorms?)\b"
         r"[^.;]{0,60}?\b(?:shook|struck|hit|killed|swept|devastat\w*|destroy\w*|flatten\w*|"
         r"level\w*|ravag\w*|moved in|spread|burn\w*|packed|was|were|has|have|had|caused|"
-        r"decimat\w*|declared|affect\w*)\b|"
+        r"decimat\w*|declared|affect\w*|started|began|worsened|intensified|continued|lashed|"
+        r"battered|pounded|triggered)\b|"
+        r"\b(?:(?:heavy|torrential|monsoon) rains?|rainfall|downpours?|(?:strong|high|gale-force) winds|gales)\b"
+        r"[^.;]{0,40}?\b(?:hit|lashed|battered|pounded|swept|caused|triggered|flooded|struck|brought)\b|"
+        r"\b(?:due to|caused by|after|following|amid)\s+(?:(?:the|a|an|severe|heavy|deadly|massive|"
+        r"torrential|strong|recent)\s+){0,3}(?:earthquakes?|storms?|hurricanes?|typhoons?|cyclones?|"
+        r"tornad(?:o|oes)|floods?|flooding|landslides?|mudslides?|wildfires?|rains?|rainfall|droughts?)\b|"
+        r"\bwent under water\b|"
         r"\b(?:state of (?:disaster|calamity)|national disaster|appealed for (?:help|aid)|"
         r"crops? (?:\w+\s+){0,2}decimated|(?:severe\s+)?rainfall deficits?|driest|wettest|"
         r"epicent(?:er|re))\b|"
@@ -154,7 +167,12 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"\b(?:protest(?:s|ed|ing)?|demonstrat(?:ions?|ed against)|rall(?:y|ies|ied)|"
         r"strikes? against|march(?:ed|es|ing)? against|walkouts?|riot(?:s|ed|ing)?|tear gas|clash(?:ed|es)? with (?:police|"
         r"security forces|protesters|demonstrators|rioters)|"
-        r"drew (?:protests|criticism|condemnation))\b", re.I), scope="incident"),
+        r"drew (?:protests|criticism|condemnation)|loot(?:ed|ing)|ransack(?:ed|ing))\b", re.I), scope="incident"),
+    EventRule("legal", "political", re.compile(
+        r"\b(?:open(?:ed|ing|s)?|launch(?:ed|ing|es)?|announc(?:ed|ing|es)?)\s+(?:an?\s+|the\s+)?"
+        r"(?:[\w-]+\s+){0,2}?(?:investigation|inquiry|probe)\b|"
+        r"\b(?:(?:was|were|have been|has been|had been)\s+(?:\w+\s+)?(?:arrested|detained|charged|indicted|"
+        r"placed on (?:administrative )?leave)|arrested|charged with|indicted (?:on|for))\b", re.I), scope="incident"),
     EventRule("election", "political", re.compile(
         r"\b(?:election results?|(?:has|have|had)?\s*(?:lost|won) (?:to|the (?:election|state|vote))|"
         r"retained (?:his|her|its|their|power|the)|counting|ballots?|sworn in|"

@@ -426,6 +426,16 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
     return out
 
 
+# the verb of a toll that has changed, right before its new number
+_TOLL_RISEN_RE = re.compile(r"\b(?:risen|rose|climbed|jumped|increased|reached|grown|grew)\s+(?:to\s+)?"
+                            r"(?:(?:at least|more than|nearly|about|around)\s+)?$")
+
+
+_FAR_TOLL_RE = re.compile(r"\b(?:death\s+)?toll\b[^.;\d]{0,150}?\b(?:had|has|have)\s+(?:risen|rose|climbed|"
+                          r"jumped|increased|reached|grown|grew)\s+(?:to\s+)?"
+                          r"(?:(?:at least|more than|nearly|about|around)\s+)?$", re.I)
+
+
 # a toll's verb right after its noun: "14 gunmen were killed", "three attackers died"
 _TOLL_VERB_RE = re.compile(r"\s+(?:(?:were|was|have been|had been|are|got)\s+)?(?:also\s+)?"
                            r"(killed|died|dead|wounded|injured|hurt|arrested|detained|captured|missing)\b",
@@ -575,8 +585,14 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
             measure += "_share"
         return Figure(s, end, value, "percent", measure, cat, qualifier, _period(text, nm.end()),
                       nm.group(0))
-    toll = TOLL_RE.search(text[max(0, s - 90):s])
-    if toll and not re.search(r"\d", text[max(0, s - 90) + toll.start():s]) and not _PERCENT_RE.match(text[e:]):
+    window = 90
+    toll = TOLL_RE.search(text[max(0, s - window):s])
+    if toll is None and _TOLL_RISEN_RE.search(text[max(0, s - 30):s]):
+        # a toll told at length before it has risen: "the toll from a strike in X on Friday
+        # that killed a commander, Y, had risen to 55"
+        window = 160
+        toll = _FAR_TOLL_RE.search(text[max(0, s - window):s])
+    if toll and not re.search(r"\d", text[max(0, s - window) + toll.start():s]) and not _PERCENT_RE.match(text[e:]):
         # "the death toll ... has risen to 1,225 civilians", "put the toll at around 100"
         end = e
         after = open_noun(text, e, value) or _noun_after(text, e)

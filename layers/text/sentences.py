@@ -82,6 +82,9 @@ def _is_abbrev(chunk: str) -> bool:
     return len(word) == 1 and word != "i" and m.group(1).isupper()
 
 
+_BULLET_RE = re.compile(r"[ \t]*[-•*–—][ \t]+\S")
+
+
 def _split_paragraph(text: str, base: int) -> list[tuple[int, int, bool]]:
     """(start, end, heading) of the sentences of one paragraph (offsets absolute)."""
     out: list[tuple[int, int, bool]] = []
@@ -94,6 +97,9 @@ def _split_paragraph(text: str, base: int) -> list[tuple[int, int, bool]]:
         if not line.strip():
             continue
         closed = bool(re.search(r"[.!?:;,\"”’)]$", line))
+        if cur is not None and _BULLET_RE.match(line):
+            blocks.append((cur[0], cur[1], False))      # a list item is a sentence of its own
+            cur = None
         if not closed and len(lines) > 1:
             if cur:
                 blocks.append((cur[0], cur[1], False))
