@@ -614,10 +614,14 @@ def test_unusual_docs_go_through_ruamel_unchanged(doc):
     odd.made_by = {"claimmap": "x", "key: with colon": "y"}
     sub = copy.deepcopy(doc)
     sub.claims[0].source = SingleQuotedScalarString("officials")   # a str subclass
-    for d in (empty, noplaces, odd, sub):
+    for d in (odd, sub):
         with pytest.raises(fast.Unsure):
             _fast_text(d)
         assert dump_claims_file(d) == _ruamel_text(d)
+    # empty claims, places and made_by: the direct writer writes them itself ("claims: []",
+    # "made_by: {}"), the very bytes ruamel writes (ruamel took 88 s for 20,000 claims)
+    for d in (empty, noplaces):
+        assert _fast_text(d) == _ruamel_text(d) == dump_claims_file(d)
 
 
 # ---------------------------------------------------------------------------- the fast reader

@@ -17,8 +17,7 @@ only decides, per scalar, what ruamel's emitter decides:
   put in the state the dumper would have it in.
 
 A document holding anything it is not shown to write as ruamel does (a value of a type
-other than str, int, float, bool and None, a str subclass, an empty places, claims or
-made_by, a made_by key that is not a plain one-line key, an alternative that is not a
+other than str, int, float, bool and None, a str subclass, a made_by key that is not a plain one-line key, an alternative that is not a
 plain id fitting its line) raises `Unsure`: the caller then dumps it with ruamel.
 """
 
@@ -478,12 +477,14 @@ def dump_tree(header: str, tree: list) -> str:
         col = _key(w, k, 0)
         if type(v) is dict:
             if not v:
-                raise Unsure(f"an empty {k}")
+                out.append(" {}\n")    # as ruamel writes an empty mapping ("made_by: {}")
+                continue
             out.append("\n  ")
             _mapping_items(w, v.items(), 2)
         elif type(v) is Block:
             if not v.items:
-                raise Unsure(f"no {k}")
+                out.append(" []\n")    # and an empty list ("claims: []")
+                continue
             out.append("\n")
             for entry in v.items:
                 out.append("  - ")
