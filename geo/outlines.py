@@ -147,7 +147,6 @@ def _gpkg_wkb(blob: bytes) -> bytes:
     return blob[8 + (0, 32, 48, 48, 64)[envelope]:]
 
 
-@lru_cache(maxsize=2)
 def country_outlines(borders: str | None = None) -> Outlines:
     """Countries as plain arrays, read with sqlite3 and shapely (no geopandas, no GDAL).
 
@@ -166,6 +165,12 @@ def country_outlines(borders: str | None = None) -> Outlines:
     geo.exc.GazetteerError
         If the file is missing or unreadable.
     """
+    # cached by the borders meant, not by how they were asked for (None = the default)
+    return _country_outlines(check_borders(borders))
+
+
+@lru_cache(maxsize=2)
+def _country_outlines(borders: str) -> Outlines:
     import sqlite3
 
     import shapely
@@ -181,7 +186,7 @@ def country_outlines(borders: str | None = None) -> Outlines:
         raise GazetteerError(f"cannot read the outlines in {path}: {err}") from err
     cols = [tuple("" if v is None else str(v) for v in col) for col in zip(*[r[:4] for r in rows])]
     log.debug("read %d country outlines from %s", len(rows), path.name)
-    if check_borders(borders) == "recognised":
+    if borders == "recognised":
         geoms = _recognised(cols[1], geoms)
     return Outlines(*cols, geometry=geoms)
 
