@@ -11,3 +11,38 @@ FIRST_SLUG = "pokrovsk-2025-06-29"
 FIRST_ARTICLE = SHARED / "articles" / f"{FIRST_SLUG}.txt"
 FIRST_SHEET = SHARED / "expected" / f"{FIRST_SLUG}.yaml"
 EXAMPLE_ARTICLE = REPO / "layers" / "examples" / "avdiivka-2024-02-17.txt"
+
+
+def _cli(args: list, timeout: int = 180) -> str:
+    """Run ``claimmap ARGS`` as a user would (the venv's command, warnings off); its output."""
+    import os
+    import subprocess
+    import sys
+
+    claimmap = Path(sys.executable).with_name("claimmap")
+    env = dict(os.environ, PYTHONWARNINGS="ignore",
+               PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    res = subprocess.run([str(claimmap), *map(str, args)], capture_output=True, text=True,
+                         env=env, timeout=timeout)
+    assert res.returncode == 0, res.stderr
+    return res.stdout
+
+
+def cli_places(folder: Path, text: str) -> list[dict]:
+    """``claimmap places`` on `text` written as an article file in `folder`: its places,
+    in text order."""
+    import json
+
+    article = Path(folder) / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    return json.loads(_cli(["places", article], timeout=120))["places"]
+
+
+def cli_extract(folder: Path, text: str, day: str, name: str = "article.txt") -> dict:
+    """``claimmap extract --date DAY`` on `text` written as the article file `name` in
+    `folder`: the claims file, read."""
+    import yaml
+
+    article = Path(folder) / name
+    article.write_text(text, encoding="utf-8")
+    return yaml.safe_load(_cli(["extract", article, "--date", day]))

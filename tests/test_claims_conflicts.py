@@ -7,13 +7,11 @@ one march still do.
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-import yaml
+from common import cli_extract
 
 CLAIMMAP = str(Path(sys.executable).with_name("claimmap"))
 DAY = "2024-05-08"
@@ -29,14 +27,8 @@ The company near Braga plans to raise copper production to 30,000 tonnes and zin
 
 @pytest.fixture(scope="module")
 def claims(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("conflicts")
-    src = folder / "march.txt"
-    src.write_text(ARTICLE, encoding="utf-8")
-    res = subprocess.run([CLAIMMAP, "extract", str(src), "--date", DAY],
-                         env={**os.environ, "PYTHONWARNINGS": "ignore"},
-                         capture_output=True, text=True, timeout=180)
-    assert res.returncode == 0, res.stderr
-    return yaml.safe_load(res.stdout)["claims"]
+    return cli_extract(tmp_path_factory.mktemp("conflicts"), ARTICLE, DAY,
+                       "march.txt")["claims"]
 
 
 def _c(claims, value):

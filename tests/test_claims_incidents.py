@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from common import cli_extract
 
 CLAIMMAP = str(Path(sys.executable).with_name("claimmap"))
 DAY = "2024-05-08"
@@ -57,14 +58,8 @@ WANT = [
 
 @pytest.fixture(scope="module")
 def doc(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("incidents")
-    src = folder / "incidents.txt"
-    src.write_text(ARTICLE, encoding="utf-8")
-    res = subprocess.run([CLAIMMAP, "extract", str(src), "--date", DAY],
-                         env={**os.environ, "PYTHONWARNINGS": "ignore"},
-                         capture_output=True, text=True, timeout=180)
-    assert res.returncode == 0, res.stderr
-    return yaml.safe_load(res.stdout)
+    return cli_extract(tmp_path_factory.mktemp("incidents"), ARTICLE, DAY,
+                       "incidents.txt")
 
 
 @pytest.mark.parametrize("words,category,place", WANT)

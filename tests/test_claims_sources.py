@@ -6,13 +6,11 @@ a figure; "In addition, ..." goes on with the sentence before's source.
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-import yaml
+from common import cli_extract
 
 CLAIMMAP = str(Path(sys.executable).with_name("claimmap"))
 DAY = "2024-05-08"
@@ -30,14 +28,8 @@ In addition, 300 people are missing in Kassala.
 
 @pytest.fixture(scope="module")
 def claims(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("sources")
-    src = folder / "sources.txt"
-    src.write_text(ARTICLE, encoding="utf-8")
-    res = subprocess.run([CLAIMMAP, "extract", str(src), "--date", DAY],
-                         env={**os.environ, "PYTHONWARNINGS": "ignore"},
-                         capture_output=True, text=True, timeout=180)
-    assert res.returncode == 0, res.stderr
-    return yaml.safe_load(res.stdout)["claims"]
+    return cli_extract(tmp_path_factory.mktemp("sources"), ARTICLE, DAY,
+                       "sources.txt")["claims"]
 
 
 def _source(claims, value):

@@ -4,11 +4,9 @@ written for these tests, run through ``claimmap places`` as a user runs it."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 import sys
 from pathlib import Path
+from common import cli_places
 
 ROOT = Path(__file__).resolve().parents[1]
 CLAIMMAP = Path(sys.executable).with_name("claimmap")
@@ -16,12 +14,7 @@ CLAIMMAP = Path(sys.executable).with_name("claimmap")
 
 def places(tmp_path, text: str) -> list[dict]:
     """`claimmap places` on `text` as an article file: its places, in text order."""
-    article = tmp_path / "article.txt"
-    article.write_text(text, encoding="utf-8")
-    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    out = subprocess.run([str(CLAIMMAP), "places", str(article)], capture_output=True,
-                         text=True, env=env, check=True, timeout=120)
-    return json.loads(out.stdout)["places"]
+    return cli_places(tmp_path, text)
 
 
 LIST = (
