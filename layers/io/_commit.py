@@ -200,10 +200,11 @@ def recover(out: Path, key: str) -> None:
             os.rename(previous, current)
             fsync_dir(home)
         for entry in home.iterdir():
-            # a generation (or one killed before its marker was written: empty)
+            # a generation: marked, or named as a build names one (in claimmap's own
+            # store: one killed while its marker was being written has an empty marker)
             if entry.name != _CURRENT and (_marked(entry) or (
                     entry.name.startswith("g-") and entry.is_dir()
-                    and not entry.is_symlink() and not any(entry.iterdir()))):
+                    and not entry.is_symlink())):
                 log.info("removing %s, left by an interrupted build", entry)
                 shutil.rmtree(entry, ignore_errors=True)
     prefix = f".{key}."
