@@ -7,13 +7,11 @@ is extracted once, in a subprocess, and the claims file read back.
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-import yaml
+from common import cli_extract
 
 CLAIMMAP = str(Path(sys.executable).with_name("claimmap"))
 DAY = "2024-05-08"            # a Wednesday
@@ -148,15 +146,9 @@ Floods displaced 4,000 people across Africa last year, the agency said.
 def docs(tmp_path_factory):
     """Each article above through `claimmap extract` -> (claims, places by key)."""
     folder = tmp_path_factory.mktemp("any_article")
-    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
     out = {}
     for name, text in ARTICLES.items():
-        src = folder / f"{name}.txt"
-        src.write_text(text, encoding="utf-8")
-        res = subprocess.run([CLAIMMAP, "extract", str(src), "--date", DAY], env=env,
-                             capture_output=True, text=True, timeout=180)
-        assert res.returncode == 0, res.stderr
-        doc = yaml.safe_load(res.stdout)
+        doc = cli_extract(folder, text, DAY, f"{name}.txt")
         out[name] = (doc["claims"], {p["key"]: p for p in doc["places"]})
     return out
 

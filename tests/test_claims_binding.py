@@ -14,13 +14,11 @@ has also seen its crops decimated"), not on a world region it names; "the number
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-import yaml
+from common import cli_extract
 
 CLAIMMAP = str(Path(sys.executable).with_name("claimmap"))
 DAY = "2024-05-08"
@@ -104,15 +102,9 @@ Russian drones hit Okhtyrka overnight.
 @pytest.fixture(scope="module")
 def docs(tmp_path_factory):
     folder = tmp_path_factory.mktemp("binding")
-    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
     out = {}
     for name, text in ARTICLES.items():
-        src = folder / f"{name}.txt"
-        src.write_text(text, encoding="utf-8")
-        res = subprocess.run([CLAIMMAP, "extract", str(src), "--date", DAY], env=env,
-                             capture_output=True, text=True, timeout=180)
-        assert res.returncode == 0, res.stderr
-        doc = yaml.safe_load(res.stdout)
+        doc = cli_extract(folder, text, DAY, f"{name}.txt")
         out[name] = (doc["claims"], {p["key"]: p for p in doc["places"]})
     return out
 

@@ -10,13 +10,11 @@ an item whose label the gazetteer cannot place on that label, not on the item be
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-import yaml
+from common import cli_extract
 
 CLAIMMAP = str(Path(sys.executable).with_name("claimmap"))
 DAY = "2024-05-08"            # a Wednesday
@@ -67,13 +65,7 @@ def docs(tmp_path_factory):
     folder = tmp_path_factory.mktemp("contested_lists")
     out = {}
     for name, text in ARTICLES.items():
-        src = folder / f"{name}.txt"
-        src.write_text(text, encoding="utf-8")
-        res = subprocess.run([CLAIMMAP, "extract", str(src), "--date", DAY],
-                             env={**os.environ, "PYTHONWARNINGS": "ignore"},
-                             capture_output=True, text=True, timeout=180)
-        assert res.returncode == 0, res.stderr
-        out[name] = yaml.safe_load(res.stdout)
+        out[name] = cli_extract(folder, text, DAY, f"{name}.txt")
     return out
 
 
