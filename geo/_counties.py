@@ -4,7 +4,9 @@ A name so marked (`Item.second_level`) is read as a second-level area (a US coun
 parish, a district, a raion) where the gazetteer has one of that name, before any town
 named like it, and is not taken for a person or a common word: the text has said what it
 is. Which county of that name is the article's is left to its context (the state it names,
-the towns around). Names the gazetteer has no such area for are left as they are.
+the towns around), and, for the names of one list, to each other: the counties of a list
+are of one state (`list_areas`: "Clay, Grant and Wilkin counties" are Minnesota's, the one
+state with all three). Names the gazetteer has no such area for are left as they are.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 
 from geo._item import Item
 
-__all__ = ["SECOND_LEVEL_SUFFIXES", "read_second_level"]
+__all__ = ["SECOND_LEVEL_SUFFIXES", "read_second_level", "list_areas"]
 
 #: the type words of second-level areas, singular and plural, as written after a name or in
 #: a list's heading
@@ -26,6 +28,10 @@ _HEADING_WORD = re.compile(
     r"\b(?:" + "|".join(_SINGULAR + tuple(_PLURAL)) + r")\b", re.IGNORECASE)
 _BULLET = frozenset({"", "-", "*", "•", "–", "—", "·"})
 _JOINS = (", ", " and ", ", and ", " & ", " or ")
+#: what may stand between two names of one list: a join, or joins around capitalised names
+#: the gazetteer does not know ("Clay, Mahnomen, Swift and Wilkin counties")
+_BETWEEN = re.compile(r"(?:, and |, | and | & | or )"
+                      r"(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}(?:, and |, | and | & | or ))*")
 
 
 def read_second_level(text: str, items: list[Item]) -> None:
@@ -76,12 +82,39 @@ def _before_plural(text: str, items: list[Item]) -> None:
     """"Calhoun, Carroll and Lee counties": every name of the run before a plural type."""
     run: list[Item] = []
     for n, it in enumerate(items):
-        if run and text[run[-1].end:it.start] in _JOINS:
+        if run and _BETWEEN.fullmatch(text, run[-1].end, it.start):
             run.append(it)
         else:
             run = [it]
         after = text[it.end:it.end + 16].lstrip(" ").split(" ", 1)[0].lower().rstrip(".,;:")
         if len(run) >= 2 and after in _PLURAL and (n + 1 >= len(items) or not text[
                 it.end:items[n + 1].start].startswith(_JOINS)):
+            peers = tuple(r.idx for r in run)
             for r in run:
                 r.second_level = True
+                r.peers = peers
+
+
+def list_areas(items: list[Item]) -> None:
+    """The first-level area that holds a list's counties (`Item.list_area`): the one where
+    the gazetteer has a second-level area for more of the list's names than anywhere
+    else, and for two at least ("Clay, Grant and Wilkin counties": Minnesota, the one
+    state with all three; many states have a Clay and a Grant). No area where two tie."""
+    done: set = set()
+    for it in items:
+        if not it.peers or it.peers in done:
+            continue
+        done.add(it.peers)
+        count: dict[str, int] = {}
+        for i in it.peers:
+            for a in {c.place.admin1 for c in items[i].cands
+                      if c.place.kind == "admin2" and c.place.admin1}:
+                count[a] = count.get(a, 0) + 1
+        if not count:
+            continue
+        ranked = sorted(count.values(), reverse=True)
+        if ranked[0] < 2 or (len(ranked) > 1 and ranked[1] == ranked[0]):
+            continue
+        area = max(count, key=count.__getitem__)
+        for i in it.peers:
+            items[i].list_area = area

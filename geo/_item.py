@@ -29,6 +29,8 @@ class Item:
     region: bool = False
     region_keys: tuple[str, ...] = ()
     second_level: bool = False          # written as a county or district (`geo._counties`)
+    peers: tuple[int, ...] = ()         # ... the other names of its list (their `idx`)
+    list_area: str = ""                 # ... the first-level area that holds that list
     facility_end: int | None = None     # end offset of "... coal mine"
     facility_phrase: str = ""
     qualifier: int | None = None        # index of the item that qualifies this one

@@ -23,8 +23,8 @@ from geo._tuning import (
     ALIAS, ALTERNATIVE_MARGIN, ANCHOR_MARGIN, ANCHOR_POP, BARE_ADMIN1, BESIDE_KM,
     CAPITAL_GAP, COHERENT_KM, DATELINE_AREA, FAMOUS_GAP, FAMOUS_NAMES, FAMOUS_NEAR_KM,
     FAMOUS_RATIO, HELD, HELD_AREA_KM, HELD_KM, HELD_TOP, HOLDS_THE_NAMED,
-    IN_ARTICLE_CONTINENT, IN_ARTICLE_COUNTRY, IN_MAIN_COUNTRY, MAX_CONTEXT, MEDOID_POINTS,
-    NEAR, NEAR_EFOLD_KM, OUTLIER_KM, POP_EXTRA, PROMINENT_GAP, QUALIFIER_ADMIN1,
+    IN_ARTICLE_CONTINENT, IN_ARTICLE_COUNTRY, IN_MAIN_COUNTRY, LIST_AREA, MAX_CONTEXT,
+    MEDOID_POINTS, NEAR, NEAR_EFOLD_KM, OUTLIER_KM, POP_EXTRA, PROMINENT_GAP, QUALIFIER_ADMIN1,
     QUALIFIER_COUNTRY, REGION_ADMIN1, REGION_NOT_ADMIN1, SMALL_ALTERNATE_POP,
     WORLD_CITY_GAP, WORLD_CITY_POP,
 )
@@ -494,6 +494,8 @@ def _own_scores(it: Item, qual, items) -> list:
         s = c.score + POP_EXTRA * math.log10(pop + 1)
         if it.second_level:
             s += REGION_ADMIN1 if p.kind == "admin2" else REGION_NOT_ADMIN1
+            if p.kind == "admin2" and it.list_area and p.admin1 == it.list_area:
+                s += LIST_AREA   # its list's other counties are of this state
         elif it.region:
             s += REGION_ADMIN1 if p.kind == "admin1" else REGION_NOT_ADMIN1
         elif p.kind == "admin1" and p.admin1 in holds:

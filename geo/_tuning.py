@@ -27,6 +27,9 @@ NEAR, NEAR_EFOLD_KM = 3.0, 150.0
 POP_EXTRA = 0.5              # on top of the gazetteer's own population term: in the news a
                              # name means its big bearer unless the article says otherwise
 QUALIFIER_COUNTRY, QUALIFIER_ADMIN1 = 4.0, 3.0
+# a county of the state that holds its list's other counties ("Clay, Grant and Wilkin
+# counties": `geo._counties.list_areas`) as if written "Clay County, Minnesota"
+LIST_AREA = QUALIFIER_COUNTRY + QUALIFIER_ADMIN1
 ALIAS = 10.0
 MAX_CONTEXT = IN_ARTICLE_COUNTRY + IN_MAIN_COUNTRY + NEAR + HELD  # most the article adds
 ALTERNATIVE_MARGIN = 3.0     # runners-up within this many points are listed as alternatives

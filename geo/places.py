@@ -102,7 +102,7 @@ from geo._firms import MEDIA_NAME, media_names, names_a_firm
 from geo._given import given_names
 from geo._states import prefer_states
 from geo._teams import TEAM_NAME, names_a_team, team_names
-from geo._counties import SECOND_LEVEL_SUFFIXES, read_second_level
+from geo._counties import SECOND_LEVEL_SUFFIXES, list_areas, read_second_level
 from geo._cues import read_coordination, read_cues, read_qualifiers
 from geo._in_context import fall_back, reject_in_context
 from geo._item import Item
@@ -192,6 +192,7 @@ def find_places(text: str, date=None, *, gazetteer=None, unresolved=None) -> lis
         _load_candidates(gaz, it, on)
         if not it.cands:
             it.reject = it.reject or "no candidate"
+    list_areas(items)
     for it in items:
         if not it.reject and not it.second_level:
             it.reject = reject_by_form(text, toks, it, span_at, span_ends, gaz) or \

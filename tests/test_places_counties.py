@@ -143,3 +143,36 @@ def test_an_area_hyphened_to_another_name_after_the_is_a_place(tmp_path):
     text = "A drone struck a car on the Nabatieh-Tyre road on Friday, Lebanese media said."
     got = {p["surface"]: p for p in places(tmp_path, text)}
     assert got.get("Nabatieh", {}).get("country_code") == "LB", sorted(got)
+
+
+# ------------------------------------------------ the counties of one list share a state
+
+def test_a_lists_counties_are_of_the_state_that_holds_them_all(tmp_path):
+    # Clay, Douglas and Grant are counties of many states, and Douglas County, Colorado is
+    # the largest; Becker, Mahnomen and Wilkin are Minnesota's alone
+    text = ("Snowdrifts closed county roads on Friday in Becker, Clay, Douglas, Grant, "
+            "Mahnomen and Wilkin counties, and plows were pulled back until the wind drops.")
+    got = {p["surface"]: p for p in places(tmp_path, text)}
+    for name in ("Becker", "Clay", "Douglas", "Grant", "Mahnomen", "Wilkin"):
+        assert name in got, (name, sorted(got))
+        assert (got[name]["kind"], got[name]["admin1"]) == ("admin2", "US.MN"), got[name]
+
+
+def test_a_name_the_gazetteer_lacks_does_not_break_the_list(tmp_path):
+    # "Swift" and "Traverse" are no entries of the gazetteer's: the list goes on past them
+    text = ("The drought monitor moved Grant, Swift, Traverse, Stevens and Pope counties "
+            "into severe drought this week.")
+    got = {p["surface"]: p for p in places(tmp_path, text)}
+    for name in ("Grant", "Stevens", "Pope"):
+        assert name in got, (name, sorted(got))
+        assert (got[name]["kind"], got[name]["admin1"]) == ("admin2", "US.MN"), got[name]
+
+
+def test_a_lists_largest_namesake_county_gives_way_to_the_lists_state(tmp_path):
+    # Madison County, Alabama is a hundred times larger than Georgia's; the list's other
+    # counties (Oconee, Oglethorpe) are Georgia's
+    text = ("Georgia's labor department said the jobless rate in the Clarke, Madison, "
+            "Oconee and Oglethorpe counties rose to 7.3 percent in February.")
+    got = {p["surface"]: p for p in places(tmp_path, text)}
+    for name in ("Clarke", "Madison", "Oconee", "Oglethorpe"):
+        assert (got[name]["kind"], got[name]["admin1"]) == ("admin2", "US.GA"), got[name]
