@@ -28,6 +28,7 @@ from geo._tuning import (
     QUALIFIER_COUNTRY, REGION_ADMIN1, REGION_NOT_ADMIN1, SMALL_ALTERNATE_POP,
     WORLD_CITY_GAP, WORLD_CITY_POP,
 )
+from geo._index import POP_WEIGHT
 from geo.countries import continents, is_capital, neighbours
 from geo.model import Candidate, Place
 
@@ -489,9 +490,17 @@ def _own_scores(it: Item, qual, items) -> list:
     for c in it.cands:
         p = c.place
         pop = p.population
+        s = c.score
         if named_pop is not None and not c.primary and p.kind == "populated_place":
             pop = min(pop, named_pop)
-        s = c.score + POP_EXTRA * math.log10(pop + 1)
+            if p.population > named_pop and c.why and c.why[0].startswith("alternate name"):
+                # another name altogether, not a spelling of its own: a bigger place gets
+                # no more for its size, in the gazetteer's prior too, than the town that
+                # bears the name ("Berea" is a town of Ohio or Kentucky, not Aleppo by its
+                # ancient name; "Canton" a town of Ohio, not Guangzhou) unless the article
+                # says so
+                s -= POP_WEIGHT * (math.log10(p.population + 1) - math.log10(pop + 1))
+        s += POP_EXTRA * math.log10(pop + 1)
         if it.second_level:
             s += REGION_ADMIN1 if p.kind == "admin2" else REGION_NOT_ADMIN1
             if p.kind == "admin2" and it.list_area and p.admin1 == it.list_area:
