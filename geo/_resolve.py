@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from geo._item import Item
 from geo._tuning import (
     ALIAS, ALTERNATIVE_MARGIN, ANCHOR_MARGIN, ANCHOR_POP, BARE_ADMIN1, BESIDE_KM,
-    CAPITAL_GAP, COHERENT_KM, DATELINE_AREA, FAMOUS_GAP, FAMOUS_NAMES, FAMOUS_NEAR_KM,
-    FAMOUS_RATIO, HELD, HELD_AREA_KM, HELD_KM, HELD_TOP, HOLDS_THE_NAMED,
+    CAPITAL_GAP, CITY_OF_AREA, COHERENT_KM, DATELINE_AREA, FAMOUS_GAP, FAMOUS_NAMES,
+    FAMOUS_NEAR_KM, FAMOUS_RATIO, HELD, HELD_AREA_KM, HELD_KM, HELD_TOP, HOLDS_THE_NAMED,
     IN_ARTICLE_CONTINENT, IN_ARTICLE_COUNTRY, IN_MAIN_COUNTRY, LIST_AREA, MAX_CONTEXT,
     MEDOID_POINTS, NEAR, NEAR_EFOLD_KM, OUTLIER_KM, POP_EXTRA, PROMINENT_GAP, QUALIFIER_ADMIN1,
     QUALIFIER_COUNTRY, REGION_ADMIN1, REGION_NOT_ADMIN1, SMALL_ALTERNATE_POP,
@@ -529,12 +529,15 @@ def _own_scores(it: Item, qual, items) -> list:
 
 
 def _has_city(cands: list[Candidate]) -> bool:
-    """Whether a town of the name comes before its area (`BARE_ADMIN1`): it does, unless
-    the town is a hamlet beside a big area."""
+    """Whether a town of the name comes before its area (`BARE_ADMIN1`): it does where the
+    town is a city beside the area ("New York", "Donetsk", "Washington": a half to a
+    tenth of the area's people), not where it is a town `CITY_OF_AREA` times smaller
+    ("Virginia" is the state, not a town of South Africa or Minnesota; "Ontario" the
+    province, not the city of California)."""
     town_pop = max((c.place.population for c in cands if c.place.kind == "populated_place"),
                    default=-1)
-    return town_pop >= SMALL_ALTERNATE_POP or (town_pop >= 0 and town_pop * 1000 >= max(
-        (c.place.population for c in cands if c.place.kind == "admin1"), default=0))
+    return town_pop >= 0 and (town_pop + 1) * CITY_OF_AREA >= max(
+        (c.place.population for c in cands if c.place.kind == "admin1"), default=0)
 
 
 def coheres(p: Place, ctx: Context, key: str) -> bool:

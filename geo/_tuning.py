@@ -12,6 +12,7 @@ from __future__ import annotations
 REGION_ADMIN1 = 6.0          # a region cue and the candidate is a first-level area
 REGION_NOT_ADMIN1 = -3.0     # a region cue and the candidate is not
 BARE_ADMIN1 = -2.0           # no region cue: a city of that name comes before its area
+CITY_OF_AREA = 30            # ... a city this many times smaller at most (`_has_city`)
 # a second-level area of the article holds the candidate, or the candidate holds a place of
 # the article (`geo._resolve.Context.held`): "Paris" beside "Henry County" is Paris,
 # Tennessee, and Henry County the one that holds it
