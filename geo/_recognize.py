@@ -77,6 +77,10 @@ POSTAL_CODES = {
     "WY": "Wyoming", "DC": "District of Columbia",
 }
 _DATELINE_ENDS = (" (", " -", " —", " –", " ‒")
+#: a party's letter before a hyphen and a legislator's state ("D-Pa.", "R-Texas")
+_PARTY_LETTERS = frozenset({"D", "R", "I"})
+#: a space and a word in lower case: the full stop before it ends no sentence
+_LOWER_NEXT = re.compile(r" [a-z]")
 _STATE_ABBR = re.compile("|".join(re.escape(k) for k in sorted(STATE_ABBREVIATIONS, key=len,
                                                                 reverse=True)))
 
@@ -479,14 +483,26 @@ def find_spans(text: str, toks: Tokens, has_name, max_tokens: int,
         if i < after:
             continue
         t = toks[i]
+        if t.text in _PARTY_LETTERS and text[t.end:t.end + 1] == "-" and i + 1 < n and \
+                toks[i + 1].start == t.end + 1 and toks[i + 1].cap and \
+                (t.start == 0 or not text[t.start - 1].isalnum()):
+            continue  # "Sen. Bob Casey, D-Pa.", "R-Texas": a party's letter, no name's start
+        party = i > 0 and text[t.start - 1:t.start] == "-" and \
+            toks[i - 1].text in _PARTY_LETTERS and toks[i - 1].end == t.start - 1
         if t.end < size and text[t.end] == "." and len(t.text) <= 5 and (
                 (i > 0 and text[t.start - 2:t.start] == ", " and toks[i - 1].cap) or
-                (len(t.text) == 1 and text[t.end + 1:t.end + 2].isupper())):
+                (len(t.text) == 1 and text[t.end + 1:t.end + 2].isupper()) or
+                party or text[t.start - 1:t.start] == "(" or
+                _LOWER_NEXT.match(text, t.end + 1)):
             # "TAMPA, Fla. —", "Raleigh, N.C."; a dotted one anywhere: "in D.C.", "the S.C.
-            # Highway Patrol" (not "Fla." alone, nor "Wash." or "Miss.", words too)
+            # Highway Patrol"; after a party's letter ("D-Pa."), in brackets ("Walker County
+            # (Ga.)"), and before a word in lower case ("Ky. jail", "Mass. legislators"): not
+            # "Fla." alone, nor "Wash." or "Miss." ending a sentence, words too
             m = _STATE_ABBR.match(text, t.start)
             if m is not None and not text[m.end():m.end() + 1].isalpha() and \
-                    (text[t.start - 2:t.start] == ", " or m.group().count(".") >= 2) and \
+                    (text[t.start - 2:t.start] == ", " or m.group().count(".") >= 2 or party
+                     or text[t.start - 1:t.start] == "(" or _LOWER_NEXT.match(text, m.end())) \
+                    and \
                     not (i > 0 and text[toks[i - 1].end:t.start] in ("-", " ")
                          and toks[i - 1].text.isdigit()):  # not "100 B.C."
                 j = i
