@@ -176,3 +176,14 @@ def test_a_lists_largest_namesake_county_gives_way_to_the_lists_state(tmp_path):
     got = {p["surface"]: p for p in places(tmp_path, text)}
     for name in ("Clarke", "Madison", "Oconee", "Oglethorpe"):
         assert (got[name]["kind"], got[name]["admin1"]) == ("admin2", "US.GA"), got[name]
+
+
+def test_an_archipelago_written_with_the_is_its_area(tmp_path):
+    # English writes plural names with "the" ("the Azores"): no sea or river of that name
+    text = ("More boats reached the Canary Islands this week than in all of May, and "
+            "arrivals to the Balearic Islands rose too; the Canaries' reception centres "
+            "are full.")
+    got = {p["surface"]: p for p in places(tmp_path, text)}
+    assert got["Canary Islands"]["admin1"] == "ES.53", got
+    assert got["Balearic Islands"]["admin1"] == "ES.07", got
+    assert got["Canaries"]["admin1"] == "ES.53", got
