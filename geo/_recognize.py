@@ -28,7 +28,7 @@ from geo.namekey import APOSTROPHES, normalize
 __all__ = [
     "Token", "Tokens", "Span", "tokenize", "find_spans", "headline_lines",
     "cyrillic_variants", "arabic_variants", "NAME_ABBREVIATIONS", "STATE_ABBREVIATIONS",
-    "country_abbreviations",
+    "AREA_ACRONYMS", "country_abbreviations",
 ]
 
 _APOS = set(APOSTROPHES) | {"'"}
@@ -59,7 +59,12 @@ STATE_ABBREVIATIONS = {
     "W.Va.": "West Virginia", "D.C.": "District of Columbia",
     "Ont.": "Ontario", "Que.": "Quebec", "Alta.": "Alberta", "Sask.": "Saskatchewan",
     "Man.": "Manitoba", "B.C.": "British Columbia", "N.S.": "Nova Scotia",
+    "N.B.": "New Brunswick", "N.L.": "Newfoundland and Labrador",
+    "P.E.I.": "Prince Edward Island",
 }
+#: abbreviations of first-level areas written undotted that are no English word or other
+#: common acronym, read anywhere ("bushfires in NSW")
+AREA_ACRONYMS = {"NSW": "New South Wales", "Qld": "Queensland", "QLD": "Queensland"}
 #: the two-letter postal codes of US states, read only in a dateline ("JACKSON, MS (WLBT) -"),
 #: where an all-capitals town precedes them: elsewhere "MS", "IN", "OR", "ME" are words
 POSTAL_CODES = {
@@ -512,6 +517,11 @@ def find_spans(text: str, toks: Tokens, has_name, max_tokens: int,
                                   normalize(STATE_ABBREVIATIONS[m.group()]), "abbreviation"))
                 after = j
                 continue
+        if t.text in AREA_ACRONYMS and text[t.end:t.end + 1] != "-":
+            spans.append(Span(i, i + 1, t.start, t.end, normalize(AREA_ACRONYMS[t.text]),
+                              "abbreviation"))
+            after = i + 1
+            continue
         if t.text in POSTAL_CODES and _postal_in_dateline(text, toks, i):
             spans.append(Span(i, i + 1, t.start, t.end, normalize(POSTAL_CODES[t.text]),
                               "abbreviation"))

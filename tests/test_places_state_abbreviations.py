@@ -33,3 +33,15 @@ def test_a_state_before_a_word_in_lower_case(tmp_path):
 def test_an_abbreviation_that_is_a_word_ending_a_sentence_stays_a_word(tmp_path):
     got = _pairs(tmp_path, "The family went to Mass. Afterwards they drove home.")
     assert not any(s == "Mass." for s, _ in got), got
+
+
+def test_undotted_abbreviations_of_australian_states(tmp_path):
+    got = _pairs(tmp_path, "Fire crews from Qld were sent south after 60 homes burned in "
+                           "NSW over the weekend.")
+    assert ("Qld", "Queensland") in got and ("NSW", "New South Wales") in got, got
+
+
+def test_canadian_provinces_as_the_press_writes_them(tmp_path):
+    got = _pairs(tmp_path, "The barn burned down near Sussex, N.B. on Tuesday, and a ferry "
+                           "left Charlottetown, P.E.I. an hour late.")
+    assert ("N.B.", "New Brunswick") in got and ("P.E.I.", "Prince Edward Island") in got, got
