@@ -81,16 +81,20 @@ class Context:
                     continue
                 for n, c in enumerate(it.cands):
                     q = c.place
-                    typed = q.kind == "admin2" and c.why and not c.why[0].startswith("bare")
+                    # written with its type word, or in a list the text says are counties
+                    # ("Clarke, Madison and Oconee counties": `geo._counties`)
+                    typed = q.kind == "admin2" and (
+                        (it.second_level and (not it.list_area or q.admin1 == it.list_area))
+                        or (c.why and not c.why[0].startswith("bare")))
                     if (it.key, q.place_id) in seen or not q.admin1 or \
                             (n >= HELD_TOP and not typed):
                         continue
                     if q.kind == "populated_place" or typed:
                         seen.add((it.key, q.place_id))
                         self._by_area.setdefault(q.admin1, []).append(
-                            (it.key, q.kind, q.lat, q.lon))
-        for k, kind, lat, lon in self._by_area.get(p.admin1, ()):
-            if k == key or (kind != "admin2" and p.kind != "admin2"):
+                            (it.key, q.kind, q.lat, q.lon, q.place_id))
+        for k, kind, lat, lon, pid in self._by_area.get(p.admin1, ()):
+            if k == key or pid == p.place_id or (kind != "admin2" and p.kind != "admin2"):
                 continue
             limit = HELD_AREA_KM if kind == p.kind == "admin2" else HELD_KM
             if _fast_km(p.lat, p.lon, lat, lon) <= limit:

@@ -187,3 +187,11 @@ def test_an_archipelago_written_with_the_is_its_area(tmp_path):
     assert got["Canary Islands"]["admin1"] == "ES.53", got
     assert got["Balearic Islands"]["admin1"] == "ES.07", got
     assert got["Canaries"]["admin1"] == "ES.53", got
+
+
+def test_a_town_inside_a_listed_county_is_that_countys(tmp_path):
+    # the list says Clarke is a county, and Clarke County, Georgia holds Athens, Georgia
+    text = ("Home sales in Athens rose in March, with more houses sold in Clarke, Oconee "
+            "and Madison counties than a year earlier, agents said.")
+    got = {p["surface"]: p for p in places(tmp_path, text)}
+    assert (got["Athens"]["country_code"], got["Athens"]["admin1"]) == ("US", "US.GA"), got
