@@ -387,6 +387,10 @@ def _group_name(toks, it: Item, prv, nxt) -> str:
         return "a gang or cartel named after the place"
     if it.cands[0].place.kind == "admin1":
         return "a people's name spelt like its region ('Amhara militia')"
+    if not any(c.primary for c in it.cands):
+        # "Hamas militants", "Hezbollah fighters": a group whose name is no place's own,
+        # only another name of some town (GeoNames lists "Hamas" for Hamm)
+        return "a group's name that is only another name of a town"
     return ""
 
 

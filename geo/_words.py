@@ -187,7 +187,8 @@ NOT_VERBS_ED = frozenset({"red", "bed", "shed", "based", "led", "hundred", "need
 GROUP_NOUNS = frozenset({
     "cartel", "cartels", "gang", "gangs", "militia", "militias", "militiamen", "mafia",
     "syndicate", "syndicates", "clan", "clans", "clansmen", "tribesmen", "fighters",
-    "rebels", "insurgents", "nationalists", "herders", "pastoralists",
+    "rebels", "insurgents", "nationalists", "herders", "pastoralists", "militants",
+    "gunmen", "guerrillas",
 })
 AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "are", "will", "would",
                          "could", "can", "may", "might", "must", "should", "did", "does",
