@@ -9,6 +9,8 @@ South Darfur", "Avdiivka, Donetsk Oblast"). Each is noted on the name's `Item`.
 
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 
 from geo import _recognize as rz
@@ -20,7 +22,8 @@ from geo._words import (
 )
 from geo.namekey import normalize
 
-__all__ = ["word_before", "word_after", "read_cues", "read_coordination", "read_qualifiers"]
+__all__ = ["word_before", "word_after", "read_cues", "read_coordination", "read_qualifiers",
+           "local_bodies"]
 
 
 def word_before(toks, i, text, joined=True):
@@ -41,6 +44,23 @@ def word_after(toks, j, text, joined=True):
     if joined and (toks[j - 1].possessive or text[toks[j - 1].end:n.start].strip(" ")):
         return None
     return n
+
+
+#: a town's own public bodies after its name: the article is local news of that town
+_LOCAL_BODY = re.compile(
+    r"(?:’s|'s)? (?:police(?! state)|[Cc]ity [Cc]ouncil|[Cc]ity [Hh]all|[Tt]own [Cc]ouncil|"
+    r"[Cc]ity [Cc]ommission|[Pp]olice [Dd]epartment|[Ff]ire [Dd]epartment|[Mm]ayor|"
+    r"[Ss]chool [Bb]oard|[Bb]oard of [Ee]ducation|[Ss]electmen|[Bb]oard of [Ss]electmen|"
+    r"[Pp]ublic [Ll]ibrary|[Cc]ity [Mm]anager|[Cc]ity [Ss]chools|[Cc]ouncil)\b")
+
+
+def local_bodies(items: list[Item]) -> None:
+    """One sense per article: every mention of a name the article gives its own police
+    or council ("Alexandria police" ... "in Alexandria") is `Item.local_body`."""
+    keys = {it.key for it in items if it.local_body}
+    for it in items:
+        if it.key in keys:
+            it.local_body = True
 
 
 def read_cues(text, toks, it: Item) -> None:
@@ -72,6 +92,8 @@ def read_cues(text, toks, it: Item) -> None:
             it.region = True           # "northern Donetsk cities"
         else:
             _facility(text, toks, it)
+    if _LOCAL_BODY.match(text, it.end) and not last.possessive:
+        it.local_body = True
     if s.how == "abbreviation":  # "Tampa, Fla.": the state
         it.region = True
         it.region_keys = (it.key,)

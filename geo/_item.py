@@ -42,6 +42,9 @@ class Item:
     next_word: rz.Token | None = None   # ... and after it (`word_after`)
     locative: bool = False
     located: bool = False               # "in", "at", "from" right before: on the ground
+    local_body: bool = False            # the town's own police or council ("Alexandria
+                                        # police", "the Athens City Council"), here or in
+                                        # another mention of the name (`geo._cues`)
     placed: bool = False                # a common word after "in" that ends its phrase
     feature: bool = False               # "Gulf of Aden": a feature named after the place
     common: bool = False

@@ -390,6 +390,10 @@ def _keep_the_prominent(it: Item, ctx: Context, own: list, scored: list) -> list
     if mine.kind != "populated_place" or scored[0][1].place.place_id == mine.place_id:
         return scored
     others = None
+    # the article is local news of a town of its own country ("Alexandria police", "the
+    # Athens City Council") and says nothing of the famous namesake's country
+    local = it.local_body and mine.country_code not in ctx.countries_without(it.key)
+    home = ctx.main_without(it.key) if local else ""
     for n, (_, c) in enumerate(scored):
         theirs = c.place
         if theirs.place_id == mine.place_id or theirs.kind != "populated_place":
@@ -397,6 +401,14 @@ def _keep_the_prominent(it: Item, ctx: Context, own: list, scored: list) -> list
         gap = (mine.population + 1) / (theirs.population + 1)
         if gap < PROMINENT_GAP or _qualified_as(it, ctx, theirs) or ctx.held(it.key, theirs):
             break
+        if home and theirs.country_code == home:
+            # ... where the article's own towns or area are the namesake's (not a tourist
+            # from Denver robbed by "Paris police")
+            if others is None:
+                others = [(lat, lon) for k, lat, lon in ctx.towns if k != it.key]
+            if _area_ties(it, ctx, theirs) or (others and _nearest_km(
+                    theirs.lat, theirs.lon, others) <= NEAR_EFOLD_KM):
+                break
         world = mine.population >= WORLD_CITY_POP and (
             gap >= WORLD_CITY_GAP or (gap >= CAPITAL_GAP and is_capital(mine)))
         if not world:

@@ -103,7 +103,7 @@ from geo._given import given_names
 from geo._states import prefer_states
 from geo._teams import TEAM_NAME, names_a_team, team_names
 from geo._counties import SECOND_LEVEL_SUFFIXES, list_areas, read_second_level
-from geo._cues import read_coordination, read_cues, read_qualifiers
+from geo._cues import local_bodies, read_coordination, read_cues, read_qualifiers
 from geo._in_context import fall_back, reject_in_context
 from geo._item import Item
 from geo._buildings import names_a_building
@@ -185,6 +185,7 @@ def find_places(text: str, date=None, *, gazetteer=None, unresolved=None) -> lis
         if it.common and it.span.how == "dateline" and it.span.j in span_at and \
                 text[it.end:span_at[it.span.j].start] == ", ":
             it.common = False  # "MOBILE, Ala. —": a dateline the next name places
+    local_bodies(items)
     read_coordination(text, toks, items)
     read_qualifiers(text, toks, items)
     read_second_level(text, items)

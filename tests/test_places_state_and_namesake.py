@@ -35,3 +35,20 @@ def test_a_town_the_articles_state_holds_a_namesake_of_is_that_states(tmp_path):
     got = [p for p in _got(tmp_path, text) if p["surface"] == "Alexandria"]
     assert len(got) == 3, got
     assert all((p["country_code"], p["admin1"]) == ("US", "US.VA") for p in got), got
+
+
+def test_a_towns_own_police_beside_the_articles_towns_is_the_local_namesake(tmp_path):
+    # Berlin, Germany is 150 times larger; the article's towns are around Hartford, and
+    # "Berlin police" says the story is the town's own news
+    text = ("A driver crashed into a tree in Berlin on Sunday. Berlin police said he was "
+            "flown to a hospital in Hartford, and firefighters from New Britain and "
+            "Newington cut him free.")
+    got = [p for p in _got(tmp_path, text) if p["surface"] == "Berlin"]
+    assert got and all(p["country_code"] == "US" for p in got), got
+
+
+def test_a_famous_citys_police_far_from_the_articles_towns_stay_the_famous_citys(tmp_path):
+    text = ("Paris police said the American tourist from Denver and her friend from "
+            "Boston were robbed on Tuesday night.")
+    got = {p["surface"]: p for p in _got(tmp_path, text)}
+    assert got["Paris"]["country_code"] == "FR", got
