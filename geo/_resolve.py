@@ -334,6 +334,15 @@ def resolve(it: Item, ctx: Context, items: list[Item], done: dict) -> None:
         scored.append((s, c))
     if len(scored) > 1:
         scored.sort(key=lambda t: (-t[0], -t[1].place.population, t[1].place.place_id))
+    if qual is None and not it.alias and not it.region and it.key in ctx.named and \
+            len(scored) > 1 and not _qualified_as(it, ctx, scored[0][1].place, plain=True):
+        # one sense per article: the reading another mention is written with ("California,
+        # Maryland" ... "crews in California": the town; not "Ukraine's Kharkiv region"
+        # ... "in Kharkiv", a region cue of its own)
+        for n, (_, c) in enumerate(scored[1:], 1):
+            if _qualified_as(it, ctx, c.place, plain=True):
+                scored = [scored[n]] + scored[:n] + scored[n + 1:]
+                break
     if scored[0][1].place.kind == "country" and len(scored) > 1:
         scored = _area_over_foreign_country(it, ctx, scored)
     elif scored[0][1] is not own[0][1] and qual is None and not it.alias and \
@@ -449,11 +458,13 @@ def _keep_the_area(it: Item, ctx: Context, own: list, scored: list) -> list:
     return [scored[n]] + scored[:n] + scored[n + 1:]
 
 
-def _qualified_as(it: Item, ctx: Context, p: Place) -> bool:
+def _qualified_as(it: Item, ctx: Context, p: Place, plain: bool = False) -> bool:
     """Whether another mention of the name, with a country or area after it ("PARIS,
-    Texas —", "Moscow, Idaho"), reads as `p`."""
+    Texas —", "Moscow, Idaho"), reads as `p` (`plain`: one with no region or county cue of
+    its own)."""
     for other in ctx.named.get(it.key, ()):
-        if other is it or other.best is None or other.best.place.place_id != p.place_id:
+        if other is it or other.best is None or other.best.place.place_id != p.place_id or \
+                (plain and (other.region or other.second_level)):
             continue
         qual = ctx.items[other.qualifier].best
         if qual is not None and qual.place.kind in ("country", "admin1") and \
