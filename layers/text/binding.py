@@ -17,7 +17,8 @@ from layers.text.sentences import Sentence
 
 __all__ = ["Ref", "ref_of", "unresolved_ref", "UNRESOLVED", "contains", "focal_place", "subject_place",
            "resolve_anaphors", "clause_places", "figure_places", "region_of", "area_anaphors",
-           "capital_refs", "common_area", "area_ref", "reports_there", "unresolved_refs", "whole_area"]
+           "capital_refs", "common_area", "area_ref", "reports_there", "unresolved_refs", "whole_area",
+           "dateline_spans"]
 
 ANAPHOR_RE = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:embattled|besieged|strategic|frontline|front-line|key|vital|"
@@ -67,6 +68,32 @@ def unresolved_ref(u) -> Ref:
     """A name the text writes as a place that the gazetteer cannot place: a claim tied to
     it stays unplaced, with the name, for a reviewer to pin (never a namesake abroad)."""
     return Ref(u.start, u.end, f"{UNRESOLVED}:{u.surface}", UNRESOLVED, "", "", 3)
+
+
+# a dateline opening a paragraph: "BEIJING - ", "SAINT-MARC, Haiti — ", "JACKSON, MS (WLBT) - ",
+# "Jakarta, (AFP - ...) ", "PUNO Peru - "
+_DATELINE_SPAN_RE = re.compile(r"\s*[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*){0,3}"
+                               r"(?:,?\s+[A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*){0,2})?"
+                               r"(?:,\s*\([^()\n]{1,80}\)|\s*\([^()\n]{1,80}\)\s*[-—–]{1,2}|,?\s+[-—–]{1,2})\s")
+
+
+def dateline_spans(text: str, sentences: list[Sentence]) -> list[tuple[int, int]]:
+    """The datelines of the article's first paragraphs (where the report was filed, not
+    where its claims happen): (start, end) of each."""
+    out: list[tuple[int, int]] = []
+    seen = 0
+    for s in sentences:
+        if s.heading:
+            continue
+        seen += 1
+        if seen > 3:
+            break
+        if s.start and text[s.start - 1] not in "\n":
+            continue                    # not the start of a paragraph
+        m = _DATELINE_SPAN_RE.match(text, s.start, s.end)
+        if m:
+            out.append((s.start, m.end()))
+    return out
 
 
 def contains(container: Ref, inner: Ref) -> bool:
@@ -169,7 +196,10 @@ def reports_there(text: str, ref: Ref) -> bool:
 #: "Malawi has declared"): a country, a continent or world region
 _WIDE_KINDS = ("country", "region")
 #: a superlative's frame: "one of the largest in Europe", "the busiest port in Africa"
-_COMPARISON_RE = re.compile(r"\b(?:\w+est|most\s+\w+|biggest|largest|best|worst)\b"
+# ("the most ...", not "Most patients are in X"; no noun in -est: "the protest in X")
+_COMPARISON_RE = re.compile(r"(?:\bthe|\bits|\btheir|’s|'s)\s+(?:(?!(?:inter|pro|fo|ar|re|har|con|sugg|mani|hon|mod|"
+                            r"conqu|sou|nor|mid|sw|gu|ne|che|que|te|wr|ve|lat|earn)est\b)\w+est|most\s+\w+|"
+                            r"biggest|largest|best|worst)\b"
                             r"(?:\s+[\w-]+){0,3}?\s+(?:in|of|on)\s+(?:the\s+)?$", re.I)
 
 

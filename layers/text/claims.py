@@ -81,7 +81,7 @@ from layers.text.dates import REPORT_DATE_NOTE, SAME_EVENT_RE, DateMention, find
 from layers.text.events import CLAUSE_EVENTS, EventRule
 from layers.text.relations import clause_relation
 from layers.text.binding import (UNRESOLVED, Ref, area_anaphors, area_ref, capital_refs, clause_places,
-                                  common_area, figure_places, focal_place, in_spans, ref_of,
+                                  common_area, dateline_spans, figure_places, focal_place, in_spans, ref_of,
                                   region_of, reports_there, resolve_anaphors, subject_place, unresolved_refs,
                                   whole_area)
 from layers.text.events import find_incident
@@ -143,6 +143,8 @@ class _Ctx:
     subject: Ref | None = None
     #: first-level areas claims were put on that no mention names (place_id -> Mention)
     areas: dict = field(default_factory=dict)
+    #: the places each sentence's figures were put on (sentence index -> [refs])
+    fig_places: dict = field(default_factory=dict)
 
 
 def claim_id_for(article_id: str, span_text: str, span_start: int, measure: str,
@@ -311,6 +313,10 @@ def _add(ctx: _Ctx, sent: Sentence, span: tuple[int, int], places: list[Ref], ca
     elif open_names:
         notes.append(f"the text also names '{open_names[0]}', which the gazetteer lacks")
     place_ids = [p.place_id for p in placed]
+    if measure:
+        # with the note of a place guessed for want of one, which a place carried on keeps
+        guess = next((n for n in (FOCAL_NOTE, AFTER_NOTE) if n in note), "")
+        ctx.fig_places.setdefault(sent.index, []).append((list(places), guess))
     ds, de, prec = _date_fields(date)
     if date is not None and date.kind == "since" and measure and not period:
         # an open period: the figure holds from then on ("135 meters per day since ...")
@@ -408,6 +414,9 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             if prev.heading:
                 break                   # a section begins: its heading is read below
             got = clause_places(text, ctx.refs, prev.start, prev.end)
+            # the place the sentence before put its figures on, when it put them all on one
+            # (its "countrywide" total, its region): the same event, told on
+            told = {tuple(r.place_id for r in rs): (rs, guess) for rs, guess in ctx.fig_places.get(prev.index, ())}
             if got:
                 # a sentence that gives figures place by place ("Ondo had 33, Edo 29"):
                 # the next is about the whole they make up
@@ -416,6 +425,10 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
                 whole = common_area(got, ctx.gazetteer) if len(parts) >= 3 else None
                 if whole is not None:
                     return [_area(ctx, got[0], whole)], "place from the sentence before (the area of its places)"
+            if len(told) == 1:
+                rs, guess = list(told.values())[0]
+                return rs, guess or "place from the sentence before"
+            if got:
                 return got[:1], "place from the sentence before"
         # else the place of the section: its heading's ("Rajasthan: a change of government")
         for prev in reversed(ctx.sentences[1:sent.index]):
@@ -725,8 +738,11 @@ def extract(article: Article, date: _date | None = None, *, mentions=None,
     gaz = _gazetteer()
     areas = area_anaphors(article.text, refs, gaz) + capital_refs(article.text, refs, gaz)
     refs = sorted(refs + [r for r, _ in areas], key=lambda r: r.start)
-    subject = subject_place(refs, sentences)
     refs = sorted(refs + unresolved_refs(article.text, refs, unresolved or []), key=lambda r: r.start)
+    # a dateline's place is where the report was filed, not a place of its claims
+    lines = dateline_spans(article.text, sentences)
+    refs = [r for r in refs if not in_spans(r.start, lines)]
+    subject = subject_place([r for r in refs if r.kind != UNRESOLVED], sentences)
     ctx = _Ctx(article, ref, sentences, refs, focal, dates, gazetteer=gaz,
                topic=topic_of(article.text) or "economic", subject=subject)
     ctx.ref_starts = [r.start for r in ctx.refs]

@@ -1,0 +1,70 @@
+"""Place binding from context (issue 17), with articles of our own run through
+`claimmap extract` as a user runs it.
+
+Classes (each measured on the development sets' misplaced figures):
+- a dateline's city is where the report was filed, not a place of its claims ("LAGOS,
+  Nigeria (AFP) - At least 30 people were killed ..." goes on the place the text gives);
+- a figure in a sentence naming no place goes on the place the sentence before put its
+  figures on (a "nationwide" total told on), not on the first town that sentence names;
+- a place after a noun in -est or a quantifier "most" is no superlative's frame ("the
+  protest in X", "Most patients are in X" are about X; "the largest in Europe" is not).
+"""
+
+from __future__ import annotations
+
+import pytest
+from common import cli_extract
+
+DAY = "2024-05-08"
+
+ARTICLES = {
+    "dateline": """Tanker blast
+
+LAGOS, Nigeria (AFP) - At least 30 people were killed when a fuel tanker exploded on Monday, officials said.
+The blast happened on a highway in Ogun state, north of the city.
+""",
+    "told_on": """Cholera outbreak
+
+The health ministry confirmed 320 cholera cases nationwide, most of them in Mombasa and Kisumu.
+It also recorded 14 deaths in the past week.
+""",
+    "not_superlative": """Rally
+
+Police said 4,000 people joined the protest in Kisumu on Tuesday.
+Most of the injured are in Eldoret, where 9 were admitted.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("binding_context")
+    out = {}
+    for name, text in ARTICLES.items():
+        doc = cli_extract(folder, text, DAY, f"{name}.txt")
+        out[name] = (doc["claims"], {p["key"]: p for p in doc["places"]})
+    return out
+
+
+def _where(docs, name, value):
+    claims, places = docs[name]
+    hits = [c for c in claims if c.get("value") is not None and float(c["value"]) == value]
+    assert hits, [(c.get("measure"), c.get("value")) for c in claims]
+    c = hits[0]
+    return c, [(places[k]["name"], places[k]["kind"]) for k in c["places"]]
+
+
+def test_a_datelines_city_is_not_the_place_of_the_claims(docs):
+    c, where = _where(docs, "dateline", 30)
+    assert where and where[0][0].startswith("Ogun"), where
+
+
+def test_a_figure_with_no_place_goes_where_the_sentence_before_put_its_figures(docs):
+    assert _where(docs, "told_on", 320)[1] == [("Kenya", "country")]
+    c, where = _where(docs, "told_on", 14)
+    assert where == [("Kenya", "country")], where
+
+
+def test_a_noun_in_est_or_most_is_no_superlatives_frame(docs):
+    assert _where(docs, "not_superlative", 4000)[1] == [("Kisumu", "populated_place")]
+    assert _where(docs, "not_superlative", 9)[1] == [("Eldoret", "populated_place")]
