@@ -7,7 +7,9 @@ Classes (each measured on the development sets' misplaced figures):
 - a figure in a sentence naming no place goes on the place the sentence before put its
   figures on (a "nationwide" total told on), not on the first town that sentence names;
 - a place after a noun in -est or a quantifier "most" is no superlative's frame ("the
-  protest in X", "Most patients are in X" are about X; "the largest in Europe" is not).
+  protest in X", "Most patients are in X" are about X; "the largest in Europe" is not);
+- a country described, not named ("across the Himalayan nation"), and a country's land
+  or sea said by its adjective ("on Greek shores", "onto Rwandan soil") are the place of the figure.
 """
 
 from __future__ import annotations
@@ -32,6 +34,17 @@ It also recorded 14 deaths in the past week.
 
 Police said 4,000 people joined the protest in Kisumu on Tuesday.
 Most of the injured are in Eldoret, where 9 were admitted.
+""",
+    "described_country": """Floods
+
+Heavy rain hit Pokhara on Monday.
+Landslides have killed at least 18 people across the Himalayan nation since Friday, police said.
+""",
+    "shores": """Migrants
+
+Rescuers brought 40 people ashore in Piraeus on Monday.
+Since January, 12,000 migrants have arrived on Greek shores, the coast guard said.
+Fighting near Goma went on. Since March, 3,000 refugees have crossed onto Rwandan soil.
 """,
 }
 
@@ -68,3 +81,13 @@ def test_a_figure_with_no_place_goes_where_the_sentence_before_put_its_figures(d
 def test_a_noun_in_est_or_most_is_no_superlatives_frame(docs):
     assert _where(docs, "not_superlative", 4000)[1] == [("Kisumu", "populated_place")]
     assert _where(docs, "not_superlative", 9)[1] == [("Eldoret", "populated_place")]
+
+
+def test_a_described_country_is_the_place_of_its_figure(docs):
+    assert _where(docs, "described_country", 18)[1] == [("Nepal", "country")]
+
+
+def test_a_countrys_shores_are_the_country(docs):
+    assert _where(docs, "shores", 12000)[1] == [("Greece", "country")]
+    assert _where(docs, "shores", 40)[1] == [("Piraeus", "populated_place")]
+    assert _where(docs, "shores", 3000)[1] == [("Rwanda", "country")]

@@ -36,6 +36,8 @@ _LOCATIVE_COUNTRY_RE = re.compile(r"\b(?:in|inside|across|throughout|within|into
                                   r"\b(?:attacks?|barrages?|strikes?|bombardments?|bombing|assaults?|"
                                   r"raids?|shelling|salvos?|offensive|invasion)\s+(?:on|against|into)"
                                   r"\s+(?:the\s+)?$", re.I)
+# the land or sea of a country: "on Spanish shores", "onto Italian soil", "in Greek waters"
+_COUNTRY_LAND_RE = re.compile(r"\s+(?:shores?|soil|territory|territorial waters|waters|coasts?|mainland)\b")
 _LOCATOR_BETWEEN_RE = re.compile(r"^(?:’s|'s)?\s*(?:,|\(|\bin\b|\bof\b|\bnear\b)\s*"
                                  r"(?:[\w’'-]+\s*){0,3}$", re.I)
 
@@ -255,6 +257,7 @@ def clause_places(text: str, refs: list[Ref], start: int, end: int,
             # "in Niger, Mali and Burkina Faso": the list after "in" is locative too
             # "that country's population": the text refers back to a country as its topic
             if r.anaphor or _LOCATIVE_COUNTRY_RE.search(text[max(0, r.start - 40):r.start]) \
+                    or _COUNTRY_LAND_RE.match(text, r.end) \
                     or _COUNTRY_SUBJECT_RE.match(text, r.end) or (
                     prev_loc is not None
                     and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[prev_loc.end:r.start])):
@@ -324,8 +327,11 @@ def _fold(s: str) -> str:
 
 
 # "the region", "the province", "the country's western border": the area the text is in
-_AREA_ANAPHOR_RE = re.compile(r"\b(?:the|this|that)\s+(?P<n>region|oblast|province|governorate|country)"
-                              r"(?:’s|'s)?\b(?!\s+(?:of|in)\b)", re.I)
+# "the South Asian nation", "the war-torn country": a country, described
+_AREA_ANAPHOR_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?P<n>region|oblast|province|governorate)|"
+                              r"(?:(?:[A-Z][a-z]+|[a-z]+-[a-z]+|island|landlocked|impoverished|tiny|small|"
+                              r"whole|entire)\s+){0,2}(?P<c>country|nation))"
+                              r"(?:’s|'s)?\b(?!\s+(?:of|in)\b)")
 
 
 def area_anaphors(text: str, refs: list[Ref], gazetteer) -> list[tuple[Ref, object]]:
@@ -343,7 +349,7 @@ def area_anaphors(text: str, refs: list[Ref], gazetteer) -> list[tuple[Ref, obje
         if not before:
             continue
         area = None
-        if m.group("n").lower() == "country":
+        if m.group("c"):
             # "the Burundian government ... the country's border": the country its sentence's
             # adjective names, else the country named last before it
             lo = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
@@ -362,9 +368,18 @@ def area_anaphors(text: str, refs: list[Ref], gazetteer) -> list[tuple[Ref, obje
             continue
         out.append((Ref(m.start(), m.end(), area.place_id, area.kind, area.admin1, area.country_code,
                         3 if area.kind in ("country", "admin1") else 2, anaphor=True), area))
+    for m in _DEMONYM_LAND_RE.finditer(text):
+        a, b = m.span("adj")
+        country = None if any(x < b and a < y for x, y in spans) else _country_of_demonym(gazetteer, m.group("adj"))
+        if country is not None:
+            out.append((Ref(a, b, country.place_id, country.kind, country.admin1, country.country_code, 3,
+                            anaphor=True), country))
     return out
 
 
+# "onto Italian shores" where the geoparser has no mention of the adjective: the country
+_DEMONYM_LAND_RE = re.compile(r"\b(?:on|onto|to|in|into|reach\w*|inside)\s+(?P<adj>[A-Z][a-z]+)"
+                              r"(?=(?:\s+[a-z]+)?" + _COUNTRY_LAND_RE.pattern + r")")
 _DEMONYM_WORD_RE = re.compile(r"\b[A-Z][a-z]+(?:ian|ese|an|i|ish)\b")
 
 # "the Malian capital", "the capital": a country's capital, said without its name
