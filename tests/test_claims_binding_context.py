@@ -9,7 +9,11 @@ Classes (each measured on the development sets' misplaced figures):
 - a place after a noun in -est or a quantifier "most" is no superlative's frame ("the
   protest in X", "Most patients are in X" are about X; "the largest in Europe" is not);
 - a country described, not named ("across the Himalayan nation"), and a country's land
-  or sea said by its adjective ("on Greek shores", "onto Rwandan soil") are the place of the figure.
+  or sea said by its adjective ("on Greek shores", "onto Rwandan soil") are the place of the figure;
+- a country whose areas the sentence counts ("seven of Ukraine's regions", "all eight
+  provinces of Zambia"), a country struck ("Chile was badly shaken by ...") and a country
+  telling its own toll ("Peru said on Sunday the death toll ...") are the place of the
+  sentence's figures, not the town the sentence before named.
 """
 
 from __future__ import annotations
@@ -45,6 +49,19 @@ Landslides have killed at least 18 people across the Himalayan nation since Frid
 Rescuers brought 40 people ashore in Piraeus on Monday.
 Since January, 12,000 migrants have arrived on Greek shores, the coast guard said.
 Fighting near Goma went on. Since March, 3,000 refugees have crossed onto Rwandan soil.
+""",
+    "country_areas": """Attacks
+
+Russian drones hit Kharkiv on Monday.
+Russian forces attacked seven of Ukraine's regions overnight, killing four people and injuring 19, officials said.
+The outbreak began in Kabwe. Cases have now been reported in all eight provinces of Zambia.
+""",
+    "country_struck": """Quake
+
+Rescuers dug through rubble in Arica on Tuesday.
+Chile was badly shaken by a strong earthquake on Monday, which killed at least 11 people, officials said.
+Rains flooded Piura on Saturday.
+Peru said on Sunday the death toll from the floods had risen to 35.
 """,
 }
 
@@ -91,3 +108,14 @@ def test_a_countrys_shores_are_the_country(docs):
     assert _where(docs, "shores", 12000)[1] == [("Greece", "country")]
     assert _where(docs, "shores", 40)[1] == [("Piraeus", "populated_place")]
     assert _where(docs, "shores", 3000)[1] == [("Rwanda", "country")]
+
+
+def test_a_country_whose_areas_are_counted_is_the_place(docs):
+    for value in (4, 19):
+        assert _where(docs, "country_areas", value)[1] == [("Ukraine", "country")], value
+    assert _where(docs, "country_areas", 8)[1] == [("Zambia", "country")]
+
+
+def test_a_country_struck_or_telling_its_toll_is_the_place(docs):
+    assert _where(docs, "country_struck", 11)[1] == [("Chile", "country")]
+    assert _where(docs, "country_struck", 35)[1] == [("Peru", "country")]

@@ -28,7 +28,11 @@ ANAPHOR_RE = re.compile(
     r"|\b[Ii]ts\s+(?=(?:capture|fall|seizure|loss|population|residents|outskirts|defenders|"
     r"cent(?:er|re)|streets|mayor|power grid|grid|infrastructure|encirclement|defen[cs]es?|"
     r"garrison|surroundings)\b)", re.I)
+_AREA_PLURALS = r"(?:provinces|oblasts|regions|states|governorates|districts|counties|departments|prefectures)"
+# (not "in central Haiti": a vague frame the text names the place of later, "the attack in X")
 _LOCATIVE_COUNTRY_RE = re.compile(r"\b(?:in|inside|across|throughout|within|into)\s+(?:the\s+)?$|"
+                                  # the areas of a country: "in all 10 provinces of Zimbabwe"
+                                  rf"\b{_AREA_PLURALS}\s+of\s+(?:the\s+)?$|"
                                   # a part of a country: "shook part of western Afghanistan"
                                   r"\b(?:parts?\s+of|across|throughout)\s+(?:the\s+)?(?:(?:far|rural|central|"
                                   r"(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?)\s+)+$|"
@@ -36,6 +40,8 @@ _LOCATIVE_COUNTRY_RE = re.compile(r"\b(?:in|inside|across|throughout|within|into
                                   r"\b(?:attacks?|barrages?|strikes?|bombardments?|bombing|assaults?|"
                                   r"raids?|shelling|salvos?|offensive|invasion)\s+(?:on|against|into)"
                                   r"\s+(?:the\s+)?$", re.I)
+# "nine of Ukraine's oblasts": the country the areas are of
+_COUNTRY_AREAS_RE = re.compile(rf"(?:’s|'s)\s+(?:[a-z]+\s+)?{_AREA_PLURALS}\b")
 # the land or sea of a country: "on Spanish shores", "onto Italian soil", "in Greek waters"
 _COUNTRY_LAND_RE = re.compile(r"\s+(?:shores?|soil|territory|territorial waters|waters|coasts?|mainland)\b")
 _LOCATOR_BETWEEN_RE = re.compile(r"^(?:’s|'s)?\s*(?:,|\(|\bin\b|\bof\b|\bnear\b)\s*"
@@ -185,7 +191,13 @@ def resolve_anaphors(text: str, sentences: list[Sentence], refs: list[Ref],
 _COUNTRY_SUBJECT_RE = re.compile(r"(?:’s|'s)?,?\s+(?:(?:has|have|had|also|now|already)\s+){0,2}"
                                  r"(?:recorded|reported|registered|declared|appealed|confirmed|"
                                  r"counted|saw|seen|logged|received|suffered|experienced|faces|faced|"
-                                 r"is facing|was hit|has been hit|hosts|hosted|took in)\b", re.I)
+                                 r"is facing|hosts|hosted|took in|"
+                                 # a country struck: "Mexico was severely jolted by ..."
+                                 r"(?:was|were|has been|had been)\s+(?:\w+ly\s+)?(?:hit|struck|jolted|shaken|rocked|"
+                                 r"battered|pummell?ed|lashed|ravaged|devastated|flooded)|"
+                                 # a country telling its own toll: "Lebanon said Tuesday the death toll ..."
+                                 r"(?:said|says|announced)\s+(?:on\s+)?(?:\w+day\s+)?(?:that\s+)?(?:the|its)\s+"
+                                 r"(?:death\s+|casualty\s+)?toll)\b", re.I)
 
 
 def reports_there(text: str, ref: Ref) -> bool:
@@ -257,7 +269,7 @@ def clause_places(text: str, refs: list[Ref], start: int, end: int,
             # "in Niger, Mali and Burkina Faso": the list after "in" is locative too
             # "that country's population": the text refers back to a country as its topic
             if r.anaphor or _LOCATIVE_COUNTRY_RE.search(text[max(0, r.start - 40):r.start]) \
-                    or _COUNTRY_LAND_RE.match(text, r.end) \
+                    or _COUNTRY_LAND_RE.match(text, r.end) or _COUNTRY_AREAS_RE.match(text, r.end) \
                     or _COUNTRY_SUBJECT_RE.match(text, r.end) or (
                     prev_loc is not None
                     and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[prev_loc.end:r.start])):
