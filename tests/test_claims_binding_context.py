@@ -13,7 +13,9 @@ Classes (each measured on the development sets' misplaced figures):
 - a country whose areas the sentence counts ("seven of Ukraine's regions", "all eight
   provinces of Zambia"), a country struck ("Chile was badly shaken by ...") and a country
   telling its own toll ("Peru said on Sunday the death toll ...") are the place of the
-  sentence's figures, not the town the sentence before named.
+  sentence's figures, not the town the sentence before named;
+- the place of a toll is carried on past quotes and sentences that name no place (up to
+  four sentences back), not replaced by the town the article names most.
 """
 
 from __future__ import annotations
@@ -62,6 +64,14 @@ Rescuers dug through rubble in Arica on Tuesday.
 Chile was badly shaken by a strong earthquake on Monday, which killed at least 11 people, officials said.
 Rains flooded Piura on Saturday.
 Peru said on Sunday the death toll from the floods had risen to 35.
+""",
+    "told_past_quotes": """Floods
+
+Bolivia said on Sunday the death toll from the floods had risen to 35.
+"We are doing everything we can," the minister said. "The rains have not stopped."
+Rescue teams were sent in.
+At least 120 people were injured, he said.
+In Trinidad, rescuers saved 12 people. Trinidad's mayor asked for boats.
 """,
 }
 
@@ -119,3 +129,8 @@ def test_a_country_whose_areas_are_counted_is_the_place(docs):
 def test_a_country_struck_or_telling_its_toll_is_the_place(docs):
     assert _where(docs, "country_struck", 11)[1] == [("Chile", "country")]
     assert _where(docs, "country_struck", 35)[1] == [("Peru", "country")]
+
+
+def test_a_tolls_place_is_carried_past_quotes_that_name_none(docs):
+    assert _where(docs, "told_past_quotes", 35)[1] == [("Bolivia", "country")]
+    assert _where(docs, "told_past_quotes", 120)[1] == [("Bolivia", "country")]

@@ -407,13 +407,15 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
                     return office[:1], "the region of the source's office"
         # else the place the text was just talking about: the first place of the nearest of
         # the two sentences before that names one
-        for back in (1, 2):
+        # (a sentence further back, up to four, only for the place it put its figures on:
+        # the toll told on after a quote that names no place)
+        for back in (1, 2, 3, 4):
             if sent.index - back < 0:
                 break
             prev = ctx.sentences[sent.index - back]
             if prev.heading:
                 break                   # a section begins: its heading is read below
-            got = clause_places(text, ctx.refs, prev.start, prev.end)
+            got = clause_places(text, ctx.refs, prev.start, prev.end) if back <= 2 else []
             # the place the sentence before put its figures on, when it put them all on one
             # (its "countrywide" total, its region): the same event, told on
             told = {tuple(r.place_id for r in rs): (rs, guess) for rs, guess in ctx.fig_places.get(prev.index, ())}
