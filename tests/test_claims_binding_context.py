@@ -15,7 +15,10 @@ Classes (each measured on the development sets' misplaced figures):
   telling its own toll ("Peru said on Sunday the death toll ...") are the place of the
   sentence's figures, not the town the sentence before named;
 - the place of a toll is carried on past quotes and sentences that name no place (up to
-  four sentences back), not replaced by the town the article names most.
+  four sentences back), not replaced by the town the article names most;
+- a figure that counts a country's states or provinces, or a state's counties ("31 per
+  cent were from four other states", "reports from 28 counties") goes on the country or
+  state that holds them, not on a town of it.
 """
 
 from __future__ import annotations
@@ -72,6 +75,14 @@ Bolivia said on Sunday the death toll from the floods had risen to 35.
 Rescue teams were sent in.
 At least 120 people were injured, he said.
 In Trinidad, rescuers saved 12 people. Trinidad's mayor asked for boats.
+""",
+    "counties": """Storms
+
+Crews cleared roads in Tupelo and Jackson on Monday. The state emergency agency has received damage reports from 28 counties.
+""",
+    "states": """Fever
+
+Most malaria cases were reported from Kano, Kaduna and Sokoto, while 31 per cent were from four other states.
 """,
 }
 
@@ -134,3 +145,8 @@ def test_a_country_struck_or_telling_its_toll_is_the_place(docs):
 def test_a_tolls_place_is_carried_past_quotes_that_name_none(docs):
     assert _where(docs, "told_past_quotes", 35)[1] == [("Bolivia", "country")]
     assert _where(docs, "told_past_quotes", 120)[1] == [("Bolivia", "country")]
+
+
+def test_a_count_of_areas_goes_on_the_area_that_holds_them(docs):
+    assert _where(docs, "counties", 28)[1] == [("Mississippi", "admin1")]
+    assert _where(docs, "states", 31)[1] == [("Nigeria", "country")]

@@ -18,7 +18,7 @@ from layers.text.sentences import Sentence
 __all__ = ["Ref", "ref_of", "unresolved_ref", "UNRESOLVED", "contains", "focal_place", "subject_place",
            "resolve_anaphors", "clause_places", "figure_places", "region_of", "area_anaphors",
            "capital_refs", "common_area", "area_ref", "reports_there", "unresolved_refs", "whole_area",
-           "dateline_spans"]
+           "dateline_spans", "holder_kind"]
 
 ANAPHOR_RE = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:embattled|besieged|strategic|frontline|front-line|key|vital|"
@@ -314,6 +314,27 @@ def figure_places(text: str, refs: list[Ref], lo: int, hi: int, fstart: int, fen
         if lo <= r.end <= fstart and fstart - r.end <= 12 and _BEFORE_FIGURE_RE.match(text[r.end:fstart]):
             return [r]
     return []
+
+
+_COUNT_WORDS = (r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
+                r"thirty|forty|fifty|dozens of|several|all|both)")
+# a count of a country's first-level areas ("from two states", "in all 10 provinces"), of
+# a state's counties ("damage reports from 30 counties")
+_COUNTRY_PARTS_RE = re.compile(rf"\b{_COUNT_WORDS}\s+(?:of\s+(?:the|its|their)\s+)?(?:[a-z]+\s+)?"
+                               r"(?:provinces|oblasts|regions|states|governorates|departments|prefectures)\b", re.I)
+_STATE_PARTS_RE = re.compile(rf"\b{_COUNT_WORDS}\s+(?:of\s+(?:the|its|their)\s+)?(?:[a-z]+\s+)?"
+                             r"(?:counties|municipalities|parishes)\b", re.I)
+
+
+def holder_kind(clause: str) -> str:
+    """The kind of area that holds what a clause counts: "country" for provinces, states,
+    oblasts ("28 per cent were from two states"), "admin1" for counties ("reports from 30
+    counties"), else "". A figure of such a clause goes on that area, not on a town in it."""
+    if _COUNTRY_PARTS_RE.search(clause):
+        return "country"
+    if _STATE_PARTS_RE.search(clause):
+        return "admin1"
+    return ""
 
 
 def region_of(text: str, ref: Ref, lo: int, hi: int, gazetteer) -> object | None:

@@ -81,7 +81,7 @@ from layers.text.dates import REPORT_DATE_NOTE, SAME_EVENT_RE, DateMention, find
 from layers.text.events import CLAUSE_EVENTS, EventRule
 from layers.text.relations import clause_relation
 from layers.text.binding import (UNRESOLVED, Ref, area_anaphors, area_ref, capital_refs, clause_places,
-                                  common_area, dateline_spans, figure_places, focal_place, in_spans, ref_of,
+                                  common_area, dateline_spans, figure_places, holder_kind, focal_place, in_spans, ref_of,
                                   region_of, reports_there, resolve_anaphors, subject_place, unresolved_refs,
                                   whole_area)
 from layers.text.events import find_incident
@@ -234,6 +234,24 @@ def _area(ctx: _Ctx, at: Ref, area) -> Ref:
 
         ctx.areas[area.place_id] = Mention(ctx.article.text[at.start:at.end], at.start, at.end, area, 3)
     return area_ref(at, area)
+
+
+def _held(ctx: _Ctx, kind: str, places: list[Ref]) -> list[Ref]:
+    """The places, each a town (a state) lifted to the area of `kind` that holds it (a
+    figure of "two states", "30 counties" is the country's, the state's)."""
+    if not kind or ctx.gazetteer is None:
+        return places
+    out: list[Ref] = []
+    for r in places:
+        area = None
+        if kind == "country" and r.kind in ("populated_place", "facility", "admin2", "admin1") and r.country_code:
+            area = ctx.gazetteer.country(r.country_code)
+        elif kind == "admin1" and r.kind in ("populated_place", "facility", "admin2") and r.admin1:
+            area = ctx.gazetteer.admin1(r.admin1)
+        ref = _area(ctx, r, area) if area is not None else r
+        if all(o.place_id != ref.place_id for o in out):
+            out.append(ref)
+    return out
 
 
 # a dateline opening a sentence: "BEIJING - ", "SAINT-MARC, Haiti — "
@@ -492,6 +510,12 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         if not places:
             places, pnote = places_for(ci)
         places = [_as_region(ctx, sent, r) for r in places]
+        if not own_places[fi]:
+            # what the figure counts in, up to the next figure (past one in brackets or one
+            # that counts areas itself: "28 per cent were from two states")
+            stop = next((g.start for g in figures[fi + 1:] if not holder_kind(sent.text[g.start:g.end])
+                         and sent.text[max(0, g.start - 1):g.start] != "("), len(sent.text))
+            places = _held(ctx, holder_kind(sent.text[f.start:stop]), places)
         cdates = _clause_dates(sent, c, dates)
         # the clause's date nearest the figure
         date = min(cdates, key=lambda d: min(abs(d.start - f.end), abs(f.start - d.end))) \
