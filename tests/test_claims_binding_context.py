@@ -18,7 +18,11 @@ Classes (each measured on the development sets' misplaced figures):
   four sentences back), not replaced by the town the article names most;
 - a figure that counts a country's states or provinces, or a state's counties ("31 per
   cent were from four other states", "reports from 28 counties") goes on the country or
-  state that holds them, not on a town of it.
+  state that holds them, not on a town of it;
+- a named facility the gazetteer lacks whose name carries a town of a country the article
+  names ("its Mwinilunga Kansanshi mine in Zambia") is placed at that town, with "the
+  mine" after it (a facility whose name carries no such town stays unplaced:
+  tests/test_claims_unplaced.py).
 """
 
 from __future__ import annotations
@@ -83,6 +87,11 @@ Crews cleared roads in Tupelo and Jackson on Monday. The state emergency agency 
     "states": """Fever
 
 Most malaria cases were reported from Kano, Kaduna and Sokoto, while 31 per cent were from four other states.
+""",
+    "mine_town": """Copper
+
+Zambezi Metals will invest $400m in its Mwinilunga Kansanshi mine in Zambia.
+The mine produced 120,000 tonnes of copper last year.
 """,
 }
 
@@ -150,3 +159,12 @@ def test_a_tolls_place_is_carried_past_quotes_that_name_none(docs):
 def test_a_count_of_areas_goes_on_the_area_that_holds_them(docs):
     assert _where(docs, "counties", 28)[1] == [("Mississippi", "admin1")]
     assert _where(docs, "states", 31)[1] == [("Nigeria", "country")]
+
+
+def test_a_facility_is_placed_at_the_town_its_name_carries(docs):
+    claims, places = docs["mine_town"]
+    for value in (400e6, 120000):
+        c, where = _where(docs, "mine_town", value)
+        assert where == [("Mwinilunga Kansanshi mine", "facility")], (value, where)
+        mine = places[c["places"][0]]
+        assert "Kansanshi" in mine["note"] and mine["lat"] < -11, mine

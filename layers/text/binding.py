@@ -579,19 +579,60 @@ _LIST_LABEL_RE = re.compile(r"^[ \t]*[-•*–—][ \t]+(?P<label>[A-Z][\w.’'-
                             r"[ \t]*(?:\(\d[\d,]*\))?[ \t]*:", re.M)
 
 
-def unresolved_refs(text: str, refs: list[Ref], unresolved) -> list[Ref]:
+def _town_of_facility(name: str, countries: set[str], gazetteer):
+    """The facility the gazetteer lacks, placed at the town its name carries in one of
+    `countries` ("Tenke Fungurume mine" -> at Fungurume, Congo), as a facility entry; None
+    when no word of the name (the last first) is such a town."""
+    if gazetteer is None or not countries:
+        return None
+    from geo.model import Place
+    from geo.namekey import normalize
+
+    words = name.split()[:-1] if len(name.split()) > 1 else []
+    words = [w for w in words if w.lower() not in ("refugee", "displacement", "idp", "military", "nuclear",
+                                                      "hydroelectric", "power", "copper", "gold", "coal", "oil",
+                                                      "gas", "cobalt", "lithium", "iron", "ore")]
+    for w in reversed(words):
+        key = normalize(w)
+        if len(key) < 4 or not gazetteer.has_name(key):
+            continue
+        towns = [c.place for c in gazetteer.candidates(key)
+                 if c.place.kind == "populated_place" and c.place.country_code in countries]
+        if towns:
+            town = max(towns, key=lambda p: p.population)
+            slug = re.sub(r"[^0-9a-z]+", "-", normalize(name)).strip("-")
+            return Place(place_id=f"claimmap:{slug}", name=name, kind="facility", lat=town.lat, lon=town.lon,
+                         country_code=town.country_code, admin1=town.admin1, geonameid=None,
+                         source="claimmap", note=f"no cited point for the facility: placed at {town.name} "
+                                                 f"({town.place_id}), the town its name carries")
+    return None
+
+
+def unresolved_refs(text: str, refs: list[Ref], unresolved, gazetteer=None,
+                    towns: list | None = None) -> list[Ref]:
     """Refs to the places the text names that no gazetteer entry stands for: every use of a
     name the geoparser could not place (it reports the one the text writes as a place:
     "the district of Xyz"; "the Xyz district" later is the same name), and named
-    facilities it does not know ("the Tenke Fungurume mine"), with "the mine" after one
-    for it; only where no mention or other ref stands."""
+    facilities it does not know ("the Chisomo Hill mine"), with "the mine" after one
+    for it; only where no mention or other ref stands. A facility whose name carries a
+    town of a country the refs name ("the Tenke Fungurume mine", Congo named) is placed at
+    that town instead: its (Ref, entry) pairs are appended to `towns`."""
     taken = [(r.start, r.end) for r in refs]
     out: list[Ref] = []
+    countries = {r.country_code for r in refs if r.country_code and not r.anaphor}
+    placed: dict[str, object] = {}
 
     def add(name: str, a: int, b: int) -> bool:
         if any(x < b and a < y for x, y in taken):
             return False
         taken.append((a, b))
+        at = placed.get(name)
+        if at is not None:
+            ref = Ref(a, b, at.place_id, at.kind, at.admin1, at.country_code, 2)
+            out.append(ref)
+            if towns is not None:
+                towns.append((ref, at))
+            return True
         out.append(Ref(a, b, f"{UNRESOLVED}:{name}", UNRESOLVED, "", "", 3))
         return True
 
@@ -624,6 +665,10 @@ def unresolved_refs(text: str, refs: list[Ref], unresolved) -> list[Ref]:
     for a, anaphor, name, b, noun in points:
         head = noun.split()[-1]
         if not anaphor:
+            if name not in placed:
+                town = _town_of_facility(name, countries, gazetteer)
+                if town is not None:
+                    placed[name] = town
             if add(name, a, b):
                 named[head] = name
         elif head in named:

@@ -764,7 +764,9 @@ def extract(article: Article, date: _date | None = None, *, mentions=None,
     gaz = _gazetteer()
     areas = area_anaphors(article.text, refs, gaz) + capital_refs(article.text, refs, gaz)
     refs = sorted(refs + [r for r, _ in areas], key=lambda r: r.start)
-    refs = sorted(refs + unresolved_refs(article.text, refs, unresolved or []), key=lambda r: r.start)
+    towns: list = []
+    refs = sorted(refs + unresolved_refs(article.text, refs, unresolved or [], gaz, towns), key=lambda r: r.start)
+    areas += towns
     # a dateline's place is where the report was filed, not a place of its claims
     lines = dateline_spans(article.text, sentences)
     refs = [r for r in refs if not in_spans(r.start, lines)]
