@@ -22,7 +22,10 @@ Classes (each measured on the development sets' misplaced figures):
 - a named facility the gazetteer lacks whose name carries a town of a country the article
   names ("its Mwinilunga Kansanshi mine in Zambia") is placed at that town, with "the
   mine" after it (a facility whose name carries no such town stays unplaced:
-  tests/test_claims_unplaced.py).
+  tests/test_claims_unplaced.py);
+- in a run of counts by name ("Kabwe (14), Ndola (9), Kasonde Ridge (4)"), a name the
+  gazetteer lacks is the place of its count, unplaced for a reviewer (not the name before
+  it), or the area said after it ("Mulilo Flats (6) in Southern Province").
 """
 
 from __future__ import annotations
@@ -92,6 +95,12 @@ Most malaria cases were reported from Kano, Kaduna and Sokoto, while 31 per cent
 
 Zambezi Metals will invest $400m in its Mwinilunga Kansanshi mine in Zambia.
 The mine produced 120,000 tonnes of copper last year.
+""",
+    "counts_by_name": """Measles
+
+The health ministry confirmed 34 new measles cases this week.
+The suspected cases were reported from Kabwe (14), Ndola (9), Kasonde Ridge (4) and Kitwe (7).
+As of Friday, 17 cases are hospitalized at Ndola (5), Kitwe (3), in Copperbelt Province, and Mulilo Flats (6) in Southern Province.
 """,
 }
 
@@ -168,3 +177,11 @@ def test_a_facility_is_placed_at_the_town_its_name_carries(docs):
         assert where == [("Mwinilunga Kansanshi mine", "facility")], (value, where)
         mine = places[c["places"][0]]
         assert "Kansanshi" in mine["note"] and mine["lat"] < -11, mine
+
+
+def test_a_name_the_gazetteer_lacks_in_a_run_of_counts_is_its_counts_place(docs):
+    assert _where(docs, "counts_by_name", 14)[1] == [("Kabwe", "populated_place")]
+    c, where = _where(docs, "counts_by_name", 4)
+    assert where == [] and c["unresolved_place"] == "Kasonde Ridge", c
+    c, where = _where(docs, "counts_by_name", 6)
+    assert where == [("Southern Province", "admin1")] and "Mulilo Flats" in c["note"], (where, c["note"])

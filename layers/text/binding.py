@@ -290,8 +290,10 @@ _AFTER_FIGURE_RE = re.compile(r"^(?:\s*(?:(?!(?:is|are|was|were|has|have|had|sai
                               r"within)\s+(?:the\s+)?(?:(?:greater|central|northern|southern|eastern|"
                               r"western|rural|city of|town of|province of|region of|state of)\s+)?$", re.I)
 # "Calais (5000)", "Ondo had 33", "Edo 29"
-_BEFORE_FIGURE_RE = re.compile(r"^\s*(?:\(|(?:had|has|recorded|reported|registered|got|with|saw)\s+"
+_BEFORE_FIGURE_RE = re.compile(r"^(?:\s+(?:City|Town|Rural|Urban|District|Province))?"
+                               r"\s*(?:\(|(?:had|has|recorded|reported|registered|got|with|saw)\s+"
                                r"(?:about\s+|around\s+|some\s+|nearly\s+|at least\s+)?)?\s*$", re.I)
+_IN_AREA_RE = re.compile(r"^\)?\s*in\s+(?:the\s+)?$")
 _REGION_WORD_RE = re.compile(r"^\s+(?:region|oblast|province|governorate|state|prefecture|regional|provincial)\b", re.I)
 _REGIONS_CONTEXT_RE = re.compile(r"\b(?:by (?:province|region|state|governorate)|provinces|regions|"
                                  r"governorates|oblasts|states)\b", re.I)
@@ -311,7 +313,13 @@ def figure_places(text: str, refs: list[Ref], lo: int, hi: int, fstart: int, fen
                 return [inner]          # "in Ukraine's Kharkiv region": the region, the country its locator
             return [r]
     for r in reversed(refs):
-        if lo <= r.end <= fstart and fstart - r.end <= 12 and _BEFORE_FIGURE_RE.match(text[r.end:fstart]):
+        if lo <= r.end <= fstart and fstart - r.end <= 18 and _BEFORE_FIGURE_RE.match(text[r.end:fstart]):
+            if r.kind == UNRESOLVED:
+                # "Makonde (1) in Mashonaland West": the name the gazetteer lacks, in the area after
+                where = next((o for o in refs if fend < o.start <= fend + 20 and o.kind != UNRESOLVED
+                              and _IN_AREA_RE.match(text[fend:o.start])), None)
+                if where is not None:
+                    return [r, where]
             return [r]
     return []
 
@@ -608,6 +616,11 @@ def _town_of_facility(name: str, countries: set[str], gazetteer):
     return None
 
 
+# "Harare (28)", and a run of them joined by commas and "and"
+_COUNTED_LABEL = r"(?P<label>[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2})[ \t]*\(\d[\d,.]*\)"
+_COUNTED_LABEL_RE = re.compile(_COUNTED_LABEL)
+
+
 def unresolved_refs(text: str, refs: list[Ref], unresolved, gazetteer=None,
                     towns: list | None = None) -> list[Ref]:
     """Refs to the places the text names that no gazetteer entry stands for: every use of a
@@ -649,6 +662,27 @@ def unresolved_refs(text: str, refs: list[Ref], unresolved, gazetteer=None,
             a = text.index(name, a) if name else a
         if name:
             add(name, a, a + len(name))
+    runs: list[list] = []
+    for it in _COUNTED_LABEL_RE.finditer(text):
+        if runs and it.start() - runs[-1][-1].end() <= 60 and not re.search(r"[.;\n]", text[runs[-1][-1].end():it.start()]):
+            runs[-1].append(it)
+        else:
+            runs.append([it])
+    for items in runs:
+        # a run of counts by name ("Harare (28), Buhera (7), Mutasa (1) in X, Makonde (1)"):
+        # a name the geoparser could not place among names it did is a place too (a
+        # reviewer pins it), not the name before it
+        if len(items) >= 3 and any(any(x < it.end("label") and it.start("label") < y for x, y in taken)
+                                   for it in items):
+            for it in items:
+                label = it.group("label")
+                a = it.start("label")
+                while label.split()[0].lower() in _NOT_NAME and len(label.split()) > 1:
+                    first = label.split()[0]
+                    a = text.index(label.split()[1], a + len(first))
+                    label = text[a:it.end("label")]
+                if label.split()[0].lower() not in _NOT_NAME:
+                    add(label, a, it.end("label"))
     labels = list(_LIST_LABEL_RE.finditer(text))
     if len(labels) >= 3 and any(any(x < m.end("label") and m.start("label") < y for x, y in taken)
                                 for m in labels):
