@@ -279,7 +279,8 @@ def _reject_by_form_rest(text, toks, it: Item, span_at, gaz, is_country, prv, nx
     if not it.region and prv is not None and prv.low == "the" and top.place.kind == "admin1" \
             and not top.primary and not top.why[0].startswith("region") and \
             (nxt is None or nxt.low not in PLACE_IN_AREA_NOUNS) and \
-            text[it.end:it.end + 1] != "-":  # not "the Nabatieh-Tyre road"
+            text[it.end:it.end + 1] != "-" and \
+            not toks[s.j - 1].low.endswith("s"):  # not "the Nabatieh-Tyre road", "the Canary Islands"
         return "'the' before an area's bare name: a sea, river or desert of that name"
     # "officials in Kyiv said", "the governor of Kharkiv urged", "traders in the City of
     # London said": the place is no subject
