@@ -25,7 +25,9 @@ Classes (each measured on the development sets' misplaced figures):
   tests/test_claims_unplaced.py);
 - in a run of counts by name ("Kabwe (14), Ndola (9), Kasonde Ridge (4)"), a name the
   gazetteer lacks is the place of its count, unplaced for a reviewer (not the name before
-  it), or the area said after it ("Mulilo Flats (6) in Southern Province").
+  it), or the area said after it ("Mulilo Flats (6) in Southern Province");
+- a count of settlements named by a town ("183 Sumy settlements") is a count in the town's
+  region, not in the town.
 """
 
 from __future__ import annotations
@@ -101,6 +103,11 @@ The mine produced 120,000 tonnes of copper last year.
 The health ministry confirmed 34 new measles cases this week.
 The suspected cases were reported from Kabwe (14), Ndola (9), Kasonde Ridge (4) and Kitwe (7).
 As of Friday, 17 cases are hospitalized at Ndola (5), Kitwe (3), in Copperbelt Province, and Mulilo Flats (6) in Southern Province.
+""",
+    "settlements": """Evacuations
+
+Russian drones hit Sumy overnight, officials said.
+People in 183 Sumy settlements near the border were urged to leave.
 """,
 }
 
@@ -185,3 +192,7 @@ def test_a_name_the_gazetteer_lacks_in_a_run_of_counts_is_its_counts_place(docs)
     assert where == [] and c["unresolved_place"] == "Kasonde Ridge", c
     c, where = _where(docs, "counts_by_name", 6)
     assert where == [("Southern Province", "admin1")] and "Mulilo Flats" in c["note"], (where, c["note"])
+
+
+def test_a_count_of_a_towns_settlements_is_in_its_region(docs):
+    assert _where(docs, "settlements", 183)[1] == [("Sumy Oblast", "admin1")]

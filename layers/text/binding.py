@@ -293,6 +293,7 @@ _AFTER_FIGURE_RE = re.compile(r"^(?:\s*(?:(?!(?:is|are|was|were|has|have|had|sai
 _BEFORE_FIGURE_RE = re.compile(r"^(?:\s+(?:City|Town|Rural|Urban|District|Province))?"
                                r"\s*(?:\(|(?:had|has|recorded|reported|registered|got|with|saw)\s+"
                                r"(?:about\s+|around\s+|some\s+|nearly\s+|at least\s+)?)?\s*$", re.I)
+_SETTLEMENTS_AFTER_RE = re.compile(r"\s+(?:settlements|villages|communities|towns|hromadas|municipalities)\b")
 _IN_AREA_RE = re.compile(r"^\)?\s*in\s+(?:the\s+)?$")
 _REGION_WORD_RE = re.compile(r"^\s+(?:region|oblast|province|governorate|state|prefecture|regional|provincial)\b", re.I)
 _REGIONS_CONTEXT_RE = re.compile(r"\b(?:by (?:province|region|state|governorate)|provinces|regions|"
@@ -351,7 +352,9 @@ def region_of(text: str, ref: Ref, lo: int, hi: int, gazetteer) -> object | None
     the text says region/province/state and the area bears the place's name. None else."""
     if ref.kind != "populated_place" or not ref.admin1 or gazetteer is None:
         return None
-    said = _REGION_WORD_RE.match(text[ref.end:ref.end + 20]) or _REGIONS_CONTEXT_RE.search(text[lo:hi])
+    said = _REGION_WORD_RE.match(text[ref.end:ref.end + 20]) or _REGIONS_CONTEXT_RE.search(text[lo:hi]) or (
+        # "183 Sumy settlements": a count of the places of the area the name stands for
+        _SETTLEMENTS_AFTER_RE.match(text, ref.end) and re.search(rf"\b{_COUNT_WORDS}\s+$", text[max(0, ref.start - 30):ref.start]))
     if not said:
         return None
     area = gazetteer.admin1(ref.admin1)
