@@ -27,7 +27,13 @@ Classes (each measured on the development sets' misplaced figures):
   gazetteer lacks is the place of its count, unplaced for a reviewer (not the name before
   it), or the area said after it ("Mulilo Flats (6) in Southern Province");
 - a count of settlements named by a town ("183 Sumy settlements") is a count in the town's
-  region, not in the town.
+  region, not in the town;
+- a clause naming no place takes the place of the nearest clause before it that names one
+  ("... closed its plant in Bend, Oregon, resulting in the loss of all 140 jobs"), past a
+  clause that only locates an earlier place ("in Tapachula, in the state of Chiapas, where
+  12 people died"); "the worst damage was in X" is about X, no superlative's frame;
+- counts by name with "from" ("12 from Kano, 9 from Gwari North, 6 from Sokoto and 3 from
+  Katsina") each go on their name, a name the gazetteer lacks unplaced.
 """
 
 from __future__ import annotations
@@ -108,6 +114,15 @@ As of Friday, 17 cases are hospitalized at Ndola (5), Kitwe (3), in Copperbelt P
 
 Russian drones hit Sumy overnight, officials said.
 People in 183 Sumy settlements near the border were urged to leave.
+""",
+    "nearest_clause": """Layoffs
+
+The firm will cut 60 jobs at its plant in Boise, and it closed its plant in Bend, Oregon, resulting in the loss of all 140 jobs.
+The worst damage was in Tapachula, in the state of Chiapas, where 12 people died.
+""",
+    "from_counts": """Polio
+
+Nigeria reported 30 cases in 2023, with 12 from Kano, 9 from Gwari North, 6 from Sokoto and 3 from Katsina.
 """,
 }
 
@@ -196,3 +211,16 @@ def test_a_name_the_gazetteer_lacks_in_a_run_of_counts_is_its_counts_place(docs)
 
 def test_a_count_of_a_towns_settlements_is_in_its_region(docs):
     assert _where(docs, "settlements", 183)[1] == [("Sumy Oblast", "admin1")]
+
+
+def test_a_clause_naming_no_place_takes_the_nearest_clause_before(docs):
+    assert _where(docs, "nearest_clause", 60)[1] == [("Boise", "populated_place")]
+    assert _where(docs, "nearest_clause", 140)[1] == [("Bend", "populated_place")]
+    assert _where(docs, "nearest_clause", 12)[1] == [("Tapachula", "populated_place")]
+
+
+def test_counts_by_name_with_from_go_on_their_names(docs):
+    for value, name in ((12, "Kano"), (6, "Sokoto"), (3, "Katsina")):
+        assert _where(docs, "from_counts", value)[1] == [(name, "populated_place")], value
+    c, where = _where(docs, "from_counts", 9)
+    assert where == [] and c["unresolved_place"] == "Gwari North", c

@@ -214,7 +214,9 @@ _WIDE_KINDS = ("country", "region")
 _COMPARISON_RE = re.compile(r"(?:\bthe|\bits|\btheir|’s|'s)\s+(?:(?!(?:inter|pro|fo|ar|re|har|con|sugg|mani|hon|mod|"
                             r"conqu|sou|nor|mid|sw|gu|ne|che|que|te|wr|ve|lat|earn)est\b)\w+est|most\s+\w+|"
                             r"biggest|largest|best|worst)\b"
-                            r"(?:\s+[\w-]+){0,3}?\s+(?:in|of|on)\s+(?:the\s+)?$", re.I)
+                            # (no verb between: "the worst damage was in X" is about X)
+                            r"(?:\s+(?!(?:is|was|were|are|been|appeared|occurred|happened|came|seemed)\b)[\w-]+){0,3}?"
+                            r"\s+(?:in|of|on)\s+(?:the\s+)?$", re.I)
 
 
 _BY_START: dict[int, tuple[list[Ref], list[Ref], list[int]]] = {}
@@ -303,11 +305,12 @@ _REGIONS_CONTEXT_RE = re.compile(r"\b(?:by (?:province|region|state|governorate)
 def figure_places(text: str, refs: list[Ref], lo: int, hi: int, fstart: int, fend: int,
                   nxt: int) -> list[Ref]:
     """The place the text ties a figure (text[fstart:fend]) to inside its sentence
-    (text[lo:hi]): a place right after it ("72 in Tartus", up to the next figure at
+    (text[lo:hi]): a place right after it ("72 in Tartus", "8 from Sindh", up to the next figure at
     `nxt`), or named just before it ("Calais (5000)", "Ondo had 33"); [] when the text
     ties it to none of these (the clause's places are used then)."""
     for i, r in enumerate(refs):
-        if fend <= r.start < min(nxt, hi, fend + 70) and _AFTER_FIGURE_RE.match(text[fend:r.start]) \
+        if fend <= r.start < min(nxt, hi, fend + 70) and (_AFTER_FIGURE_RE.match(text[fend:r.start])
+                                                          or re.fullmatch(r"\s+from\s+", text[fend:r.start])) \
                 and not re.search(r"[.;:!?]", text[fend:r.start]):
             inner = refs[i + 1] if i + 1 < len(refs) else None
             if inner is not None and r.kind == "country" and re.fullmatch(r"(?:’s|'s)\s+", text[r.end:inner.start]):
@@ -619,9 +622,9 @@ def _town_of_facility(name: str, countries: set[str], gazetteer):
     return None
 
 
-# "Harare (28)", and a run of them joined by commas and "and"
-_COUNTED_LABEL = r"(?P<label>[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2})[ \t]*\(\d[\d,.]*\)"
-_COUNTED_LABEL_RE = re.compile(_COUNTED_LABEL)
+# a count by name: "Harare (28)", "8 from Sindh"
+_LABEL = r"[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2}"
+_COUNTED_LABEL_RE = re.compile(rf"(?P<label>{_LABEL})[ \t]*\(\d[\d,.]*\)|\b\d[\d,.]*[ \t]+from[ \t]+(?P<from>{_LABEL})")
 
 
 def unresolved_refs(text: str, refs: list[Ref], unresolved, gazetteer=None,
@@ -672,20 +675,20 @@ def unresolved_refs(text: str, refs: list[Ref], unresolved, gazetteer=None,
         else:
             runs.append([it])
     for items in runs:
-        # a run of counts by name ("Harare (28), Buhera (7), Mutasa (1) in X, Makonde (1)"):
+        # a run of counts by name ("Harare (28), Buhera (7), Mutasa (1) in X, Makonde (1)",
+        # "8 from Sindh, 8 from KPK, 2 from FATA"):
         # a name the geoparser could not place among names it did is a place too (a
         # reviewer pins it), not the name before it
-        if len(items) >= 3 and any(any(x < it.end("label") and it.start("label") < y for x, y in taken)
-                                   for it in items):
+        if len(items) >= 3 and any(any(x < it.end() and it.start() < y for x, y in taken) for it in items):
             for it in items:
-                label = it.group("label")
-                a = it.start("label")
+                g = "label" if it.group("label") else "from"
+                label, a, b = it.group(g), it.start(g), it.end(g)
                 while label.split()[0].lower() in _NOT_NAME and len(label.split()) > 1:
                     first = label.split()[0]
                     a = text.index(label.split()[1], a + len(first))
-                    label = text[a:it.end("label")]
+                    label = text[a:b]
                 if label.split()[0].lower() not in _NOT_NAME:
-                    add(label, a, it.end("label"))
+                    add(label, a, b)
     labels = list(_LIST_LABEL_RE.finditer(text))
     if len(labels) >= 3 and any(any(x < m.end("label") and m.start("label") < y for x, y in taken)
                                 for m in labels):

@@ -13,6 +13,7 @@ from layers.text.binding import (
     area_ref,
     clause_places,
     common_area,
+    contains,
     in_spans,
     region_of,
     whole_area,
@@ -82,10 +83,12 @@ def context_places(ctx, sent: Sentence, clauses: list[Clause], cl_places: list[l
     wide = whole_area(clauses[ci].text if any(cl_places) else sent.text, ctx.subject, ctx.refs, ctx.gazetteer)
     if wide is not None:            # "554 cases countrywide": the country the article names
         return [wide if isinstance(wide, Ref) else area_for(ctx, ctx.subject, wide)], "place: the whole area said"
-    # a clause without a place is about the sentence's subject: the first place of the
-    # first clause before it that has one
-    for j in range(ci):
-        if cl_places[j]:
+    # a clause without a place is about the place the sentence was just at: the first
+    # place of the nearest clause before it that names one, past a clause that only
+    # locates an earlier place ("in Juchitan, in the state of Oaxaca, where 17 died")
+    earlier = [r for j in range(ci) for r in cl_places[j]]
+    for j in reversed(range(ci)):
+        if cl_places[j] and not all(any(contains(r, o) for o in earlier) for r in cl_places[j]):
             return cl_places[j][:1], ""
     # a statement's figure, its speaker's office after it ("... have been evacuated,"
     # the Kharkiv regional governor wrote): the region the office is of
