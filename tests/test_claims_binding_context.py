@@ -33,7 +33,10 @@ Classes (each measured on the development sets' misplaced figures):
   clause that only locates an earlier place ("in Tapachula, in the state of Chiapas, where
   12 people died"); "the worst damage was in X" is about X, no superlative's frame;
 - counts by name with "from" ("12 from Kano, 9 from Gwari North, 6 from Sokoto and 3 from
-  Katsina") each go on their name, a name the gazetteer lacks unplaced.
+  Katsina") each go on their name, a name the gazetteer lacks unplaced;
+- an island the gazetteer lacks ("the island of Velora") is the place of its figures,
+  unplaced, with its other uses ("the area of Velora"), and a landmark that only locates
+  it ("north of Patras") is not; "around the country" is the whole country.
 """
 
 from __future__ import annotations
@@ -123,6 +126,13 @@ The worst damage was in Tapachula, in the state of Chiapas, where 12 people died
     "from_counts": """Polio
 
 Nigeria reported 30 cases in 2023, with 12 from Kano, 9 from Gwari North, 6 from Sokoto and 3 from Katsina.
+""",
+    "island": """Wildfire
+
+Fires burned in Greece on Monday.
+A fire on the island of Velora north of Patras forced 300 people to leave.
+In the area of Velora, 40 firefighters were deployed.
+A total of 20 fires broke out around the country on Monday.
 """,
 }
 
@@ -224,3 +234,10 @@ def test_counts_by_name_with_from_go_on_their_names(docs):
         assert _where(docs, "from_counts", value)[1] == [(name, "populated_place")], value
     c, where = _where(docs, "from_counts", 9)
     assert where == [] and c["unresolved_place"] == "Gwari North", c
+
+
+def test_an_island_the_gazetteer_lacks_is_its_figures_place_not_its_landmark(docs):
+    for value in (300, 40):
+        c, where = _where(docs, "island", value)
+        assert where == [] and c["unresolved_place"] == "Velora", (value, where)
+    assert _where(docs, "island", 20)[1] == [("Greece", "country")]

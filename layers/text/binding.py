@@ -44,6 +44,8 @@ _LOCATIVE_COUNTRY_RE = re.compile(r"\b(?:in|inside|across|throughout|within|into
 _COUNTRY_AREAS_RE = re.compile(rf"(?:’s|'s)\s+(?:[a-z]+\s+)?{_AREA_PLURALS}\b")
 # the land or sea of a country: "on Spanish shores", "onto Italian soil", "in Greek waters"
 _COUNTRY_LAND_RE = re.compile(r"\s+(?:shores?|soil|territory|territorial waters|waters|coasts?|mainland)\b")
+_LANDMARK_RE = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
+                          r"outside|near)(?:ern)?\s+of\s+(?:the\s+)?$|\b(?:near|outside)\s+(?:the\s+)?$", re.I)
 _LOCATOR_BETWEEN_RE = re.compile(r"^(?:’s|'s)?\s*(?:,|\(|\bin\b|\bof\b|\bnear\b)\s*"
                                  r"(?:[\w’'-]+\s*){0,3}$", re.I)
 
@@ -261,6 +263,9 @@ def clause_places(text: str, refs: list[Ref], start: int, end: int,
         if r.kind == "admin1" and any(
                 contains(r, o) and o.end <= r.start
                 and _LOCATOR_BETWEEN_RE.match(text[o.end:r.start]) for o in inside):
+            continue
+        # a landmark that locates a place before it: "the island of X north of Athens"
+        if keep and _LANDMARK_RE.search(text[max(keep[-1].end, r.start - 40):r.start]):
             continue
         keep.append(r)
     if not keep:
@@ -506,7 +511,7 @@ def area_ref(at: Ref, area) -> Ref:
 
 # a figure said of a whole country or state: "554 cases countrywide", "the national recovery
 # rate", "homes damaged statewide"
-_WHOLE_COUNTRY_RE = re.compile(r"\b(?:nationwide|countrywide|across the (?:country|nation)|throughout the "
+_WHOLE_COUNTRY_RE = re.compile(r"\b(?:nationwide|countrywide|(?:across|around) the (?:country|nation)|throughout the "
                                r"(?:country|nation)|all over the country|in the country|"
                                r"national (?:[\w-]+\s+){0,2}?(?:total|toll|tally|rate|figures?|count|average))\b", re.I)
 _WHOLE_STATE_RE = re.compile(r"\b(?:statewide|state-wide|province-?wide|across the (?:state|province)|"
@@ -565,7 +570,7 @@ _NOT_NAME = {"the", "a", "an", "in", "at", "on", "its", "their", "this", "that",
 # a settlement the text names as one: "the nearby village of Dubovoye", "In Naib Rafi, a
 # village that ..." (the noun then ends its phrase: "a village elder" names no village)
 _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
-_SETTLEMENT = r"(?:village|hamlet|town|settlement|district|suburb|neighbou?rhood)"
+_SETTLEMENT = r"(?:village|hamlet|town|settlement|district|suburb|neighbou?rhood|island)"
 _SETTLEMENT_NAME_RE = re.compile(
     rf"\b(?:the|a)\s+(?:[a-z]+\s+){{0,2}}?{_SETTLEMENT}\s+of\s+(?P<b>{_NAME})|"
     rf"(?<![\w’'-])(?P<a>{_NAME}),\s+(?:a|the)\s+(?:(?:small|remote|nearby|tiny|mountain|border|"
@@ -666,8 +671,10 @@ def unresolved_refs(text: str, refs: list[Ref], unresolved, gazetteer=None,
             a += name.index(first) + len(first)
             name = name[name.index(first) + len(first):].lstrip()
             a = text.index(name, a) if name else a
-        if name:
-            add(name, a, a + len(name))
+        if name and add(name, a, a + len(name)):
+            # and its other uses ("the island of Evia ... the area of Evia")
+            for o in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+                add(name, o.start(), o.end())
     runs: list[list] = []
     for it in _COUNTED_LABEL_RE.finditer(text):
         if runs and it.start() - runs[-1][-1].end() <= 60 and not re.search(r"[.;\n]", text[runs[-1][-1].end():it.start()]):
