@@ -36,7 +36,9 @@ Classes (each measured on the development sets' misplaced figures):
   Katsina") each go on their name, a name the gazetteer lacks unplaced;
 - an island the gazetteer lacks ("the island of Velora") is the place of its figures,
   unplaced, with its other uses ("the area of Velora"), and a landmark that only locates
-  it ("north of Patras") is not; "around the country" is the whole country.
+  it ("north of Patras") is not; "around the country" is the whole country;
+- "the country" is not the country of an attacker's adjective ("the Lebanese health
+  ministry said two people were killed in an Israeli strike in the country's south").
 """
 
 from __future__ import annotations
@@ -133,6 +135,11 @@ Fires burned in Greece on Monday.
 A fire on the island of Velora north of Patras forced 300 people to leave.
 In the area of Velora, 40 firefighters were deployed.
 A total of 20 fires broke out around the country on Monday.
+""",
+    "attacker": """Strike
+
+Shelling hit Sidon and Nabatieh on Thursday.
+The Lebanese health ministry said two people were killed in an Israeli strike in the country's south on Friday.
 """,
 }
 
@@ -241,3 +248,7 @@ def test_an_island_the_gazetteer_lacks_is_its_figures_place_not_its_landmark(doc
         c, where = _where(docs, "island", value)
         assert where == [] and c["unresolved_place"] == "Velora", (value, where)
     assert _where(docs, "island", 20)[1] == [("Greece", "country")]
+
+
+def test_the_country_is_not_the_attackers(docs):
+    assert _where(docs, "attacker", 2)[1] == [("Lebanon", "country")]

@@ -405,8 +405,10 @@ def area_anaphors(text: str, refs: list[Ref], gazetteer) -> list[tuple[Ref, obje
             # "the Burundian government ... the country's border": the country its sentence's
             # adjective names, else the country named last before it
             lo = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            # (not an attacker's: "an Israeli strike in the country's south" is not Israel's south)
             adj = [c for c in (_country_of_demonym(gazetteer, w.group(0))
-                               for w in _DEMONYM_WORD_RE.finditer(text, lo, m.start())) if c is not None]
+                               for w in _DEMONYM_WORD_RE.finditer(text, lo, m.start())
+                               if not _ACTOR_AFTER_RE.match(text, w.end())) if c is not None]
             named = [r for r in before if r.kind == "country"]
             area = adj[-1] if adj else gazetteer.get(named[-1].place_id) if named \
                 else gazetteer.country(before[-1].country_code)
@@ -432,6 +434,9 @@ def area_anaphors(text: str, refs: list[Ref], gazetteer) -> list[tuple[Ref, obje
 # "onto Italian shores" where the geoparser has no mention of the adjective: the country
 _DEMONYM_LAND_RE = re.compile(r"\b(?:on|onto|to|in|into|reach\w*|inside)\s+(?P<adj>[A-Z][a-z]+)"
                               r"(?=(?:\s+[a-z]+)?" + _COUNTRY_LAND_RE.pattern + r")")
+_ACTOR_AFTER_RE = re.compile(r"\s+(?:air\s+|drone\s+|missile\s+|artillery\s+)?(?:strikes?|attacks?|raids?|"
+                            r"shelling|bombardment|forces|troops|army|military|soldiers|warplanes|jets|drones|"
+                            r"missiles|offensive|incursion|fire)\b", re.I)
 _DEMONYM_WORD_RE = re.compile(r"\b[A-Z][a-z]+(?:ian|ese|an|i|ish)\b")
 
 # "the Malian capital", "the capital": a country's capital, said without its name
