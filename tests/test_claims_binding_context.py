@@ -9,7 +9,7 @@ Classes (each measured on the development sets' misplaced figures):
 - a place after a noun in -est or a quantifier "most" is no superlative's frame ("the
   protest in X", "Most patients are in X" are about X; "the largest in Europe" is not);
 - a country described, not named ("across the Himalayan nation"), and a country's land
-  or sea said by its adjective ("on Greek shores", "onto Rwandan soil") are the place of the figure;
+  or sea said by its adjective ("on Greek shores", "on Tanzanian shores") are the place of the figure;
 - a country whose areas the sentence counts ("seven of Ukraine's regions", "all eight
   provinces of Zambia"), a country struck ("Chile was badly shaken by ...") and a country
   telling its own toll ("Peru said on Sunday the death toll ...") are the place of the
@@ -73,7 +73,7 @@ Landslides have killed at least 18 people across the Himalayan nation since Frid
 
 Rescuers brought 40 people ashore in Piraeus on Monday.
 Since January, 12,000 migrants have arrived on Greek shores, the coast guard said.
-Fighting near Goma went on. Since March, 3,000 refugees have crossed onto Rwandan soil.
+Storms hit Zanzibar. Since March, 3,000 refugees have landed on Tanzanian shores.
 """,
     "country_areas": """Attacks
 
@@ -185,7 +185,7 @@ def test_a_described_country_is_the_place_of_its_figure(docs):
 def test_a_countrys_shores_are_the_country(docs):
     assert _where(docs, "shores", 12000)[1] == [("Greece", "country")]
     assert _where(docs, "shores", 40)[1] == [("Piraeus", "populated_place")]
-    assert _where(docs, "shores", 3000)[1] == [("Rwanda", "country")]
+    assert _where(docs, "shores", 3000)[1] == [("Tanzania", "country")]
 
 
 def test_a_country_whose_areas_are_counted_is_the_place(docs):

@@ -42,8 +42,9 @@ _LOCATIVE_COUNTRY_RE = re.compile(r"\b(?:in|inside|across|throughout|within|into
                                   r"\s+(?:the\s+)?$", re.I)
 # "nine of Ukraine's oblasts": the country the areas are of
 _COUNTRY_AREAS_RE = re.compile(rf"(?:’s|'s)\s+(?:[a-z]+\s+)?{_AREA_PLURALS}\b")
-# the land or sea of a country: "on Spanish shores", "onto Italian soil", "in Greek waters"
-_COUNTRY_LAND_RE = re.compile(r"\s+(?:shores?|soil|territory|territorial waters|waters|coasts?|mainland)\b")
+# the land or sea of a country: "on Spanish shores", "in Greek waters" (not "into Russian
+# territory", "on French soil": whose the ground is, not where)
+_COUNTRY_LAND_RE = re.compile(r"\s+(?:shores?|waters|coasts?|mainland)\b")
 _LANDMARK_RE = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
                           r"outside|near)(?:ern)?\s+of\s+(?:the\s+)?$|\b(?:near|outside)\s+(?:the\s+)?$", re.I)
 _LOCATOR_BETWEEN_RE = re.compile(r"^(?:’s|'s)?\s*(?:,|\(|\bin\b|\bof\b|\bnear\b)\s*"
