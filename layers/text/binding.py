@@ -381,9 +381,9 @@ def _fold(s: str) -> str:
 
 # "the region", "the province", "the country's western border": the area the text is in
 # "the South Asian nation", "the war-torn country": a country, described
-_AREA_ANAPHOR_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?P<n>region|oblast|province|governorate)|"
+_AREA_ANAPHOR_RE = re.compile(r"\b(?i:the|this|that)\s+(?:(?P<n>(?i:region|oblast|province|governorate))|"
                               r"(?:(?:[A-Z][a-z]+|[a-z]+-[a-z]+|island|landlocked|impoverished|tiny|small|"
-                              r"whole|entire)\s+){0,2}(?P<c>country|nation))"
+                              r"whole|entire)\s+){0,2}(?P<c>(?i:country|nation)))"
                               r"(?:’s|'s)?\b(?!\s+(?:of|in)\b)")
 
 
