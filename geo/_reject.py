@@ -82,6 +82,11 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
     nxt = it.next_word
     if nxt is not None and nxt.low in NATURAL_HEADS and not toks[s.j - 1].possessive:
         return "a river, lake or mountain of that name"
+    k = s.j
+    while k < len(toks) and toks[k].cap and text[toks[k - 1].end:toks[k].start] == "-":
+        k += 1
+    if s.j < k < len(toks) and text[toks[k - 1].end:toks[k].start] == " " and toks[k].low in NATURAL_HEADS:
+        return "a plateau, river or range named after two places ('the Yunnan-Guizhou Plateau')"
     prv = it.prev_word
     if prv is not None and prv.cap and prv.low in FEATURE_PREFIXES:
         return "a lake, mountain or valley named after the place"

@@ -17,7 +17,8 @@ from layers.text.sentences import Sentence
 
 __all__ = ["Ref", "ref_of", "unresolved_ref", "UNRESOLVED", "contains", "focal_place", "subject_place",
            "resolve_anaphors", "clause_places", "figure_places", "region_of", "area_anaphors",
-           "capital_refs", "common_area", "area_ref", "reports_there", "unresolved_refs", "whole_area"]
+           "capital_refs", "common_area", "area_ref", "reports_there", "unresolved_refs", "whole_area",
+           "dateline_spans", "holder_kind"]
 
 ANAPHOR_RE = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:embattled|besieged|strategic|frontline|front-line|key|vital|"
@@ -27,7 +28,11 @@ ANAPHOR_RE = re.compile(
     r"|\b[Ii]ts\s+(?=(?:capture|fall|seizure|loss|population|residents|outskirts|defenders|"
     r"cent(?:er|re)|streets|mayor|power grid|grid|infrastructure|encirclement|defen[cs]es?|"
     r"garrison|surroundings)\b)", re.I)
+_AREA_PLURALS = r"(?:provinces|oblasts|regions|states|governorates|districts|counties|departments|prefectures)"
+# (not "in central Haiti": a vague frame the text names the place of later, "the attack in X")
 _LOCATIVE_COUNTRY_RE = re.compile(r"\b(?:in|inside|across|throughout|within|into)\s+(?:the\s+)?$|"
+                                  # the areas of a country: "in all 10 provinces of Zimbabwe"
+                                  rf"\b{_AREA_PLURALS}\s+of\s+(?:the\s+)?$|"
                                   # a part of a country: "shook part of western Afghanistan"
                                   r"\b(?:parts?\s+of|across|throughout)\s+(?:the\s+)?(?:(?:far|rural|central|"
                                   r"(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?)\s+)+$|"
@@ -35,6 +40,13 @@ _LOCATIVE_COUNTRY_RE = re.compile(r"\b(?:in|inside|across|throughout|within|into
                                   r"\b(?:attacks?|barrages?|strikes?|bombardments?|bombing|assaults?|"
                                   r"raids?|shelling|salvos?|offensive|invasion)\s+(?:on|against|into)"
                                   r"\s+(?:the\s+)?$", re.I)
+# "nine of Ukraine's oblasts": the country the areas are of
+_COUNTRY_AREAS_RE = re.compile(rf"(?:’s|'s)\s+(?:[a-z]+\s+)?{_AREA_PLURALS}\b")
+# the land or sea of a country: "on Spanish shores", "in Greek waters" (not "into Russian
+# territory", "on French soil": whose the ground is, not where)
+_COUNTRY_LAND_RE = re.compile(r"\s+(?:shores?|waters|coasts?|mainland)\b")
+_LANDMARK_RE = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
+                          r"outside|near)(?:ern)?\s+of\s+(?:the\s+)?$|\b(?:near|outside)\s+(?:the\s+)?$", re.I)
 _LOCATOR_BETWEEN_RE = re.compile(r"^(?:’s|'s)?\s*(?:,|\(|\bin\b|\bof\b|\bnear\b)\s*"
                                  r"(?:[\w’'-]+\s*){0,3}$", re.I)
 
@@ -67,6 +79,32 @@ def unresolved_ref(u) -> Ref:
     """A name the text writes as a place that the gazetteer cannot place: a claim tied to
     it stays unplaced, with the name, for a reviewer to pin (never a namesake abroad)."""
     return Ref(u.start, u.end, f"{UNRESOLVED}:{u.surface}", UNRESOLVED, "", "", 3)
+
+
+# a dateline opening a paragraph: "BEIJING - ", "SAINT-MARC, Haiti — ", "JACKSON, MS (WLBT) - ",
+# "Jakarta, (AFP - ...) ", "PUNO Peru - "
+_DATELINE_SPAN_RE = re.compile(r"\s*[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*){0,3}"
+                               r"(?:,?\s+[A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*){0,2})?"
+                               r"(?:,\s*\([^()\n]{1,80}\)|\s*\([^()\n]{1,80}\)\s*[-—–]{1,2}|,?\s+[-—–]{1,2})\s")
+
+
+def dateline_spans(text: str, sentences: list[Sentence]) -> list[tuple[int, int]]:
+    """The datelines of the article's first paragraphs (where the report was filed, not
+    where its claims happen): (start, end) of each."""
+    out: list[tuple[int, int]] = []
+    seen = 0
+    for s in sentences:
+        if s.heading:
+            continue
+        seen += 1
+        if seen > 3:
+            break
+        if s.start and text[s.start - 1] not in "\n":
+            continue                    # not the start of a paragraph
+        m = _DATELINE_SPAN_RE.match(text, s.start, s.end)
+        if m:
+            out.append((s.start, m.end()))
+    return out
 
 
 def contains(container: Ref, inner: Ref) -> bool:
@@ -156,7 +194,13 @@ def resolve_anaphors(text: str, sentences: list[Sentence], refs: list[Ref],
 _COUNTRY_SUBJECT_RE = re.compile(r"(?:’s|'s)?,?\s+(?:(?:has|have|had|also|now|already)\s+){0,2}"
                                  r"(?:recorded|reported|registered|declared|appealed|confirmed|"
                                  r"counted|saw|seen|logged|received|suffered|experienced|faces|faced|"
-                                 r"is facing|was hit|has been hit|hosts|hosted|took in)\b", re.I)
+                                 r"is facing|hosts|hosted|took in|"
+                                 # a country struck: "Mexico was severely jolted by ..."
+                                 r"(?:was|were|has been|had been)\s+(?:\w+ly\s+)?(?:hit|struck|jolted|shaken|rocked|"
+                                 r"battered|pummell?ed|lashed|ravaged|devastated|flooded)|"
+                                 # a country telling its own toll: "Lebanon said Tuesday the death toll ..."
+                                 r"(?:said|says|announced)\s+(?:on\s+)?(?:\w+day\s+)?(?:that\s+)?(?:the|its)\s+"
+                                 r"(?:death\s+|casualty\s+)?toll)\b", re.I)
 
 
 def reports_there(text: str, ref: Ref) -> bool:
@@ -169,8 +213,13 @@ def reports_there(text: str, ref: Ref) -> bool:
 #: "Malawi has declared"): a country, a continent or world region
 _WIDE_KINDS = ("country", "region")
 #: a superlative's frame: "one of the largest in Europe", "the busiest port in Africa"
-_COMPARISON_RE = re.compile(r"\b(?:\w+est|most\s+\w+|biggest|largest|best|worst)\b"
-                            r"(?:\s+[\w-]+){0,3}?\s+(?:in|of|on)\s+(?:the\s+)?$", re.I)
+# ("the most ...", not "Most patients are in X"; no noun in -est: "the protest in X")
+_COMPARISON_RE = re.compile(r"(?:\bthe|\bits|\btheir|’s|'s)\s+(?:(?!(?:inter|pro|fo|ar|re|har|con|sugg|mani|hon|mod|"
+                            r"conqu|sou|nor|mid|sw|gu|ne|che|que|te|wr|ve|lat|earn)est\b)\w+est|most\s+\w+|"
+                            r"biggest|largest|best|worst)\b"
+                            # (no verb between: "the worst damage was in X" is about X)
+                            r"(?:\s+(?!(?:is|was|were|are|been|appeared|occurred|happened|came|seemed)\b)[\w-]+){0,3}?"
+                            r"\s+(?:in|of|on)\s+(?:the\s+)?$", re.I)
 
 
 _BY_START: dict[int, tuple[list[Ref], list[Ref], list[int]]] = {}
@@ -216,6 +265,9 @@ def clause_places(text: str, refs: list[Ref], start: int, end: int,
                 contains(r, o) and o.end <= r.start
                 and _LOCATOR_BETWEEN_RE.match(text[o.end:r.start]) for o in inside):
             continue
+        # a landmark that locates a place before it: "the island of X north of Athens"
+        if keep and _LANDMARK_RE.search(text[max(keep[-1].end, r.start - 40):r.start]):
+            continue
         keep.append(r)
     if not keep:
         prev_loc: Ref | None = None
@@ -225,6 +277,7 @@ def clause_places(text: str, refs: list[Ref], start: int, end: int,
             # "in Niger, Mali and Burkina Faso": the list after "in" is locative too
             # "that country's population": the text refers back to a country as its topic
             if r.anaphor or _LOCATIVE_COUNTRY_RE.search(text[max(0, r.start - 40):r.start]) \
+                    or _COUNTRY_LAND_RE.match(text, r.end) or _COUNTRY_AREAS_RE.match(text, r.end) \
                     or _COUNTRY_SUBJECT_RE.match(text, r.end) or (
                     prev_loc is not None
                     and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[prev_loc.end:r.start])):
@@ -245,8 +298,11 @@ _AFTER_FIGURE_RE = re.compile(r"^(?:\s*(?:(?!(?:is|are|was|were|has|have|had|sai
                               r"within)\s+(?:the\s+)?(?:(?:greater|central|northern|southern|eastern|"
                               r"western|rural|city of|town of|province of|region of|state of)\s+)?$", re.I)
 # "Calais (5000)", "Ondo had 33", "Edo 29"
-_BEFORE_FIGURE_RE = re.compile(r"^\s*(?:\(|(?:had|has|recorded|reported|registered|got|with|saw)\s+"
+_BEFORE_FIGURE_RE = re.compile(r"^(?:\s+(?:City|Town|Rural|Urban|District|Province))?"
+                               r"\s*(?:\(|(?:had|has|recorded|reported|registered|got|with|saw)\s+"
                                r"(?:about\s+|around\s+|some\s+|nearly\s+|at least\s+)?)?\s*$", re.I)
+_SETTLEMENTS_AFTER_RE = re.compile(r"\s+(?:settlements|villages|communities|towns|hromadas|municipalities)\b")
+_IN_AREA_RE = re.compile(r"^\)?\s*in\s+(?:the\s+)?$")
 _REGION_WORD_RE = re.compile(r"^\s+(?:region|oblast|province|governorate|state|prefecture|regional|provincial)\b", re.I)
 _REGIONS_CONTEXT_RE = re.compile(r"\b(?:by (?:province|region|state|governorate)|provinces|regions|"
                                  r"governorates|oblasts|states)\b", re.I)
@@ -255,20 +311,48 @@ _REGIONS_CONTEXT_RE = re.compile(r"\b(?:by (?:province|region|state|governorate)
 def figure_places(text: str, refs: list[Ref], lo: int, hi: int, fstart: int, fend: int,
                   nxt: int) -> list[Ref]:
     """The place the text ties a figure (text[fstart:fend]) to inside its sentence
-    (text[lo:hi]): a place right after it ("72 in Tartus", up to the next figure at
+    (text[lo:hi]): a place right after it ("72 in Tartus", "8 from Sindh", up to the next figure at
     `nxt`), or named just before it ("Calais (5000)", "Ondo had 33"); [] when the text
     ties it to none of these (the clause's places are used then)."""
     for i, r in enumerate(refs):
-        if fend <= r.start < min(nxt, hi, fend + 70) and _AFTER_FIGURE_RE.match(text[fend:r.start]) \
+        if fend <= r.start < min(nxt, hi, fend + 70) and (_AFTER_FIGURE_RE.match(text[fend:r.start])
+                                                          or re.fullmatch(r"\s+from\s+", text[fend:r.start])) \
                 and not re.search(r"[.;:!?]", text[fend:r.start]):
             inner = refs[i + 1] if i + 1 < len(refs) else None
             if inner is not None and r.kind == "country" and re.fullmatch(r"(?:’s|'s)\s+", text[r.end:inner.start]):
                 return [inner]          # "in Ukraine's Kharkiv region": the region, the country its locator
             return [r]
     for r in reversed(refs):
-        if lo <= r.end <= fstart and fstart - r.end <= 12 and _BEFORE_FIGURE_RE.match(text[r.end:fstart]):
+        if lo <= r.end <= fstart and fstart - r.end <= 18 and _BEFORE_FIGURE_RE.match(text[r.end:fstart]):
+            if r.kind == UNRESOLVED:
+                # "Makonde (1) in Mashonaland West": the name the gazetteer lacks, in the area after
+                where = next((o for o in refs if fend < o.start <= fend + 20 and o.kind != UNRESOLVED
+                              and _IN_AREA_RE.match(text[fend:o.start])), None)
+                if where is not None:
+                    return [r, where]
             return [r]
     return []
+
+
+_COUNT_WORDS = (r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
+                r"thirty|forty|fifty|dozens of|several|all|both)")
+# a count of a country's first-level areas ("from two states", "in all 10 provinces"), of
+# a state's counties ("damage reports from 30 counties")
+_COUNTRY_PARTS_RE = re.compile(rf"\b{_COUNT_WORDS}\s+(?:of\s+(?:the|its|their)\s+)?(?:[a-z]+\s+)?"
+                               r"(?:provinces|oblasts|regions|states|governorates|departments|prefectures)\b", re.I)
+_STATE_PARTS_RE = re.compile(rf"\b{_COUNT_WORDS}\s+(?:of\s+(?:the|its|their)\s+)?(?:[a-z]+\s+)?"
+                             r"(?:counties|municipalities|parishes)\b", re.I)
+
+
+def holder_kind(clause: str) -> str:
+    """The kind of area that holds what a clause counts: "country" for provinces, states,
+    oblasts ("28 per cent were from two states"), "admin1" for counties ("reports from 30
+    counties"), else "". A figure of such a clause goes on that area, not on a town in it."""
+    if _COUNTRY_PARTS_RE.search(clause):
+        return "country"
+    if _STATE_PARTS_RE.search(clause):
+        return "admin1"
+    return ""
 
 
 def region_of(text: str, ref: Ref, lo: int, hi: int, gazetteer) -> object | None:
@@ -277,7 +361,9 @@ def region_of(text: str, ref: Ref, lo: int, hi: int, gazetteer) -> object | None
     the text says region/province/state and the area bears the place's name. None else."""
     if ref.kind != "populated_place" or not ref.admin1 or gazetteer is None:
         return None
-    said = _REGION_WORD_RE.match(text[ref.end:ref.end + 20]) or _REGIONS_CONTEXT_RE.search(text[lo:hi])
+    said = _REGION_WORD_RE.match(text[ref.end:ref.end + 20]) or _REGIONS_CONTEXT_RE.search(text[lo:hi]) or (
+        # "183 Sumy settlements": a count of the places of the area the name stands for
+        _SETTLEMENTS_AFTER_RE.match(text, ref.end) and re.search(rf"\b{_COUNT_WORDS}\s+$", text[max(0, ref.start - 30):ref.start]))
     if not said:
         return None
     area = gazetteer.admin1(ref.admin1)
@@ -294,8 +380,11 @@ def _fold(s: str) -> str:
 
 
 # "the region", "the province", "the country's western border": the area the text is in
-_AREA_ANAPHOR_RE = re.compile(r"\b(?:the|this|that)\s+(?P<n>region|oblast|province|governorate|country)"
-                              r"(?:’s|'s)?\b(?!\s+(?:of|in)\b)", re.I)
+# "the South Asian nation", "the war-torn country": a country, described
+_AREA_ANAPHOR_RE = re.compile(r"\b(?i:the|this|that)\s+(?:(?P<n>(?i:region|oblast|province|governorate))|"
+                              r"(?:(?:[A-Z][a-z]+|[a-z]+-[a-z]+|island|landlocked|impoverished|tiny|small|"
+                              r"whole|entire)\s+){0,2}(?P<c>(?i:country|nation)))"
+                              r"(?:’s|'s)?\b(?!\s+(?:of|in)\b)")
 
 
 def area_anaphors(text: str, refs: list[Ref], gazetteer) -> list[tuple[Ref, object]]:
@@ -313,12 +402,14 @@ def area_anaphors(text: str, refs: list[Ref], gazetteer) -> list[tuple[Ref, obje
         if not before:
             continue
         area = None
-        if m.group("n").lower() == "country":
+        if m.group("c"):
             # "the Burundian government ... the country's border": the country its sentence's
             # adjective names, else the country named last before it
             lo = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            # (not an attacker's: "an Israeli strike in the country's south" is not Israel's south)
             adj = [c for c in (_country_of_demonym(gazetteer, w.group(0))
-                               for w in _DEMONYM_WORD_RE.finditer(text, lo, m.start())) if c is not None]
+                               for w in _DEMONYM_WORD_RE.finditer(text, lo, m.start())
+                               if not _ACTOR_AFTER_RE.match(text, w.end())) if c is not None]
             named = [r for r in before if r.kind == "country"]
             area = adj[-1] if adj else gazetteer.get(named[-1].place_id) if named \
                 else gazetteer.country(before[-1].country_code)
@@ -332,9 +423,21 @@ def area_anaphors(text: str, refs: list[Ref], gazetteer) -> list[tuple[Ref, obje
             continue
         out.append((Ref(m.start(), m.end(), area.place_id, area.kind, area.admin1, area.country_code,
                         3 if area.kind in ("country", "admin1") else 2, anaphor=True), area))
+    for m in _DEMONYM_LAND_RE.finditer(text):
+        a, b = m.span("adj")
+        country = None if any(x < b and a < y for x, y in spans) else _country_of_demonym(gazetteer, m.group("adj"))
+        if country is not None:
+            out.append((Ref(a, b, country.place_id, country.kind, country.admin1, country.country_code, 3,
+                            anaphor=True), country))
     return out
 
 
+# "onto Italian shores" where the geoparser has no mention of the adjective: the country
+_DEMONYM_LAND_RE = re.compile(r"\b(?:on|onto|to|in|into|reach\w*|inside)\s+(?P<adj>[A-Z][a-z]+)"
+                              r"(?=(?:\s+[a-z]+)?" + _COUNTRY_LAND_RE.pattern + r")")
+_ACTOR_AFTER_RE = re.compile(r"\s+(?:air\s+|drone\s+|missile\s+|artillery\s+)?(?:strikes?|attacks?|raids?|"
+                            r"shelling|bombardment|forces|troops|army|military|soldiers|warplanes|jets|drones|"
+                            r"missiles|offensive|incursion|fire)\b", re.I)
 _DEMONYM_WORD_RE = re.compile(r"\b[A-Z][a-z]+(?:ian|ese|an|i|ish)\b")
 
 # "the Malian capital", "the capital": a country's capital, said without its name
@@ -414,7 +517,7 @@ def area_ref(at: Ref, area) -> Ref:
 
 # a figure said of a whole country or state: "554 cases countrywide", "the national recovery
 # rate", "homes damaged statewide"
-_WHOLE_COUNTRY_RE = re.compile(r"\b(?:nationwide|countrywide|across the (?:country|nation)|throughout the "
+_WHOLE_COUNTRY_RE = re.compile(r"\b(?:nationwide|countrywide|(?:across|around) the (?:country|nation)|throughout the "
                                r"(?:country|nation)|all over the country|in the country|"
                                r"national (?:[\w-]+\s+){0,2}?(?:total|toll|tally|rate|figures?|count|average))\b", re.I)
 _WHOLE_STATE_RE = re.compile(r"\b(?:statewide|state-wide|province-?wide|across the (?:state|province)|"
@@ -473,7 +576,7 @@ _NOT_NAME = {"the", "a", "an", "in", "at", "on", "its", "their", "this", "that",
 # a settlement the text names as one: "the nearby village of Dubovoye", "In Naib Rafi, a
 # village that ..." (the noun then ends its phrase: "a village elder" names no village)
 _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
-_SETTLEMENT = r"(?:village|hamlet|town|settlement|district|suburb|neighbou?rhood)"
+_SETTLEMENT = r"(?:village|hamlet|town|settlement|district|suburb|neighbou?rhood|island)"
 _SETTLEMENT_NAME_RE = re.compile(
     rf"\b(?:the|a)\s+(?:[a-z]+\s+){{0,2}}?{_SETTLEMENT}\s+of\s+(?P<b>{_NAME})|"
     rf"(?<![\w’'-])(?P<a>{_NAME}),\s+(?:a|the)\s+(?:(?:small|remote|nearby|tiny|mountain|border|"
@@ -501,19 +604,65 @@ _LIST_LABEL_RE = re.compile(r"^[ \t]*[-•*–—][ \t]+(?P<label>[A-Z][\w.’'-
                             r"[ \t]*(?:\(\d[\d,]*\))?[ \t]*:", re.M)
 
 
-def unresolved_refs(text: str, refs: list[Ref], unresolved) -> list[Ref]:
+def _town_of_facility(name: str, countries: set[str], gazetteer):
+    """The facility the gazetteer lacks, placed at the town its name carries in one of
+    `countries` ("Tenke Fungurume mine" -> at Fungurume, Congo), as a facility entry; None
+    when no word of the name (the last first) is such a town."""
+    if gazetteer is None or not countries:
+        return None
+    from geo.model import Place
+    from geo.namekey import normalize
+
+    words = name.split()[:-1] if len(name.split()) > 1 else []
+    words = [w for w in words if w.lower() not in ("refugee", "displacement", "idp", "military", "nuclear",
+                                                      "hydroelectric", "power", "copper", "gold", "coal", "oil",
+                                                      "gas", "cobalt", "lithium", "iron", "ore")]
+    for w in reversed(words):
+        key = normalize(w)
+        if len(key) < 4 or not gazetteer.has_name(key):
+            continue
+        towns = [c.place for c in gazetteer.candidates(key)
+                 if c.place.kind == "populated_place" and c.place.country_code in countries]
+        if towns:
+            town = max(towns, key=lambda p: p.population)
+            slug = re.sub(r"[^0-9a-z]+", "-", normalize(name)).strip("-")
+            return Place(place_id=f"claimmap:{slug}", name=name, kind="facility", lat=town.lat, lon=town.lon,
+                         country_code=town.country_code, admin1=town.admin1, geonameid=None,
+                         source="claimmap", note=f"no cited point for the facility: placed at {town.name} "
+                                                 f"({town.place_id}), the town its name carries")
+    return None
+
+
+# a count by name: "Harare (28)", "8 from Sindh"
+_LABEL = r"[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2}"
+_COUNTED_LABEL_RE = re.compile(rf"(?P<label>{_LABEL})[ \t]*\(\d[\d,.]*\)|\b\d[\d,.]*[ \t]+from[ \t]+(?P<from>{_LABEL})")
+
+
+def unresolved_refs(text: str, refs: list[Ref], unresolved, gazetteer=None,
+                    towns: list | None = None) -> list[Ref]:
     """Refs to the places the text names that no gazetteer entry stands for: every use of a
     name the geoparser could not place (it reports the one the text writes as a place:
     "the district of Xyz"; "the Xyz district" later is the same name), and named
-    facilities it does not know ("the Tenke Fungurume mine"), with "the mine" after one
-    for it; only where no mention or other ref stands."""
+    facilities it does not know ("the Chisomo Hill mine"), with "the mine" after one
+    for it; only where no mention or other ref stands. A facility whose name carries a
+    town of a country the refs name ("the Tenke Fungurume mine", Congo named) is placed at
+    that town instead: its (Ref, entry) pairs are appended to `towns`."""
     taken = [(r.start, r.end) for r in refs]
     out: list[Ref] = []
+    countries = {r.country_code for r in refs if r.country_code and not r.anaphor}
+    placed: dict[str, object] = {}
 
     def add(name: str, a: int, b: int) -> bool:
         if any(x < b and a < y for x, y in taken):
             return False
         taken.append((a, b))
+        at = placed.get(name)
+        if at is not None:
+            ref = Ref(a, b, at.place_id, at.kind, at.admin1, at.country_code, 2)
+            out.append(ref)
+            if towns is not None:
+                towns.append((ref, at))
+            return True
         out.append(Ref(a, b, f"{UNRESOLVED}:{name}", UNRESOLVED, "", "", 3))
         return True
 
@@ -528,8 +677,31 @@ def unresolved_refs(text: str, refs: list[Ref], unresolved) -> list[Ref]:
             a += name.index(first) + len(first)
             name = name[name.index(first) + len(first):].lstrip()
             a = text.index(name, a) if name else a
-        if name:
-            add(name, a, a + len(name))
+        if name and add(name, a, a + len(name)):
+            # and its other uses ("the island of Evia ... the area of Evia")
+            for o in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+                add(name, o.start(), o.end())
+    runs: list[list] = []
+    for it in _COUNTED_LABEL_RE.finditer(text):
+        if runs and it.start() - runs[-1][-1].end() <= 60 and not re.search(r"[.;\n]", text[runs[-1][-1].end():it.start()]):
+            runs[-1].append(it)
+        else:
+            runs.append([it])
+    for items in runs:
+        # a run of counts by name ("Harare (28), Buhera (7), Mutasa (1) in X, Makonde (1)",
+        # "8 from Sindh, 8 from KPK, 2 from FATA"):
+        # a name the geoparser could not place among names it did is a place too (a
+        # reviewer pins it), not the name before it
+        if len(items) >= 3 and any(any(x < it.end() and it.start() < y for x, y in taken) for it in items):
+            for it in items:
+                g = "label" if it.group("label") else "from"
+                label, a, b = it.group(g), it.start(g), it.end(g)
+                while label.split()[0].lower() in _NOT_NAME and len(label.split()) > 1:
+                    first = label.split()[0]
+                    a = text.index(label.split()[1], a + len(first))
+                    label = text[a:b]
+                if label.split()[0].lower() not in _NOT_NAME:
+                    add(label, a, b)
     labels = list(_LIST_LABEL_RE.finditer(text))
     if len(labels) >= 3 and any(any(x < m.end("label") and m.start("label") < y for x, y in taken)
                                 for m in labels):
@@ -546,6 +718,10 @@ def unresolved_refs(text: str, refs: list[Ref], unresolved) -> list[Ref]:
     for a, anaphor, name, b, noun in points:
         head = noun.split()[-1]
         if not anaphor:
+            if name not in placed:
+                town = _town_of_facility(name, countries, gazetteer)
+                if town is not None:
+                    placed[name] = town
             if add(name, a, b):
                 named[head] = name
         elif head in named:

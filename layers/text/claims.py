@@ -79,11 +79,11 @@ from layers.text.attribution import (REFERRING, UNATTRIBUTED, find_attribution, 
 from layers.text.conflicts import AFTER_NOTE, FOCAL_NOTE, mark_conflicts
 from layers.text.dates import REPORT_DATE_NOTE, SAME_EVENT_RE, DateMention, find_dates
 from layers.text.events import CLAUSE_EVENTS, EventRule
+from layers.text.context import area_for, as_region, context_places, held
 from layers.text.relations import clause_relation
-from layers.text.binding import (UNRESOLVED, Ref, area_anaphors, area_ref, capital_refs, clause_places,
-                                  common_area, figure_places, focal_place, in_spans, ref_of,
-                                  region_of, reports_there, resolve_anaphors, subject_place, unresolved_refs,
-                                  whole_area)
+from layers.text.binding import (UNRESOLVED, Ref, area_anaphors, capital_refs, clause_places, common_area,
+                                  dateline_spans, figure_places, focal_place, holder_kind, in_spans, ref_of,
+                                  region_of, reports_there, resolve_anaphors, subject_place, unresolved_refs)
 from layers.text.events import find_incident
 from layers.text.figures import find_figures
 from layers.text.measures import topic_of
@@ -143,6 +143,8 @@ class _Ctx:
     subject: Ref | None = None
     #: first-level areas claims were put on that no mention names (place_id -> Mention)
     areas: dict = field(default_factory=dict)
+    #: the places each sentence's figures were put on (sentence index -> [refs])
+    fig_places: dict = field(default_factory=dict)
 
 
 def claim_id_for(article_id: str, span_text: str, span_start: int, measure: str,
@@ -212,31 +214,6 @@ _TOLL_BY_REGION_RE = re.compile(r"\bby (?:province|region|state|governorate|obla
                                 r"(?:are|were|include|included)\b", re.I)
 
 
-def _as_region(ctx: _Ctx, sent: Sentence, r: Ref) -> Ref:
-    """The first-level area a place's name stands for here ("in the Kharkiv region", a
-    toll "by province"), else the place itself."""
-    area = region_of(ctx.article.text, r, sent.start, sent.end, ctx.gazetteer) or ctx.regional.get(r.place_id)
-    if area is None:
-        return r
-    if area.place_id not in ctx.areas:
-        from geo.model import Mention
-
-        ctx.areas[area.place_id] = Mention(ctx.article.text[r.start:r.end], r.start, r.end, area, r.geo_precision)
-    return Ref(r.start, r.end, area.place_id, area.kind, area.admin1, area.country_code, r.geo_precision)
-
-
-def _area(ctx: _Ctx, at: Ref, area) -> Ref:
-    """A Ref to `area` said at `at`, the area listed among the article's places."""
-    if area.place_id not in ctx.areas:
-        from geo.model import Mention
-
-        ctx.areas[area.place_id] = Mention(ctx.article.text[at.start:at.end], at.start, at.end, area, 3)
-    return area_ref(at, area)
-
-
-# a dateline opening a sentence: "BEIJING - ", "SAINT-MARC, Haiti — "
-_DATELINE_PLACE_RE = re.compile(r"^\s*[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+)*(?:,\s*[A-Z][\w’'. -]{1,30})?"
-                                r"\s*(?:\([^)]{1,20}\))?\s*[-—–]+\s")
 _DATELINE_RE = re.compile(r"^\s*(?:[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*)*\s*,\s*)+$")
 
 
@@ -311,6 +288,10 @@ def _add(ctx: _Ctx, sent: Sentence, span: tuple[int, int], places: list[Ref], ca
     elif open_names:
         notes.append(f"the text also names '{open_names[0]}', which the gazetteer lacks")
     place_ids = [p.place_id for p in placed]
+    if measure:
+        # with the note of a place guessed for want of one, which a place carried on keeps
+        guess = next((n for n in (FOCAL_NOTE, AFTER_NOTE) if n in note), "")
+        ctx.fig_places.setdefault(sent.index, []).append((list(places), guess))
     ds, de, prec = _date_fields(date)
     if date is not None and date.kind == "since" and measure and not period:
         # an open period: the figure holds from then on ("135 meters per day since ...")
@@ -382,62 +363,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         cl_places.append(clause_places(text, ctx.refs, c.start, c.end, exclude))
 
     def places_for(ci: int) -> tuple[list[Ref], str]:
-        if cl_places[ci]:
-            return cl_places[ci], ""
-        wide = whole_area(clauses[ci].text if any(cl_places) else sent.text, ctx.subject, ctx.refs, ctx.gazetteer)
-        if wide is not None:            # "554 cases countrywide": the country the article names
-            return [wide if isinstance(wide, Ref) else _area(ctx, ctx.subject, wide)], "place: the whole area said"
-        # a clause without a place is about the sentence's subject: the first place of the
-        # first clause before it that has one
-        for j in range(0, ci):
-            if cl_places[j]:
-                return cl_places[j][:1], ""
-        # a statement's figure, its speaker's office after it ("... have been evacuated,"
-        # the Kharkiv regional governor wrote): the region the office is of
-        for j in range(ci + 1, len(clauses)):
-            if attr.start >= 0 and clauses[j].start <= sent.start + attr.start < clauses[j].end:
-                office = [r for r in cl_places[j] if _as_region(ctx, sent, r).kind == "admin1"]
-                if office:
-                    return office[:1], "the region of the source's office"
-        # else the place the text was just talking about: the first place of the nearest of
-        # the two sentences before that names one
-        for back in (1, 2):
-            if sent.index - back < 0:
-                break
-            prev = ctx.sentences[sent.index - back]
-            if prev.heading:
-                break                   # a section begins: its heading is read below
-            got = clause_places(text, ctx.refs, prev.start, prev.end)
-            if got:
-                # a sentence that gives figures place by place ("Ondo had 33, Edo 29"):
-                # the next is about the whole they make up
-                parts = {tuple(c.place_ids) for c in ctx.claims if c.measure and c.place_ids
-                         and prev.start <= c.span_start < prev.end}
-                whole = common_area(got, ctx.gazetteer) if len(parts) >= 3 else None
-                if whole is not None:
-                    return [_area(ctx, got[0], whole)], "place from the sentence before (the area of its places)"
-                return got[:1], "place from the sentence before"
-        # else the place of the section: its heading's ("Rajasthan: a change of government")
-        for prev in reversed(ctx.sentences[1:sent.index]):
-            if prev.heading:
-                got = clause_places(text, ctx.refs, prev.start, prev.end)
-                if got:
-                    return got[:1], "place from the section's heading"
-                break
-        # else, in a text that has named no place yet (its headline aside), the place the
-        # next sentence names: the lead goes on to say where
-        heads = [(x.start, x.end) for x in ctx.sentences[:sent.index] if x.heading]
-        if sent.index + 1 < len(ctx.sentences) and not ctx.sentences[sent.index + 1].heading \
-                and not any(r.start < sent.start and not in_spans(r.start, heads) for r in ctx.refs):
-            nxt_s = ctx.sentences[sent.index + 1]
-            # not its dateline ("BEIJING -"): where the report was filed
-            dl = _DATELINE_PLACE_RE.match(nxt_s.text)
-            got = clause_places(text, ctx.refs, nxt_s.start + (dl.end() if dl else 0), nxt_s.end)
-            if got:
-                return got[:1], AFTER_NOTE
-        if ctx.subject is not None:
-            return [ctx.subject], FOCAL_NOTE
-        return [], ""
+        return context_places(ctx, sent, clauses, cl_places, ci, attr.start)
 
     def clause_of(pos: int) -> int:
         for i, c in enumerate(clauses):
@@ -467,16 +393,22 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
                      and g.value <= f.value]
             whole = common_area([r for _, r in parts], ctx.gazetteer) if len(parts) >= 2 else None
             if whole is not None:
-                places, pnote = [_area(ctx, parts[0][1], whole)], "the area of the places its parts are told for"
+                places, pnote = [area_for(ctx, parts[0][1], whole)], "the area of the places its parts are told for"
             elif not cl_places[ci] and ci + 1 < len(clauses) and _INCLUDING_RE.match(clauses[ci + 1].text):
                 # "24 strikes on villages and towns, including A, B and C": the area of the list
                 listed = [r for k in range(ci + 1, len(clauses)) for r in cl_places[k]]
                 whole = common_area(listed, ctx.gazetteer)
                 if whole is not None:
-                    places, pnote = [_area(ctx, listed[0], whole)], "the area of the places listed"
+                    places, pnote = [area_for(ctx, listed[0], whole)], "the area of the places listed"
         if not places:
             places, pnote = places_for(ci)
-        places = [_as_region(ctx, sent, r) for r in places]
+        places = [as_region(ctx, sent, r) for r in places]
+        if not own_places[fi]:
+            # what the figure counts in, up to the next figure (past one in brackets or one
+            # that counts areas itself: "28 per cent were from two states")
+            stop = next((g.start for g in figures[fi + 1:] if not holder_kind(sent.text[g.start:g.end])
+                         and sent.text[max(0, g.start - 1):g.start] != "("), len(sent.text))
+            places = held(ctx, holder_kind(sent.text[f.start:stop]), places)
         cdates = _clause_dates(sent, c, dates)
         # the clause's date nearest the figure
         date = min(cdates, key=lambda d: min(abs(d.start - f.end), abs(f.start - d.end))) \
@@ -725,8 +657,13 @@ def extract(article: Article, date: _date | None = None, *, mentions=None,
     gaz = _gazetteer()
     areas = area_anaphors(article.text, refs, gaz) + capital_refs(article.text, refs, gaz)
     refs = sorted(refs + [r for r, _ in areas], key=lambda r: r.start)
-    subject = subject_place(refs, sentences)
-    refs = sorted(refs + unresolved_refs(article.text, refs, unresolved or []), key=lambda r: r.start)
+    towns: list = []
+    refs = sorted(refs + unresolved_refs(article.text, refs, unresolved or [], gaz, towns), key=lambda r: r.start)
+    areas += towns
+    # a dateline's place is where the report was filed, not a place of its claims
+    lines = dateline_spans(article.text, sentences)
+    refs = [r for r in refs if not in_spans(r.start, lines)]
+    subject = subject_place([r for r in refs if r.kind != UNRESOLVED], sentences)
     ctx = _Ctx(article, ref, sentences, refs, focal, dates, gazetteer=gaz,
                topic=topic_of(article.text) or "economic", subject=subject)
     ctx.ref_starts = [r.start for r in ctx.refs]
