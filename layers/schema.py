@@ -32,7 +32,7 @@ CLAIM_COLUMNS = ["claim_id", "article_id", "text", "span_start", "span_end", "ca
 #: claims columns that are ISO dates: strings in GeoJSON and CSV, DATE in the GeoPackage
 DATE_COLUMNS = ("date_start", "date_end")
 LINK_COLUMNS = ["link_id", "claim_id", "relation", "from_place", "to_place", "length_km"]
-REGION_COLUMNS = ["place_id", "name", "geonameid", "admin1", "country_code", "mentions",
+REGION_COLUMNS = ["place_id", "name", "kind", "geonameid", "admin1", "country_code", "mentions",
                   "geometry_source"]
 
 SEP = "; "
@@ -302,8 +302,10 @@ def point(p: PlaceRecord):
     return Point(p.lon, p.lat)  # lon, lat: x is longitude
 
 
-#: the kinds of place the regions layer holds: admin areas of the first and second level
+#: the kinds of admin area whose outlines the regions layer holds (first and second level)
 AREA_KINDS = ("admin1", "admin2")
+#: the kinds of place the regions layer holds: the admin areas and the countries
+REGION_KINDS = (*AREA_KINDS, "country")
 
 
 def area_anchors(places: list[PlaceRecord], *, bundled: bool = True,
@@ -316,14 +318,16 @@ def area_anchors(places: list[PlaceRecord], *, bundled: bool = True,
     when that lies inside its outline (Natural Earth's,
     :func:`layers.boundaries.bundled_outline`), else at a point well inside it. The claims
     file keeps the gazetteer's coordinates; the map layers draw the area at this point.
-    With ``bundled=False`` (a user's boundaries file) no outline is given.
+    With ``bundled=False`` (a user's boundaries file) no admin area's outline is given; a
+    country's always is (Natural Earth's, with the `borders` chosen).
 
     Returns
     -------
     anchors : dict
         place_id -> (lon, lat) for the areas that have an outline.
     outlines : dict
-        place_id -> MultiPolygon, the first-level areas' outlines (empty if not `bundled`).
+        place_id -> MultiPolygon: the countries' outlines, and the admin areas' (none if
+        not `bundled`).
     """
     from shapely.geometry import Point
 
@@ -345,6 +349,8 @@ def area_anchors(places: list[PlaceRecord], *, bundled: bool = True,
                 world = country_outlines(borders)
                 countries = {cc: g for cc, g in zip(world.iso_a2, world.geometry) if cc}
             geom = countries.get(p.country_code.upper())
+            if geom is not None and not geom.is_empty:
+                outlines[p.place_id] = geom   # shipped either way: a boundaries file may match it
         if geom is None or geom.is_empty:
             continue
         if p.kind in AREA_KINDS and geom.contains(Point(p.lon, p.lat)):
@@ -361,10 +367,10 @@ def layer_rows(doc: ClaimsDoc, *, source: str | None = None, bundled: bool = Tru
     Needs no pandas or geopandas, so a build can hand them to the static map's process
     before it has imported them.
 
-    Regions (the admin areas the article names, first and second level) are their
-    shipped outlines (Natural Earth admin-1, US counties), a Point at the gazetteer's
-    centre where none matches or where ``bundled=False`` (a user's boundaries file gives
-    them). Claims about an area or a
+    Regions (the countries and the admin areas the article names, first and second level;
+    column ``kind``) are their shipped outlines (Natural Earth countries and admin-1, US
+    counties), a Point at the gazetteer's centre where none matches or where
+    ``bundled=False`` (a user's boundaries file gives them). Claims about an area or a
     country are drawn at a point inside it (:func:`area_anchors`, with `borders`).
 
     Raises
@@ -413,8 +419,9 @@ def layer_rows(doc: ClaimsDoc, *, source: str | None = None, bundled: bool = Tru
 
     from layers.boundaries import BUNDLED_SOURCE
 
-    admin = [p for p in places if p.kind in AREA_KINDS]
-    region_rows = [{"place_id": p.place_id, "name": p.name, "geonameid": int_or_none(p.geonameid),
+    admin = [p for p in places if p.kind in REGION_KINDS]
+    region_rows = [{"place_id": p.place_id, "name": p.name, "kind": p.kind,
+                    "geonameid": int_or_none(p.geonameid),
                     "admin1": p.admin1 or "", "country_code": p.country_code or "",
                     "mentions": int(p.mentions or 0),
                     "geometry_source": BUNDLED_SOURCE[p.kind] if p.place_id in outlines

@@ -213,7 +213,9 @@ def _draw(layers, size, dpi, title, basemap, context, width=None):
     data = drawing_input(layers)
     art = data.article
     places = [dict(r) for r in data.places]
-    regions = [dict(r) for r in data.regions]
+    # the countries of the regions layer are drawn as the borders of the countries named
+    # (`_draw_outlines`), and frame the view only when nothing finer is named (below)
+    regions = [dict(r) for r in data.regions if r.get("kind") != "country"]
     claims = [dict(r) for r in data.claims]
     links = [dict(r) for r in data.links]
 
@@ -225,13 +227,18 @@ def _draw(layers, size, dpi, title, basemap, context, width=None):
     points = [p for p in places if p.get("kind") in ("populated_place", "facility")]
     countries_named = [p for p in places if p.get("kind") == "country"]
     # places named in passing far from where the claims are: pointers at the map's edge
-    far = far_places(points + regions, claims, links)
+    # (an area holding the claims' places, e.g. the state of a county map, is no pointer:
+    # it is drawn, cut by the view, and does not widen it)
+    around: list = []
+    far = far_places(points + regions, claims, links, around=around)
     far_ids = {f["place_id"] for f in far}
+    around_ids = {r["place_id"] for r in around}
     points = [p for p in points if p["place_id"] not in far_ids]
     regions = [r for r in regions if r["place_id"] not in far_ids]
 
     # -- the view --------------------------------------------------------------------
-    view_geoms = [p["geometry"] for p in points] + [r["geometry"] for r in regions]
+    view_geoms = [p["geometry"] for p in points] + [r["geometry"] for r in regions
+                                                     if r["place_id"] not in around_ids]
     if not view_geoms:   # only countries: show them whole
         view_geoms = [country_outline(p["geometry"]) for p in places]
     if not view_geoms:
@@ -297,7 +304,11 @@ def _draw(layers, size, dpi, title, basemap, context, width=None):
     drawing = MapDrawing(fig, ax, None, crs, attribution=attribution)
 
     # -- regions ---------------------------------------------------------------------
-    region_anchor = {}
+    import shapely
+    from shapely.geometry import Point
+    from shapely.geometry import box as view_box
+
+    region_anchor, region_marked = {}, set()
     admin_colour = PLACE_STYLE["admin1"][0]
     centres = {p["place_id"]: p["geometry"] for p in places
                if p.get("kind") == "admin1" and p.get("geometry") is not None
@@ -318,7 +329,19 @@ def _draw(layers, size, dpi, title, basemap, context, width=None):
         else:
             pt = g.centroid
         x, y = to_map(pt.x, pt.y)
+        if r["place_id"] in around_ids:   # its name where it is seen: inside the view
+            # (clear of the story's own places, which it holds)
+            seen = poly[0].intersection(view_box(extent[0], extent[2], extent[1], extent[3]))
+            if seen.is_empty:
+                continue
+            clear = seen.difference(shapely.union_all(
+                [Point(*to_map(p["geometry"].x, p["geometry"].y)) for p in points]).buffer(
+                0.25 * max(extent[1] - extent[0], extent[3] - extent[2]))) if points else seen
+            x, y = (clear if not clear.is_empty else seen).representative_point().coords[0]
         region_anchor[r["place_id"]] = (x, y)
+        if g.geom_type in ("Polygon", "MultiPolygon"):
+            continue    # its outline shows it: its name goes at the centre, no marker
+        region_marked.add(r["place_id"])
         ax.plot([x], [y], marker="s", markersize=6, markerfacecolor="none",
                 markeredgecolor=admin_colour, markeredgewidth=1.2, linestyle="none", zorder=4)
 
@@ -371,8 +394,9 @@ def _draw(layers, size, dpi, title, basemap, context, width=None):
                 markeredgewidth=0.5 if crowded else 0.9, linestyle="none", zorder=6)
         placer.add_marker(px, py, (size if crowded else scaled(PLACE_SIZE)) / 2 + 1)
     for pid, (x, y) in region_anchor.items():
-        px, py = ax.transData.transform((x, y))
-        placer.add_marker(px, py, 4.0)
+        if pid in region_marked:
+            px, py = ax.transData.transform((x, y))
+            placer.add_marker(px, py, 4.0)
 
     pointers = draw_far_pointers(ax, placer, far, to_map, crs, extent)
 

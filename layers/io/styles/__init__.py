@@ -14,8 +14,9 @@ Styles:
   displacement renderer, so claims stacked on one place open into rings around it;
 - claim_lines: lines categorised on ``category``;
 - links: lines categorised on ``relation`` (colour and dash per relation);
-- regions: outlined, lightly filled, labelled by ``name`` (a marker when a region is a
-  point at its centre).
+- regions: a country (``kind`` country) as its dark outline, unfilled; an admin area
+  outlined and lightly filled; labelled by ``name`` (a marker when a region is a point at
+  its centre).
 
 Labels use :data:`layers.symbology.LABEL_FONT` (an empty family is drawn by QGIS 3.22
 with a mathematical font). The claims styles set the layer's temporal properties, so
@@ -67,8 +68,9 @@ def _options(props: dict[str, str], indent: str) -> str:
 
 
 def _symbol(name: str, kind: str, colour: str, *, dash: str = "", marker: Shape | None = None,
-            size: float = 3.2, width: float = 0.9) -> str:
-    """One QGIS symbol: kind is point, line or polygon."""
+            size: float = 3.2, width: float = 0.9, fill: bool = True) -> str:
+    """One QGIS symbol: kind is point, line or polygon (lightly filled, or its outline
+    alone, `width` mm wide, with ``fill=False``)."""
     if kind == "point":
         cls, stype = "SimpleMarker", "marker"
         marker = marker or SHAPES["circle"]
@@ -85,8 +87,10 @@ def _symbol(name: str, kind: str, colour: str, *, dash: str = "", marker: Shape 
                  "customdash_unit": "MM"}
     else:
         cls, stype = "SimpleFill", "fill"
-        props = {"color": _rgba(colour, 40), "style": "solid", "outline_color": _rgba(colour),
-                 "outline_style": "solid", "outline_width": "0.6", "outline_width_unit": "MM"}
+        props = {"color": _rgba(colour, 40) if fill else "0,0,0,0",
+                 "style": "solid" if fill else "no", "outline_color": _rgba(colour),
+                 "outline_style": "solid", "outline_width": "0.6" if fill else f"{width}",
+                 "outline_width_unit": "MM"}
     return "\n".join([
         f'      <symbol type="{stype}" name={quoteattr(name)} alpha="1" clip_to_extent="1" force_rhr="0">',
         f'        <layer class="{cls}" enabled="1" locked="0" pass="0">',
@@ -169,8 +173,12 @@ def _labeling(field: str, colour: str = "#222222", size: float = 9.0,
     ])
 
 
-#: place kinds the regions layer draws and labels (layers.schema.AREA_KINDS)
-AREA_LABELLED_BY_REGIONS = ("admin1", "admin2")
+#: place kinds the regions layer draws and labels (layers.schema.REGION_KINDS)
+AREA_LABELLED_BY_REGIONS = ("admin1", "admin2", "country")
+#: the outline of a country the article names (the HTML map's and the static map's)
+COUNTRY_OUTLINE = "#3b3b3b"
+#: the regions style's rule for a country (QGIS expression)
+COUNTRY_FILTER = "\"kind\" = 'country'"
 
 
 def _blocking() -> str:
@@ -318,10 +326,18 @@ def qml(layer: str) -> str:
                          geometry="line")
     if layer == "regions":
         colour = PLACE_STYLE["admin1"][0]
+        # a country is its outline only (a fill would cover the map it frames); the admin
+        # areas (and a file of an older claimmap, with no "kind") lightly filled
+        country = _symbol("0", "polygon", COUNTRY_OUTLINE, fill=False, width=0.7)
         return _document([
-            '  <renderer-v2 type="singleSymbol" forceraster="0" symbollevels="0" '
+            '  <renderer-v2 type="RuleRenderer" forceraster="0" symbollevels="0" '
             'enableorderby="0" referencescale="-1">',
-            "    <symbols>", _symbol("0", "polygon", colour), "    </symbols>",
+            '    <rules key="{regions}">',
+            f'      <rule key="{{country}}" symbol="0" label="Country named" '
+            f'filter={quoteattr(COUNTRY_FILTER)}/>',
+            '      <rule key="{area}" symbol="1" label="Area named" filter="ELSE"/>',
+            "    </rules>",
+            "    <symbols>", country, _symbol("1", "polygon", colour), "    </symbols>",
             "  </renderer-v2>",
             _labeling("name", colour=colour, size=10.0, placement=1),
         ], labels=True, geometry="polygon")
@@ -386,8 +402,8 @@ def _sld_text(field: str) -> str:
 
 
 def _sld_rule(name: str, title: str, symbolizer: str, attr: str | None = None,
-              value: str | None = None) -> str:
-    filt = ""
+              value: str | None = None, *, else_filter: bool = False) -> str:
+    filt = "<se:ElseFilter/>" if else_filter else ""
     if attr is not None:
         filt = ("<ogc:Filter><ogc:PropertyIsEqualTo>"
                 f"<ogc:PropertyName>{attr}</ogc:PropertyName>"
@@ -415,7 +431,14 @@ def sld(layer: str) -> str:
                  for k, (colour, label) in PLACE_STYLE.items()]
         rules.append(_sld_rule("labels", "Place names", _sld_text("name")))
     else:
-        rules = [_sld_rule("regions", "Regions", _sld_symbolizer(kind, PLACE_STYLE["admin1"][0])),
+        country = ("<se:PolygonSymbolizer><se:Stroke>"
+                   f'<se:SvgParameter name="stroke">{COUNTRY_OUTLINE}</se:SvgParameter>'
+                   '<se:SvgParameter name="stroke-width">2.5</se:SvgParameter></se:Stroke>'
+                   "</se:PolygonSymbolizer>")
+        rules = [_sld_rule("countries", "Country named", country, "kind", "country"),
+                 _sld_rule("regions", "Area named",
+                           _sld_symbolizer(kind, PLACE_STYLE["admin1"][0]),
+                           else_filter=True),
                  _sld_rule("labels", "Region names", _sld_text("name"))]
     return "\n".join([
         '<?xml version="1.0" encoding="UTF-8"?>',

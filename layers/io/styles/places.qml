@@ -146,7 +146,7 @@
           <Option name="properties" type="Map">
             <Option name="Show" type="Map">
               <Option name="active" type="bool" value="true"/>
-              <Option name="expression" type="QString" value="&quot;kind&quot; NOT IN ('admin1', 'admin2')"/>
+              <Option name="expression" type="QString" value="&quot;kind&quot; NOT IN ('admin1', 'admin2', 'country')"/>
               <Option name="type" type="int" value="3"/>
             </Option>
           </Option>
