@@ -4,6 +4,7 @@ record of a ClaimsDoc; plain rows first (no pandas), GeoDataFrames on demand."""
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import dataclass
 
 from geo.exc import BadInput
@@ -19,7 +20,10 @@ log = logging.getLogger("layers.builder")
 
 PLACE_COLUMNS = ["place_id", "name", "kind", "geonameid", "country_code", "admin1",
                  "population", "mentions", "surfaces", "geo_precision", "alternatives",
-                 "source", "note"]
+                 "source", "note",
+                 # how many claims are drawn at the place's point (its own, and those of a
+                 # place drawn at the same point): QGIS's style sets the label clear of them
+                 "claim_count"]
 CLAIM_COLUMNS = ["claim_id", "article_id", "text", "span_start", "span_end", "category",
                  "measure", "value", "value_max", "unit", "date_start", "date_end", "time_precision",
                  "source", "place_ids", "geo_precision", "contested", "conflicts_with",
@@ -214,7 +218,7 @@ def relates(c: Claim, path: list[PlaceRecord]) -> bool:
 DTYPES = {
     "geonameid": "Int32", "population": "Int64", "mentions": "int32", "geo_precision": "int32",
     "span_start": "int32", "span_end": "int32", "value": "float64", "value_max": "float64", "contested": "bool",
-    "length_km": "float64",
+    "length_km": "float64", "claim_count": "int32",
 }
 
 
@@ -413,6 +417,11 @@ def layer_rows(doc: ClaimsDoc, *, source: str | None = None, bundled: bool = Tru
                 link_geoms.append(geodesic_line([at(a), at(b)]))
         else:
             claim_geoms.append(Point(*at(path[0])))
+    # the claims drawn at each point: a place's label stands clear of them (the QGIS style)
+    drawn_at = Counter((round(g.x, 6), round(g.y, 6)) for g in claim_geoms
+                       if g.geom_type == "Point")
+    for row, g in zip(place_rows.rows, place_rows.geoms):
+        row["claim_count"] = drawn_at[(round(g.x, 6), round(g.y, 6))]
     if unplaced:
         log.info("%d claims name no place and are left out of the map layers "
                  "(they stay in the claims file and CSV): %s", len(unplaced), ", ".join(unplaced))

@@ -192,20 +192,39 @@ def example_render(tmp_path_factory):
     return json.loads(res.stdout), png
 
 
-def test_place_labels_clear_the_ring_of_claims(example_render):
-    """Avdiivka's claims are displaced onto a ring around it: its label (and every other
-    place's) covers no pixel of a claim's symbol."""
+def _labels_on_claims(report, png) -> dict:
+    """Place label -> how many pixels of a claim symbol's colour its box covers."""
     from PIL import Image
 
-    report, png = example_render
     image = Image.open(png).convert("RGB")
     colours = {tuple(int(c.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
                for c, _icon, _label in CATEGORY_STYLE.values()}
-    labels = [lab for lab in report["labels"] if lab["layer"] == "places"]
-    assert any(lab["text"].startswith("Avdi") for lab in labels), labels
-    for lab in labels:
+    out = {}
+    for lab in report["labels"]:
+        if lab["layer"] != "places":
+            continue
         x0, y0, x1, y1 = (round(v) for v in lab["box"])
         crop = image.crop((max(0, x0), max(0, y0), x1, y1))
-        hits = sum(n for n, c in crop.getcolors(maxcolors=crop.width * crop.height) or []
-                   if c in colours)
-        assert hits == 0, (lab["text"], hits)
+        out[lab["text"]] = sum(n for n, c in crop.getcolors(maxcolors=crop.width * crop.height)
+                               or [] if c in colours)
+    return out
+
+
+def test_place_labels_clear_the_ring_of_claims(example_render):
+    """Avdiivka's claims are displaced onto a ring around it: its label (and every other
+    place's) covers no pixel of a claim's symbol."""
+    hits = _labels_on_claims(*example_render)
+    assert any(text.startswith("Avdi") for text in hits), hits
+    assert all(n == 0 for n in hits.values()), hits
+
+
+def test_place_labels_clear_several_rings_of_claims(rendered):
+    """Pokrovsk holds 18 claims (its own and its coal mine's), which QGIS lays on three
+    rings: the labels of both stand outside the outermost ring (the places layer's
+    ``claim_count`` sets their distance), covering no pixel of a claim's symbol."""
+    layers, _rows, report, png = rendered
+    counts = dict(zip(layers.places["name"], layers.places["claim_count"]))
+    assert counts["Pokrovsk"] >= 17, counts          # more than two rings hold
+    hits = _labels_on_claims(report, png)
+    assert "Pokrovsk" in hits and any(t.startswith("Pokrovs’ke") for t in hits), hits
+    assert all(n == 0 for n in hits.values()), hits

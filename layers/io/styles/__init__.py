@@ -36,8 +36,8 @@ from xml.sax.saxutils import quoteattr
 from layers.symbology import (CATEGORY_STYLE, LABEL_FONT, PLACE_STYLE, RELATION_STYLE,
                               SHAPES, Shape, category_shape)
 
-__all__ = ["STYLE_LAYERS", "TEMPORAL_START", "TEMPORAL_END", "qml", "qml_for_geometry", "sld",
-           "write_style_files"]
+__all__ = ["STYLE_LAYERS", "TEMPORAL_START", "TEMPORAL_END", "place_label_distance", "qml",
+           "qml_for_geometry", "ring_reach_mm", "sld", "write_style_files"]
 
 #: layer name -> geometry the style draws
 STYLE_LAYERS = {
@@ -120,28 +120,82 @@ def _categorized(attr: str, kind: str, entries: list[tuple[str, str, str, str]],
     ])
 
 
-#: how far (mm) a place's label stands from its marker: clear of the ring of claims the
-#: claims style's displacement renderer draws around a place (its symbols, `_symbol`'s 3.2
-#: mm, on a ring about 3.7 mm from the centre: looked at in QGIS 3.22's render)
+#: how far (mm) a place's label stands from its marker where the layer does not say how
+#: many claims are drawn there (a file of an older claimmap)
 PLACE_LABEL_DIST_MM = 4.0
+#: the sizes (mm) the claims style draws with: each claim's symbol (`_symbol`'s default),
+#: the displacement renderer's centre dot and what it adds to each ring's radius
+CLAIM_SYMBOL_MM, CENTRE_SYMBOL_MM, RING_ADDITION_MM = 3.2, 1.6, 0.3
+#: the room (mm) between a place's label and the outermost claim symbol around it
+LABEL_GAP_MM = 0.6
+
+
+def ring_reach_mm(n: int) -> float:
+    """How far (mm) from a place the claims drawn there reach, when `n` claims stand at
+    it: the outer edge of the outermost ring QGIS's point displacement renderer (concentric
+    rings, `_displacement`) lays them on, as QGIS 3.22 computes it
+    (``QgsPointDisplacementRenderer::calculateSymbolAndLabelPositions``: rings one symbol
+    diagonal apart, each holding as many symbols as its circumference has diagonals); a
+    single claim covers the place's own point.
+
+    >>> ring_reach_mm(1), ring_reach_mm(5), ring_reach_mm(6), ring_reach_mm(17)
+    (1.6, 5.96, 10.78, 15.61)
+    """
+    import math
+
+    if n <= 0:
+        return 0.0
+    if n == 1:
+        return CLAIM_SYMBOL_MM / 2
+    diagonal = CLAIM_SYMBOL_MM * math.sqrt(2)
+    first = CENTRE_SYMBOL_MM * math.sqrt(2) / 2 + diagonal / 2
+    left, ring, radius = n, 1, 0.0
+    while left > 0:
+        radius = first + (ring - 1) * diagonal + ring * RING_ADDITION_MM
+        left -= min(max(int(math.floor(2 * math.pi * radius / diagonal)), 1), left)
+        ring += 1
+    return round(radius + diagonal / 2, 2)
+
+
+def place_label_distance(most: int = 1000) -> str:
+    """A QGIS expression: how far (mm) a place's label stands from its point, clear of the
+    claims drawn around it (``claim_count``, the places layer's count of the claims drawn
+    at its point; `ring_reach_mm`), for up to `most` claims (the farthest ring beyond)."""
+    cases, last = [], None
+    for n in range(0, most + 1):
+        reach = max(ring_reach_mm(n), 1.0) + LABEL_GAP_MM
+        if cases and reach == cases[-1][1]:
+            cases[-1] = (n, reach)
+        else:
+            cases.append((n, reach))
+        last = reach
+    count = 'coalesce("claim_count", -1)'
+    whens = " ".join(f"WHEN {count} <= {n} THEN {reach:g}" for n, reach in cases[:-1])
+    return (f"CASE WHEN {count} < 0 THEN {PLACE_LABEL_DIST_MM:g} {whens} "
+            f"ELSE {last:g} END")
 
 
 def _labeling(field: str, colour: str = "#222222", size: float = 9.0,
               placement: int = 6, *, show: str = "", dist: float = 1.5,
-              priority: int = 5) -> str:
+              priority: int = 5, dist_expression: str = "") -> str:
     """Simple labelling on a field (placement 6 = around point, cartographic; 1 = over
     polygon centroid); `dist` in mm from the marker; `show`, an expression, labels only
-    the features it is true for (the data-defined "Show label" property)."""
-    shown = [] if not show else [
+    the features it is true for (the data-defined "Show label" property);
+    `dist_expression`, the distance in mm by feature (data-defined "LabelDistance"; `dist`
+    where it gives none)."""
+    props = [(name, expr) for name, expr in (("LabelDistance", dist_expression),
+                                             ("Show", show)) if expr]
+    shown = [] if not props else [
         "      <dd_properties>",
         '        <Option type="Map">',
         '          <Option name="name" type="QString" value=""/>',
         '          <Option name="properties" type="Map">',
-        '            <Option name="Show" type="Map">',
-        '              <Option name="active" type="bool" value="true"/>',
-        f'              <Option name="expression" type="QString" value={quoteattr(show)}/>',
-        '              <Option name="type" type="int" value="3"/>',
-        "            </Option>",
+        *[line for name, expr in props for line in (
+            f'            <Option name="{name}" type="Map">',
+            '              <Option name="active" type="bool" value="true"/>',
+            f'              <Option name="expression" type="QString" value={quoteattr(expr)}/>',
+            '              <Option name="type" type="int" value="3"/>',
+            "            </Option>")],
         "          </Option>",
         '          <Option name="type" type="QString" value="collection"/>',
         "        </Option>",
@@ -309,7 +363,8 @@ def qml(layer: str) -> str:
         areas = ", ".join(f"'{k}'" for k in AREA_LABELLED_BY_REGIONS)
         return _document([_categorized("kind", "point", _kind_entries()),
                           _labeling("name", show=f'"kind" NOT IN ({areas})',
-                                    dist=PLACE_LABEL_DIST_MM, priority=7)],
+                                    dist=PLACE_LABEL_DIST_MM, priority=7,
+                                    dist_expression=place_label_distance())],
                          labels=True, geometry="point")
     if layer == "claims":
         shapes = {cat: category_shape(cat) for cat in CATEGORY_STYLE}

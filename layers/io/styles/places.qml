@@ -144,6 +144,11 @@
         <Option type="Map">
           <Option name="name" type="QString" value=""/>
           <Option name="properties" type="Map">
+            <Option name="LabelDistance" type="Map">
+              <Option name="active" type="bool" value="true"/>
+              <Option name="expression" type="QString" value='CASE WHEN coalesce("claim_count", -1) &lt; 0 THEN 4 WHEN coalesce("claim_count", -1) &lt;= 0 THEN 1.6 WHEN coalesce("claim_count", -1) &lt;= 1 THEN 2.2 WHEN coalesce("claim_count", -1) &lt;= 5 THEN 6.56 WHEN coalesce("claim_count", -1) &lt;= 16 THEN 11.38 WHEN coalesce("claim_count", -1) &lt;= 34 THEN 16.21 WHEN coalesce("claim_count", -1) &lt;= 59 THEN 21.03 WHEN coalesce("claim_count", -1) &lt;= 90 THEN 25.86 WHEN coalesce("claim_count", -1) &lt;= 128 THEN 30.68 WHEN coalesce("claim_count", -1) &lt;= 173 THEN 35.51 WHEN coalesce("claim_count", -1) &lt;= 225 THEN 40.34 WHEN coalesce("claim_count", -1) &lt;= 283 THEN 45.16 WHEN coalesce("claim_count", -1) &lt;= 348 THEN 49.99 WHEN coalesce("claim_count", -1) &lt;= 420 THEN 54.81 WHEN coalesce("claim_count", -1) &lt;= 498 THEN 59.64 WHEN coalesce("claim_count", -1) &lt;= 583 THEN 64.46 WHEN coalesce("claim_count", -1) &lt;= 675 THEN 69.29 WHEN coalesce("claim_count", -1) &lt;= 773 THEN 74.11 WHEN coalesce("claim_count", -1) &lt;= 878 THEN 78.94 WHEN coalesce("claim_count", -1) &lt;= 990 THEN 83.76 ELSE 88.59 END'/>
+              <Option name="type" type="int" value="3"/>
+            </Option>
             <Option name="Show" type="Map">
               <Option name="active" type="bool" value="true"/>
               <Option name="expression" type="QString" value="&quot;kind&quot; NOT IN ('admin1', 'admin2', 'country')"/>
