@@ -1060,7 +1060,7 @@
       links.eachLayer(function (l) { if (l.cmLink) { nLinks++; } });
       return {claims: claims.getLayers().length, claimsByCategory: byCat,
               places: places.getLayers().length, links: nLinks,
-              regions: regions.getLayers().length};
+              regions: regions.getLayers().length + countryRegions.getLayers().length};
     };
 
     function ready() {
