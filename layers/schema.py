@@ -308,8 +308,9 @@ def point(p: PlaceRecord):
 
 #: the kinds of admin area whose outlines the regions layer holds (first and second level)
 AREA_KINDS = ("admin1", "admin2")
-#: the kinds of place the regions layer holds: the admin areas and the countries
-REGION_KINDS = (*AREA_KINDS, "country")
+#: the kinds of place the regions layer holds: the admin areas, the countries and the
+#: continents and world regions (``region``: the union of their members' outlines)
+REGION_KINDS = (*AREA_KINDS, "country", "region")
 
 
 def area_anchors(places: list[PlaceRecord], *, bundled: bool = True,
@@ -355,6 +356,14 @@ def area_anchors(places: list[PlaceRecord], *, bundled: bool = True,
             geom = countries.get(p.country_code.upper())
             if geom is not None and not geom.is_empty:
                 outlines[p.place_id] = geom   # shipped either way: a boundaries file may match it
+        elif p.kind == "region":
+            from geo.outlines import world_region_outline
+
+            geom = world_region_outline(p.name, borders)
+            if geom is not None and not geom.is_empty:
+                outlines[p.place_id] = geom
+            continue    # its claims stay at the gazetteer's point of it (a continent's
+            # pole of inaccessibility would put "Europe" deep in Russia)
         if geom is None or geom.is_empty:
             continue
         if p.kind in AREA_KINDS and geom.contains(Point(p.lon, p.lat)):

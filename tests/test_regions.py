@@ -99,7 +99,7 @@ def test_first_article_oblasts_are_outlines_in_geojson_and_html(first):
     assert drawn == {pid: "MultiPolygon" for pid in OBLASTS}
     # a country is drawn from the page's own outlines, named, not repeated
     assert {r["id"]: r["outline"] for r in data["regions"] if r["kind"] == "country"} == \
-        {"country:UA": "Ukraine", "country:RU": "Russia"}
+        {"country:UA": ["Ukraine"], "country:RU": ["Russia"]}
     donetsk = shape(next(r["geometry"] for r in data["regions"] if r["id"] == "geonames:709716"))
     assert donetsk.contains(Point(37.18, 48.28))   # Pokrovsk
 

@@ -107,7 +107,7 @@ def test_a_country_named_is_an_outline_in_the_geopackage_and_geojson(local):
     # the page draws it from the outlines it holds, by name, not from a second copy
     data = page_data(local / "local-2026-03-04.html")
     region = next(r for r in data["regions"] if r["id"] == "country:UA")
-    assert region["outline"] == "Ukraine" and region["geometry"] is None
+    assert region["outline"] == ["Ukraine"] and region["geometry"] is None
 
 
 # --------------------------------------------------------------------------- the HTML map
@@ -183,3 +183,41 @@ def test_the_state_holding_a_county_map_is_drawn_not_pointed_at(county):
     # the view stays on the county (its scale bar tens of km, not hundreds)
     bars = [int(t) for t in texts if t.strip().isdigit()]
     assert bars and max(bars) <= 50, bars
+
+
+# --------------------------------------------------------------------------- world regions
+
+#: a city story that names a world region of whole countries
+SAHEL_TEXT = """Drought spreads across the Sahel
+
+May 1, 2026
+
+Aid agencies said on Friday that 2 million people in the Sahel faced hunger this year.
+In Niamey, 300 families queued for food aid, city officials said.
+"""
+
+
+def test_a_world_region_is_the_outline_of_its_members(tmp_path):
+    import geopandas as gpd
+
+    out = build(tmp_path, "sahel-2026-05-01", SAHEL_TEXT)
+    regions = gpd.read_file(out / "sahel-2026-05-01.gpkg", layer="regions")
+    sahel = regions[regions["kind"] == "region"]
+    assert sahel["name"].tolist() == ["Sahel"]
+    assert sahel.geom_type.tolist() == ["MultiPolygon"]
+    outline = sahel.geometry.iloc[0]
+    # its member states' capitals inside it (Niamey, Bamako, N'Djamena), Dakar and Abuja not
+    for lon, lat in ((2.11, 13.51), (-7.99, 12.64), (15.04, 12.11)):
+        assert outline.contains(Point(lon, lat))
+    for lon, lat in ((-17.44, 14.69), (7.49, 9.06)):
+        assert not outline.contains(Point(lon, lat))
+    # the page draws it from its members' outlines, by name
+    region = next(r for r in page_data(out / "sahel-2026-05-01.html")["regions"]
+                  if r["kind"] == "region")
+    assert {"Niger", "Mali", "Chad"} <= set(region["outline"]) and region["geometry"] is None
+    # the static map stays on the city it names, and names the region it lies in
+    svg = (out / "sahel-2026-05-01.svg").read_text(encoding="utf-8")
+    texts = re.findall(r">([^<>]*)<", svg)
+    assert "Sahel" in texts and "Niamey" in texts
+    bars = [int(t) for t in texts if t.strip().isdigit()]
+    assert bars and max(bars) <= 100, bars

@@ -201,7 +201,7 @@
        piece cut off at the antimeridian) */
     function mainPart(layer) {
       var best = null, size = -1;
-      layer.eachLayer(function (poly) {
+      (layer.eachLayer ? layer : {eachLayer: function (f) { f(layer); }}).eachLayer(function (poly) {
         var ll = poly.getLatLngs();
         (L.LineUtil.isFlat(ll[0]) ? [ll] : ll).forEach(function (rings) {
           var b = L.latLngBounds(rings[0]);
@@ -219,11 +219,17 @@
        free), and is lit while it, or a claim about it, is pointed at or open */
     var COUNTRY_STYLE = {color: '#3b3b3b', weight: 2.2, dashArray: null, fill: false,
                          fillColor: '#3b3b3b', fillOpacity: 0, className: 'cm-region cm-country-named'};
+    /* a continent or world region: dashed like an area, unfilled like a country */
+    var WORLD_STYLE = {color: '#6a51a3', weight: 2, dashArray: '5 5', fill: false,
+                       fillColor: '#6a51a3', fillOpacity: 0, className: 'cm-region cm-world-region'};
     D.regions.forEach(function (r) {
-      var layer, isCountry = r.kind === 'country';
+      var layer, isCountry = r.kind === 'country', isWorld = r.kind === 'region';
       if (r.outline) {
-        if (!outlineByName[r.outline]) { return; }
-        layer = L.geoJSON(outlineByName[r.outline], {style: COUNTRY_STYLE});
+        var parts = [].concat(r.outline).map(function (n) { return outlineByName[n]; })
+                               .filter(Boolean);
+        if (!parts.length) { return; }
+        layer = L.geoJSON({type: 'FeatureCollection', features: parts},
+                          {style: isWorld ? WORLD_STYLE : COUNTRY_STYLE});
       } else if (!r.geometry) {
         return;
       } else if (r.geometry.type === 'Point') {
@@ -231,10 +237,11 @@
         layer = L.circleMarker(ll, {radius: 22, color: '#6a51a3', weight: 2, dashArray: '5 5',
                                     fillColor: '#6a51a3', fillOpacity: 0.07, className: 'cm-region'});
       } else {
-        layer = L.geoJSON(r.geometry, {style: isCountry ? COUNTRY_STYLE : REGION_STYLE});
+        layer = L.geoJSON(r.geometry, {style: isCountry ? COUNTRY_STYLE : isWorld ? WORLD_STYLE : REGION_STYLE});
       }
       layer.cmRegion = r;
       layer.cmCountry = isCountry && !(r.geometry && r.geometry.type === 'Point');
+      layer.cmWorld = isWorld && !(r.geometry && r.geometry.type === 'Point');
       layer.bindTooltip(function () { return el('span', null, r.name + (isCountry ? ' (country)' : ' (region)')); },
                         {sticky: true});
       layer.bindPopup(function () { return regionCard(r); }, {maxWidth: 320});
@@ -243,6 +250,9 @@
       regionLayers[r.id] = layer;
       (isCountry ? countryRegions : regions).addLayer(layer);
       if (layer.cmCountry) { countryBounds.extend(mainPart(layer)); }
+      if (layer.cmWorld) {          /* each member country's mainland */
+        layer.eachLayer(function (f) { countryBounds.extend(mainPart(f)); });
+      }
     });
     /* a region stands out while it, or a claim about it, is pointed at or open */
     function highlightRegions(ids, on) {
@@ -250,8 +260,9 @@
         var layer = regionLayers[id];
         if (!layer) { return; }
         layer.cmLit = on;
-        if (layer.cmCountry) {
-          layer.setStyle({weight: on ? 3.5 : 2.2, fill: on, fillOpacity: on ? 0.12 : 0});
+        if (layer.cmCountry || layer.cmWorld) {
+          layer.setStyle({weight: on ? 3.5 : layer.cmCountry ? 2.2 : 2, fill: on,
+                          fillOpacity: on ? 0.12 : 0});
         } else {
           layer.setStyle({weight: on ? 3.5 : 2, fillOpacity: on ? 0.25 : 0.08, dashArray: on ? null : '5 5'});
         }

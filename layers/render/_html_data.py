@@ -308,8 +308,9 @@ def _links(gdf) -> tuple[list, list]:
 
 def _regions(gdf, borders: str | None = None) -> list:
     """The regions as the page draws them. A country drawn with its shipped outline names
-    it (``outline``: its name in `outline_data`, which the page holds anyway) instead of
-    repeating its geometry: a country at 1:50m is some 100 KB of GeoJSON."""
+    it (``outline``: its names in `outline_data`, which the page holds anyway) instead of
+    repeating its geometry: a country at 1:50m is some 100 KB of GeoJSON; so does a
+    continent or world region made of whole countries (its members' names)."""
     from layers.boundaries import BUNDLED_SOURCE
     from layers.render._frame import country_names_for
 
@@ -320,11 +321,19 @@ def _regions(gdf, borders: str | None = None) -> list:
     for i in range(n):
         r = {"id": _s(c["place_id"][i]), "name": _s(c["name"][i]), "kind": _s(c["kind"][i]),
              "geonameid": _num(c["geonameid"][i]), "admin1": _s(c["admin1"][i])}
-        shipped = (r["kind"] == "country"
-                   and _s(c["geometry_source"][i]) == BUNDLED_SOURCE["country"]
-                   and country_names_for([c["country_code"][i]], borders))
+        source = _s(c["geometry_source"][i])
+        shipped = []
+        if r["kind"] == "country" and source == BUNDLED_SOURCE["country"]:
+            shipped = country_names_for([c["country_code"][i]], borders)[:1]
+        elif r["kind"] == "region" and source == BUNDLED_SOURCE["region"]:
+            # a continent or world region of whole countries: their outlines, by name
+            from geo.outlines import world_region_members
+
+            members = world_region_members(r["name"])
+            if members and all("." not in m for m in members):
+                shipped = country_names_for(members, borders)
         if shipped:
-            r["outline"], r["geometry"] = shipped[0], None
+            r["outline"], r["geometry"] = shipped, None
         else:
             r["geometry"] = _geojson_geometry(geoms[i])
         out.append(r)

@@ -214,8 +214,11 @@ def _draw(layers, size, dpi, title, basemap, context, width=None):
     art = data.article
     places = [dict(r) for r in data.places]
     # the countries of the regions layer are drawn as the borders of the countries named
-    # (`_draw_outlines`), and frame the view only when nothing finer is named (below)
-    regions = [dict(r) for r in data.regions if r.get("kind") != "country"]
+    # (`_draw_outlines`), and frame the view only when nothing finer is named (below); so
+    # do continents and world regions, drawn as areas the view cuts
+    regions = [dict(r) for r in data.regions if r.get("kind") not in ("country", "region")]
+    wide = [dict(r) for r in data.regions if r.get("kind") == "region"
+            and r.get("geometry") is not None and r["geometry"].geom_type.endswith("Polygon")]
     claims = [dict(r) for r in data.claims]
     links = [dict(r) for r in data.links]
 
@@ -239,6 +242,11 @@ def _draw(layers, size, dpi, title, basemap, context, width=None):
     # -- the view --------------------------------------------------------------------
     view_geoms = [p["geometry"] for p in points] + [r["geometry"] for r in regions
                                                      if r["place_id"] not in around_ids]
+    if not view_geoms and wide:   # only world regions (and countries): show them whole
+        view_geoms = [r["geometry"] for r in wide]
+    else:                          # else drawn where the view meets them
+        around_ids |= {r["place_id"] for r in wide}
+    regions += wide
     if not view_geoms:   # only countries: show them whole
         view_geoms = [country_outline(p["geometry"]) for p in places]
     if not view_geoms:

@@ -14,7 +14,8 @@ Styles:
   displacement renderer, so claims stacked on one place open into rings around it;
 - claim_lines: lines categorised on ``category``;
 - links: lines categorised on ``relation`` (colour and dash per relation);
-- regions: a country (``kind`` country) as its dark outline, unfilled; an admin area
+- regions: a country (``kind`` country) as its dark outline, unfilled, a continent or
+  world region (``region``) as its purple outline, unfilled; an admin area
   outlined and lightly filled; labelled by ``name`` (a marker when a region is a point at
   its centre).
 
@@ -233,6 +234,8 @@ AREA_LABELLED_BY_REGIONS = ("admin1", "admin2", "country")
 COUNTRY_OUTLINE = "#3b3b3b"
 #: the regions style's rule for a country (QGIS expression)
 COUNTRY_FILTER = "\"kind\" = 'country'"
+#: ... and for a continent or world region (its outline only, as a country's)
+WORLD_REGION_FILTER = "\"kind\" = 'region'"
 
 
 def _blocking() -> str:
@@ -390,9 +393,12 @@ def qml(layer: str) -> str:
             '    <rules key="{regions}">',
             f'      <rule key="{{country}}" symbol="0" label="Country named" '
             f'filter={quoteattr(COUNTRY_FILTER)}/>',
+            f'      <rule key="{{world}}" symbol="2" label="Continent or world region named" '
+            f'filter={quoteattr(WORLD_REGION_FILTER)}/>',
             '      <rule key="{area}" symbol="1" label="Area named" filter="ELSE"/>',
             "    </rules>",
-            "    <symbols>", country, _symbol("1", "polygon", colour), "    </symbols>",
+            "    <symbols>", country, _symbol("1", "polygon", colour),
+            _symbol("2", "polygon", colour, fill=False, width=0.6), "    </symbols>",
             "  </renderer-v2>",
             _labeling("name", colour=colour, size=10.0, placement=1),
         ], labels=True, geometry="polygon")
