@@ -38,8 +38,8 @@ before any work: a figure size in inches, or a width in pixels for a report's co
 own: `layers.render._cells` (what is read of the layers, and sent to a drawing process),
 `_frame` (projection and view), `_pointers` (arrows to places beyond the map),
 `_look` (colours, sizes, markers), `_shapes` (geometries as matplotlib collections),
-`_markers` (the claims), `_labels` (label placement), `_context` (country names, nearby
-towns, far places), `_furniture` (layout, legend, scale bar, north arrow, inset, titles,
+`_markers` (the claims), `_regions` (the areas), `_labels` (label placement), `_context`
+(country names, nearby towns, far places), `_furniture` (layout, legend, scale bar, north arrow, inset, titles,
 caption), `_tiles` (web tiles) and `layers.render.report` (the report fragment).
 """
 
@@ -72,6 +72,7 @@ from layers.render._options import (DEFAULT_DPI, DEFAULT_FIGURE_SIZE, MIN_TYPE_P
                                     WIDTH_PRESETS, check_basemap, check_figure,
                                     parse_figure_size, parse_width, width_size)
 from layers.render._pointers import draw_far_pointers
+from layers.render._regions import draw_regions
 from layers.render._shapes import draw_lines, fill_polygons, to_pixels
 from layers.render.report import write_report_fragment
 from layers.symbology import PLACE_STYLE, label_for, relation_style
@@ -312,46 +313,9 @@ def _draw(layers, size, dpi, title, basemap, context, width=None):
     drawing = MapDrawing(fig, ax, None, crs, attribution=attribution)
 
     # -- regions ---------------------------------------------------------------------
-    import shapely
-    from shapely.geometry import Point
-    from shapely.geometry import box as view_box
-
-    region_anchor, region_marked = {}, set()
     admin_colour = PLACE_STYLE["admin1"][0]
-    centres = {p["place_id"]: p["geometry"] for p in places
-               if p.get("kind") == "admin1" and p.get("geometry") is not None
-               and p["geometry"].geom_type == "Point"}
-    for r in regions:
-        g = r["geometry"]
-        if g is None or g.is_empty:
-            continue
-        if g.geom_type in ("Polygon", "MultiPolygon"):
-            poly = to_crs([g], crs)
-            fill_polygons(ax, poly, facecolor=admin_colour, alpha=0.06, edgecolor="none", zorder=2)
-            fill_polygons(ax, poly, facecolor="none", edgecolor=admin_colour, linewidth=1.1,
-                  linestyle=(0, (5, 3)), zorder=2.1)
-            # the centre where its claims sit: the places layer's point, when inside
-            pt = centres.get(r["place_id"])
-            if pt is None or not g.contains(pt):
-                pt = g.representative_point()
-        else:
-            pt = g.centroid
-        x, y = to_map(pt.x, pt.y)
-        if r["place_id"] in around_ids:   # its name where it is seen: inside the view
-            # (clear of the story's own places, which it holds)
-            seen = poly[0].intersection(view_box(extent[0], extent[2], extent[1], extent[3]))
-            if seen.is_empty:
-                continue
-            clear = seen.difference(shapely.union_all(
-                [Point(*to_map(p["geometry"].x, p["geometry"].y)) for p in points]).buffer(
-                0.25 * max(extent[1] - extent[0], extent[3] - extent[2]))) if points else seen
-            x, y = (clear if not clear.is_empty else seen).representative_point().coords[0]
-        region_anchor[r["place_id"]] = (x, y)
-        if g.geom_type in ("Polygon", "MultiPolygon"):
-            continue    # its outline shows it: its name goes at the centre, no marker
-        region_marked.add(r["place_id"])
-        ax.plot([x], [y], marker="s", markersize=6, markerfacecolor="none",
-                markeredgecolor=admin_colour, markeredgewidth=1.2, linestyle="none", zorder=4)
+    region_anchor, region_marked = draw_regions(ax, regions, places, points, crs, extent,
+                                                around_ids)
 
     # -- links -----------------------------------------------------------------------
     relations_present = []
