@@ -4,8 +4,10 @@
     <categories>
       <category render="true" symbol="0" value="populated_place" label="Town or city" type="string"/>
       <category render="true" symbol="1" value="admin1" label="Region" type="string"/>
-      <category render="true" symbol="2" value="country" label="Country" type="string"/>
-      <category render="true" symbol="3" value="facility" label="Facility" type="string"/>
+      <category render="true" symbol="2" value="admin2" label="District or county" type="string"/>
+      <category render="true" symbol="3" value="region" label="Continent or world region" type="string"/>
+      <category render="true" symbol="4" value="country" label="Country" type="string"/>
+      <category render="true" symbol="5" value="facility" label="Facility" type="string"/>
     </categories>
     <symbols>
       <symbol type="marker" name="0" alpha="1" clip_to_extent="1" force_rhr="0">
@@ -60,6 +62,54 @@
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="angle" value="0"/>
+            <Option type="QString" name="color" value="140,107,177,255"/>
+            <Option type="QString" name="name" value="circle"/>
+            <Option type="QString" name="outline_color" value="255,255,255,255"/>
+            <Option type="QString" name="outline_style" value="solid"/>
+            <Option type="QString" name="outline_width" value="0.4"/>
+            <Option type="QString" name="outline_width_unit" value="MM"/>
+            <Option type="QString" name="size" value="3.2"/>
+            <Option type="QString" name="size_unit" value="MM"/>
+          </Option>
+          <prop k="angle" v="0"/>
+          <prop k="color" v="140,107,177,255"/>
+          <prop k="name" v="circle"/>
+          <prop k="outline_color" v="255,255,255,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.4"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="size" v="3.2"/>
+          <prop k="size_unit" v="MM"/>
+        </layer>
+      </symbol>
+      <symbol type="marker" name="3" alpha="1" clip_to_extent="1" force_rhr="0">
+        <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
+          <Option type="Map">
+            <Option type="QString" name="angle" value="0"/>
+            <Option type="QString" name="color" value="85,85,85,255"/>
+            <Option type="QString" name="name" value="circle"/>
+            <Option type="QString" name="outline_color" value="255,255,255,255"/>
+            <Option type="QString" name="outline_style" value="solid"/>
+            <Option type="QString" name="outline_width" value="0.4"/>
+            <Option type="QString" name="outline_width_unit" value="MM"/>
+            <Option type="QString" name="size" value="3.2"/>
+            <Option type="QString" name="size_unit" value="MM"/>
+          </Option>
+          <prop k="angle" v="0"/>
+          <prop k="color" v="85,85,85,255"/>
+          <prop k="name" v="circle"/>
+          <prop k="outline_color" v="255,255,255,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.4"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="size" v="3.2"/>
+          <prop k="size_unit" v="MM"/>
+        </layer>
+      </symbol>
+      <symbol type="marker" name="4" alpha="1" clip_to_extent="1" force_rhr="0">
+        <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
+          <Option type="Map">
+            <Option type="QString" name="angle" value="0"/>
             <Option type="QString" name="color" value="68,68,68,255"/>
             <Option type="QString" name="name" value="circle"/>
             <Option type="QString" name="outline_color" value="255,255,255,255"/>
@@ -80,7 +130,7 @@
           <prop k="size_unit" v="MM"/>
         </layer>
       </symbol>
-      <symbol type="marker" name="3" alpha="1" clip_to_extent="1" force_rhr="0">
+      <symbol type="marker" name="5" alpha="1" clip_to_extent="1" force_rhr="0">
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="angle" value="0"/>
