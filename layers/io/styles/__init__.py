@@ -102,15 +102,15 @@ def _symbol(name: str, kind: str, colour: str, *, dash: str = "", marker: Shape 
 
 
 def _categorized(attr: str, kind: str, entries: list[tuple[str, str, str, str]], *,
-                 shapes: dict[str, Shape] | None = None) -> str:
+                 shapes: dict[str, Shape] | None = None, size: float = 3.2) -> str:
     """A categorised renderer: entries are (value, label, colour, dash); shapes gives a
-    point's marker shape by value."""
+    point's marker shape by value; `size` a point marker's size (mm)."""
     cats, syms = [], []
     for i, (value, label, colour, dash) in enumerate(entries):
         cats.append(f'      <category render="true" symbol="{i}" value={quoteattr(value)} '
                     f'label={quoteattr(label)} type="string"/>')
         syms.append(_symbol(str(i), kind, colour, dash=dash,
-                            marker=(shapes or {}).get(value)))
+                            marker=(shapes or {}).get(value), size=size))
     return "\n".join([
         f'  <renderer-v2 type="categorizedSymbol" attr={quoteattr(attr)} forceraster="0" '
         f'symbollevels="0" enableorderby="0" referencescale="-1">',
@@ -127,6 +127,8 @@ PLACE_LABEL_DIST_MM = 4.0
 #: the sizes (mm) the claims style draws with: each claim's symbol (`_symbol`'s default),
 #: the displacement renderer's centre dot and what it adds to each ring's radius
 CLAIM_SYMBOL_MM, CENTRE_SYMBOL_MM, RING_ADDITION_MM = 3.2, 1.6, 0.3
+#: a place's marker (mm): smaller than a claim's, which a lone claim shows around
+PLACE_SYMBOL_MM = 1.6
 #: the room (mm) between a place's label and the outermost claim symbol around it
 LABEL_GAP_MM = 0.6
 
@@ -229,7 +231,7 @@ def _labeling(field: str, colour: str = "#222222", size: float = 9.0,
 
 
 #: place kinds the regions layer draws and labels (layers.schema.REGION_KINDS)
-AREA_LABELLED_BY_REGIONS = ("admin1", "admin2", "country")
+AREA_LABELLED_BY_REGIONS = ("admin1", "admin2", "country", "region")
 #: the outline of a country the article names (the HTML map's and the static map's)
 COUNTRY_OUTLINE = "#3b3b3b"
 #: the regions style's rule for a country (QGIS expression)
@@ -364,7 +366,9 @@ def qml(layer: str) -> str:
     if layer == "places":
         # areas are labelled once, by the regions layer (their outline, or their point)
         areas = ", ".join(f"'{k}'" for k in AREA_LABELLED_BY_REGIONS)
-        return _document([_categorized("kind", "point", _kind_entries()),
+        # smaller than a claim's symbol (3.2 mm): a lone claim at a place, drawn at its
+        # very point (no ring), shows around the place's dot instead of under it
+        return _document([_categorized("kind", "point", _kind_entries(), size=PLACE_SYMBOL_MM),
                           _labeling("name", show=f'"kind" NOT IN ({areas})',
                                     dist=PLACE_LABEL_DIST_MM, priority=7,
                                     dist_expression=place_label_distance())],

@@ -20,7 +20,7 @@
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.4"/>
             <Option type="QString" name="outline_width_unit" value="MM"/>
-            <Option type="QString" name="size" value="3.2"/>
+            <Option type="QString" name="size" value="1.6"/>
             <Option type="QString" name="size_unit" value="MM"/>
           </Option>
           <prop k="angle" v="0"/>
@@ -30,7 +30,7 @@
           <prop k="outline_style" v="solid"/>
           <prop k="outline_width" v="0.4"/>
           <prop k="outline_width_unit" v="MM"/>
-          <prop k="size" v="3.2"/>
+          <prop k="size" v="1.6"/>
           <prop k="size_unit" v="MM"/>
         </layer>
       </symbol>
@@ -44,7 +44,7 @@
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.4"/>
             <Option type="QString" name="outline_width_unit" value="MM"/>
-            <Option type="QString" name="size" value="3.2"/>
+            <Option type="QString" name="size" value="1.6"/>
             <Option type="QString" name="size_unit" value="MM"/>
           </Option>
           <prop k="angle" v="0"/>
@@ -54,7 +54,7 @@
           <prop k="outline_style" v="solid"/>
           <prop k="outline_width" v="0.4"/>
           <prop k="outline_width_unit" v="MM"/>
-          <prop k="size" v="3.2"/>
+          <prop k="size" v="1.6"/>
           <prop k="size_unit" v="MM"/>
         </layer>
       </symbol>
@@ -68,7 +68,7 @@
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.4"/>
             <Option type="QString" name="outline_width_unit" value="MM"/>
-            <Option type="QString" name="size" value="3.2"/>
+            <Option type="QString" name="size" value="1.6"/>
             <Option type="QString" name="size_unit" value="MM"/>
           </Option>
           <prop k="angle" v="0"/>
@@ -78,7 +78,7 @@
           <prop k="outline_style" v="solid"/>
           <prop k="outline_width" v="0.4"/>
           <prop k="outline_width_unit" v="MM"/>
-          <prop k="size" v="3.2"/>
+          <prop k="size" v="1.6"/>
           <prop k="size_unit" v="MM"/>
         </layer>
       </symbol>
@@ -92,7 +92,7 @@
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.4"/>
             <Option type="QString" name="outline_width_unit" value="MM"/>
-            <Option type="QString" name="size" value="3.2"/>
+            <Option type="QString" name="size" value="1.6"/>
             <Option type="QString" name="size_unit" value="MM"/>
           </Option>
           <prop k="angle" v="0"/>
@@ -102,7 +102,7 @@
           <prop k="outline_style" v="solid"/>
           <prop k="outline_width" v="0.4"/>
           <prop k="outline_width_unit" v="MM"/>
-          <prop k="size" v="3.2"/>
+          <prop k="size" v="1.6"/>
           <prop k="size_unit" v="MM"/>
         </layer>
       </symbol>
@@ -116,7 +116,7 @@
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.4"/>
             <Option type="QString" name="outline_width_unit" value="MM"/>
-            <Option type="QString" name="size" value="3.2"/>
+            <Option type="QString" name="size" value="1.6"/>
             <Option type="QString" name="size_unit" value="MM"/>
           </Option>
           <prop k="angle" v="0"/>
@@ -126,7 +126,7 @@
           <prop k="outline_style" v="solid"/>
           <prop k="outline_width" v="0.4"/>
           <prop k="outline_width_unit" v="MM"/>
-          <prop k="size" v="3.2"/>
+          <prop k="size" v="1.6"/>
           <prop k="size_unit" v="MM"/>
         </layer>
       </symbol>
@@ -140,7 +140,7 @@
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.4"/>
             <Option type="QString" name="outline_width_unit" value="MM"/>
-            <Option type="QString" name="size" value="3.2"/>
+            <Option type="QString" name="size" value="1.6"/>
             <Option type="QString" name="size_unit" value="MM"/>
           </Option>
           <prop k="angle" v="0"/>
@@ -150,7 +150,7 @@
           <prop k="outline_style" v="solid"/>
           <prop k="outline_width" v="0.4"/>
           <prop k="outline_width_unit" v="MM"/>
-          <prop k="size" v="3.2"/>
+          <prop k="size" v="1.6"/>
           <prop k="size_unit" v="MM"/>
         </layer>
       </symbol>
@@ -201,7 +201,7 @@
             </Option>
             <Option name="Show" type="Map">
               <Option name="active" type="bool" value="true"/>
-              <Option name="expression" type="QString" value="&quot;kind&quot; NOT IN ('admin1', 'admin2', 'country')"/>
+              <Option name="expression" type="QString" value="&quot;kind&quot; NOT IN ('admin1', 'admin2', 'country', 'region')"/>
               <Option name="type" type="int" value="3"/>
             </Option>
           </Option>
