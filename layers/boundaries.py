@@ -13,7 +13,9 @@ from geo.exc import BadInput
 __all__ = ["BUNDLED_SOURCE", "bundled_outline", "match_boundaries", "inner_point"]
 
 #: the regions layer's ``geometry_source`` of an outline claimmap ships, by kind of area
-BUNDLED_SOURCE = {"admin1": "Natural Earth admin-1", "admin2": "US Census counties"}
+BUNDLED_SOURCE = {"admin1": "Natural Earth admin-1", "admin2": "US Census counties",
+                  "country": "Natural Earth countries",
+                  "region": "Natural Earth countries (members)"}
 
 log = logging.getLogger("layers.builder")
 

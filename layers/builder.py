@@ -11,12 +11,13 @@ four GeoDataFrames in EPSG:4326 with the SPEC's flat properties.
 - links: one LineString per consecutive pair of places of a relating claim, drawn along
   the geodesic (densified with :meth:`pyproj.Geod.npts`) with its length on the WGS 84
   ellipsoid;
-- regions: the first-level admin areas (kind ``admin1``) the article names, as their
-  outlines (Natural Earth's admin-1, shipped; or the Polygons of a boundaries file the user
-  gives, which wins), a Point at the centre only where no outline matches. Countries stay
-  in the places layer only: a whole country is the frame of a news map, not an area it is
-  about. The claims about an area or a country are drawn at a point inside its outline,
-  not at the gazetteer's point (a country's capital region).
+- regions: the countries and admin areas (kinds ``country``, ``admin1``, ``admin2``) the
+  article names, as their outlines (Natural Earth's countries and admin-1, US counties,
+  shipped; or the Polygons of a boundaries file the user gives, which wins), a Point at
+  the centre only where no outline matches. A country's outline frames a map only when
+  the article names nothing finer (the maps' views are the renderers'). The claims about
+  an area or a country are drawn at a point inside its outline, not at the gazetteer's
+  point (a country's capital region).
 
 Ids come from the input (place_id, claim_id; link ids from the claim id and the pair) and
 features are sorted by them, so the same input gives the same layers, and

@@ -4,6 +4,7 @@ record of a ClaimsDoc; plain rows first (no pandas), GeoDataFrames on demand."""
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import dataclass
 
 from geo.exc import BadInput
@@ -19,7 +20,10 @@ log = logging.getLogger("layers.builder")
 
 PLACE_COLUMNS = ["place_id", "name", "kind", "geonameid", "country_code", "admin1",
                  "population", "mentions", "surfaces", "geo_precision", "alternatives",
-                 "source", "note"]
+                 "source", "note",
+                 # how many claims are drawn at the place's point (its own, and those of a
+                 # place drawn at the same point): QGIS's style sets the label clear of them
+                 "claim_count"]
 CLAIM_COLUMNS = ["claim_id", "article_id", "text", "span_start", "span_end", "category",
                  "measure", "value", "value_max", "unit", "date_start", "date_end", "time_precision",
                  "source", "place_ids", "geo_precision", "contested", "conflicts_with",
@@ -32,7 +36,7 @@ CLAIM_COLUMNS = ["claim_id", "article_id", "text", "span_start", "span_end", "ca
 #: claims columns that are ISO dates: strings in GeoJSON and CSV, DATE in the GeoPackage
 DATE_COLUMNS = ("date_start", "date_end")
 LINK_COLUMNS = ["link_id", "claim_id", "relation", "from_place", "to_place", "length_km"]
-REGION_COLUMNS = ["place_id", "name", "geonameid", "admin1", "country_code", "mentions",
+REGION_COLUMNS = ["place_id", "name", "kind", "geonameid", "admin1", "country_code", "mentions",
                   "geometry_source"]
 
 SEP = "; "
@@ -214,7 +218,7 @@ def relates(c: Claim, path: list[PlaceRecord]) -> bool:
 DTYPES = {
     "geonameid": "Int32", "population": "Int64", "mentions": "int32", "geo_precision": "int32",
     "span_start": "int32", "span_end": "int32", "value": "float64", "value_max": "float64", "contested": "bool",
-    "length_km": "float64",
+    "length_km": "float64", "claim_count": "int32",
 }
 
 
@@ -302,8 +306,11 @@ def point(p: PlaceRecord):
     return Point(p.lon, p.lat)  # lon, lat: x is longitude
 
 
-#: the kinds of place the regions layer holds: admin areas of the first and second level
+#: the kinds of admin area whose outlines the regions layer holds (first and second level)
 AREA_KINDS = ("admin1", "admin2")
+#: the kinds of place the regions layer holds: the admin areas, the countries and the
+#: continents and world regions (``region``: the union of their members' outlines)
+REGION_KINDS = (*AREA_KINDS, "country", "region")
 
 
 def area_anchors(places: list[PlaceRecord], *, bundled: bool = True,
@@ -316,14 +323,16 @@ def area_anchors(places: list[PlaceRecord], *, bundled: bool = True,
     when that lies inside its outline (Natural Earth's,
     :func:`layers.boundaries.bundled_outline`), else at a point well inside it. The claims
     file keeps the gazetteer's coordinates; the map layers draw the area at this point.
-    With ``bundled=False`` (a user's boundaries file) no outline is given.
+    With ``bundled=False`` (a user's boundaries file) no admin area's outline is given; a
+    country's always is (Natural Earth's, with the `borders` chosen).
 
     Returns
     -------
     anchors : dict
         place_id -> (lon, lat) for the areas that have an outline.
     outlines : dict
-        place_id -> MultiPolygon, the first-level areas' outlines (empty if not `bundled`).
+        place_id -> MultiPolygon: the countries' outlines, and the admin areas' (none if
+        not `bundled`).
     """
     from shapely.geometry import Point
 
@@ -345,6 +354,16 @@ def area_anchors(places: list[PlaceRecord], *, bundled: bool = True,
                 world = country_outlines(borders)
                 countries = {cc: g for cc, g in zip(world.iso_a2, world.geometry) if cc}
             geom = countries.get(p.country_code.upper())
+            if geom is not None and not geom.is_empty:
+                outlines[p.place_id] = geom   # shipped either way: a boundaries file may match it
+        elif p.kind == "region":
+            from geo.outlines import world_region_outline
+
+            geom = world_region_outline(p.name, borders)
+            if geom is not None and not geom.is_empty:
+                outlines[p.place_id] = geom
+            continue    # its claims stay at the gazetteer's point of it (a continent's
+            # pole of inaccessibility would put "Europe" deep in Russia)
         if geom is None or geom.is_empty:
             continue
         if p.kind in AREA_KINDS and geom.contains(Point(p.lon, p.lat)):
@@ -361,10 +380,10 @@ def layer_rows(doc: ClaimsDoc, *, source: str | None = None, bundled: bool = Tru
     Needs no pandas or geopandas, so a build can hand them to the static map's process
     before it has imported them.
 
-    Regions (the admin areas the article names, first and second level) are their
-    shipped outlines (Natural Earth admin-1, US counties), a Point at the gazetteer's
-    centre where none matches or where ``bundled=False`` (a user's boundaries file gives
-    them). Claims about an area or a
+    Regions (the countries and the admin areas the article names, first and second level;
+    column ``kind``) are their shipped outlines (Natural Earth countries and admin-1, US
+    counties), a Point at the gazetteer's centre where none matches or where
+    ``bundled=False`` (a user's boundaries file gives them). Claims about an area or a
     country are drawn at a point inside it (:func:`area_anchors`, with `borders`).
 
     Raises
@@ -407,14 +426,20 @@ def layer_rows(doc: ClaimsDoc, *, source: str | None = None, bundled: bool = Tru
                 link_geoms.append(geodesic_line([at(a), at(b)]))
         else:
             claim_geoms.append(Point(*at(path[0])))
+    # the claims drawn at each point: a place's label stands clear of them (the QGIS style)
+    drawn_at = Counter((round(g.x, 6), round(g.y, 6)) for g in claim_geoms
+                       if g.geom_type == "Point")
+    for row, g in zip(place_rows.rows, place_rows.geoms):
+        row["claim_count"] = drawn_at[(round(g.x, 6), round(g.y, 6))]
     if unplaced:
         log.info("%d claims name no place and are left out of the map layers "
                  "(they stay in the claims file and CSV): %s", len(unplaced), ", ".join(unplaced))
 
     from layers.boundaries import BUNDLED_SOURCE
 
-    admin = [p for p in places if p.kind in AREA_KINDS]
-    region_rows = [{"place_id": p.place_id, "name": p.name, "geonameid": int_or_none(p.geonameid),
+    admin = [p for p in places if p.kind in REGION_KINDS]
+    region_rows = [{"place_id": p.place_id, "name": p.name, "kind": p.kind,
+                    "geonameid": int_or_none(p.geonameid),
                     "admin1": p.admin1 or "", "country_code": p.country_code or "",
                     "mentions": int(p.mentions or 0),
                     "geometry_source": BUNDLED_SOURCE[p.kind] if p.place_id in outlines

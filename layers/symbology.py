@@ -71,6 +71,9 @@ RELATION_STYLE: dict[str, tuple[str, str, str]] = {
 PLACE_STYLE: dict[str, tuple[str, str]] = {
     "populated_place": ("#222222", "Town or city"),
     "admin1": ("#6a51a3", "Region"),
+    # each kind its own name in a legend (these two were both "Region" or "Admin2")
+    "admin2": ("#8c6bb1", "District or county"),
+    "region": ("#555555", "Continent or world region"),
     "country": ("#444444", "Country"),
     "facility": ("#b15928", "Facility"),
 }

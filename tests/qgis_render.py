@@ -95,10 +95,12 @@ def main(gpkg, out_png, *days):
             if not extent.isEmpty():
                 break
         extent.scale(1.6)
-        if extent.width() < 1.0 or extent.height() < 0.75:   # degrees: a town's surroundings
+        if extent.width() < 2.0 or extent.height() < 1.5:   # degrees: a town's surroundings
+            # (widened, never narrowed: claims spread east-west keep their whole width)
             centre = extent.center()
-            extent = QgsRectangle(centre.x() - 1.0, centre.y() - 0.75,
-                                  centre.x() + 1.0, centre.y() + 0.75)
+            half_w, half_h = max(extent.width(), 2.0) / 2, max(extent.height(), 1.5) / 2
+            extent = QgsRectangle(centre.x() - half_w, centre.y() - half_h,
+                                  centre.x() + half_w, centre.y() + half_h)
         settings.setExtent(extent)
         settings.setOutputSize(QSize(1200, 900))
         settings.setOutputDpi(96)

@@ -123,13 +123,20 @@ def test_regions_are_the_admin_areas_as_their_outlines(layers):
     assert set(r["admin1"]) == {"UA.14", "UA.05", "UA.04"}
 
 
-def test_countries_stay_out_of_regions():
+def test_a_country_is_a_region_with_its_outline():
+    # the SPEC's regions: countries, admin areas (and world regions), with a kind
+    from shapely.geometry import Point
+
     doc = pokrovsk_doc()
     doc.places.append(PlaceRecord(place_id="country:UA", name="Ukraine", kind="country",
                                   lat=49.0, lon=32.0, country_code="UA", mentions=5))
     out = layers_from_doc(doc)
     assert "country:UA" in set(out.places["place_id"])
-    assert "country:UA" not in set(out.regions["place_id"])
+    ua = out.regions.set_index("place_id").loc["country:UA"]
+    assert ua["kind"] == "country" and ua["geometry_source"] == "Natural Earth countries"
+    assert ua.geometry.geom_type == "MultiPolygon"
+    assert ua.geometry.contains(Point(30.52, 50.45)) and ua.geometry.contains(Point(24.03, 49.84))
+    assert set(out.regions.loc[out.regions["place_id"] != "country:UA", "kind"]) == {"admin1"}
 
 
 def _boundaries(tmp_path, columns: dict, crs=4326, name="b.gpkg"):

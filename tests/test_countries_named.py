@@ -32,7 +32,8 @@ def test_the_first_articles_countries_are_outlined_and_the_view_stays_local(tmp_
         page.wait_for_timeout(300)
         got = page.evaluate("""() => {
             const m = claimmap.core.map, out = {names: [], zoom: m.getZoom()};
-            m.eachLayer(l => { if (l.feature && l.options.className === 'cm-country-named') {
+            m.eachLayer(l => { if (l.feature && (l.options.className || '').split(' ')
+                                 .includes('cm-country-named')) {
                 out.names.push(l.feature.properties.name); } });
             out.paths = document.querySelectorAll('path.cm-country-named').length;
             const b = m.getBounds();

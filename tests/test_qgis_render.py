@@ -192,20 +192,80 @@ def example_render(tmp_path_factory):
     return json.loads(res.stdout), png
 
 
-def test_place_labels_clear_the_ring_of_claims(example_render):
-    """Avdiivka's claims are displaced onto a ring around it: its label (and every other
-    place's) covers no pixel of a claim's symbol."""
+def _labels_on_claims(report, png) -> dict:
+    """Place label -> how many pixels of a claim symbol's colour its box covers."""
     from PIL import Image
 
-    report, png = example_render
     image = Image.open(png).convert("RGB")
     colours = {tuple(int(c.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
                for c, _icon, _label in CATEGORY_STYLE.values()}
-    labels = [lab for lab in report["labels"] if lab["layer"] == "places"]
-    assert any(lab["text"].startswith("Avdi") for lab in labels), labels
-    for lab in labels:
+    out = {}
+    for lab in report["labels"]:
+        if lab["layer"] != "places":
+            continue
         x0, y0, x1, y1 = (round(v) for v in lab["box"])
         crop = image.crop((max(0, x0), max(0, y0), x1, y1))
-        hits = sum(n for n, c in crop.getcolors(maxcolors=crop.width * crop.height) or []
-                   if c in colours)
-        assert hits == 0, (lab["text"], hits)
+        out[lab["text"]] = sum(n for n, c in crop.getcolors(maxcolors=crop.width * crop.height)
+                               or [] if c in colours)
+    return out
+
+
+def test_place_labels_clear_the_ring_of_claims(example_render):
+    """Avdiivka's claims are displaced onto a ring around it: its label (and every other
+    place's) covers no pixel of a claim's symbol."""
+    hits = _labels_on_claims(*example_render)
+    assert any(text.startswith("Avdi") for text in hits), hits
+    assert all(n == 0 for n in hits.values()), hits
+
+
+def test_place_labels_clear_several_rings_of_claims(rendered):
+    """Pokrovsk holds 18 claims (its own and its coal mine's), which QGIS lays on three
+    rings: the labels of both stand outside the outermost ring (the places layer's
+    ``claim_count`` sets their distance), covering no pixel of a claim's symbol."""
+    layers, _rows, report, png = rendered
+    counts = dict(zip(layers.places["name"], layers.places["claim_count"]))
+    assert counts["Pokrovsk"] >= 17, counts          # more than two rings hold
+    hits = _labels_on_claims(report, png)
+    assert "Pokrovsk" in hits and any(t.startswith("Pokrovs’ke") for t in hits), hits
+    assert all(n == 0 for n in hits.values()), hits
+
+
+#: a story with one claim, at one town (written for this test)
+LONE_CLAIM_TEXT = """Families queue for food aid in Niamey
+
+May 1, 2026
+
+In Niamey, 300 families queued for food aid on Friday, city officials said.
+"""
+
+
+def test_a_lone_claim_shows_beside_its_place_not_under_it(tmp_path):
+    """One claim at a town is drawn at the town's very point (no ring: nothing to
+    displace); the town's marker, drawn above it, is smaller, so the claim's symbol shows
+    around it in its category's colour (it was the same size and hid the claim)."""
+    import sys
+
+    from PIL import Image
+
+    art = tmp_path / "aid-2026-05-01.txt"
+    art.write_text(LONE_CLAIM_TEXT, encoding="utf-8")
+    out = tmp_path / "out"
+    res = subprocess.run([str(Path(sys.executable).with_name("claimmap")), "build", str(art),
+                          "--out", str(out)], capture_output=True, text=True, timeout=600)
+    assert res.returncode == 0, res.stderr[-2000:]
+    claims = json.loads((out / "aid-2026-05-01.claims.geojson").read_text())["features"]
+    assert len(claims) == 1
+    colour = CATEGORY_STYLE[claims[0]["properties"]["category"]][0]
+    png = tmp_path / "render.png"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    env.update({"QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(tmp_path)})
+    os.chmod(tmp_path, 0o700)
+    res = subprocess.run([SYSTEM_PYTHON, str(RENDER), str(out / "aid-2026-05-01.gpkg"), str(png)],
+                         capture_output=True, text=True, env=env, timeout=300)
+    assert res.returncode == 0, (res.stdout[-2000:], res.stderr[-2000:])
+    rgb = tuple(int(colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    image = Image.open(png).convert("RGB")
+    # pixels of the category's colour, give or take antialiasing
+    shown = sum(n for n, c in image.getcolors(maxcolors=image.width * image.height)
+                if sum(abs(a - b) for a, b in zip(c, rgb)) <= 60)
+    assert shown >= 12, shown

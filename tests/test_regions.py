@@ -28,6 +28,8 @@ CLAIMMAP = str(Path(sys.executable).with_name("claimmap"))
 
 OBLASTS = {"geonames:709716": "Donetsk Oblast", "geonames:702657": "Luhansk Oblast",
            "geonames:709929": "Dnipropetrovsk Oblast"}
+#: the countries the first article names: outlines in the regions layer too (kind country)
+COUNTRIES = {"country:UA": "Ukraine", "country:RU": "Russia"}
 
 
 def build(tmp_path: Path, article: Path, *args) -> Path:
@@ -62,10 +64,13 @@ def test_first_article_oblasts_are_outlines_in_the_geopackage(first):
     import geopandas as gpd
 
     regions = gpd.read_file(first / f"{FIRST_SLUG}.gpkg", layer="regions")
-    assert dict(zip(regions["place_id"], regions["name"])) == OBLASTS
+    assert dict(zip(regions["place_id"], regions["name"])) == {**OBLASTS, **COUNTRIES}
     assert set(regions.geom_type) == {"MultiPolygon"}
-    assert set(regions["geometry_source"]) == {"Natural Earth admin-1"}
     assert regions.geometry.is_valid.all()
+    countries = regions[regions["kind"] == "country"]
+    assert set(countries["geometry_source"]) == {"Natural Earth countries"}
+    regions = regions[regions["kind"] == "admin1"]
+    assert set(regions["geometry_source"]) == {"Natural Earth admin-1"}
     places = gpd.read_file(first / f"{FIRST_SLUG}.gpkg", layer="places").set_index("place_id")
     by_id = regions.set_index("place_id").geometry
     # each oblast holds its own towns, and not its neighbour's
@@ -86,10 +91,15 @@ def test_first_article_oblasts_are_outlines_in_the_geopackage(first):
 def test_first_article_oblasts_are_outlines_in_geojson_and_html(first):
     fc = json.loads((first / f"{FIRST_SLUG}.regions.geojson").read_text())
     assert {f["id"]: f["geometry"]["type"] for f in fc["features"]} == \
-        {pid: "MultiPolygon" for pid in OBLASTS}
+        {pid: "MultiPolygon" for pid in {**OBLASTS, **COUNTRIES}}
+    assert {f["id"]: f["properties"]["kind"] for f in fc["features"]} == \
+        {**{pid: "admin1" for pid in OBLASTS}, **{pid: "country" for pid in COUNTRIES}}
     data = page_data(first / f"{FIRST_SLUG}.html")
-    drawn = {r["id"]: r["geometry"]["type"] for r in data["regions"]}
+    drawn = {r["id"]: r["geometry"]["type"] for r in data["regions"] if r["geometry"]}
     assert drawn == {pid: "MultiPolygon" for pid in OBLASTS}
+    # a country is drawn from the page's own outlines, named, not repeated
+    assert {r["id"]: r["outline"] for r in data["regions"] if r["kind"] == "country"} == \
+        {"country:UA": ["Ukraine"], "country:RU": ["Russia"]}
     donetsk = shape(next(r["geometry"] for r in data["regions"] if r["id"] == "geonames:709716"))
     assert donetsk.contains(Point(37.18, 48.28))   # Pokrovsk
 
@@ -118,11 +128,12 @@ def test_example_article_draws_its_oblast_as_an_outline(tmp_path):
     out = build(tmp_path, EXAMPLE_ARTICLE)
     slug = EXAMPLE_ARTICLE.stem
     regions = gpd.read_file(out / f"{slug}.gpkg", layer="regions")
-    # the example names one oblast, Donetsk (Avdiivka's)
-    assert regions["name"].tolist() == ["Donetsk Oblast"]
-    assert regions.geom_type.tolist() == ["MultiPolygon"]
-    assert [r["geometry"]["type"] for r in page_data(out / f"{slug}.html")["regions"]] == \
-        ["MultiPolygon"]
+    # the example names one oblast, Donetsk (Avdiivka's), and countries
+    areas = regions[regions["kind"] == "admin1"]
+    assert areas["name"].tolist() == ["Donetsk Oblast"]
+    assert set(regions.geom_type) == {"MultiPolygon"}
+    assert [r["geometry"]["type"] for r in page_data(out / f"{slug}.html")["regions"]
+            if r["kind"] == "admin1"] == ["MultiPolygon"]
 
 
 # --------------------------------------------------------------------------- countries
@@ -347,8 +358,9 @@ def test_html_map_highlights_an_area_and_the_area_of_a_claim(first):
       return lit;
     }"""
     with open_page(page_path, width=1400, height=900) as (page, log):
-        outlines = page.locator("path.cm-region")
-        assert outlines.count() == 3
+        # the three oblasts, and the two countries named (drawn apart, as outlines)
+        assert page.locator("path.cm-region:not(.cm-country-named)").count() == 3
+        assert page.locator("path.cm-country-named").count() == 2
         assert page.evaluate(width, None) == []
         # pointing at an oblast's outline where no marker or label is
         spot = page.evaluate("""() => {
@@ -356,7 +368,8 @@ def test_html_map_highlights_an_area_and_the_area_of_a_claim(first):
           for (var y = 150; y < size.y - 150; y += 23) {
             for (var x = 300; x < size.x - 300; x += 23) {
               var e = document.elementFromPoint(x, y);
-              if (e && e.classList && e.classList.contains('cm-region')) {
+              if (e && e.classList && e.classList.contains('cm-region')
+                  && !e.classList.contains('cm-country-named')) {
                 var ll = map.containerPointToLatLng([x, y]);
                 return [x, y, ll.lng, ll.lat];
               }
@@ -369,7 +382,8 @@ def test_html_map_highlights_an_area_and_the_area_of_a_claim(first):
         page.wait_for_timeout(200)
         lit = page.evaluate(width, None)
         fc = json.loads((first / f"{FIRST_SLUG}.regions.geojson").read_text())
-        under = [f["id"] for f in fc["features"] if shape(f["geometry"]).contains(Point(spot[2:]))]
+        under = [f["id"] for f in fc["features"] if f["properties"]["kind"] != "country"
+                 and shape(f["geometry"]).contains(Point(spot[2:]))]
         assert len(lit) == 1 and lit == under, (lit, under)
         page.mouse.move(5, 880)
         page.wait_for_timeout(200)

@@ -149,6 +149,12 @@
     for (var k = 0; k < C.n; k++) { claimById[C.id[k]] = k; }
 
     function placeName(id) { return placeById[id] ? placeById[id].name : id; }
+    /* a country or a world region: its point frames the view only when the article names
+       nothing finer (a claim about Russia sits deep inside Russia, far from the front) */
+    function isWide(id) {
+      var p = placeById[id];
+      return !!p && (p.kind === 'country' || p.kind === 'region');
+    }
     function placeList(i) {
       var s = S[C.places[i]];
       return s ? s.split('; ') : [];
@@ -187,28 +193,66 @@
        from anything the article says happened) counts only when there is nothing else */
     var bounds = L.latLngBounds([]), context = L.latLngBounds([]);
 
-    /* regions */
-    var regions = L.featureGroup(), regionLayers = {};
+    /* regions: the admin areas (dashed, lightly filled) and the countries the article
+       names (their outline, dark; drawn from the page's own outlines, `r.outline`) */
+    var regions = L.featureGroup(), countryRegions = L.featureGroup(), regionLayers = {};
+    var countryBounds = L.latLngBounds([]);
+    /* the box of a country's largest part (its mainland: not its far islands, nor a
+       piece cut off at the antimeridian) */
+    function mainPart(layer) {
+      var best = null, size = -1;
+      (layer.eachLayer ? layer : {eachLayer: function (f) { f(layer); }}).eachLayer(function (poly) {
+        var ll = poly.getLatLngs();
+        (L.LineUtil.isFlat(ll[0]) ? [ll] : ll).forEach(function (rings) {
+          var b = L.latLngBounds(rings[0]);
+          var s = (b.getEast() - b.getWest()) * (b.getNorth() - b.getSouth());
+          if (s > size) { size = s; best = b; }
+        });
+      });
+      return best || L.latLngBounds([]);
+    }
+    var outlineByName = {};
+    outlineData.features.forEach(function (f) { outlineByName[f.properties.name] = f; });
+    var REGION_STYLE = {color: '#6a51a3', weight: 2, dashArray: '5 5', fillColor: '#6a51a3',
+                        fillOpacity: 0.08, className: 'cm-region'};
+    /* a country is not filled (its stroke alone takes the pointer: the map inside it stays
+       free), and is lit while it, or a claim about it, is pointed at or open */
+    var COUNTRY_STYLE = {color: '#3b3b3b', weight: 2.2, dashArray: null, fill: false,
+                         fillColor: '#3b3b3b', fillOpacity: 0, className: 'cm-region cm-country-named'};
+    /* a continent or world region: dashed like an area, unfilled like a country */
+    var WORLD_STYLE = {color: '#6a51a3', weight: 2, dashArray: '5 5', fill: false,
+                       fillColor: '#6a51a3', fillOpacity: 0, className: 'cm-region cm-world-region'};
     D.regions.forEach(function (r) {
-      if (!r.geometry) { return; }
-      var layer;
-      if (r.geometry.type === 'Point') {
+      var layer, isCountry = r.kind === 'country', isWorld = r.kind === 'region';
+      if (r.outline) {
+        var parts = [].concat(r.outline).map(function (n) { return outlineByName[n]; })
+                               .filter(Boolean);
+        if (!parts.length) { return; }
+        layer = L.geoJSON({type: 'FeatureCollection', features: parts},
+                          {style: isWorld ? WORLD_STYLE : COUNTRY_STYLE});
+      } else if (!r.geometry) {
+        return;
+      } else if (r.geometry.type === 'Point') {
         var ll = [r.geometry.coordinates[1], r.geometry.coordinates[0]];
         layer = L.circleMarker(ll, {radius: 22, color: '#6a51a3', weight: 2, dashArray: '5 5',
                                     fillColor: '#6a51a3', fillOpacity: 0.07, className: 'cm-region'});
       } else {
-        layer = L.geoJSON(r.geometry, {style: {color: '#6a51a3', weight: 2, dashArray: '5 5',
-                                              fillColor: '#6a51a3', fillOpacity: 0.08,
-                                              className: 'cm-region'}});
+        layer = L.geoJSON(r.geometry, {style: isCountry ? COUNTRY_STYLE : isWorld ? WORLD_STYLE : REGION_STYLE});
       }
       layer.cmRegion = r;
-      layer.bindTooltip(function () { return el('span', null, r.name + ' (region)'); },
+      layer.cmCountry = isCountry && !(r.geometry && r.geometry.type === 'Point');
+      layer.cmWorld = isWorld && !(r.geometry && r.geometry.type === 'Point');
+      layer.bindTooltip(function () { return el('span', null, r.name + (isCountry ? ' (country)' : ' (region)')); },
                         {sticky: true});
       layer.bindPopup(function () { return regionCard(r); }, {maxWidth: 320});
       layer.on('mouseover', function () { highlightRegions([r.id], true); });
       layer.on('mouseout', function () { highlightRegions([r.id], false); });
       regionLayers[r.id] = layer;
-      regions.addLayer(layer);
+      (isCountry ? countryRegions : regions).addLayer(layer);
+      if (layer.cmCountry) { countryBounds.extend(mainPart(layer)); }
+      if (layer.cmWorld) {          /* each member country's mainland */
+        layer.eachLayer(function (f) { countryBounds.extend(mainPart(f)); });
+      }
     });
     /* a region stands out while it, or a claim about it, is pointed at or open */
     function highlightRegions(ids, on) {
@@ -216,7 +260,12 @@
         var layer = regionLayers[id];
         if (!layer) { return; }
         layer.cmLit = on;
-        layer.setStyle({weight: on ? 3.5 : 2, fillOpacity: on ? 0.25 : 0.08, dashArray: on ? null : '5 5'});
+        if (layer.cmCountry || layer.cmWorld) {
+          layer.setStyle({weight: on ? 3.5 : layer.cmCountry ? 2.2 : 2, fill: on,
+                          fillOpacity: on ? 0.12 : 0});
+        } else {
+          layer.setStyle({weight: on ? 3.5 : 2, fillOpacity: on ? 0.25 : 0.08, dashArray: on ? null : '5 5'});
+        }
       });
     }
     /* areas held by one country and recognised as another's (geo.outlines.disputed_areas) */
@@ -232,23 +281,18 @@
       pending.push(disputed);
       overlays['<span class="cm-swatch cm-swatch-disputed"></span>' + esc(D.disputed_title)] = disputed;
     }
-    /* the countries the article names: their outlines, highlighted (the view stays on
-       the claims: a country is not zoomed out to) */
-    var named = {};
-    (D.countries_named || []).forEach(function (n) { named[n] = true; });
-    if (D.countries_named && D.countries_named.length) {
-      var countries = L.geoJSON({type: 'FeatureCollection', features: outlineData.features
-                                 .filter(function (f) { return named[f.properties.name]; })}, {
-        style: {color: '#3b3b3b', weight: 2.2, fill: false, className: 'cm-country-named'},
-        interactive: false
-      });
-      pending.push(countries);
+    /* the countries the article names: their outlines (the view stays on the claims:
+       a country is zoomed out to only when the article names nothing finer) */
+    var nCountries = countryRegions.getLayers().length;
+    if (nCountries) {
+      pending.push(countryRegions);
       overlays['<span class="cm-swatch cm-swatch-country"></span>Countries named (' +
-               fmtNumber(D.countries_named.length) + ')'] = countries;
+               fmtNumber(nCountries) + ')'] = countryRegions;
     }
-    if (D.regions.length) {
+    var nRegions = regions.getLayers().length;
+    if (nRegions) {
       pending.push(regions);
-      overlays['<span class="cm-swatch cm-swatch-region"></span>Regions (' + fmtNumber(D.regions.length) + ')'] = regions;
+      overlays['<span class="cm-swatch cm-swatch-region"></span>Regions (' + fmtNumber(nRegions) + ')'] = regions;
     }
 
     /* links: directed lines with an arrowhead */
@@ -271,7 +315,11 @@
     if (D.links.length) {
       pending.push(links);
       overlays['<span class="cm-swatch cm-swatch-link"></span>Links (' + fmtNumber(D.links.length) + ')'] = links;
-      bounds.extend(links.getBounds());
+      D.links.forEach(function (lk) {
+        if (lk.coords.length < 2) { return; }
+        (isWide(lk.from) ? context : bounds).extend(lk.coords[0]);
+        (isWide(lk.to) ? context : bounds).extend(lk.coords[lk.coords.length - 1]);
+      });
     }
 
     function arrowHead(coords, colour) {
@@ -337,7 +385,7 @@
       mk.bindPopup(function () { return placeCard(p); }, {maxWidth: 340});
       placeMarkers[p.id] = mk;
       places.addLayer(mk);
-      (p.kind === 'country' ? context : bounds).extend([p.lat, p.lon]);
+      (isWide(p.id) ? context : bounds).extend([p.lat, p.lon]);
     });
     /* every place may keep a label on the map, at any number of places: labels are
        placed greedily in order of importance (claims at the place, then mentions, then
@@ -502,7 +550,7 @@
         if (loading && processed === total) { loading = false; setTimeout(ready, 0); }
       }
     });
-    var markers = new Array(C.n), shown = new Uint8Array(C.n);
+    var markers = new Array(C.n), shown = new Uint8Array(C.n), wideOf = {};
     var catOn = D.categories.map(function () { return true; });
     var catSvg = D.categories.map(function (c) { return [pinSvg(c, false), pinSvg(c, true)]; });
     for (var i = 0; i < C.n; i++) {
@@ -517,7 +565,11 @@
       mk.cmIndex = i;
       mk.cmLift = lift;
       markers[i] = mk;
-      bounds.extend([C.lat[i], C.lon[i]]);
+      var firstWide = wideOf[C.places[i]];
+      if (firstWide === undefined) {
+        firstWide = wideOf[C.places[i]] = isWide((S[C.places[i]] || '').split('; ')[0]);
+      }
+      (firstWide ? context : bounds).extend([C.lat[i], C.lon[i]]);
     }
     var popup = L.popup({maxWidth: 360, minWidth: 260, autoPanPadding: [30, 30]});
     var tooltip = L.tooltip({direction: 'top', offset: [0, -28], opacity: 0.95});
@@ -778,10 +830,10 @@
       var div = card('region', '#6a51a3');
       el('div', 'cm-card-title', r.name, div);
       var t = el('table', 'cm-facts', null, div);
-      row(t, 'Kind', 'Region named in the article');
+      row(t, 'Kind', r.kind === 'country' ? 'Country named in the article' : 'Region named in the article');
       row(t, 'GeoNames', r.geonameid);
       row(t, 'Admin1', r.admin1);
-      row(t, 'Shown as', r.geometry.type === 'Point' ? 'its centre (no boundary given)' : 'its boundary');
+      row(t, 'Shown as', r.geometry && r.geometry.type === 'Point' ? 'its centre (no boundary given)' : 'its boundary');
       return div;
     }
 
@@ -913,7 +965,7 @@
             el('span', null, rl.label, r);
           });
         }
-        if (D.kinds.length || D.regions.length) {
+        if (D.kinds.length || nRegions || nCountries) {
           el('div', 'cm-legend-head', 'Places', box);
           var pgrid = el('div', 'cm-legend-grid', null, box);
           D.kinds.forEach(function (k) {
@@ -922,11 +974,17 @@
             dot.style.background = k.colour;
             el('span', null, k.label, r);
           });
-          if (D.regions.length) {
+          if (nRegions) {
             var rr = el('div', 'cm-legend-row', null, pgrid);
             el('span', 'cm-legend-dot cm-legend-region', null, rr);
             el('span', null, 'Region named', rr);
             rr.title = 'A region the article names: its centre, or its boundary when one was given';
+          }
+          if (nCountries) {
+            var rc = el('div', 'cm-legend-row', null, pgrid);
+            el('span', 'cm-legend-dot cm-legend-country', null, rc);
+            el('span', null, 'Country named', rc);
+            rc.title = 'A country the article names: its outline';
           }
         }
         legendCounts = function () {
@@ -969,7 +1027,7 @@
 
     /* ---- API for tests, the embed page and links inside cards ---- */
 
-    CM.layers = {places: places, claims: claims, links: links, regions: regions, outline: outline,
+    CM.layers = {places: places, claims: claims, links: links, regions: regions, countries: countryRegions, outline: outline,
                  bases: bases, control: layerControl};
     CM.markers = markers;
     /* bring a claim's pin onto the map: fan out its cluster where every pin in it is at
@@ -1013,7 +1071,7 @@
       links.eachLayer(function (l) { if (l.cmLink) { nLinks++; } });
       return {claims: claims.getLayers().length, claimsByCategory: byCat,
               places: places.getLayers().length, links: nLinks,
-              regions: regions.getLayers().length};
+              regions: regions.getLayers().length + countryRegions.getLayers().length};
     };
 
     function ready() {
@@ -1080,7 +1138,7 @@
     map.options.zoomSnap = 0.25;      // fit the features to the window, not to a power of two
     CM.fitAll = function () {
       claims.unspiderfy();
-      if (!bounds.isValid()) { bounds = context; }
+      if (!bounds.isValid()) { bounds = countryBounds.isValid() ? countryBounds : context; }
       if (!bounds.isValid()) { map.setView([20, 0], 2, {animate: false}); return; }
       var fitBox = bounds.pad(0.05), size = map.getSize();
       /* room for the labels beside the points and the claim symbols standing above them */

@@ -19,30 +19,49 @@ __all__ = ["draw_context_towns", "draw_country_labels", "draw_disputed", "far_pl
 log = logging.getLogger(__name__)
 
 
-def far_places(candidates, claims, links):
-    """Places (and regions) named in passing far from the places the claims are about.
-
-    The claims' places (and the ends of links) make the core; a place with no claim
-    and no link lying more than three times the core's radius (and 150 km) from the
-    core's centre is "far": drawing it would shrink the story's area to a corner, so it
-    becomes a pointer at the map's edge instead.
-    """
-    from pyproj import Geod
-
+def _core(candidates, claims, links):
+    """The places the claims (and the ends of links) are about: (their ids, their points)."""
     used = set()
     for c in claims:
         used.update(split_ids(c.get("place_ids")))
     for ln in links:
         used.update({str(ln.get("from_place") or ""), str(ln.get("to_place") or "")})
+    core = [_point(r) for r in candidates if r["place_id"] in used]
+    return used, [g for g in core if g is not None]
 
-    def point(r):
-        g = r.get("geometry")
-        if g is None or g.is_empty:
-            return None
-        return g if g.geom_type == "Point" else g.representative_point()
 
-    core = [point(r) for r in candidates if r["place_id"] in used]
-    core = [g for g in core if g is not None]
+def _point(r):
+    g = r.get("geometry")
+    if g is None or g.is_empty:
+        return None
+    return g if g.geom_type == "Point" else g.representative_point()
+
+
+def _holds(r, core) -> bool:
+    """Whether an area's outline holds one of the core's points (a state holding the
+    county the claims are about)."""
+    g = r.get("geometry")
+    if g is None or g.is_empty or g.geom_type not in ("Polygon", "MultiPolygon"):
+        return False
+    import shapely
+
+    return bool(shapely.intersects(g, shapely.multipoints(core)))
+
+
+def far_places(candidates, claims, links, *, around=None):
+    """Places (and regions) named in passing far from the places the claims are about.
+
+    The claims' places (and the ends of links) make the core; a place with no claim
+    and no link lying more than three times the core's radius (and 150 km) from the
+    core's centre is "far": drawing it would shrink the story's area to a corner, so it
+    becomes a pointer at the map's edge instead. An area whose outline holds the core
+    (the state of a county map) is never far, however far its centre: the map lies in
+    it. Such areas are added to `around` (a list, when given): the map draws them
+    without letting them widen its view.
+    """
+    from pyproj import Geod
+
+    used, core = _core(candidates, claims, links)
     if not core:
         return []
     lon0 = lon_centre([g.x for g in core])
@@ -52,10 +71,14 @@ def far_places(candidates, claims, links):
     limit_km = max(3 * radius_km, 150.0)
     far = []
     for r in candidates:
-        pt = point(r)
+        pt = _point(r)
         if r["place_id"] in used or pt is None:
             continue
         if geod.inv(lon0, lat0, pt.x, pt.y)[2] / 1000 > limit_km:
+            if _holds(r, core):
+                if around is not None:
+                    around.append(r)
+                continue
             far.append(r)
     return far
 

@@ -415,7 +415,7 @@ def draw_legend(fig, rect, categories, relations, towns, facility, regions, clai
                              edgecolor=PLACE_STYLE["admin1"][0], linestyle=(0, (5, 3)),
                              linewidth=1.1))
         labels.append("Region (boundary)")
-    if regions:
+    if "point" in regions:   # an area with no outline: a marker at its centre
         handles.append(Line2D([], [], marker="s", linestyle="none", markersize=6,
                               markerfacecolor="none", markeredgecolor=PLACE_STYLE["admin1"][0],
                               markeredgewidth=1.2))

@@ -306,12 +306,38 @@ def _links(gdf) -> tuple[list, list]:
     return links, relations
 
 
-def _regions(gdf) -> list:
-    n, c = _rows(gdf, ["place_id", "name", "geonameid", "admin1"])
+def _regions(gdf, borders: str | None = None) -> list:
+    """The regions as the page draws them. A country drawn with its shipped outline names
+    it (``outline``: its names in `outline_data`, which the page holds anyway) instead of
+    repeating its geometry: a country at 1:50m is some 100 KB of GeoJSON; so does a
+    continent or world region made of whole countries (its members' names)."""
+    from layers.boundaries import BUNDLED_SOURCE
+    from layers.render._frame import country_names_for
+
+    n, c = _rows(gdf, ["place_id", "name", "kind", "geonameid", "admin1", "country_code",
+                       "geometry_source"])
     geoms = gdf.geometry.values if n else []
-    return [{"geometry": _geojson_geometry(geoms[i]), "id": _s(c["place_id"][i]),
-             "name": _s(c["name"][i]), "geonameid": _num(c["geonameid"][i]),
-             "admin1": _s(c["admin1"][i])} for i in range(n)]
+    out = []
+    for i in range(n):
+        r = {"id": _s(c["place_id"][i]), "name": _s(c["name"][i]), "kind": _s(c["kind"][i]),
+             "geonameid": _num(c["geonameid"][i]), "admin1": _s(c["admin1"][i])}
+        source = _s(c["geometry_source"][i])
+        shipped = []
+        if r["kind"] == "country" and source == BUNDLED_SOURCE["country"]:
+            shipped = country_names_for([c["country_code"][i]], borders)[:1]
+        elif r["kind"] == "region" and source == BUNDLED_SOURCE["region"]:
+            # a continent or world region of whole countries: their outlines, by name
+            from geo.outlines import world_region_members
+
+            members = world_region_members(r["name"])
+            if members and all("." not in m for m in members):
+                shipped = country_names_for(members, borders)
+        if shipped:
+            r["outline"], r["geometry"] = shipped, None
+        else:
+            r["geometry"] = _geojson_geometry(geoms[i])
+        out.append(r)
+    return out
 
 
 #: the outlines as the page embeds them: ``script_json(outline_data())``, made once by
@@ -432,7 +458,8 @@ def map_data(layers, *, tiles: list[dict]) -> dict:
     claims, cstyle = _claims(_to_4326(layers.claims), strings)
     places, kinds = _places(_to_4326(layers.places))
     links, relations = _links(_to_4326(layers.links))
-    regions = _regions(_to_4326(getattr(layers, "regions", None)))
+    regions = _regions(_to_4326(getattr(layers, "regions", None)),
+                       getattr(layers, "borders", None))
     art = layers.doc.article
     articles = {art.id: {"title": art.title or art.id, "published": _iso(art.published),
                          "source": art.source or "", "url": article_url(art)}}

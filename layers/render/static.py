@@ -38,8 +38,8 @@ before any work: a figure size in inches, or a width in pixels for a report's co
 own: `layers.render._cells` (what is read of the layers, and sent to a drawing process),
 `_frame` (projection and view), `_pointers` (arrows to places beyond the map),
 `_look` (colours, sizes, markers), `_shapes` (geometries as matplotlib collections),
-`_markers` (the claims), `_labels` (label placement), `_context` (country names, nearby
-towns, far places), `_furniture` (layout, legend, scale bar, north arrow, inset, titles,
+`_markers` (the claims), `_regions` (the areas), `_labels` (label placement), `_context`
+(country names, nearby towns, far places), `_furniture` (layout, legend, scale bar, north arrow, inset, titles,
 caption), `_tiles` (web tiles) and `layers.render.report` (the report fragment).
 """
 
@@ -72,6 +72,7 @@ from layers.render._options import (DEFAULT_DPI, DEFAULT_FIGURE_SIZE, MIN_TYPE_P
                                     WIDTH_PRESETS, check_basemap, check_figure,
                                     parse_figure_size, parse_width, width_size)
 from layers.render._pointers import draw_far_pointers
+from layers.render._regions import draw_regions
 from layers.render._shapes import draw_lines, fill_polygons, to_pixels
 from layers.render.report import write_report_fragment
 from layers.symbology import PLACE_STYLE, label_for, relation_style
@@ -213,7 +214,12 @@ def _draw(layers, size, dpi, title, basemap, context, width=None):
     data = drawing_input(layers)
     art = data.article
     places = [dict(r) for r in data.places]
-    regions = [dict(r) for r in data.regions]
+    # the countries of the regions layer are drawn as the borders of the countries named
+    # (`_draw_outlines`), and frame the view only when nothing finer is named (below); so
+    # do continents and world regions, drawn as areas the view cuts
+    regions = [dict(r) for r in data.regions if r.get("kind") not in ("country", "region")]
+    wide = [dict(r) for r in data.regions if r.get("kind") == "region"
+            and r.get("geometry") is not None and r["geometry"].geom_type.endswith("Polygon")]
     claims = [dict(r) for r in data.claims]
     links = [dict(r) for r in data.links]
 
@@ -225,13 +231,23 @@ def _draw(layers, size, dpi, title, basemap, context, width=None):
     points = [p for p in places if p.get("kind") in ("populated_place", "facility")]
     countries_named = [p for p in places if p.get("kind") == "country"]
     # places named in passing far from where the claims are: pointers at the map's edge
-    far = far_places(points + regions, claims, links)
+    # (an area holding the claims' places, e.g. the state of a county map, is no pointer:
+    # it is drawn, cut by the view, and does not widen it)
+    around: list = []
+    far = far_places(points + regions, claims, links, around=around)
     far_ids = {f["place_id"] for f in far}
+    around_ids = {r["place_id"] for r in around}
     points = [p for p in points if p["place_id"] not in far_ids]
     regions = [r for r in regions if r["place_id"] not in far_ids]
 
     # -- the view --------------------------------------------------------------------
-    view_geoms = [p["geometry"] for p in points] + [r["geometry"] for r in regions]
+    view_geoms = [p["geometry"] for p in points] + [r["geometry"] for r in regions
+                                                     if r["place_id"] not in around_ids]
+    if not view_geoms and wide:   # only world regions (and countries): show them whole
+        view_geoms = [r["geometry"] for r in wide]
+    else:                          # else drawn where the view meets them
+        around_ids |= {r["place_id"] for r in wide}
+    regions += wide
     if not view_geoms:   # only countries: show them whole
         view_geoms = [country_outline(p["geometry"]) for p in places]
     if not view_geoms:
@@ -297,30 +313,9 @@ def _draw(layers, size, dpi, title, basemap, context, width=None):
     drawing = MapDrawing(fig, ax, None, crs, attribution=attribution)
 
     # -- regions ---------------------------------------------------------------------
-    region_anchor = {}
     admin_colour = PLACE_STYLE["admin1"][0]
-    centres = {p["place_id"]: p["geometry"] for p in places
-               if p.get("kind") == "admin1" and p.get("geometry") is not None
-               and p["geometry"].geom_type == "Point"}
-    for r in regions:
-        g = r["geometry"]
-        if g is None or g.is_empty:
-            continue
-        if g.geom_type in ("Polygon", "MultiPolygon"):
-            poly = to_crs([g], crs)
-            fill_polygons(ax, poly, facecolor=admin_colour, alpha=0.06, edgecolor="none", zorder=2)
-            fill_polygons(ax, poly, facecolor="none", edgecolor=admin_colour, linewidth=1.1,
-                  linestyle=(0, (5, 3)), zorder=2.1)
-            # the centre where its claims sit: the places layer's point, when inside
-            pt = centres.get(r["place_id"])
-            if pt is None or not g.contains(pt):
-                pt = g.representative_point()
-        else:
-            pt = g.centroid
-        x, y = to_map(pt.x, pt.y)
-        region_anchor[r["place_id"]] = (x, y)
-        ax.plot([x], [y], marker="s", markersize=6, markerfacecolor="none",
-                markeredgecolor=admin_colour, markeredgewidth=1.2, linestyle="none", zorder=4)
+    region_anchor, region_marked = draw_regions(ax, regions, places, points, crs, extent,
+                                                around_ids)
 
     # -- links -----------------------------------------------------------------------
     relations_present = []
@@ -371,8 +366,9 @@ def _draw(layers, size, dpi, title, basemap, context, width=None):
                 markeredgewidth=0.5 if crowded else 0.9, linestyle="none", zorder=6)
         placer.add_marker(px, py, (size if crowded else scaled(PLACE_SIZE)) / 2 + 1)
     for pid, (x, y) in region_anchor.items():
-        px, py = ax.transData.transform((x, y))
-        placer.add_marker(px, py, 4.0)
+        if pid in region_marked:
+            px, py = ax.transData.transform((x, y))
+            placer.add_marker(px, py, 4.0)
 
     pointers = draw_far_pointers(ax, placer, far, to_map, crs, extent)
 

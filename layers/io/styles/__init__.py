@@ -14,8 +14,10 @@ Styles:
   displacement renderer, so claims stacked on one place open into rings around it;
 - claim_lines: lines categorised on ``category``;
 - links: lines categorised on ``relation`` (colour and dash per relation);
-- regions: outlined, lightly filled, labelled by ``name`` (a marker when a region is a
-  point at its centre).
+- regions: a country (``kind`` country) as its dark outline, unfilled, a continent or
+  world region (``region``) as its purple outline, unfilled; an admin area
+  outlined and lightly filled; labelled by ``name`` (a marker when a region is a point at
+  its centre).
 
 Labels use :data:`layers.symbology.LABEL_FONT` (an empty family is drawn by QGIS 3.22
 with a mathematical font). The claims styles set the layer's temporal properties, so
@@ -35,8 +37,8 @@ from xml.sax.saxutils import quoteattr
 from layers.symbology import (CATEGORY_STYLE, LABEL_FONT, PLACE_STYLE, RELATION_STYLE,
                               SHAPES, Shape, category_shape)
 
-__all__ = ["STYLE_LAYERS", "TEMPORAL_START", "TEMPORAL_END", "qml", "qml_for_geometry", "sld",
-           "write_style_files"]
+__all__ = ["STYLE_LAYERS", "TEMPORAL_START", "TEMPORAL_END", "place_label_distance", "qml",
+           "qml_for_geometry", "ring_reach_mm", "sld", "write_style_files"]
 
 #: layer name -> geometry the style draws
 STYLE_LAYERS = {
@@ -67,8 +69,9 @@ def _options(props: dict[str, str], indent: str) -> str:
 
 
 def _symbol(name: str, kind: str, colour: str, *, dash: str = "", marker: Shape | None = None,
-            size: float = 3.2, width: float = 0.9) -> str:
-    """One QGIS symbol: kind is point, line or polygon."""
+            size: float = 3.2, width: float = 0.9, fill: bool = True) -> str:
+    """One QGIS symbol: kind is point, line or polygon (lightly filled, or its outline
+    alone, `width` mm wide, with ``fill=False``)."""
     if kind == "point":
         cls, stype = "SimpleMarker", "marker"
         marker = marker or SHAPES["circle"]
@@ -85,8 +88,10 @@ def _symbol(name: str, kind: str, colour: str, *, dash: str = "", marker: Shape 
                  "customdash_unit": "MM"}
     else:
         cls, stype = "SimpleFill", "fill"
-        props = {"color": _rgba(colour, 40), "style": "solid", "outline_color": _rgba(colour),
-                 "outline_style": "solid", "outline_width": "0.6", "outline_width_unit": "MM"}
+        props = {"color": _rgba(colour, 40) if fill else "0,0,0,0",
+                 "style": "solid" if fill else "no", "outline_color": _rgba(colour),
+                 "outline_style": "solid", "outline_width": "0.6" if fill else f"{width}",
+                 "outline_width_unit": "MM"}
     return "\n".join([
         f'      <symbol type="{stype}" name={quoteattr(name)} alpha="1" clip_to_extent="1" force_rhr="0">',
         f'        <layer class="{cls}" enabled="1" locked="0" pass="0">',
@@ -97,15 +102,15 @@ def _symbol(name: str, kind: str, colour: str, *, dash: str = "", marker: Shape 
 
 
 def _categorized(attr: str, kind: str, entries: list[tuple[str, str, str, str]], *,
-                 shapes: dict[str, Shape] | None = None) -> str:
+                 shapes: dict[str, Shape] | None = None, size: float = 3.2) -> str:
     """A categorised renderer: entries are (value, label, colour, dash); shapes gives a
-    point's marker shape by value."""
+    point's marker shape by value; `size` a point marker's size (mm)."""
     cats, syms = [], []
     for i, (value, label, colour, dash) in enumerate(entries):
         cats.append(f'      <category render="true" symbol="{i}" value={quoteattr(value)} '
                     f'label={quoteattr(label)} type="string"/>')
         syms.append(_symbol(str(i), kind, colour, dash=dash,
-                            marker=(shapes or {}).get(value)))
+                            marker=(shapes or {}).get(value), size=size))
     return "\n".join([
         f'  <renderer-v2 type="categorizedSymbol" attr={quoteattr(attr)} forceraster="0" '
         f'symbollevels="0" enableorderby="0" referencescale="-1">',
@@ -116,28 +121,84 @@ def _categorized(attr: str, kind: str, entries: list[tuple[str, str, str, str]],
     ])
 
 
-#: how far (mm) a place's label stands from its marker: clear of the ring of claims the
-#: claims style's displacement renderer draws around a place (its symbols, `_symbol`'s 3.2
-#: mm, on a ring about 3.7 mm from the centre: looked at in QGIS 3.22's render)
+#: how far (mm) a place's label stands from its marker where the layer does not say how
+#: many claims are drawn there (a file of an older claimmap)
 PLACE_LABEL_DIST_MM = 4.0
+#: the sizes (mm) the claims style draws with: each claim's symbol (`_symbol`'s default),
+#: the displacement renderer's centre dot and what it adds to each ring's radius
+CLAIM_SYMBOL_MM, CENTRE_SYMBOL_MM, RING_ADDITION_MM = 3.2, 1.6, 0.3
+#: a place's marker (mm): smaller than a claim's, which a lone claim shows around
+PLACE_SYMBOL_MM = 1.6
+#: the room (mm) between a place's label and the outermost claim symbol around it
+LABEL_GAP_MM = 0.6
+
+
+def ring_reach_mm(n: int) -> float:
+    """How far (mm) from a place the claims drawn there reach, when `n` claims stand at
+    it: the outer edge of the outermost ring QGIS's point displacement renderer (concentric
+    rings, `_displacement`) lays them on, as QGIS 3.22 computes it
+    (``QgsPointDisplacementRenderer::calculateSymbolAndLabelPositions``: rings one symbol
+    diagonal apart, each holding as many symbols as its circumference has diagonals); a
+    single claim covers the place's own point.
+
+    >>> ring_reach_mm(1), ring_reach_mm(5), ring_reach_mm(6), ring_reach_mm(17)
+    (1.6, 5.96, 10.78, 15.61)
+    """
+    import math
+
+    if n <= 0:
+        return 0.0
+    if n == 1:
+        return CLAIM_SYMBOL_MM / 2
+    diagonal = CLAIM_SYMBOL_MM * math.sqrt(2)
+    first = CENTRE_SYMBOL_MM * math.sqrt(2) / 2 + diagonal / 2
+    left, ring, radius = n, 1, 0.0
+    while left > 0:
+        radius = first + (ring - 1) * diagonal + ring * RING_ADDITION_MM
+        left -= min(max(int(math.floor(2 * math.pi * radius / diagonal)), 1), left)
+        ring += 1
+    return round(radius + diagonal / 2, 2)
+
+
+def place_label_distance(most: int = 1000) -> str:
+    """A QGIS expression: how far (mm) a place's label stands from its point, clear of the
+    claims drawn around it (``claim_count``, the places layer's count of the claims drawn
+    at its point; `ring_reach_mm`), for up to `most` claims (the farthest ring beyond)."""
+    cases, last = [], None
+    for n in range(0, most + 1):
+        reach = max(ring_reach_mm(n), 1.0) + LABEL_GAP_MM
+        if cases and reach == cases[-1][1]:
+            cases[-1] = (n, reach)
+        else:
+            cases.append((n, reach))
+        last = reach
+    count = 'coalesce("claim_count", -1)'
+    whens = " ".join(f"WHEN {count} <= {n} THEN {reach:g}" for n, reach in cases[:-1])
+    return (f"CASE WHEN {count} < 0 THEN {PLACE_LABEL_DIST_MM:g} {whens} "
+            f"ELSE {last:g} END")
 
 
 def _labeling(field: str, colour: str = "#222222", size: float = 9.0,
               placement: int = 6, *, show: str = "", dist: float = 1.5,
-              priority: int = 5) -> str:
+              priority: int = 5, dist_expression: str = "") -> str:
     """Simple labelling on a field (placement 6 = around point, cartographic; 1 = over
     polygon centroid); `dist` in mm from the marker; `show`, an expression, labels only
-    the features it is true for (the data-defined "Show label" property)."""
-    shown = [] if not show else [
+    the features it is true for (the data-defined "Show label" property);
+    `dist_expression`, the distance in mm by feature (data-defined "LabelDistance"; `dist`
+    where it gives none)."""
+    props = [(name, expr) for name, expr in (("LabelDistance", dist_expression),
+                                             ("Show", show)) if expr]
+    shown = [] if not props else [
         "      <dd_properties>",
         '        <Option type="Map">',
         '          <Option name="name" type="QString" value=""/>',
         '          <Option name="properties" type="Map">',
-        '            <Option name="Show" type="Map">',
-        '              <Option name="active" type="bool" value="true"/>',
-        f'              <Option name="expression" type="QString" value={quoteattr(show)}/>',
-        '              <Option name="type" type="int" value="3"/>',
-        "            </Option>",
+        *[line for name, expr in props for line in (
+            f'            <Option name="{name}" type="Map">',
+            '              <Option name="active" type="bool" value="true"/>',
+            f'              <Option name="expression" type="QString" value={quoteattr(expr)}/>',
+            '              <Option name="type" type="int" value="3"/>',
+            "            </Option>")],
         "          </Option>",
         '          <Option name="type" type="QString" value="collection"/>',
         "        </Option>",
@@ -169,8 +230,14 @@ def _labeling(field: str, colour: str = "#222222", size: float = 9.0,
     ])
 
 
-#: place kinds the regions layer draws and labels (layers.schema.AREA_KINDS)
-AREA_LABELLED_BY_REGIONS = ("admin1", "admin2")
+#: place kinds the regions layer draws and labels (layers.schema.REGION_KINDS)
+AREA_LABELLED_BY_REGIONS = ("admin1", "admin2", "country", "region")
+#: the outline of a country the article names (the HTML map's and the static map's)
+COUNTRY_OUTLINE = "#3b3b3b"
+#: the regions style's rule for a country (QGIS expression)
+COUNTRY_FILTER = "\"kind\" = 'country'"
+#: ... and for a continent or world region (its outline only, as a country's)
+WORLD_REGION_FILTER = "\"kind\" = 'region'"
 
 
 def _blocking() -> str:
@@ -299,9 +366,12 @@ def qml(layer: str) -> str:
     if layer == "places":
         # areas are labelled once, by the regions layer (their outline, or their point)
         areas = ", ".join(f"'{k}'" for k in AREA_LABELLED_BY_REGIONS)
-        return _document([_categorized("kind", "point", _kind_entries()),
+        # smaller than a claim's symbol (3.2 mm): a lone claim at a place, drawn at its
+        # very point (no ring), shows around the place's dot instead of under it
+        return _document([_categorized("kind", "point", _kind_entries(), size=PLACE_SYMBOL_MM),
                           _labeling("name", show=f'"kind" NOT IN ({areas})',
-                                    dist=PLACE_LABEL_DIST_MM, priority=7)],
+                                    dist=PLACE_LABEL_DIST_MM, priority=7,
+                                    dist_expression=place_label_distance())],
                          labels=True, geometry="point")
     if layer == "claims":
         shapes = {cat: category_shape(cat) for cat in CATEGORY_STYLE}
@@ -318,10 +388,21 @@ def qml(layer: str) -> str:
                          geometry="line")
     if layer == "regions":
         colour = PLACE_STYLE["admin1"][0]
+        # a country is its outline only (a fill would cover the map it frames); the admin
+        # areas (and a file of an older claimmap, with no "kind") lightly filled
+        country = _symbol("0", "polygon", COUNTRY_OUTLINE, fill=False, width=0.7)
         return _document([
-            '  <renderer-v2 type="singleSymbol" forceraster="0" symbollevels="0" '
+            '  <renderer-v2 type="RuleRenderer" forceraster="0" symbollevels="0" '
             'enableorderby="0" referencescale="-1">',
-            "    <symbols>", _symbol("0", "polygon", colour), "    </symbols>",
+            '    <rules key="{regions}">',
+            f'      <rule key="{{country}}" symbol="0" label="Country named" '
+            f'filter={quoteattr(COUNTRY_FILTER)}/>',
+            f'      <rule key="{{world}}" symbol="2" label="Continent or world region named" '
+            f'filter={quoteattr(WORLD_REGION_FILTER)}/>',
+            '      <rule key="{area}" symbol="1" label="Area named" filter="ELSE"/>',
+            "    </rules>",
+            "    <symbols>", country, _symbol("1", "polygon", colour),
+            _symbol("2", "polygon", colour, fill=False, width=0.6), "    </symbols>",
             "  </renderer-v2>",
             _labeling("name", colour=colour, size=10.0, placement=1),
         ], labels=True, geometry="polygon")
@@ -386,8 +467,8 @@ def _sld_text(field: str) -> str:
 
 
 def _sld_rule(name: str, title: str, symbolizer: str, attr: str | None = None,
-              value: str | None = None) -> str:
-    filt = ""
+              value: str | None = None, *, else_filter: bool = False) -> str:
+    filt = "<se:ElseFilter/>" if else_filter else ""
     if attr is not None:
         filt = ("<ogc:Filter><ogc:PropertyIsEqualTo>"
                 f"<ogc:PropertyName>{attr}</ogc:PropertyName>"
@@ -415,7 +496,14 @@ def sld(layer: str) -> str:
                  for k, (colour, label) in PLACE_STYLE.items()]
         rules.append(_sld_rule("labels", "Place names", _sld_text("name")))
     else:
-        rules = [_sld_rule("regions", "Regions", _sld_symbolizer(kind, PLACE_STYLE["admin1"][0])),
+        country = ("<se:PolygonSymbolizer><se:Stroke>"
+                   f'<se:SvgParameter name="stroke">{COUNTRY_OUTLINE}</se:SvgParameter>'
+                   '<se:SvgParameter name="stroke-width">2.5</se:SvgParameter></se:Stroke>'
+                   "</se:PolygonSymbolizer>")
+        rules = [_sld_rule("countries", "Country named", country, "kind", "country"),
+                 _sld_rule("regions", "Area named",
+                           _sld_symbolizer(kind, PLACE_STYLE["admin1"][0]),
+                           else_filter=True),
                  _sld_rule("labels", "Region names", _sld_text("name"))]
     return "\n".join([
         '<?xml version="1.0" encoding="UTF-8"?>',
