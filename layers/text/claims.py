@@ -84,7 +84,7 @@ from layers.text.binding import (UNRESOLVED, Ref, area_anaphors, area_ref, capit
                                   common_area, figure_places, focal_place, in_spans, ref_of,
                                   region_of, reports_there, resolve_anaphors, subject_place, unresolved_refs,
                                   whole_area)
-from layers.text.events import find_incident
+from layers.text.events import find_incident, told_by_figure
 from layers.text.figures import find_figures
 from layers.text.measures import topic_of
 from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
@@ -446,6 +446,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         return max(0, len(clauses) - 1)
 
     fig_clauses: set[int] = set()
+    fig_spans = tuple((f.start, f.end) for f in figures)
     n_before = len(ctx.claims)
     fig_dates: list[tuple[DateMention | None, str]] = []
     lo, hi = bisect_left(ctx.ref_starts, sent.start), bisect_left(ctx.ref_starts, sent.end)
@@ -550,8 +551,12 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
                  date=cdates[0] if cdates else event_date, source=source)
             continue
         for ev in CLAUSE_EVENTS[1:]:
-            if ev.name in made or not ev.rx.search(c.text):
+            m = ev.rx.search(c.text) if ev.name not in made else None
+            if m is None:
                 continue
+            at = c.start - sent.start
+            if told_by_figure(sent.text, at + m.start(), at + m.end(), fig_spans):
+                continue            # "8,000 residents had been evacuated": the figure tells it
             places, pnote, espan = cplaces, "", span
             if ev.explicit_place and not cplaces:
                 # "controls four state capitals, including Nyala and El Geneina"
@@ -574,7 +579,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     told = tuple(c.category for c in ctx.claims[n_before:] if c.value is None)
     for _ in range(2):              # two incidents at most, of two categories the sentence did not tell
         got = _incident(ctx, sent, clauses, cl_places, srefs, dates, event_date, source, clause_of,
-                        places_for, bool(figures), told)
+                        places_for, fig_spans, told)
         if got is None:
             break
         told += (got,)
@@ -585,16 +590,16 @@ _HYPOTHETICAL_RE = re.compile(r"\b(?:warn\w*|could|would|might|may|threat\w*|fea
 
 
 def _incident(ctx: _Ctx, sent: Sentence, clauses, cl_places, srefs, dates, event_date, source,
-              clause_of, places_for, counted: bool = False, told: tuple = ()) -> str | None:
+              clause_of, places_for, fig_spans: tuple = (), told: tuple = ()) -> str | None:
     """The incident a sentence tells (an attack, a disaster, a rupture, ...: see
     `layers.text.events`), when its clauses made no event: on the places of its clause,
     else the sentence's (a country when it names nothing smaller), else the clause's
     fallback; dated by its clause, the sentence, or the text before."""
-    got = find_incident(sent.text, told)
+    got = find_incident(sent.text, told, fig_spans)
     if got is None:
         return None
     name, category, a, b = got
-    if name == "casualties" and counted:
+    if name == "casualties" and fig_spans:
         return None                 # the deaths are the sentence's figures
     if _HYPOTHETICAL_RE.search(sent.text[:a]):
         return None                 # "warned that an assault on Rafah would ...": not an event

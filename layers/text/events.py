@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["EventRule", "EVENT_RULES", "CLAUSE_EVENTS", "INCIDENTS", "find_incident"]
+__all__ = ["EventRule", "EVENT_RULES", "CLAUSE_EVENTS", "INCIDENTS", "find_incident", "told_by_figure"]
 
 @dataclass(frozen=True)
 class EventRule:
@@ -188,14 +188,67 @@ INCIDENTS: list[tuple[str, str, re.Pattern]] = [(r.name, r.category, r.rx) for r
                                                  if r.scope == "incident"]
 
 
-def find_incident(text: str, skip: tuple[str, ...] = ()) -> tuple[str, str, int, int] | None:
+# between a counted noun and the verb that tells what befell it: auxiliaries, adverbs, and
+# an aside between dashes ("358 of the town's structures — a third of all buildings — were")
+_COUNTED_GAP_RE = re.compile(r"^\s*(?:[—–-]\s[^—–]{0,80}[—–-]\s*)?(?:(?:have|has|had|were|was|are|is|been|"
+                             r"being|also|now|reportedly|already|all|so far|since|then|later|each)\s+)*$", re.I)
+# between an incident and the figure it caused ("the quake, which killed 58", "the cyclone has
+# displaced 11,629", "a strike on the city killed two"): no clause break, a verb of harm
+_CAUSED_GAP_RE = re.compile(r"^[^,;:.]{0,45}?\b(?:which\s+|that\s+)?(?:(?:has|have|had)\s+)?(?:killed|claimed|"
+                            r"displaced|left|injured|wounded|caused|destroyed|damaged|razed|affected|forced|"
+                            r"evacuated|uprooted|flooded|cut off)\b[^,;:.]{0,40}$|"
+                            r"^\s*(?:(?:more than|at least|nearly|almost|about|around|some|over|up to|"
+                            r"a total of|an estimated|another)\s+)*$", re.I)
+
+# between a count of harm and the incident that caused it ("four people were killed when
+# landslides hit", "27 missing after landslides", "4 have died as a result of heavy rain"):
+# the cause told by a conjunction of time or cause (an agent, "wounded by a missile barrage",
+# is an incident of its own)
+_CAUSE_GAP_RE = re.compile(r"^\s*(?:(?:have|has|had|were|was|are|is|been|also|more|others?)\s+)*(?:(?:\w+\s+)?"
+                           r"(?:killed|dead|died|injured|wounded|hurt|missing|displaced|evacuated|affected|"
+                           r"homeless|stranded|destroyed|damaged)\b[^,;.]{0,50}?)?\b(?:when|after|as a result of|"
+                           r"due to|because of|following|amid)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+
+
+def told_by_figure(text: str, start: int, end: int, figures: tuple = ()) -> bool:
+    """Whether the incident at `text[start:end]` is what one of `figures` ((start, end) spans
+    of the sentence's figures, their counted noun included) counts or caused: "4,073 people
+    have been evacuated", "carried out 577 strikes", "evacuated 300 residents", "the
+    earthquake, which killed 58 people", "four were killed when landslides hit". Such a sentence tells its incident by its figure;
+    an event beside it would say it twice.
+
+    >>> s = "In total, 4,073 people have been evacuated."
+    >>> told_by_figure(s, s.index("evacuated"), s.index("evacuated") + 9, ((10, 22),))
+    True
+    >>> s = "Six people were wounded by a missile barrage on the city."
+    >>> told_by_figure(s, s.index("missile"), len(s) - 1, ((0, 10),))
+    False
+    """
+    for a, b in figures:
+        if a < end and start < b:
+            return True
+        # the incident's own first word may be the conjunction ("after landslides")
+        lead = text[start:end].split(maxsplit=1)[:1]
+        if b <= start and (_COUNTED_GAP_RE.match(text[b:start]) or _CAUSE_GAP_RE.match(text[b:start])
+                           or (lead and _CAUSE_GAP_RE.match(f"{text[b:start]}{lead[0]} "))):
+            return True
+        if end <= a and _CAUSED_GAP_RE.match(text[end:a]):
+            return True
+    return False
+
+
+def find_incident(text: str, skip: tuple[str, ...] = (), figures: tuple = ()) -> tuple[str, str, int, int] | None:
     """(name, category, start, end) of the first incident `text` tells, or None; incidents
-    of the categories in `skip` (told already) are passed over."""
+    of the categories in `skip` (told already), and those the sentence's `figures` ((start,
+    end) spans) count or caused (`told_by_figure`), are passed over."""
     best = None
     for name, category, rx in INCIDENTS:
         if category in skip:
             continue
-        m = rx.search(text)
-        if m and (best is None or m.start() < best[2]):
-            best = (name, category, m.start(), m.end())
+        for m in rx.finditer(text):
+            if best is not None and m.start() >= best[2]:
+                break
+            if not told_by_figure(text, m.start(), m.end(), figures):
+                best = (name, category, m.start(), m.end())
+                break
     return best
