@@ -33,6 +33,12 @@ from dataclasses import dataclass
 
 __all__ = ["EventRule", "EVENT_RULES", "CLAUSE_EVENTS", "INCIDENTS", "find_incident", "told_by_figure"]
 
+#: an evacuation told as an event: not a place named after it ("an evacuation point") nor
+#: one person's own ("before her evacuation"); a state (a crisis, famine, "refugees") is no event
+_EVACUATION = (r"(?<!\bher )(?<!\bhis )(?<!\bmy )\bevacuat\w*\b"
+               r"(?!\s+(?:points?|cent(?:re|er)s?|sites?|hubs?|shelters?|camps?|routes?)\b)")
+
+
 @dataclass(frozen=True)
 class EventRule:
     """One kind of event: its name, category and pattern. `scope` says who reads it: the
@@ -52,7 +58,7 @@ class EventRule:
 EVENT_RULES: tuple[EventRule, ...] = (
     EventRule("captured", "territorial", re.compile(
         r"\b(?:captur(?:ed|ing)|seiz(?:ed|ing)|took control of|taken control of|gained control of|"
-        r"liberat(?:ed|ing)|recaptur(?:ed|ing)|retook|retaken|occupied|fell to|the fall of|"
+        r"liberat(?:ed|ing)|recaptur(?:ed|ing)|retook|retaken|(?<!\bthe )(?<![-‑])occupied|fell to|the fall of|"
         r"(?:has |have |had )?taken|took|overran|overrun|"
         r"the capture of|withdr(?:ew|awn|awing) from|entered|"
         r"(?:withdr(?:ew|awn|awing)|pull(?:ed|ing)? (?:out|back)|retreat(?:ed|ing)?)\s+"
@@ -95,10 +101,10 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"\b(?:fighting|clashes|battles?|offensive|(?:push\w*|advanc\w*|mov\w*|broke|break\w*)\s+"
         r"(?:deeper\s+|further\s+)?into|storm(?:ed|ing)|(?:launched|fired|staged) from)\b", re.I), True),
     EventRule("humanitarian", "humanitarian", re.compile(
-        r"\bevacuat\w*|\bhumanitarian (?:aid|corridor|crisis|situation)|\bdire conditions\b|"
+        _EVACUATION + r"|\bhumanitarian (?:aid|corridor)\b|"
         r"\bcivilians?\b[^.;]{0,30}\b(?:trapped|fle\w*|shelter\w*)\b|\baid (?:convoys?|deliveries|"
-        r"trucks)\b|\bconvoys?\b|\bfood (?:and|or) (?:medicine|water)\b|\bfamine\b|"
-        r"\bstarv\w*|\bmalnutrition\b|\brefugees?\b|\bdisplaced\b|\banimal feed\b", re.I)),
+        r"trucks)\b|\bconvoys?\b|\bfood (?:and|or) (?:medicine|water)\b|\banimal feed\b|"
+        r"\b(?:prevented|blocked|barred|stopped)\s+(?:\w+\s+){0,3}?from\s+(?:entering|reaching|leaving)\b", re.I)),
     EventRule("political", "political", re.compile(
         r"\b(?:annex\w*|incorporat\w*|goal of controlling|control(?:ling)? of|controlling|"
         r"ceasefire|negotiat\w*|peace talks|talks|truce|summit|sanction\w*|referendum|"
@@ -161,7 +167,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"(?<!\bbring )(?<!\bbrought )(?<!\bsome )(?<!\bno )\w+(?:'s|s')?\s+(?:closures?|shutdowns?)|"
         r"(?:closure|shutdown) of (?:the\s+|a\s+|an\s+|its\s+|their\s+)?\w+)\b", re.I), scope="incident"),
     EventRule("evacuation", "humanitarian", re.compile(
-        r"\b(?:evacuat\w*|relocat\w*|forced (?:from|out of) their homes|fle(?:e|d|eing) "
+        _EVACUATION + r"|\b(?:relocat\w*|forced (?:from|out of) their homes|fle(?:e|d|eing) "
         r"(?:the|their)|being transferred|seek(?:ing)? refuge|took refuge)\b", re.I), scope="incident"),
     EventRule("protest", "political", re.compile(
         r"\b(?:protest(?:s|ed|ing)?|demonstrat(?:ions?|ed against)|rall(?:y|ies|ied)|"
