@@ -606,9 +606,12 @@ def _incident(ctx: _Ctx, sent: Sentence, clauses, cl_places, srefs, dates, event
     ci = clause_of(sent.start + a)
     places, pnote = cl_places[ci], ""
     if not places:
-        # the place another clause of the sentence is about ("Zimbabwe, has also seen its
-        # crops decimated"), else its first place that is no country or world region
-        said = [r for cp in cl_places for r in cp]
+        # a country the incident's own clause names after it ("Before making landfall in X,
+        # the cyclone passed over northern Madagascar"), else the place another clause of the
+        # sentence is about ("Zimbabwe, has also seen its crops decimated"), else its first
+        # place that is no country or world region
+        said = [r for r in srefs if r.kind == "country" and sent.start + a <= r.start < clauses[ci].end]
+        said = said[:1] or [r for cp in cl_places for r in cp]
         inner = [r for r in srefs if r.kind not in ("country", "region")]
         places = said[:1] or inner[:1] or [r for r in srefs if r.kind == "country"][:1]
     if not places:

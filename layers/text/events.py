@@ -125,6 +125,11 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"\b(?:air|drone|missile|rocket|artillery)\s+strikes?\s+(?:on|in|at|against|targeting)\b|"
         r"\b(?:attack|raid|assault|ambush|bombing)s?\s+(?:that\s+)?(?:[\w’'-]+\s+){0,6}?carried out by\b|"
         r"\b(?:was|were|had been)\s+(?:struck|hit|shelled|bombed|attacked|targeted)\b|"
+        r"\b(?:attacked|raided|stormed|shelled|bombed|bombarded|ambushed)\s+(?:(?:the|a|an|their|its)\s+)?"
+        r"(?:[\w’'-]+\s+){0,2}?(?:villages?|towns?|city|cities|camps?|bases?|positions?|convoys?|checkpoints?|"
+        r"hospitals?|ports?|airports?|markets?|schools?|police|posts?|barracks|settlements?|districts?|"
+        r"neighbou?rhoods?|homes|houses)\b|"
+        r"\b(?:(?:was|were|been)\s+set\s+(?:on\s+fire|alight)|set\s+fire\s+to|torched)\b|"
         r"\bsustained\s+(?:a\s+)?(?:direct\s+)?hit\b|\bimpacts?\s+(?:were|was)\s+(?:also\s+)?reported\b|"
         r"\bcluster munitions\b|\bexplosions?\s+(?:hit|rocked|shook)\b|"
         r"\b(?:fired|fires|firing|lobbed)\s+(?:(?:a|an|the|their|its|dozens of|more)\s+)?(?:\w+\s+){0,2}?"
@@ -137,9 +142,12 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"[^.;]{0,60}?\b(?:shook|struck|hit|killed|swept|devastat\w*|destroy\w*|flatten\w*|"
         r"level\w*|ravag\w*|moved in|spread|burn\w*|packed|was|were|has|have|had|caused|"
         r"decimat\w*|declared|affect\w*|started|began|worsened|intensified|continued|lashed|"
-        r"battered|pounded|triggered)\b|"
+        r"battered|pounded|triggered|passed over|passed through|crossed|stormed into|pummell?ed|"
+        r"made landfall|slammed into)\b|"
+        r"\b(?:made|makes) landfall\b|"
         r"\b(?:(?:heavy|torrential|monsoon) rains?|rainfall|downpours?|(?:strong|high|gale-force) winds|gales)\b"
-        r"[^.;]{0,40}?\b(?:hit|lashed|battered|pounded|swept|caused|triggered|flooded|struck|brought)\b|"
+        r"[^.;]{0,40}?\b(?:hit|lashed|battered|pounded|swept|caused|triggered|flooded|struck|brought|"
+        r"uprooted|toppled|felled|knocked down|tore)\b|"
         r"\b(?:due to|caused by|after|following|amid)\s+(?:(?:the|a|an|severe|heavy|deadly|massive|"
         r"torrential|strong|recent)\s+){0,3}(?:earthquakes?|storms?|hurricanes?|typhoons?|cyclones?|"
         r"tornad(?:o|oes)|floods?|flooding|landslides?|mudslides?|wildfires?|rains?|rainfall|droughts?)\b|"
@@ -166,9 +174,18 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"many|its|their|\w+'s)|(?:was|were|been)\s+(?:\w+\s+)?(?:damaged|destroyed|wrecked)|"
         r"(?<!\bbring )(?<!\bbrought )(?<!\bsome )(?<!\bno )\w+(?:'s|s')?\s+(?:closures?|shutdowns?)|"
         r"(?:closure|shutdown) of (?:the\s+|a\s+|an\s+|its\s+|their\s+)?\w+)\b", re.I), scope="incident"),
+    EventRule("production_moved", "economic", re.compile(
+        r"\b(?:shift\w*|mov(?:e|ed|es|ing)|transferr?\w*|relocat\w*|outsourc\w*)\s+(?:(?:its|their|the|all)\s+)?"
+        r"(?:\w+\s+){0,2}?(?:production|manufacturing)\b|"
+        r"\b(?:production|manufacturing)\s+(?:(?:will be|would be|was|were|is|are|has been|to be)\s+)?"
+        r"(?:shifted|moved|transferred|relocated|outsourced)\b", re.I), scope="incident"),
     EventRule("evacuation", "humanitarian", re.compile(
         _EVACUATION + r"|\b(?:relocat\w*|forced (?:from|out of) their homes|fle(?:e|d|eing) "
-        r"(?:the|their)|being transferred|seek(?:ing)? refuge|took refuge)\b", re.I), scope="incident"),
+        r"(?:the|their)|being transferred|seek(?:ing)? refuge|took refuge)\b|"
+        # a call to leave: "urged people in low-lying areas to move upland", "ordered boats back to harbour"
+        r"\b(?:urged|ordered|told|advised|called on|asked|instructed)\s+(?:[\w’'-]+\s+){0,8}?to\s+"
+        r"(?:move|leave|evacuate|flee|relocate|seek shelter|stay indoors|return to (?:the\s+)?(?:harbou?r|port|"
+        r"shore|land))\b", re.I), scope="incident"),
     EventRule("protest", "political", re.compile(
         r"\b(?:protest(?:s|ed|ing)?|demonstrat(?:ions?|ed against)|rall(?:y|ies|ied)|"
         r"strikes? against|march(?:ed|es|ing)? against|walkouts?|riot(?:s|ed|ing)?|tear gas|clash(?:ed|es)? with (?:police|"
@@ -196,7 +213,8 @@ INCIDENTS: list[tuple[str, str, re.Pattern]] = [(r.name, r.category, r.rx) for r
 
 # between a counted noun and the verb that tells what befell it: auxiliaries, adverbs, and
 # an aside between dashes ("358 of the town's structures — a third of all buildings — were")
-_COUNTED_GAP_RE = re.compile(r"^\s*(?:[—–-]\s[^—–]{0,80}[—–-]\s*)?(?:(?:have|has|had|were|was|are|is|been|"
+_COUNTED_GAP_RE = re.compile(r"^\s*(?:[—–-]\s[^—–]{0,80}[—–-]\s*)?"
+                             r"(?:(?:in|at|near|on|across|around)\s+(?:the\s+)?(?:[\w’'-]+\s+){1,4}?)?(?:(?:have|has|had|were|was|are|is|been|"
                              r"being|also|now|reportedly|already|all|so far|since|then|later|each)\s+)*$", re.I)
 # between an incident and the figure it caused ("the quake, which killed 58", "the cyclone has
 # displaced 11,629", "a strike on the city killed two"): no clause break, a verb of harm
