@@ -84,7 +84,7 @@ from layers.text.binding import (UNRESOLVED, Ref, area_anaphors, area_ref, capit
                                   common_area, figure_places, focal_place, in_spans, ref_of,
                                   region_of, reports_there, resolve_anaphors, subject_place, unresolved_refs,
                                   whole_area)
-from layers.text.events import find_incident, told_by_figure
+from layers.text.events import HYPOTHETICAL_RE, find_incident, told_by_figure
 from layers.text.figures import find_figures
 from layers.text.measures import topic_of
 from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
@@ -557,6 +557,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             at = c.start - sent.start
             if told_by_figure(sent.text, at + m.start(), at + m.end(), fig_spans):
                 continue            # "8,000 residents had been evacuated": the figure tells it
+            if HYPOTHETICAL_RE.search(c.text[:m.start()]):
+                continue            # "could be without power for days": not (yet) an event
             places, pnote, espan = cplaces, "", span
             if ev.explicit_place and not cplaces:
                 # "controls four state capitals, including Nyala and El Geneina"
@@ -585,10 +587,6 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         told += (got,)
 
 
-_HYPOTHETICAL_RE = re.compile(r"\b(?:warn\w*|could|would|might|may|threat\w*|fear\w*|plan\w*|"
-                              r"if|unless|prepar\w* for|risk of)\b", re.I)
-
-
 def _incident(ctx: _Ctx, sent: Sentence, clauses, cl_places, srefs, dates, event_date, source,
               clause_of, places_for, fig_spans: tuple = (), told: tuple = ()) -> str | None:
     """The incident a sentence tells (an attack, a disaster, a rupture, ...: see
@@ -601,7 +599,7 @@ def _incident(ctx: _Ctx, sent: Sentence, clauses, cl_places, srefs, dates, event
     name, category, a, b = got
     if name == "casualties" and fig_spans:
         return None                 # the deaths are the sentence's figures
-    if _HYPOTHETICAL_RE.search(sent.text[:a]):
+    if HYPOTHETICAL_RE.search(sent.text[:a]):
         return None                 # "warned that an assault on Rafah would ...": not an event
     ci = clause_of(sent.start + a)
     places, pnote = cl_places[ci], ""

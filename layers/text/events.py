@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["EventRule", "EVENT_RULES", "CLAUSE_EVENTS", "INCIDENTS", "find_incident", "told_by_figure"]
+__all__ = ["EventRule", "EVENT_RULES", "CLAUSE_EVENTS", "INCIDENTS", "find_incident", "told_by_figure", "HYPOTHETICAL_RE"]
 
 #: an evacuation told as an event: not a place named after it ("an evacuation point") nor
 #: one person's own ("before her evacuation"); a state (a crisis, famine, "refugees") is no event
@@ -152,9 +152,13 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"torrential|strong|recent)\s+){0,3}(?:earthquakes?|storms?|hurricanes?|typhoons?|cyclones?|"
         r"tornad(?:o|oes)|floods?|flooding|landslides?|mudslides?|wildfires?|rains?|rainfall|droughts?)\b|"
         r"\bwent under water\b|"
-        r"\b(?:state of (?:disaster|calamity)|national disaster|appealed for (?:help|aid)|"
+        # (not the name of a body, "the national disaster agency"; not a figure of speech,
+        # "the epicentre of the protest movement")
+        r"\b(?:state of (?:disaster|calamity)|national disaster(?!\s+(?:agency|authority|management|office|"
+        r"council|committee|cent(?:re|er)|service|risk|response|relief|coordinat\w*)\b)|appealed for (?:help|aid)|"
         r"crops? (?:\w+\s+){0,2}decimated|(?:severe\s+)?rainfall deficits?|driest|wettest|"
-        r"epicent(?:er|re))\b|"
+        r"epicent(?:er|re)(?!\s+of\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}(?:protests?|movement|unrest|"
+        r"demonstrations|crisis|fighting|conflict|scandal|debate)\b))\b|"
         r"\bflood(?:ed|ing)\s+(?:\w+\s+){0,2}?(?:villages?|homes|houses|streets?|towns?|"
         r"neighbou?rhoods?|areas?|roads?|fields|farmland|basements?|districts?)\b|"
         r"\b(?:was|were|been|are|is)\s+(?:\w+\s+)?(?:flooded|submerged|under water)\b|"
@@ -261,6 +265,18 @@ def told_by_figure(text: str, start: int, end: int, figures: tuple = ()) -> bool
     return False
 
 
+#: words before an incident that make it one that has not happened: a warning, a fear, a
+#: condition, a modal ("warned that an assault on Rafah would ..."); a plan announced is a
+#: decision taken ("announced plans to relocate the refugees")
+HYPOTHETICAL_RE = re.compile(r"\b(?:warn\w*|could|would|might|may|threat\w*|fear\w*|"
+                             r"(?<!\bannounced )(?<!\bunveiled )(?<!\bapproved )plan\w*|"
+                             r"if|unless|prepar\w* for|risk of)\b", re.I)
+# a hazard named, not an event: "prone to landslides", "the risk of floods", "warnings of storms"
+_HAZARD_RE = re.compile(r"\b(?:prone to|risks? of|vulnerable to|susceptible to|threat of|fears? of|"
+                        r"warnings? (?:of|for|about)|forecasts? (?:of|for)|brace for|prepared? for)\s+"
+                        r"(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def find_incident(text: str, skip: tuple[str, ...] = (), figures: tuple = ()) -> tuple[str, str, int, int] | None:
     """(name, category, start, end) of the first incident `text` tells, or None; incidents
     of the categories in `skip` (told already), and those the sentence's `figures` ((start,
@@ -272,7 +288,8 @@ def find_incident(text: str, skip: tuple[str, ...] = (), figures: tuple = ()) ->
         for m in rx.finditer(text):
             if best is not None and m.start() >= best[2]:
                 break
-            if not told_by_figure(text, m.start(), m.end(), figures):
+            if not told_by_figure(text, m.start(), m.end(), figures) and \
+                    not _HAZARD_RE.search(text[max(0, m.start() - 40):m.start()]):
                 best = (name, category, m.start(), m.end())
                 break
     return best
