@@ -557,8 +557,10 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             at = c.start - sent.start
             if told_by_figure(sent.text, at + m.start(), at + m.end(), fig_spans):
                 continue            # "8,000 residents had been evacuated": the figure tells it
-            if HYPOTHETICAL_RE.search(c.text[:m.start()]):
-                continue            # "could be without power for days": not (yet) an event
+            if ev.category in ("infrastructure", "humanitarian", "economic") and \
+                    HYPOTHETICAL_RE.search(c.text[:m.start()]):
+                continue            # "could be without power for days": a forecast, no event (a
+                                    # warned offensive stays: a strategic claim)
             places, pnote, espan = cplaces, "", span
             if ev.explicit_place and not cplaces:
                 # "controls four state capitals, including Nyala and El Geneina"
