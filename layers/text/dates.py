@@ -60,7 +60,7 @@ _NUMWORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "se
 _MON = (r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|"
         r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|"
         r"Oct\.?|Nov\.?|Dec\.?)")
-_YEAR = r"(?P<{n}>(?:19|20)\d\d)(?!\d|,\d)"
+_YEAR = r"(?P<{n}>(?:19|20)\d\d)(?!\d|,\d|s\b)"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 
 
@@ -89,7 +89,11 @@ _ONE = (
     rf"(?P<m7>January|February|March|April|May|June|July|August|September|October|November|"
     rf"December)\b(?!\s+[0-3]?\d\b)(?!,?\s+(?:of\s+)?(?:19|20)\d\d))"
     rf"|(?P<yr>(?P<yrp>\b(?:in|since|from|until|by|through|during|of|early|late|mid|between|"
-    rf"and|to)\s+)(?:early\s+|late\s+|mid-?)?(?P<y8>(?:19|20)\d\d)(?!\d|,\d|\.\d|\s*%))"
+    rf"and|to)\s+)(?:early\s+|late\s+|mid-?)?(?P<y8>(?:19|20)\d\d)(?!\d|,\d|\.\d|\s*%|s\b))"
+    # a year that dates the noun it comes before: "a devastating 1985 earthquake", "the 2019 floods"
+    rf"|(?P<ym>(?P<ymp>\b(?:a|an|the|its|their|this|that)\s+(?:[a-z]+\s+)?)(?P<y9>(?:19|20)\d\d)"
+    rf"(?=\s+[a-z]{{3,}}\b)(?!\s+(?:people|residents|troops|soldiers|homes|houses|cases|deaths|dead|"
+    rf"killed|injured|families|percent|per|km|miles|metres|meters|tonnes|tons|dollars|euros|pounds)\b))"
     rf"|(?P<ago>\b(?P<an>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+"
     rf"(?P<au>years?|months?|weeks?|days?)\s+ago\b)"
     rf"|(?P<lu>\b(?:last|this|next|past)\s+(?P<lun>week|month|year)\b)"
@@ -104,6 +108,11 @@ _SINCE_EVENT_RE = re.compile(r"\bsince\s+(?:the\s+)?[a-z]+(?:ing|ure|ion|all)\b[
                              r"\b(?:in|on)\s+$", re.I)
 _JOIN_RE = re.compile(r"^\s*(?:to|until|till|through|and|-|–|—)\s*$", re.I)
 _MONTH_CASE_RE = re.compile(r"^[A-Z]")
+# a weekday said of what is to come: "will run the full length Thursday", "is due to open Monday"
+_FUTURE_RE = re.compile(r"\b(?:will|shall|is to|are to|is due|are due|scheduled|expected to|next)\b[^.;]{0,50}$",
+                        re.I)
+# a date said as an offset from another: "a day after ...", "two days before ..."
+_OFFSET_RE = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|\d)\s+(days?|weeks?)\s+(after|before)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -216,6 +225,8 @@ def _one(m: re.Match, ref: date | None) -> tuple[str, str] | None:
         return (f"{y:04d}-{_month(g['m7']):02d}", "month") if y else None
     if g["yr"]:
         return g["y8"], "year"
+    if g["ym"]:
+        return g["y9"], "year"
     if ref is None:
         return None
     if g["ago"]:
@@ -237,7 +248,13 @@ def _one(m: re.Match, ref: date | None) -> tuple[str, str] | None:
         if unit == "month":
             y, mo = divmod(ref.year * 12 + ref.month - 1 + step, 12)
             return f"{y:04d}-{mo + 1:02d}", "month"
-        d = ref + timedelta(days=7 * step)
+        # the middle (Wednesday) of the calendar week before (after) the reference date's,
+        # weeks starting on Sunday as the English-language press counts them: "last week" in
+        # a Sunday 6 October article is 29 September - 5 October, October; in a Tuesday 5
+        # March one, 25 February - 2 March, February
+        # ("the past week" is the seven days up to the reference date: its middle)
+        sunday = ref - timedelta(days=(ref.weekday() + 1) % 7)
+        d = ref - timedelta(days=3) if which == "past" else sunday + timedelta(days=7 * step + 3)
         return f"{d.year:04d}-{d.month:02d}", "month"
     if g["td"]:
         d = ref if g["td"].lower() == "today" else ref - timedelta(days=1)
@@ -268,8 +285,12 @@ def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
         if m.group("wd") and not m.group("wdp") and not m.group("wd")[0].isupper():
             continue                      # a bare weekday is a date only as a name: "Sunday"
         got = _one(m, ref)
+        if got and m.group("wd") and ref is not None and _FUTURE_RE.search(text[max(0, m.start() - 60):m.start()]):
+            # "Five trains will run the full length Thursday": the coming one
+            ahead = (_WEEKDAYS.index(m.group("wd")[len(m.group("wdp") or ""):].lower()) - ref.weekday()) % 7
+            got = ((ref + timedelta(days=ahead)).isoformat(), "day")
         if got and got[0]:
-            prefix = m.group("bmp") or m.group("yrp") or m.group("wdp") or ""
+            prefix = m.group("bmp") or m.group("yrp") or m.group("ymp") or m.group("wdp") or ""
             found.append((m.start() + len(prefix), m.end(), got[0], got[1]))
     out: list[DateMention] = []
     i = 0
@@ -296,7 +317,8 @@ def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
             lead = None
         if word in ("since", "from", "starting", "beginning"):
             kind = "since"
-        elif word in ("until", "till", "through", "by"):
+        elif word in ("until", "till", "through"):
+            # ("by February 17": as of then, a point; "until", "through": a period's end)
             kind = "until"
         start = s - (len(lead.group(0)) if lead and kind != "point" else 0)
         if kind == "until":
@@ -304,4 +326,24 @@ def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
         else:
             out.append(DateMention(text[start:e], start, e, iso, "", prec, kind))
         i += 1
-    return out
+    return _offsets(text, out, ref)
+
+
+def _offsets(text: str, out: list[DateMention], ref: date | None) -> list[DateMention]:
+    """`out` with the dates said as an offset from another ("announced on Wednesday a curfew,
+    a day after 18 people were killed": Tuesday): the offset from the nearest day the text
+    gives, else from the reference date."""
+    days = [d for d in out if d.precision == "day" and d.kind == "point" and d.start_iso]
+    for m in _OFFSET_RE.finditer(text):
+        if any(d.start <= m.start() < d.end for d in out):
+            continue
+        anchor = min(days, key=lambda d: abs(d.start - m.start())) if days else None
+        base = date.fromisoformat(anchor.start_iso) if anchor is not None else ref
+        if base is None:
+            continue
+        n = int(m.group(1)) if m.group(1).isdigit() else _NUMWORDS[m.group(1).lower()]
+        step = n * (7 if m.group(2).lower().startswith("week") else 1)
+        # "a day after X": X was the day before; "two days before X": X came two days later
+        got = base - timedelta(days=step) if m.group(3).lower() == "after" else base + timedelta(days=step)
+        out.append(DateMention(m.group(0), m.start(), m.end(), got.isoformat(), "", "day", "point"))
+    return sorted(out, key=lambda d: d.start)

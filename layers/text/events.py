@@ -269,7 +269,7 @@ def told_by_figure(text: str, start: int, end: int, figures: tuple = ()) -> bool
 #: condition, a modal ("warned that an assault on Rafah would ..."); a plan announced is a
 #: decision taken ("announced plans to relocate the refugees")
 HYPOTHETICAL_RE = re.compile(r"\b(?:warn\w*|could|would|might|may|threat\w*|fear\w*|"
-                             r"(?<!\bannounced )(?<!\bunveiled )(?<!\bapproved )plan\w*|"
+                             r"(?<!\bannounced )(?<!\bunveiled )(?<!\bapproved )plan(?:s|ned|ning)?\b|"
                              r"if|unless|prepar\w* for|risk of)\b", re.I)
 # a hazard named, not an event: "prone to landslides", "the risk of floods", "warnings of storms"
 _HAZARD_RE = re.compile(r"\b(?:prone to|risks? of|vulnerable to|susceptible to|threat of|fears? of|"
