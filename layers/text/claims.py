@@ -77,14 +77,15 @@ from datetime import date as _date
 from layers.text.attribution import (REFERRING, UNATTRIBUTED, find_attribution, report_source,
                                      with_short_name)
 from layers.text.conflicts import AFTER_NOTE, FOCAL_NOTE, mark_conflicts
-from layers.text.dates import REPORT_DATE_NOTE, SAME_EVENT_RE, DateMention, find_dates
+from layers.text.dates import (REPORT_DATE_NOTE, SAME_EVENT_RE, DateMention, event_date, event_dates, find_dates,
+                               other_event)
 from layers.text.events import CLAUSE_EVENTS, EventRule
 from layers.text.relations import clause_relation
 from layers.text.binding import (UNRESOLVED, Ref, area_anaphors, area_ref, capital_refs, clause_places,
                                   common_area, figure_places, focal_place, in_spans, ref_of,
                                   region_of, reports_there, resolve_anaphors, subject_place, unresolved_refs,
                                   whole_area)
-from layers.text.events import HYPOTHETICAL_RE, find_incident, told_by_figure
+from layers.text.events import HYPOTHETICAL_RE, clause_event, find_incident
 from layers.text.figures import find_figures
 from layers.text.measures import topic_of
 from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
@@ -129,8 +130,9 @@ class _Ctx:
     claims: list[Claim] = field(default_factory=list)
     #: (sentence index, its last figure): what a bare number in the next sentence counts
     last_figure: tuple | None = None
-    #: (paragraph, date): the last point in time the text gave before the current sentence
+    #: (paragraph, date, sentence index): the last point in time the text gave before this sentence
     last_date: tuple | None = None
+    event_dates: dict = field(default_factory=dict)     # `layers.text.dates.event_dates`
     gazetteer: object = None
     #: what the article speaks of most (the category of a figure whose words say none)
     topic: str = "economic"
@@ -263,7 +265,11 @@ def _carried_date(ctx: _Ctx, sent: Sentence, dates: list[DateMention],
         if _DATELINE_RE.match(sent.text[:best.start]) and re.match(r"\s*(?:[-–—]|\(|/)", sent.text[best.end:]):
             return best, REPORT_DATE_NOTE        # "GOMA, February 5, 2025 — ...": the report's date
         return best, ""
-    if ctx.last_date is not None and (ctx.last_date[0] == sent.paragraph or SAME_EVENT_RE.search(sent.text)):
+    got = event_date(ctx.event_dates, sent.text, sent.index, pos)    # the date of the event it names
+    if got is not None:
+        return got
+    if ctx.last_date is not None and (ctx.last_date[0] == sent.paragraph or SAME_EVENT_RE.search(sent.text)) \
+            and not other_event(sent.text, pos, ctx.sentences[ctx.last_date[2]].text):
         d = ctx.last_date[1]
         return d, f"date carried from '{d.text}' earlier in the text"
     if ctx.ref is not None:
@@ -551,16 +557,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
                  date=cdates[0] if cdates else event_date, source=source)
             continue
         for ev in CLAUSE_EVENTS[1:]:
-            m = ev.rx.search(c.text) if ev.name not in made else None
-            if m is None:
+            if ev.name in made or not clause_event(ev, sent.text, c.start - sent.start, c.end - sent.start, fig_spans):
                 continue
-            at = c.start - sent.start
-            if told_by_figure(sent.text, at + m.start(), at + m.end(), fig_spans):
-                continue            # "8,000 residents had been evacuated": the figure tells it
-            if ev.category in ("infrastructure", "humanitarian", "economic") and \
-                    HYPOTHETICAL_RE.search(c.text[:m.start()]):
-                continue            # "could be without power for days": a forecast, no event (a
-                                    # warned offensive stays: a strategic claim)
             places, pnote, espan = cplaces, "", span
             if ev.explicit_place and not cplaces:
                 # "controls four state capitals, including Nyala and El Geneina"
@@ -738,6 +736,7 @@ def extract(article: Article, date: _date | None = None, *, mentions=None,
     ctx = _Ctx(article, ref, sentences, refs, focal, dates, gazetteer=gaz,
                topic=topic_of(article.text) or "economic", subject=subject)
     ctx.ref_starts = [r.start for r in ctx.refs]
+    ctx.event_dates = event_dates([s.text for s in sentences], [dates[s.index] for s in sentences])
     from geo.model import Mention
 
     for s in sentences:
@@ -758,7 +757,7 @@ def extract(article: Article, date: _date | None = None, *, mentions=None,
         points = [d for d in ctx.dates[s.index] if d.kind in ("point", "range") and d.start_iso
                   and not _COMPARED_RE.search(s.text[max(0, d.start - 40):d.start])]
         if points and not s.heading and not _DATELINE_RE.match(s.text[:points[-1].start]):
-            ctx.last_date = (s.paragraph, points[-1])
+            ctx.last_date = (s.paragraph, points[-1], s.index)
     claims = mark_conflicts(_drop_headline_events(ctx.claims, sentences), article.text,
                             tuple((s.start, s.end) for s in sentences if s.heading))
     return ClaimsDoc(article=article, places=places_from_mentions(mentions + list(ctx.areas.values())),

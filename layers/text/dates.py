@@ -35,13 +35,162 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 __all__ = ["MONTHS", "DateMention", "find_dates", "parse_iso_date", "iso_precision", "REPORT_DATE_NOTE",
-           "SAME_EVENT_RE"]
+           "SAME_EVENT_RE", "EventNoun", "event_keys", "event_dates", "date_of_event",
+           "same_matter", "event_date", "other_event"]
 
 #: a sentence that goes back to an event told before ("45 dead in that strike", "the same
 #: attack"): its date is that event's, said earlier, in another paragraph too
 SAME_EVENT_RE = re.compile(r"\b(?:that|the same|this|the earlier)\s+(?:[a-z]+\s+)?(?:strike|attack|raid|"
                            r"bombing|bombardment|blast|explosion|shelling|assault|ambush|incident|"
                            r"storm|flood|earthquake|quake|fire|crash|collision|shooting|landslide)s?\b", re.I)
+
+# the nouns a news text names an event by, each with the key of what it names ("the quake",
+# "the earthquake" and "the temblor" are one event; "the typhoon" and "the storm" one)
+_EVENT_NOUN_RE = re.compile(
+    r"\b(?:(?P<quake>earthquakes?|quakes?|temblors?|tremors?)|(?P<storm>storms?|typhoons?|hurricanes?|"
+    r"cyclones?|tornado(?:e?s)?|rain|rains|rainfall|downpours?)|(?P<flood>floods?|flooding)|"
+    r"(?P<fire>wildfires?|bushfires?|blazes?|forest fires?)|(?P<landslide>landslides?|mudslides?)|"
+    r"(?P<attack>attacks?|raids?|assaults?|ambush(?:es)?|bombings?|strikes?)|"
+    r"(?P<blast>blasts?|explosions?)|(?P<shooting>shootings?)|(?P<clash>clashes)|"
+    r"(?P<crash>crash(?:es)?|collisions?|derailments?))\b", re.I)
+# what comes before an event noun says which event it is: one told before ("the attack",
+# "Thursday's attacks"), a new one ("an attack"), or another one ("an earlier strike", "the
+# latest quake", "the largest storm", a comparison)
+_DET_RE = re.compile(r"(?:^|[\s(“\"])(the|this|that|these|those|its|their|a|an|[\w’']+(?:'s|’s))\s+"
+                     r"((?:[\w’'.-]+\s+){0,3})$", re.I)
+_OTHER_RE = re.compile(r"\b(?:another|earlier|previous|prior|latest|new|first|only|second|third|last|next|largest|"
+                       r"biggest|worst|strongest|deadliest|most|similar|other|past|recent|\d{4})\b", re.I)
+# a date a statement was made on, not its event's: "..., she told the radio on Friday"
+_STATEMENT_BEFORE_RE = re.compile(r"\b(?:said|says|told|reported|announced|stated|confirmed|added|wrote|"
+                                  r"posted|statement|condemned)\b[^.;]{0,40}$", re.I)
+
+
+@dataclass(frozen=True)
+class EventNoun:
+    """An event named by a noun: its key ("quake", "storm", "attack", ...), position, how
+    it is referred to ("told": one told before or named; "new": "an attack"; "other":
+    "an earlier strike", "the largest storm") and its proper name ("Gombe" in "Cyclone
+    Gombe"), if any."""
+
+    key: str
+    at: int
+    ref: str
+    name: str = ""
+
+
+def event_keys(text: str) -> list[EventNoun]:
+    """Each event noun in `text`, in order.
+
+    >>> [(e.key, e.ref, e.name) for e in event_keys("The typhoon brought rain after an earlier quake.")]
+    [('storm', 'told', ''), ('storm', 'told', ''), ('quake', 'other', '')]
+    >>> [(e.key, e.ref, e.name) for e in event_keys("Cyclone Gombe passed over Madagascar.")]
+    [('storm', 'told', 'Gombe')]
+    """
+    out, prev = [], None
+    for m in _EVENT_NOUN_RE.finditer(text):
+        before = text[max(0, m.start() - 50):m.start()]
+        det = _DET_RE.search(before)
+        # a storm's name: "Cyclone Gombe", "typhoon Maria" (not "the attack Thursday")
+        name = re.match(r"\s+([A-Z][a-z]+)\b", text[m.end():])
+        name = name.group(1) if name and m.lastgroup == "storm" and name.group(1).lower() not in MONTHS \
+            and name.group(1).lower() not in _WEEKDAYS else ""
+        if det and _OTHER_RE.search(det.group(2) or ""):
+            ref = "other"
+        elif det and det.group(1).lower() in ("a", "an"):
+            ref = "new"
+        else:
+            ref = "told"         # "the storm", "Thursday's attack", "Cyclone Gombe", "heavy rain"
+        if prev is not None and prev.end() >= m.start() - 5:
+            ref = out[-1].ref     # "storms and tornadoes", "the typhoon brought rains": one phrase
+        out.append(EventNoun(m.lastgroup, m.start(), ref, name))
+        prev = m
+    return out
+
+
+def event_dates(texts: list[str], dates: list[list[DateMention]]) -> dict[str, list[tuple[int, DateMention, EventNoun]]]:
+    """Where the text dates each event it names: for each event key (`event_keys`), the
+    (sentence index, date, noun) of the sentences that name it with a point in time ("The
+    attack in X happened in the early hours of Thursday", "Thursday's attacks"), the most
+    precise date, nearest the noun; a date a statement was made on is not its event's, and
+    another event of its kind ("an earlier strike") dates nothing."""
+    out: dict[str, list[tuple[int, DateMention, EventNoun]]] = {}
+    rank = {"day": 0, "month": 1}
+    for i, (text, found) in enumerate(zip(texts, dates)):
+        # (a day or a month: a year is a context; not an offset, "a week after another
+        # attack", which dates what follows it)
+        points = [d for d in found if d.kind in ("point", "range") and d.precision in ("day", "month")
+                  and not _OFFSET_RE.fullmatch(d.text)
+                  and not _STATEMENT_BEFORE_RE.search(text[max(0, d.start - 40):d.start])]
+        if not points:
+            continue
+        for ev in event_keys(text):
+            if ev.ref == "other":
+                continue
+            best = min(points, key=lambda d: (rank.get(d.precision, 3), min(abs(d.start - ev.at), abs(ev.at - d.end))))
+            if not out.get(ev.key) or out[ev.key][-1][0] != i:
+                out.setdefault(ev.key, []).append((i, best, ev))
+    return out
+
+
+# a contrast starts another matter: "The storm hit the Midwest, but the utility has hired 300 linemen"
+_CONTRAST_RE = re.compile(r"[,;]\s+(?:but|while|whereas|although|though|yet)\s|;\s", re.I)
+
+
+# a toll that stands as of the report: "4 people have died", "the cyclone has displaced 11,629"
+_STANDING_RE = re.compile(r"\b(?:has|have)\s+(?:now\s+|so far\s+|also\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|t)\b", re.I)
+
+
+def same_matter(text: str, nouns: list[EventNoun], pos: int) -> list[EventNoun]:
+    """The event nouns of `text` said in the same matter as position `pos` (not across a
+    contrast: ", but ...", ", while ...", ";"), none when that matter is a toll standing as
+    of the report ("4 people have died as a result of heavy rain": the report's date)."""
+    cuts = [0] + [m.start() for m in _CONTRAST_RE.finditer(text)] + [len(text)]
+    lo = max(c for c in cuts if c <= pos)
+    hi = min(c for c in cuts if c > pos) if any(c > pos for c in cuts) else len(text)
+    if _STANDING_RE.search(text[max(lo, pos - 30):min(hi, pos + 40)]):
+        return []
+    return [e for e in nouns if lo <= e.at < hi]
+
+
+def event_date(index: dict, text: str, sentence: int, pos: int) -> tuple[DateMention, str] | None:
+    """The date of an event sentence `sentence` (`text`) names at `pos` that the text dates
+    elsewhere (`date_of_event`), with a note; None when there is none, or when what is said
+    at `pos` is a toll that stands as of the report."""
+    got = date_of_event(index, sentence, same_matter(text, event_keys(text), pos))
+    if got is None:
+        return None
+    d, before = got
+    return d, f"date of the event, from '{d.text}' {'earlier' if before else 'later'} in the text"
+
+
+def other_event(text: str, pos: int, dated: str) -> bool:
+    """Whether what `text` says at `pos` names an event that the sentence `dated`, whose date
+    would be carried on, does not ("... the massacre last December. The attack also caused
+    damage ...": the attack's date is not December)."""
+    keys = {e.key for e in same_matter(text, event_keys(text), pos)}
+    return bool(keys) and not keys & {e.key for e in event_keys(dated)}
+
+
+def date_of_event(index: dict, sentence: int, nouns: list[EventNoun]) -> tuple[DateMention, bool] | None:
+    """The date the text gives elsewhere for an event a sentence names (`event_dates`), and
+    whether it was said before: an event told before ("the typhoon brought rains") takes the
+    date said for it earlier, else later; a new one ("an attack ... that killed 70") the date
+    a later sentence gives it ("The attack happened on Thursday"); another one ("an earlier
+    strike", "the latest quake") none. Events with different names ("Cyclone Gombe",
+    "Storm Anna") are different."""
+    for ev in sorted(nouns, key=lambda e: not e.name):      # a named event first
+        if ev.ref == "other":
+            continue
+        cands = [(i, d, e) for i, d, e in index.get(ev.key, ()) if i != sentence
+                 and (ev.name == e.name if ev.name else True)]
+        before = [c for c in cands if c[0] < sentence]
+        after = [c for c in cands if c[0] > sentence and c[2].ref == "told"]
+        if ev.ref == "told" and before:
+            return max(before, key=lambda c: c[0])[1], True
+        if after:
+            return min(after, key=lambda c: c[0])[1], False
+    return None
+
 
 #: the note of a claim dated by its report (the article's date): no date of its own was said
 REPORT_DATE_NOTE = "date: the article's date"

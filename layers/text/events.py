@@ -31,7 +31,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["EventRule", "EVENT_RULES", "CLAUSE_EVENTS", "INCIDENTS", "find_incident", "told_by_figure", "HYPOTHETICAL_RE"]
+__all__ = ["EventRule", "EVENT_RULES", "CLAUSE_EVENTS", "INCIDENTS", "find_incident", "told_by_figure", "HYPOTHETICAL_RE",
+           "clause_event"]
 
 #: an evacuation told as an event: not a place named after it ("an evacuation point") nor
 #: one person's own ("before her evacuation"); a state (a crisis, famine, "refugees") is no event
@@ -275,6 +276,18 @@ HYPOTHETICAL_RE = re.compile(r"\b(?:warn\w*|could|would|might|may|threat\w*|fear
 _HAZARD_RE = re.compile(r"\b(?:prone to|risks? of|vulnerable to|susceptible to|threat of|fears? of|"
                         r"warnings? (?:of|for|about)|forecasts? (?:of|for)|brace for|prepared? for)\s+"
                         r"(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def clause_event(rule: EventRule, text: str, start: int, end: int, figures: tuple = ()) -> bool:
+    """Whether the clause `text[start:end]` tells the event of a clause `rule`: its pattern
+    matches, not as what one of the sentence's `figures` counts ("8,000 residents had been
+    evacuated"), nor as a forecast of harm ("could be without power for days"; a warned
+    offensive stays, a strategic claim)."""
+    m = rule.rx.search(text, start, end)
+    if m is None or told_by_figure(text, m.start(), m.end(), figures):
+        return False
+    return not (rule.category in ("infrastructure", "humanitarian", "economic")
+                and HYPOTHETICAL_RE.search(text, start, m.start()))
 
 
 def find_incident(text: str, skip: tuple[str, ...] = (), figures: tuple = ()) -> tuple[str, str, int, int] | None:
