@@ -57,3 +57,40 @@ def test_the_event_is_found_with_its_category_and_place(doc, words, category, pl
     events = [c for c in doc["claims"] if c.get("value") is None and start <= c["span_start"] < end]
     assert any(c["category"] == category and any(place in names.get(k, k) for k in c["places"])
                for c in events), [(c["category"], [names.get(k, k) for k in c["places"]]) for c in events]
+
+
+CROWDS_AND_VICTIMS = """Unrest in the south
+
+Police on Monday prevented opposition supporters from entering the centre of Mombasa.
+
+Two people died in Kisumu on Tuesday, while a police officer in Eldoret died after his car was set on fire.
+
+In Nakuru, 48 people -- 20 men and 28 women -- are missing.
+"""
+
+
+@pytest.fixture(scope="module")
+def unrest(tmp_path_factory):
+    return cli_extract(tmp_path_factory.mktemp("unrest"), CROWDS_AND_VICTIMS, DAY, "unrest.txt")
+
+
+def _line_events(doc, text, words):
+    at = text.index(words)
+    start, end = text.rindex("\n", 0, at), text.index("\n", at)
+    names = {p["key"]: p["name"] for p in doc["places"]}
+    return [(c["category"], [names.get(k, k) for k in c["places"]]) for c in doc["claims"]
+            if c.get("value") is None and start <= c["span_start"] < end]
+
+
+def test_crowd_control_is_a_protest_event(unrest):
+    events = _line_events(unrest, CROWDS_AND_VICTIMS, "prevented opposition supporters")
+    assert ("political", ["Mombasa"]) in events, events
+
+
+def test_a_single_victim_beside_a_count_is_an_event(unrest):
+    events = _line_events(unrest, CROWDS_AND_VICTIMS, "a police officer in Eldoret")
+    assert any(cat == "casualties" and "Eldoret" in places for cat, places in events), events
+
+
+def test_the_missing_a_figure_counts_are_no_event(unrest):
+    assert not _line_events(unrest, CROWDS_AND_VICTIMS, "are missing")

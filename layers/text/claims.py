@@ -597,8 +597,6 @@ def _incident(ctx: _Ctx, sent: Sentence, clauses, cl_places, srefs, dates, event
     if got is None:
         return None
     name, category, a, b = got
-    if name == "casualties" and fig_spans:
-        return None                 # the deaths are the sentence's figures
     if HYPOTHETICAL_RE.search(sent.text[:a]):
         return None                 # "warned that an assault on Rafah would ...": not an event
     ci = clause_of(sent.start + a)

@@ -40,6 +40,10 @@ _EVACUATION = (r"(?<!\bher )(?<!\bhis )(?<!\bmy )\bevacuat\w*\b"
                r"(?!\s+(?:points?|cent(?:re|er)s?|sites?|hubs?|shelters?|camps?|routes?)\b)")
 
 
+#: the people a crowd is made of ("opposition supporters", "protesters")
+_CROWD = r"(?:protesters|demonstrators|supporters|marchers|rioters|crowds?|mourners)\b"
+
+
 @dataclass(frozen=True)
 class EventRule:
     """One kind of event: its name, category and pattern. `scope` says who reads it: the
@@ -105,7 +109,8 @@ EVENT_RULES: tuple[EventRule, ...] = (
         _EVACUATION + r"|\bhumanitarian (?:aid|corridor)\b|"
         r"\bcivilians?\b[^.;]{0,30}\b(?:trapped|fle\w*|shelter\w*)\b|\baid (?:convoys?|deliveries|"
         r"trucks)\b|\bconvoys?\b|\bfood (?:and|or) (?:medicine|water)\b|\banimal feed\b|"
-        r"\b(?:prevented|blocked|barred|stopped)\s+(?:\w+\s+){0,3}?from\s+(?:entering|reaching|leaving)\b", re.I)),
+        r"\b(?:prevented|blocked|barred|stopped)\s+(?!(?:\w+\s+){0,2}?" + _CROWD + r")(?:\w+\s+){0,3}?from\s+"
+        r"(?:entering|reaching|leaving)\b", re.I)),
     EventRule("political", "political", re.compile(
         r"\b(?:annex\w*|incorporat\w*|goal of controlling|control(?:ling)? of|controlling|"
         r"ceasefire|negotiat\w*|peace talks|talks|truce|summit|sanction\w*|referendum|"
@@ -195,7 +200,10 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"\b(?:protest(?:s|ed|ing)?|demonstrat(?:ions?|ed against)|rall(?:y|ies|ied)|"
         r"strikes? against|march(?:ed|es|ing)? against|walkouts?|riot(?:s|ed|ing)?|tear gas|clash(?:ed|es)? with (?:police|"
         r"security forces|protesters|demonstrators|rioters)|"
-        r"drew (?:protests|criticism|condemnation)|loot(?:ed|ing)|ransack(?:ed|ing))\b", re.I), scope="incident"),
+        r"drew (?:protests|criticism|condemnation)|loot(?:ed|ing)|ransack(?:ed|ing))\b|"
+        # crowd control: "police prevented opposition supporters from entering the centre"
+        r"\b(?:prevented|blocked|barred|stopped|dispersed|broke up)\s+(?:\w+\s+){0,2}?" + _CROWD, re.I),
+        scope="incident"),
     EventRule("legal", "political", re.compile(
         r"\b(?:open(?:ed|ing|s)?|launch(?:ed|ing|es)?|announc(?:ed|ing|es)?)\s+(?:an?\s+|the\s+)?"
         r"(?:[\w-]+\s+){0,2}?(?:investigation|inquiry|probe)\b|"
@@ -218,7 +226,7 @@ INCIDENTS: list[tuple[str, str, re.Pattern]] = [(r.name, r.category, r.rx) for r
 
 # between a counted noun and the verb that tells what befell it: auxiliaries, adverbs, and
 # an aside between dashes ("358 of the town's structures — a third of all buildings — were")
-_COUNTED_GAP_RE = re.compile(r"^\s*(?:[—–-]\s[^—–]{0,80}[—–-]\s*)?"
+_COUNTED_GAP_RE = re.compile(r"^\s*(?:(?:--?|[—–])\s[^—–]{0,80}?(?:--?|[—–])\s*)?"
                              r"(?:(?:in|at|near|on|across|around)\s+(?:the\s+)?(?:[\w’'-]+\s+){1,4}?)?(?:(?:have|has|had|were|was|are|is|been|"
                              r"being|also|now|reportedly|already|all|so far|since|then|later|each)\s+)*$", re.I)
 # between an incident and the figure it caused ("the quake, which killed 58", "the cyclone has
