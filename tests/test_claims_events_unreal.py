@@ -1,7 +1,8 @@
 """What has not happened, or is only named, is no event (issue 17), with an article of our
 own through `claimmap extract`: a hazard ("prone to landslides", "the risk of floods"), a
 body's name ("the national disaster agency"), a figure of speech ("the epicentre of the
-protest movement"), a warning or a modal ("could be without power for days"). A plan
+protest movement"), an event referred to by what followed it ("the consequences of the
+shelling", "the scale of the attack"), a warning or a modal ("could be without power for days"). A plan
 announced is a decision taken, and stays an event ("announced plans to relocate ...").
 """
 
@@ -25,10 +26,17 @@ Davao has become the epicentre of the opposition movement against the mine.
 Some customers in Tacloban could be without power for several days.
 
 The governor announced plans to relocate the families of Ormoc to safer ground.
+
+Rescuers in Orikhiv spent the day documenting the consequences of the shelling.
+
+UN agencies voiced alarm at the scale of the ongoing attack in Tulkarm.
+
+A farmer was struck by lightning in Nandail on Friday.
 """
 
 NO_EVENT = ["prone to landslides", "risk of floods", "national disaster agency",
-            "epicentre of the opposition movement", "could be without power"]
+            "epicentre of the opposition movement", "could be without power",
+            "consequences of the shelling", "scale of the ongoing attack"]
 
 
 @pytest.fixture(scope="module")
@@ -53,3 +61,8 @@ def test_a_plan_announced_is_an_event(doc):
     events = _events(doc, "announced plans to relocate")
     assert any(c["category"] == "humanitarian" and any("Ormoc" in names.get(k, k) for k in c["places"])
                for c in events), [(c["category"], c["places"]) for c in events]
+
+
+def test_lightning_is_no_attack(doc):
+    events = _events(doc, "struck by lightning")
+    assert not [c for c in events if c["category"] == "military"], [(c["category"], c["places"]) for c in events]

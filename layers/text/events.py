@@ -130,7 +130,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"\b(?:missile|drone|rocket|strike|shell)s?\s+(?:\w+\s+){0,2}?(?:struck|hit|slammed into|landed)\b|"
         r"\b(?:air|drone|missile|rocket|artillery)\s+strikes?\s+(?:on|in|at|against|targeting)\b|"
         r"\b(?:attack|raid|assault|ambush|bombing)s?\s+(?:that\s+)?(?:[\w’'-]+\s+){0,6}?carried out by\b|"
-        r"\b(?:was|were|had been)\s+(?:struck|hit|shelled|bombed|attacked|targeted)\b|"
+        r"\b(?:was|were|had been)\s+(?:struck|hit|shelled|bombed|attacked|targeted)\b(?!\s+by\s+lightning)|"
         r"\b(?:attacked|raided|stormed|shelled|bombed|bombarded|ambushed)\s+(?:(?:the|a|an|their|its)\s+)?"
         r"(?:[\w’'-]+\s+){0,2}?(?:villages?|towns?|city|cities|camps?|bases?|positions?|convoys?|checkpoints?|"
         r"hospitals?|ports?|airports?|markets?|schools?|police|posts?|barracks|settlements?|districts?|"
@@ -283,16 +283,21 @@ HYPOTHETICAL_RE = re.compile(r"\b(?:warn\w*|could|would|might|may|threat\w*|fear
 # a hazard named, not an event: "prone to landslides", "the risk of floods", "warnings of storms"
 _HAZARD_RE = re.compile(r"\b(?:prone to|risks? of|vulnerable to|susceptible to|threat of|fears? of|"
                         r"warnings? (?:of|for|about)|forecasts? (?:of|for)|brace for|prepared? for)\s+"
-                        r"(?:[\w-]+\s+){0,2}$", re.I)
+                        r"(?:[\w-]+\s+){0,2}$|"
+                        # an event referred to by what followed it, not told: "the consequences of
+                        # the shelling", "as a result of the air strike", "the scale of the attack"
+                        r"\b(?:results?|consequences?|aftermath|scale|wake|impact|size|magnitude|tactic|"
+                        r"victims?|survivors?|anniversary|memory) of\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 
 
 def clause_event(rule: EventRule, text: str, start: int, end: int, figures: tuple = ()) -> bool:
     """Whether the clause `text[start:end]` tells the event of a clause `rule`: its pattern
     matches, not as what one of the sentence's `figures` counts ("8,000 residents had been
-    evacuated"), nor as a forecast of harm ("could be without power for days"; a warned
+    evacuated"), nor as a hazard or a reference ("the consequences of the shelling"), nor as a forecast of harm ("could be without power for days"; a warned
     offensive stays, a strategic claim)."""
     m = rule.rx.search(text, start, end)
-    if m is None or told_by_figure(text, m.start(), m.end(), figures):
+    if m is None or told_by_figure(text, m.start(), m.end(), figures) or \
+            _HAZARD_RE.search(text[max(start, m.start() - 40):m.start()]):
         return False
     return not (rule.category in ("infrastructure", "humanitarian", "economic")
                 and HYPOTHETICAL_RE.search(text, start, m.start()))
