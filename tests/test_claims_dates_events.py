@@ -4,7 +4,8 @@
 Thursday"; "the typhoon destroyed 120 homes" by an earlier "The typhoon made landfall on
 Monday"; "the attack also damaged 30 houses" by the strike said just before; not a date said of another event (another storm's name; "an earlier strike"),
 nor for a toll that
-stands as of the report ("14 people have died").
+stands as of the report ("14 people have died") or a figure told in the present ("the 17
+districts with cases are ...").
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ An air strike on Konstantinovka killed 25 people last December. The attack also 
 The storm made landfall near Constanta on Monday.
 
 So far 14 people have died in the storm in Mangalia, officials said.
+
+Cholera broke out in Zomba on March 3. The 17 districts with cases are Zomba, Balaka and Machinga, the ministry said.
 """
 
 CASES = [
@@ -41,6 +44,7 @@ CASES = [
     (50, "2024-05-08"),          # another storm's date is not Boris's: the report's
     (30, "2023-12"),             # "the attack" is the air strike said just before
     (14, "2024-05-08"),          # a standing toll: the report's date
+    (17, "2024-05-08"),          # told in the present: as of the report, not the outbreak's day
 ]
 
 

@@ -166,9 +166,16 @@ def event_date(index: dict, text: str, sentence: int, pos: int) -> tuple[DateMen
 def other_event(text: str, pos: int, dated: str) -> bool:
     """Whether what `text` says at `pos` names an event that the sentence `dated`, whose date
     would be carried on, does not ("... the massacre last December. The attack also caused
-    damage ...": the attack's date is not December)."""
+    damage ...": the attack's date is not December), or is told in the present ("the 17
+    hotspot districts are ...", "have been sent"): it stands as of the report."""
+    if _PRESENT_RE.search(text[max(0, pos - 30):pos + 60]):
+        return True          # "The 17 hotspot districts are ...": as of the report
     keys = {e.key for e in same_matter(text, event_keys(text), pos)}
     return bool(keys) and not keys & {e.key for e in event_keys(dated)}
+
+
+# a figure told in the present stands as of the report, not as of a date said before it
+_PRESENT_RE = re.compile(r"\b(?:is|are|remains?|stands?)\b|" + _STANDING_RE.pattern, re.I)
 
 
 def date_of_event(index: dict, sentence: int, nouns: list[EventNoun]) -> tuple[DateMention, bool] | None:
