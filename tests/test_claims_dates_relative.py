@@ -2,7 +2,8 @@
 our own through `claimmap extract` (published Wednesday 2024-05-08): a weekday of what is
 to come ("will open Friday"), an offset ("a day after 12 people were killed"), "by
 <date>" as of then, "last week" as the seven days before the article, a year dating its
-noun ("a 1998 flood"), and a decade that is no year ("since the early 2000s" gives no date
+noun ("a 1998 flood"), an epidemiological week ("the reporting Week Twelve"), the start of
+a part of a year ("the first three months of 2024"), and a decade that is no year ("since the early 2000s" gives no date
 to carry on to the next sentence).
 """
 
@@ -26,6 +27,10 @@ The agency said in a report last week that 250 homes were damaged in Tokaj.
 The river rose higher than in a 1998 flood that killed 9 people in Vasarosnameny.
 
 It is the worst flooding in the region since the early 2000s, officials in Kisvarda said. Around 600 soldiers have been sent to Kisvarda.
+
+In the reporting Week Twelve, 31 new cases of cholera were confirmed in Debrecen.
+
+A total of 7,400 visitors came to Eger in the first three months of 2024, the town said.
 """
 
 CASES = [
@@ -34,6 +39,8 @@ CASES = [
     (3000, "2024-04-30"),        # "by April 30": as of then
     (250, "2024-05"),            # "last week" from Wednesday 8 May: 1-7 May
     (9, "1998"),                 # "a 1998 flood"
+    (31, "2024-03-18"),          # "the reporting Week Twelve": the Monday of ISO week 12
+    (7400, "2024-01"),           # "the first three months of 2024": from January
 ]
 
 

@@ -209,6 +209,7 @@ MONTHS = {
     "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
     "nov": 11, "december": 12, "dec": 12,
 }
+_WEEK_NUMBERS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMWORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
              "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
@@ -244,6 +245,11 @@ _ONE = (
     rf"|(?P<bm>(?P<bmp>\b(?:in|since|from|until|by|through|during|of)\s+)(?:early\s+|late\s+|mid-?)?"
     rf"(?P<m7>January|February|March|April|May|June|July|August|September|October|November|"
     rf"December)\b(?!\s+[0-3]?\d\b)(?!,?\s+(?:of\s+)?(?:19|20)\d\d))"
+    # the start of a part of a year: "the first four months of 2023", "the first half of 2024"
+    rf"|(?P<fp>\bthe\s+first\s+(?:[a-z]+\s+)?(?:months?|half|quarter|weeks?)\s+of\s+(?P<y10>(?:19|20)\d\d))"
+    # an epidemiological week: "in the reporting Week Nine", "epidemiological week 12"
+    rf"|(?P<ew>\b(?:(?:epidemiological|epi|reporting)\s+)?[Ww]eek\s+(?P<ewn>\d{{1,2}}|one|two|three|four|five|"
+    rf"six|seven|eight|nine|ten|eleven|twelve)\b)"
     rf"|(?P<yr>(?P<yrp>\b(?:in|since|from|until|by|through|during|of|early|late|mid|between|"
     rf"and|to)\s+)(?:early\s+|late\s+|mid-?)?(?P<y8>(?:19|20)\d\d)(?!\d|,\d|\.\d|\s*%|s\b))"
     # a year that dates the noun it comes before: "a devastating 1985 earthquake", "the 2019 floods"
@@ -379,6 +385,19 @@ def _one(m: re.Match, ref: date | None) -> tuple[str, str] | None:
             return None
         y = _infer_year(_month(g["m7"]), ref)
         return (f"{y:04d}-{_month(g['m7']):02d}", "month") if y else None
+    if g["fp"]:
+        return f"{g['y10']}-01", "month"
+    if g["ew"]:
+        if ref is None or not (g["ew"][0].isupper() or g["ew"].split()[0].lower() != "week" or "Week" in g["ew"]):
+            return None
+        n = int(g["ewn"]) if g["ewn"].isdigit() else _WEEK_NUMBERS[g["ewn"].lower()]
+        try:
+            d = date.fromisocalendar(ref.year, n, 1)
+            if d > ref:
+                d = date.fromisocalendar(ref.year - 1, n, 1)
+        except ValueError:
+            return None
+        return d.isoformat(), "day"
     if g["yr"]:
         return g["y8"], "year"
     if g["ym"]:
