@@ -94,3 +94,17 @@ def test_a_single_victim_beside_a_count_is_an_event(unrest):
 
 def test_the_missing_a_figure_counts_are_no_event(unrest):
     assert not _line_events(unrest, CROWDS_AND_VICTIMS, "are missing")
+
+
+NATIONAL = """Floods in the north
+
+Floods hit Bologna on Sunday, cutting roads.
+
+The government later declared a national state of emergency, which lets Rome speed up repairs.
+"""
+
+
+def test_a_national_event_goes_on_the_country_not_its_capital(tmp_path):
+    doc = cli_extract(tmp_path, NATIONAL, DAY, "national.txt")
+    events = _line_events(doc, NATIONAL, "national state of emergency")
+    assert any(places == ["Italy"] for _, places in events), events

@@ -85,7 +85,7 @@ from layers.text.binding import (UNRESOLVED, Ref, area_anaphors, area_ref, capit
                                   common_area, figure_places, focal_place, in_spans, ref_of,
                                   region_of, reports_there, resolve_anaphors, subject_place, unresolved_refs,
                                   whole_area)
-from layers.text.events import HYPOTHETICAL_RE, clause_event, find_incident
+from layers.text.events import HYPOTHETICAL_RE, NATIONAL_RE, clause_event, find_incident
 from layers.text.figures import find_figures
 from layers.text.measures import topic_of
 from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
@@ -612,6 +612,10 @@ def _incident(ctx: _Ctx, sent: Sentence, clauses, cl_places, srefs, dates, event
         places = said[:1] or inner[:1] or [r for r in srefs if r.kind == "country"][:1]
     if not places:
         places, pnote = places_for(ci)
+    nation = ctx.gazetteer.country(ctx.subject.country_code) if NATIONAL_RE.search(sent.text, a, b) and \
+        ctx.gazetteer is not None and ctx.subject is not None and ctx.subject.country_code else None
+    if nation is not None and all(p.kind != "country" for p in places):
+        places, pnote = [_area(ctx, ctx.subject, nation)], "place: a national event, the country"
     cdates = _clause_dates(sent, clauses[ci], dates)
     edate, dnote = (cdates[0], "") if cdates else (event_date, "")
     if edate is None:

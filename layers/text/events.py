@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = ["EventRule", "EVENT_RULES", "CLAUSE_EVENTS", "INCIDENTS", "find_incident", "told_by_figure", "HYPOTHETICAL_RE",
-           "clause_event"]
+           "clause_event", "NATIONAL_RE"]
 
 #: an evacuation told as an event: not a place named after it ("an evacuation point") nor
 #: one person's own ("before her evacuation"); a state (a crisis, famine, "refugees") is no event
@@ -288,6 +288,13 @@ _HAZARD_RE = re.compile(r"\b(?:prone to|risks? of|vulnerable to|susceptible to|t
                         # the shelling", "as a result of the air strike", "the scale of the attack"
                         r"\b(?:results?|consequences?|aftermath|scale|wake|impact|size|magnitude|tactic|"
                         r"victims?|survivors?|anniversary|memory) of\s+(?:[\w’'-]+\s+){0,3}$", re.I)
+
+
+#: an event of a whole nation: it goes on the country ("declared a six-month national state
+#: of emergency", "a nationwide curfew"), not on the capital a sentence names
+NATIONAL_RE = re.compile(r"\b(?:national|nationwide|countrywide)\s+(?:[\w-]+\s+){0,2}?(?:state of "
+                         r"(?:emergency|disaster|calamity)|emergency|disaster|mourning|curfew|lockdown|"
+                         r"strikes?|protests?|shutdown)\b", re.I)
 
 
 def clause_event(rule: EventRule, text: str, start: int, end: int, figures: tuple = ()) -> bool:
