@@ -36,7 +36,7 @@ __all__ = ["EventRule", "EVENT_RULES", "CLAUSE_EVENTS", "INCIDENTS", "find_incid
 
 #: an evacuation told as an event: not a place named after it ("an evacuation point") nor
 #: one person's own ("before her evacuation"); a state (a crisis, famine, "refugees") is no event
-_EVACUATION = (r"(?<!\bher )(?<!\bhis )(?<!\bmy )\bevacuat\w*\b"
+_EVACUATION = (r"\bevacuat(?<!\bher evacuat)(?<!\bhis evacuat)(?<!\bmy evacuat)\w*\b"
                r"(?!\s+(?:points?|cent(?:re|er)s?|sites?|hubs?|shelters?|camps?|routes?)\b)")
 
 
@@ -193,16 +193,16 @@ EVENT_RULES: tuple[EventRule, ...] = (
         _EVACUATION + r"|\b(?:relocat\w*|forced (?:from|out of) their homes|fle(?:e|d|eing) "
         r"(?:the|their)|being transferred|seek(?:ing)? refuge|took refuge)\b|"
         # a call to leave: "urged people in low-lying areas to move upland", "ordered boats back to harbour"
-        r"\b(?:urged|ordered|told|advised|called on|asked|instructed)\s+(?:[\w’'-]+\s+){0,8}?to\s+"
+        r"\b(?:urged|ordered|advised|called on|instructed)\s+(?:[\w’'-]+\s+){0,8}?to\s+"
         r"(?:move|leave|evacuate|flee|relocate|seek shelter|stay indoors|return to (?:the\s+)?(?:harbou?r|port|"
         r"shore|land))\b", re.I), scope="incident"),
     EventRule("protest", "political", re.compile(
         r"\b(?:protest(?:s|ed|ing)?|demonstrat(?:ions?|ed against)|rall(?:y|ies|ied)|"
         r"strikes? against|march(?:ed|es|ing)? against|walkouts?|riot(?:s|ed|ing)?|tear gas|clash(?:ed|es)? with (?:police|"
         r"security forces|protesters|demonstrators|rioters)|"
-        r"drew (?:protests|criticism|condemnation)|loot(?:ed|ing)|ransack(?:ed|ing))\b|"
+        r"drew (?:protests|criticism|condemnation)|loot(?:ed|ing)|ransack(?:ed|ing)|"
         # crowd control: "police prevented opposition supporters from entering the centre"
-        r"\b(?:prevented|blocked|barred|stopped|dispersed|broke up)\s+(?:\w+\s+){0,2}?" + _CROWD, re.I),
+        r"(?:prevented|blocked|barred|stopped|dispersed|broke up)\s+(?:\w+\s+){0,2}?" + _CROWD + r")\b", re.I),
         scope="incident"),
     EventRule("legal", "political", re.compile(
         r"\b(?:open(?:ed|ing|s)?|launch(?:ed|ing|es)?|announc(?:ed|ing|es)?)\s+(?:an?\s+|the\s+)?"
