@@ -3,7 +3,8 @@ our own through `claimmap extract` (published Wednesday 2024-05-08): a weekday o
 to come ("will open Friday"), an offset ("a day after 12 people were killed"), "by
 <date>" as of then, "last week" as the seven days before the article, a year dating its
 noun ("a 1998 flood"), an epidemiological week ("the reporting Week Twelve"), the start of
-a part of a year ("the first three months of 2024"), and a decade that is no year ("since the early 2000s" gives no date
+a part of a year ("the first three months of 2024"), a financial year ("2022/23"), "that
+year" (the year said before), and a decade that is no year ("since the early 2000s" gives no date
 to carry on to the next sentence).
 """
 
@@ -31,6 +32,12 @@ It is the worst flooding in the region since the early 2000s, officials in Kisva
 In the reporting Week Twelve, 31 new cases of cholera were confirmed in Debrecen.
 
 A total of 7,400 visitors came to Eger in the first three months of 2024, the town said.
+
+The county council in Pecs spent 880 million forints on roads in the 2022/23 financial year.
+
+Floods struck Gyor in 2013.
+
+That year 340 homes were damaged in Gyor, the mayor said.
 """
 
 CASES = [
@@ -41,6 +48,8 @@ CASES = [
     (9, "1998"),                 # "a 1998 flood"
     (31, "2024-03-18"),          # "the reporting Week Twelve": the Monday of ISO week 12
     (7400, "2024-01"),           # "the first three months of 2024": from January
+    (880000000, "2022"),         # "the 2022/23 financial year": 2022 to 2023
+    (340, "2013"),               # "That year": the year said before
 ]
 
 

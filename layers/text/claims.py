@@ -78,7 +78,7 @@ from layers.text.attribution import (REFERRING, UNATTRIBUTED, find_attribution, 
                                      with_short_name)
 from layers.text.conflicts import AFTER_NOTE, FOCAL_NOTE, mark_conflicts
 from layers.text.dates import (REPORT_DATE_NOTE, SAME_EVENT_RE, DateMention, event_date, event_dates, find_dates,
-                               other_event)
+                               other_event, that_year)
 from layers.text.events import CLAUSE_EVENTS, EventRule
 from layers.text.relations import clause_relation
 from layers.text.binding import (UNRESOLVED, Ref, area_anaphors, area_ref, capital_refs, clause_places,
@@ -727,7 +727,8 @@ def extract(article: Article, date: _date | None = None, *, mentions=None,
     sentences = split_sentences(article.text)
     refs = [ref_of(m) for m in mentions]
     focal = focal_place(refs, sentences)
-    dates = {s.index: find_dates(s.text, ref) for s in sentences}
+    dates = dict(zip((s.index for s in sentences),
+                     that_year([s.text for s in sentences], [find_dates(s.text, ref) for s in sentences])))
     refs = sorted(refs + resolve_anaphors(article.text, sentences, refs, focal, dates),
                   key=lambda r: r.start)
     gaz = _gazetteer()

@@ -36,7 +36,7 @@ from datetime import date, timedelta
 
 __all__ = ["MONTHS", "DateMention", "find_dates", "parse_iso_date", "iso_precision", "REPORT_DATE_NOTE",
            "SAME_EVENT_RE", "EventNoun", "event_keys", "event_dates", "date_of_event",
-           "same_matter", "event_date", "other_event"]
+           "same_matter", "event_date", "other_event", "that_year"]
 
 #: a sentence that goes back to an event told before ("45 dead in that strike", "the same
 #: attack"): its date is that event's, said earlier, in another paragraph too
@@ -245,6 +245,12 @@ _ONE = (
     rf"|(?P<bm>(?P<bmp>\b(?:in|since|from|until|by|through|during|of)\s+)(?:early\s+|late\s+|mid-?)?"
     rf"(?P<m7>January|February|March|April|May|June|July|August|September|October|November|"
     rf"December)\b(?!\s+[0-3]?\d\b)(?!,?\s+(?:of\s+)?(?:19|20)\d\d))"
+    # a financial year: "the 2022/23 financial year", "fiscal year 2021-22", "in 2018/19", "FY2024",
+    # "fiscal 2023" (a range of the two years it spans, or the year it is named by)
+    rf"|(?P<fy>(?P<fyp>\b(?:in|of|for|during|the|fiscal|financial|fiscal year|financial year)\s+)?"
+    rf"(?P<fy1>(?:19|20)\d\d)\s*[/–-]\s*(?P<fy2>\d\d)(?!\d)"
+    rf"(?!\s*(?:%|per))"
+    rf"|(?P<fyn>\b(?:FY\s?|fiscal\s+(?:year\s+)?)(?P<fy3>(?:19|20)\d\d|\d\d)\b))"
     # the start of a part of a year: "the first four months of 2023", "the first half of 2024"
     rf"|(?P<fp>\bthe\s+first\s+(?:[a-z]+\s+)?(?:months?|half|quarter|weeks?)\s+of\s+(?P<y10>(?:19|20)\d\d))"
     # an epidemiological week: "in the reporting Week Nine", "epidemiological week 12"
@@ -385,6 +391,13 @@ def _one(m: re.Match, ref: date | None) -> tuple[str, str] | None:
             return None
         y = _infer_year(_month(g["m7"]), ref)
         return (f"{y:04d}-{_month(g['m7']):02d}", "month") if y else None
+    if g["fy"]:
+        if g["fy3"]:
+            y = g["fy3"] if len(g["fy3"]) == 4 else f"20{g['fy3']}"
+            return y, "year"
+        y1 = int(g["fy1"])
+        y2 = y1 // 100 * 100 + int(g["fy2"])
+        return (f"{y1:04d}/{y2:04d}", "year") if y1 < y2 <= y1 + 10 else None
     if g["fp"]:
         return f"{g['y10']}-01", "month"
     if g["ew"]:
@@ -465,12 +478,16 @@ def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
             ahead = (_WEEKDAYS.index(m.group("wd")[len(m.group("wdp") or ""):].lower()) - ref.weekday()) % 7
             got = ((ref + timedelta(days=ahead)).isoformat(), "day")
         if got and got[0]:
-            prefix = m.group("bmp") or m.group("yrp") or m.group("ymp") or m.group("wdp") or ""
+            prefix = m.group("bmp") or m.group("yrp") or m.group("ymp") or m.group("wdp") or m.group("fyp") or ""
             found.append((m.start() + len(prefix), m.end(), got[0], got[1]))
     out: list[DateMention] = []
     i = 0
     while i < len(found):
         s, e, iso, prec = found[i]
+        if "/" in iso:              # a financial year: the two years it spans
+            out.append(DateMention(text[s:e], s, e, iso[:4], iso[5:], prec, "range"))
+            i += 1
+            continue
         lead = _LEAD_RE.search(text[max(0, s - 40):s])
         word = lead.group(1).lower() if lead else ""
         # a range: "from X to Y", "between X and Y", "X-Y"
@@ -502,6 +519,29 @@ def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
             out.append(DateMention(text[start:e], start, e, iso, "", prec, kind))
         i += 1
     return _offsets(text, out, ref)
+
+
+_THAT_YEAR_RE = re.compile(r"\b(?:that|the same) year\b", re.I)
+
+
+def that_year(texts: list[str], dates: list[list[DateMention]]) -> list[list[DateMention]]:
+    """`dates` (each sentence's, in text order) with "that year" / "the same year" read as
+    the year of the last date the text gave before it."""
+    last = ""
+    out = []
+    for text, found in zip(texts, dates):
+        found = list(found)
+        for m in _THAT_YEAR_RE.finditer(text):
+            before = [d for d in found if d.end <= m.start() and (d.start_iso or d.end_iso)]
+            year = (before[-1].start_iso or before[-1].end_iso)[:4] if before else last
+            if year:
+                found.append(DateMention(m.group(0), m.start(), m.end(), year, "", "year", "point"))
+        found.sort(key=lambda d: d.start)
+        for d in found:
+            if d.start_iso or d.end_iso:
+                last = (d.start_iso or d.end_iso)[:4]
+        out.append(found)
+    return out
 
 
 def _offsets(text: str, out: list[DateMention], ref: date | None) -> list[DateMention]:
