@@ -77,14 +77,15 @@ from datetime import date as _date
 from layers.text.attribution import (REFERRING, UNATTRIBUTED, find_attribution, report_source,
                                      with_short_name)
 from layers.text.conflicts import AFTER_NOTE, FOCAL_NOTE, mark_conflicts
-from layers.text.dates import REPORT_DATE_NOTE, SAME_EVENT_RE, DateMention, find_dates
+from layers.text.dates import (REPORT_DATE_NOTE, SAME_EVENT_RE, DateMention, event_date, event_dates, find_dates,
+                               other_event, that_year)
 from layers.text.events import CLAUSE_EVENTS, EventRule
 from layers.text.context import area_for, as_region, context_places, held
 from layers.text.relations import clause_relation
 from layers.text.binding import (UNRESOLVED, Ref, area_anaphors, capital_refs, clause_places, common_area,
                                   dateline_spans, figure_places, focal_place, holder_kind, in_spans, ref_of,
                                   region_of, reports_there, resolve_anaphors, subject_place, unresolved_refs)
-from layers.text.events import find_incident
+from layers.text.events import HYPOTHETICAL_RE, NATIONAL_RE, clause_event, find_incident
 from layers.text.figures import find_figures
 from layers.text.measures import topic_of
 from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
@@ -129,8 +130,9 @@ class _Ctx:
     claims: list[Claim] = field(default_factory=list)
     #: (sentence index, its last figure): what a bare number in the next sentence counts
     last_figure: tuple | None = None
-    #: (paragraph, date): the last point in time the text gave before the current sentence
+    #: (paragraph, date, sentence index): the last point in time the text gave before this sentence
     last_date: tuple | None = None
+    event_dates: dict = field(default_factory=dict)     # `layers.text.dates.event_dates`
     gazetteer: object = None
     #: what the article speaks of most (the category of a figure whose words say none)
     topic: str = "economic"
@@ -240,7 +242,11 @@ def _carried_date(ctx: _Ctx, sent: Sentence, dates: list[DateMention],
         if _DATELINE_RE.match(sent.text[:best.start]) and re.match(r"\s*(?:[-–—]|\(|/)", sent.text[best.end:]):
             return best, REPORT_DATE_NOTE        # "GOMA, February 5, 2025 — ...": the report's date
         return best, ""
-    if ctx.last_date is not None and (ctx.last_date[0] == sent.paragraph or SAME_EVENT_RE.search(sent.text)):
+    got = event_date(ctx.event_dates, sent.text, sent.index, pos)    # the date of the event it names
+    if got is not None:
+        return got
+    if ctx.last_date is not None and (ctx.last_date[0] == sent.paragraph or SAME_EVENT_RE.search(sent.text)) \
+            and not other_event(sent.text, pos, ctx.sentences[ctx.last_date[2]].text):
         d = ctx.last_date[1]
         return d, f"date carried from '{d.text}' earlier in the text"
     if ctx.ref is not None:
@@ -372,6 +378,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         return max(0, len(clauses) - 1)
 
     fig_clauses: set[int] = set()
+    fig_spans = tuple((f.start, f.end) for f in figures)
     n_before = len(ctx.claims)
     fig_dates: list[tuple[DateMention | None, str]] = []
     lo, hi = bisect_left(ctx.ref_starts, sent.start), bisect_left(ctx.ref_starts, sent.end)
@@ -482,7 +489,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
                  date=cdates[0] if cdates else event_date, source=source)
             continue
         for ev in CLAUSE_EVENTS[1:]:
-            if ev.name in made or not ev.rx.search(c.text):
+            if ev.name in made or not clause_event(ev, sent.text, c.start - sent.start, c.end - sent.start, fig_spans):
                 continue
             places, pnote, espan = cplaces, "", span
             if ev.explicit_place and not cplaces:
@@ -506,40 +513,41 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     told = tuple(c.category for c in ctx.claims[n_before:] if c.value is None)
     for _ in range(2):              # two incidents at most, of two categories the sentence did not tell
         got = _incident(ctx, sent, clauses, cl_places, srefs, dates, event_date, source, clause_of,
-                        places_for, bool(figures), told)
+                        places_for, fig_spans, told)
         if got is None:
             break
         told += (got,)
 
 
-_HYPOTHETICAL_RE = re.compile(r"\b(?:warn\w*|could|would|might|may|threat\w*|fear\w*|plan\w*|"
-                              r"if|unless|prepar\w* for|risk of)\b", re.I)
-
-
 def _incident(ctx: _Ctx, sent: Sentence, clauses, cl_places, srefs, dates, event_date, source,
-              clause_of, places_for, counted: bool = False, told: tuple = ()) -> str | None:
+              clause_of, places_for, fig_spans: tuple = (), told: tuple = ()) -> str | None:
     """The incident a sentence tells (an attack, a disaster, a rupture, ...: see
     `layers.text.events`), when its clauses made no event: on the places of its clause,
     else the sentence's (a country when it names nothing smaller), else the clause's
     fallback; dated by its clause, the sentence, or the text before."""
-    got = find_incident(sent.text, told)
+    got = find_incident(sent.text, told, fig_spans)
     if got is None:
         return None
     name, category, a, b = got
-    if name == "casualties" and counted:
-        return None                 # the deaths are the sentence's figures
-    if _HYPOTHETICAL_RE.search(sent.text[:a]):
+    if HYPOTHETICAL_RE.search(sent.text[:a]):
         return None                 # "warned that an assault on Rafah would ...": not an event
     ci = clause_of(sent.start + a)
     places, pnote = cl_places[ci], ""
     if not places:
-        # the place another clause of the sentence is about ("Zimbabwe, has also seen its
-        # crops decimated"), else its first place that is no country or world region
-        said = [r for cp in cl_places for r in cp]
+        # a country the incident's own clause names after it ("Before making landfall in X,
+        # the cyclone passed over northern Madagascar"), else the place another clause of the
+        # sentence is about ("Zimbabwe, has also seen its crops decimated"), else its first
+        # place that is no country or world region
+        said = [r for r in srefs if r.kind == "country" and sent.start + a <= r.start < clauses[ci].end]
+        said = said[:1] or [r for cp in cl_places for r in cp]
         inner = [r for r in srefs if r.kind not in ("country", "region")]
         places = said[:1] or inner[:1] or [r for r in srefs if r.kind == "country"][:1]
     if not places:
         places, pnote = places_for(ci)
+    nation = ctx.gazetteer.country(ctx.subject.country_code) if NATIONAL_RE.search(sent.text, a, b) and \
+        ctx.gazetteer is not None and ctx.subject is not None and ctx.subject.country_code else None
+    if nation is not None and all(p.kind != "country" for p in places):
+        places, pnote = [area_for(ctx, ctx.subject, nation)], "place: a national event, the country"
     cdates = _clause_dates(sent, clauses[ci], dates)
     edate, dnote = (cdates[0], "") if cdates else (event_date, "")
     if edate is None:
@@ -651,7 +659,8 @@ def extract(article: Article, date: _date | None = None, *, mentions=None,
     sentences = split_sentences(article.text)
     refs = [ref_of(m) for m in mentions]
     focal = focal_place(refs, sentences)
-    dates = {s.index: find_dates(s.text, ref) for s in sentences}
+    dates = dict(zip((s.index for s in sentences),
+                     that_year([s.text for s in sentences], [find_dates(s.text, ref) for s in sentences])))
     refs = sorted(refs + resolve_anaphors(article.text, sentences, refs, focal, dates),
                   key=lambda r: r.start)
     gaz = _gazetteer()
@@ -667,6 +676,7 @@ def extract(article: Article, date: _date | None = None, *, mentions=None,
     ctx = _Ctx(article, ref, sentences, refs, focal, dates, gazetteer=gaz,
                topic=topic_of(article.text) or "economic", subject=subject)
     ctx.ref_starts = [r.start for r in ctx.refs]
+    ctx.event_dates = event_dates([s.text for s in sentences], [dates[s.index] for s in sentences])
     from geo.model import Mention
 
     for s in sentences:
@@ -687,7 +697,7 @@ def extract(article: Article, date: _date | None = None, *, mentions=None,
         points = [d for d in ctx.dates[s.index] if d.kind in ("point", "range") and d.start_iso
                   and not _COMPARED_RE.search(s.text[max(0, d.start - 40):d.start])]
         if points and not s.heading and not _DATELINE_RE.match(s.text[:points[-1].start]):
-            ctx.last_date = (s.paragraph, points[-1])
+            ctx.last_date = (s.paragraph, points[-1], s.index)
     claims = mark_conflicts(_drop_headline_events(ctx.claims, sentences), article.text,
                             tuple((s.start, s.end) for s in sentences if s.heading))
     return ClaimsDoc(article=article, places=places_from_mentions(mentions + list(ctx.areas.values())),

@@ -35,13 +35,169 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 __all__ = ["MONTHS", "DateMention", "find_dates", "parse_iso_date", "iso_precision", "REPORT_DATE_NOTE",
-           "SAME_EVENT_RE"]
+           "SAME_EVENT_RE", "EventNoun", "event_keys", "event_dates", "date_of_event",
+           "same_matter", "event_date", "other_event", "that_year"]
 
 #: a sentence that goes back to an event told before ("45 dead in that strike", "the same
 #: attack"): its date is that event's, said earlier, in another paragraph too
 SAME_EVENT_RE = re.compile(r"\b(?:that|the same|this|the earlier)\s+(?:[a-z]+\s+)?(?:strike|attack|raid|"
                            r"bombing|bombardment|blast|explosion|shelling|assault|ambush|incident|"
                            r"storm|flood|earthquake|quake|fire|crash|collision|shooting|landslide)s?\b", re.I)
+
+# the nouns a news text names an event by, each with the key of what it names ("the quake",
+# "the earthquake" and "the temblor" are one event; "the typhoon" and "the storm" one)
+_EVENT_NOUN_RE = re.compile(
+    r"\b(?:(?P<quake>earthquakes?|quakes?|temblors?|tremors?)|(?P<storm>storms?|typhoons?|hurricanes?|"
+    r"cyclones?|tornado(?:e?s)?|rain|rains|rainfall|downpours?)|(?P<flood>floods?|flooding)|"
+    r"(?P<fire>wildfires?|bushfires?|blazes?|forest fires?)|(?P<landslide>landslides?|mudslides?)|"
+    r"(?P<attack>attacks?|raids?|assaults?|ambush(?:es)?|bombings?|strikes?)|"
+    r"(?P<blast>blasts?|explosions?)|(?P<shooting>shootings?)|(?P<clash>clashes)|"
+    r"(?P<crash>crash(?:es)?|collisions?|derailments?))\b", re.I)
+# what comes before an event noun says which event it is: one told before ("the attack",
+# "Thursday's attacks"), a new one ("an attack"), or another one ("an earlier strike", "the
+# latest quake", "the largest storm", a comparison)
+_DET_RE = re.compile(r"(?:^|[\s(“\"])(the|this|that|these|those|its|their|a|an|[\w’']+(?:'s|’s))\s+"
+                     r"((?:[\w’'.-]+\s+){0,3})$", re.I)
+_OTHER_RE = re.compile(r"\b(?:another|earlier|previous|prior|latest|new|first|only|second|third|last|next|largest|"
+                       r"biggest|worst|strongest|deadliest|most|similar|other|past|recent|\d{4})\b", re.I)
+# a date a statement was made on, not its event's: "..., she told the radio on Friday"
+_STATEMENT_BEFORE_RE = re.compile(r"\b(?:said|says|told|reported|announced|stated|confirmed|added|wrote|"
+                                  r"posted|statement|condemned)\b[^.;]{0,40}$", re.I)
+
+
+@dataclass(frozen=True)
+class EventNoun:
+    """An event named by a noun: its key ("quake", "storm", "attack", ...), position, how
+    it is referred to ("told": one told before or named; "new": "an attack"; "other":
+    "an earlier strike", "the largest storm") and its proper name ("Gombe" in "Cyclone
+    Gombe"), if any."""
+
+    key: str
+    at: int
+    ref: str
+    name: str = ""
+
+
+def event_keys(text: str) -> list[EventNoun]:
+    """Each event noun in `text`, in order.
+
+    >>> [(e.key, e.ref, e.name) for e in event_keys("The typhoon brought rain after an earlier quake.")]
+    [('storm', 'told', ''), ('storm', 'told', ''), ('quake', 'other', '')]
+    >>> [(e.key, e.ref, e.name) for e in event_keys("Cyclone Gombe passed over Madagascar.")]
+    [('storm', 'told', 'Gombe')]
+    """
+    out, prev = [], None
+    for m in _EVENT_NOUN_RE.finditer(text):
+        before = text[max(0, m.start() - 50):m.start()]
+        det = _DET_RE.search(before)
+        # a storm's name: "Cyclone Gombe", "typhoon Maria" (not "the attack Thursday")
+        name = re.match(r"\s+([A-Z][a-z]+)\b", text[m.end():])
+        name = name.group(1) if name and m.lastgroup == "storm" and name.group(1).lower() not in MONTHS \
+            and name.group(1).lower() not in _WEEKDAYS else ""
+        if det and _OTHER_RE.search(det.group(2) or ""):
+            ref = "other"
+        elif det and det.group(1).lower() in ("a", "an"):
+            ref = "new"
+        else:
+            ref = "told"         # "the storm", "Thursday's attack", "Cyclone Gombe", "heavy rain"
+        if prev is not None and prev.end() >= m.start() - 5:
+            ref = out[-1].ref     # "storms and tornadoes", "the typhoon brought rains": one phrase
+        out.append(EventNoun(m.lastgroup, m.start(), ref, name))
+        prev = m
+    return out
+
+
+def event_dates(texts: list[str], dates: list[list[DateMention]]) -> dict[str, list[tuple[int, DateMention, EventNoun]]]:
+    """Where the text dates each event it names: for each event key (`event_keys`), the
+    (sentence index, date, noun) of the sentences that name it with a point in time ("The
+    attack in X happened in the early hours of Thursday", "Thursday's attacks"), the most
+    precise date, nearest the noun; a date a statement was made on is not its event's, and
+    another event of its kind ("an earlier strike") dates nothing."""
+    out: dict[str, list[tuple[int, DateMention, EventNoun]]] = {}
+    rank = {"day": 0, "month": 1}
+    for i, (text, found) in enumerate(zip(texts, dates)):
+        # (a day or a month: a year is a context; not an offset, "a week after another
+        # attack", which dates what follows it)
+        points = [d for d in found if d.kind in ("point", "range") and d.precision in ("day", "month")
+                  and not _OFFSET_RE.fullmatch(d.text)
+                  and not _STATEMENT_BEFORE_RE.search(text[max(0, d.start - 40):d.start])]
+        if not points:
+            continue
+        for ev in event_keys(text):
+            if ev.ref == "other":
+                continue
+            best = min(points, key=lambda d: (rank.get(d.precision, 3), min(abs(d.start - ev.at), abs(ev.at - d.end))))
+            if not out.get(ev.key) or out[ev.key][-1][0] != i:
+                out.setdefault(ev.key, []).append((i, best, ev))
+    return out
+
+
+# a contrast starts another matter: "The storm hit the Midwest, but the utility has hired 300 linemen"
+_CONTRAST_RE = re.compile(r"[,;]\s+(?:but|while|whereas|although|though|yet)\s|;\s", re.I)
+
+
+# a toll that stands as of the report: "4 people have died", "the cyclone has displaced 11,629"
+_STANDING_RE = re.compile(r"\b(?:has|have)\s+(?:now\s+|so far\s+|also\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|t)\b", re.I)
+
+
+def same_matter(text: str, nouns: list[EventNoun], pos: int) -> list[EventNoun]:
+    """The event nouns of `text` said in the same matter as position `pos` (not across a
+    contrast: ", but ...", ", while ...", ";"), none when that matter is a toll standing as
+    of the report ("4 people have died as a result of heavy rain": the report's date)."""
+    cuts = [0] + [m.start() for m in _CONTRAST_RE.finditer(text)] + [len(text)]
+    lo = max(c for c in cuts if c <= pos)
+    hi = min(c for c in cuts if c > pos) if any(c > pos for c in cuts) else len(text)
+    if _STANDING_RE.search(text[max(lo, pos - 30):min(hi, pos + 40)]):
+        return []
+    return [e for e in nouns if lo <= e.at < hi]
+
+
+def event_date(index: dict, text: str, sentence: int, pos: int) -> tuple[DateMention, str] | None:
+    """The date of an event sentence `sentence` (`text`) names at `pos` that the text dates
+    elsewhere (`date_of_event`), with a note; None when there is none, or when what is said
+    at `pos` is a toll that stands as of the report."""
+    got = date_of_event(index, sentence, same_matter(text, event_keys(text), pos))
+    if got is None:
+        return None
+    d, before = got
+    return d, f"date of the event, from '{d.text}' {'earlier' if before else 'later'} in the text"
+
+
+def other_event(text: str, pos: int, dated: str) -> bool:
+    """Whether what `text` says at `pos` names an event that the sentence `dated`, whose date
+    would be carried on, does not ("... the massacre last December. The attack also caused
+    damage ...": the attack's date is not December), or is told in the present ("the 17
+    hotspot districts are ...", "have been sent"): it stands as of the report."""
+    if _PRESENT_RE.search(text[max(0, pos - 30):pos + 60]):
+        return True          # "The 17 hotspot districts are ...": as of the report
+    keys = {e.key for e in same_matter(text, event_keys(text), pos)}
+    return bool(keys) and not keys & {e.key for e in event_keys(dated)}
+
+
+# a figure told in the present stands as of the report, not as of a date said before it
+_PRESENT_RE = re.compile(r"\b(?:is|are|remains?|stands?)\b|" + _STANDING_RE.pattern, re.I)
+
+
+def date_of_event(index: dict, sentence: int, nouns: list[EventNoun]) -> tuple[DateMention, bool] | None:
+    """The date the text gives elsewhere for an event a sentence names (`event_dates`), and
+    whether it was said before: an event told before ("the typhoon brought rains") takes the
+    date said for it earlier, else later; a new one ("an attack ... that killed 70") the date
+    a later sentence gives it ("The attack happened on Thursday"); another one ("an earlier
+    strike", "the latest quake") none. Events with different names ("Cyclone Gombe",
+    "Storm Anna") are different."""
+    for ev in sorted(nouns, key=lambda e: not e.name):      # a named event first
+        if ev.ref == "other":
+            continue
+        cands = [(i, d, e) for i, d, e in index.get(ev.key, ()) if i != sentence
+                 and (ev.name == e.name if ev.name else True)]
+        before = [c for c in cands if c[0] < sentence]
+        after = [c for c in cands if c[0] > sentence and c[2].ref == "told"]
+        if ev.ref == "told" and before:
+            return max(before, key=lambda c: c[0])[1], True
+        if after:
+            return min(after, key=lambda c: c[0])[1], False
+    return None
+
 
 #: the note of a claim dated by its report (the article's date): no date of its own was said
 REPORT_DATE_NOTE = "date: the article's date"
@@ -53,6 +209,7 @@ MONTHS = {
     "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
     "nov": 11, "december": 12, "dec": 12,
 }
+_WEEK_NUMBERS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMWORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
              "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
@@ -60,7 +217,7 @@ _NUMWORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "se
 _MON = (r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|"
         r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|"
         r"Oct\.?|Nov\.?|Dec\.?)")
-_YEAR = r"(?P<{n}>(?:19|20)\d\d)(?!\d|,\d)"
+_YEAR = r"(?P<{n}>(?:19|20)\d\d)(?!\d|,\d|s\b)"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 
 
@@ -88,8 +245,23 @@ _ONE = (
     rf"|(?P<bm>(?P<bmp>\b(?:in|since|from|until|by|through|during|of)\s+)(?:early\s+|late\s+|mid-?)?"
     rf"(?P<m7>January|February|March|April|May|June|July|August|September|October|November|"
     rf"December)\b(?!\s+[0-3]?\d\b)(?!,?\s+(?:of\s+)?(?:19|20)\d\d))"
+    # a financial year: "the 2022/23 financial year", "fiscal year 2021-22", "in 2018/19", "FY2024",
+    # "fiscal 2023" (a range of the two years it spans, or the year it is named by)
+    rf"|(?P<fy>(?P<fyp>\b(?:in|of|for|during|the|fiscal|financial|fiscal year|financial year)\s+)?"
+    rf"(?P<fy1>(?:19|20)\d\d)\s*[/–-]\s*(?P<fy2>\d\d)(?!\d)"
+    rf"(?!\s*(?:%|per))"
+    rf"|(?P<fyn>\b(?:FY\s?|fiscal\s+(?:year\s+)?)(?P<fy3>(?:19|20)\d\d|\d\d)\b))"
+    # the start of a part of a year: "the first four months of 2023", "the first half of 2024"
+    rf"|(?P<fp>\bthe\s+first\s+(?:[a-z]+\s+)?(?:months?|half|quarter|weeks?)\s+of\s+(?P<y10>(?:19|20)\d\d))"
+    # an epidemiological week: "in the reporting Week Nine", "epidemiological week 12"
+    rf"|(?P<ew>\b(?:(?:epidemiological|epi|reporting)\s+)?[Ww]eek\s+(?P<ewn>\d{{1,2}}|one|two|three|four|five|"
+    rf"six|seven|eight|nine|ten|eleven|twelve)\b)"
     rf"|(?P<yr>(?P<yrp>\b(?:in|since|from|until|by|through|during|of|early|late|mid|between|"
-    rf"and|to)\s+)(?:early\s+|late\s+|mid-?)?(?P<y8>(?:19|20)\d\d)(?!\d|,\d|\.\d|\s*%))"
+    rf"and|to)\s+)(?:early\s+|late\s+|mid-?)?(?P<y8>(?:19|20)\d\d)(?!\d|,\d|\.\d|\s*%|s\b))"
+    # a year that dates the noun it comes before: "a devastating 1985 earthquake", "the 2019 floods"
+    rf"|(?P<ym>(?P<ymp>\b(?:a|an|the|its|their|this|that)\s+(?:[a-z]+\s+)?)(?P<y9>(?:19|20)\d\d)"
+    rf"(?=\s+[a-z]{{3,}}\b)(?!\s+(?:people|residents|troops|soldiers|homes|houses|cases|deaths|dead|"
+    rf"killed|injured|families|percent|per|km|miles|metres|meters|tonnes|tons|dollars|euros|pounds)\b))"
     rf"|(?P<ago>\b(?P<an>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+"
     rf"(?P<au>years?|months?|weeks?|days?)\s+ago\b)"
     rf"|(?P<lu>\b(?:last|this|next|past)\s+(?P<lun>week|month|year)\b)"
@@ -104,6 +276,11 @@ _SINCE_EVENT_RE = re.compile(r"\bsince\s+(?:the\s+)?[a-z]+(?:ing|ure|ion|all)\b[
                              r"\b(?:in|on)\s+$", re.I)
 _JOIN_RE = re.compile(r"^\s*(?:to|until|till|through|and|-|–|—)\s*$", re.I)
 _MONTH_CASE_RE = re.compile(r"^[A-Z]")
+# a weekday said of what is to come: "will run the full length Thursday", "is due to open Monday"
+_FUTURE_RE = re.compile(r"\b(?:will|shall|is to|are to|is due|are due|scheduled|expected to|next)\b[^.;]{0,50}$",
+                        re.I)
+# a date said as an offset from another: "a day after ...", "two days before ..."
+_OFFSET_RE = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|\d)\s+(days?|weeks?)\s+(after|before)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -214,8 +391,30 @@ def _one(m: re.Match, ref: date | None) -> tuple[str, str] | None:
             return None
         y = _infer_year(_month(g["m7"]), ref)
         return (f"{y:04d}-{_month(g['m7']):02d}", "month") if y else None
+    if g["fy"]:
+        if g["fy3"]:
+            y = g["fy3"] if len(g["fy3"]) == 4 else f"20{g['fy3']}"
+            return y, "year"
+        y1 = int(g["fy1"])
+        y2 = y1 // 100 * 100 + int(g["fy2"])
+        return (f"{y1:04d}/{y2:04d}", "year") if y1 < y2 <= y1 + 10 else None
+    if g["fp"]:
+        return f"{g['y10']}-01", "month"
+    if g["ew"]:
+        if ref is None or not (g["ew"][0].isupper() or g["ew"].split()[0].lower() != "week" or "Week" in g["ew"]):
+            return None
+        n = int(g["ewn"]) if g["ewn"].isdigit() else _WEEK_NUMBERS[g["ewn"].lower()]
+        try:
+            d = date.fromisocalendar(ref.year, n, 1)
+            if d > ref:
+                d = date.fromisocalendar(ref.year - 1, n, 1)
+        except ValueError:
+            return None
+        return d.isoformat(), "day"
     if g["yr"]:
         return g["y8"], "year"
+    if g["ym"]:
+        return g["y9"], "year"
     if ref is None:
         return None
     if g["ago"]:
@@ -237,7 +436,13 @@ def _one(m: re.Match, ref: date | None) -> tuple[str, str] | None:
         if unit == "month":
             y, mo = divmod(ref.year * 12 + ref.month - 1 + step, 12)
             return f"{y:04d}-{mo + 1:02d}", "month"
-        d = ref + timedelta(days=7 * step)
+        # the middle (Wednesday) of the calendar week before (after) the reference date's,
+        # weeks starting on Sunday as the English-language press counts them: "last week" in
+        # a Sunday 6 October article is 29 September - 5 October, October; in a Tuesday 5
+        # March one, 25 February - 2 March, February
+        # ("the past week" is the seven days up to the reference date: its middle)
+        sunday = ref - timedelta(days=(ref.weekday() + 1) % 7)
+        d = ref - timedelta(days=3) if which == "past" else sunday + timedelta(days=7 * step + 3)
         return f"{d.year:04d}-{d.month:02d}", "month"
     if g["td"]:
         d = ref if g["td"].lower() == "today" else ref - timedelta(days=1)
@@ -268,13 +473,21 @@ def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
         if m.group("wd") and not m.group("wdp") and not m.group("wd")[0].isupper():
             continue                      # a bare weekday is a date only as a name: "Sunday"
         got = _one(m, ref)
+        if got and m.group("wd") and ref is not None and _FUTURE_RE.search(text[max(0, m.start() - 60):m.start()]):
+            # "Five trains will run the full length Thursday": the coming one
+            ahead = (_WEEKDAYS.index(m.group("wd")[len(m.group("wdp") or ""):].lower()) - ref.weekday()) % 7
+            got = ((ref + timedelta(days=ahead)).isoformat(), "day")
         if got and got[0]:
-            prefix = m.group("bmp") or m.group("yrp") or m.group("wdp") or ""
+            prefix = m.group("bmp") or m.group("yrp") or m.group("ymp") or m.group("wdp") or m.group("fyp") or ""
             found.append((m.start() + len(prefix), m.end(), got[0], got[1]))
     out: list[DateMention] = []
     i = 0
     while i < len(found):
         s, e, iso, prec = found[i]
+        if "/" in iso:              # a financial year: the two years it spans
+            out.append(DateMention(text[s:e], s, e, iso[:4], iso[5:], prec, "range"))
+            i += 1
+            continue
         lead = _LEAD_RE.search(text[max(0, s - 40):s])
         word = lead.group(1).lower() if lead else ""
         # a range: "from X to Y", "between X and Y", "X-Y"
@@ -296,7 +509,8 @@ def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
             lead = None
         if word in ("since", "from", "starting", "beginning"):
             kind = "since"
-        elif word in ("until", "till", "through", "by"):
+        elif word in ("until", "till", "through"):
+            # ("by February 17": as of then, a point; "until", "through": a period's end)
             kind = "until"
         start = s - (len(lead.group(0)) if lead and kind != "point" else 0)
         if kind == "until":
@@ -304,4 +518,47 @@ def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
         else:
             out.append(DateMention(text[start:e], start, e, iso, "", prec, kind))
         i += 1
+    return _offsets(text, out, ref)
+
+
+_THAT_YEAR_RE = re.compile(r"\b(?:that|the same) year\b", re.I)
+
+
+def that_year(texts: list[str], dates: list[list[DateMention]]) -> list[list[DateMention]]:
+    """`dates` (each sentence's, in text order) with "that year" / "the same year" read as
+    the year of the last date the text gave before it."""
+    last = ""
+    out = []
+    for text, found in zip(texts, dates):
+        found = list(found)
+        for m in _THAT_YEAR_RE.finditer(text):
+            before = [d for d in found if d.end <= m.start() and (d.start_iso or d.end_iso)]
+            year = (before[-1].start_iso or before[-1].end_iso)[:4] if before else last
+            if year:
+                found.append(DateMention(m.group(0), m.start(), m.end(), year, "", "year", "point"))
+        found.sort(key=lambda d: d.start)
+        for d in found:
+            if d.start_iso or d.end_iso:
+                last = (d.start_iso or d.end_iso)[:4]
+        out.append(found)
     return out
+
+
+def _offsets(text: str, out: list[DateMention], ref: date | None) -> list[DateMention]:
+    """`out` with the dates said as an offset from another ("announced on Wednesday a curfew,
+    a day after 18 people were killed": Tuesday): the offset from the nearest day the text
+    gives, else from the reference date."""
+    days = [d for d in out if d.precision == "day" and d.kind == "point" and d.start_iso]
+    for m in _OFFSET_RE.finditer(text):
+        if any(d.start <= m.start() < d.end for d in out):
+            continue
+        anchor = min(days, key=lambda d: abs(d.start - m.start())) if days else None
+        base = date.fromisoformat(anchor.start_iso) if anchor is not None else ref
+        if base is None:
+            continue
+        n = int(m.group(1)) if m.group(1).isdigit() else _NUMWORDS[m.group(1).lower()]
+        step = n * (7 if m.group(2).lower().startswith("week") else 1)
+        # "a day after X": X was the day before; "two days before X": X came two days later
+        got = base - timedelta(days=step) if m.group(3).lower() == "after" else base + timedelta(days=step)
+        out.append(DateMention(m.group(0), m.start(), m.end(), got.isoformat(), "", "day", "point"))
+    return sorted(out, key=lambda d: d.start)

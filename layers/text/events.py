@@ -31,7 +31,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["EventRule", "EVENT_RULES", "CLAUSE_EVENTS", "INCIDENTS", "find_incident"]
+__all__ = ["EventRule", "EVENT_RULES", "CLAUSE_EVENTS", "INCIDENTS", "find_incident", "told_by_figure", "HYPOTHETICAL_RE",
+           "clause_event", "NATIONAL_RE"]
+
+#: an evacuation told as an event: not a place named after it ("an evacuation point") nor
+#: one person's own ("before her evacuation"); a state (a crisis, famine, "refugees") is no event
+_EVACUATION = (r"\bevacuat(?<!\bher evacuat)(?<!\bhis evacuat)(?<!\bmy evacuat)\w*\b"
+               r"(?!\s+(?:points?|cent(?:re|er)s?|sites?|hubs?|shelters?|camps?|routes?)\b)")
+
+
+#: the people a crowd is made of ("opposition supporters", "protesters")
+_CROWD = r"(?:protesters|demonstrators|supporters|marchers|rioters|crowds?|mourners)\b"
+
 
 @dataclass(frozen=True)
 class EventRule:
@@ -52,7 +63,7 @@ class EventRule:
 EVENT_RULES: tuple[EventRule, ...] = (
     EventRule("captured", "territorial", re.compile(
         r"\b(?:captur(?:ed|ing)|seiz(?:ed|ing)|took control of|taken control of|gained control of|"
-        r"liberat(?:ed|ing)|recaptur(?:ed|ing)|retook|retaken|occupied|fell to|the fall of|"
+        r"liberat(?:ed|ing)|recaptur(?:ed|ing)|retook|retaken|(?<!\bthe )(?<![-‑])occupied|fell to|the fall of|"
         r"(?:has |have |had )?taken|took|overran|overrun|"
         r"the capture of|withdr(?:ew|awn|awing) from|entered|"
         r"(?:withdr(?:ew|awn|awing)|pull(?:ed|ing)? (?:out|back)|retreat(?:ed|ing)?)\s+"
@@ -95,10 +106,11 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"\b(?:fighting|clashes|battles?|offensive|(?:push\w*|advanc\w*|mov\w*|broke|break\w*)\s+"
         r"(?:deeper\s+|further\s+)?into|storm(?:ed|ing)|(?:launched|fired|staged) from)\b", re.I), True),
     EventRule("humanitarian", "humanitarian", re.compile(
-        r"\bevacuat\w*|\bhumanitarian (?:aid|corridor|crisis|situation)|\bdire conditions\b|"
+        _EVACUATION + r"|\bhumanitarian (?:aid|corridor)\b|"
         r"\bcivilians?\b[^.;]{0,30}\b(?:trapped|fle\w*|shelter\w*)\b|\baid (?:convoys?|deliveries|"
-        r"trucks)\b|\bconvoys?\b|\bfood (?:and|or) (?:medicine|water)\b|\bfamine\b|"
-        r"\bstarv\w*|\bmalnutrition\b|\brefugees?\b|\bdisplaced\b|\banimal feed\b", re.I)),
+        r"trucks)\b|\bconvoys?\b|\bfood (?:and|or) (?:medicine|water)\b|\banimal feed\b|"
+        r"\b(?:prevented|blocked|barred|stopped)\s+(?!(?:\w+\s+){0,2}?" + _CROWD + r")(?:\w+\s+){0,3}?from\s+"
+        r"(?:entering|reaching|leaving)\b", re.I)),
     EventRule("political", "political", re.compile(
         r"\b(?:annex\w*|incorporat\w*|goal of controlling|control(?:ling)? of|controlling|"
         r"ceasefire|negotiat\w*|peace talks|talks|truce|summit|sanction\w*|referendum|"
@@ -118,7 +130,12 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"\b(?:missile|drone|rocket|strike|shell)s?\s+(?:\w+\s+){0,2}?(?:struck|hit|slammed into|landed)\b|"
         r"\b(?:air|drone|missile|rocket|artillery)\s+strikes?\s+(?:on|in|at|against|targeting)\b|"
         r"\b(?:attack|raid|assault|ambush|bombing)s?\s+(?:that\s+)?(?:[\w’'-]+\s+){0,6}?carried out by\b|"
-        r"\b(?:was|were|had been)\s+(?:struck|hit|shelled|bombed|attacked|targeted)\b|"
+        r"\b(?:was|were|had been)\s+(?:struck|hit|shelled|bombed|attacked|targeted)\b(?!\s+by\s+lightning)|"
+        r"\b(?:attacked|raided|stormed|shelled|bombed|bombarded|ambushed)\s+(?:(?:the|a|an|their|its)\s+)?"
+        r"(?:[\w’'-]+\s+){0,2}?(?:villages?|towns?|city|cities|camps?|bases?|positions?|convoys?|checkpoints?|"
+        r"hospitals?|ports?|airports?|markets?|schools?|police|posts?|barracks|settlements?|districts?|"
+        r"neighbou?rhoods?|homes|houses)\b|"
+        r"\b(?:(?:was|were|been)\s+set\s+(?:on\s+fire|alight)|set\s+fire\s+to|torched)\b|"
         r"\bsustained\s+(?:a\s+)?(?:direct\s+)?hit\b|\bimpacts?\s+(?:were|was)\s+(?:also\s+)?reported\b|"
         r"\bcluster munitions\b|\bexplosions?\s+(?:hit|rocked|shook)\b|"
         r"\b(?:fired|fires|firing|lobbed)\s+(?:(?:a|an|the|their|its|dozens of|more)\s+)?(?:\w+\s+){0,2}?"
@@ -131,16 +148,23 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"[^.;]{0,60}?\b(?:shook|struck|hit|killed|swept|devastat\w*|destroy\w*|flatten\w*|"
         r"level\w*|ravag\w*|moved in|spread|burn\w*|packed|was|were|has|have|had|caused|"
         r"decimat\w*|declared|affect\w*|started|began|worsened|intensified|continued|lashed|"
-        r"battered|pounded|triggered)\b|"
+        r"battered|pounded|triggered|passed over|passed through|crossed|stormed into|pummell?ed|"
+        r"made landfall|slammed into)\b|"
+        r"\b(?:made|makes) landfall\b|"
         r"\b(?:(?:heavy|torrential|monsoon) rains?|rainfall|downpours?|(?:strong|high|gale-force) winds|gales)\b"
-        r"[^.;]{0,40}?\b(?:hit|lashed|battered|pounded|swept|caused|triggered|flooded|struck|brought)\b|"
+        r"[^.;]{0,40}?\b(?:hit|lashed|battered|pounded|swept|caused|triggered|flooded|struck|brought|"
+        r"uprooted|toppled|felled|knocked down|tore)\b|"
         r"\b(?:due to|caused by|after|following|amid)\s+(?:(?:the|a|an|severe|heavy|deadly|massive|"
         r"torrential|strong|recent)\s+){0,3}(?:earthquakes?|storms?|hurricanes?|typhoons?|cyclones?|"
         r"tornad(?:o|oes)|floods?|flooding|landslides?|mudslides?|wildfires?|rains?|rainfall|droughts?)\b|"
         r"\bwent under water\b|"
-        r"\b(?:state of (?:disaster|calamity)|national disaster|appealed for (?:help|aid)|"
+        # (not the name of a body, "the national disaster agency"; not a figure of speech,
+        # "the epicentre of the protest movement")
+        r"\b(?:state of (?:disaster|calamity)|national disaster(?!\s+(?:agency|authority|management|office|"
+        r"council|committee|cent(?:re|er)|service|risk|response|relief|coordinat\w*)\b)|appealed for (?:help|aid)|"
         r"crops? (?:\w+\s+){0,2}decimated|(?:severe\s+)?rainfall deficits?|driest|wettest|"
-        r"epicent(?:er|re))\b|"
+        r"epicent(?:er|re)(?!\s+of\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}(?:protests?|movement|unrest|"
+        r"demonstrations|crisis|fighting|conflict|scandal|debate)\b))\b|"
         r"\bflood(?:ed|ing)\s+(?:\w+\s+){0,2}?(?:villages?|homes|houses|streets?|towns?|"
         r"neighbou?rhoods?|areas?|roads?|fields|farmland|basements?|districts?)\b|"
         r"\b(?:was|were|been|are|is)\s+(?:\w+\s+)?(?:flooded|submerged|under water)\b|"
@@ -160,14 +184,26 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"many|its|their|\w+'s)|(?:was|were|been)\s+(?:\w+\s+)?(?:damaged|destroyed|wrecked)|"
         r"(?<!\bbring )(?<!\bbrought )(?<!\bsome )(?<!\bno )\w+(?:'s|s')?\s+(?:closures?|shutdowns?)|"
         r"(?:closure|shutdown) of (?:the\s+|a\s+|an\s+|its\s+|their\s+)?\w+)\b", re.I), scope="incident"),
+    EventRule("production_moved", "economic", re.compile(
+        r"\b(?:shift\w*|mov(?:e|ed|es|ing)|transferr?\w*|relocat\w*|outsourc\w*)\s+(?:(?:its|their|the|all)\s+)?"
+        r"(?:\w+\s+){0,2}?(?:production|manufacturing)\b|"
+        r"\b(?:production|manufacturing)\s+(?:(?:will be|would be|was|were|is|are|has been|to be)\s+)?"
+        r"(?:shifted|moved|transferred|relocated|outsourced)\b", re.I), scope="incident"),
     EventRule("evacuation", "humanitarian", re.compile(
-        r"\b(?:evacuat\w*|relocat\w*|forced (?:from|out of) their homes|fle(?:e|d|eing) "
-        r"(?:the|their)|being transferred|seek(?:ing)? refuge|took refuge)\b", re.I), scope="incident"),
+        _EVACUATION + r"|\b(?:relocat\w*|forced (?:from|out of) their homes|fle(?:e|d|eing) "
+        r"(?:the|their)|being transferred|seek(?:ing)? refuge|took refuge)\b|"
+        # a call to leave: "urged people in low-lying areas to move upland", "ordered boats back to harbour"
+        r"\b(?:urged|ordered|advised|called on|instructed)\s+(?:[\w’'-]+\s+){0,8}?to\s+"
+        r"(?:move|leave|evacuate|flee|relocate|seek shelter|stay indoors|return to (?:the\s+)?(?:harbou?r|port|"
+        r"shore|land))\b", re.I), scope="incident"),
     EventRule("protest", "political", re.compile(
         r"\b(?:protest(?:s|ed|ing)?|demonstrat(?:ions?|ed against)|rall(?:y|ies|ied)|"
         r"strikes? against|march(?:ed|es|ing)? against|walkouts?|riot(?:s|ed|ing)?|tear gas|clash(?:ed|es)? with (?:police|"
         r"security forces|protesters|demonstrators|rioters)|"
-        r"drew (?:protests|criticism|condemnation)|loot(?:ed|ing)|ransack(?:ed|ing))\b", re.I), scope="incident"),
+        r"drew (?:protests|criticism|condemnation)|loot(?:ed|ing)|ransack(?:ed|ing)|"
+        # crowd control: "police prevented opposition supporters from entering the centre"
+        r"(?:prevented|blocked|barred|stopped|dispersed|broke up)\s+(?:\w+\s+){0,2}?" + _CROWD + r")\b", re.I),
+        scope="incident"),
     EventRule("legal", "political", re.compile(
         r"\b(?:open(?:ed|ing|s)?|launch(?:ed|ing|es)?|announc(?:ed|ing|es)?)\s+(?:an?\s+|the\s+)?"
         r"(?:[\w-]+\s+){0,2}?(?:investigation|inquiry|probe)\b|"
@@ -188,14 +224,105 @@ INCIDENTS: list[tuple[str, str, re.Pattern]] = [(r.name, r.category, r.rx) for r
                                                  if r.scope == "incident"]
 
 
-def find_incident(text: str, skip: tuple[str, ...] = ()) -> tuple[str, str, int, int] | None:
+# between a counted noun and the verb that tells what befell it: auxiliaries, adverbs, and
+# an aside between dashes ("358 of the town's structures — a third of all buildings — were")
+_COUNTED_GAP_RE = re.compile(r"^\s*(?:(?:--?|[—–])\s[^—–]{0,80}?(?:--?|[—–])\s*)?"
+                             r"(?:(?:in|at|near|on|across|around)\s+(?:the\s+)?(?:[\w’'-]+\s+){1,4}?)?(?:(?:have|has|had|were|was|are|is|been|"
+                             r"being|also|now|reportedly|already|all|so far|since|then|later|each)\s+)*$", re.I)
+# between an incident and the figure it caused ("the quake, which killed 58", "the cyclone has
+# displaced 11,629", "a strike on the city killed two"): no clause break, a verb of harm
+_CAUSED_GAP_RE = re.compile(r"^[^,;:.]{0,45}?\b(?:which\s+|that\s+)?(?:(?:has|have|had)\s+)?(?:killed|claimed|"
+                            r"displaced|left|injured|wounded|caused|destroyed|damaged|razed|affected|forced|"
+                            r"evacuated|uprooted|flooded|cut off)\b[^,;:.]{0,40}$|"
+                            r"^\s*(?:(?:more than|at least|nearly|almost|about|around|some|over|up to|"
+                            r"a total of|an estimated|another)\s+)*$", re.I)
+
+# between a count of harm and the incident that caused it ("four people were killed when
+# landslides hit", "27 missing after landslides", "4 have died as a result of heavy rain"):
+# the cause told by a conjunction of time or cause (an agent, "wounded by a missile barrage",
+# is an incident of its own)
+_CAUSE_GAP_RE = re.compile(r"^\s*(?:(?:have|has|had|were|was|are|is|been|also|more|others?)\s+)*(?:(?:\w+\s+)?"
+                           r"(?:killed|dead|died|injured|wounded|hurt|missing|displaced|evacuated|affected|"
+                           r"homeless|stranded|destroyed|damaged)\b[^,;.]{0,50}?)?\b(?:when|after|as a result of|"
+                           r"due to|because of|following|amid)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+
+
+def told_by_figure(text: str, start: int, end: int, figures: tuple = ()) -> bool:
+    """Whether the incident at `text[start:end]` is what one of `figures` ((start, end) spans
+    of the sentence's figures, their counted noun included) counts or caused: "4,073 people
+    have been evacuated", "carried out 577 strikes", "evacuated 300 residents", "the
+    earthquake, which killed 58 people", "four were killed when landslides hit". Such a sentence tells its incident by its figure;
+    an event beside it would say it twice.
+
+    >>> s = "In total, 4,073 people have been evacuated."
+    >>> told_by_figure(s, s.index("evacuated"), s.index("evacuated") + 9, ((10, 22),))
+    True
+    >>> s = "Six people were wounded by a missile barrage on the city."
+    >>> told_by_figure(s, s.index("missile"), len(s) - 1, ((0, 10),))
+    False
+    """
+    for a, b in figures:
+        if a < end and start < b:
+            return True
+        # the incident's own first word may be the conjunction ("after landslides")
+        lead = text[start:end].split(maxsplit=1)[:1]
+        if b <= start and (_COUNTED_GAP_RE.match(text[b:start]) or _CAUSE_GAP_RE.match(text[b:start])
+                           or (lead and _CAUSE_GAP_RE.match(f"{text[b:start]}{lead[0]} "))):
+            return True
+        if end <= a and _CAUSED_GAP_RE.match(text[end:a]):
+            return True
+    return False
+
+
+#: words before an incident that make it one that has not happened: a warning, a fear, a
+#: condition, a modal ("warned that an assault on Rafah would ..."); a plan announced is a
+#: decision taken ("announced plans to relocate the refugees")
+HYPOTHETICAL_RE = re.compile(r"\b(?:warn\w*|could|would|might|may|threat\w*|fear\w*|"
+                             r"(?<!\bannounced )(?<!\bunveiled )(?<!\bapproved )plan(?:s|ned|ning)?\b|"
+                             r"if|unless|prepar\w* for|risk of)\b", re.I)
+# a hazard named, not an event: "prone to landslides", "the risk of floods", "warnings of storms"
+_HAZARD_RE = re.compile(r"\b(?:prone to|risks? of|vulnerable to|susceptible to|threat of|fears? of|"
+                        r"warnings? (?:of|for|about)|forecasts? (?:of|for)|brace for|prepared? for)\s+"
+                        r"(?:[\w-]+\s+){0,2}$|"
+                        # an event referred to by what followed it, not told: "the consequences of
+                        # the shelling", "as a result of the air strike", "the scale of the attack"
+                        r"\b(?:results?|consequences?|aftermath|scale|wake|impact|size|magnitude|tactic|"
+                        r"victims?|survivors?|anniversary|memory) of\s+(?:[\w’'-]+\s+){0,3}$", re.I)
+
+
+#: an event of a whole nation: it goes on the country ("declared a six-month national state
+#: of emergency", "a nationwide curfew"), not on the capital a sentence names
+NATIONAL_RE = re.compile(r"\b(?:national|nationwide|countrywide)\s+(?:[\w-]+\s+){0,2}?(?:state of "
+                         r"(?:emergency|disaster|calamity)|emergency|disaster|mourning|curfew|lockdown|"
+                         r"strikes?|protests?|shutdown)\b", re.I)
+
+
+def clause_event(rule: EventRule, text: str, start: int, end: int, figures: tuple = ()) -> bool:
+    """Whether the clause `text[start:end]` tells the event of a clause `rule`: its pattern
+    matches, not as what one of the sentence's `figures` counts ("8,000 residents had been
+    evacuated"), nor as a hazard or a reference ("the consequences of the shelling"), nor as a forecast of harm ("could be without power for days"; a warned
+    offensive stays, a strategic claim)."""
+    m = rule.rx.search(text, start, end)
+    if m is None or told_by_figure(text, m.start(), m.end(), figures) or \
+            _HAZARD_RE.search(text[max(start, m.start() - 40):m.start()]):
+        return False
+    return not (rule.category in ("infrastructure", "humanitarian", "economic")
+                and HYPOTHETICAL_RE.search(text, start, m.start()))
+
+
+def find_incident(text: str, skip: tuple[str, ...] = (), figures: tuple = ()) -> tuple[str, str, int, int] | None:
     """(name, category, start, end) of the first incident `text` tells, or None; incidents
-    of the categories in `skip` (told already) are passed over."""
+    of the categories in `skip` (told already), and those the sentence's `figures` ((start,
+    end) spans) count or caused (`told_by_figure`), are passed over."""
     best = None
     for name, category, rx in INCIDENTS:
         if category in skip:
             continue
-        m = rx.search(text)
-        if m and (best is None or m.start() < best[2]):
-            best = (name, category, m.start(), m.end())
+        for m in rx.finditer(text):
+            if best is not None and m.start() >= best[2]:
+                break
+            if not told_by_figure(text, m.start(), m.end(), figures) and \
+                    not _HAZARD_RE.search(text[max(0, m.start() - 40):m.start()]):
+                best = (name, category, m.start(), m.end())
+                break
     return best
