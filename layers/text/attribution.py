@@ -13,15 +13,22 @@ every claim of the sentence: a trailing "..., per local officials." covers each 
 4. "he/she/they said" gives the pronoun (the extractor resolves it, and "the agency",
    "the group", "the monitor", to the last source named before: see `REFERRING`);
 5. otherwise "unattributed". "Reportedly" and "allegedly" name nobody.
+
+`SourceTrail` reads an article's sentences in order and gives each its source with what
+the sentences before said: "he said" and "the agency said" stand for the last source named
+in the three sentences before; "In addition, ..." goes on with the sentence before's; the
+body whose report the lead gives (`report_source`) covers the later figures that name
+nobody. `clause_source` splits a sentence's source between its clauses when two are named.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-__all__ = ["Attribution", "find_attribution", "report_source", "with_short_name", "UNATTRIBUTED", "REFERRING"]
+__all__ = ["Attribution", "find_attribution", "report_source", "with_short_name", "UNATTRIBUTED", "REFERRING",
+           "Sourced", "SourceTrail", "clause_source"]
 
 UNATTRIBUTED = "unattributed"
 
@@ -269,3 +276,81 @@ def with_short_name(source: str, text: str) -> str:
         return source
     short = "".join(w[0] for w in words)
     return f"{source} ({short})" if counts.get(short, 0) else source
+
+
+# (a list item goes on with what introduced the list: "As the governor reported: - 1 killed")
+_GOES_ON_RE = re.compile(r"[\"“]?(?:In addition|Additionally|Moreover|Furthermore|Of (?:them|these|those)|"
+                         r"Among (?:them|these|those))\b|[-•*–—](?=[ \t])", re.I)
+
+# a subject that records ("Nigeria recorded 676 cases") is a source only when nobody else is
+_WEAK_SOURCE_RE = re.compile(r"\s*(?:(?:has|have|had)\s+)?(?:counted|listed|documented|recorded|registered|"
+                             r"revealed|noting|showed|shows)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Sourced:
+    """A sentence's source as the article gives it: the name, what the claim's note says
+    of how it was found ("" when the sentence names it as it is), and the attribution the
+    sentence itself holds (its span is no place of a claim)."""
+
+    source: str
+    note: str
+    attribution: Attribution
+
+
+@dataclass
+class SourceTrail:
+    """The sources of an article's sentences, read in text order (`source` once per
+    sentence, in order): what a sentence that names nobody, or "he" or "the agency", says."""
+
+    text: str
+    #: (sentence index, source) of every sentence that had one
+    seen: list[tuple[int, str]] = field(default_factory=list)
+    #: the body whose report the article's lead gives (`report_source`)
+    report: str = ""
+
+    def source(self, sentence: str, index: int, heading: bool = False) -> Sourced:
+        """The source of the sentence `sentence`, the `index`-th of the article."""
+        attr = find_attribution(sentence)
+        source = with_short_name(attr.source, self.text)
+        note = f"{attr.title} {attr.source}".strip() if attr.title else ""
+        if note:
+            note = f"source as written: {note}"
+        if source.lower() in REFERRING or attr.refers:
+            # "he said", "the agency said": the last source named in the three sentences before
+            # "the agency", "the group" stand for an organisation named before (a capitalised
+            # name), not for "residents" or "witnesses"; "he", "they" for anyone named
+            noun = source.lower() not in ("he", "she", "they")
+            named = next((src for idx, src in reversed(self.seen)
+                          if index - idx <= 3 and src.lower() not in REFERRING
+                          and (not noun or src[:1].isupper())), None)
+            if named is not None:
+                note = f"'{source}' taken to be {named}"
+                source = named
+            elif source.lower() in ("he", "she", "they"):
+                source = UNATTRIBUTED
+        goes_on = _GOES_ON_RE.match(sentence) if source == UNATTRIBUTED else None
+        if goes_on and self.seen and self.seen[-1][0] == index - 1:
+            # "In addition, 485 people are missing": the sentence before goes on, its source too
+            source = self.seen[-1][1]
+            note = f"'{goes_on.group(0)}': source from the sentence before"
+        if source == UNATTRIBUTED and self.report:
+            source, note = self.report, f"'{self.report}' from the article's lead: its report"
+        elif not self.report and not self.seen and not heading:
+            self.report = source if report_source(sentence, attr.source, attr.start) else ""
+        if source != UNATTRIBUTED:
+            self.seen.append((index, source))
+        return Sourced(source, note, attr)
+
+
+def clause_source(clause: str, source: str, text: str) -> str:
+    """The source of a figure in `clause` of a sentence whose source is `source`: the
+    clause's own when it names another ("the CGT claims 2.8 million, against 1.27 million
+    according to the Ministry": each figure its clause's). `text` is the article's."""
+    if source == UNATTRIBUTED:
+        return source
+    own = find_attribution(clause)
+    if own.source != UNATTRIBUTED and own.source.lower() not in REFERRING and own.source != source \
+            and not _WEAK_SOURCE_RE.match(clause[own.end:]):
+        return with_short_name(own.source, text)
+    return source
