@@ -27,6 +27,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from layers.text.sentences import Sentence
+
 __all__ = ["Attribution", "find_attribution", "report_source", "with_short_name", "UNATTRIBUTED", "REFERRING",
            "Sourced", "SourceTrail", "clause_source"]
 
@@ -308,9 +310,14 @@ class SourceTrail:
     seen: list[tuple[int, str]] = field(default_factory=list)
     #: the body whose report the article's lead gives (`report_source`)
     report: str = ""
+    #: the sentence read before
+    last: Sentence | None = None
 
-    def source(self, sentence: str, index: int, heading: bool = False) -> Sourced:
-        """The source of the sentence `sentence`, the `index`-th of the article."""
+    def source(self, sent: Sentence, after_figures: bool = False) -> Sourced:
+        """The source of `sent`, the next sentence of the article; `after_figures`: the
+        sentence before it gave figures."""
+        sentence, index, heading = sent.text, sent.index, sent.heading
+        last, self.last = self.last, sent
         attr = find_attribution(sentence)
         source = with_short_name(attr.source, self.text)
         note = f"{attr.title} {attr.source}".strip() if attr.title else ""
@@ -334,6 +341,12 @@ class SourceTrail:
             # "In addition, 485 people are missing": the sentence before goes on, its source too
             source = self.seen[-1][1]
             note = f"'{goes_on.group(0)}': source from the sentence before"
+        elif source == UNATTRIBUTED and after_figures and self.seen and last is not None \
+                and self.seen[-1][0] == index - 1 == last.index and "\n" not in self.text[last.end:sent.start]:
+            # the figures of a source's sentence go on in the next, on the same line ("OCHA said
+            # 11,629 were displaced. Gombe also destroyed 11,882 houses."): the same report
+            source = self.seen[-1][1]
+            note = "source from the sentence before: its report goes on"
         if source == UNATTRIBUTED and self.report:
             source, note = self.report, f"'{self.report}' from the article's lead: its report"
         elif not self.report and not self.seen and not heading:

@@ -321,7 +321,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     clauses = split_clauses(sent)
     dates = ctx.dates[sent.index]
     frame = _frame_date(sent, clauses, dates) or _speech_date(sent, dates)
-    sourced = ctx.trail.source(sent.text, sent.index, sent.heading)
+    sourced = ctx.trail.source(sent, ctx.last_figure is not None and ctx.last_figure[0] == sent.index - 1)
     source, title_note, attr = sourced.source, sourced.note, sourced.attribution
     carry = ctx.last_figure if ctx.last_figure is not None and ctx.last_figure[0] == sent.index - 1 else None
     figures = find_figures(sent.text, [(d.start, d.end) for d in dates],

@@ -1,0 +1,47 @@
+"""Sources said in a neighbouring sentence (issue 17), with articles of our own through
+`claimmap extract`: a source's figures that go on in the next sentence of the same
+paragraph line are that source's; a new line, or a sentence before that gave no figure,
+does not carry its source.
+"""
+
+from __future__ import annotations
+
+import pytest
+from common import cli_extract
+
+DAY = "2024-05-08"
+
+ARTICLES = {
+    "goes_on": """Storm damage in Vermont
+
+The Vermont Emergency Office said 14 homes were destroyed in Rutland. The storm also damaged 32 bridges and 120 km of roads in Rutland.
+In Barre, 9 people were hurt.
+
+The mayor of Barre said the town hall would reopen on Monday. Some 40 families are staying with relatives in Barre.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("sources_context")
+    return {name: cli_extract(folder, text, DAY, f"{name}.txt")["claims"] for name, text in ARTICLES.items()}
+
+
+def _source(claims, value):
+    hits = [c for c in claims if c.get("value") is not None and float(c["value"]) == value]
+    assert hits, [(c.get("measure"), c.get("value")) for c in claims]
+    return hits[0]["source"]
+
+
+@pytest.mark.parametrize("value", [32, 120])
+def test_a_sources_figures_go_on_in_the_next_sentence(docs, value):
+    assert _source(docs["goes_on"], value) == "Vermont Emergency Office"
+
+
+def test_a_new_line_does_not_carry_the_source(docs):
+    assert _source(docs["goes_on"], 9) == "unattributed"
+
+
+def test_a_statement_without_figures_does_not_carry_its_source(docs):
+    assert _source(docs["goes_on"], 40) == "unattributed"
