@@ -1,7 +1,7 @@
 """Sources said in a neighbouring sentence (issue 17), with articles of our own through
 `claimmap extract`: a source's figures that go on in the next sentence of the same
 paragraph line are that source's; a new line, or a sentence before that gave no figure,
-does not carry its source.
+does not carry its source. An initialism's dots ("U.N.", "U.S.") do not cut a source's name.
 """
 
 from __future__ import annotations
@@ -18,6 +18,11 @@ The Vermont Emergency Office said 14 homes were destroyed in Rutland. The storm 
 In Barre, 9 people were hurt.
 
 The mayor of Barre said the town hall would reopen on Monday. Some 40 families are staying with relatives in Barre.
+""",
+    "initials": """Fires in Oregon
+
+Nearly 1,200 people were evacuated near Sisters, said the U.S. Forest Service.
+In Gonaives, 40 families were displaced, according to the U.N. refugee agency.
 """,
 }
 
@@ -37,6 +42,14 @@ def _source(claims, value):
 @pytest.mark.parametrize("value", [32, 120])
 def test_a_sources_figures_go_on_in_the_next_sentence(docs, value):
     assert _source(docs["goes_on"], value) == "Vermont Emergency Office"
+
+
+@pytest.mark.parametrize("value,source", [
+    (1200, "U.S. Forest Service"),
+    (40, "U.N. refugee agency"),
+])
+def test_an_initialisms_dots_do_not_end_the_name(docs, value, source):
+    assert _source(docs["initials"], value) == source
 
 
 def test_a_new_line_does_not_carry_the_source(docs):

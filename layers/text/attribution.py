@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from layers.text.sentences import Sentence
 
@@ -151,6 +151,11 @@ def _split_title(phrase: str) -> tuple[str, str]:
     return name, " ".join(words[:i])
 
 
+# an initialism's dots ("U.N.", "U.S.") end no name: read as this mark, of one character too
+_INITIALS_RE = re.compile(r"\b(?:[A-Z]\.){2,}")
+_INITIAL_DOT = "\u2024"
+
+
 def find_attribution(sentence: str) -> Attribution:
     """The source named in a sentence.
 
@@ -158,8 +163,21 @@ def find_attribution(sentence: str) -> Attribution:
     'local officials'
     >>> find_attribution("Commander-in-Chief Oleksandr Syrskyi reported 400 casualties.").source
     'Oleksandr Syrskyi'
+    >>> find_attribution("Ten died, according to the U.N. agency.").source
+    'U.N. agency'
     """
-    m = _PER_RE.search(sentence)
+    # the patterns that read a source up to the end of its clause see an initialism's dots
+    # as this mark (the others read "U.S." as a word)
+    masked = _INITIALS_RE.sub(lambda m: m.group(0).replace(".", _INITIAL_DOT), sentence)
+    found = _find(sentence, masked)
+    if masked == sentence or _INITIAL_DOT not in found.source + found.title:
+        return found
+    return replace(found, source=found.source.replace(_INITIAL_DOT, "."),
+                   title=found.title.replace(_INITIAL_DOT, "."))
+
+
+def _find(sentence: str, masked: str) -> Attribution:
+    m = _PER_RE.search(masked)
     if m:
         src = _clean(m.group("src"))
         named = _NAME_AFTER_RE.match(sentence[m.end("src"):])
@@ -169,7 +187,7 @@ def find_attribution(sentence: str) -> Attribution:
                                m.end("src") + named.end("name"), src)
         if src and len(src.split()) <= 12:
             return Attribution(src, m.start("src"), m.end("src"))
-    m = _TRAIL_RE.search(sentence)
+    m = _TRAIL_RE.search(masked)
     if m:
         src = _clean(m.group("src"))
         name, title = _split_title(src) if src[:1].isupper() else (src, "")
