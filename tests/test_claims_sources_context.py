@@ -1,7 +1,9 @@
 """Sources said in a neighbouring sentence (issue 17), with articles of our own through
 `claimmap extract`: a source's figures that go on in the next sentence of the same
 paragraph line are that source's; a new line, or a sentence before that gave no figure,
-does not carry its source. An initialism's dots ("U.N.", "U.S.") do not cut a source's name.
+does not carry its source. An initialism's dots ("U.N.", "U.S.") do not cut a source's name. "It said", "the
+headquarters said", "the report showed" stand for the body named before (a body whose
+name ends in the noun first, however far back).
 """
 
 from __future__ import annotations
@@ -23,6 +25,19 @@ The mayor of Barre said the town hall would reopen on Monday. Some 40 families a
 
 Nearly 1,200 people were evacuated near Sisters, said the U.S. Forest Service.
 In Gonaives, 40 families were displaced, according to the U.N. refugee agency.
+""",
+    "anaphors": """Floods in Assam
+
+The Assam State Disaster Management Authority said rescue teams were out in Dhubri.
+It said on its website that 14 people had died in Goalpara.
+
+The Brahmaputra Flood Command Headquarters reported heavy rain across Assam.
+
+Rescue boats reached Barpeta on Tuesday.
+
+The headquarters also said 3,000 people had been moved to camps in Barpeta.
+
+The Assam Health Office said its weekly report was out. The report showed 45 cholera cases in Dhubri.
 """,
 }
 
@@ -50,6 +65,15 @@ def test_a_sources_figures_go_on_in_the_next_sentence(docs, value):
 ])
 def test_an_initialisms_dots_do_not_end_the_name(docs, value, source):
     assert _source(docs["initials"], value) == source
+
+
+@pytest.mark.parametrize("value,source", [
+    (14, "Assam State Disaster Management Authority"),
+    (3000, "Brahmaputra Flood Command Headquarters"),
+    (45, "Assam Health Office"),
+])
+def test_it_the_headquarters_the_report_stand_for_the_body_named_before(docs, value, source):
+    assert _source(docs["anaphors"], value) == source
 
 
 def test_a_new_line_does_not_carry_the_source(docs):

@@ -71,7 +71,7 @@ _SOURCE_NOUNS = (r"(?:[A-Z][\w’'-]*(?:’s|'s) )?(?:(?:(?i:local|regional|city
                  r"navy|border guards?|emergency services?|prosecutors?|prosecutor’s office|"
                  r"prosecutor's office|intelligence|administration|command|(?:security |military |police |"
                  r"medical |hospital )?sources?|prefecture|police headquarters|(?:official )?documents?|"
-                 r"hospital|observatory|government|company|report|data|statement|organi[sz]ers|unions?|"
+                 r"hospital|observatory|government|company|report|data|statement|organi[sz]ers|unions?|headquarters|"
                  r"head of the [\w’' -]{1,50}?)")
 
 _PER_RE = re.compile(r"(?:^|[\s,;(—–-])(?:per(?!\s+(?:day|week|month|year|hour|night|cent|capita|"
@@ -102,10 +102,18 @@ _WEAK_VERB_RE = re.compile(r"\b(?:counted|counts|listed|documented|recorded|regi
                            r"reveals|noting|showed|shows)$", re.I)
 _COMMON_ONLY_RE = re.compile(_SOURCE_NOUNS, re.I)
 _PRONOUN_RE = re.compile(rf"\b(?P<src>[Hh]e|[Ss]he|[Tt]hey)\s+(?:(?:also|later|earlier|had|has|have)\s+)?"
-                         rf"(?:{_VERBS})\b")
+                         rf"(?:{_VERBS})\b|"
+                         # "it" speaks only as a body: "It said on Twitter that ..."
+                         r"(?:^|(?<=[\s“\"]))(?P<it>It|it)\s+(?:(?:also|later|earlier|had|has|have)\s+)?"
+                         r"(?:said|says|told|reported|reports|added|adds|stated|announced|confirmed|noted|"
+                         r"warned|posted|wrote|estimated|estimates)\b")
 #: sources that stand for someone named before ("he said", "the agency said")
-REFERRING = {"he", "she", "they", "agency", "group", "monitor", "organisation", "organization",
-             "ministry", "spokesman", "spokeswoman", "spokesperson", "official", "observatory"}
+REFERRING = {"he", "she", "they", "it", "agency", "group", "monitor", "organisation", "organization",
+             "ministry", "spokesman", "spokeswoman", "spokesperson", "official", "observatory",
+             "headquarters", "report", "department", "office", "service", "authority", "commission",
+             "council", "bureau", "centre", "center", "institute", "company"}
+#: pronouns among them (a pronoun that stands for nobody named before names nobody)
+_PRONOUNS = {"he", "she", "they", "it"}
 
 
 @dataclass(frozen=True)
@@ -221,7 +229,8 @@ def _find(sentence: str, masked: str) -> Attribution:
     m = _PRONOUN_RE.search(sentence)
     if m:
         # "he said": who "he" is the caller knows (the last named speaker)
-        return Attribution(m.group("src").lower(), m.start("src"), m.end("src"))
+        g = "src" if m.group("src") else "it"
+        return Attribution(m.group(g).lower(), m.start(g), m.end(g))
     return Attribution()
 
 
@@ -343,16 +352,21 @@ class SourceTrail:
             note = f"source as written: {note}"
         if source.lower() in REFERRING or attr.refers:
             # "he said", "the agency said": the last source named in the three sentences before
-            # "the agency", "the group" stand for an organisation named before (a capitalised
-            # name), not for "residents" or "witnesses"; "he", "they" for anyone named
+            # "the agency", "the group", "it" stand for an organisation named before (a
+            # capitalised name), not for "residents" or "witnesses"; "he", "they" for anyone
+            # named; "the headquarters" first for a body named so ("... Relief Headquarters")
             noun = source.lower() not in ("he", "she", "they")
             named = next((src for idx, src in reversed(self.seen)
-                          if index - idx <= 3 and src.lower() not in REFERRING
-                          and (not noun or src[:1].isupper())), None)
+                          if src[:1].isupper() and src.split()[-1].lower() == source.lower()), None) \
+                if source.lower() not in _PRONOUNS else None
+            if named is None:
+                named = next((src for idx, src in reversed(self.seen)
+                              if index - idx <= 3 and src.lower() not in REFERRING
+                              and (not noun or src[:1].isupper())), None)
             if named is not None:
                 note = f"'{source}' taken to be {named}"
                 source = named
-            elif source.lower() in ("he", "she", "they"):
+            elif source.lower() in _PRONOUNS:
                 source = UNATTRIBUTED
         goes_on = _GOES_ON_RE.match(sentence) if source == UNATTRIBUTED else None
         if goes_on and self.seen and self.seen[-1][0] == index - 1:
