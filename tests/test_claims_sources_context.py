@@ -3,7 +3,9 @@
 paragraph line are that source's; a new line, or a sentence before that gave no figure,
 does not carry its source. An initialism's dots ("U.N.", "U.S.") do not cut a source's name. "It said", "the
 headquarters said", "the report showed" stand for the body named before (a body whose
-name ends in the noun first, however far back).
+name ends in the noun first, however far back). The speaker of "NAME, spokesperson for X,
+said", "NAME, X's commissioner in PLACE, described" is NAME; "Initial estimates put" and
+"citing the same storm" name nobody.
 """
 
 from __future__ import annotations
@@ -38,6 +40,13 @@ Rescue boats reached Barpeta on Tuesday.
 The headquarters also said 3,000 people had been moved to camps in Barpeta.
 
 The Assam Health Office said its weekly report was out. The report showed 45 cholera cases in Dhubri.
+""",
+    "not_sources": """Storm in Fiji
+
+Mere Tuilagi, spokesperson for the Fiji Red Cross, said that 60 homes were flattened in Nadi.
+Josefa Rabuka, Fiji’s disaster commissioner in Lautoka, described 25 injuries as minor.
+Initial estimates put the number of people left homeless in Nadi at 800.
+Citing the same storm, the airline cancelled 12 flights from Nadi.
 """,
 }
 
@@ -74,6 +83,16 @@ def test_an_initialisms_dots_do_not_end_the_name(docs, value, source):
 ])
 def test_it_the_headquarters_the_report_stand_for_the_body_named_before(docs, value, source):
     assert _source(docs["anaphors"], value) == source
+
+
+@pytest.mark.parametrize("value,source", [
+    (60, "Mere Tuilagi"),           # not "Fiji Red Cross": the speaker, named before who she is
+    (25, "Josefa Rabuka"),          # not "Lautoka"
+    (800, "unattributed"),          # not "Initial"
+    (12, "unattributed"),           # "citing" a reason names nobody
+])
+def test_the_speaker_not_a_place_or_a_stray_word(docs, value, source):
+    assert _source(docs["not_sources"], value) == source
 
 
 def test_a_new_line_does_not_carry_the_source(docs):

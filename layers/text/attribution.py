@@ -89,9 +89,18 @@ _LEAD_RE = re.compile(rf"(?P<pre>(?:^|(?<=[\s(“\"—–]))(?:[A-Z][\w’'.-]*|
                       rf",?\s+(?:(?:has|have|had)\s+)?{_ADVERB}"
                       rf"(?:{_VERBS})\b")
 # a speaker, then who the speaker is, then the verb: "Jane Doe, a spokesperson for the
-# agency, said"
+# agency, said", "Jane Doe, spokesperson for ...", "Jane Doe, UNHCR's representative in ..."
+_APPOSITION_TITLES = (r"spokes(?:person|man|woman)|head|director|chief|minister|governor|mayor|representative|"
+                      r"commander|president|secretary|coordinator|chair(?:man|woman)?|official|adviser|advisor|"
+                      r"deputy|manager|leader|founder|professor|researcher|analyst|officer|envoy|ambassador")
 _APPOSITIVE_RE = re.compile(rf"(?:^|(?<=[\s“\"”]))(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|{_PARTICLE})){{1,3}}),"
-                            rf"\s+(?:a|an|the)\s+[^;:.!?\"“”]{{3,140}}?,\s+(?:(?:has|had|also)\s+)?(?:{_VERBS})\b")
+                            rf"\s+(?:(?:a|an|the)\s+|[A-Z][\w’'.-]*(?:’s|'s)\s+|(?=(?i:{_APPOSITION_TITLES})\b))"
+                            rf"[^;:.!?\"“”]{{3,140}}?,\s+(?:(?:has|had|also)\s+)?(?:{_VERBS})\b")
+#: words that open a sentence before a noun that is also a verb ("Initial estimates put",
+#: "Early reports said"): no one's name
+_REPORT_ADJECTIVES = {"initial", "early", "earlier", "preliminary", "latest", "official", "unofficial",
+                      "provisional", "final", "first", "new", "recent", "previous", "separate", "independent",
+                      "updated", "revised", "local", "media", "press", "news", "some", "other", "many", "several"}
 _COMMON_RE = re.compile(rf"\b(?P<src>{_SOURCE_NOUNS}(?:\s+\([A-Z][A-Za-z]{{1,9}}\))?)(?:\s+(?:in|at|for|from) (?:the )?"
                         rf"[A-Z][\w’'-]*(?:[ -][A-Za-z][\w’'-]*){{0,3}})?\s+(?:(?:have|has|had)\s+)?{_ADVERB}"
                         rf"(?:{_VERBS})\b")
@@ -193,7 +202,10 @@ def _find(sentence: str, masked: str) -> Attribution:
             # "according to the Donetsk regional governor, Vadym Filashkin."
             return Attribution(named.group("name"), m.end("src") + named.start("name"),
                                m.end("src") + named.end("name"), src)
-        if src and len(src.split()) <= 12:
+        citing_a_reason = (re.search(r"citing\s*$", masked[:m.start("src")], re.I)
+                           and not re.search(r"[A-Z]", src) and not _COMMON_ONLY_RE.search(src))
+        if src and len(src.split()) <= 12 and not citing_a_reason:
+            # ("citing the same factors", "citing security concerns" give a reason, nobody)
             return Attribution(src, m.start("src"), m.end("src"))
     m = _TRAIL_RE.search(masked)
     if m:
@@ -218,6 +230,8 @@ def _find(sentence: str, masked: str) -> Attribution:
         phrase = re.sub(r"^(?:(?:As|But|And|However|Meanwhile|Earlier|Later|On|In)\s+)", "", phrase)
         name, title = _split_title(phrase)
         name = re.sub(r"^(?:of|the|and)\s+", "", name).strip()
+        if name.lower() in _REPORT_ADJECTIVES:
+            continue                # "Initial estimates put ...", "Early reports said": no one named
         if name and name[0].isupper() and not re.fullmatch(r"(?:It|He|She|They|We|This|That)", name) \
                 and not _DATE_WORD_RE.fullmatch(name):
             start = m.start("pre") + m.group("pre").find(name)
