@@ -5,7 +5,9 @@ does not carry its source. An initialism's dots ("U.N.", "U.S.") do not cut a so
 headquarters said", "the report showed" stand for the body named before (a body whose
 name ends in the noun first, however far back). The speaker of "NAME, spokesperson for X,
 said", "NAME, X's commissioner in PLACE, described" is NAME; "Initial estimates put" and
-"citing the same storm" name nobody.
+"citing the same storm" name nobody. A place that records, registers or declares is where
+it happens, not who tells it ("Zambia said" still speaks for its government); "Its
+president said" after a sentence on a country is that country's president.
 """
 
 from __future__ import annotations
@@ -47,6 +49,13 @@ Mere Tuilagi, spokesperson for the Fiji Red Cross, said that 60 homes were flatt
 Josefa Rabuka, Fiji’s disaster commissioner in Lautoka, described 25 injuries as minor.
 Initial estimates put the number of people left homeless in Nadi at 800.
 Citing the same storm, the airline cancelled 12 flights from Nadi.
+""",
+    "places": """Drought in Zambia
+
+The landlocked nation of Zambia has declared an emergency in 40 of its 116 districts.
+Its president has also said Zambia needs more than $300 million in food aid.
+Weeks earlier, Livingstone registered a record 45 bush fires.
+Zambia said 9 people died of hunger in Mongu.
 """,
 }
 
@@ -93,6 +102,16 @@ def test_it_the_headquarters_the_report_stand_for_the_body_named_before(docs, va
 ])
 def test_the_speaker_not_a_place_or_a_stray_word(docs, value, source):
     assert _source(docs["not_sources"], value) == source
+
+
+@pytest.mark.parametrize("value,source", [
+    (40, "unattributed"),           # a country that declares is where it happens
+    (45, "unattributed"),           # a town that registers
+    (300_000_000, "Zambia’s president"),
+    (9, "Zambia"),                  # a country that says speaks for its government
+])
+def test_a_place_that_records_is_no_source(docs, value, source):
+    assert _source(docs["places"], value) == source
 
 
 def test_a_new_line_does_not_carry_the_source(docs):

@@ -96,6 +96,10 @@ _APPOSITION_TITLES = (r"spokes(?:person|man|woman)|head|director|chief|minister|
 _APPOSITIVE_RE = re.compile(rf"(?:^|(?<=[\s“\"”]))(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|{_PARTICLE})){{1,3}}),"
                             rf"\s+(?:(?:a|an|the)\s+|[A-Z][\w’'.-]*(?:’s|'s)\s+|(?=(?i:{_APPOSITION_TITLES})\b))"
                             rf"[^;:.!?\"“”]{{3,140}}?,\s+(?:(?:has|had|also)\s+)?(?:{_VERBS})\b")
+# an office of a place named before: "Its president has also said", "their health ministry reported"
+_OFFICE_OF_RE = re.compile(rf"(?:^|(?<=[\s“\"]))(?P<src>(?:[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+){{0,2}}?"
+                           rf"(?:{_APPOSITION_TITLES}|government|ministry|army|military|police))\s+"
+                           rf"(?:(?:has|have|had)\s+)?{_ADVERB}(?:{_VERBS})\b")
 #: words that open a sentence before a noun that is also a verb ("Initial estimates put",
 #: "Early reports said"): no one's name
 _REPORT_ADJECTIVES = {"initial", "early", "earlier", "preliminary", "latest", "official", "unofficial",
@@ -236,6 +240,9 @@ def _find(sentence: str, masked: str) -> Attribution:
                 and not _DATE_WORD_RE.fullmatch(name):
             start = m.start("pre") + m.group("pre").find(name)
             return Attribution(name, start, start + len(name), title)
+    m = _OFFICE_OF_RE.search(sentence)
+    if m:
+        return Attribution(m.group("src"), m.start("src"), m.end("src"))
     m = _COMMON_RE.search(sentence)
     if m:
         refers = bool(_DEFINITE_PLURAL_RE.search(sentence[:m.end("src")]))
@@ -321,6 +328,12 @@ def with_short_name(source: str, text: str) -> str:
     return f"{source} ({short})" if counts.get(short, 0) else source
 
 
+# a speaker's verb right after the name: a place so named speaks for its government
+_SPEECH_AFTER_RE = re.compile(r"\s*,?\s*(?:(?:has|have|had)\s+)?(?:(?:also|earlier|later|previously|again)\s+)?"
+                              r"(?:said|says|say|told|tells|stated|states|claimed|claims|announced|announces|"
+                              r"reported|reports|confirmed|confirms|warned|warns|estimated|estimates|insisted|"
+                              r"added|adds|noted|wrote|posted|put the)\b")
+
 # (a list item goes on with what introduced the list: "As the governor reported: - 1 killed")
 _GOES_ON_RE = re.compile(r"[\"“]?(?:In addition|Additionally|Moreover|Furthermore|Of (?:them|these|those)|"
                          r"Among (?:them|these|those))\b|[-•*–—](?=[ \t])", re.I)
@@ -353,13 +366,29 @@ class SourceTrail:
     report: str = ""
     #: the sentence read before
     last: Sentence | None = None
+    #: the countries the sentence before named
+    countries: list[str] = field(default_factory=list)
 
-    def source(self, sent: Sentence, after_figures: bool = False) -> Sourced:
+    def source(self, sent: Sentence, after_figures: bool = False,
+               places: list[tuple[int, int, str]] = ()) -> Sourced:
         """The source of `sent`, the next sentence of the article; `after_figures`: the
-        sentence before it gave figures."""
+        sentence before it gave figures; `places`: (start, end, kind) of the places the
+        sentence names (article offsets)."""
         sentence, index, heading = sent.text, sent.index, sent.heading
         last, self.last = self.last, sent
+        countries, self.countries = self.countries, [sentence[s - sent.start:e - sent.start]
+                                                     for s, e, kind in places if kind == "country"]
         attr = find_attribution(sentence)
+        if attr.start >= 0 and not _SPEECH_AFTER_RE.match(sentence, attr.end) and any(
+                s - sent.start == attr.start and e - sent.start == attr.end for s, e, _ in places):
+            # "Lampedusa registered a record 3,000 arrivals", "Malawi has declared a state of
+            # disaster": where it happens, not who tells it (a place that says, tells or
+            # reports speaks for its government)
+            attr = Attribution()
+        office = re.match(r"(?:[Ii]ts|[Tt]heir)\s+", attr.source)
+        if office and countries:
+            # "Its president has also said", after a sentence about Malawi: "Malawi's president"
+            attr = replace(attr, source=f"{countries[0]}’s {attr.source[office.end():]}")
         source = with_short_name(attr.source, self.text)
         note = f"{attr.title} {attr.source}".strip() if attr.title else ""
         if note:
@@ -410,6 +439,7 @@ def clause_source(clause: str, source: str, text: str) -> str:
         return source
     own = find_attribution(clause)
     if own.source != UNATTRIBUTED and own.source.lower() not in REFERRING and own.source != source \
+            and not re.match(r"(?:[Ii]ts|[Tt]heir)\s", own.source) \
             and not _WEAK_SOURCE_RE.match(clause[own.end:]):
         return with_short_name(own.source, text)
     return source

@@ -321,7 +321,10 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     clauses = split_clauses(sent)
     dates = ctx.dates[sent.index]
     frame = _frame_date(sent, clauses, dates) or _speech_date(sent, dates)
-    sourced = ctx.trail.source(sent, ctx.last_figure is not None and ctx.last_figure[0] == sent.index - 1)
+    sourced = ctx.trail.source(sent, ctx.last_figure is not None and ctx.last_figure[0] == sent.index - 1,
+                               [(r.start, r.end, r.kind) for r in ctx.refs[bisect_left(ctx.ref_starts, sent.start):
+                                                                           bisect_left(ctx.ref_starts, sent.end)]
+                                if not r.anaphor])
     source, title_note, attr = sourced.source, sourced.note, sourced.attribution
     carry = ctx.last_figure if ctx.last_figure is not None and ctx.last_figure[0] == sent.index - 1 else None
     figures = find_figures(sent.text, [(d.start, d.end) for d in dates],
