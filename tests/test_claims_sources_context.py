@@ -7,7 +7,8 @@ name ends in the noun first, however far back). The speaker of "NAME, spokespers
 said", "NAME, X's commissioner in PLACE, described" is NAME; "Initial estimates put" and
 "citing the same storm" name nobody. A place that records, registers or declares is where
 it happens, not who tells it ("Zambia said" still speaks for its government); "Its
-president said" after a sentence on a country is that country's president.
+president said" after a sentence on a country is that country's president. The body a lead
+closes on with a reporting verb ("..., the X has confirmed") covers the figures after it.
 """
 
 from __future__ import annotations
@@ -56,6 +57,12 @@ The landlocked nation of Zambia has declared an emergency in 40 of its 116 distr
 Its president has also said Zambia needs more than $300 million in food aid.
 Weeks earlier, Livingstone registered a record 45 bush fires.
 Zambia said 9 people died of hunger in Mongu.
+""",
+    "closing_report": """Hail destroys 80 homes in Canterbury as CFA warns of more storms
+
+About 80 homes were destroyed by hail this week in Canterbury, the Canterbury Fire Authority (CFA) has confirmed.
+
+Another 35 homes were damaged in Ashburton.
 """,
 }
 
@@ -112,6 +119,12 @@ def test_the_speaker_not_a_place_or_a_stray_word(docs, value, source):
 ])
 def test_a_place_that_records_is_no_source(docs, value, source):
     assert _source(docs["places"], value) == source
+
+
+def test_a_report_confirmed_at_the_end_of_the_lead_covers_what_follows(docs):
+    """The lead's body is its closing subject ("..., the X has confirmed"), and the
+    headline's source ("CFA warns") does not make the lead the second attributed sentence."""
+    assert _source(docs["closing_report"], 35) == "Canterbury Fire Authority (CFA)"
 
 
 def test_a_new_line_does_not_carry_the_source(docs):

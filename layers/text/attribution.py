@@ -267,20 +267,23 @@ _OPENING_RE = re.compile(r"\W*(?:[A-Z][A-Z’'.-]+(?:[ ,]+[A-Za-z’'.-]+){0,4}\
 def report_source(sentence: str, source: str, start: int) -> str:
     """The body whose report an article's first attributed sentence gives, or "".
 
-    Only a named body (capitalised, not a person's pronoun) that opens the sentence as
-    the subject of a reporting verb: "The Ministry of Health (MoH) has confirmed 15
-    deaths", "The Emergency Agency has received damage reports from 30 counties". The
-    figures after it that name no source of their own are that report's.
+    Only a named body (capitalised, not a person's pronoun) that opens or closes the
+    sentence as the subject of a reporting verb: "The Ministry of Health (MoH) has confirmed
+    15 deaths", "The Emergency Agency has received damage reports from 30 counties", "...,
+    the Fire Service (FS) has confirmed". The figures after it that name no source of their
+    own are that report's.
 
     >>> report_source("The Health Agency has confirmed 15 deaths.", "Health Agency", 4)
     'Health Agency'
+    >>> report_source("Ten homes burned, the Fire Authority has confirmed.", "Fire Authority", 22)
+    'Fire Authority'
     >>> report_source("Nine died, the Health Agency said.", "Health Agency", 11)
     ''
     """
     if source == UNATTRIBUTED or not source[:1].isupper() or source.lower() in REFERRING or start < 0:
         return ""
-    if not _OPENING_RE.fullmatch(sentence[:start]):
-        return ""               # not the sentence's opening subject (after a dateline)
+    if not _OPENING_RE.fullmatch(sentence[:start]) and not re.search(r",\s*(?:[Tt]he\s+)?$", sentence[:start]):
+        return ""               # not the sentence's opening subject (after a dateline) nor a closing one
     rest = sentence[start + len(source):] if sentence[start:start + len(source)] == source else ""
     return source if _REPORTING_RE.match(rest) else ""
 
@@ -366,6 +369,8 @@ class SourceTrail:
     report: str = ""
     #: the sentence read before
     last: Sentence | None = None
+    #: whether a sentence of the body (not a headline) has named a source
+    told: bool = False
     #: the countries the sentence before named
     countries: list[str] = field(default_factory=list)
 
@@ -424,10 +429,12 @@ class SourceTrail:
             note = "source from the sentence before: its report goes on"
         if source == UNATTRIBUTED and self.report:
             source, note = self.report, f"'{self.report}' from the article's lead: its report"
-        elif not self.report and not self.seen and not heading:
+        elif not self.report and not self.told and not heading:
+            # the first sentence of the body that names a source (a headline's does not count)
             self.report = source if report_source(sentence, attr.source, attr.start) else ""
         if source != UNATTRIBUTED:
             self.seen.append((index, source))
+            self.told = self.told or not heading
         return Sourced(source, note, attr)
 
 
