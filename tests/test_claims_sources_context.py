@@ -9,6 +9,7 @@ said", "NAME, X's commissioner in PLACE, described" is NAME; "Initial estimates 
 it happens, not who tells it ("Zambia said" still speaks for its government); "Its
 president said" after a sentence on a country is that country's president. The body a lead
 closes on with a reporting verb ("..., the X has confirmed") covers the figures after it.
+"Ortega expressed concern that", "Ortega stressed that": the speaker, named in full before.
 """
 
 from __future__ import annotations
@@ -63,6 +64,12 @@ Zambia said 9 people died of hunger in Mongu.
 About 80 homes were destroyed by hail this week in Canterbury, the Canterbury Fire Authority (CFA) has confirmed.
 
 Another 35 homes were damaged in Ashburton.
+""",
+    "speakers": """Heat in Andalusia
+
+Regional health chief Lucia Ortega said hospitals in Seville were full.
+Ortega expressed concern that about 900 patients were waiting for beds in Seville.
+Ortega stressed that 35 people had died of heat in Cordoba.
 """,
 }
 
@@ -125,6 +132,11 @@ def test_a_report_confirmed_at_the_end_of_the_lead_covers_what_follows(docs):
     """The lead's body is its closing subject ("..., the X has confirmed"), and the
     headline's source ("CFA warns") does not make the lead the second attributed sentence."""
     assert _source(docs["closing_report"], 35) == "Canterbury Fire Authority (CFA)"
+
+
+@pytest.mark.parametrize("value", [900, 35])
+def test_a_surname_is_the_person_named_before_and_concern_is_speech(docs, value):
+    assert _source(docs["speakers"], value) == "Lucia Ortega"
 
 
 def test_a_new_line_does_not_carry_the_source(docs):

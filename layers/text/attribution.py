@@ -40,7 +40,8 @@ _VERBS = (r"said|says|say|told|tells|reported|reports|report|stated|states|claim
           r"describes|counted|counts|listed|documented|recorded|revealed|reveals|noting|showed|"
           r"shows|registered|estimate|cited|quoted|plans|planned|expects|expected|"
           r"received (?:[a-z-]+ )?reports|clarified|clarifies|explained|specified|indicated|informed|"
-          r"put the (?:death )?toll|puts the (?:death )?toll")
+          r"put the (?:death )?toll|puts the (?:death )?toll|stressed|emphasi[sz]ed|pointed out|acknowledged|"
+          r"admitted|disclosed|mentioned|underlined|testified|expressed (?:concern|alarm|fears?|hope)")
 _TITLES = {
     "president", "prime", "minister", "commander", "commander-in-chief", "chief", "general",
     "gen.", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "head", "deputy",
@@ -53,6 +54,7 @@ _TITLES = {
     "director", "director-general", "leader", "interim", "vice", "supreme", "speaker",
     "representative", "coordinator", "chairman", "chairwoman", "chair", "king", "queen",
     "prince", "sheikh", "emir", "general", "senior", "ombudsman", "rapporteur",
+    "sheriff", "judge", "inspector", "superintendent", "constable", "councillor", "councilor", "coroner",
 }
 _NATIONALITY = re.compile(r"^(?:Ukrainian|Russian|American|British|German|French|Polish|Belarusian|"
                           r"Israeli|Palestinian|Chinese|Turkish|Iranian|Syrian|Lebanese|Sudanese|"
@@ -398,6 +400,15 @@ class SourceTrail:
         note = f"{attr.title} {attr.source}".strip() if attr.title else ""
         if note:
             note = f"source as written: {note}"
+        if re.fullmatch(r"[A-Z][\w’'-]+", source):
+            # "Peeperkorn expressed concern": the person named in full before ("Richard Peeperkorn")
+            full = next((src for _, src in reversed(self.seen) if src.endswith(" " + source)
+                         and re.fullmatch(r"(?:[A-Z][\w’'.-]+\s+)+[A-Z][\w’'-]+", src)), None)
+            if full is not None:
+                words = full.split()
+                cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower() in _TITLES), default=0)
+                full = " ".join(words[cut:])      # the person, not the office named with them
+                note, source = f"'{source}' taken to be {full}", full
         if source.lower() in REFERRING or attr.refers:
             # "he said", "the agency said": the last source named in the three sentences before
             # "the agency", "the group", "it" stand for an organisation named before (a
