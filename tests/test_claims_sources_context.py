@@ -10,6 +10,9 @@ it happens, not who tells it ("Zambia said" still speaks for its government); "I
 president said" after a sentence on a country is that country's president. The body a lead
 closes on with a reporting verb ("..., the X has confirmed") covers the figures after it.
 "Ortega expressed concern that", "Ortega stressed that": the speaker, named in full before.
+"..., said regional rescue head NAME": NAME; "Four of the dead were ..." goes on with the
+source of the figures before; "That's according to X." names the source of the sentence
+before it.
 """
 
 from __future__ import annotations
@@ -70,6 +73,16 @@ Another 35 homes were damaged in Ashburton.
 Regional health chief Lucia Ortega said hospitals in Seville were full.
 Ortega expressed concern that about 900 patients were waiting for beds in Seville.
 Ortega stressed that 35 people had died of heat in Cordoba.
+""",
+    "neighbours": """Landslide in Sulawesi
+
+Rescuers pulled 11 bodies from the mud near Palopo, said regional search and rescue head Andi Makmur.
+
+Four of the dead were children.
+
+ABOUT 600 people have left the area since Monday, most of them for Makassar.
+
+That’s according to a tally from news agency Antara.
 """,
 }
 
@@ -137,6 +150,15 @@ def test_a_report_confirmed_at_the_end_of_the_lead_covers_what_follows(docs):
 @pytest.mark.parametrize("value", [900, 35])
 def test_a_surname_is_the_person_named_before_and_concern_is_speech(docs, value):
     assert _source(docs["speakers"], value) == "Lucia Ortega"
+
+
+@pytest.mark.parametrize("value,source", [
+    (11, "Andi Makmur"),            # "said regional search and rescue head Andi Makmur"
+    (4, "Andi Makmur"),             # "Four of the dead": a part of his figure
+    (600, "news agency Antara"),    # "That's according to ..." in the sentence after
+])
+def test_a_speaker_after_an_office_a_part_and_a_source_said_after(docs, value, source):
+    assert _source(docs["neighbours"], value) == source
 
 
 def test_a_new_line_does_not_carry_the_source(docs):

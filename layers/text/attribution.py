@@ -102,6 +102,9 @@ _APPOSITIVE_RE = re.compile(rf"(?:^|(?<=[\s“\"”]))(?P<name>[A-Z][\w’'-]+(?
 _OFFICE_OF_RE = re.compile(rf"(?:^|(?<=[\s“\"]))(?P<src>(?:[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+){{0,2}}?"
                            rf"(?:{_APPOSITION_TITLES}|government|ministry|army|military|police))\s+"
                            rf"(?:(?:has|have|had)\s+)?{_ADVERB}(?:{_VERBS})\b")
+# a person's name after their office in lower case: "local disaster agency head Jane Doe"
+_TITLED_NAME_RE = re.compile(rf"\b(?:{_APPOSITION_TITLES}|spokes\w+|chief|head)\s+"
+                             rf"(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|{_PARTICLE})){{1,3}})$")
 #: words that open a sentence before a noun that is also a verb ("Initial estimates put",
 #: "Early reports said"): no one's name
 _REPORT_ADJECTIVES = {"initial", "early", "earlier", "preliminary", "latest", "official", "unofficial",
@@ -153,6 +156,9 @@ _DEFINITE_PLURAL_RE = re.compile(r"(?:^|\s)the\s+(?:officials|authorities)$", re
 def _clean(src: str) -> str:
     src = re.sub(r"\s+", " ", src).strip(" \"'“”’")
     src = re.sub(r"^(?:the|a|an)\s+", "", src, flags=re.I)
+    # "a tally from news agency X", "the latest figures from the X": the body
+    src = re.sub(r"^(?:(?:latest|new|official|daily|weekly)\s+)?(?:tally|tallies|count|figures|data|estimates?|"
+                 r"statement|report)\s+(?:from|by|of)\s+(?:the\s+)?(?=\S)", "", src, flags=re.I)
     return src
 
 
@@ -216,6 +222,12 @@ def _find(sentence: str, masked: str) -> Attribution:
     m = _TRAIL_RE.search(masked)
     if m:
         src = _clean(m.group("src"))
+        named = _TITLED_NAME_RE.search(src)
+        if named and src[:1].islower() and len(src.split()) <= 10:
+            # "..., said local disaster agency head Jane Doe": the person, the office as title
+            start = m.start("src") + m.group("src").find(named.group("name"))
+            return Attribution(named.group("name"), start, start + len(named.group("name")),
+                               src[:named.start("name")].strip())
         name, title = _split_title(src) if src[:1].isupper() else (src, "")
         if name and len(src.split()) <= 5 and (src[:1].isupper() or _COMMON_ONLY_RE.fullmatch(src)):
             return Attribution(name, m.start("src"), m.end("src"), title)
@@ -341,7 +353,12 @@ _SPEECH_AFTER_RE = re.compile(r"\s*,?\s*(?:(?:has|have|had)\s+)?(?:(?:also|earli
 
 # (a list item goes on with what introduced the list: "As the governor reported: - 1 killed")
 _GOES_ON_RE = re.compile(r"[\"“]?(?:In addition|Additionally|Moreover|Furthermore|Of (?:them|these|those)|"
-                         r"Among (?:them|these|those))\b|[-•*–—](?=[ \t])", re.I)
+                         r"Among (?:them|these|those))\b|[-•*–—](?=[ \t])|"
+                         # a part of the figures said before: "Four of the dead were rescuers"
+                         r"(?:[\w-]+|\d[\d,.]*)\s+of\s+(?:them|these|those|the\s+(?:dead|killed|injured|wounded|"
+                         r"victims|casualties|missing|deaths|fatalities|evacuees|displaced|arrested|detained))\b", re.I)
+# a sentence that names the source of the one before: "That's according to a tally from X."
+_BACK_RE = re.compile(r"\s*[\"“]?(?:That|This)(?:’s|'s|\s+is|\s+was)\s+(?:according\s+to|per|from)\b")
 
 # a subject that records ("Nigeria recorded 676 cases") is a source only when nobody else is
 _WEAK_SOURCE_RE = re.compile(r"\s*(?:(?:has|have|had)\s+)?(?:counted|listed|documented|recorded|registered|"
@@ -438,6 +455,12 @@ class SourceTrail:
             # 11,629 were displaced. Gombe also destroyed 11,882 houses."): the same report
             source = self.seen[-1][1]
             note = "source from the sentence before: its report goes on"
+        back = _BACK_RE.match(self.text, sent.end) if source == UNATTRIBUTED else None
+        if back:
+            after = find_attribution(self.text[back.start():].lstrip().split("\n", 1)[0])
+            if after.source != UNATTRIBUTED and after.source.lower() not in REFERRING:
+                source = with_short_name(after.source, self.text)
+                note = "source from the sentence after ('That's according to ...')"
         if source == UNATTRIBUTED and self.report:
             source, note = self.report, f"'{self.report}' from the article's lead: its report"
         elif not self.report and not self.told and not heading:
