@@ -12,7 +12,7 @@ closes on with a reporting verb ("..., the X has confirmed") covers the figures 
 "Ortega expressed concern that", "Ortega stressed that": the speaker, named in full before.
 "..., said regional rescue head NAME": NAME; "Four of the dead were ..." goes on with the
 source of the figures before; "That's according to X." names the source of the sentence
-before it.
+before it. "NAME condemned the raids, noting that ...": NAME.
 """
 
 from __future__ import annotations
@@ -83,6 +83,11 @@ Four of the dead were children.
 ABOUT 600 people have left the area since Monday, most of them for Makassar.
 
 That’s according to a tally from news agency Antara.
+""",
+    "participle": """Raids in Punjab
+
+The army's press wing chief, Major General Imran Qureshi, condemned the raids, noting that 18 missiles hit Bahawalpur.
+Shelling destroyed 40 homes in Multan, adding to the damage.
 """,
 }
 
@@ -159,6 +164,12 @@ def test_a_surname_is_the_person_named_before_and_concern_is_speech(docs, value)
 ])
 def test_a_speaker_after_an_office_a_part_and_a_source_said_after(docs, value, source):
     assert _source(docs["neighbours"], value) == source
+
+
+def test_a_participles_speaker_is_the_subject(docs):
+    """", noting that ...": the speaker is the main clause's subject; ", adding to" is no speech."""
+    assert _source(docs["participle"], 18) == "Imran Qureshi"
+    assert _source(docs["participle"], 40) == "unattributed"
 
 
 def test_a_new_line_does_not_carry_the_source(docs):

@@ -105,6 +105,12 @@ _OFFICE_OF_RE = re.compile(rf"(?:^|(?<=[\s“\"]))(?P<src>(?:[Ii]ts|[Tt]heir)\s+
 # a person's name after their office in lower case: "local disaster agency head Jane Doe"
 _TITLED_NAME_RE = re.compile(rf"\b(?:{_APPOSITION_TITLES}|spokes\w+|chief|head)\s+"
                              rf"(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|{_PARTICLE})){{1,3}})$")
+# a speech said as a participle of the main clause: "..., noting that", "..., adding that"
+_PARTICIPLE_RE = re.compile(r",\s+(?:(?:noting|adding|stressing|explaining|warning|claiming|insisting|"
+                            r"arguing|estimating|reporting)\s+that|saying)\b")
+# the main clause's named subject: a capitalised phrase right before its verb
+_SUBJECT_RE = re.compile(r"(?:^|(?<=[\s“\"]))(?P<pre>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|for|the|and))*)"
+                         r"(?:\s+\([A-Z][A-Za-z]{1,9}\))?,?\s+(?:(?:has|have|had|also)\s+)?[a-z]+(?:ed|s)\b")
 #: words that open a sentence before a noun that is also a verb ("Initial estimates put",
 #: "Early reports said"): no one's name
 _REPORT_ADJECTIVES = {"initial", "early", "earlier", "preliminary", "latest", "official", "unofficial",
@@ -254,6 +260,15 @@ def _find(sentence: str, masked: str) -> Attribution:
                 and not _DATE_WORD_RE.fullmatch(name):
             start = m.start("pre") + m.group("pre").find(name)
             return Attribution(name, start, start + len(name), title)
+    part = _PARTICIPLE_RE.search(sentence)
+    if part:
+        # "NAME condemned the attacks, noting that 24 strikes hit": the speaker is the subject
+        for m in _SUBJECT_RE.finditer(sentence, 0, part.start()):
+            name, title = _split_title(m.group("pre"))
+            if name[:1].isupper() and not re.fullmatch(r"(?:It|He|She|They|We|This|That|[A-Z][a-z]+ing)", name) \
+                    and name.lower() not in _REPORT_ADJECTIVES and not _DATE_WORD_RE.fullmatch(name):
+                start = m.start("pre") + m.group("pre").find(name)
+                return Attribution(name, start, start + len(name), title)
     m = _OFFICE_OF_RE.search(sentence)
     if m:
         return Attribution(m.group("src"), m.start("src"), m.end("src"))
