@@ -2,7 +2,8 @@
 `claimmap extract`: a count still running ("at midday, already") does not contest the
 day's final counts; ages ("the retirement age, from 62 to 64") are no figures; two figures
 that do not say what they count ("tonnage") do not contest each other; rival counts of
-one march still do.
+one march still do; a count of people with a fraction (a magnitude misread as a toll)
+contests nothing.
 """
 
 from __future__ import annotations
@@ -53,3 +54,18 @@ def test_figures_that_do_not_say_what_they_count_do_not_contest(claims):
     for c in claims:
         if c.get("measure") == "tonnage":
             assert not c["contested"], c
+
+
+MISREAD = """Quake in Mexico leaves 30 dead
+
+Guerrero and Colima bear brunt of force that reached 7.4 on Richter scale, officials believe death toll will rise.
+
+There were 22 people killed in Guerrero alone, Governor Ana Ruiz said.
+"""
+
+
+def test_a_fraction_of_a_person_contests_nothing(tmp_path):
+    """A magnitude read as a toll ("reached 7.4", after a headline's "30 dead") is no count of
+    people: the governor's 22 killed stays uncontested."""
+    claims = cli_extract(tmp_path, MISREAD, DAY, "quake.txt")["claims"]
+    assert not _c(claims, 22)["contested"]
