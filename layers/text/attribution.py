@@ -40,7 +40,8 @@ _VERBS = (r"said|says|say|told|tells|reported|reports|report|stated|states|claim
           r"describes|counted|counts|listed|documented|recorded|revealed|reveals|noting|showed|"
           r"shows|registered|estimate|cited|quoted|plans|planned|expects|expected|"
           r"received (?:[a-z-]+ )?reports|clarified|clarifies|explained|specified|indicated|informed|"
-          r"put the (?:death )?toll|puts the (?:death )?toll|stressed|emphasi[sz]ed|pointed out|acknowledged|"
+          r"puts? (?:the|its|their) (?:[a-z]+ )?(?:toll|magnitude|number|figure|count|tally|estimate|total|"
+          r"crowd|turnout|cost|damage|losses)|stressed|emphasi[sz]ed|pointed out|acknowledged|"
           r"admitted|disclosed|mentioned|underlined|testified|expressed (?:concern|alarm|fears?|hope)")
 _TITLES = {
     "president", "prime", "minister", "commander", "commander-in-chief", "chief", "general",
@@ -78,9 +79,11 @@ _SOURCE_NOUNS = (r"(?:[A-Z][\w’'-]*(?:’s|'s) )?(?:(?:(?i:local|regional|city
 
 _PER_RE = re.compile(r"(?:^|[\s,;(—–-])(?:per(?!\s+(?:day|week|month|year|hour|night|cent|capita|"
                      r"person|head|kilomet|km|mile|square|\d))|according to|citing|data from|figures from|"
-                     r"estimates by|estimates from|as reported by|reported by|said by|"
+                     r"estimates by|estimates from|(?:count|tally|estimate|figure)s? (?:by|from)|as reported by|reported by|said by|"
                      r"(?:issued|published|released|announced|confirmed|compiled|provided) by)\s+"
-                     r"(?P<src>[^,;:.!?—–]+?(?:\s*\([^)]{1,40}\))?)\s*(?=[,;:.!?—–]|$)", re.I)
+                     r"(?P<src>[^,;:.!?—–]+?(?:\s*\([^)]{1,40}\))?)\s*(?=[,;:.!?—–]|$|"
+                     # "An earlier count by the city council was four": the body, not its verb
+                     r"\s(?:was|were|is|are|stood|rose|showed|put|gave)\s)", re.I)
 _TRAIL_RE = re.compile(rf",[\"”’']?\s*(?:{_VERBS})\s+(?P<src>[^,;:.!?]+?)\s*(?=[,;:.!?]|$)", re.I)
 _NAME_AFTER_RE = re.compile(r"^,\s*(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|al-[A-Z][\w’'-]+)){1,3})"
                             r"\s*[.!?\"”]*\s*$")
