@@ -12,7 +12,8 @@ closes on with a reporting verb ("..., the X has confirmed") covers the figures 
 "Ortega expressed concern that", "Ortega stressed that": the speaker, named in full before.
 "..., said regional rescue head NAME": NAME; "Four of the dead were ..." goes on with the
 source of the figures before; "That's according to X." names the source of the sentence
-before it. "NAME condemned the raids, noting that ...": NAME.
+before it. "NAME condemned the raids, noting that ...": NAME. "La Prensa daily reported":
+the paper, whose report is no body's report covering the figures after it.
 """
 
 from __future__ import annotations
@@ -88,6 +89,14 @@ That’s according to a tally from news agency Antara.
 
 The army's press wing chief, Major General Imran Qureshi, condemned the raids, noting that 18 missiles hit Bahawalpur.
 Shelling destroyed 40 homes in Multan, adding to the damage.
+""",
+    "media": """Funerals in Honduras
+
+Three soldiers were buried in Tegucigalpa, the El Heraldo newspaper reported.
+
+Thursday’s edition of La Prensa daily reported that 25 soldiers were buried in Tegucigalpa.
+
+Earlier this year, 7 people were hurt in Tegucigalpa.
 """,
 }
 
@@ -170,6 +179,14 @@ def test_a_participles_speaker_is_the_subject(docs):
     """", noting that ...": the speaker is the main clause's subject; ", adding to" is no speech."""
     assert _source(docs["participle"], 18) == "Imran Qureshi"
     assert _source(docs["participle"], 40) == "unattributed"
+
+
+def test_a_paper_said_with_its_kind_is_the_source_but_no_report(docs):
+    """"La Prensa daily reported that": the paper; a paper that closes the lead reports an
+    event, not a body's figures, so the later figures stay unattributed."""
+    assert _source(docs["media"], 25) == "La Prensa daily"
+    assert _source(docs["media"], 3) == "El Heraldo newspaper"
+    assert _source(docs["media"], 7) == "unattributed"
 
 
 def test_a_new_line_does_not_carry_the_source(docs):

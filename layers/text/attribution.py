@@ -114,6 +114,12 @@ _PARTICIPLE_RE = re.compile(r",\s+(?:(?:noting|adding|stressing|explaining|warni
 # the main clause's named subject: a capitalised phrase right before its verb
 _SUBJECT_RE = re.compile(r"(?:^|(?<=[\s“\"]))(?P<pre>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|for|the|and))*)"
                          r"(?:\s+\([A-Z][A-Za-z]{1,9}\))?,?\s+(?:(?:has|have|had|also)\s+)?[a-z]+(?:ed|s)\b")
+_MEDIA_NOUNS = (r"daily|newspaper|news agency|broadcaster|tabloid|weekly|magazine|news site|news outlet|radio|"
+                r"television")
+_MEDIA_NOUN_RE = re.compile(rf"\b(?:{_MEDIA_NOUNS})\b", re.I)
+# a newspaper, a broadcaster or an agency said with its kind: "Le Soir daily", "news agency Antara"
+_MEDIA_RE = re.compile(rf"(?:^|(?<=[\s“\"]))(?P<src>(?:[A-Z][\w’'.-]*\s+){{0,4}}(?:{_MEDIA_NOUNS})"
+                       rf"(?:\s+[A-Z][\w’'-]*){{0,3}})\s+(?:(?:has|have|had)\s+)?{_ADVERB}(?:{_VERBS})\b")
 #: words that open a sentence before a noun that is also a verb ("Initial estimates put",
 #: "Early reports said"): no one's name
 _REPORT_ADJECTIVES = {"initial", "early", "earlier", "preliminary", "latest", "official", "unofficial",
@@ -275,6 +281,10 @@ def _find(sentence: str, masked: str) -> Attribution:
     m = _OFFICE_OF_RE.search(sentence)
     if m:
         return Attribution(m.group("src"), m.start("src"), m.end("src"))
+    m = _MEDIA_RE.search(sentence)
+    if m and re.search(r"[A-Z]", re.sub(r"^The\s+", "", m.group("src"))):
+        # "Thursday's edition of Le Soir daily reported that": the paper
+        return Attribution(m.group("src"), m.start("src"), m.end("src"))
     m = _COMMON_RE.search(sentence)
     if m:
         refers = bool(_DEFINITE_PLURAL_RE.search(sentence[:m.end("src")]))
@@ -314,6 +324,8 @@ def report_source(sentence: str, source: str, start: int) -> str:
     """
     if source == UNATTRIBUTED or not source[:1].isupper() or source.lower() in REFERRING or start < 0:
         return ""
+    if _MEDIA_NOUN_RE.search(source):
+        return ""               # a newspaper reports events, not a body's figures
     if not _OPENING_RE.fullmatch(sentence[:start]) and not re.search(r",\s*(?:[Tt]he\s+)?$", sentence[:start]):
         return ""               # not the sentence's opening subject (after a dateline) nor a closing one
     rest = sentence[start + len(source):] if sentence[start:start + len(source)] == source else ""
