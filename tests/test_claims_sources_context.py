@@ -13,7 +13,8 @@ closes on with a reporting verb ("..., the X has confirmed") covers the figures 
 "..., said regional rescue head NAME": NAME; "Four of the dead were ..." goes on with the
 source of the figures before; "That's according to X." names the source of the sentence
 before it. "NAME condemned the raids, noting that ...": NAME. "La Prensa daily reported":
-the paper, whose report is no body's report covering the figures after it.
+the paper, whose report is no body's report covering the figures after it. "a guard who the
+UN said died" does not make the UN the source of the sentence's other figures.
 """
 
 from __future__ import annotations
@@ -97,6 +98,10 @@ Three soldiers were buried in Tegucigalpa, the El Heraldo newspaper reported.
 Thursday’s edition of La Prensa daily reported that 25 soldiers were buried in Tegucigalpa.
 
 Earlier this year, 7 people were hurt in Tegucigalpa.
+""",
+    "relative": """Unrest in Cusco
+
+Four more people died in Cusco on Monday while another victim was a guard who the United Nations said died in a fire.
 """,
 }
 
@@ -187,6 +192,10 @@ def test_a_paper_said_with_its_kind_is_the_source_but_no_report(docs):
     assert _source(docs["media"], 25) == "La Prensa daily"
     assert _source(docs["media"], 3) == "El Heraldo newspaper"
     assert _source(docs["media"], 7) == "unattributed"
+
+
+def test_a_speaker_inside_a_relative_clause_speaks_for_that_clause_only(docs):
+    assert _source(docs["relative"], 4) == "unattributed"
 
 
 def test_a_new_line_does_not_carry_the_source(docs):

@@ -120,6 +120,8 @@ _MEDIA_NOUN_RE = re.compile(rf"\b(?:{_MEDIA_NOUNS})\b", re.I)
 # a newspaper, a broadcaster or an agency said with its kind: "Le Soir daily", "news agency Antara"
 _MEDIA_RE = re.compile(rf"(?:^|(?<=[\s“\"]))(?P<src>(?:[A-Z][\w’'.-]*\s+){{0,4}}(?:{_MEDIA_NOUNS})"
                        rf"(?:\s+[A-Z][\w’'-]*){{0,3}})\s+(?:(?:has|have|had)\s+)?{_ADVERB}(?:{_VERBS})\b")
+# a speaker inside a relative clause speaks for its noun only: "an officer who the UN said died"
+_RELATIVE_RE = re.compile(r"\b(?:who|whom|which)\s+(?:the\s+)?$")
 #: words that open a sentence before a noun that is also a verb ("Initial estimates put",
 #: "Early reports said"): no one's name
 _REPORT_ADJECTIVES = {"initial", "early", "earlier", "preliminary", "latest", "official", "unofficial",
@@ -249,7 +251,8 @@ def _find(sentence: str, masked: str) -> Attribution:
     m = _APPOSITIVE_RE.search(sentence)
     if m:
         return Attribution(m.group("name"), m.start("name"), m.end("name"))
-    common = _COMMON_RE.search(sentence)
+    common = next((c for c in _COMMON_RE.finditer(sentence)
+                   if not _RELATIVE_RE.search(sentence, 0, c.start())), None)
     leads = list(_LEAD_RE.finditer(sentence))
     for i, m in enumerate(leads):
         if common is not None and common.start() <= m.start():
@@ -259,6 +262,8 @@ def _find(sentence: str, masked: str) -> Attribution:
         if _WEAK_VERB_RE.search(m.group(0)) and any(
                 not _WEAK_VERB_RE.search(n.group(0)) for n in leads[i + 1:]):
             continue                # "Kenya recorded 30 cases, the Kenya Red Cross (KRC) said"
+        if _RELATIVE_RE.search(sentence, 0, m.start()):
+            continue                # "a police officer who the United Nations said died": that clause's
         phrase = m.group("pre").strip()
         phrase = re.sub(r"^(?:(?:As|But|And|However|Meanwhile|Earlier|Later|On|In)\s+)", "", phrase)
         name, title = _split_title(phrase)
@@ -285,7 +290,7 @@ def _find(sentence: str, masked: str) -> Attribution:
     if m and re.search(r"[A-Z]", re.sub(r"^The\s+", "", m.group("src"))):
         # "Thursday's edition of Le Soir daily reported that": the paper
         return Attribution(m.group("src"), m.start("src"), m.end("src"))
-    m = _COMMON_RE.search(sentence)
+    m = common
     if m:
         refers = bool(_DEFINITE_PLURAL_RE.search(sentence[:m.end("src")]))
         return Attribution(_clean(m.group("src")), m.start("src"), m.end("src"), refers=refers)
