@@ -14,7 +14,9 @@ closes on with a reporting verb ("..., the X has confirmed") covers the figures 
 source of the figures before; "That's according to X." names the source of the sentence
 before it. "NAME condemned the raids, noting that ...": NAME. "La Prensa daily reported":
 the paper, whose report is no body's report covering the figures after it. "a guard who the
-UN said died" does not make the UN the source of the sentence's other figures.
+UN said died" does not make the UN the source of the sentence's other figures. A body
+with a short name is named whole ("UN refugee agency (UNHCR)"), and "according to X while
+..." ends at the clause.
 """
 
 from __future__ import annotations
@@ -102,6 +104,11 @@ Earlier this year, 7 people were hurt in Tegucigalpa.
     "relative": """Unrest in Cusco
 
 Four more people died in Cusco on Monday while another victim was a guard who the United Nations said died in a fire.
+""",
+    "names": """Refugees in Chad
+
+The UN refugee agency (UNHCR) estimates that around 8,000 people have reached Adre.
+Some 4,000 people camped near Abeche, according to the WFP’s field office while Sudan’s army held the border.
 """,
 }
 
@@ -196,6 +203,14 @@ def test_a_paper_said_with_its_kind_is_the_source_but_no_report(docs):
 
 def test_a_speaker_inside_a_relative_clause_speaks_for_that_clause_only(docs):
     assert _source(docs["relative"], 4) == "unattributed"
+
+
+@pytest.mark.parametrize("value,source", [
+    (8000, "UN refugee agency (UNHCR)"),     # not "agency (UNHCR)"
+    (4000, "WFP’s field office"),            # not "... while Sudan’s army held the border"
+])
+def test_a_bodys_whole_name_and_no_more(docs, value, source):
+    assert _source(docs["names"], value) == source
 
 
 def test_a_new_line_does_not_carry_the_source(docs):

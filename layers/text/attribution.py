@@ -83,7 +83,9 @@ _PER_RE = re.compile(r"(?:^|[\s,;(—–-])(?:per(?!\s+(?:day|week|month|year|ho
                      r"(?:issued|published|released|announced|confirmed|compiled|provided) by)\s+"
                      r"(?P<src>[^,;:.!?—–]+?(?:\s*\([^)]{1,40}\))?)\s*(?=[,;:.!?—–]|$|"
                      # "An earlier count by the city council was four": the body, not its verb
-                     r"\s(?:was|were|is|are|stood|rose|showed|put|gave)\s)", re.I)
+                     r"\s(?:was|were|is|are|stood|rose|showed|put|gave)\s|"
+                     # "according to the WFP's monitor while Malawi ...": the next clause is no name
+                     r"\s(?:while|whereas|but|when|after|before|as|which|who|where)\s)", re.I)
 _TRAIL_RE = re.compile(rf",[\"”’']?\s*(?:{_VERBS})\s+(?P<src>[^,;:.!?]+?)\s*(?=[,;:.!?]|$)", re.I)
 _NAME_AFTER_RE = re.compile(r"^,\s*(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|al-[A-Z][\w’'-]+)){1,3})"
                             r"\s*[.!?\"”]*\s*$")
@@ -293,7 +295,15 @@ def _find(sentence: str, masked: str) -> Attribution:
     m = common
     if m:
         refers = bool(_DEFINITE_PLURAL_RE.search(sentence[:m.end("src")]))
-        return Attribution(_clean(m.group("src")), m.start("src"), m.end("src"), refers=refers)
+        start = m.start("src")
+        if "(" in m.group("src"):
+            # "The UN refugee agency (UNHCR)": a body with a short name is named in full
+            lead = re.search(r"(?:^|(?<=\s))(?:[\w’'.-]+\s+){1,3}$", sentence[:start])
+            if lead and not re.match(r"(?i:the|a|an)\b", lead.group(0)):
+                start = lead.start()
+            elif lead:
+                start = lead.start() + len(lead.group(0).split()[0]) + 1
+        return Attribution(_clean(sentence[start:m.end("src")]), start, m.end("src"), refers=refers)
     m = _PRONOUN_RE.search(sentence)
     if m:
         # "he said": who "he" is the caller knows (the last named speaker)
