@@ -16,7 +16,8 @@ before it. "NAME condemned the raids, noting that ...": NAME. "La Prensa daily r
 the paper, whose report is no body's report covering the figures after it. "a guard who the
 UN said died" does not make the UN the source of the sentence's other figures. A body
 with a short name is named whole ("UN refugee agency (UNHCR)"), and "according to X while
-..." ends at the clause.
+..." ends at the clause. "according to Kerry County Fire Chief NAME": NAME (the office in
+the note).
 """
 
 from __future__ import annotations
@@ -109,6 +110,11 @@ Four more people died in Cusco on Monday while another victim was a guard who th
 
 The UN refugee agency (UNHCR) estimates that around 8,000 people have reached Adre.
 Some 4,000 people camped near Abeche, according to the WFP’s field office while Sudan’s army held the border.
+""",
+    "offices": """Storm in Kerry
+
+Two people died in Tralee, according to Kerry County Fire Chief Sean Byrne.
+Cork Regional Governor Aoife Walsh said 14 people were injured in Cork.
 """,
 }
 
@@ -211,6 +217,11 @@ def test_a_speaker_inside_a_relative_clause_speaks_for_that_clause_only(docs):
 ])
 def test_a_bodys_whole_name_and_no_more(docs, value, source):
     assert _source(docs["names"], value) == source
+
+
+@pytest.mark.parametrize("value,source", [(2, "Sean Byrne"), (14, "Aoife Walsh")])
+def test_the_person_not_the_office_named_before_them(docs, value, source):
+    assert _source(docs["offices"], value) == source
 
 
 def test_a_new_line_does_not_carry_the_source(docs):

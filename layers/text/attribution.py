@@ -186,6 +186,20 @@ _BODY_NOUN_RE = re.compile(r"Agency|Authority|Ministry|Service|Services|Office|D
                            r"Directorate|Organi[sz]ation|Corps|Society|Association|Observatory")
 
 
+def _person_after_office(words: list[str]) -> str:
+    """The person an office is named before ("Odesa Regional Governor Jane Doe", "Monticello
+    Fire Chief Jane Doe", "the Regional Military Administration Jane Doe"), or ""."""
+    for j in range(len(words) - 2, 0, -1):
+        w = words[j - 1]
+        if (w.lower() in _TITLES and w.lower() not in ("the", "of", "and")) or _BODY_NOUN_RE.fullmatch(w):
+            rest = words[j:]
+            if 2 <= len(rest) <= 3 and all(re.fullmatch(r"[A-Z][\w’'-]+", x) for x in rest) \
+                    and not any(x.lower() in _TITLES or _BODY_NOUN_RE.fullmatch(x) for x in rest):
+                return " ".join(rest)
+            return ""
+    return ""
+
+
 def _split_title(phrase: str) -> tuple[str, str]:
     """("Ukrainian Commander-in-Chief Oleksandr Syrskyi") -> ("Oleksandr Syrskyi", title)."""
     words = phrase.split()
@@ -195,6 +209,9 @@ def _split_title(phrase: str) -> tuple[str, str]:
     while i < len(words) and (words[i].lower() in _TITLES or _NATIONALITY.match(words[i])
                               or words[i].lower().rstrip("’'s") in _TITLES):
         i += 1
+    person = _person_after_office(words[i:])
+    if person:
+        return person, " ".join(words[:len(words) - len(person.split())])
     name = " ".join(words[i:])
     return name, " ".join(words[:i])
 
@@ -237,6 +254,11 @@ def _find(sentence: str, masked: str) -> Attribution:
                            and not re.search(r"[A-Z]", src) and not _COMMON_ONLY_RE.search(src))
         if src and len(src.split()) <= 12 and not citing_a_reason:
             # ("citing the same factors", "citing security concerns" give a reason, nobody)
+            person = _person_after_office(src.split()) if src[:1].isupper() else ""
+            if person:
+                # "according to Monticello Fire Chief Jane Doe": the person, the office as title
+                start = m.start("src") + m.group("src").rfind(person)
+                return Attribution(person, start, start + len(person), src[:src.rfind(person)].strip())
             return Attribution(src, m.start("src"), m.end("src"))
     m = _TRAIL_RE.search(masked)
     if m:
