@@ -13,8 +13,9 @@ Figures
     the headline counting double). Its date is the clause's date nearest it, else a date
     that frames the sentence (opening it: "As of June 29, 2025, ..."; an event opening it:
     "Before the invasion in February 2022, ..."; or the day a statement was made: "..., the
-    governor said on Sunday"). Its source is the sentence's
-    ("he said", "the agency said": the last source named in the three sentences before).
+    governor said on Sunday"). Its source is the sentence's, read with the sentences around
+    it (`layers.text.attribution.SourceTrail`: "he said", "it said", "the agency said"; a
+    report that goes on in the next sentence; the lead's report), or its clause's own.
 
 Relations (general patterns, in the clause: `layers.text.relations`)
     - supply_route: "connecting/linking ... A and B", "supply routes/lines", "road and
