@@ -1,6 +1,6 @@
 """Sources said in a neighbouring sentence (issue 17), with articles of our own through
-`claimmap extract`: a source's figures that go on in the next sentence of the same
-paragraph line are that source's; a new line, or a sentence before that gave no figure,
+`claimmap extract`: a body's figures that go on in the next sentence of the same
+paragraph line are that body's (a person's statement ends with its sentence); a new line, or a sentence before that gave no figure,
 does not carry its source. An initialism's dots ("U.N.", "U.S.") do not cut a source's name. "It said", "the
 headquarters said", "the report showed" stand for the body named before (a body whose
 name ends in the noun first, however far back). The speaker of "NAME, spokesperson for X,
@@ -116,6 +116,10 @@ Some 4,000 people camped near Abeche, according to the WFP’s field office whil
 Two people died in Tralee, according to Kerry County Fire Chief Sean Byrne.
 Cork Regional Governor Aoife Walsh said 14 people were injured in Cork.
 """,
+    "person": """Fighting near Kursk
+
+Governor Anna Petrova reported 40 injuries in Kursk. Despite deploying 5,000 troops near Kursk, the army advanced slowly.
+""",
 }
 
 
@@ -222,6 +226,13 @@ def test_a_bodys_whole_name_and_no_more(docs, value, source):
 @pytest.mark.parametrize("value,source", [(2, "Sean Byrne"), (14, "Aoife Walsh")])
 def test_the_person_not_the_office_named_before_them(docs, value, source):
     assert _source(docs["offices"], value) == source
+
+
+def test_a_persons_statement_does_not_go_on_in_the_next_sentence(docs):
+    """A body's report goes on; a person's statement ends with its sentence, and what
+    follows is the writer's ("Despite deploying 5,000 troops, ...")."""
+    assert _source(docs["person"], 40) == "Anna Petrova"
+    assert _source(docs["person"], 5000) == "unattributed"
 
 
 def test_a_new_line_does_not_carry_the_source(docs):

@@ -432,6 +432,21 @@ _WEAK_SOURCE_RE = re.compile(r"\s*(?:(?:has|have|had)\s+)?(?:counted|listed|docu
                              r"revealed|noting|showed|shows)\b", re.I)
 
 
+# words of an organisation's name (a source without one, of two to four capitalised words,
+# is taken for a person)
+_ORG_WORD_RE = re.compile(rf"\b(?:{_BODY_NOUN_RE.pattern}|Headquarters|Press|News|Times|Post|Network|Group|"
+                          r"Forces|Army|Police|Watch|International|Cross|Crescent|Fund|Programme|Program|Bank|"
+                          r"Union|Court|Assembly|Parliament|Government|Company|Corporation|Inc|Ltd|Energy|"
+                          r"Reuters|Nations|Red|Health|Military)\b")
+
+
+def _looks_like_a_person(source: str) -> bool:
+    """"Oleksandr Syrskyi", "Jane van Doe": two to four capitalised words, none an
+    organisation's (an acronym, "Ministry", "Agency", "Press", ...), and not a common noun."""
+    return bool(re.fullmatch(rf"[A-Z][a-z][\w’'-]*(?:\s+(?:[A-Z][a-z][\w’'-]*|{_PARTICLE})){{1,3}}", source)) \
+        and not _ORG_WORD_RE.search(source)
+
+
 @dataclass(frozen=True)
 class Sourced:
     """A sentence's source as the article gives it: the name, what the claim's note says
@@ -517,9 +532,12 @@ class SourceTrail:
             source = self.seen[-1][1]
             note = f"'{goes_on.group(0)}': source from the sentence before"
         elif source == UNATTRIBUTED and after_figures and self.seen and last is not None \
-                and self.seen[-1][0] == index - 1 == last.index and "\n" not in self.text[last.end:sent.start]:
-            # the figures of a source's sentence go on in the next, on the same line ("OCHA said
-            # 11,629 were displaced. Gombe also destroyed 11,882 houses."): the same report
+                and self.seen[-1][0] == index - 1 == last.index and "\n" not in self.text[last.end:sent.start] \
+                and not _looks_like_a_person(self.seen[-1][1]):
+            # the figures of a body's sentence go on in the next, on the same line ("OCHA said
+            # 11,629 were displaced. Gombe also destroyed 11,882 houses."): the same report (a
+            # person's statement ends with its sentence: "NAME reported 400 casualties daily.
+            # Despite deploying 110,000 troops, ..." goes on in the writer's words)
             source = self.seen[-1][1]
             note = "source from the sentence before: its report goes on"
         back = _BACK_RE.match(self.text, sent.end) if source == UNATTRIBUTED else None
