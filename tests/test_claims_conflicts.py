@@ -2,7 +2,10 @@
 `claimmap extract`: a count still running ("at midday, already") does not contest the
 day's final counts; ages ("the retirement age, from 62 to 64") are no figures; two figures
 that do not say what they count ("tonnage") do not contest each other; rival counts of
-one march still do.
+one march still do; a count of people with a fraction (a magnitude misread as a toll)
+contests nothing; rival figures named with "an earlier count by X was", "X put the
+magnitude at", "organisers put the crowd at" are X's and contest each other, while a part
+("Of the injured, 12") and another period ("Last year") do not.
 """
 
 from __future__ import annotations
@@ -53,3 +56,51 @@ def test_figures_that_do_not_say_what_they_count_do_not_contest(claims):
     for c in claims:
         if c.get("measure") == "tonnage":
             assert not c["contested"], c
+
+
+MISREAD = """Quake in Mexico leaves 30 dead
+
+Guerrero and Colima bear brunt of force that reached 7.4 on Richter scale, officials believe death toll will rise.
+
+There were 22 people killed in Guerrero alone, Governor Ana Ruiz said.
+"""
+
+
+def test_a_fraction_of_a_person_contests_nothing(tmp_path):
+    """A magnitude read as a toll ("reached 7.4", after a headline's "30 dead") is no count of
+    people: the governor's 22 killed stays uncontested."""
+    claims = cli_extract(tmp_path, MISREAD, DAY, "quake.txt")["claims"]
+    assert not _c(claims, 22)["contested"]
+
+
+RIVALS = """Missile strike on Dnipro
+
+The death toll from the strike on Dnipro has risen to 13, the regional governor said on Tuesday. An earlier count by the city council was four.
+
+A strong earthquake shook the coast near Izmir on Monday. The quake had a magnitude of 6.1, the Turkish disaster agency AFAD said. The US Geological Survey put the magnitude at 5.9.
+
+Police said 12,000 people marched in Lyon on Saturday, while organisers put the crowd at 40,000.
+
+In Lyon, 30 people were injured. Of the injured, 12 were police officers.
+Last year, 300 people marched in Lyon.
+"""
+
+
+@pytest.fixture(scope="module")
+def rivals(tmp_path_factory):
+    return cli_extract(tmp_path_factory.mktemp("rivals"), RIVALS, DAY, "rivals.txt")["claims"]
+
+
+@pytest.mark.parametrize("value,source", [
+    (13, "regional governor"), (4, "city council"),       # a revised toll: "an earlier count by X was"
+    (6.1, "AFAD"), (5.9, "US Geological Survey"),          # two agencies' magnitudes: "X put the magnitude at"
+    (12_000, "Police"), (40_000, "organisers"),            # police and organisers: "organisers put the crowd at"
+])
+def test_rival_figures_have_their_own_sources_and_are_contested(rivals, value, source):
+    c = _c(rivals, value)
+    assert c["source"] == source and c["contested"], c
+
+
+@pytest.mark.parametrize("value", [30, 12, 300])
+def test_a_part_or_another_period_is_not_contested(rivals, value):
+    assert not _c(rivals, value)["contested"]

@@ -13,8 +13,9 @@ Figures
     the headline counting double). Its date is the clause's date nearest it, else a date
     that frames the sentence (opening it: "As of June 29, 2025, ..."; an event opening it:
     "Before the invasion in February 2022, ..."; or the day a statement was made: "..., the
-    governor said on Sunday"). Its source is the sentence's
-    ("he said", "the agency said": the last source named in the three sentences before).
+    governor said on Sunday"). Its source is the sentence's, read with the sentences around
+    it (`layers.text.attribution.SourceTrail`: "he said", "it said", "the agency said"; a
+    report that goes on in the next sentence; the lead's report), or its clause's own.
 
 Relations (general patterns, in the clause: `layers.text.relations`)
     - supply_route: "connecting/linking ... A and B", "supply routes/lines", "road and
@@ -74,8 +75,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
 
-from layers.text.attribution import (REFERRING, UNATTRIBUTED, find_attribution, report_source,
-                                     with_short_name)
+from layers.text.attribution import UNATTRIBUTED, SourceTrail, clause_source
 from layers.text.conflicts import AFTER_NOTE, FOCAL_NOTE, mark_conflicts
 from layers.text.dates import (REPORT_DATE_NOTE, SAME_EVENT_RE, DateMention, event_date, event_dates, find_dates,
                                other_event, that_year)
@@ -122,9 +122,8 @@ class _Ctx:
     refs: list[Ref]                         # mentions and anaphors, in text order
     focal: Ref | None
     dates: dict[int, list[DateMention]] = field(default_factory=dict)   # by sentence index
-    sources: list[tuple[int, str]] = field(default_factory=list)        # (sentence, source) seen
-    #: the body whose report the article's lead gives (`layers.text.attribution.report_source`)
-    report: str = ""
+    #: the sources of the sentences read so far (`layers.text.attribution.SourceTrail`)
+    trail: SourceTrail | None = None
     #: spans of the current sentence that hold no place (its dates, its source's name)
     exclude: list[tuple[int, int]] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
@@ -219,16 +218,6 @@ _TOLL_BY_REGION_RE = re.compile(r"\bby (?:province|region|state|governorate|obla
 _DATELINE_RE = re.compile(r"^\s*(?:[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*)*\s*,\s*)+$")
 
 
-# (a list item goes on with what introduced the list: "As the governor reported: - 1 killed")
-_GOES_ON_RE = re.compile(r"[\"“]?(?:In addition|Additionally|Moreover|Furthermore|Of (?:them|these|those)|"
-                         r"Among (?:them|these|those))\b|[-•*–—](?=[ \t])", re.I)
-
-
-# a subject that records ("Nigeria recorded 676 cases") is a source only when nobody else is
-_WEAK_SOURCE_RE = re.compile(r"\s*(?:(?:has|have|had)\s+)?(?:counted|listed|documented|recorded|registered|"
-                             r"revealed|noting|showed|shows)\b", re.I)
-
-
 def _carried_date(ctx: _Ctx, sent: Sentence, dates: list[DateMention],
                   pos: int) -> tuple[DateMention | None, str]:
     """The date of a claim whose clause gives none: the sentence's point in time nearest it
@@ -320,33 +309,11 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     clauses = split_clauses(sent)
     dates = ctx.dates[sent.index]
     frame = _frame_date(sent, clauses, dates) or _speech_date(sent, dates)
-    attr = find_attribution(sent.text)
-    source = with_short_name(attr.source, ctx.article.text)
-    title_note = f"{attr.title} {attr.source}".strip() if attr.title else ""
-    if source.lower() in REFERRING or attr.refers:
-        # "he said", "the agency said": the last source named in the three sentences before
-        # "the agency", "the group" stand for an organisation named before (a capitalised
-        # name), not for "residents" or "witnesses"; "he", "they" for anyone named
-        noun = source.lower() not in ("he", "she", "they")
-        named = next((src for idx, src in reversed(ctx.sources)
-                      if sent.index - idx <= 3 and src.lower() not in REFERRING
-                      and (not noun or src[:1].isupper())), None)
-        if named is not None:
-            title_note = f"'{source}' taken to be {named}"
-            source = named
-        elif source.lower() in ("he", "she", "they"):
-            source = UNATTRIBUTED
-    goes_on = _GOES_ON_RE.match(sent.text) if source == UNATTRIBUTED else None
-    if goes_on and ctx.sources and ctx.sources[-1][0] == sent.index - 1:
-        # "In addition, 485 people are missing": the sentence before goes on, its source too
-        source = ctx.sources[-1][1]
-        title_note = f"'{goes_on.group(0)}': source from the sentence before"
-    if source == UNATTRIBUTED and ctx.report:
-        source, title_note = ctx.report, f"'{ctx.report}' from the article's lead: its report"
-    elif not ctx.report and not ctx.sources and not sent.heading:
-        ctx.report = source if report_source(sent.text, attr.source, attr.start) else ""
-    if source != UNATTRIBUTED:
-        ctx.sources.append((sent.index, source))
+    sourced = ctx.trail.source(sent, ctx.last_figure is not None and ctx.last_figure[0] == sent.index - 1,
+                               [(r.start, r.end, r.kind) for r in ctx.refs[bisect_left(ctx.ref_starts, sent.start):
+                                                                           bisect_left(ctx.ref_starts, sent.end)]
+                                if not r.anaphor])
+    source, title_note, attr = sourced.source, sourced.note, sourced.attribution
     carry = ctx.last_figure if ctx.last_figure is not None and ctx.last_figure[0] == sent.index - 1 else None
     figures = find_figures(sent.text, [(d.start, d.end) for d in dates],
                            carry=carry[1] if carry is not None else None)
@@ -432,16 +399,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         relation = ""
         if rel is not None and rel[0] == "advance" and f.measure.startswith("advance"):
             relation, places = rel
-        note = "; ".join(x for x in (pnote, dnote, title_note and (
-            title_note if title_note.startswith("'") else f"source as written: {title_note}")) if x)
-        fsource = source
-        if source != UNATTRIBUTED and len(clauses) > 1:
-            # two sources in one sentence ("the CGT claims 2.8 million, against 1.27 million
-            # according to the Ministry"): each figure its clause's
-            own = find_attribution(c.text)
-            if own.source != UNATTRIBUTED and own.source.lower() not in REFERRING and own.source != source \
-                    and not _WEAK_SOURCE_RE.match(c.text[own.end:]):
-                fsource = with_short_name(own.source, text)
+        note = "; ".join(x for x in (pnote, dnote, title_note) if x)
+        fsource = clause_source(c.text, source, text) if len(clauses) > 1 else source
         _add(ctx, sent, (sent.start + f.start, sent.start + f.end), places, f.category or ctx.topic,
              measure=f.measure, value=f.value, unit=f.unit, date=date, source=fsource,
              relation=relation, period=f.period, qualifier=f.qualifier, note=note,
@@ -677,6 +636,7 @@ def extract(article: Article, date: _date | None = None, *, mentions=None,
                topic=topic_of(article.text) or "economic", subject=subject)
     ctx.ref_starts = [r.start for r in ctx.refs]
     ctx.event_dates = event_dates([s.text for s in sentences], [dates[s.index] for s in sentences])
+    ctx.trail = SourceTrail(article.text)
     from geo.model import Mention
 
     for s in sentences:

@@ -139,6 +139,10 @@ def _part(c: Claim, text: str) -> bool:
 #: such figures may be of two different things, so neither contests the other
 _UNNAMED = {"tonnage", "share", "count", "amount", "money"}
 
+#: units counted in whole numbers: a figure of one with a fraction is no count of it (a
+#: magnitude or a rate misread as a toll) and contests nothing
+_WHOLE_UNITS = {"people"}
+
 #: two counts of one thing that differ by more than this factor are not rival counts of it:
 #: the smaller is a part or another episode ("1,835 wounded" in a country, "16 emergency
 #: workers wounded"; "558 killed" in a day, "45 dead in that strike"); rival and revised
@@ -237,6 +241,8 @@ def mark_conflicts(claims: list[Claim], text: str = "", heads: tuple = ()) -> li
         c.contested = False
     groups: dict[tuple, list[Claim]] = {}
     for c in claims:
+        if c.unit in _WHOLE_UNITS and c.value is not None and c.value != int(c.value):
+            continue                # "8.2 killed": a count of people is whole; this one is misread
         if c.measure and c.measure not in _UNNAMED and (c.place_ids or c.unresolved_place):
             where = c.place_ids[0] if c.place_ids else "?" + c.unresolved_place
             groups.setdefault((c.measure, where, c.unit, c.period), []).append(c)
