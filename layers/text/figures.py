@@ -32,8 +32,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from layers.text.measures import (TOLL_RE, category_of, counted_before, is_magnitude, open_noun, percent_measure, topic_of,
-                                  unit_after)
+from layers.text.measures import (TOLL_RE, category_of, counted_before, is_magnitude, open_noun, people_measure,
+                                  percent_measure, topic_of, unit_after)
 
 __all__ = ["VOCABULARY", "Figure", "find_figures", "parse_number", "WORD_NUMBERS"]
 
@@ -125,33 +125,6 @@ _DAMAGE_RE = re.compile(r"\b(destroy\w*|ruin\w*|razed|flattened|damag\w*|hit|str
                         r"affected|set on fire|set alight|burn(?:ed|t)|torched|gutted)\b", re.I)
 _ADVANCE_RE = re.compile(r"\b(advanc\w*|progress\w*|gain\w*|push\w*|mov(?:e|ed|ing)|"
                          r"captur\w*|seiz\w*|occup\w*|penetrat\w*)\b", re.I)
-# verbs next to a generic people noun that give its measure
-_PEOPLE_VERBS = [
-    (re.compile(r"\b(kill\w*|died|dead|deaths?|perish\w*|lost their lives|martyr\w*)\b", re.I), "killed",
-     "casualties"),
-    (re.compile(r"\b(missing|unaccounted for)\b", re.I), "missing", "humanitarian"),
-    (re.compile(r"\b(treat(?:ed|ing)|(?:in|listed in) (?:mild|moderate|serious|critical) condition)\b", re.I),
-     "injured", "casualties"),
-    (re.compile(r"\b(crossed (?:in)?to|crossing (?:in)?to|crossed the border)\b", re.I), "refugees",
-     "humanitarian"),
-    (re.compile(r"\b(arriv(?:ed|ing|e)|landed|disembark(?:ed|ing))\b", re.I), "arrivals", "humanitarian"),
-    (re.compile(r"\b(rescu(?:ed|ing)|saved)\b", re.I), "rescued", "humanitarian"),
-    (re.compile(r"\b(protest(?:ed|ing)|demonstrat(?:ed|ing)|march(?:ed|ing)|rallied)\b", re.I), "protesters",
-     "political"),
-    (re.compile(r"\b(lost|losing|loses|casualties)\b", re.I), "casualties", "casualties"),
-    (re.compile(r"\b(injur\w*|wound\w*|hurt)\b", re.I), "injured", "casualties"),
-    (re.compile(r"\b(displac\w*|evacuat\w*|fled|flee\w*|left (?:their|the|flooded|home)\w*|shelter\w*)\b", re.I),
-     "displaced", "humanitarian"),
-    (re.compile(r"\b(trapped|stranded|besieged)\b", re.I), "trapped", "humanitarian"),
-    (re.compile(r"\b(food insecur\w*|food shortages?|(?:acute |severe )?hunger)\b", re.I), "food_insecure",
-     "humanitarian"),
-    (re.compile(r"\b(at risk|in need|need\w* (?:aid|help|assistance)|fac\w* (?:hunger|famine|"
-                r"starvation))\b", re.I), "in_need", "humanitarian"),
-    (re.compile(r"\b(home to|live|lives|living|remain\w*|stay\w*)\b", re.I), "population",
-     "humanitarian"),
-    (re.compile(r"\b(detain\w*|arrest\w*|captured|taken prisoner|abduct\w*|deport\w*)\b", re.I),
-     "detained", "political"),
-]
 
 
 # what happened to buildings that is no damage: closures and outages
@@ -275,24 +248,6 @@ def _noun_before(text: str, pos: int) -> tuple[re.Match, tuple] | None:
             and between.strip():
         return None
     return best
-
-
-def _people_measure(text: str, s: int, e: int) -> tuple[str, str] | None:
-    """The measure of a generic people figure from the verbs next to it."""
-    lo = max(0, s - 30)
-    before = re.split(r"[;\n]", text[lo:s])[-1]      # not a verb of the item before
-    after = re.split(r"[;.\n]", text[e:e + 70])[0]
-    best = None
-    for rx, measure, cat in _PEOPLE_VERBS:
-        # the verb nearest the figure wins ("once home to 420,000 people, now shelters ...")
-        for m in rx.finditer(before):
-            d = len(before) - m.end()
-            if best is None or d < best[0]:
-                best = (d, measure, cat)
-        m = rx.search(after)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), measure, cat)
-    return None if best is None else (best[1], best[2])
 
 
 # a distance that only says where a place is: "15 km south of the city", "20 km north-west of"
@@ -573,7 +528,7 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
                 return None
         elif kind in ("generic", "people"):
             # "20% of residents have fled": the verb says which share
-            got = _people_measure(text, s, nm.end())
+            got = people_measure(text, s, nm.end())
             if kind == "generic" and got is None:
                 return None
             if got is not None and got[0] != "population":
@@ -651,7 +606,7 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
                           _period(text, e), verb.group(1))
         if re.match(r"\s+others\b", text[e:]):
             # "injuries to eight others", "killing two and wounding five others"
-            got = _people_measure(text, s, e + len(re.match(r"\s+others", text[e:]).group(0)))
+            got = people_measure(text, s, e + len(re.match(r"\s+others", text[e:]).group(0)))
             if got is not None:
                 end = e + len(re.match(r"\s+others", text[e:]).group(0))
                 return Figure(s, end, value, "people", got[0], got[1], qualifier, _period(text, end), "others")
@@ -659,7 +614,7 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
         if opened is not None:
             measure, unit, word, end = opened
             if not measure:                 # "120 Palestinians were detained": people
-                got = _people_measure(text, s, end)
+                got = people_measure(text, s, end)
                 measure, cat = got if got is not None else ("people", "humanitarian")
                 return Figure(s, end, value, "people", measure, cat, qualifier, _period(text, end), word)
             toll = _TOLL_VERB_RE.match(text, end)
@@ -670,7 +625,7 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
                               _period(text, end), word)
             if unit == "people" and measure not in ("cases", "protesters", "arrivals", "hospitalized", "killed",
                                                     "injured", "displaced", "casualties"):
-                got = _people_measure(text, s, end)
+                got = people_measure(text, s, end)
                 if got is not None and got[0] in ("killed", "injured", "detained", "displaced"):
                     measure = got[0]
             rate, r_end = _rate(text, end)
@@ -688,7 +643,7 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
     if kind == "share":
         return None                       # "four ... the city": a share needs a percent
     if kind == "generic":
-        got = _people_measure(text, s, n_end)
+        got = people_measure(text, s, n_end)
         if got is None:
             # "about 50,000 workers", "900 passengers": the noun is the measure
             noun_word = nm.group(0).lower()
@@ -713,12 +668,12 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
             else "_damaged"
     elif kind == "people" and measure not in ("casualties", "killed", "injured", "displaced"):
         # "killed dozens of soldiers", "38 had died": the verb says what happened to them
-        got = _people_measure(text, s, n_end)
+        got = people_measure(text, s, n_end)
         if got is not None and got[0] in ("killed", "injured", "detained", "casualties", "displaced", "missing",
                                           "rescued"):
             measure, cat = got
     elif kind == "people" and n_end == e:
-        after = _people_measure(text, e, e)
+        after = people_measure(text, e, e)
         if after is not None and after[0] in ("killed", "injured") and \
                 re.match(r"\W*(?:\w+\W+){0,2}?(?:had|have|has|were|was)?\s*(?:died|been killed|"
                          r"killed|dead|injured|wounded)", text[e:e + 30], re.I):

@@ -21,7 +21,7 @@ import functools
 import re
 
 __all__ = ["open_noun", "unit_after", "category_of", "topic_of", "percent_measure", "PEOPLE_NOUNS", "CURRENCY_WORDS",
-           "TOLL_RE", "MAGNITUDE_RE", "counted_before"]
+           "TOLL_RE", "MAGNITUDE_RE", "counted_before", "people_measure"]
 
 #: nouns that count people (their unit is people)
 PEOPLE_NOUNS = {
@@ -156,6 +156,53 @@ def unit_after(text: str, e: int) -> tuple[str, str, int] | None:
         code = CURRENCY_WORDS.get(m.group("u")) or CURRENCY_WORDS[m.group("u").lower()]
         return code, "money", e + m.end()
     return None
+
+
+# verbs next to a generic people noun that give its measure
+_PEOPLE_VERBS = [
+    (re.compile(r"\b(kill\w*|died|dead|deaths?|perish\w*|lost their lives|martyr\w*)\b", re.I), "killed",
+     "casualties"),
+    (re.compile(r"\b(missing|unaccounted for)\b", re.I), "missing", "humanitarian"),
+    (re.compile(r"\b(treat(?:ed|ing)|(?:in|listed in) (?:mild|moderate|serious|critical) condition)\b", re.I),
+     "injured", "casualties"),
+    (re.compile(r"\b(crossed (?:in)?to|crossing (?:in)?to|crossed the border)\b", re.I), "refugees",
+     "humanitarian"),
+    (re.compile(r"\b(arriv(?:ed|ing|e)|landed|disembark(?:ed|ing))\b", re.I), "arrivals", "humanitarian"),
+    (re.compile(r"\b(rescu(?:ed|ing)|saved)\b", re.I), "rescued", "humanitarian"),
+    (re.compile(r"\b(protest(?:ed|ing)|demonstrat(?:ed|ing)|march(?:ed|ing)|rallied)\b", re.I), "protesters",
+     "political"),
+    (re.compile(r"\b(lost|losing|loses|casualties)\b", re.I), "casualties", "casualties"),
+    (re.compile(r"\b(injur\w*|wound\w*|hurt)\b", re.I), "injured", "casualties"),
+    (re.compile(r"\b(displac\w*|evacuat\w*|fled|flee\w*|left (?:their|the|flooded|home)\w*|shelter\w*)\b", re.I),
+     "displaced", "humanitarian"),
+    (re.compile(r"\b(trapped|stranded|besieged)\b", re.I), "trapped", "humanitarian"),
+    (re.compile(r"\b(food insecur\w*|food shortages?|(?:acute |severe )?hunger)\b", re.I), "food_insecure",
+     "humanitarian"),
+    (re.compile(r"\b(at risk|in need|need\w* (?:aid|help|assistance)|fac\w* (?:hunger|famine|"
+                r"starvation))\b", re.I), "in_need", "humanitarian"),
+    (re.compile(r"\b(home to|live|lives|living|remain\w*|stay\w*)\b", re.I), "population",
+     "humanitarian"),
+    (re.compile(r"\b(detain\w*|arrest\w*|captured|taken prisoner|abduct\w*|deport\w*)\b", re.I),
+     "detained", "political"),
+]
+
+
+def people_measure(text: str, s: int, e: int) -> tuple[str, str] | None:
+    """The measure of a generic people figure from the verbs next to it."""
+    lo = max(0, s - 30)
+    before = re.split(r"[;\n]", text[lo:s])[-1]      # not a verb of the item before
+    after = re.split(r"[;.\n]", text[e:e + 70])[0]
+    best = None
+    for rx, measure, cat in _PEOPLE_VERBS:
+        # the verb nearest the figure wins ("once home to 420,000 people, now shelters ...")
+        for m in rx.finditer(before):
+            d = len(before) - m.end()
+            if best is None or d < best[0]:
+                best = (d, measure, cat)
+        m = rx.search(after)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), measure, cat)
+    return None if best is None else (best[1], best[2])
 
 
 def _singular_ok(word: str) -> bool:
