@@ -32,8 +32,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from layers.text.measures import (TOLL_RE, category_of, counted_before, is_magnitude, open_noun, people_measure,
-                                  percent_measure, topic_of, unit_after)
+from layers.text.measures import (GROUP_NOUNS, TOLL_RE, category_of, counted_before, is_magnitude, open_noun,
+                                  people_measure, percent_measure, state_of, STATES, topic_of, unit_after)
 
 __all__ = ["VOCABULARY", "Figure", "find_figures", "parse_number", "WORD_NUMBERS"]
 
@@ -75,7 +75,6 @@ VOCABULARY: list[tuple[str, str, str, str, str]] = [
     (r"shells|artillery rounds|rounds", "shells", "count", "military", "count"),
     (r"tanks|armou?red vehicles|vehicles|artillery systems|aircraft|helicopters", "equipment",
      "count", "military", "count"),
-    (r"settlements|villages|towns", "settlements", "count", "territorial", "count"),
     (r"(?:the\s+)?(?:[\w’'-]+(?:’s|'s)\s+)?(?:territory|city|town|village|region|oblast|province|"
      r"district|area|land)(?![’']s)", "area", "percent", "territorial", "share"),
     (r"people|persons|civilians|children|men|women|individuals|villagers|worshippers|"
@@ -127,10 +126,6 @@ _ADVANCE_RE = re.compile(r"\b(advanc\w*|progress\w*|gain\w*|push\w*|mov(?:e|ed|i
                          r"captur\w*|seiz\w*|occup\w*|penetrat\w*)\b", re.I)
 
 
-# what happened to buildings that is no damage: closures and outages
-_CLOSED_RE = re.compile(r"\s+(?:(?:were|was|are|is|have been|had been|remain(?:ed)?)\s+)?(?:closed|shut|"
-                        r"left without|without (?:power|electricity|water|heating)|lost (?:power|electricity)|"
-                        r"cut off|evacuated|suspended)\b", re.I)
 _PEOPLE_NOUN_MEASURE = {"persons": "people", "individuals": "people", "civilians": "people",
                         "migrants": "migrants", "worshippers": "people"}
 
@@ -250,6 +245,17 @@ def _noun_before(text: str, pos: int) -> tuple[re.Match, tuple] | None:
     return best
 
 
+# a list item: "- Clay: 69 homes", "• Ondo: 11"
+_LIST_ITEM_RE = re.compile(r"\s*(?:[-•*–]\s+|[A-Z][\w’' .-]{0,40}:\s)")
+
+
+# what a length measures: "130km of roads", "40 kilometres of the border"
+_LENGTH_OF_RE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[a-z]+\s+)?"
+                           r"(roads?|railways?|rail|tracks?|pipelines?|lines?|power lines|cables?|fences?|"
+                           r"walls?|coast(?:line)?|border|frontline|front line|levees?|dykes?|dikes?|canals?|"
+                           r"highways?|streets?|river|riverbank|beach(?:es)?)\b", re.I)
+
+
 # a distance that only says where a place is: "15 km south of the city", "20 km north-west of"
 _LOCATOR_RE = re.compile(r"\s+(?:to the\s+)?(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?"
                          r"(?:wards?)?\s+of\b", re.I)
@@ -275,6 +281,9 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
     """
     out: list[Figure] = []
     skip_to = 0
+    listed = ""
+    if carry is not None and carry.unit in ("count", "buildings", "facilities") and _LIST_ITEM_RE.match(text):
+        listed = next((st for st in STATES if carry.measure.endswith("_" + st)), "")
     whole: Figure | None = None        # the total a list of parts after "including" counts
     for m in _NUMBER_RE.finditer(text):
         s, e = m.start(), m.end()
@@ -345,7 +354,7 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
                              text[e:])):
             qualifier = "once"
         fig = _classify(text, m, value_max if value_max is not None else value, qualifier,
-                        s if value_max is not None else None)
+                        s if value_max is not None else None, listed)
         if fig is not None and value_max is not None:
             fig = replace(fig, start=s, value=value, value_max=value_max)
         prev = out[-1] if out else None
@@ -396,7 +405,7 @@ _TOLL_VERB_RE = re.compile(r"\s+(?:(?:were|was|have been|had been|are|got)\s+)?(
                            r"(killed|died|dead|wounded|injured|hurt|arrested|detained|captured|missing)\b",
                            re.I)
 _TOLL_VERBS = {"kill": "killed", "died": "killed", "dead": "killed", "woun": "injured", "inju": "injured",
-               "hurt": "injured", "arre": "detained", "deta": "detained", "capt": "detained",
+               "hurt": "injured", "arre": "arrested", "deta": "detained", "capt": "detained",
                "miss": "missing"}
 _CHANGE_AFTER_RE = re.compile(r"\s+(?:more|fewer|less)\s+than\s+(?:during|in|on|at|last|the|a|before|"
                               r"previously|earlier|a\s+year|a\s+week)\b", re.I)
@@ -459,9 +468,12 @@ def _period(text: str, pos: int) -> str:
     return ""
 
 
-def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | None = None) -> Figure | None:
+def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | None = None,
+              listed: str = "") -> Figure | None:
     """The figure a number match makes, or None. `lead` is where the figure's words start
-    when they start before the match (the low end of a range: "to 187,300 – 228,900 tonnes")."""
+    when they start before the match (the low end of a range: "to 187,300 – 228,900 tonnes");
+    `listed` is the state the items of the list this sentence is an item of are in
+    ("- Clay: 69 homes and 12 roads" after "- Chickasaw: one home and 14 roads damaged")."""
     s, e = m.start(), m.end()
     cur = (m.group("cur") or "").strip()
     if cur:
@@ -590,7 +602,14 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
         measure = "advance_distance" if _ADVANCE_RE.search(text[max(0, s - 60):s]) else "distance"
         if measure == "distance" and _LOCATOR_RE.match(text, end):
             return None                         # "about 15 km south of the city": a locator
-        cat = "military" if measure != "distance" else (topic_of(text) or "strategic")
+        of = _LENGTH_OF_RE.match(text, end)
+        if of and measure == "distance":
+            # "130km of roads", "2 km of pipeline were damaged": the length of what
+            what = of.group(1).lower()
+            state = state_of(text, s, of.end())
+            measure = f"{what}_{state}" if state else what
+            end = of.end()
+        cat = "military" if measure == "advance_distance" else (category_of(measure, text) or "strategic")
         return Figure(s, end, v, unit, measure, cat if cat != "political" else "strategic",
                       qualifier, _period(text, end), length.group("u"))
     noun = _noun_after(text, e)
@@ -617,17 +636,26 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
                 got = people_measure(text, s, end)
                 measure, cat = got if got is not None else ("people", "humanitarian")
                 return Figure(s, end, value, "people", measure, cat, qualifier, _period(text, end), word)
+            group = word.lower() in GROUP_NOUNS       # families, households: counted, not people
             toll = _TOLL_VERB_RE.match(text, end)
-            if toll and measure not in ("killed", "injured", "displaced", "casualties"):
+            if toll and measure not in ("killed", "injured", "displaced", "casualties") and (
+                    unit == "people" or group or toll.group(1).lower() not in ("captured", "missing")):
                 # "14 gunmen were killed", "three attackers died": what happened to them
                 measure = _TOLL_VERBS[toll.group(1).lower()[:4]]
-                return Figure(s, end, value, "people", measure, category_of(measure, text), qualifier,
+                return Figure(s, end, value, "count" if group else "people", measure, category_of(measure, text), qualifier,
                               _period(text, end), word)
-            if unit == "people" and measure not in ("cases", "protesters", "arrivals", "hospitalized", "killed",
-                                                    "injured", "displaced", "casualties"):
+            if (unit == "people" or group) and measure not in ("cases", "protesters", "arrivals", "hospitalized",
+                                                               "killed", "injured", "displaced", "casualties"):
                 got = people_measure(text, s, end)
-                if got is not None and got[0] in ("killed", "injured", "detained", "displaced"):
+                if got is not None and got[0] in ("killed", "injured", "detained", "arrested", "displaced",
+                                                  "relocated", "stranded", "survivors", "missing"):
                     measure = got[0]
+                elif got is not None and got[0] == "affected":
+                    measure = f"{measure}_affected"     # "affecting 14,775 students"
+            elif unit == "count" and not group:
+                state = state_of(text, s, end) or listed      # "five villages had been seized"
+                if state:
+                    measure = f"{measure}_{state}"
             rate, r_end = _rate(text, end)
             if rate:
                 measure, unit, end = f"{measure}_per_{rate}", f"{unit}/{rate}", r_end
@@ -653,23 +681,34 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
             if re.search(r"\b(?:protest\w*|demonstrat\w*|procession|march(?:es|ed)?|rall(?:y|ies))\b", text, re.I):
                 measure = "protesters"          # "police counted 28,000 people in the procession"
             got = (measure, category_of(measure, text) or "humanitarian")
+        if got[0] == "affected" and nm.group(0).lower() not in ("people", "persons", "individuals"):
+            got = (f"{nm.group(0).lower()}_affected", got[1])     # "affecting 14,775 students"
         measure, cat = got
     elif kind == "thing":
-        dmg = _DAMAGE_RE.search(text[n_end:n_end + 60]) or _DAMAGE_RE.search(text[max(0, s - 40):s]) \
-            or (re.search(r"\bas well as\s+$", text[max(0, s - 12):s]) and _DAMAGE_RE.search(text[:s]))
-        if not dmg:
-            # "37 schools were closed", "1,200 homes lost power": a count of the noun itself
-            if n_end == e or not _CLOSED_RE.match(text[n_end:n_end + 50]):
+        # the verb that governs the count first ("destroyed 11,882 houses and damaged 16
+        # schools"), then a damage word nearby
+        state = (state_of(text, s, n_end) or listed) if n_end > e else ""
+        dmg = None if state else (
+            _DAMAGE_RE.search(text[n_end:n_end + 60]) or _DAMAGE_RE.search(text[max(0, s - 40):s])
+            or (re.search(r"\bas well as\s+$", text[max(0, s - 12):s]) and _DAMAGE_RE.search(text[:s])))
+        if dmg:
+            state = "destroyed" if re.match(r"destroy|ruin|razed|flatten", dmg.group(1), re.I) else "damaged"
+        if state in ("destroyed", "damaged", "affected", "hit"):
+            measure += "_destroyed" if state == "destroyed" else "_damaged"
+        else:
+            # "37 schools were closed", "closing three factories": a count of the noun in its
+            # state; buildings with no state said ("12 of its 36 hospitals") are no figure
+            if n_end == e or not state:
                 return None
-            noun_word = nm.group(0).lower()
-            return Figure(s, n_end, value, "count", noun_word.replace(" ", "_"), cat, qualifier,
-                          _period(text, n_end), nm.group(0))
-        measure += "_destroyed" if re.match(r"destroy|ruin|razed|flatten", dmg.group(1), re.I) \
-            else "_damaged"
+            noun_word = open_noun(text, e, value)
+            noun_word = noun_word[0] if noun_word is not None and noun_word[1] == "count" \
+                else nm.group(0).lower().replace(" ", "_")
+            return Figure(s, n_end, value, "count", f"{noun_word}_{state}" if state else noun_word, cat,
+                          qualifier, _period(text, n_end), nm.group(0))
     elif kind == "people" and measure not in ("casualties", "killed", "injured", "displaced"):
         # "killed dozens of soldiers", "38 had died": the verb says what happened to them
         got = people_measure(text, s, n_end)
-        if got is not None and got[0] in ("killed", "injured", "detained", "casualties", "displaced", "missing",
+        if got is not None and got[0] in ("killed", "injured", "detained", "arrested", "casualties", "displaced", "missing",
                                           "rescued"):
             measure, cat = got
     elif kind == "people" and n_end == e:

@@ -20,7 +20,8 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["open_noun", "unit_after", "category_of", "topic_of", "percent_measure", "PEOPLE_NOUNS", "CURRENCY_WORDS",
+__all__ = ["open_noun", "unit_after", "person_noun", "GROUP_NOUNS", "state_of", "STATES", "category_of", "topic_of",
+           "percent_measure", "PEOPLE_NOUNS", "CURRENCY_WORDS",
            "TOLL_RE", "MAGNITUDE_RE", "counted_before", "people_measure"]
 
 #: nouns that count people (their unit is people)
@@ -32,14 +33,31 @@ PEOPLE_NOUNS = {
     "worshippers", "miners", "journalists", "hostages", "detainees", "prisoners", "militants",
     "fighters", "rebels", "insurgents", "gunmen", "police", "policemen", "officers", "officials",
     "firefighters", "rescuers", "volunteers", "doctors", "nurses", "teachers", "pupils",
-    "families", "households", "tourists", "visitors", "employees", "staff", "members",
+    "tourists", "visitors", "employees", "staff", "members",
     "farmers", "survivors", "arrivals", "applicants", "recruits", "athletes", "spectators",
     "fans", "inmates", "settlers", "bodies", "babies", "infants", "adults", "girls", "boys",
     "mourners", "medics", "paramedics", "contacts", "infections", "hospitalisations",
     "hospitalizations", "admissions", "beneficiaries", "subscribers", "users", "candidates",
     "nationals", "citizens", "foreigners", "fatalities", "deaths", "injuries", "casualties", "dead",
     "evacuees", "refugees", "displaced", "wounded", "injured", "killed", "troops", "soldiers",
+    "deputies", "investigators", "traders", "vendors", "occupants", "sailors", "seafarers", "crew",
+    "agents", "guards", "engineers", "labourers", "laborers", "drivers", "pilots", "pensioners",
+    "retirees", "immigrants", "hikers", "commuters", "travellers", "travelers", "motorists",
+    "pedestrians", "shoppers", "tenants", "homeowners", "youths", "teenagers", "relatives",
+    "trainees", "attendees", "returnees", "deportees", "layoffs", "peacekeepers", "activists",
+    "protesters", "lawmakers", "legislators", "delegates", "prisoners", "captives", "orphans",
 }
+#: nouns that count groups of people: their unit is count, but a verb next to them still
+#: says what happened to them ("124 families were displaced": displaced, count)
+GROUP_NOUNS = {"families", "households", "clans", "tribes", "communities"}
+
+
+def person_noun(word: str) -> bool:
+    """Whether a plural noun names people: the closed list above, a compound in -men
+    ("fishermen", "gunmen"), or a plural in -ists or -ians ("cyclists", "pedestrians")."""
+    w = word.lower()
+    return w in PEOPLE_NOUNS or (w.endswith("men") and len(w) > 4) \
+        or (w.endswith(("ists", "ians")) and w not in ("lists", "wrists", "twists", "fists", "mists"))
 #: nouns onto the project's vocabulary (or one name for synonyms)
 _MEASURE_OF = {
     "demonstrators": "protesters", "protestors": "protesters", "marchers": "protesters",
@@ -107,7 +125,7 @@ def counted_before(text: str, s: int) -> tuple[str, str] | None:
     head = words[-2] if len(words) > 1 and words[-1] in ("people", "persons") else words[-1]
     if head in ("people", "persons") or head in _STOP or head in _NOT_HEAD:
         return None
-    return _MEASURE_OF.get(head, head.replace("-", "_")), "people" if head in PEOPLE_NOUNS else "count"
+    return _MEASURE_OF.get(head, head.replace("-", "_")), "people" if person_noun(head) else "count"
 
 
 MAGNITUDE_RE = re.compile(r"^(?:-|\s)?magnitude\b|^\s+on the Richter scale", re.I)
@@ -173,16 +191,21 @@ _PEOPLE_VERBS = [
      "political"),
     (re.compile(r"\b(lost|losing|loses|casualties)\b", re.I), "casualties", "casualties"),
     (re.compile(r"\b(injur\w*|wound\w*|hurt)\b", re.I), "injured", "casualties"),
-    (re.compile(r"\b(displac\w*|evacuat\w*|fled|flee\w*|left (?:their|the|flooded|home)\w*|shelter\w*)\b", re.I),
-     "displaced", "humanitarian"),
-    (re.compile(r"\b(trapped|stranded|besieged)\b", re.I), "trapped", "humanitarian"),
+    (re.compile(r"\b(displac\w*|evacuat\w*|fled|flee\w*|left (?:their|the|flooded|home)\w*|shelter\w*|"
+                r"(?:rendered|left|made) homeless)\b", re.I), "displaced", "humanitarian"),
+    (re.compile(r"\b(relocat\w*|resettled)\b", re.I), "relocated", "humanitarian"),
+    (re.compile(r"\b(trapped|besieged)\b", re.I), "trapped", "humanitarian"),
+    (re.compile(r"\b(stranded)\b", re.I), "stranded", "humanitarian"),
+    (re.compile(r"\b(affected|affecting)\b", re.I), "affected", "humanitarian"),
+    (re.compile(r"\b(survived)\b", re.I), "survivors", "humanitarian"),
     (re.compile(r"\b(food insecur\w*|food shortages?|(?:acute |severe )?hunger)\b", re.I), "food_insecure",
      "humanitarian"),
     (re.compile(r"\b(at risk|in need|need\w* (?:aid|help|assistance)|fac\w* (?:hunger|famine|"
                 r"starvation))\b", re.I), "in_need", "humanitarian"),
     (re.compile(r"\b(home to|live|lives|living|remain\w*|stay\w*)\b", re.I), "population",
      "humanitarian"),
-    (re.compile(r"\b(detain\w*|arrest\w*|captured|taken prisoner|abduct\w*|deport\w*)\b", re.I),
+    (re.compile(r"\b(arrest\w*)\b", re.I), "arrested", "political"),
+    (re.compile(r"\b(detain\w*|captured|taken prisoner|abduct\w*|deport\w*)\b", re.I),
      "detained", "political"),
 ]
 
@@ -250,7 +273,7 @@ def open_noun(text: str, e: int, value: float = 2.0) -> tuple[str, str, str, int
             if head == "people":
                 return "", "people", w, pos
             measure = _MEASURE_OF.get(head, head.replace("-", "_"))
-            unit = "people" if head in PEOPLE_NOUNS else "count"
+            unit = "people" if person_noun(head) else "count"
             return measure, unit, w, pos
         # a modifier: a lowercase word that is no verb form, or a capitalised adjective
         if w[0].isupper():
@@ -279,6 +302,8 @@ _CATEGORY_WORDS = [
     (re.compile(r"case|patient|hospital|infect|migrant|arrival|refugee|rescued|famil|"
                 r"household|evacu|missing|tent|shelter|food", re.I), "humanitarian"),
     (re.compile(r"seat|vote|protest|demonstrat|candidate|detain|arrest|constituenc|ballot", re.I), "political"),
+    (re.compile(r"_captured|_controlled", re.I), "territorial"),
+    (re.compile(r"layoffs|^jobs|job_|workforce|salar|wages", re.I), "economic"),
     (re.compile(r"lines|bridge|tunnel|train|road|station|pipeline|school", re.I), "infrastructure"),
     (re.compile(r"money|output|production|capacity|stake|invest|tonnage|copper|cobalt|flow_rate", re.I), "economic"),
 ]
@@ -357,3 +382,82 @@ def _singular(w: str) -> str:
     if w.endswith(("sses", "xes", "ches", "shes")):     # "classes", "taxes"; "cases" -> "case"
         return w[:-2]
     return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+# what happened to counted things, by the participle or verb that says it (the measure's suffix)
+_STATES = [
+    ("destroyed", r"destroy(?:ed|ing|s)?|raz(?:ed|ing)|flatten(?:ed|ing)|level(?:l)?ed|ruined|gutted|"
+                  r"washed away|swept away|burn(?:ed|t) down|collapsed"),
+    ("damaged", r"damag(?:ed|ing|es)?|flooded|inundated|submerged"),
+    ("hit", r"hit|struck|shelled|bombed|targeted|attacked|(?:came|come|coming) under (?:fire|attack|shelling)"),
+    ("affected", r"affect(?:ed|ing|s)?|(?:[\w-]+-)hit"),
+    ("captured", r"captur(?:ed|ing|es)?|seiz(?:ed|ing|es)?|taken|took|tak(?:ing|es)|occupied|overr(?:an|un)"),
+    ("evacuated", r"evacuat(?:ed|ing|es)?"),
+    ("closed", r"clos(?:ed|ing|es)|shut(?:ting)?(?: down)?"),
+    ("without_power", r"without (?:power|electricity)|lost (?:power|electricity)|left without power"),
+    ("cut_off", r"cut off"),
+    ("saved", r"sav(?:e|ed|ing)|spared"),
+    ("built", r"built|construct(?:ed|ing)|completed"),
+    ("deployed", r"deploy(?:ed|ing|s)?|sent|dispatched"),
+    ("burning", r"(?:still |currently )?burning|ablaze"),
+]
+#: the states, as measure suffixes
+STATES = [name for name, _ in _STATES]
+_STATE_ALT = "|".join(f"(?P<{name}>{rx})" for name, rx in _STATES)
+_ADVERB = r"(?:(?:also|all|completely|partially|partly|badly|severely|totally|fully|heavily|reportedly|now|" \
+          r"either|being|been|already|still|currently)\s+)*"
+#: the participle right after a counted noun: "500 outbuildings were destroyed", "two villages seized"
+_STATE_AFTER_RE = re.compile(r"\s+(?:(?:that|which)\s+)?(?:(?:were|was|are|is|have been|has been|had been|have|"
+                             r"had|has|got|to be|being|will be|would be)\s+)?" + _ADVERB
+                             + rf"(?:{_STATE_ALT})\b", re.I)
+#: the verb right before a number: "destroyed 11,882 houses", "captured four more villages"
+_STATE_BEFORE_RE = re.compile(rf"\b(?:{_STATE_ALT})\s+(?:(?:at least|about|around|some|nearly|almost|more than|"
+                              rf"over|up to|another|a further|an estimated|the)\s+)?$", re.I)
+#: what may stand between a verb and the later items of its list: "damaged 16 centres, 346 classrooms, and"
+_LIST_ITEMS_RE = re.compile(r"(?:[\s,]|\band\b|\d[\d,.]*|[a-z][a-z-]*|’s|'s)*", re.I)
+_LIST_BREAK_RE = re.compile(r"\b(?:were|was|is|are|has|have|had|in|on|at|to|from|by|with|said|says|which|who|"
+                            r"that|while|but|after|before|when|as|of)\b", re.I)
+
+
+def _state(m: re.Match) -> str:
+    return next(name for name, _ in _STATES if m.group(name))
+
+
+def state_of(text: str, s: int, end: int) -> str:
+    """What happened to the things counted by the number at `s` whose noun ends at `end`:
+    "destroyed", "damaged", "affected", "captured", "evacuated", "closed", "without_power",
+    "saved", "deployed", "burning", or "" when no participle or verb next to them says.
+
+    The verb right before the number wins ("destroyed 11,882 houses and damaged 16"), then
+    a participle right after the noun ("500 outbuildings were destroyed"), then a verb
+    earlier in the list the number is an item of ("damaged 16 health centres, 346
+    classrooms and 141 poles").
+
+    >>> t = "Russia captured four more villages"
+    >>> state_of(t, t.index("four"), len(t))
+    'captured'
+    >>> t = "It damaged 16 centres, 346 classrooms (in 3 towns) and 141 poles"
+    >>> state_of(t, t.index("141"), len(t))
+    'damaged'
+    """
+    before = _STATE_BEFORE_RE.search(text[max(0, s - 60):s])
+    if before:
+        return _state(before)
+    after = _STATE_AFTER_RE.match(text, end)
+    if after and (after.group(0).strip().lower() != after.group(after.lastgroup).lower()
+                  or re.match(r"\s*(?:[,.;:)\u2013\u2014-]|$|(?:in|on|at|by|during|since|after|before|when|as|and|"
+                              r"or|from|over|across|throughout|overnight|last|this|yesterday|today|so far|"
+                              r"near|outside|around)\b)", text[after.end():], re.I)):
+        # a participle with its auxiliary, or one with no object after it ("houses destroyed
+        # in the flood"); "24 strikes hit six locations": the strikes did the hitting
+        return _state(after)
+    flat = re.sub(r"\([^()]*\)", lambda p: " " * len(p.group(0)), text[max(0, s - 160):s])
+    last = None
+    for last in re.finditer(rf"\b(?:{_STATE_ALT})\b", flat, re.I):
+        pass
+    if last is not None:
+        gap = flat[last.end():]
+        if re.search(r"\d", gap) and _LIST_ITEMS_RE.fullmatch(gap) and not _LIST_BREAK_RE.search(gap) \
+                and not re.search(r"[.;:!?]", gap):
+            return _state(last)
+    return ""

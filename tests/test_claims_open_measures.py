@@ -1,0 +1,87 @@
+"""Open measures (issue 17) on sentences of our own, through `claimmap extract`: what
+happened to the things counted names the measure (the noun's head and its state: a verb
+before the number, a participle after the noun, or the verb of the list the number is an
+item of), families and households are counted, not people, and a length of roads is the
+roads'.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.common import cli_extract
+
+DAY = "2024-03-11"
+
+ARTICLES = {
+    "lists": """Cyclone damage in Tonga
+
+The cyclone destroyed 2,140 houses and damaged 37 health centres, 112 classrooms (affecting 9,300 pupils), 85 power poles and 64km of roads in Tongatapu.
+Rebels said they had captured three more villages near Goma on Friday.
+Officials said 23 schools were closed in Cork after the storm.
+In Kharkiv, 19 strikes hit four districts overnight.
+""",
+    "county_list": """Storm damage by county
+
+- Adams: One home and 14 roads damaged.
+- Baker: 52 homes and 9 roads
+Firefighters managed to save more than 1,500 buildings near Armidale.
+""",
+    "groups": """Floods in Kisumu
+
+The floods displaced at least 450 families in Kisumu on Sunday.
+In Busia, about 70 households were evacuated.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory):
+    out = {}
+    for name, text in ARTICLES.items():
+        folder = tmp_path_factory.mktemp(name)
+        out[name] = cli_extract(folder, text, DAY)["claims"]
+    return out
+
+
+def _fig(docs, name, value):
+    hits = [c for c in docs[name] if c.get("value") == value]
+    assert len(hits) == 1, [(c.get("measure"), c.get("value")) for c in docs[name]]
+    return hits[0]
+
+
+@pytest.mark.parametrize("value,measure,unit", [
+    (2140, "homes_destroyed", ("buildings", "count")),   # the verb before the number, not the next one
+    (37, "centres_damaged", ("count",)),
+    (112, "classrooms_damaged", ("count",)),              # an item of the list "damaged" heads
+    (9300, "pupils_affected", ("people",)),
+    (85, "poles_damaged", ("count",)),
+    (64, "roads_damaged", ("km",)),                       # a length of roads
+    (3, "villages_captured", ("count",)),
+    (23, "schools_closed", ("count",)),
+    (4, "districts_hit", ("count",)),
+])
+def test_the_state_of_what_is_counted_names_the_measure(docs, value, measure, unit):
+    c = _fig(docs, "lists", value)
+    assert c["measure"] == measure and c["unit"] in unit, c
+
+
+def test_what_did_the_hitting_is_not_hit(docs):
+    c = _fig(docs, "lists", 19)
+    assert c["measure"] == "strikes" and c["category"] == "military", c
+
+
+def test_a_captured_village_is_territory(docs):
+    assert _fig(docs, "lists", 3)["category"] == "territorial"
+
+
+@pytest.mark.parametrize("value,measure", [(450, "displaced"), (70, "evacuated")])
+def test_families_and_households_are_counted_not_people(docs, value, measure):
+    c = _fig(docs, "groups", value)
+    assert c["unit"] == "count" and c["measure"] in (measure, "displaced"), c
+
+
+@pytest.mark.parametrize("value,measure", [(52, "homes_damaged"), (9, "roads_damaged"), (1500, "buildings_saved")])
+def test_a_list_item_keeps_the_state_of_the_item_before(docs, value, measure):
+    c = _fig(docs, "county_list", value)
+    assert c["measure"] == measure and c["unit"] in ("count", "buildings"), c
