@@ -33,7 +33,8 @@ import re
 from dataclasses import dataclass, replace
 
 from layers.text.measures import (GROUP_NOUNS, TOLL_RE, category_of, counted_before, is_magnitude, open_noun,
-                                  people_measure, percent_measure, state_of, STATES, topic_of, unit_after)
+                                  people_measure, percent_measure, state_of, STATES, topic_of, unit_after,
+                                  verb_after)
 
 __all__ = ["VOCABULARY", "Figure", "find_figures", "parse_number", "WORD_NUMBERS"]
 
@@ -437,6 +438,11 @@ def _elliptical(text: str, m: re.Match, s: int, e: int, value: float, qualifier:
     if m.group("word") and m.group("word").lower() in ("one", "a", "an") and not re.search(r"\($", text[:s]):
         if not re.match(r"\s+in\b", text[e:]):
             return None
+    own = verb_after(text, e) if prev.unit in ("people", "count") else None
+    if own is not None:
+        # "11 people injured and nearly 100 arrested", "19 found dead and two more are
+        # missing": the number's own verb says what it counts
+        return Figure(s, e, value, prev.unit, own[0], own[1], qualifier, _period(text, e), prev.noun)
     paren = re.search(r"[A-Z][\w’'-]*\s*\(\s*$", text[max(0, s - 40):s]) and re.match(r"\s*\)", text[e:])
     if not (paren or _ELLIPSIS_AFTER_RE.match(text[e:])):
         return None

@@ -22,7 +22,8 @@ import re
 
 __all__ = ["open_noun", "unit_after", "person_noun", "GROUP_NOUNS", "state_of", "STATES", "category_of", "topic_of",
            "percent_measure", "PEOPLE_NOUNS", "CURRENCY_WORDS",
-           "TOLL_RE", "MAGNITUDE_RE", "counted_before", "people_measure"]
+           "TOLL_RE", "MAGNITUDE_RE", "counted_before", "people_measure",
+           "verb_after"]
 
 #: nouns that count people (their unit is people)
 PEOPLE_NOUNS = {
@@ -210,15 +211,57 @@ _PEOPLE_VERBS = [
 ]
 
 
+_OWN_VERB_RE = re.compile(r"\s+(?:more\s+|others?\s+)?(?:(?:had|have|has|were|was|are|is|remain(?:ed|s)?)\s+)?"
+                          r"(?:been\s+)?(?:also\s+|reportedly\s+|still\s+|later\s+)?"
+                          r"(?:(?:sustained|suffered|suffer(?:ing|s)? from)\s+)?(?:(?:severe|acute|serious)\s+)?", re.I)
+
+
+def verb_after(text: str, e: int) -> tuple[str, str] | None:
+    """(measure, category) a people verb right after a bare number says ("and 27 missing",
+    "52,286 had sustained injuries", "two million suffer from food shortages"), or None.
+
+    >>> t = "11 people injured and nearly 100 arrested"
+    >>> verb_after(t, t.index("100") + 3)
+    ('arrested', 'political')
+    """
+    m = _OWN_VERB_RE.match(text, e)
+    if m is None or m.end() == e and not text[e:e + 1].isspace():
+        return None
+    for rx, measure, cat in _PEOPLE_VERBS:
+        if rx.match(text, m.end()) and measure != "population":
+            return measure, cat
+    return None
+
+
+_NUMBER_WORD_RE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
+                             r"thousands?|scores)\b", re.I)
+_CLAUSE_BREAK_RE = re.compile(r",|\band\b|\bwhile\b|\bbut\b|\bwhereas\b|\bas\b|\u2014|\u2013", re.I)
+_ONLY_QUALIFIERS_RE = re.compile(r"(?:\s|\b(?:at least|about|around|some|nearly|almost|more than|over|another|"
+                                 r"a further|also|then|the|a|an|including|up to|roughly|an estimated)\b)*", re.I)
+
+
 def people_measure(text: str, s: int, e: int) -> tuple[str, str] | None:
     """The measure of a generic people figure from the verbs next to it."""
     lo = max(0, s - 30)
     before = re.split(r"[;\n]", text[lo:s])[-1]      # not a verb of the item before
+    cut = None
+    for cut in _CLAUSE_BREAK_RE.finditer(before):
+        pass
     after = re.split(r"[;.\n]", text[e:e + 70])[0]
     best = None
     for rx, measure, cat in _PEOPLE_VERBS:
         # the verb nearest the figure wins ("once home to 420,000 people, now shelters ...")
         for m in rx.finditer(before):
+            if cut is not None and m.end() <= cut.start() and (
+                    not _ONLY_QUALIFIERS_RE.fullmatch(before[cut.end():])
+                    or not (_NUMBER_WORD_RE.search(before[m.end():cut.start()])
+                            or re.search(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s+$",
+                                         text[max(0, lo + m.start() - 12):lo + m.start()]))):
+                # a verb before 'and' or a comma is another clause's unless its own number
+                # stands beside it and only the number after: "killed 30 soldiers and 12
+                # civilians", "4 deaths in X and 15 others" keep it; "one was killed and 21
+                # people were missing", "killed 1,200 and took 240 hostages" do not
+                continue
             d = len(before) - m.end()
             if best is None or d < best[0]:
                 best = (d, measure, cat)
