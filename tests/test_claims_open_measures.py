@@ -52,10 +52,10 @@ def _fig(docs, name, value):
 
 @pytest.mark.parametrize("value,measure,unit", [
     (2140, "homes_destroyed", ("buildings", "count")),   # the verb before the number, not the next one
-    (37, "centres_damaged", ("count",)),
+    (37, "health_centres_damaged", ("count",)),   # a noun-noun compound keeps its first noun
     (112, "classrooms_damaged", ("count",)),              # an item of the list "damaged" heads
     (9300, "pupils_affected", ("people",)),
-    (85, "poles_damaged", ("count",)),
+    (85, "power_poles_damaged", ("count",)),
     (64, "roads_damaged", ("km",)),                       # a length of roads
     (3, "villages_captured", ("count",)),
     (23, "schools_closed", ("count",)),

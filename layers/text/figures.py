@@ -56,7 +56,8 @@ VOCABULARY: list[tuple[str, str, str, str, str]] = [
     (r"troops|soldiers|servicem[ae]n|service ?members|military personnel|personnel|fighters|"
      r"mercenaries|reservists|conscripts|paratroopers|marines|combatants", "troops", "people",
      "military", "people"),
-    (r"casualties|losses", "casualties", "people", "casualties", "people"),
+    (r"casualties|(?<!job )(?<!jobs )(?<!revenue )(?<!financial )(?<!crop )losses", "casualties", "people",
+     "casualties", "people"),
     (r"deaths|dead|fatalities|killed|lives", "killed", "people", "casualties", "people"),
     (r"injured|wounded|injuries", "injured", "people", "casualties", "people"),
     (r"internally displaced (?:people|persons)|displaced (?:people|persons|residents)|displaced|"
@@ -98,8 +99,8 @@ _PLURAL = r"\b(?P<plural>tens of thousands|hundreds of thousands|dozens|scores|h
 _NUMBER_RE = re.compile(rf"(?P<cur>[$€£]\s?)?(?:{_NUM}|{_WORDNUM}|{_PLURAL})", re.I)
 
 _PERCENT_RE = re.compile(r"^\s*(?:%|percent\b|per cent\b)", re.I)
-_LENGTH_RE = re.compile(r"^\s*(?:-\s*)?(?P<u>square kilomet(?:er|re)s?|sq\.? ?km|km2|km²|"
-                        r"kilomet(?:er|re)s?|km|met(?:er|re)s?|m|miles?|hectares?|ha)\b", re.I)
+_LENGTH_RE = re.compile(r"^\s*(?:-\s*)?(?P<u>square kilomet(?:er|re)s?|sq\.? ?km|km2|km²|square miles?|sq\.? ?mi|"
+                        r"kilomet(?:er|re)s?|km|met(?:er|re)s?|m|miles?|hectares?|ha|acres)\b", re.I)
 _MONEY_RE = re.compile(r"^\s*(?P<u>dollars|euros|hryvnias?|rubles|roubles|pounds|USD|EUR|UAH|RUB)\b",
                        re.I)
 _DURATION_RE = re.compile(r"^\s*(?:hours?|days?|weeks?|months?|years?)\b", re.I)
@@ -233,6 +234,9 @@ def _noun_before(text: str, pos: int) -> tuple[re.Match, tuple] | None:
         for nm in rx.finditer(text, window_start, pos):
             if re.search(r"\b(?:of|for)\s*$", text[window_start:nm.start()]) and info[0] != "population":
                 continue
+            if nm.group(0).lower() == "lives" and not re.search(r"\b(?:their|the|lost|claimed|cost)\s+$",
+                                                                 text[max(0, nm.start() - 10):nm.start()], re.I):
+                continue                        # "who lives about 300m from": a verb
             if best is None or nm.start() > best[0].start():
                 best = (nm, tuple(info))
     if best is None:
@@ -244,6 +248,12 @@ def _noun_before(text: str, pos: int) -> tuple[re.Match, tuple] | None:
             and between.strip():
         return None
     return best
+
+
+# words after "300m" that make it metres
+_METRE_NEXT = {"from", "away", "high", "deep", "long", "wide", "tall", "above", "below", "of", "north", "south",
+               "east", "west", "in", "on", "at", "to", "per", "a", "an", "and", "or", "off", "inland", "offshore",
+               "upstream", "downstream", "beyond", "further", "farther", "into", "behind", "ahead"}
 
 
 # a list item: "- Clay: 69 homes", "• Ondo: 11"
@@ -309,6 +319,9 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
             continue                          # "one-third"; "Week Nine", "One to Nine": a name, not a count
         if m.group("word") and re.match(r"\s+of\b", text[e:]) and m.group("word").lower() in ("one", "a", "an"):
             continue                          # "one of the towns": a part, not a count
+        if m.group("word") and m.group("word").lower() == "one" and re.search(
+                r"\b(?:no|the|each|every|any|this|that|which|another)\s+$", text[max(0, s - 9):s], re.I):
+            continue                          # "no one came", "the one in Aurora": a pronoun
         got = _value(m)
         if got is None:
             continue
@@ -385,6 +398,11 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
             # "killed 13 civilians, including seven women, four men and two children, while
             # injuring 36 others": each part counts what the whole counted
             fig = replace(fig, measure=whole.measure, category=whole.category)
+        if fig is not None and prev is not None and fig.unit == prev.unit and fig.unit not in ("people", "count",
+                                                                                              "percent") \
+                and re.fullmatch(r"\s*\(\s*(?:about|around|approximately|roughly|some|nearly|almost|over|"
+                                 r"more than|or|ca\.)?\s*", text[prev.end:s]):
+            continue                          # "85 kilometres (around 50 miles)": the same figure
         if fig is not None:
             out.append(fig)
             skip_to = fig.end
@@ -427,8 +445,8 @@ def _elliptical(text: str, m: re.Match, s: int, e: int, value: float, qualifier:
                 prev: Figure | None) -> Figure | None:
     """A bare number that counts what the figure before it counted ("killed 132, including 72
     in Tartus and 60 in Latakia"; "Ondo (11), Edo (16)"), or None."""
-    if prev is None or m.group("plural"):
-        return None
+    if prev is None or m.group("plural") or (m.group("scale") or "").lower() == "m" and not m.group("cur"):
+        return None                           # "200m from the river": metres, no count
     if m.group("num") and re.fullmatch(r"(?:1[89]|20)\d\d", m.group(0).strip()):
         return None                           # a year
     if re.search(r"\b(?:age|ages|aged)\b[^.;]{0,25}$", text[max(0, s - 40):s]):
@@ -482,6 +500,13 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
     ("- Clay: 69 homes and 12 roads" after "- Chickasaw: one home and 14 roads damaged")."""
     s, e = m.start(), m.end()
     cur = (m.group("cur") or "").strip()
+    if m.group("num") and (m.group("scale") or "").lower() == "m" and not cur:
+        nxt = re.match(r"\s+([a-z]+)", text[e:])
+        if nxt and nxt.group(1) not in _METRE_NEXT and (unit_after(text, e) or open_noun(text, e, 2.0)
+                                                         or _noun_after(text, e)):
+            value *= 1_000_000                # "2m tonnes", "1.5m people": millions
+        else:
+            e = m.start("scale")              # "300m from the river", "50m a day": metres
     if cur:
         unit = {"$": "USD", "€": "EUR", "£": "GBP"}[cur]
         return Figure(s, e, value, unit, "money", "economic", qualifier, "", cur)
@@ -492,7 +517,7 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
                 "usd": "USD", "eur": "EUR", "uah": "UAH", "rub": "RUB"}.get(u, "UAH")
         return Figure(s, e + money.end(), value, unit, "money", "economic", qualifier, "", u)
     if m.group("num") and is_magnitude(text, s, e):
-        end = e + len(re.match(r"(?:-|\s)?(?:magnitude)?", text[e:], re.I).group(0))
+        end = e + len(re.match(r"(?:(?:-|\s)magnitude\b|-)?", text[e:], re.I).group(0))
         return Figure(s, end, value, "magnitude", "magnitude", "humanitarian", qualifier, "", "magnitude")
     unit = unit_after(text, e) if (m.group("num") or m.group("word")) else None
     if unit is not None:
@@ -581,7 +606,11 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
     if length:
         u = length.group("u").lower().replace(" ", "")
         end = e + length.end()
-        if re.match(r"square|sq|km2|km²", u):
+        if re.match(r"squaremile|sq\.?mi", u):
+            unit, v = "km2", value * 2.589988
+        elif u == "acres":
+            unit, v = "km2", value * 0.00404686
+        elif re.match(r"square|sq|km2|km²", u):
             unit, v = "km2", value
         elif u.startswith("hectare") or u == "ha":
             unit, v = "km2", value / 100

@@ -66,7 +66,7 @@ _MEASURE_OF = {
     "injuries": "injured", "infections": "cases", "soldiers": "troops",
     "houses": "homes", "linemen": "workers", "employees": "workers",
     "hospitalisations": "hospitalized", "hospitalizations": "hospitalized",
-    "admissions": "hospitalized", "blasts": "explosions",
+    "admissions": "hospitalized", "blasts": "explosions", "layoffs": "layoffs",
 }
 #: words that are not the head of a counted noun phrase
 _NOT_HEAD = {
@@ -90,6 +90,11 @@ _STOP = {
 }
 #: people nouns with no plural -s
 _PLURAL_PEOPLE = {"police", "staff", "personnel", "people", "militia", "clergy", "crew"}
+#: nouns that make a compound with the counted noun after them (the measure keeps them)
+_NOUN_MODIFIERS = {"job", "power", "health", "electricity", "water", "oil", "gas", "school", "fire", "aid",
+                   "food", "rescue", "border", "rail", "bus", "cargo", "fishing", "polling", "voting", "supply",
+                   "transmission", "utility", "phone", "mobile", "grass", "bush", "forest", "artillery", "drone",
+                   "missile", "air", "rocket", "mortar", "tank"}
 #: words that add to a count without being its noun: "two more bodies", "40 new cases"
 _EXTRA = {"more", "other", "new", "additional", "further"}
 CURRENCY_WORDS = {
@@ -129,13 +134,17 @@ def counted_before(text: str, s: int) -> tuple[str, str] | None:
     return _MEASURE_OF.get(head, head.replace("-", "_")), "people" if person_noun(head) else "count"
 
 
-MAGNITUDE_RE = re.compile(r"^(?:-|\s)?magnitude\b|^\s+on the Richter scale", re.I)
-_MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude(?:-|\s+(?:of\s+)?)$", re.I)
+MAGNITUDE_RE = re.compile(r"^(?:-|\s)?magnitude\b|^\s+on (?:the )?Richter scale", re.I)
+_MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude(?:-|\s+(?:of\s+)?)$|\b(?:the|a|its)\s+magnitude\s[^.;\d]{0,40}?\b"
+                                  r"(?:at|to|of|was|is|as)\s+(?:about\s+|around\s+|nearly\s+)?$", re.I)
 
 
 def is_magnitude(text: str, s: int, e: int) -> bool:
-    """'6.3-magnitude', 'magnitude 6.3', 'a magnitude of 6.3'."""
-    return bool(MAGNITUDE_RE.match(text[e:]) or _MAGNITUDE_BEFORE_RE.search(text[max(0, s - 14):s]))
+    """'6.3-magnitude', 'magnitude 6.3', 'a magnitude of 6.3', '8.2 on Richter scale', 'put the
+    magnitude slightly lower, at 8.1'."""
+    if re.match(r"\s*(?:-\s*)?(?:miles?|km|kilomet|met(?:er|re)s?|m\b|%|per cent|percent)", text[e:], re.I):
+        return False                          # "the 6.3-magnitude quake was 17 miles outside"
+    return bool(MAGNITUDE_RE.match(text[e:]) or _MAGNITUDE_BEFORE_RE.search(text[max(0, s - 60):s]))
 
 
 def unit_after(text: str, e: int) -> tuple[str, str, int] | None:
@@ -317,6 +326,8 @@ def open_noun(text: str, e: int, value: float = 2.0) -> tuple[str, str, str, int
                 return "", "people", w, pos
             measure = _MEASURE_OF.get(head, head.replace("-", "_"))
             unit = "people" if person_noun(head) else "count"
+            if unit == "count" and head not in _MEASURE_OF and len(words) > 1 and words[-2].lower() in _NOUN_MODIFIERS:
+                measure = f"{words[-2].lower()}_{measure}"     # "330 job losses", "85 power poles"
             return measure, unit, w, pos
         # a modifier: a lowercase word that is no verb form, or a capitalised adjective
         if w[0].isupper():
@@ -347,7 +358,8 @@ _CATEGORY_WORDS = [
     (re.compile(r"seat|vote|protest|demonstrat|candidate|detain|arrest|constituenc|ballot", re.I), "political"),
     (re.compile(r"_captured|_controlled", re.I), "territorial"),
     (re.compile(r"layoffs|^jobs|job_|workforce|salar|wages", re.I), "economic"),
-    (re.compile(r"lines|bridge|tunnel|train|road|station|pipeline|school", re.I), "infrastructure"),
+    (re.compile(r"lines|bridge|tunnel|train|road|station|pipeline|school|poles|electric|power", re.I),
+     "infrastructure"),
     (re.compile(r"money|output|production|capacity|stake|invest|tonnage|copper|cobalt|flow_rate", re.I), "economic"),
 ]
 
