@@ -35,21 +35,9 @@ from dataclasses import dataclass, replace
 from layers.text.measures import (GROUP_NOUNS, TOLL_RE, category_of, counted_before, is_magnitude, open_noun,
                                   people_measure, percent_measure, state_of, STATES, topic_of, unit_after,
                                   verb_after)
+from layers.text.numbers import NUMBER_RE, SCALES, WORD_NUMBERS, number_value, parse_number
 
 __all__ = ["VOCABULARY", "Figure", "find_figures", "parse_number", "WORD_NUMBERS"]
-
-WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "a dozen": 12, "dozen": 12, "half a dozen": 6,
-}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-           "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "k": 1_000, "trillion": 10**12}
-#: plural words that are lower bounds ("hundreds of civilians" -> at least 100)
-_PLURALS = {"dozens": 24, "scores": 40, "hundreds": 100, "thousands": 1_000,
-            "tens of thousands": 10_000, "hundreds of thousands": 100_000, "millions": 1_000_000}
 
 # (noun phrase regex, measure, unit, category, kind); kind: people | thing | generic
 VOCABULARY: list[tuple[str, str, str, str, str]] = [
@@ -85,18 +73,6 @@ VOCABULARY: list[tuple[str, str, str, str, str]] = [
 ]
 _NOUN_RE = [(re.compile(rf"(?:{rx})\b", re.I), m, u, c, k) for rx, m, u, c, k in VOCABULARY]
 
-_NUM = (r"(?<![\w.,/-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-        r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion|mn|bn|m|k)\b)?")
-_WORDNUM = (r"\b(?P<word>(?:a\s+)?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|"
-            r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-            r"fifteen|sixteen|seventeen|eighteen|nineteen|half a dozen|a dozen|a|an)"
-            r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b"
-            r"(?:\s+(?P<wscale>hundred|thousand|million|billion)\b"
-            r"(?:\s+and\s+(?P<wadd>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|"
-            r"five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-            r"eighteen|nineteen)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b)?)?")
-_PLURAL = r"\b(?P<plural>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions)\b(?:\s+of\b)?"
-_NUMBER_RE = re.compile(rf"(?P<cur>[$€£]\s?)?(?:{_NUM}|{_WORDNUM}|{_PLURAL})", re.I)
 
 _PERCENT_RE = re.compile(r"^\s*(?:%|percent\b|per cent\b)", re.I)
 _LENGTH_RE = re.compile(r"^\s*(?:-\s*)?(?P<u>square kilomet(?:er|re)s?|sq\.? ?km|km2|km²|square miles?|sq\.? ?mi|"
@@ -153,56 +129,6 @@ class Figure:
     period: str = ""
     noun: str = ""
     value_max: float | None = None
-
-
-def parse_number(text: str) -> float | None:
-    """The value of a written number: "110,000", "1.2 million", "a dozen", "forty-five".
-
-    >>> parse_number("1.2 million"), parse_number("a dozen"), parse_number("forty-five")
-    (1200000.0, 12.0, 45.0)
-    """
-    m = _NUMBER_RE.fullmatch(text.strip())
-    if not m:
-        return None
-    v = _value(m)
-    return None if v is None else v[0]
-
-
-def _value(m: re.Match) -> tuple[float, str] | None:
-    """(value, qualifier) of a number match."""
-    if m.group("num"):
-        v = float(m.group("num").replace(",", ""))
-        sc = (m.group("scale") or "").lower()
-        if sc:
-            if sc in ("m", "k") and not m.group("cur"):
-                # "135 m" is metres, not millions; "5k" is thousands only with digits glued
-                if sc == "m" or not re.search(r"\dk", m.group(0), re.I):
-                    return v, ""
-            v *= _SCALES[sc]
-        return v, ""
-    if m.group("word"):
-        w = m.group("word").lower()
-        if w in ("a", "an"):
-            if not m.group("wscale"):
-                return None              # "a" alone is no number; "a million" is
-            w = "one"
-        w = re.sub(r"^a\s+(?!dozen)", "", w)
-        if "-" in w:
-            a, b = w.split("-", 1)
-            v = WORD_NUMBERS[a] + WORD_NUMBERS[b]
-        else:
-            v = WORD_NUMBERS.get(w)
-            if v is None:
-                return None
-        sc = (m.group("wscale") or "").lower()
-        add = 0
-        if m.group("wadd"):                  # "one hundred and nine"
-            parts = m.group("wadd").lower().split("-")
-            add = sum(WORD_NUMBERS[x] for x in parts)
-        return float(v * (_SCALES[sc] if sc else 1) + add), ""
-    if m.group("plural"):
-        return float(_PLURALS[m.group("plural").lower()]), "at least"
-    return None
 
 
 def _noun_after(text: str, pos: int) -> tuple[re.Match, tuple] | None:
@@ -296,7 +222,7 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
     if carry is not None and carry.unit in ("count", "buildings", "facilities") and _LIST_ITEM_RE.match(text):
         listed = next((st for st in STATES if carry.measure.endswith("_" + st)), "")
     whole: Figure | None = None        # the total a list of parts after "including" counts
-    for m in _NUMBER_RE.finditer(text):
+    for m in NUMBER_RE.finditer(text):
         s, e = m.start(), m.end()
         if s < skip_to:
             continue
@@ -322,7 +248,7 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
         if m.group("word") and m.group("word").lower() == "one" and re.search(
                 r"\b(?:no|the|each|every|any|this|that|which|another)\s+$", text[max(0, s - 9):s], re.I):
             continue                          # "no one came", "the one in Aurora": a pronoun
-        got = _value(m)
+        got = number_value(m)
         if got is None:
             continue
         value, qualifier = got
@@ -337,8 +263,8 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
         # the whole, and the whole is said only to frame it
         part = _PARTITIVE_RE.match(text, e)
         if part and m.group("num"):
-            m_total = _NUMBER_RE.match(text, part.end())
-            if m_total is not None and _value(m_total) is not None:
+            m_total = NUMBER_RE.match(text, part.end())
+            if m_total is not None and number_value(m_total) is not None:
                 fig = _classify(text, m_total, value, qualifier)
                 if fig is not None:
                     out.append(replace(fig, start=s))
@@ -347,16 +273,16 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
         # a range: "1,500 to 3,000 people", "187,300 – 228,900 tonnes", "three or four explosions"
         value_max = None
         rng = _RANGE_RE.match(text, e)
-        m2 = _NUMBER_RE.match(text, rng.end()) if rng else None
+        m2 = NUMBER_RE.match(text, rng.end()) if rng else None
         between = re.search(r"\bbetween\s+(?:some\s+|about\s+)?$", text[max(0, s - 16):s], re.I)
         if m2 and m2.group(0).strip() and (rng.group(0).strip() != "and" or between) \
                 and not re.search(r"\bfrom\s+(?:some\s+|about\s+)?$", text[max(0, s - 12):s], re.I):
-            got2 = _value(m2)
+            got2 = number_value(m2)
             if got2 is not None and got2[0] > value and not (m2.group("num") and re.match(r"(?:st|nd|rd|th)\b", text[m2.end():])):
                 sc2 = (m2.group("scale") or m2.group("wscale") or "").lower()
                 if not (m.group("scale") or m.group("wscale")) and sc2 in ("million", "billion", "thousand",
                                                                            "bn", "mn", "trillion"):
-                    value *= _SCALES[sc2]       # "1.5 to 3 million"
+                    value *= SCALES[sc2]       # "1.5 to 3 million"
                 value_max = got2[0]
                 m = m2
                 e = m2.end()
