@@ -27,6 +27,17 @@ In Kharkiv, 19 strikes hit four districts overnight.
 - Baker: 52 homes and 9 roads
 Firefighters managed to save more than 1,500 buildings near Armidale.
 """,
+    "heads": """Storm damage by parish
+
+- Avoyelles: One home damaged.
+- Catahoula: One business damaged.
+The Green Party secured one seat – Baton Rouge.
+Russian forces launched 120 attacks against Zaporizhzhia Oblast on Monday.
+People in 140 Chernihiv settlements were told to leave on Monday.
+About 1,900 U.S. workers at the plant in Toledo will lose their jobs.
+Five water-dropping planes were deployed over Evia on Monday.
+Of these, there were 9 women and one child.
+""",
     "groups": """Floods in Kisumu
 
 The floods displaced at least 450 families in Kisumu on Sunday.
@@ -85,3 +96,18 @@ def test_families_and_households_are_counted_not_people(docs, value, measure):
 def test_a_list_item_keeps_the_state_of_the_item_before(docs, value, measure):
     c = _fig(docs, "county_list", value)
     assert c["measure"] == measure and c["unit"] in ("count", "buildings"), c
+
+
+@pytest.mark.parametrize("value,measure,unit", [
+    (1, "homes_damaged", "count"),        # a singular noun after "one", its participle after it
+    (1, "businesses_damaged", "count"),
+    (1, "seats", "count"),                # "one seat – X"
+    (1, "children", "people"),            # an irregular plural
+    (120, "attacks", "count"),            # the counted noun, not the area named after it
+    (140, "settlements", "count"),        # a name before the noun
+    (1900, "workers", "people"),          # an abbreviation before the noun
+    (5, "planes_deployed", "count"),      # a modifier in -ing before a plural
+])
+def test_the_head_of_the_counted_phrase(docs, value, measure, unit):
+    hits = [c for c in docs["heads"] if c.get("value") == value and c["measure"] == measure]
+    assert len(hits) == 1 and hits[0]["unit"] == unit, [(c.get("measure"), c.get("value")) for c in docs["heads"]]

@@ -575,6 +575,10 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
                       qualifier, _period(text, end), length.group("u"))
     noun = _noun_after(text, e)
     if noun is not None:
+        opened = open_noun(text, e, value)
+        if opened is not None and opened[3] <= noun[0].start() and text[opened[3]:noun[0].start()].strip():
+            noun = None                     # "100 attacks against Kherson Oblast": the attacks are counted
+    if noun is not None:
         nm, (measure, unit, cat, kind) = noun
         n_end = nm.end()
     else:

@@ -76,6 +76,7 @@ _NOT_HEAD = {
     "news", "series", "species", "means", "sides", "ways", "terms", "odds", "nearly", "has",
     "was", "versus", "stairs", "things", "reasons", "words", "goals", "degrees",
     "decades", "centuries", "nights", "mornings", "evenings", "weekends", "seasons",
+    "thousands", "hundreds", "millions", "dozens", "tens", "scores", "billions",
 }
 #: modifiers that end the phrase (a verb, a function word): "40 cases were", "12 in Homs"
 _STOP = {
@@ -108,7 +109,7 @@ CURRENCY_WORDS = {
     "CHF": "CHF", "KES": "KES", "BRL": "BRL", "MXN": "MXN", "TRY": "TRY",
 }
 _DEMONYM_RE = re.compile(r"[A-Z][a-z]+(?:ans|ians|is|ese|ers|ites|s)$")
-_WORD_RE = re.compile(r"\s*(?:-\s*)?([A-Za-z][\w’'-]*)")
+_WORD_RE = re.compile(r"\s*(?:-\s*)?((?:[A-Z]\.){2,}|[A-Za-z][\w’'-]*)")
 #: a death toll before a number: "the death toll ... has risen to", "put the toll at"
 TOLL_RE = re.compile(r"\b(?:death|casualty|civilian death|fatality)?\s*toll\b(?:[^.;,\d]{0,60}?)"
                      r"\b(?:to|at|of|reached|hit|stands?|stood|is|was|rose|climbed|now|includes|including)\s+"
@@ -319,7 +320,8 @@ def open_noun(text: str, e: int, value: float = 2.0) -> tuple[str, str, str, int
             head = "people"
         elif value == 1 and _singular_ok(lw) and lw not in _NOT_HEAD and not lw.endswith(("ly", "ed")):
             # "one seat", "one Ukrainian fatality": the singular, from its plural
-            if re.match(r"\s*(?:[,;.)]|$|\b(?:in|on|at|was|were|has|had|of|from|and)\b)", text[pos:]):
+            if re.match(r"\s*(?:[,;.)\u2013\u2014:]|$|\b(?:in|on|at|was|were|has|had|of|from|and|is|"
+                        r"remains?|[a-z]+ed)\b)", text[pos:]):
                 head = _plural(lw)
         if head:
             if head == "people":
@@ -329,16 +331,27 @@ def open_noun(text: str, e: int, value: float = 2.0) -> tuple[str, str, str, int
             if unit == "count" and head not in _MEASURE_OF and len(words) > 1 and words[-2].lower() in _NOUN_MODIFIERS:
                 measure = f"{words[-2].lower()}_{measure}"     # "330 job losses", "85 power poles"
             return measure, unit, w, pos
-        # a modifier: a lowercase word that is no verb form, or a capitalised adjective
+        # a modifier: a lowercase word that is no verb form, a capitalised adjective, or a
+        # name before a lowercase noun ("183 Sumy settlements", "2,300 U.S. workers",
+        # "800 new TI jobs"); a word in -ing only before a plural ("six water-dropping planes")
+        nxt = _WORD_RE.match(text, pos)
+        nxt = nxt.group(1) if nxt and not re.search(r"[.;:!?,()\"“”]", text[pos:nxt.start(1)]) else ""
         if w[0].isupper():
-            if not re.search(r"(?:an|ian|ese|ish|i|ic)$", w):
+            if not re.search(r"(?:an|ian|ese|ish|i|ic)$", w) and not nxt.islower():
                 return None
-        elif lw.endswith(("ing",)) and lw not in ("building",):
+        elif lw.endswith(("ing",)) and lw not in ("building",) and not (nxt.islower() and nxt.endswith("s")):
             return None
     return None
 
 
+_IRREGULAR = {"child": "children", "person": "people", "man": "men", "woman": "women", "foot": "feet",
+              "mouse": "mice", "life": "lives", "wife": "wives", "thief": "thieves", "leaf": "leaves",
+              "aircraft": "aircraft", "sheep": "sheep", "fish": "fish", "series": "series"}
+
+
 def _plural(w: str) -> str:
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
     if w.endswith("y") and w[-2:-1] not in "aeiou":
         return w[:-1] + "ies"
     if w.endswith(("s", "x", "ch", "sh")):
@@ -353,7 +366,7 @@ _CATEGORY_WORDS = [
     (re.compile(r"strike|attack|shell|missile|drone|explosion|blast|bomb|raid|troop|soldier|militant|"
                 r"fighter|rebel|massacre|clash|sortie|round", re.I), "military"),
     (re.compile(r"killed|injured|casualt|victim|bod(?:y|ies)|suspect|minor", re.I), "casualties"),
-    (re.compile(r"case|patient|hospital|infect|migrant|arrival|refugee|rescued|famil|"
+    (re.compile(r"case|patient|hospital|infect|migrant|arrival|refugee|rescued|famil|homes|"
                 r"household|evacu|missing|tent|shelter|food", re.I), "humanitarian"),
     (re.compile(r"seat|vote|protest|demonstrat|candidate|detain|arrest|constituenc|ballot", re.I), "political"),
     (re.compile(r"_captured|_controlled", re.I), "territorial"),
