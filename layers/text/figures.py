@@ -37,7 +37,7 @@ from layers.text.measures import (GROUP_NOUNS, TOLL_RE, category_of, counted_bef
                                   verb_after)
 from layers.text.numbers import NUMBER_RE, SCALES, WORD_NUMBERS, number_value, parse_number
 
-__all__ = ["VOCABULARY", "Figure", "find_figures", "parse_number", "WORD_NUMBERS"]
+__all__ = ["VOCABULARY", "Figure", "find_figures", "carried", "parse_number", "WORD_NUMBERS"]
 
 # (noun phrase regex, measure, unit, category, kind); kind: people | thing | generic
 VOCABULARY: list[tuple[str, str, str, str, str]] = [
@@ -196,6 +196,21 @@ _LENGTH_OF_RE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[a-z]+\s+)?"
 # a distance that only says where a place is: "15 km south of the city", "20 km north-west of"
 _LOCATOR_RE = re.compile(r"\s+(?:to the\s+)?(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?"
                          r"(?:wards?)?\s+of\b", re.I)
+
+
+#: counts of places: a list after them names the places, and its bare numbers count what
+#: the sentence's main figure counted ("40 cases in five states. The states are: Ondo (11)")
+_PLACE_COUNTS = {"states", "councils", "districts", "provinces", "regions", "counties", "villages", "towns",
+                 "cities", "countries", "locations", "communities", "settlements", "oblasts", "municipalities",
+                 "areas", "parishes", "wards", "governorates", "prefectures", "sites"}
+
+
+def carried(figures: list[Figure]) -> Figure | None:
+    """The figure of a sentence that a bare number at the start of the next one counts: the
+    first that is no change and no count of places (the sentence's own count: "40 cases and
+    five deaths were recorded in five states"), else the last."""
+    return next((f for f in figures if f.measure != "change"
+                 and f.measure.split("_")[0] not in _PLACE_COUNTS), figures[-1] if figures else None)
 
 
 def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure | None = None) -> list[Figure]:
@@ -609,8 +624,11 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
                 measure = _TOLL_VERBS[toll.group(1).lower()[:4]]
                 return Figure(s, end, value, "count" if group else "people", measure, category_of(measure, text), qualifier,
                               _period(text, end), word)
-            if (unit == "people" or group) and measure not in ("cases", "protesters", "arrivals", "hospitalized",
-                                                               "killed", "injured", "displaced", "casualties"):
+            own = verb_after(text, end) if unit == "people" or group else None
+            if own is not None and own[0] not in ("population", measure):
+                measure = own[0]                  # "70 cases are hospitalized": the noun's own predicate
+            elif (unit == "people" or group) and measure not in ("cases", "protesters", "arrivals", "hospitalized",
+                                                                 "killed", "injured", "displaced", "casualties"):
                 got = people_measure(text, s, end)
                 if got is not None and got[0] in ("killed", "injured", "detained", "arrested", "displaced",
                                                   "relocated", "stranded", "survivors", "missing"):

@@ -197,6 +197,7 @@ _PEOPLE_VERBS = [
     (re.compile(r"\b(crossed (?:in)?to|crossing (?:in)?to|crossed the border)\b", re.I), "refugees",
      "humanitarian"),
     (re.compile(r"\b(arriv(?:ed|ing|e)|landed|disembark(?:ed|ing))\b", re.I), "arrivals", "humanitarian"),
+    (re.compile(r"\b(hospitali[sz]ed|admitted to hospital|in hospital)\b", re.I), "hospitalized", "humanitarian"),
     (re.compile(r"\b(rescu(?:ed|ing)|saved)\b", re.I), "rescued", "humanitarian"),
     (re.compile(r"\b(protest(?:ed|ing)|demonstrat(?:ed|ing)|march(?:ed|ing)|rallied)\b", re.I), "protesters",
      "political"),
