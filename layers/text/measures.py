@@ -467,7 +467,6 @@ _STATES = [
     ("cut_off", r"cut off"),
     ("saved", r"sav(?:e|ed|ing)|spared"),
     ("built", r"built|construct(?:ed|ing)|completed"),
-    ("deployed", r"deploy(?:ed|ing|s)?|sent|dispatched"),
     ("burning", r"(?:still |currently )?burning|ablaze"),
 ]
 #: the states, as measure suffixes
@@ -479,6 +478,9 @@ _ADVERB = r"(?:(?:also|all|completely|partially|partly|badly|severely|totally|fu
 _STATE_AFTER_RE = re.compile(r"\s+(?:(?:that|which)\s+)?(?:(?:were|was|are|is|have been|has been|had been|have|"
                              r"had|has|got|to be|being|will be|would be)\s+)?" + _ADVERB
                              + rf"(?:{_STATE_ALT})\b", re.I)
+_COORDINATED_RE = re.compile(r"\s+(?:and|or)\s+(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|"
+                             r"a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?(?=\s+(?:were|was|are|is|have|had|has|[a-z]+ed)\b)",
+                             re.I)
 #: the verb right before a number: "destroyed 11,882 houses", "captured four more villages"
 _STATE_BEFORE_RE = re.compile(rf"\b(?:{_STATE_ALT})\s+(?:(?:at least|about|around|some|nearly|almost|more than|"
                               rf"over|up to|another|a further|an estimated|the)\s+)?$", re.I)
@@ -495,7 +497,7 @@ def _state(m: re.Match) -> str:
 def state_of(text: str, s: int, end: int) -> str:
     """What happened to the things counted by the number at `s` whose noun ends at `end`:
     "destroyed", "damaged", "affected", "captured", "evacuated", "closed", "without_power",
-    "saved", "deployed", "burning", or "" when no participle or verb next to them says.
+    "saved", "built", "burning", or "" when no participle or verb next to them says.
 
     The verb right before the number wins ("destroyed 11,882 houses and damaged 16"), then
     a participle right after the noun ("500 outbuildings were destroyed"), then a verb
@@ -513,6 +515,10 @@ def state_of(text: str, s: int, end: int) -> str:
     if before:
         return _state(before)
     after = _STATE_AFTER_RE.match(text, end)
+    if after is None:
+        # "One home and 14 roads damaged": the participle after a coordinated count is this one's too
+        co = _COORDINATED_RE.match(text, end)
+        after = _STATE_AFTER_RE.match(text, co.end()) if co else None
     if after and (after.group(0).strip().lower() != after.group(after.lastgroup).lower()
                   or re.match(r"\s*(?:[,.;:)\u2013\u2014-]|$|(?:in|on|at|by|during|since|after|before|when|as|and|"
                               r"or|from|over|across|throughout|overnight|last|this|yesterday|today|so far|"
