@@ -38,6 +38,14 @@ About 1,900 U.S. workers at the plant in Toledo will lose their jobs.
 Five water-dropping planes were deployed over Evia on Monday.
 Of these, there were 9 women and one child.
 """,
+    "jobs": """Plant closures and a typhoon
+
+Acme will lay off 140 employees at its plant in Dayton on Monday.
+A further 260 jobs will go when the Akron plant closes.
+More than 900 jobs will be destroyed in Toledo, the union said.
+The typhoon brought gales of up to 160 kilometers per hour to Manila on Monday.
+More than 80,000 people in Cebu were affected and 31,000 of them had been relocated.
+""",
     "groups": """Floods in Kisumu
 
 The floods displaced at least 450 families in Kisumu on Sunday.
@@ -105,9 +113,19 @@ def test_a_list_item_keeps_the_state_of_the_item_before(docs, value, measure):
     (1, "children", "people"),            # an irregular plural
     (120, "attacks", "count"),            # the counted noun, not the area named after it
     (140, "settlements", "count"),        # a name before the noun
-    (1900, "workers", "people"),          # an abbreviation before the noun
+    (1900, "job_losses", "people"),       # an abbreviation before the noun; "will lose their jobs"
     (5, "planes", "count"),               # a modifier in -ing before a plural
 ])
 def test_the_head_of_the_counted_phrase(docs, value, measure, unit):
     hits = [c for c in docs["heads"] if c.get("value") == value and c["measure"] == measure]
     assert len(hits) == 1 and hits[0]["unit"] == unit, [(c.get("measure"), c.get("value")) for c in docs["heads"]]
+
+
+@pytest.mark.parametrize("value,measure,unit", [
+    (140, "layoffs", "people"), (260, "jobs_lost", "count"), (900, "jobs_lost", "count"),
+    (160, "wind_speed", "km/h"),          # a gale is wind
+    (80_000, "affected", "people"), (31_000, "relocated", "people"),   # "N of them had been relocated"
+])
+def test_jobs_wind_and_the_part_of_a_whole(docs, value, measure, unit):
+    c = _fig(docs, "jobs", value)
+    assert c["measure"] == measure and c["unit"] == unit, c

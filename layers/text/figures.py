@@ -176,6 +176,10 @@ def _noun_before(text: str, pos: int) -> tuple[re.Match, tuple] | None:
     return best
 
 
+_JOBS_LOST_RE = re.compile(r"\s+(?:(?:will|would|could|are|were|have|had|has|to)\s+)?(?:be\s+|been\s+)?(?:go|gone|"
+                           r"cut|lost|axed|shed|eliminated|destroyed|scrapped|slashed)\b", re.I)
+
+
 # words after "300m" that make it metres
 _METRE_NEXT = {"from", "away", "high", "deep", "long", "wide", "tall", "above", "below", "of", "north", "south",
                "east", "west", "in", "on", "at", "to", "per", "a", "an", "and", "or", "off", "inland", "offshore",
@@ -631,14 +635,17 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
                                                                  "killed", "injured", "displaced", "casualties"):
                 got = people_measure(text, s, end)
                 if got is not None and got[0] in ("killed", "injured", "detained", "arrested", "displaced",
-                                                  "relocated", "stranded", "survivors", "missing"):
+                                                  "relocated", "stranded", "survivors", "missing", "layoffs",
+                                                  "job_losses"):
                     measure = got[0]
                 elif got is not None and got[0] == "affected":
                     measure = f"{measure}_affected"     # "affecting 14,775 students"
             elif unit == "count" and not group:
                 state = state_of(text, s, end) or listed      # "five villages had been seized"
                 if state:
-                    measure = f"{measure}_{state}"
+                    measure = "jobs_lost" if measure == "jobs" and state == "destroyed" else f"{measure}_{state}"
+                elif measure == "jobs" and _JOBS_LOST_RE.match(text, end):
+                    measure = "jobs_lost"             # "1,000 jobs will be destroyed", "310 jobs will go"
             rate, r_end = _rate(text, end)
             if rate:
                 measure, unit, end = f"{measure}_per_{rate}", f"{unit}/{rate}", r_end

@@ -148,6 +148,9 @@ def is_magnitude(text: str, s: int, e: int) -> bool:
     return bool(MAGNITUDE_RE.match(text[e:]) or _MAGNITUDE_BEFORE_RE.search(text[max(0, s - 60):s]))
 
 
+_WIND_RE = re.compile(r"\b(?:wind|gust|gale|storm|typhoon|hurricane|cyclone|tornado)", re.I)
+
+
 def unit_after(text: str, e: int) -> tuple[str, str, int] | None:
     """(unit, measure, end) of a unit word after a number: tonnes, barrels a day, litres,
     miles an hour, a currency word. None when no unit follows."""
@@ -178,8 +181,8 @@ def unit_after(text: str, e: int) -> tuple[str, str, int] | None:
             return ("mm", "rainfall", end) if re.search(r"\b(?:rain\w*|precipitation|downpour|fell)",
                                                         text, re.I) else None
         if u == "mph" or u.startswith("miles"):
-            return "mph", "wind_speed" if re.search(r"\bwind|gust", text, re.I) else "speed", end
-        return "km/h", "wind_speed" if re.search(r"\bwind|gust", text, re.I) else "speed", end
+            return "mph", "wind_speed" if _WIND_RE.search(text) else "speed", end
+        return "km/h", "wind_speed" if _WIND_RE.search(text) else "speed", end
     m = re.match(r"\s*(?P<u>[A-Za-z]+)\b", text[e:])
     if m and (m.group("u") in CURRENCY_WORDS or m.group("u").lower() in CURRENCY_WORDS):
         code = CURRENCY_WORDS.get(m.group("u")) or CURRENCY_WORDS[m.group("u").lower()]
@@ -217,12 +220,16 @@ _PEOPLE_VERBS = [
     (re.compile(r"\b(home to|live|lives|living|remain\w*|stay\w*)\b", re.I), "population",
      "humanitarian"),
     (re.compile(r"\b(arrest\w*)\b", re.I), "arrested", "political"),
+    (re.compile(r"\b(lay(?:ing|s)? off|laid off|layoffs? of)\b", re.I), "layoffs", "economic"),
+    (re.compile(r"\b(los(?:e|es|ing|t) (?:their|the|his|her) jobs?|costing [\w ]{0,20}jobs?|jobless|"
+                r"out of work)\b", re.I), "job_losses", "economic"),
+    (re.compile(r"\b(hir(?:e|ed|ing)|recruit(?:ed|ing))\b", re.I), "hired", "economic"),
     (re.compile(r"\b(detain\w*|captured|taken prisoner|abduct\w*|deport\w*)\b", re.I),
      "detained", "political"),
 ]
 
 
-_OWN_VERB_RE = re.compile(r"\s+(?:more\s+|others?\s+)?(?:(?:had|have|has|were|was|are|is|remain(?:ed|s)?)\s+)?"
+_OWN_VERB_RE = re.compile(r"\s+(?:more\s+|others?\s+|of (?:them|whom|these|those)\s+)?(?:(?:had|have|has|were|was|are|is|remain(?:ed|s)?)\s+)?"
                           r"(?:been\s+)?(?:also\s+|reportedly\s+|still\s+|later\s+)?"
                           r"(?:(?:sustained|suffered|suffer(?:ing|s)? from)\s+)?(?:(?:severe|acute|serious)\s+)?", re.I)
 
