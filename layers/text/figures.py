@@ -167,7 +167,8 @@ def _noun_before(text: str, pos: int) -> tuple[re.Match, tuple] | None:
                 best = (nm, tuple(info))
     if best is None:
         return None
-    between = text[best[0].end():pos].lower()
+    between = re.sub(r"(?:\s+(?:at least|more than|nearly|almost|about|around|some|up to|over))+\s*$", " ",
+                     text[best[0].end():pos].lower())      # "the deaths of at least 20"
     # the number must be what the noun amounts to: "casualties - estimated at", "population ... to"
     if not re.search(r"(estimated|put|stood|stands|at|to|of|numbered|reached|totall?ed|was|were|"
                      r"is|are|about|around|some|from|than|by|now|—|–|-|:)\s*$", between.strip() + " ") \
@@ -281,7 +282,7 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
         # a partitive: "12 of the territory's 36 hospitals": the count is of the noun after
         # the whole, and the whole is said only to frame it
         part = _PARTITIVE_RE.match(text, e)
-        if part and m.group("num"):
+        if part and (m.group("num") or m.group("word")):
             m_total = NUMBER_RE.match(text, part.end())
             if m_total is not None and number_value(m_total) is not None:
                 fig = _classify(text, m_total, value, qualifier)
@@ -289,6 +290,18 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
                     out.append(replace(fig, start=s))
                     skip_to = fig.end
                     continue
+        part = _PART_OF_RE.match(text, e) if not part and (m.group("num") or m.group("word")) else None
+        if part:
+            # "four of the suspects had been arrested", "nine of Ukraine's oblasts": the part
+            # counts the noun of the whole, read as if the number stood before it
+            cut = text[:e] + text[part.end() - 1:]
+            fig = _classify(cut, NUMBER_RE.match(cut, s), value, qualifier)
+            if fig is not None:
+                shift = part.end() - 1 - e
+                fig = replace(fig, end=fig.end + shift)
+                out.append(fig)
+                skip_to = fig.end
+                continue
         # a range: "1,500 to 3,000 people", "187,300 – 228,900 tonnes", "three or four explosions"
         value_max = None
         rng = _RANGE_RE.match(text, e)
@@ -378,7 +391,10 @@ _LIST_GAP_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 _PARTITIVE_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
-                           r"(?:[\w-]+(?:’s|'s)\s+)?(?=\d)", re.I)
+                           r"(?:[\w-]+(?:’s|'s)\s+)?(?=\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                           r"twelve|twenty|thirty|forty|fifty|hundred)\b)", re.I)
+# a part of a whole with no number: "four of the suspects", "nine of Ukraine's oblasts"
+_PART_OF_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:the|these|those|its|their|[A-Z][\w-]*(?:’s|'s))\s+(?=[a-z])")
 _RANGE_RE = re.compile(r"\s*(?:-|–|—|to|or|and)\s*(?=[\d$€£a-z])", re.I)
 # what may follow a number that counts what the figure before it counted: "72 in Tartus",
 # "Ondo (11)", "against 26,000 on January 19", "1.27 million according to ..."
@@ -484,8 +500,8 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
                 measure = f"{of.group(1)}_output"
             else:
                 measure = of.group(1) if of else "tonnage"
-        cat = "economic" if u in ("tonnes", "tonnes/year", "tonnes/day", "bpd", "barrels") or measure == "money" \
-            else (category_of(measure, text) or "humanitarian")
+        cat = "economic" if u in ("tonnes", "tonnes/year", "tonnes/day", "bpd", "barrels", "MW", "GW") \
+            or measure == "money" else (category_of(measure, text) or "humanitarian")
         return Figure(s, end, value, u, measure, cat, qualifier, _period(text, end), u)
     pct = _PERCENT_RE.match(text[e:])
     if pct:

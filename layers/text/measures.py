@@ -122,10 +122,26 @@ _NUMBER_OF_RE = re.compile(r"\b(?:number|count|tally|total)\s+of\s+(?P<noun>[a-z
                            r"roughly|just over|just under)\s+)?$", re.I)
 
 
+_QUAL_BEFORE = r"(?:(?:more than|over|at least|about|around|nearly|some|almost|roughly|just over|just under|just)\s+)?$"
+# "the number of houses needed in Wiltshire from 45,630 (to 36,740)": a count that changes
+_NUMBER_FROM_RE = re.compile(r"\b(?:number|count|tally|total)\s+of\s+(?P<noun>[a-z][\w-]*)(?:\s+[\w-]+){0,4}?\s+from\s+"
+                             + _QUAL_BEFORE, re.I)
+#: nouns that are themselves a count of people: "its capacity of 400", "its workforce from 3,000"
+_PEOPLE_QUANTITIES = {"capacity", "workforce", "headcount", "membership", "enrolment", "enrollment", "garrison",
+                      "crew", "staff", "turnout", "attendance", "congregation", "electorate"}
+_QUANTITY_BEFORE_RE = re.compile(r"\b(?P<noun>" + "|".join(sorted(_PEOPLE_QUANTITIES)) + r")\b(?:\s+[\w-]+){0,3}?\s+"
+                                 r"(?:of|at|was|is|stood at|stands at|reached|to|from|rose to|fell to|numbered|"
+                                 r"totall?ed)\s+" + _QUAL_BEFORE, re.I)
+
+
 def counted_before(text: str, s: int) -> tuple[str, str] | None:
     """(measure, unit) of a number at `s` that a phrase before it counts ("the number of
-    injured stood at 200": injured, people), or None."""
-    m = _NUMBER_OF_RE.search(text[max(0, s - 80):s])
+    injured stood at 200": injured, people; "the number of houses needed from 45,630":
+    houses, count; "its capacity of 400", "its workforce from 3,000": people), or None."""
+    q = _QUANTITY_BEFORE_RE.search(text[max(0, s - 60):s])
+    if q is not None:
+        return q.group("noun").lower(), "people"
+    m = _NUMBER_OF_RE.search(text[max(0, s - 80):s]) or _NUMBER_FROM_RE.search(text[max(0, s - 90):s])
     if m is None:
         return None
     words = m.group("noun").lower().split()
@@ -183,6 +199,10 @@ def unit_after(text: str, e: int) -> tuple[str, str, int] | None:
         if u == "mph" or u.startswith("miles"):
             return "mph", "wind_speed" if _WIND_RE.search(text) else "speed", end
         return "km/h", "wind_speed" if _WIND_RE.search(text) else "speed", end
+    m = re.match(r"\s*(?P<u>megawatts?|MW|gigawatts?|GW)\b", text[e:])
+    if m:
+        giga = m.group("u").lower().startswith("g")
+        return ("GW" if giga else "MW"), "power_capacity", e + m.end()
     m = re.match(r"\s*(?P<u>[A-Za-z]+)\b", text[e:])
     if m and (m.group("u") in CURRENCY_WORDS or m.group("u").lower() in CURRENCY_WORDS):
         code = CURRENCY_WORDS.get(m.group("u")) or CURRENCY_WORDS[m.group("u").lower()]
@@ -486,7 +506,8 @@ _STATE_AFTER_RE = re.compile(r"\s+(?:(?:that|which)\s+)?(?:(?:were|was|are|is|ha
                              r"had|has|got|to be|being|will be|would be)\s+)?" + _ADVERB
                              + rf"(?:{_STATE_ALT})\b", re.I)
 _COORDINATED_RE = re.compile(r"\s+(?:and|or)\s+(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|"
-                             r"a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?(?=\s+(?:were|was|are|is|have|had|has|[a-z]+ed)\b)",
+                             r"a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?"
+                             r"(?=\s+(?:were|was|are|is|have|had|has|[a-z]+ed)\b)",
                              re.I)
 #: the verb right before a number: "destroyed 11,882 houses", "captured four more villages"
 _STATE_BEFORE_RE = re.compile(rf"\b(?:{_STATE_ALT})\s+(?:(?:at least|about|around|some|nearly|almost|more than|"
