@@ -181,6 +181,9 @@ _JOBS_LOST_RE = re.compile(r"\s+(?:(?:will|would|could|are|were|have|had|has|to)
                            r"cut|lost|axed|shed|eliminated|destroyed|scrapped|slashed)\b", re.I)
 
 
+_AMONG_RE = re.compile(r"\s*(?:Among (?:them|those|the (?:dead|victims|injured|wounded))|Of (?:them|these|those|whom))\b")
+
+
 # words after "300m" that make it metres
 _METRE_NEXT = {"from", "away", "high", "deep", "long", "wide", "tall", "above", "below", "of", "north", "south",
                "east", "west", "in", "on", "at", "to", "per", "a", "an", "and", "or", "off", "inland", "offshore",
@@ -239,6 +242,8 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
     out: list[Figure] = []
     skip_to = 0
     listed = ""
+    # "Among them were three children ...": a part of the whole the sentence before counted
+    among = carry if carry is not None and carry.unit == "people" and _AMONG_RE.match(text) else None
     if carry is not None and carry.unit in ("count", "buildings", "facilities") and _LIST_ITEM_RE.match(text):
         listed = next((st for st in STATES if carry.measure.endswith("_" + st)), "")
     whole: Figure | None = None        # the total a list of parts after "including" counts
@@ -257,7 +262,9 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
                 continue
             if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|local time)", text[e:], re.I) or \
                     re.search(r"\b(?:aged|age|ages|Week|No\.?|number|page|Article|Section|Resolution|"
-                              r"Highway|Route|Road|Gate|Block|Unit|Flight|Lot|Kilometre|km)\s*$", text[:s]):
+                              r"Highway|Route|Road|Gate|Block|Unit|Flight|Lot|Kilometre|km|Ward|Zone|Phase|Level|Stage|Category|"
+                              r"Grade|Terminal|Platform|Floor|Room|Precinct|Sector|Camp|Pier|Runway|Lane|Chapter|"
+                              r"Line|District|Division|Region|Area)\s*$", text[:s]):
                 continue
         if m.group("word") and (re.match(r"-(?:third|quarter|half|fifth|tenth)", text[e:], re.I)
                                 or (m.group("word")[0].isupper() and text[:s].strip()
@@ -346,12 +353,20 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
         if prev is not None and _CHANGE_AFTER_RE.match(text[e:]) and (fig is None or fig.measure == prev.measure):
             # "nearly 25,000 at Montpellier, 10,000 more than during the first march": a change
             fig = Figure(s, e, value, prev.unit, "change", prev.category, qualifier, "", "change")
-        if fig is None:
-            fig = _elliptical(text, m, s, e, value, qualifier, prev or (carry if s < 80 else None))
         if prev is not None and prev.unit == "people" and _PART_RE.search(text[max(0, s - 30):s]):
             whole = prev
         elif not (whole is not None and prev is not None and _LIST_GAP_RE.fullmatch(text[prev.end:s])):
             whole = None
+        part_of = whole if out else among
+        if fig is None and part_of is not None:
+            # "Among them were three children", "including 12 women and five children": a
+            # part with no verb of its own counts what the whole counted
+            opened = open_noun(text, e, value)
+            if opened is not None and opened[1] == "people":
+                fig = Figure(s, opened[3], value, "people", part_of.measure, part_of.category, qualifier,
+                             _period(text, opened[3]), opened[2])
+        if fig is None:
+            fig = _elliptical(text, m, s, e, value, qualifier, prev or (carry if s < 80 else None))
         if fig is not None and whole is not None and fig.unit == "people" and fig.measure != whole.measure:
             # "killed 13 civilians, including seven women, four men and two children, while
             # injuring 36 others": each part counts what the whole counted
@@ -544,7 +559,7 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
             measure += "_share"
         return Figure(s, end, value, "percent", measure, cat, qualifier, _period(text, nm.end()),
                       nm.group(0))
-    window = 90
+    window = 110
     toll = TOLL_RE.search(text[max(0, s - window):s])
     if toll is None and _TOLL_RISEN_RE.search(text[max(0, s - 30):s]):
         # a toll told at length before it has risen: "the toll from a strike in X on Friday

@@ -111,7 +111,7 @@ CURRENCY_WORDS = {
 _DEMONYM_RE = re.compile(r"[A-Z][a-z]+(?:ans|ians|is|ese|ers|ites|s)$")
 _WORD_RE = re.compile(r"\s*(?:-\s*)?((?:[A-Z]\.){2,}|[A-Za-z][\w’'-]*)")
 #: a death toll before a number: "the death toll ... has risen to", "put the toll at"
-TOLL_RE = re.compile(r"\b(?:death|casualty|civilian death|fatality)?\s*toll\b(?:[^.;,\d]{0,60}?)"
+TOLL_RE = re.compile(r"\b(?:death|casualty|civilian death|fatality)?\s*toll\b(?:[^.;,\d]{0,80}?)"
                      r"\b(?:to|at|of|reached|hit|stands?|stood|is|was|rose|climbed|now|includes|including)\s+"
                      r"(?:(?:more than|over|at least|about|around|nearly|some|almost|roughly)\s+)?$", re.I)
 # "the number of injured stood at more than 200", "the tally of displaced people rose to"
@@ -191,7 +191,8 @@ def unit_after(text: str, e: int) -> tuple[str, str, int] | None:
                 return "bpd", "flow_rate", end
             return "barrels", "barrels", end
         if u in ("litres", "liters"):
-            rain = re.search(r"\b(?:rain\w*|precipitation|downpour|fell|square met)", text, re.I)
+            rain = re.search(r"\b(?:rain\w*|precipitation|downpour|fell|square met|flood\w*|burst its banks|"
+                             r"overflow\w*|storm)", text, re.I)
             return ("l/m2", "rainfall", end) if rain else ("litres", "volume", end)
         if u in ("mm", "millimetres", "millimeters"):
             return ("mm", "rainfall", end) if re.search(r"\b(?:rain\w*|precipitation|downpour|fell)",
@@ -337,7 +338,8 @@ def open_noun(text: str, e: int, value: float = 2.0) -> tuple[str, str, str, int
         words.append(w)
         pos = m.end()
         head = None
-        if lw in _PLURAL_PEOPLE or (w.islower() and lw.endswith("men") and len(lw) > 4):
+        if lw in _PLURAL_PEOPLE or (w.islower() and lw.endswith("men") and len(lw) > 4) \
+                or (w.islower() and lw in ("children", "women", "men")):
             head = lw                  # "2,500 police and soldiers", "300 staff", "14 gunmen"
         elif w.islower() and len(w) > 3 and re.search(r"[^su]s$", lw) and lw not in _NOT_HEAD \
                 and not lw.endswith(("ous", "less", "ness", "ics")):
