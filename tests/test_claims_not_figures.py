@@ -2,7 +2,9 @@
 through `claimmap extract`: a magnitude said before its number ("put the magnitude ... at
 7.3", "6.4 on Richter scale"), a figure restated in another unit in brackets, "200m from the
 river" (metres, not people: 'lives' there is a verb), the pronoun "one" ("no one came"),
-square miles, "job losses" (not war casualties), "1.5m people" (millions).
+square miles, "job losses" (not war casualties), "1.5m people" (millions); "the two
+provinces", "its three largest cities" refer to places (no count), while "the 14 districts
+... are A, B and C" names them (a count).
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ A farmer in Linares who lives about 200m from the river said no one came.
 The storm flooded 1,200 square miles of farmland in Maule on Monday.
 The closures will bring another 240 job losses in Curico.
 The storm displaced 1.5m people in Valdivia on Monday.
+Heavy rain fell on the two provinces on Monday, the agency said.
+The government banned protests in Chile’s three largest cities on Monday.
+The 14 hotspot districts in the country are Arica, Tacna and Ilo.
 """
 
 
@@ -65,3 +70,8 @@ def test_job_losses_are_no_casualties(claims):
 def test_m_before_a_noun_is_millions(claims):
     c = _one(claims, 1_500_000)
     assert c["measure"] == "displaced" and c["unit"] == "people", c
+
+
+def test_places_referred_to_are_no_count_but_places_named_are(claims):
+    assert not [c for c in claims if float(c["value"]) in (2.0, 3.0)], [(c["measure"], c["value"]) for c in claims]
+    assert _one(claims, 14)["measure"] == "districts"

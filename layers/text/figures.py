@@ -36,42 +36,10 @@ from layers.text.measures import (GROUP_NOUNS, TOLL_RE, category_of, counted_bef
                                   people_measure, percent_measure, state_of, STATES, topic_of, unit_after,
                                   verb_after)
 from layers.text.numbers import NUMBER_RE, SCALES, WORD_NUMBERS, number_value, parse_number
+from layers.text.vocabulary import VOCABULARY, noun_after, noun_before
 
 __all__ = ["VOCABULARY", "Figure", "find_figures", "carried", "parse_number", "WORD_NUMBERS"]
 
-# (noun phrase regex, measure, unit, category, kind); kind: people | thing | generic
-VOCABULARY: list[tuple[str, str, str, str, str]] = [
-    (r"troops|soldiers|servicem[ae]n|service ?members|military personnel|personnel|fighters|"
-     r"mercenaries|reservists|conscripts|paratroopers|marines|combatants", "troops", "people",
-     "military", "people"),
-    (r"casualties|(?<!job )(?<!jobs )(?<!revenue )(?<!financial )(?<!crop )losses", "casualties", "people",
-     "casualties", "people"),
-    (r"deaths|dead|fatalities|killed|lives", "killed", "people", "casualties", "people"),
-    (r"injured|wounded|injuries", "injured", "people", "casualties", "people"),
-    (r"internally displaced (?:people|persons)|displaced (?:people|persons|residents)|displaced|"
-     r"refugees|evacuees", "displaced", "people", "humanitarian", "people"),
-    (r"residents|inhabitants|population|locals|people living|people still living", "population",
-     "people", "humanitarian", "people"),
-    (r"prisoners of war|prisoners|POWs|captives", "prisoners", "people", "military", "people"),
-    (r"homes|houses|residential buildings|apartment (?:buildings|blocks)|apartments|dwellings|"
-     r"housing|buildings", "homes", "buildings", "humanitarian", "thing"),
-    (r"industrial (?:facilities|enterprises|sites|plants)|factories|enterprises|plants",
-     "industrial_facilities", "facilities", "economic", "thing"),
-    (r"schools|hospitals|medical facilities|kindergartens", "social_facilities", "facilities",
-     "infrastructure", "thing"),
-    (r"markets|shops|businesses|stores", "businesses", "facilities", "economic", "thing"),
-    (r"drones|UAVs|unmanned aerial vehicles|Shaheds", "drones", "count", "military", "count"),
-    (r"missiles|rockets", "missiles", "count", "military", "count"),
-    (r"shells|artillery rounds|rounds", "shells", "count", "military", "count"),
-    (r"tanks|armou?red vehicles|vehicles|artillery systems|aircraft|helicopters", "equipment",
-     "count", "military", "count"),
-    (r"(?:the\s+)?(?:[\w’'-]+(?:’s|'s)\s+)?(?:territory|city|town|village|region|oblast|province|"
-     r"district|area|land)(?![’']s)", "area", "percent", "territorial", "share"),
-    (r"people|persons|civilians|children|men|women|individuals|villagers|worshippers|"
-     r"passengers|workers|miners|students|patients|journalists|migrants|hostages",
-     "", "people", "", "generic"),
-]
-_NOUN_RE = [(re.compile(rf"(?:{rx})\b", re.I), m, u, c, k) for rx, m, u, c, k in VOCABULARY]
 
 
 _PERCENT_RE = re.compile(r"^\s*(?:%|percent\b|per cent\b)", re.I)
@@ -92,10 +60,6 @@ _QUAL_RE = re.compile(r"(?P<q>more than|over|at least|upwards of|in excess of|ab
                       r"close to|up to|fewer than|less than|under|as many as|as few as|"
                       r"once home to|once|formerly|previously|pre-war|before the war)\s*(?:just\s+)?$",
                       re.I)
-_BREAK_WORDS = {"in", "on", "at", "to", "from", "by", "with", "and", "or", "was", "were", "is",
-                "are", "has", "have", "had", "been", "be", "said", "says", "per", "since", "that",
-                "which", "who", "while", "but", "as", "for", "into", "after", "before", "than",
-                "according", "reported", "over", "during", "when"}
 _CONTROL_RE = re.compile(r"\b(control\w*|occup\w*|held|holds?|captur\w*|seiz\w*|liberat\w*)\b",
                          re.I)
 _DAMAGE_RE = re.compile(r"\b(destroy\w*|ruin\w*|razed|flattened|damag\w*|hit|struck|shelled|"
@@ -129,52 +93,6 @@ class Figure:
     period: str = ""
     noun: str = ""
     value_max: float | None = None
-
-
-def _noun_after(text: str, pos: int) -> tuple[re.Match, tuple] | None:
-    """The vocabulary noun within three words after pos (no verb or preposition between)."""
-    words = list(re.finditer(r"[\w’'-]+", text[pos:pos + 80]))
-    for i, w in enumerate(words[:4]):
-        for rx, *info in _NOUN_RE:
-            nm = rx.match(text, pos + w.start())
-            if nm:
-                return nm, tuple(info)
-        if w.group(0).lower() in _BREAK_WORDS and not (w.group(0).lower() == "of" and i < 3):
-            return None
-        if re.search(r"[.;:!?]", text[pos:pos + w.end()]):
-            return None
-    return None
-
-
-def _noun_before(text: str, pos: int) -> tuple[re.Match, tuple] | None:
-    """A people noun shortly before pos ("casualties - estimated at 3,000"), no number between."""
-    window_start = max(0, pos - 70)
-    seg = text[window_start:pos]
-    if re.search(r"\d|[.;!?]", seg):
-        seg = re.split(r"\d|[.;!?]", seg)[-1]
-        window_start = pos - len(seg)
-    best = None
-    for rx, *info in _NOUN_RE:
-        if info[3] not in ("people",) or info[0] in ("",):
-            continue
-        for nm in rx.finditer(text, window_start, pos):
-            if re.search(r"\b(?:of|for)\s*$", text[window_start:nm.start()]) and info[0] != "population":
-                continue
-            if nm.group(0).lower() == "lives" and not re.search(r"\b(?:their|the|lost|claimed|cost)\s+$",
-                                                                 text[max(0, nm.start() - 10):nm.start()], re.I):
-                continue                        # "who lives about 300m from": a verb
-            if best is None or nm.start() > best[0].start():
-                best = (nm, tuple(info))
-    if best is None:
-        return None
-    between = re.sub(r"(?:\s+(?:at least|more than|nearly|almost|about|around|some|up to|over))+\s*$", " ",
-                     text[best[0].end():pos].lower())      # "the deaths of at least 20"
-    # the number must be what the noun amounts to: "casualties - estimated at", "population ... to"
-    if not re.search(r"(estimated|put|stood|stands|at|to|of|numbered|reached|totall?ed|was|were|"
-                     r"is|are|about|around|some|from|than|by|now|—|–|-|:)\s*$", between.strip() + " ") \
-            and between.strip():
-        return None
-    return best
 
 
 _JOBS_LOST_RE = re.compile(r"\s+(?:(?:will|would|could|are|were|have|had|has|to)\s+)?(?:be\s+|been\s+)?(?:go|gone|"
@@ -346,7 +264,7 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
         if fig is None and prev is not None and prev.unit == "people" and re.search(
                 r"\b(?:including|among them|of whom)\s+(?:at least\s+|about\s+|some\s+)?$", text[max(0, s - 30):s]):
             # "killed 30 people, including 12 children": a part counts what the whole counted
-            noun = _noun_after(text, e)
+            noun = noun_after(text, e)
             end = noun[0].end() if noun is not None else e
             fig = Figure(s, end, value, prev.unit, prev.measure, prev.category, qualifier,
                          _period(text, end), prev.noun)
@@ -376,6 +294,14 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
                 and re.fullmatch(r"\s*\(\s*(?:about|around|approximately|roughly|some|nearly|almost|over|"
                                  r"more than|or|ca\.)?\s*", text[prev.end:s]):
             continue                          # "85 kilometres (around 50 miles)": the same figure
+        if fig is not None and fig.unit == "count" and fig.measure in _PLACE_COUNTS \
+                and (re.search(r"\bthe\s+$", text[max(0, s - 5):s], re.I)
+                     or re.match(r"\s+[a-z]+est\b", text[e:fig.end])) \
+                and not re.match(r"\s+(?:of|in)\s+(?:the\s+)?[A-Z]|[^.;]{0,30}?\b(?:are|were|include|including|"
+                                 r"namely)\s+[A-Z]|\s*[:(\u2014\u2013-]\s*[A-Z]", text[fig.end:]):
+            # "the two provinces", "its three largest cities": places named before; "the 17
+            # districts ... are A, B", "the three regions of A, B and C" name them: a figure
+            continue
         if fig is not None:
             out.append(fig)
             skip_to = fig.end
@@ -479,7 +405,7 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
     if m.group("num") and (m.group("scale") or "").lower() == "m" and not cur:
         nxt = re.match(r"\s+([a-z]+)", text[e:])
         if nxt and nxt.group(1) not in _METRE_NEXT and (unit_after(text, e) or open_noun(text, e, 2.0)
-                                                         or _noun_after(text, e)):
+                                                         or noun_after(text, e)):
             value *= 1_000_000                # "2m tonnes", "1.5m people": millions
         else:
             e = m.start("scale")              # "300m from the river", "50m a day": metres
@@ -521,7 +447,7 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
     pct = _PERCENT_RE.match(text[e:])
     if pct:
         end = e + pct.end()
-        noun = _noun_after(text, end)
+        noun = noun_after(text, end)
         if noun is None:
             pm = percent_measure(text, s, end)
             return Figure(s, end, value, "percent", pm, category_of(pm, text), qualifier,
@@ -569,7 +495,7 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
     if toll and not re.search(r"\d", text[max(0, s - window) + toll.start():s]) and not _PERCENT_RE.match(text[e:]):
         # "the death toll ... has risen to 1,225 civilians", "put the toll at around 100"
         end = e
-        after = open_noun(text, e, value) or _noun_after(text, e)
+        after = open_noun(text, e, value) or noun_after(text, e)
         if after is not None and isinstance(after[-1], int):
             end = after[-1]
         return Figure(s, end, value, "people", "killed", "casualties", qualifier, _period(text, end), "toll")
@@ -623,7 +549,7 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
         cat = "military" if measure == "advance_distance" else (category_of(measure, text) or "strategic")
         return Figure(s, end, v, unit, measure, cat if cat != "political" else "strategic",
                       qualifier, _period(text, end), length.group("u"))
-    noun = _noun_after(text, e)
+    noun = noun_after(text, e)
     if noun is not None:
         opened = open_noun(text, e, value)
         if opened is not None and opened[3] <= noun[0].start() and text[opened[3]:noun[0].start()].strip():
@@ -684,7 +610,7 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
                           _period(text, end), word)
         if m.group("word") or m.group("plural"):
             return None
-        noun = _noun_before(text, s)
+        noun = noun_before(text, s)
         if noun is None:
             return None
         nm, (measure, unit, cat, kind) = noun
