@@ -45,6 +45,8 @@ A further 260 jobs will go when the Akron plant closes.
 More than 900 jobs will be destroyed in Toledo, the union said.
 The typhoon brought gales of up to 160 kilometers per hour to Manila on Monday.
 More than 80,000 people in Cebu were affected and 31,000 of them had been relocated.
+About 300 positions would be added in Dayton, the company said.
+Ukrainian drones struck 12 Russian positions near Bakhmut on Monday.
 """,
     "groups": """Floods in Kisumu
 
@@ -125,6 +127,8 @@ def test_the_head_of_the_counted_phrase(docs, value, measure, unit):
     (140, "layoffs", "people"), (260, "jobs_lost", "count"), (900, "jobs_lost", "count"),
     (160, "wind_speed", "km/h"),          # a gale is wind
     (80_000, "affected", "people"), (31_000, "relocated", "people"),   # "N of them had been relocated"
+    (300, "jobs_added", "people"),        # positions where the sentence speaks of work
+    (12, "positions_hit", "count"),       # and where it speaks of war
 ])
 def test_jobs_wind_and_the_part_of_a_whole(docs, value, measure, unit):
     c = _fig(docs, "jobs", value)

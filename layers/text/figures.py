@@ -102,6 +102,12 @@ _JOBS_LOST_RE = re.compile(r"\s+(?:(?:will|would|could|are|were|have|had|has|to)
 _AMONG_RE = re.compile(r"\s*(?:Among (?:them|those|the (?:dead|victims|injured|wounded))|Of (?:them|these|those|whom))\b")
 
 
+_EMPLOYMENT_RE = re.compile(r"\b(?:jobs?|hir\w+|employ\w*|workforce|staff|production|workers|layoffs?|"
+                            r"recruit\w*)\b", re.I)
+_ADDED_RE = re.compile(r"\s+(?:(?:will|would|could|are|were|have|has|to)\s+)?(?:likely\s+)?(?:be\s+|been\s+)?"
+                       r"(?:added|created|moved|transferred|brought)\b", re.I)
+
+
 # words after "300m" that make it metres
 _METRE_NEXT = {"from", "away", "high", "deep", "long", "wide", "tall", "above", "below", "of", "north", "south",
                "east", "west", "in", "on", "at", "to", "per", "a", "an", "and", "or", "off", "inland", "offshore",
@@ -295,7 +301,7 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
                                  r"more than|or|ca\.)?\s*", text[prev.end:s]):
             continue                          # "85 kilometres (around 50 miles)": the same figure
         if fig is not None and fig.unit == "count" and fig.measure in _PLACE_COUNTS \
-                and (re.search(r"\bthe\s+$", text[max(0, s - 5):s], re.I)
+                and (re.search(r"\bthe\s+(?:other\s+|remaining\s+|same\s+)?$", text[max(0, s - 20):s], re.I)
                      or re.match(r"\s+[a-z]+est\b", text[e:fig.end])) \
                 and not re.match(r"\s+(?:of|in)\s+(?:the\s+)?[A-Z]|[^.;]{0,30}?\b(?:are|were|include|including|"
                                  r"namely)\s+[A-Z]|\s*[:(\u2014\u2013-]\s*[A-Z]", text[fig.end:]):
@@ -578,6 +584,9 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
                 measure, cat = got if got is not None else ("people", "humanitarian")
                 return Figure(s, end, value, "people", measure, cat, qualifier, _period(text, end), word)
             group = word.lower() in GROUP_NOUNS       # families, households: counted, not people
+            if measure == "positions" and (_EMPLOYMENT_RE.search(text) or _ADDED_RE.match(text, end)):
+                # "500 positions would be added": jobs, counted as the people who hold them
+                measure, unit = ("jobs_added" if _ADDED_RE.match(text, end) else "jobs"), "people"
             toll = _TOLL_VERB_RE.match(text, end)
             if toll and measure not in ("killed", "injured", "displaced", "casualties") and (
                     unit == "people" or group or toll.group(1).lower() not in ("captured", "missing")):
