@@ -164,7 +164,7 @@ def _fig(docs, name, value, measure=None):
 
 def test_counted_nouns_outside_the_vocabulary_make_measures(docs):
     c, _ = _fig(docs, "measures", 37)
-    assert c["measure"] == "schools" and c["unit"] == "count"
+    assert c["measure"] == "schools_closed" and c["unit"] == "count"
 
 
 @pytest.mark.parametrize("value,unit,measure", [

@@ -86,7 +86,7 @@ from layers.text.binding import (UNRESOLVED, Ref, area_anaphors, capital_refs, c
                                   dateline_spans, figure_places, focal_place, holder_kind, in_spans, ref_of,
                                   region_of, reports_there, resolve_anaphors, subject_place, unresolved_refs)
 from layers.text.events import HYPOTHETICAL_RE, NATIONAL_RE, clause_event, find_incident
-from layers.text.figures import find_figures
+from layers.text.figures import carried, find_figures
 from layers.text.measures import topic_of
 from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
 from layers.text.sentences import Clause, Sentence, split_clauses, split_sentences
@@ -319,7 +319,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
                            carry=carry[1] if carry is not None else None)
     if figures:
         # what a bare number in the next sentence counts (a change counts what it changes)
-        ctx.last_figure = (sent.index, next((f for f in reversed(figures) if f.measure != "change"), figures[-1]))
+        ctx.last_figure = (sent.index, carried(figures))
     # a place inside a date ("June") or inside the source's name ("Institute for the Study
     # of War") is no place of a claim
     exclude = [(sent.start + d.start, sent.start + d.end) for d in dates]

@@ -32,74 +32,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from layers.text.measures import (TOLL_RE, category_of, counted_before, is_magnitude, open_noun, percent_measure, topic_of,
-                                  unit_after)
+from layers.text.measures import (GROUP_NOUNS, TOLL_RE, category_of, counted_before, is_magnitude, open_noun,
+                                  people_measure, percent_measure, state_of, STATES, topic_of, unit_after,
+                                  verb_after)
+from layers.text.numbers import NUMBER_RE, SCALES, WORD_NUMBERS, number_value, parse_number
+from layers.text.vocabulary import VOCABULARY, noun_after, noun_before
 
-__all__ = ["VOCABULARY", "Figure", "find_figures", "parse_number", "WORD_NUMBERS"]
+__all__ = ["VOCABULARY", "Figure", "find_figures", "carried", "parse_number", "WORD_NUMBERS"]
 
-WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "a dozen": 12, "dozen": 12, "half a dozen": 6,
-}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-           "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "k": 1_000, "trillion": 10**12}
-#: plural words that are lower bounds ("hundreds of civilians" -> at least 100)
-_PLURALS = {"dozens": 24, "scores": 40, "hundreds": 100, "thousands": 1_000,
-            "tens of thousands": 10_000, "hundreds of thousands": 100_000, "millions": 1_000_000}
 
-# (noun phrase regex, measure, unit, category, kind); kind: people | thing | generic
-VOCABULARY: list[tuple[str, str, str, str, str]] = [
-    (r"troops|soldiers|servicem[ae]n|service ?members|military personnel|personnel|fighters|"
-     r"mercenaries|reservists|conscripts|paratroopers|marines|combatants", "troops", "people",
-     "military", "people"),
-    (r"casualties|losses", "casualties", "people", "casualties", "people"),
-    (r"deaths|dead|fatalities|killed|lives", "killed", "people", "casualties", "people"),
-    (r"injured|wounded|injuries", "injured", "people", "casualties", "people"),
-    (r"internally displaced (?:people|persons)|displaced (?:people|persons|residents)|displaced|"
-     r"refugees|evacuees", "displaced", "people", "humanitarian", "people"),
-    (r"residents|inhabitants|population|locals|people living|people still living", "population",
-     "people", "humanitarian", "people"),
-    (r"prisoners of war|prisoners|POWs|captives", "prisoners", "people", "military", "people"),
-    (r"homes|houses|residential buildings|apartment (?:buildings|blocks)|apartments|dwellings|"
-     r"housing|buildings", "homes", "buildings", "humanitarian", "thing"),
-    (r"industrial (?:facilities|enterprises|sites|plants)|factories|enterprises|plants",
-     "industrial_facilities", "facilities", "economic", "thing"),
-    (r"schools|hospitals|medical facilities|kindergartens", "social_facilities", "facilities",
-     "infrastructure", "thing"),
-    (r"markets|shops|businesses|stores", "businesses", "facilities", "economic", "thing"),
-    (r"drones|UAVs|unmanned aerial vehicles|Shaheds", "drones", "count", "military", "count"),
-    (r"missiles|rockets", "missiles", "count", "military", "count"),
-    (r"shells|artillery rounds|rounds", "shells", "count", "military", "count"),
-    (r"tanks|armou?red vehicles|vehicles|artillery systems|aircraft|helicopters", "equipment",
-     "count", "military", "count"),
-    (r"settlements|villages|towns", "settlements", "count", "territorial", "count"),
-    (r"(?:the\s+)?(?:[\w’'-]+(?:’s|'s)\s+)?(?:territory|city|town|village|region|oblast|province|"
-     r"district|area|land)(?![’']s)", "area", "percent", "territorial", "share"),
-    (r"people|persons|civilians|children|men|women|individuals|villagers|worshippers|"
-     r"passengers|workers|miners|students|patients|journalists|migrants|hostages",
-     "", "people", "", "generic"),
-]
-_NOUN_RE = [(re.compile(rf"(?:{rx})\b", re.I), m, u, c, k) for rx, m, u, c, k in VOCABULARY]
-
-_NUM = (r"(?<![\w.,/-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-        r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion|mn|bn|m|k)\b)?")
-_WORDNUM = (r"\b(?P<word>(?:a\s+)?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|"
-            r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-            r"fifteen|sixteen|seventeen|eighteen|nineteen|half a dozen|a dozen|a|an)"
-            r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b"
-            r"(?:\s+(?P<wscale>hundred|thousand|million|billion)\b"
-            r"(?:\s+and\s+(?P<wadd>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|"
-            r"five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-            r"eighteen|nineteen)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b)?)?")
-_PLURAL = r"\b(?P<plural>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions)\b(?:\s+of\b)?"
-_NUMBER_RE = re.compile(rf"(?P<cur>[$€£]\s?)?(?:{_NUM}|{_WORDNUM}|{_PLURAL})", re.I)
 
 _PERCENT_RE = re.compile(r"^\s*(?:%|percent\b|per cent\b)", re.I)
-_LENGTH_RE = re.compile(r"^\s*(?:-\s*)?(?P<u>square kilomet(?:er|re)s?|sq\.? ?km|km2|km²|"
-                        r"kilomet(?:er|re)s?|km|met(?:er|re)s?|m|miles?|hectares?|ha)\b", re.I)
+_LENGTH_RE = re.compile(r"^\s*(?:-\s*)?(?P<u>square kilomet(?:er|re)s?|sq\.? ?km|km2|km²|square miles?|sq\.? ?mi|"
+                        r"kilomet(?:er|re)s?|km|met(?:er|re)s?|m|miles?|hectares?|ha|acres)\b", re.I)
 _MONEY_RE = re.compile(r"^\s*(?P<u>dollars|euros|hryvnias?|rubles|roubles|pounds|USD|EUR|UAH|RUB)\b",
                        re.I)
 _DURATION_RE = re.compile(r"^\s*(?:hours?|days?|weeks?|months?|years?)\b", re.I)
@@ -115,49 +60,14 @@ _QUAL_RE = re.compile(r"(?P<q>more than|over|at least|upwards of|in excess of|ab
                       r"close to|up to|fewer than|less than|under|as many as|as few as|"
                       r"once home to|once|formerly|previously|pre-war|before the war)\s*(?:just\s+)?$",
                       re.I)
-_BREAK_WORDS = {"in", "on", "at", "to", "from", "by", "with", "and", "or", "was", "were", "is",
-                "are", "has", "have", "had", "been", "be", "said", "says", "per", "since", "that",
-                "which", "who", "while", "but", "as", "for", "into", "after", "before", "than",
-                "according", "reported", "over", "during", "when"}
 _CONTROL_RE = re.compile(r"\b(control\w*|occup\w*|held|holds?|captur\w*|seiz\w*|liberat\w*)\b",
                          re.I)
 _DAMAGE_RE = re.compile(r"\b(destroy\w*|ruin\w*|razed|flattened|damag\w*|hit|struck|shelled|"
                         r"affected|set on fire|set alight|burn(?:ed|t)|torched|gutted)\b", re.I)
 _ADVANCE_RE = re.compile(r"\b(advanc\w*|progress\w*|gain\w*|push\w*|mov(?:e|ed|ing)|"
                          r"captur\w*|seiz\w*|occup\w*|penetrat\w*)\b", re.I)
-# verbs next to a generic people noun that give its measure
-_PEOPLE_VERBS = [
-    (re.compile(r"\b(kill\w*|died|dead|deaths?|perish\w*|lost their lives|martyr\w*)\b", re.I), "killed",
-     "casualties"),
-    (re.compile(r"\b(missing|unaccounted for)\b", re.I), "missing", "humanitarian"),
-    (re.compile(r"\b(treat(?:ed|ing)|(?:in|listed in) (?:mild|moderate|serious|critical) condition)\b", re.I),
-     "injured", "casualties"),
-    (re.compile(r"\b(crossed (?:in)?to|crossing (?:in)?to|crossed the border)\b", re.I), "refugees",
-     "humanitarian"),
-    (re.compile(r"\b(arriv(?:ed|ing|e)|landed|disembark(?:ed|ing))\b", re.I), "arrivals", "humanitarian"),
-    (re.compile(r"\b(rescu(?:ed|ing)|saved)\b", re.I), "rescued", "humanitarian"),
-    (re.compile(r"\b(protest(?:ed|ing)|demonstrat(?:ed|ing)|march(?:ed|ing)|rallied)\b", re.I), "protesters",
-     "political"),
-    (re.compile(r"\b(lost|losing|loses|casualties)\b", re.I), "casualties", "casualties"),
-    (re.compile(r"\b(injur\w*|wound\w*|hurt)\b", re.I), "injured", "casualties"),
-    (re.compile(r"\b(displac\w*|evacuat\w*|fled|flee\w*|left (?:their|the|flooded|home)\w*|shelter\w*)\b", re.I),
-     "displaced", "humanitarian"),
-    (re.compile(r"\b(trapped|stranded|besieged)\b", re.I), "trapped", "humanitarian"),
-    (re.compile(r"\b(food insecur\w*|food shortages?|(?:acute |severe )?hunger)\b", re.I), "food_insecure",
-     "humanitarian"),
-    (re.compile(r"\b(at risk|in need|need\w* (?:aid|help|assistance)|fac\w* (?:hunger|famine|"
-                r"starvation))\b", re.I), "in_need", "humanitarian"),
-    (re.compile(r"\b(home to|live|lives|living|remain\w*|stay\w*)\b", re.I), "population",
-     "humanitarian"),
-    (re.compile(r"\b(detain\w*|arrest\w*|captured|taken prisoner|abduct\w*|deport\w*)\b", re.I),
-     "detained", "political"),
-]
 
 
-# what happened to buildings that is no damage: closures and outages
-_CLOSED_RE = re.compile(r"\s+(?:(?:were|was|are|is|have been|had been|remain(?:ed)?)\s+)?(?:closed|shut|"
-                        r"left without|without (?:power|electricity|water|heating)|lost (?:power|electricity)|"
-                        r"cut off|evacuated|suspended)\b", re.I)
 _PEOPLE_NOUN_MEASURE = {"persons": "people", "individuals": "people", "civilians": "people",
                         "migrants": "migrants", "worshippers": "people"}
 
@@ -185,119 +95,54 @@ class Figure:
     value_max: float | None = None
 
 
-def parse_number(text: str) -> float | None:
-    """The value of a written number: "110,000", "1.2 million", "a dozen", "forty-five".
-
-    >>> parse_number("1.2 million"), parse_number("a dozen"), parse_number("forty-five")
-    (1200000.0, 12.0, 45.0)
-    """
-    m = _NUMBER_RE.fullmatch(text.strip())
-    if not m:
-        return None
-    v = _value(m)
-    return None if v is None else v[0]
+_JOBS_LOST_RE = re.compile(r"\s+(?:(?:will|would|could|are|were|have|had|has|to)\s+)?(?:be\s+|been\s+)?(?:go|gone|"
+                           r"cut|lost|axed|shed|eliminated|destroyed|scrapped|slashed)\b", re.I)
 
 
-def _value(m: re.Match) -> tuple[float, str] | None:
-    """(value, qualifier) of a number match."""
-    if m.group("num"):
-        v = float(m.group("num").replace(",", ""))
-        sc = (m.group("scale") or "").lower()
-        if sc:
-            if sc in ("m", "k") and not m.group("cur"):
-                # "135 m" is metres, not millions; "5k" is thousands only with digits glued
-                if sc == "m" or not re.search(r"\dk", m.group(0), re.I):
-                    return v, ""
-            v *= _SCALES[sc]
-        return v, ""
-    if m.group("word"):
-        w = m.group("word").lower()
-        if w in ("a", "an"):
-            if not m.group("wscale"):
-                return None              # "a" alone is no number; "a million" is
-            w = "one"
-        w = re.sub(r"^a\s+(?!dozen)", "", w)
-        if "-" in w:
-            a, b = w.split("-", 1)
-            v = WORD_NUMBERS[a] + WORD_NUMBERS[b]
-        else:
-            v = WORD_NUMBERS.get(w)
-            if v is None:
-                return None
-        sc = (m.group("wscale") or "").lower()
-        add = 0
-        if m.group("wadd"):                  # "one hundred and nine"
-            parts = m.group("wadd").lower().split("-")
-            add = sum(WORD_NUMBERS[x] for x in parts)
-        return float(v * (_SCALES[sc] if sc else 1) + add), ""
-    if m.group("plural"):
-        return float(_PLURALS[m.group("plural").lower()]), "at least"
-    return None
+_AMONG_RE = re.compile(r"\s*(?:Among (?:them|those|the (?:dead|victims|injured|wounded))|Of (?:them|these|those|whom))\b")
 
 
-def _noun_after(text: str, pos: int) -> tuple[re.Match, tuple] | None:
-    """The vocabulary noun within three words after pos (no verb or preposition between)."""
-    words = list(re.finditer(r"[\w’'-]+", text[pos:pos + 80]))
-    for i, w in enumerate(words[:4]):
-        for rx, *info in _NOUN_RE:
-            nm = rx.match(text, pos + w.start())
-            if nm:
-                return nm, tuple(info)
-        if w.group(0).lower() in _BREAK_WORDS and not (w.group(0).lower() == "of" and i < 3):
-            return None
-        if re.search(r"[.;:!?]", text[pos:pos + w.end()]):
-            return None
-    return None
+_EMPLOYMENT_RE = re.compile(r"\b(?:jobs?|hir\w+|employ\w*|workforce|staff|production|workers|layoffs?|"
+                            r"recruit\w*)\b", re.I)
+_ADDED_RE = re.compile(r"\s+(?:(?:will|would|could|are|were|have|has|to)\s+)?(?:likely\s+)?(?:be\s+|been\s+)?"
+                       r"(?:added|created|moved|transferred|brought)\b", re.I)
 
 
-def _noun_before(text: str, pos: int) -> tuple[re.Match, tuple] | None:
-    """A people noun shortly before pos ("casualties - estimated at 3,000"), no number between."""
-    window_start = max(0, pos - 70)
-    seg = text[window_start:pos]
-    if re.search(r"\d|[.;!?]", seg):
-        seg = re.split(r"\d|[.;!?]", seg)[-1]
-        window_start = pos - len(seg)
-    best = None
-    for rx, *info in _NOUN_RE:
-        if info[3] not in ("people",) or info[0] in ("",):
-            continue
-        for nm in rx.finditer(text, window_start, pos):
-            if re.search(r"\b(?:of|for)\s*$", text[window_start:nm.start()]) and info[0] != "population":
-                continue
-            if best is None or nm.start() > best[0].start():
-                best = (nm, tuple(info))
-    if best is None:
-        return None
-    between = text[best[0].end():pos].lower()
-    # the number must be what the noun amounts to: "casualties - estimated at", "population ... to"
-    if not re.search(r"(estimated|put|stood|stands|at|to|of|numbered|reached|totall?ed|was|were|"
-                     r"is|are|about|around|some|from|than|by|now|—|–|-|:)\s*$", between.strip() + " ") \
-            and between.strip():
-        return None
-    return best
+# words after "300m" that make it metres
+_METRE_NEXT = {"from", "away", "high", "deep", "long", "wide", "tall", "above", "below", "of", "north", "south",
+               "east", "west", "in", "on", "at", "to", "per", "a", "an", "and", "or", "off", "inland", "offshore",
+               "upstream", "downstream", "beyond", "further", "farther", "into", "behind", "ahead"}
 
 
-def _people_measure(text: str, s: int, e: int) -> tuple[str, str] | None:
-    """The measure of a generic people figure from the verbs next to it."""
-    lo = max(0, s - 30)
-    before = re.split(r"[;\n]", text[lo:s])[-1]      # not a verb of the item before
-    after = re.split(r"[;.\n]", text[e:e + 70])[0]
-    best = None
-    for rx, measure, cat in _PEOPLE_VERBS:
-        # the verb nearest the figure wins ("once home to 420,000 people, now shelters ...")
-        for m in rx.finditer(before):
-            d = len(before) - m.end()
-            if best is None or d < best[0]:
-                best = (d, measure, cat)
-        m = rx.search(after)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), measure, cat)
-    return None if best is None else (best[1], best[2])
+# a list item: "- Clay: 69 homes", "• Ondo: 11"
+_LIST_ITEM_RE = re.compile(r"\s*(?:[-•*–]\s+|[A-Z][\w’' .-]{0,40}:\s)")
+
+
+# what a length measures: "130km of roads", "40 kilometres of the border"
+_LENGTH_OF_RE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[a-z]+\s+)?"
+                           r"(roads?|railways?|rail|tracks?|pipelines?|lines?|power lines|cables?|fences?|"
+                           r"walls?|coast(?:line)?|border|frontline|front line|levees?|dykes?|dikes?|canals?|"
+                           r"highways?|streets?|river|riverbank|beach(?:es)?)\b", re.I)
 
 
 # a distance that only says where a place is: "15 km south of the city", "20 km north-west of"
 _LOCATOR_RE = re.compile(r"\s+(?:to the\s+)?(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?"
                          r"(?:wards?)?\s+of\b", re.I)
+
+
+#: counts of places: a list after them names the places, and its bare numbers count what
+#: the sentence's main figure counted ("40 cases in five states. The states are: Ondo (11)")
+_PLACE_COUNTS = {"states", "councils", "districts", "provinces", "regions", "counties", "villages", "towns",
+                 "cities", "countries", "locations", "communities", "settlements", "oblasts", "municipalities",
+                 "areas", "parishes", "wards", "governorates", "prefectures", "sites"}
+
+
+def carried(figures: list[Figure]) -> Figure | None:
+    """The figure of a sentence that a bare number at the start of the next one counts: the
+    first that is no change and no count of places (the sentence's own count: "40 cases and
+    five deaths were recorded in five states"), else the last."""
+    return next((f for f in figures if f.measure != "change"
+                 and f.measure.split("_")[0] not in _PLACE_COUNTS), figures[-1] if figures else None)
 
 
 def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure | None = None) -> list[Figure]:
@@ -320,8 +165,13 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
     """
     out: list[Figure] = []
     skip_to = 0
+    listed = ""
+    # "Among them were three children ...": a part of the whole the sentence before counted
+    among = carry if carry is not None and carry.unit == "people" and _AMONG_RE.match(text) else None
+    if carry is not None and carry.unit in ("count", "buildings", "facilities") and _LIST_ITEM_RE.match(text):
+        listed = next((st for st in STATES if carry.measure.endswith("_" + st)), "")
     whole: Figure | None = None        # the total a list of parts after "including" counts
-    for m in _NUMBER_RE.finditer(text):
+    for m in NUMBER_RE.finditer(text):
         s, e = m.start(), m.end()
         if s < skip_to:
             continue
@@ -336,7 +186,9 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
                 continue
             if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|local time)", text[e:], re.I) or \
                     re.search(r"\b(?:aged|age|ages|Week|No\.?|number|page|Article|Section|Resolution|"
-                              r"Highway|Route|Road|Gate|Block|Unit|Flight|Lot|Kilometre|km)\s*$", text[:s]):
+                              r"Highway|Route|Road|Gate|Block|Unit|Flight|Lot|Kilometre|km|Ward|Zone|Phase|Level|Stage|Category|"
+                              r"Grade|Terminal|Platform|Floor|Room|Precinct|Sector|Camp|Pier|Runway|Lane|Chapter|"
+                              r"Line|District|Division|Region|Area)\s*$", text[:s]):
                 continue
         if m.group("word") and (re.match(r"-(?:third|quarter|half|fifth|tenth)", text[e:], re.I)
                                 or (m.group("word")[0].isupper() and text[:s].strip()
@@ -344,7 +196,10 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
             continue                          # "one-third"; "Week Nine", "One to Nine": a name, not a count
         if m.group("word") and re.match(r"\s+of\b", text[e:]) and m.group("word").lower() in ("one", "a", "an"):
             continue                          # "one of the towns": a part, not a count
-        got = _value(m)
+        if m.group("word") and m.group("word").lower() == "one" and re.search(
+                r"\b(?:no|the|each|every|any|this|that|which|another)\s+$", text[max(0, s - 9):s], re.I):
+            continue                          # "no one came", "the one in Aurora": a pronoun
+        got = number_value(m)
         if got is None:
             continue
         value, qualifier = got
@@ -358,27 +213,39 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
         # a partitive: "12 of the territory's 36 hospitals": the count is of the noun after
         # the whole, and the whole is said only to frame it
         part = _PARTITIVE_RE.match(text, e)
-        if part and m.group("num"):
-            m_total = _NUMBER_RE.match(text, part.end())
-            if m_total is not None and _value(m_total) is not None:
+        if part and (m.group("num") or m.group("word")):
+            m_total = NUMBER_RE.match(text, part.end())
+            if m_total is not None and number_value(m_total) is not None:
                 fig = _classify(text, m_total, value, qualifier)
                 if fig is not None:
                     out.append(replace(fig, start=s))
                     skip_to = fig.end
                     continue
+        part = _PART_OF_RE.match(text, e) if not part and (m.group("num") or m.group("word")) else None
+        if part:
+            # "four of the suspects had been arrested", "nine of Ukraine's oblasts": the part
+            # counts the noun of the whole, read as if the number stood before it
+            cut = text[:e] + text[part.end() - 1:]
+            fig = _classify(cut, NUMBER_RE.match(cut, s), value, qualifier)
+            if fig is not None:
+                shift = part.end() - 1 - e
+                fig = replace(fig, end=fig.end + shift)
+                out.append(fig)
+                skip_to = fig.end
+                continue
         # a range: "1,500 to 3,000 people", "187,300 – 228,900 tonnes", "three or four explosions"
         value_max = None
         rng = _RANGE_RE.match(text, e)
-        m2 = _NUMBER_RE.match(text, rng.end()) if rng else None
+        m2 = NUMBER_RE.match(text, rng.end()) if rng else None
         between = re.search(r"\bbetween\s+(?:some\s+|about\s+)?$", text[max(0, s - 16):s], re.I)
         if m2 and m2.group(0).strip() and (rng.group(0).strip() != "and" or between) \
                 and not re.search(r"\bfrom\s+(?:some\s+|about\s+)?$", text[max(0, s - 12):s], re.I):
-            got2 = _value(m2)
+            got2 = number_value(m2)
             if got2 is not None and got2[0] > value and not (m2.group("num") and re.match(r"(?:st|nd|rd|th)\b", text[m2.end():])):
                 sc2 = (m2.group("scale") or m2.group("wscale") or "").lower()
                 if not (m.group("scale") or m.group("wscale")) and sc2 in ("million", "billion", "thousand",
                                                                            "bn", "mn", "trillion"):
-                    value *= _SCALES[sc2]       # "1.5 to 3 million"
+                    value *= SCALES[sc2]       # "1.5 to 3 million"
                 value_max = got2[0]
                 m = m2
                 e = m2.end()
@@ -390,7 +257,7 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
                              text[e:])):
             qualifier = "once"
         fig = _classify(text, m, value_max if value_max is not None else value, qualifier,
-                        s if value_max is not None else None)
+                        s if value_max is not None else None, listed)
         if fig is not None and value_max is not None:
             fig = replace(fig, start=s, value=value, value_max=value_max)
         prev = out[-1] if out else None
@@ -403,23 +270,44 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
         if fig is None and prev is not None and prev.unit == "people" and re.search(
                 r"\b(?:including|among them|of whom)\s+(?:at least\s+|about\s+|some\s+)?$", text[max(0, s - 30):s]):
             # "killed 30 people, including 12 children": a part counts what the whole counted
-            noun = _noun_after(text, e)
+            noun = noun_after(text, e)
             end = noun[0].end() if noun is not None else e
             fig = Figure(s, end, value, prev.unit, prev.measure, prev.category, qualifier,
                          _period(text, end), prev.noun)
         if prev is not None and _CHANGE_AFTER_RE.match(text[e:]) and (fig is None or fig.measure == prev.measure):
             # "nearly 25,000 at Montpellier, 10,000 more than during the first march": a change
             fig = Figure(s, e, value, prev.unit, "change", prev.category, qualifier, "", "change")
-        if fig is None:
-            fig = _elliptical(text, m, s, e, value, qualifier, prev or (carry if s < 80 else None))
         if prev is not None and prev.unit == "people" and _PART_RE.search(text[max(0, s - 30):s]):
             whole = prev
         elif not (whole is not None and prev is not None and _LIST_GAP_RE.fullmatch(text[prev.end:s])):
             whole = None
+        part_of = whole if out else among
+        if fig is None and part_of is not None:
+            # "Among them were three children", "including 12 women and five children": a
+            # part with no verb of its own counts what the whole counted
+            opened = open_noun(text, e, value)
+            if opened is not None and opened[1] == "people":
+                fig = Figure(s, opened[3], value, "people", part_of.measure, part_of.category, qualifier,
+                             _period(text, opened[3]), opened[2])
+        if fig is None:
+            fig = _elliptical(text, m, s, e, value, qualifier, prev or (carry if s < 80 else None))
         if fig is not None and whole is not None and fig.unit == "people" and fig.measure != whole.measure:
             # "killed 13 civilians, including seven women, four men and two children, while
             # injuring 36 others": each part counts what the whole counted
             fig = replace(fig, measure=whole.measure, category=whole.category)
+        if fig is not None and prev is not None and fig.unit == prev.unit and fig.unit not in ("people", "count",
+                                                                                              "percent") \
+                and re.fullmatch(r"\s*\(\s*(?:about|around|approximately|roughly|some|nearly|almost|over|"
+                                 r"more than|or|ca\.)?\s*", text[prev.end:s]):
+            continue                          # "85 kilometres (around 50 miles)": the same figure
+        if fig is not None and fig.unit == "count" and fig.measure in _PLACE_COUNTS \
+                and (re.search(r"\bthe\s+(?:other\s+|remaining\s+|same\s+)?$", text[max(0, s - 20):s], re.I)
+                     or re.match(r"\s+[a-z]+est\b", text[e:fig.end])) \
+                and not re.match(r"\s+(?:of|in)\s+(?:the\s+)?[A-Z]|[^.;]{0,30}?\b(?:are|were|include|including|"
+                                 r"namely)\s+[A-Z]|\s*[:(\u2014\u2013-]\s*[A-Z]", text[fig.end:]):
+            # "the two provinces", "its three largest cities": places named before; "the 17
+            # districts ... are A, B", "the three regions of A, B and C" name them: a figure
+            continue
         if fig is not None:
             out.append(fig)
             skip_to = fig.end
@@ -441,7 +329,7 @@ _TOLL_VERB_RE = re.compile(r"\s+(?:(?:were|was|have been|had been|are|got)\s+)?(
                            r"(killed|died|dead|wounded|injured|hurt|arrested|detained|captured|missing)\b",
                            re.I)
 _TOLL_VERBS = {"kill": "killed", "died": "killed", "dead": "killed", "woun": "injured", "inju": "injured",
-               "hurt": "injured", "arre": "detained", "deta": "detained", "capt": "detained",
+               "hurt": "injured", "arre": "arrested", "deta": "detained", "capt": "detained",
                "miss": "missing"}
 _CHANGE_AFTER_RE = re.compile(r"\s+(?:more|fewer|less)\s+than\s+(?:during|in|on|at|last|the|a|before|"
                               r"previously|earlier|a\s+year|a\s+week)\b", re.I)
@@ -450,7 +338,10 @@ _LIST_GAP_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 _PARTITIVE_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
-                           r"(?:[\w-]+(?:’s|'s)\s+)?(?=\d)", re.I)
+                           r"(?:[\w-]+(?:’s|'s)\s+)?(?=\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                           r"twelve|twenty|thirty|forty|fifty|hundred)\b)", re.I)
+# a part of a whole with no number: "four of the suspects", "nine of Ukraine's oblasts"
+_PART_OF_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:the|these|those|its|their|[A-Z][\w-]*(?:’s|'s))\s+(?=[a-z])")
 _RANGE_RE = re.compile(r"\s*(?:-|–|—|to|or|and)\s*(?=[\d$€£a-z])", re.I)
 # what may follow a number that counts what the figure before it counted: "72 in Tartus",
 # "Ondo (11)", "against 26,000 on January 19", "1.27 million according to ..."
@@ -462,8 +353,8 @@ def _elliptical(text: str, m: re.Match, s: int, e: int, value: float, qualifier:
                 prev: Figure | None) -> Figure | None:
     """A bare number that counts what the figure before it counted ("killed 132, including 72
     in Tartus and 60 in Latakia"; "Ondo (11), Edo (16)"), or None."""
-    if prev is None or m.group("plural"):
-        return None
+    if prev is None or m.group("plural") or (m.group("scale") or "").lower() == "m" and not m.group("cur"):
+        return None                           # "200m from the river": metres, no count
     if m.group("num") and re.fullmatch(r"(?:1[89]|20)\d\d", m.group(0).strip()):
         return None                           # a year
     if re.search(r"\b(?:age|ages|aged)\b[^.;]{0,25}$", text[max(0, s - 40):s]):
@@ -473,6 +364,11 @@ def _elliptical(text: str, m: re.Match, s: int, e: int, value: float, qualifier:
     if m.group("word") and m.group("word").lower() in ("one", "a", "an") and not re.search(r"\($", text[:s]):
         if not re.match(r"\s+in\b", text[e:]):
             return None
+    own = verb_after(text, e) if prev.unit in ("people", "count") else None
+    if own is not None:
+        # "11 people injured and nearly 100 arrested", "19 found dead and two more are
+        # missing": the number's own verb says what it counts
+        return Figure(s, e, value, prev.unit, own[0], own[1], qualifier, _period(text, e), prev.noun)
     paren = re.search(r"[A-Z][\w’'-]*\s*\(\s*$", text[max(0, s - 40):s]) and re.match(r"\s*\)", text[e:])
     if not (paren or _ELLIPSIS_AFTER_RE.match(text[e:])):
         return None
@@ -504,11 +400,21 @@ def _period(text: str, pos: int) -> str:
     return ""
 
 
-def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | None = None) -> Figure | None:
+def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | None = None,
+              listed: str = "") -> Figure | None:
     """The figure a number match makes, or None. `lead` is where the figure's words start
-    when they start before the match (the low end of a range: "to 187,300 – 228,900 tonnes")."""
+    when they start before the match (the low end of a range: "to 187,300 – 228,900 tonnes");
+    `listed` is the state the items of the list this sentence is an item of are in
+    ("- Clay: 69 homes and 12 roads" after "- Chickasaw: one home and 14 roads damaged")."""
     s, e = m.start(), m.end()
     cur = (m.group("cur") or "").strip()
+    if m.group("num") and (m.group("scale") or "").lower() == "m" and not cur:
+        nxt = re.match(r"\s+([a-z]+)", text[e:])
+        if nxt and nxt.group(1) not in _METRE_NEXT and (unit_after(text, e) or open_noun(text, e, 2.0)
+                                                         or noun_after(text, e)):
+            value *= 1_000_000                # "2m tonnes", "1.5m people": millions
+        else:
+            e = m.start("scale")              # "300m from the river", "50m a day": metres
     if cur:
         unit = {"$": "USD", "€": "EUR", "£": "GBP"}[cur]
         return Figure(s, e, value, unit, "money", "economic", qualifier, "", cur)
@@ -519,7 +425,7 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
                 "usd": "USD", "eur": "EUR", "uah": "UAH", "rub": "RUB"}.get(u, "UAH")
         return Figure(s, e + money.end(), value, unit, "money", "economic", qualifier, "", u)
     if m.group("num") and is_magnitude(text, s, e):
-        end = e + len(re.match(r"(?:-|\s)?(?:magnitude)?", text[e:], re.I).group(0))
+        end = e + len(re.match(r"(?:(?:-|\s)magnitude\b|-)?", text[e:], re.I).group(0))
         return Figure(s, end, value, "magnitude", "magnitude", "humanitarian", qualifier, "", "magnitude")
     unit = unit_after(text, e) if (m.group("num") or m.group("word")) else None
     if unit is not None:
@@ -541,13 +447,13 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
                 measure = f"{of.group(1)}_output"
             else:
                 measure = of.group(1) if of else "tonnage"
-        cat = "economic" if u in ("tonnes", "tonnes/year", "tonnes/day", "bpd", "barrels") or measure == "money" \
-            else (category_of(measure, text) or "humanitarian")
+        cat = "economic" if u in ("tonnes", "tonnes/year", "tonnes/day", "bpd", "barrels", "MW", "GW") \
+            or measure == "money" else (category_of(measure, text) or "humanitarian")
         return Figure(s, end, value, u, measure, cat, qualifier, _period(text, end), u)
     pct = _PERCENT_RE.match(text[e:])
     if pct:
         end = e + pct.end()
-        noun = _noun_after(text, end)
+        noun = noun_after(text, end)
         if noun is None:
             pm = percent_measure(text, s, end)
             return Figure(s, end, value, "percent", pm, category_of(pm, text), qualifier,
@@ -573,7 +479,7 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
                 return None
         elif kind in ("generic", "people"):
             # "20% of residents have fled": the verb says which share
-            got = _people_measure(text, s, nm.end())
+            got = people_measure(text, s, nm.end())
             if kind == "generic" and got is None:
                 return None
             if got is not None and got[0] != "population":
@@ -585,7 +491,7 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
             measure += "_share"
         return Figure(s, end, value, "percent", measure, cat, qualifier, _period(text, nm.end()),
                       nm.group(0))
-    window = 90
+    window = 110
     toll = TOLL_RE.search(text[max(0, s - window):s])
     if toll is None and _TOLL_RISEN_RE.search(text[max(0, s - 30):s]):
         # a toll told at length before it has risen: "the toll from a strike in X on Friday
@@ -595,7 +501,7 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
     if toll and not re.search(r"\d", text[max(0, s - window) + toll.start():s]) and not _PERCENT_RE.match(text[e:]):
         # "the death toll ... has risen to 1,225 civilians", "put the toll at around 100"
         end = e
-        after = open_noun(text, e, value) or _noun_after(text, e)
+        after = open_noun(text, e, value) or noun_after(text, e)
         if after is not None and isinstance(after[-1], int):
             end = after[-1]
         return Figure(s, end, value, "people", "killed", "casualties", qualifier, _period(text, end), "toll")
@@ -608,7 +514,11 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
     if length:
         u = length.group("u").lower().replace(" ", "")
         end = e + length.end()
-        if re.match(r"square|sq|km2|km²", u):
+        if re.match(r"squaremile|sq\.?mi", u):
+            unit, v = "km2", value * 2.589988
+        elif u == "acres":
+            unit, v = "km2", value * 0.00404686
+        elif re.match(r"square|sq|km2|km²", u):
             unit, v = "km2", value
         elif u.startswith("hectare") or u == "ha":
             unit, v = "km2", value / 100
@@ -635,10 +545,21 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
         measure = "advance_distance" if _ADVANCE_RE.search(text[max(0, s - 60):s]) else "distance"
         if measure == "distance" and _LOCATOR_RE.match(text, end):
             return None                         # "about 15 km south of the city": a locator
-        cat = "military" if measure != "distance" else (topic_of(text) or "strategic")
+        of = _LENGTH_OF_RE.match(text, end)
+        if of and measure == "distance":
+            # "130km of roads", "2 km of pipeline were damaged": the length of what
+            what = of.group(1).lower()
+            state = state_of(text, s, of.end())
+            measure = f"{what}_{state}" if state else what
+            end = of.end()
+        cat = "military" if measure == "advance_distance" else (category_of(measure, text) or "strategic")
         return Figure(s, end, v, unit, measure, cat if cat != "political" else "strategic",
                       qualifier, _period(text, end), length.group("u"))
-    noun = _noun_after(text, e)
+    noun = noun_after(text, e)
+    if noun is not None:
+        opened = open_noun(text, e, value)
+        if opened is not None and opened[3] <= noun[0].start() and text[opened[3]:noun[0].start()].strip():
+            noun = None                     # "100 attacks against Kherson Oblast": the attacks are counted
     if noun is not None:
         nm, (measure, unit, cat, kind) = noun
         n_end = nm.end()
@@ -651,7 +572,7 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
                           _period(text, e), verb.group(1))
         if re.match(r"\s+others\b", text[e:]):
             # "injuries to eight others", "killing two and wounding five others"
-            got = _people_measure(text, s, e + len(re.match(r"\s+others", text[e:]).group(0)))
+            got = people_measure(text, s, e + len(re.match(r"\s+others", text[e:]).group(0)))
             if got is not None:
                 end = e + len(re.match(r"\s+others", text[e:]).group(0))
                 return Figure(s, end, value, "people", got[0], got[1], qualifier, _period(text, end), "others")
@@ -659,20 +580,38 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
         if opened is not None:
             measure, unit, word, end = opened
             if not measure:                 # "120 Palestinians were detained": people
-                got = _people_measure(text, s, end)
+                got = people_measure(text, s, end)
                 measure, cat = got if got is not None else ("people", "humanitarian")
                 return Figure(s, end, value, "people", measure, cat, qualifier, _period(text, end), word)
+            group = word.lower() in GROUP_NOUNS       # families, households: counted, not people
+            if measure == "positions" and (_EMPLOYMENT_RE.search(text) or _ADDED_RE.match(text, end)):
+                # "500 positions would be added": jobs, counted as the people who hold them
+                measure, unit = ("jobs_added" if _ADDED_RE.match(text, end) else "jobs"), "people"
             toll = _TOLL_VERB_RE.match(text, end)
-            if toll and measure not in ("killed", "injured", "displaced", "casualties"):
+            if toll and measure not in ("killed", "injured", "displaced", "casualties") and (
+                    unit == "people" or group or toll.group(1).lower() not in ("captured", "missing")):
                 # "14 gunmen were killed", "three attackers died": what happened to them
                 measure = _TOLL_VERBS[toll.group(1).lower()[:4]]
-                return Figure(s, end, value, "people", measure, category_of(measure, text), qualifier,
+                return Figure(s, end, value, "count" if group else "people", measure, category_of(measure, text), qualifier,
                               _period(text, end), word)
-            if unit == "people" and measure not in ("cases", "protesters", "arrivals", "hospitalized", "killed",
-                                                    "injured", "displaced", "casualties"):
-                got = _people_measure(text, s, end)
-                if got is not None and got[0] in ("killed", "injured", "detained", "displaced"):
+            own = verb_after(text, end) if unit == "people" or group else None
+            if own is not None and own[0] not in ("population", measure):
+                measure = own[0]                  # "70 cases are hospitalized": the noun's own predicate
+            elif (unit == "people" or group) and measure not in ("cases", "protesters", "arrivals", "hospitalized",
+                                                                 "killed", "injured", "displaced", "casualties"):
+                got = people_measure(text, s, end)
+                if got is not None and got[0] in ("killed", "injured", "detained", "arrested", "displaced",
+                                                  "relocated", "stranded", "survivors", "missing", "layoffs",
+                                                  "job_losses"):
                     measure = got[0]
+                elif got is not None and got[0] == "affected":
+                    measure = f"{measure}_affected"     # "affecting 14,775 students"
+            elif unit == "count" and not group:
+                state = state_of(text, s, end) or listed      # "five villages had been seized"
+                if state:
+                    measure = "jobs_lost" if measure == "jobs" and state == "destroyed" else f"{measure}_{state}"
+                elif measure == "jobs" and _JOBS_LOST_RE.match(text, end):
+                    measure = "jobs_lost"             # "1,000 jobs will be destroyed", "310 jobs will go"
             rate, r_end = _rate(text, end)
             if rate:
                 measure, unit, end = f"{measure}_per_{rate}", f"{unit}/{rate}", r_end
@@ -680,7 +619,7 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
                           _period(text, end), word)
         if m.group("word") or m.group("plural"):
             return None
-        noun = _noun_before(text, s)
+        noun = noun_before(text, s)
         if noun is None:
             return None
         nm, (measure, unit, cat, kind) = noun
@@ -688,7 +627,7 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
     if kind == "share":
         return None                       # "four ... the city": a share needs a percent
     if kind == "generic":
-        got = _people_measure(text, s, n_end)
+        got = people_measure(text, s, n_end)
         if got is None:
             # "about 50,000 workers", "900 passengers": the noun is the measure
             noun_word = nm.group(0).lower()
@@ -698,27 +637,38 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
             if re.search(r"\b(?:protest\w*|demonstrat\w*|procession|march(?:es|ed)?|rall(?:y|ies))\b", text, re.I):
                 measure = "protesters"          # "police counted 28,000 people in the procession"
             got = (measure, category_of(measure, text) or "humanitarian")
+        if got[0] == "affected" and nm.group(0).lower() not in ("people", "persons", "individuals"):
+            got = (f"{nm.group(0).lower()}_affected", got[1])     # "affecting 14,775 students"
         measure, cat = got
     elif kind == "thing":
-        dmg = _DAMAGE_RE.search(text[n_end:n_end + 60]) or _DAMAGE_RE.search(text[max(0, s - 40):s]) \
-            or (re.search(r"\bas well as\s+$", text[max(0, s - 12):s]) and _DAMAGE_RE.search(text[:s]))
-        if not dmg:
-            # "37 schools were closed", "1,200 homes lost power": a count of the noun itself
-            if n_end == e or not _CLOSED_RE.match(text[n_end:n_end + 50]):
+        # the verb that governs the count first ("destroyed 11,882 houses and damaged 16
+        # schools"), then a damage word nearby
+        state = (state_of(text, s, n_end) or listed) if n_end > e else ""
+        dmg = None if state else (
+            _DAMAGE_RE.search(text[n_end:n_end + 60]) or _DAMAGE_RE.search(text[max(0, s - 40):s])
+            or (re.search(r"\bas well as\s+$", text[max(0, s - 12):s]) and _DAMAGE_RE.search(text[:s])))
+        if dmg:
+            state = "destroyed" if re.match(r"destroy|ruin|razed|flatten", dmg.group(1), re.I) else "damaged"
+        if state in ("destroyed", "damaged", "affected", "hit"):
+            measure += "_destroyed" if state == "destroyed" else "_damaged"
+        else:
+            # "37 schools were closed", "closing three factories": a count of the noun in its
+            # state; buildings with no state said ("12 of its 36 hospitals") are no figure
+            if n_end == e or not state:
                 return None
-            noun_word = nm.group(0).lower()
-            return Figure(s, n_end, value, "count", noun_word.replace(" ", "_"), cat, qualifier,
-                          _period(text, n_end), nm.group(0))
-        measure += "_destroyed" if re.match(r"destroy|ruin|razed|flatten", dmg.group(1), re.I) \
-            else "_damaged"
+            noun_word = open_noun(text, e, value)
+            noun_word = noun_word[0] if noun_word is not None and noun_word[1] == "count" \
+                else nm.group(0).lower().replace(" ", "_")
+            return Figure(s, n_end, value, "count", f"{noun_word}_{state}" if state else noun_word, cat,
+                          qualifier, _period(text, n_end), nm.group(0))
     elif kind == "people" and measure not in ("casualties", "killed", "injured", "displaced"):
         # "killed dozens of soldiers", "38 had died": the verb says what happened to them
-        got = _people_measure(text, s, n_end)
-        if got is not None and got[0] in ("killed", "injured", "detained", "casualties", "displaced", "missing",
+        got = people_measure(text, s, n_end)
+        if got is not None and got[0] in ("killed", "injured", "detained", "arrested", "casualties", "displaced", "missing",
                                           "rescued"):
             measure, cat = got
     elif kind == "people" and n_end == e:
-        after = _people_measure(text, e, e)
+        after = people_measure(text, e, e)
         if after is not None and after[0] in ("killed", "injured") and \
                 re.match(r"\W*(?:\w+\W+){0,2}?(?:had|have|has|were|was)?\s*(?:died|been killed|"
                          r"killed|dead|injured|wounded)", text[e:e + 30], re.I):

@@ -20,8 +20,10 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["open_noun", "unit_after", "category_of", "topic_of", "percent_measure", "PEOPLE_NOUNS", "CURRENCY_WORDS",
-           "TOLL_RE", "MAGNITUDE_RE", "counted_before"]
+__all__ = ["open_noun", "unit_after", "person_noun", "GROUP_NOUNS", "state_of", "STATES", "category_of", "topic_of",
+           "percent_measure", "PEOPLE_NOUNS", "CURRENCY_WORDS",
+           "TOLL_RE", "MAGNITUDE_RE", "counted_before", "people_measure",
+           "verb_after"]
 
 #: nouns that count people (their unit is people)
 PEOPLE_NOUNS = {
@@ -32,14 +34,31 @@ PEOPLE_NOUNS = {
     "worshippers", "miners", "journalists", "hostages", "detainees", "prisoners", "militants",
     "fighters", "rebels", "insurgents", "gunmen", "police", "policemen", "officers", "officials",
     "firefighters", "rescuers", "volunteers", "doctors", "nurses", "teachers", "pupils",
-    "families", "households", "tourists", "visitors", "employees", "staff", "members",
+    "tourists", "visitors", "employees", "staff", "members",
     "farmers", "survivors", "arrivals", "applicants", "recruits", "athletes", "spectators",
     "fans", "inmates", "settlers", "bodies", "babies", "infants", "adults", "girls", "boys",
     "mourners", "medics", "paramedics", "contacts", "infections", "hospitalisations",
     "hospitalizations", "admissions", "beneficiaries", "subscribers", "users", "candidates",
     "nationals", "citizens", "foreigners", "fatalities", "deaths", "injuries", "casualties", "dead",
     "evacuees", "refugees", "displaced", "wounded", "injured", "killed", "troops", "soldiers",
+    "deputies", "investigators", "traders", "vendors", "occupants", "sailors", "seafarers", "crew",
+    "agents", "guards", "engineers", "labourers", "laborers", "drivers", "pilots", "pensioners",
+    "retirees", "immigrants", "hikers", "commuters", "travellers", "travelers", "motorists",
+    "pedestrians", "shoppers", "tenants", "homeowners", "youths", "teenagers", "relatives",
+    "trainees", "attendees", "returnees", "deportees", "layoffs", "peacekeepers", "activists",
+    "protesters", "lawmakers", "legislators", "delegates", "prisoners", "captives", "orphans",
 }
+#: nouns that count groups of people: their unit is count, but a verb next to them still
+#: says what happened to them ("124 families were displaced": displaced, count)
+GROUP_NOUNS = {"families", "households", "clans", "tribes", "communities"}
+
+
+def person_noun(word: str) -> bool:
+    """Whether a plural noun names people: the closed list above, a compound in -men
+    ("fishermen", "gunmen"), or a plural in -ists or -ians ("cyclists", "pedestrians")."""
+    w = word.lower()
+    return w in PEOPLE_NOUNS or (w.endswith("men") and len(w) > 4) \
+        or (w.endswith(("ists", "ians")) and w not in ("lists", "wrists", "twists", "fists", "mists"))
 #: nouns onto the project's vocabulary (or one name for synonyms)
 _MEASURE_OF = {
     "demonstrators": "protesters", "protestors": "protesters", "marchers": "protesters",
@@ -47,7 +66,7 @@ _MEASURE_OF = {
     "injuries": "injured", "infections": "cases", "soldiers": "troops",
     "houses": "homes", "linemen": "workers", "employees": "workers",
     "hospitalisations": "hospitalized", "hospitalizations": "hospitalized",
-    "admissions": "hospitalized", "blasts": "explosions",
+    "admissions": "hospitalized", "blasts": "explosions", "layoffs": "layoffs",
 }
 #: words that are not the head of a counted noun phrase
 _NOT_HEAD = {
@@ -57,6 +76,7 @@ _NOT_HEAD = {
     "news", "series", "species", "means", "sides", "ways", "terms", "odds", "nearly", "has",
     "was", "versus", "stairs", "things", "reasons", "words", "goals", "degrees",
     "decades", "centuries", "nights", "mornings", "evenings", "weekends", "seasons",
+    "thousands", "hundreds", "millions", "dozens", "tens", "scores", "billions",
 }
 #: modifiers that end the phrase (a verb, a function word): "40 cases were", "12 in Homs"
 _STOP = {
@@ -71,6 +91,11 @@ _STOP = {
 }
 #: people nouns with no plural -s
 _PLURAL_PEOPLE = {"police", "staff", "personnel", "people", "militia", "clergy", "crew"}
+#: nouns that make a compound with the counted noun after them (the measure keeps them)
+_NOUN_MODIFIERS = {"job", "power", "health", "electricity", "water", "oil", "gas", "school", "fire", "aid",
+                   "food", "rescue", "border", "rail", "bus", "cargo", "fishing", "polling", "voting", "supply",
+                   "transmission", "utility", "phone", "mobile", "grass", "bush", "forest", "artillery", "drone",
+                   "missile", "air", "rocket", "mortar", "tank"}
 #: words that add to a count without being its noun: "two more bodies", "40 new cases"
 _EXTRA = {"more", "other", "new", "additional", "further"}
 CURRENCY_WORDS = {
@@ -84,9 +109,9 @@ CURRENCY_WORDS = {
     "CHF": "CHF", "KES": "KES", "BRL": "BRL", "MXN": "MXN", "TRY": "TRY",
 }
 _DEMONYM_RE = re.compile(r"[A-Z][a-z]+(?:ans|ians|is|ese|ers|ites|s)$")
-_WORD_RE = re.compile(r"\s*(?:-\s*)?([A-Za-z][\w’'-]*)")
+_WORD_RE = re.compile(r"\s*(?:-\s*)?((?:[A-Z]\.){2,}|[A-Za-z][\w’'-]*)")
 #: a death toll before a number: "the death toll ... has risen to", "put the toll at"
-TOLL_RE = re.compile(r"\b(?:death|casualty|civilian death|fatality)?\s*toll\b(?:[^.;,\d]{0,60}?)"
+TOLL_RE = re.compile(r"\b(?:death|casualty|civilian death|fatality)?\s*toll\b(?:[^.;,\d]{0,80}?)"
                      r"\b(?:to|at|of|reached|hit|stands?|stood|is|was|rose|climbed|now|includes|including)\s+"
                      r"(?:(?:more than|over|at least|about|around|nearly|some|almost|roughly)\s+)?$", re.I)
 # "the number of injured stood at more than 200", "the tally of displaced people rose to"
@@ -97,26 +122,49 @@ _NUMBER_OF_RE = re.compile(r"\b(?:number|count|tally|total)\s+of\s+(?P<noun>[a-z
                            r"roughly|just over|just under)\s+)?$", re.I)
 
 
+_QUAL_BEFORE = r"(?:(?:more than|over|at least|about|around|nearly|some|almost|roughly|just over|just under|just)\s+)?$"
+# "the number of houses needed in Wiltshire from 45,630 (to 36,740)": a count that changes
+_NUMBER_FROM_RE = re.compile(r"\b(?:number|count|tally|total)\s+of\s+(?P<noun>[a-z][\w-]*)(?:\s+[\w-]+){0,4}?\s+from\s+"
+                             + _QUAL_BEFORE, re.I)
+#: nouns that are themselves a count of people: "its capacity of 400", "its workforce from 3,000"
+_PEOPLE_QUANTITIES = {"capacity", "workforce", "headcount", "membership", "enrolment", "enrollment", "garrison",
+                      "crew", "staff", "turnout", "attendance", "congregation", "electorate"}
+_QUANTITY_BEFORE_RE = re.compile(r"\b(?P<noun>" + "|".join(sorted(_PEOPLE_QUANTITIES)) + r")\b(?:\s+[\w-]+){0,3}?\s+"
+                                 r"(?:of|at|was|is|stood at|stands at|reached|to|from|rose to|fell to|numbered|"
+                                 r"totall?ed)\s+" + _QUAL_BEFORE, re.I)
+
+
 def counted_before(text: str, s: int) -> tuple[str, str] | None:
     """(measure, unit) of a number at `s` that a phrase before it counts ("the number of
-    injured stood at 200": injured, people), or None."""
-    m = _NUMBER_OF_RE.search(text[max(0, s - 80):s])
+    injured stood at 200": injured, people; "the number of houses needed from 45,630":
+    houses, count; "its capacity of 400", "its workforce from 3,000": people), or None."""
+    q = _QUANTITY_BEFORE_RE.search(text[max(0, s - 60):s])
+    if q is not None:
+        return q.group("noun").lower(), "people"
+    m = _NUMBER_OF_RE.search(text[max(0, s - 80):s]) or _NUMBER_FROM_RE.search(text[max(0, s - 90):s])
     if m is None:
         return None
     words = m.group("noun").lower().split()
     head = words[-2] if len(words) > 1 and words[-1] in ("people", "persons") else words[-1]
     if head in ("people", "persons") or head in _STOP or head in _NOT_HEAD:
         return None
-    return _MEASURE_OF.get(head, head.replace("-", "_")), "people" if head in PEOPLE_NOUNS else "count"
+    return _MEASURE_OF.get(head, head.replace("-", "_")), "people" if person_noun(head) else "count"
 
 
-MAGNITUDE_RE = re.compile(r"^(?:-|\s)?magnitude\b|^\s+on the Richter scale", re.I)
-_MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude(?:-|\s+(?:of\s+)?)$", re.I)
+MAGNITUDE_RE = re.compile(r"^(?:-|\s)?magnitude\b|^\s+on (?:the )?Richter scale", re.I)
+_MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude(?:-|\s+(?:of\s+)?)$|\b(?:the|a|its)\s+magnitude\s[^.;\d]{0,40}?\b"
+                                  r"(?:at|to|of|was|is|as)\s+(?:about\s+|around\s+|nearly\s+)?$", re.I)
 
 
 def is_magnitude(text: str, s: int, e: int) -> bool:
-    """'6.3-magnitude', 'magnitude 6.3', 'a magnitude of 6.3'."""
-    return bool(MAGNITUDE_RE.match(text[e:]) or _MAGNITUDE_BEFORE_RE.search(text[max(0, s - 14):s]))
+    """'6.3-magnitude', 'magnitude 6.3', 'a magnitude of 6.3', '8.2 on Richter scale', 'put the
+    magnitude slightly lower, at 8.1'."""
+    if re.match(r"\s*(?:-\s*)?(?:miles?|km|kilomet|met(?:er|re)s?|m\b|%|per cent|percent)", text[e:], re.I):
+        return False                          # "the 6.3-magnitude quake was 17 miles outside"
+    return bool(MAGNITUDE_RE.match(text[e:]) or _MAGNITUDE_BEFORE_RE.search(text[max(0, s - 60):s]))
+
+
+_WIND_RE = re.compile(r"\b(?:wind|gust|gale|storm|typhoon|hurricane|cyclone|tornado)", re.I)
 
 
 def unit_after(text: str, e: int) -> tuple[str, str, int] | None:
@@ -143,19 +191,123 @@ def unit_after(text: str, e: int) -> tuple[str, str, int] | None:
                 return "bpd", "flow_rate", end
             return "barrels", "barrels", end
         if u in ("litres", "liters"):
-            rain = re.search(r"\b(?:rain\w*|precipitation|downpour|fell|square met)", text, re.I)
+            rain = re.search(r"\b(?:rain\w*|precipitation|downpour|fell|square met|flood\w*|burst its banks|"
+                             r"overflow\w*|storm)", text, re.I)
             return ("l/m2", "rainfall", end) if rain else ("litres", "volume", end)
         if u in ("mm", "millimetres", "millimeters"):
             return ("mm", "rainfall", end) if re.search(r"\b(?:rain\w*|precipitation|downpour|fell)",
                                                         text, re.I) else None
         if u == "mph" or u.startswith("miles"):
-            return "mph", "wind_speed" if re.search(r"\bwind|gust", text, re.I) else "speed", end
-        return "km/h", "wind_speed" if re.search(r"\bwind|gust", text, re.I) else "speed", end
+            return "mph", "wind_speed" if _WIND_RE.search(text) else "speed", end
+        return "km/h", "wind_speed" if _WIND_RE.search(text) else "speed", end
+    m = re.match(r"\s*(?P<u>megawatts?|MW|gigawatts?|GW)\b", text[e:])
+    if m:
+        giga = m.group("u").lower().startswith("g")
+        return ("GW" if giga else "MW"), "power_capacity", e + m.end()
     m = re.match(r"\s*(?P<u>[A-Za-z]+)\b", text[e:])
     if m and (m.group("u") in CURRENCY_WORDS or m.group("u").lower() in CURRENCY_WORDS):
         code = CURRENCY_WORDS.get(m.group("u")) or CURRENCY_WORDS[m.group("u").lower()]
         return code, "money", e + m.end()
     return None
+
+
+# verbs next to a generic people noun that give its measure
+_PEOPLE_VERBS = [
+    (re.compile(r"\b(kill\w*|died|dead|deaths?|perish\w*|lost their lives|martyr\w*)\b", re.I), "killed",
+     "casualties"),
+    (re.compile(r"\b(missing|unaccounted for)\b", re.I), "missing", "humanitarian"),
+    (re.compile(r"\b(treat(?:ed|ing)|(?:in|listed in) (?:mild|moderate|serious|critical) condition)\b", re.I),
+     "injured", "casualties"),
+    (re.compile(r"\b(crossed (?:in)?to|crossing (?:in)?to|crossed the border)\b", re.I), "refugees",
+     "humanitarian"),
+    (re.compile(r"\b(arriv(?:ed|ing|e)|landed|disembark(?:ed|ing))\b", re.I), "arrivals", "humanitarian"),
+    (re.compile(r"\b(hospitali[sz]ed|admitted to hospital|in hospital)\b", re.I), "hospitalized", "humanitarian"),
+    (re.compile(r"\b(rescu(?:ed|ing)|saved)\b", re.I), "rescued", "humanitarian"),
+    (re.compile(r"\b(protest(?:ed|ing)|demonstrat(?:ed|ing)|march(?:ed|ing)|rallied)\b", re.I), "protesters",
+     "political"),
+    (re.compile(r"\b(lost|losing|loses|casualties)\b", re.I), "casualties", "casualties"),
+    (re.compile(r"\b(injur\w*|wound\w*|hurt)\b", re.I), "injured", "casualties"),
+    (re.compile(r"\b(displac\w*|evacuat\w*|fled|flee\w*|left (?:their|the|flooded|home)\w*|shelter\w*|"
+                r"(?:rendered|left|made) homeless)\b", re.I), "displaced", "humanitarian"),
+    (re.compile(r"\b(relocat\w*|resettled)\b", re.I), "relocated", "humanitarian"),
+    (re.compile(r"\b(trapped|besieged)\b", re.I), "trapped", "humanitarian"),
+    (re.compile(r"\b(stranded)\b", re.I), "stranded", "humanitarian"),
+    (re.compile(r"\b(affected|affecting)\b", re.I), "affected", "humanitarian"),
+    (re.compile(r"\b(survived)\b", re.I), "survivors", "humanitarian"),
+    (re.compile(r"\b(food insecur\w*|food shortages?|(?:acute |severe )?hunger)\b", re.I), "food_insecure",
+     "humanitarian"),
+    (re.compile(r"\b(at risk|in need|need\w* (?:aid|help|assistance)|fac\w* (?:hunger|famine|"
+                r"starvation))\b", re.I), "in_need", "humanitarian"),
+    (re.compile(r"\b(home to|live|lives|living|remain\w*|stay\w*)\b", re.I), "population",
+     "humanitarian"),
+    (re.compile(r"\b(arrest\w*)\b", re.I), "arrested", "political"),
+    (re.compile(r"\b(lay(?:ing|s)? off|laid off|layoffs? of)\b", re.I), "layoffs", "economic"),
+    (re.compile(r"\b(los(?:e|es|ing|t) (?:their|the|his|her) jobs?|costing [\w ]{0,20}jobs?|jobless|"
+                r"out of work)\b", re.I), "job_losses", "economic"),
+    (re.compile(r"\b(hir(?:e|ed|ing)|recruit(?:ed|ing))\b", re.I), "hired", "economic"),
+    (re.compile(r"\b(detain\w*|captured|taken prisoner|abduct\w*|deport\w*)\b", re.I),
+     "detained", "political"),
+]
+
+
+_OWN_VERB_RE = re.compile(r"\s+(?:more\s+|others?\s+|of (?:them|whom|these|those)\s+)?(?:(?:had|have|has|were|was|are|is|remain(?:ed|s)?)\s+)?"
+                          r"(?:been\s+)?(?:also\s+|reportedly\s+|still\s+|later\s+)?"
+                          r"(?:(?:sustained|suffered|suffer(?:ing|s)? from)\s+)?(?:(?:severe|acute|serious)\s+)?", re.I)
+
+
+def verb_after(text: str, e: int) -> tuple[str, str] | None:
+    """(measure, category) a people verb right after a bare number says ("and 27 missing",
+    "52,286 had sustained injuries", "two million suffer from food shortages"), or None.
+
+    >>> t = "11 people injured and nearly 100 arrested"
+    >>> verb_after(t, t.index("100") + 3)
+    ('arrested', 'political')
+    """
+    m = _OWN_VERB_RE.match(text, e)
+    if m is None or m.end() == e and not text[e:e + 1].isspace():
+        return None
+    for rx, measure, cat in _PEOPLE_VERBS:
+        if rx.match(text, m.end()) and measure != "population":
+            return measure, cat
+    return None
+
+
+_NUMBER_WORD_RE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
+                             r"thousands?|scores)\b", re.I)
+_CLAUSE_BREAK_RE = re.compile(r",|\band\b|\bwhile\b|\bbut\b|\bwhereas\b|\bas\b|\u2014|\u2013", re.I)
+_ONLY_QUALIFIERS_RE = re.compile(r"(?:\s|\b(?:at least|about|around|some|nearly|almost|more than|over|another|"
+                                 r"a further|also|then|the|a|an|including|up to|roughly|an estimated)\b)*", re.I)
+
+
+def people_measure(text: str, s: int, e: int) -> tuple[str, str] | None:
+    """The measure of a generic people figure from the verbs next to it."""
+    lo = max(0, s - 30)
+    before = re.split(r"[;\n]", text[lo:s])[-1]      # not a verb of the item before
+    cut = None
+    for cut in _CLAUSE_BREAK_RE.finditer(before):
+        pass
+    after = re.split(r"[;.\n]", text[e:e + 70])[0]
+    best = None
+    for rx, measure, cat in _PEOPLE_VERBS:
+        # the verb nearest the figure wins ("once home to 420,000 people, now shelters ...")
+        for m in rx.finditer(before):
+            if cut is not None and m.end() <= cut.start() and (
+                    not _ONLY_QUALIFIERS_RE.fullmatch(before[cut.end():])
+                    or not (_NUMBER_WORD_RE.search(before[m.end():cut.start()])
+                            or re.search(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s+$",
+                                         text[max(0, lo + m.start() - 12):lo + m.start()]))):
+                # a verb before 'and' or a comma is another clause's unless its own number
+                # stands beside it and only the number after: "killed 30 soldiers and 12
+                # civilians", "4 deaths in X and 15 others" keep it; "one was killed and 21
+                # people were missing", "killed 1,200 and took 240 hostages" do not
+                continue
+            d = len(before) - m.end()
+            if best is None or d < best[0]:
+                best = (d, measure, cat)
+        m = rx.search(after)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), measure, cat)
+    return None if best is None else (best[1], best[2])
 
 
 def _singular_ok(word: str) -> bool:
@@ -186,7 +338,8 @@ def open_noun(text: str, e: int, value: float = 2.0) -> tuple[str, str, str, int
         words.append(w)
         pos = m.end()
         head = None
-        if lw in _PLURAL_PEOPLE or (w.islower() and lw.endswith("men") and len(lw) > 4):
+        if lw in _PLURAL_PEOPLE or (w.islower() and lw.endswith("men") and len(lw) > 4) \
+                or (w.islower() and lw in ("children", "women", "men")):
             head = lw                  # "2,500 police and soldiers", "300 staff", "14 gunmen"
         elif w.islower() and len(w) > 3 and re.search(r"[^su]s$", lw) and lw not in _NOT_HEAD \
                 and not lw.endswith(("ous", "less", "ness", "ics")):
@@ -197,24 +350,38 @@ def open_noun(text: str, e: int, value: float = 2.0) -> tuple[str, str, str, int
             head = "people"
         elif value == 1 and _singular_ok(lw) and lw not in _NOT_HEAD and not lw.endswith(("ly", "ed")):
             # "one seat", "one Ukrainian fatality": the singular, from its plural
-            if re.match(r"\s*(?:[,;.)]|$|\b(?:in|on|at|was|were|has|had|of|from|and)\b)", text[pos:]):
+            if re.match(r"\s*(?:[,;.)\u2013\u2014:]|$|\b(?:in|on|at|was|were|has|had|of|from|and|is|"
+                        r"remains?|[a-z]+ed)\b)", text[pos:]):
                 head = _plural(lw)
         if head:
             if head == "people":
                 return "", "people", w, pos
             measure = _MEASURE_OF.get(head, head.replace("-", "_"))
-            unit = "people" if head in PEOPLE_NOUNS else "count"
+            unit = "people" if person_noun(head) else "count"
+            if unit == "count" and head not in _MEASURE_OF and len(words) > 1 and words[-2].lower() in _NOUN_MODIFIERS:
+                measure = f"{words[-2].lower()}_{measure}"     # "330 job losses", "85 power poles"
             return measure, unit, w, pos
-        # a modifier: a lowercase word that is no verb form, or a capitalised adjective
+        # a modifier: a lowercase word that is no verb form, a capitalised adjective, or a
+        # name before a lowercase noun ("183 Sumy settlements", "2,300 U.S. workers",
+        # "800 new TI jobs"); a word in -ing only before a plural ("six water-dropping planes")
+        nxt = _WORD_RE.match(text, pos)
+        nxt = nxt.group(1) if nxt and not re.search(r"[.;:!?,()\"“”]", text[pos:nxt.start(1)]) else ""
         if w[0].isupper():
-            if not re.search(r"(?:an|ian|ese|ish|i|ic)$", w):
+            if not re.search(r"(?:an|ian|ese|ish|i|ic)$", w) and not nxt.islower():
                 return None
-        elif lw.endswith(("ing",)) and lw not in ("building",):
+        elif lw.endswith(("ing",)) and lw not in ("building",) and not (nxt.islower() and nxt.endswith("s")):
             return None
     return None
 
 
+_IRREGULAR = {"child": "children", "person": "people", "man": "men", "woman": "women", "foot": "feet",
+              "mouse": "mice", "life": "lives", "wife": "wives", "thief": "thieves", "leaf": "leaves",
+              "aircraft": "aircraft", "sheep": "sheep", "fish": "fish", "series": "series"}
+
+
 def _plural(w: str) -> str:
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
     if w.endswith("y") and w[-2:-1] not in "aeiou":
         return w[:-1] + "ies"
     if w.endswith(("s", "x", "ch", "sh")):
@@ -229,10 +396,13 @@ _CATEGORY_WORDS = [
     (re.compile(r"strike|attack|shell|missile|drone|explosion|blast|bomb|raid|troop|soldier|militant|"
                 r"fighter|rebel|massacre|clash|sortie|round", re.I), "military"),
     (re.compile(r"killed|injured|casualt|victim|bod(?:y|ies)|suspect|minor", re.I), "casualties"),
-    (re.compile(r"case|patient|hospital|infect|migrant|arrival|refugee|rescued|famil|"
+    (re.compile(r"case|patient|hospital|infect|migrant|arrival|refugee|rescued|famil|homes|"
                 r"household|evacu|missing|tent|shelter|food", re.I), "humanitarian"),
     (re.compile(r"seat|vote|protest|demonstrat|candidate|detain|arrest|constituenc|ballot", re.I), "political"),
-    (re.compile(r"lines|bridge|tunnel|train|road|station|pipeline|school", re.I), "infrastructure"),
+    (re.compile(r"_captured|_controlled", re.I), "territorial"),
+    (re.compile(r"layoffs|^jobs|job_|workforce|salar|wages", re.I), "economic"),
+    (re.compile(r"lines|bridge|tunnel|train|road|station|pipeline|school|poles|electric|power", re.I),
+     "infrastructure"),
     (re.compile(r"money|output|production|capacity|stake|invest|tonnage|copper|cobalt|flow_rate", re.I), "economic"),
 ]
 
@@ -310,3 +480,89 @@ def _singular(w: str) -> str:
     if w.endswith(("sses", "xes", "ches", "shes")):     # "classes", "taxes"; "cases" -> "case"
         return w[:-2]
     return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+# what happened to counted things, by the participle or verb that says it (the measure's suffix)
+_STATES = [
+    ("destroyed", r"destroy(?:ed|ing|s)?|raz(?:ed|ing)|flatten(?:ed|ing)|level(?:l)?ed|ruined|gutted|"
+                  r"washed away|swept away|burn(?:ed|t) down|collapsed"),
+    ("damaged", r"damag(?:ed|ing|es)?|flooded|inundated|submerged"),
+    ("hit", r"hit|struck|shelled|bombed|targeted|attacked|(?:came|come|coming) under (?:fire|attack|shelling)"),
+    ("affected", r"affect(?:ed|ing|s)?|(?:[\w-]+-)hit"),
+    ("captured", r"captur(?:ed|ing|es)?|seiz(?:ed|ing|es)?|taken|took|tak(?:ing|es)|occupied|overr(?:an|un)"),
+    ("evacuated", r"evacuat(?:ed|ing|es)?"),
+    ("closed", r"clos(?:ed|ing|es)|shut(?:ting)?(?: down)?"),
+    ("without_power", r"without (?:power|electricity)|lost (?:power|electricity)|left without power"),
+    ("cut_off", r"cut off"),
+    ("saved", r"sav(?:e|ed|ing)|spared"),
+    ("built", r"built|construct(?:ed|ing)|completed"),
+    ("burning", r"(?:still |currently )?burning|ablaze"),
+]
+#: the states, as measure suffixes
+STATES = [name for name, _ in _STATES]
+_STATE_ALT = "|".join(f"(?P<{name}>{rx})" for name, rx in _STATES)
+_ADVERB = r"(?:(?:also|all|completely|partially|partly|badly|severely|totally|fully|heavily|reportedly|now|" \
+          r"either|being|been|already|still|currently)\s+)*"
+#: the participle right after a counted noun: "500 outbuildings were destroyed", "two villages seized"
+_STATE_AFTER_RE = re.compile(r"\s+(?:(?:that|which)\s+)?(?:(?:were|was|are|is|have been|has been|had been|have|"
+                             r"had|has|got|to be|being|will be|would be)\s+)?" + _ADVERB
+                             + rf"(?:{_STATE_ALT})\b", re.I)
+_COORDINATED_RE = re.compile(r"\s+(?:and|or)\s+(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|"
+                             r"a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?"
+                             r"(?=\s+(?:were|was|are|is|have|had|has|[a-z]+ed)\b)",
+                             re.I)
+#: the verb right before a number: "destroyed 11,882 houses", "captured four more villages"
+_STATE_BEFORE_RE = re.compile(rf"\b(?:{_STATE_ALT})\s+(?:(?:at least|about|around|some|nearly|almost|more than|"
+                              rf"over|up to|another|a further|an estimated|the)\s+)?$", re.I)
+#: what may stand between a verb and the later items of its list: "damaged 16 centres, 346 classrooms, and"
+_LIST_ITEMS_RE = re.compile(r"(?:[\s,]|\band\b|\d[\d,.]*|[a-z][a-z-]*|’s|'s)*", re.I)
+_LIST_BREAK_RE = re.compile(r"\b(?:were|was|is|are|has|have|had|in|on|at|to|from|by|with|said|says|which|who|"
+                            r"that|while|but|after|before|when|as|of)\b", re.I)
+
+
+def _state(m: re.Match) -> str:
+    return next(name for name, _ in _STATES if m.group(name))
+
+
+def state_of(text: str, s: int, end: int) -> str:
+    """What happened to the things counted by the number at `s` whose noun ends at `end`:
+    "destroyed", "damaged", "affected", "captured", "evacuated", "closed", "without_power",
+    "saved", "built", "burning", or "" when no participle or verb next to them says.
+
+    The verb right before the number wins ("destroyed 11,882 houses and damaged 16"), then
+    a participle right after the noun ("500 outbuildings were destroyed"), then a verb
+    earlier in the list the number is an item of ("damaged 16 health centres, 346
+    classrooms and 141 poles").
+
+    >>> t = "Russia captured four more villages"
+    >>> state_of(t, t.index("four"), len(t))
+    'captured'
+    >>> t = "It damaged 16 centres, 346 classrooms (in 3 towns) and 141 poles"
+    >>> state_of(t, t.index("141"), len(t))
+    'damaged'
+    """
+    before = _STATE_BEFORE_RE.search(text[max(0, s - 60):s])
+    if before:
+        return _state(before)
+    after = _STATE_AFTER_RE.match(text, end)
+    if after is None:
+        # "One home and 14 roads damaged": the participle after a coordinated count is this one's too
+        co = _COORDINATED_RE.match(text, end)
+        after = _STATE_AFTER_RE.match(text, co.end()) if co else None
+    if after and (after.group(0).strip().lower() != after.group(after.lastgroup).lower()
+                  or re.match(r"\s*(?:[,.;:)\u2013\u2014-]|$|(?:in|on|at|by|during|since|after|before|when|as|and|"
+                              r"or|from|over|across|throughout|overnight|last|this|yesterday|today|so far|"
+                              r"near|outside|around)\b)", text[after.end():], re.I)):
+        # a participle with its auxiliary, or one with no object after it ("houses destroyed
+        # in the flood"); "24 strikes hit six locations": the strikes did the hitting
+        return _state(after)
+    flat = re.sub(r"\([^()]*\)", lambda p: " " * len(p.group(0)), text[max(0, s - 160):s])
+    last = None
+    for last in re.finditer(rf"\b(?:{_STATE_ALT})\b", flat, re.I):
+        pass
+    if last is not None:
+        gap = flat[last.end():]
+        if re.search(r"\d", gap) and _LIST_ITEMS_RE.fullmatch(gap) and not _LIST_BREAK_RE.search(gap) \
+                and not re.search(r"[.;:!?]", gap):
+            return _state(last)
+    return ""
