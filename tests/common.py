@@ -46,3 +46,21 @@ def cli_extract(folder: Path, text: str, day: str, name: str = "article.txt") ->
     article = Path(folder) / name
     article.write_text(text, encoding="utf-8")
     return yaml.safe_load(_cli(["extract", article, "--date", day]))
+
+
+def extract_all(folder: Path, articles: dict, day: str) -> dict:
+    """`claimmap extract` on each text of `articles` (name -> text): name -> (claims, places by key)."""
+    out = {}
+    for name, text in articles.items():
+        doc = cli_extract(folder, text, day, f"{name}.txt")
+        out[name] = (doc["claims"], {p["key"]: p for p in doc["places"]})
+    return out
+
+
+def claim_where(docs: dict, name: str, value: float):
+    """The first claim of article `name` whose value is `value`, and its places as (name, kind)."""
+    claims, places = docs[name]
+    hits = [c for c in claims if c.get("value") is not None and float(c["value"]) == value]
+    assert hits, [(c.get("measure"), c.get("value")) for c in claims]
+    c = hits[0]
+    return c, [(places[k]["name"], places[k]["kind"]) for k in c["places"]]

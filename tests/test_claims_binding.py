@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from common import cli_extract
+from common import claim_where, extract_all
 
 CLAIMMAP = str(Path(sys.executable).with_name("claimmap"))
 DAY = "2024-05-08"
@@ -101,20 +101,10 @@ Russian drones hit Okhtyrka overnight.
 
 @pytest.fixture(scope="module")
 def docs(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("binding")
-    out = {}
-    for name, text in ARTICLES.items():
-        doc = cli_extract(folder, text, DAY, f"{name}.txt")
-        out[name] = (doc["claims"], {p["key"]: p for p in doc["places"]})
-    return out
+    return extract_all(tmp_path_factory.mktemp("binding"), ARTICLES, DAY)
 
 
-def _where(docs, name, value):
-    claims, places = docs[name]
-    hits = [c for c in claims if c.get("value") is not None and float(c["value"]) == value]
-    assert hits, [(c.get("measure"), c.get("value")) for c in claims]
-    c = hits[0]
-    return c, [(places[k]["name"], places[k]["kind"]) for k in c["places"]]
+_where = claim_where
 
 
 def test_a_total_told_place_by_place_goes_on_the_area_of_its_parts(docs):

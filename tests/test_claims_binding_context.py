@@ -44,7 +44,7 @@ Classes (each measured on the development sets' misplaced figures):
 from __future__ import annotations
 
 import pytest
-from common import cli_extract
+from common import claim_where, extract_all
 
 DAY = "2024-05-08"
 
@@ -146,20 +146,10 @@ The Lebanese health ministry said two people were killed in an Israeli strike in
 
 @pytest.fixture(scope="module")
 def docs(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("binding_context")
-    out = {}
-    for name, text in ARTICLES.items():
-        doc = cli_extract(folder, text, DAY, f"{name}.txt")
-        out[name] = (doc["claims"], {p["key"]: p for p in doc["places"]})
-    return out
+    return extract_all(tmp_path_factory.mktemp("binding_context"), ARTICLES, DAY)
 
 
-def _where(docs, name, value):
-    claims, places = docs[name]
-    hits = [c for c in claims if c.get("value") is not None and float(c["value"]) == value]
-    assert hits, [(c.get("measure"), c.get("value")) for c in claims]
-    c = hits[0]
-    return c, [(places[k]["name"], places[k]["kind"]) for k in c["places"]]
+_where = claim_where
 
 
 def test_a_datelines_city_is_not_the_place_of_the_claims(docs):
