@@ -312,6 +312,10 @@ class Gazetteer:
                     opened[name] = os.open(folder / name, os.O_RDONLY)
                 except OSError as err:
                     raise GazetteerError(f"{folder / name}: missing ({err})") from err
+            # stamped before anything is read: a write that lands while the check or the
+            # maps below read the files changes the stamp, so `unchanged` sees it (stamped
+            # after, it would take the written file for the one that was checked)
+            stamps = {name: _stamp(os.fstat(fd)) for name, fd in opened.items()}
             paths = ({name: Path(f"/proc/self/fd/{fd}") for name, fd in opened.items()}
                      if os.path.isdir("/proc/self/fd") else None)
             manifest = ix.check_index(folder, paths=paths)
@@ -324,7 +328,7 @@ class Gazetteer:
                 os.close(fd)
             raise
         gaz._opened = opened
-        gaz._stamps = {name: _stamp(os.fstat(fd)) for name, fd in opened.items()}
+        gaz._stamps = stamps
         return gaz
 
     def __del__(self) -> None:

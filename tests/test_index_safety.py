@@ -72,6 +72,30 @@ def test_an_index_written_in_place_while_in_use_is_never_mixed(tmp_path, fresh):
     assert again.geocode("Test Mine", limit=1)[0].place.name == "Other Coal Mine"
 
 
+def test_an_index_written_while_it_is_being_opened_is_seen(tmp_path, fresh, monkeypatch):
+    """The write lands after the files are opened but before they are read (while the
+    index is checked): what is read then is the written index, so `unchanged` must say
+    so, not take the written files for the ones it opened."""
+    cache, src = tmp_path / "cache", small_sources(tmp_path / "src")
+    fresh(cache, src)
+    other = small_sources(tmp_path / "src2", curated=CURATED.replace("Test Coal Mine",
+                                                                     "Other Coal Mine"))
+    Gazetteer._instances.clear()
+    Gazetteer.open(tmp_path / "cache2", sources=other)
+    real = ix.check_index
+
+    def check_then_written(folder, **kw):
+        manifest = real(folder, **kw)
+        _overwrite_in_place(index_folder(cache), index_folder(tmp_path / "cache2"))
+        return manifest
+
+    monkeypatch.setattr(ix, "check_index", check_then_written)
+    gaz = fresh(cache, src)
+    assert not gaz.unchanged()
+    with pytest.raises(GazetteerError, match="overwritten while this command read it"):
+        Gazetteer.open(cache, sources=src)
+
+
 def test_an_index_replaced_by_a_rebuild_is_read_whole_from_the_old_files(tmp_path, fresh):
     """A rebuild renames a new folder in place of the old: a process that opened the old
     one goes on reading it, unchanged."""
