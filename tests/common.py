@@ -64,3 +64,10 @@ def claim_where(docs: dict, name: str, value: float):
     assert hits, [(c.get("measure"), c.get("value")) for c in claims]
     c = hits[0]
     return c, [(places[k]["name"], places[k]["kind"]) for k in c["places"]]
+
+
+def events_on_line(doc: dict, text: str, words: str) -> list[dict]:
+    """The figure-less claims of `doc` (extracted from `text`) on the line holding `words`."""
+    at = text.index(words)
+    start, end = text.rindex("\n", 0, at), text.index("\n", at)
+    return [c for c in doc["claims"] if c.get("value") is None and start <= c["span_start"] < end]

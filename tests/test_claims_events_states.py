@@ -9,7 +9,7 @@ that occupied a town.
 from __future__ import annotations
 
 import pytest
-from common import cli_extract
+from common import cli_extract, events_on_line
 
 DAY = "2024-05-08"
 
@@ -50,9 +50,7 @@ def doc(tmp_path_factory):
 
 
 def _events(doc, words):
-    at = ARTICLE.index(words)
-    start, end = ARTICLE.rindex("\n", 0, at), ARTICLE.index("\n", at)
-    return [c for c in doc["claims"] if c.get("value") is None and start <= c["span_start"] < end]
+    return events_on_line(doc, ARTICLE, words)
 
 
 @pytest.mark.parametrize("words", NO_EVENT)

@@ -9,7 +9,7 @@ place of the clause before ("Before reaching X, the storm passed over Madagascar
 from __future__ import annotations
 
 import pytest
-from common import cli_extract
+from common import cli_extract, events_on_line
 
 DAY = "2024-05-08"
 
@@ -75,11 +75,9 @@ def unrest(tmp_path_factory):
 
 
 def _line_events(doc, text, words):
-    at = text.index(words)
-    start, end = text.rindex("\n", 0, at), text.index("\n", at)
     names = {p["key"]: p["name"] for p in doc["places"]}
-    return [(c["category"], [names.get(k, k) for k in c["places"]]) for c in doc["claims"]
-            if c.get("value") is None and start <= c["span_start"] < end]
+    return [(c["category"], [names.get(k, k) for k in c["places"]])
+            for c in events_on_line(doc, text, words)]
 
 
 def test_crowd_control_is_a_protest_event(unrest):
