@@ -17,7 +17,7 @@ from layers.text.sentences import Sentence
 
 __all__ = ["Ref", "ref_of", "unresolved_ref", "UNRESOLVED", "contains", "focal_place", "subject_place",
            "resolve_anaphors", "clause_places", "figure_places", "region_of", "area_anaphors",
-           "capital_refs", "common_area", "area_ref", "reports_there", "unresolved_refs", "whole_area",
+           "capital_refs", "common_area", "area_ref", "reports_there", "whole_area",
            "dateline_spans", "holder_kind"]
 
 ANAPHOR_RE = re.compile(
@@ -45,6 +45,15 @@ _COUNTRY_AREAS_RE = re.compile(rf"(?:’s|'s)\s+(?:[a-z]+\s+)?{_AREA_PLURALS}\b"
 # the land or sea of a country: "on Spanish shores", "in Greek waters" (not "into Russian
 # territory", "on French soil": whose the ground is, not where)
 _COUNTRY_LAND_RE = re.compile(r"\s+(?:shores?|waters|coasts?|mainland)\b")
+# the country whose people or economy a figure counts: "2,300 U.S. workers", "its New
+# Zealand workforce", "the Chilean jobs" (a number, a possessive or "the" before it)
+_COUNTRY_COUNTED_BEFORE_RE = re.compile(r"(?:\b\d[\d,.]*(?:\s+(?:million|billion|thousand))?|\bits|\btheir|\bthe)\s+$", re.I)
+_COUNTRY_COUNTED_RE = re.compile(r"\s+(?:[a-z-]+\s+)?(?:workers|workforce|jobs|employees|staff|households|"
+                                 r"consumers|taxpayers|farmers|companies|firms|businesses|factories|plants|"
+                                 r"exports|imports|output|production|economy|GDP|budget|deficit)\b")
+# a country's own national event: "Zimbabwe's July 30 presidential election", "Peru's census"
+_COUNTRY_EVENT_RE = re.compile(r"(?:’s|'s)\s+(?:[\w-]+\s+){0,3}?(?:elections?|polls?|referendum|census|"
+                               r"budget|vote)\b", re.I)
 _LANDMARK_RE = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
                           r"outside|near)(?:ern)?\s+of\s+(?:the\s+)?$|\b(?:near|outside)\s+(?:the\s+)?$", re.I)
 _LOCATOR_BETWEEN_RE = re.compile(r"^(?:’s|'s)?\s*(?:,|\(|\bin\b|\bof\b|\bnear\b)\s*"
@@ -116,9 +125,21 @@ def contains(container: Ref, inner: Ref) -> bool:
     return False
 
 
+def _title_spans(sentences: list[Sentence]) -> list[tuple[int, int]]:
+    """The spans of the headings that open the text (its title and subtitle): a section's
+    heading further down ("Manicaland Province" over its results) names a part, not the
+    article's subject."""
+    out = []
+    for s in sentences:
+        if not s.heading:
+            break
+        out.append((s.start, s.end))
+    return out
+
+
 def focal_place(refs: list[Ref], sentences: list[Sentence]) -> Ref | None:
     """The place the article is about: the most-mentioned populated place (headline x2)."""
-    heads = [(s.start, s.end) for s in sentences if s.heading]
+    heads = _title_spans(sentences)
     score: dict[str, float] = {}
     first: dict[str, Ref] = {}
     for kinds in (("populated_place",), ("facility",), ("admin1",)):
@@ -139,7 +160,7 @@ def subject_place(refs: list[Ref], sentences: list[Sentence]) -> Ref | None:
     no country (headline x2; a region before its namesake city on a tie: "the Kharkiv
     region" articles count the region), or a country mentioned at least three times as often as
     any of those ("Burundi" seven times, "Goma" once)."""
-    heads = [(s.start, s.end) for s in sentences if s.heading]
+    heads = _title_spans(sentences)
     score: dict[str, float] = {}
     first: dict[str, Ref] = {}
     for r in refs:
@@ -279,6 +300,9 @@ def clause_places(text: str, refs: list[Ref], start: int, end: int,
             if r.anaphor or _LOCATIVE_COUNTRY_RE.search(text[max(0, r.start - 40):r.start]) \
                     or _COUNTRY_LAND_RE.match(text, r.end) or _COUNTRY_AREAS_RE.match(text, r.end) \
                     or _COUNTRY_SUBJECT_RE.match(text, r.end) or (
+                    _COUNTRY_EVENT_RE.match(text, r.end)) or (
+                    _COUNTRY_COUNTED_RE.match(text, r.end)
+                    and _COUNTRY_COUNTED_BEFORE_RE.search(text[max(0, r.start - 30):r.start])) or (
                     prev_loc is not None
                     and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[prev_loc.end:r.start])):
                 keep.append(r)
@@ -304,6 +328,8 @@ _BEFORE_FIGURE_RE = re.compile(r"^(?:\s+(?:City|Town|Rural|Urban|District|Provin
 _SETTLEMENTS_AFTER_RE = re.compile(r"\s+(?:settlements|villages|communities|towns|hromadas|municipalities)\b")
 _IN_AREA_RE = re.compile(r"^\)?\s*in\s+(?:the\s+)?$")
 _REGION_WORD_RE = re.compile(r"^\s+(?:region|oblast|province|governorate|state|prefecture|regional|provincial)\b", re.I)
+# the type noun of a second-level area said after its name ("Leyte province", "Lianjiang county")
+_AREA_WORD_RE = re.compile(r"\s+(?:province|county|district|regency|prefecture)\b(?!\s+(?:of|town|city|seat)\b)", re.I)
 _REGIONS_CONTEXT_RE = re.compile(r"\b(?:by (?:province|region|state|governorate)|provinces|regions|"
                                  r"governorates|oblasts|states)\b", re.I)
 
@@ -358,20 +384,30 @@ def holder_kind(clause: str) -> str:
 def region_of(text: str, ref: Ref, lo: int, hi: int, gazetteer) -> object | None:
     """The first-level area a populated place's name stands for here ("Kharkiv region",
     "the death toll by province ... 658 in Latakia"): the admin1 the place is in, when
-    the text says region/province/state and the area bears the place's name. None else."""
+    the text says region/province/state and the area bears the place's name; or the
+    second-level area of its name that the text says ("in Leyte province"). None else."""
     if ref.kind != "populated_place" or not ref.admin1 or gazetteer is None:
         return None
     said = _REGION_WORD_RE.match(text[ref.end:ref.end + 20]) or _REGIONS_CONTEXT_RE.search(text[lo:hi]) or (
         # "183 Sumy settlements": a count of the places of the area the name stands for
         _SETTLEMENTS_AFTER_RE.match(text, ref.end) and re.search(rf"\b{_COUNT_WORDS}\s+$", text[max(0, ref.start - 30):ref.start]))
-    if not said:
-        return None
-    area = gazetteer.admin1(ref.admin1)
-    if area is None:
-        return None
+    area = gazetteer.admin1(ref.admin1) if said else None
     surface = re.sub(r"[^a-z]", "", text[ref.start:ref.end].lower())[:4]
-    name = re.sub(r"[^a-z]", "", _fold(area.name).lower())
-    return area if surface and surface in name else None
+    name = re.sub(r"[^a-z]", "", _fold(area.name).lower()) if area is not None else ""
+    if area is not None and surface and surface in name:
+        return area
+    if _AREA_WORD_RE.match(text, ref.end):
+        # "in Leyte province", "Hardin County": the second-level area of that name in the
+        # town's first-level area, when the gazetteer has one
+        from geo.namekey import normalize
+
+        key = normalize(text[ref.start:ref.end])
+        if gazetteer.has_name(key):
+            areas = [c.place for c in gazetteer.candidates(key)
+                     if c.place.kind == "admin2" and c.place.admin1 == ref.admin1]
+            if len(areas) == 1:
+                return areas[0]
+    return None
 
 
 def _fold(s: str) -> str:
@@ -561,169 +597,3 @@ def common_area(refs: list[Ref], gazetteer):
     if any(r.kind == "country" for r in rs):
         return None
     return gazetteer.country(rs[0].country_code)
-
-
-# a named facility: "the Tenke Fungurume mine", "the Zamzam displacement camp" (capitalised
-# words, perhaps a kind, then the facility noun)
-_FACILITY_RE = re.compile(r"\b(?P<name>(?:[A-Z][\w’'-]+\s+){1,3}(?:(?:refugee|displacement|IDP|military|"
-                          r"nuclear|hydroelectric|power|copper|gold|coal|oil|gas|cobalt|lithium|iron ore)\s+)?"
-                          r"(?P<noun>mine|refinery|smelter|port|dam|power plant|power station|oilfield|"
-                          r"gas field|oil field|camp|airport|air base|airbase))\b")
-_NOT_NAME = {"the", "a", "an", "in", "at", "on", "its", "their", "this", "that", "his", "her", "our",
-             "from", "near", "to", "of", "and", "but", "by", "for", "with", "after", "before"}
-
-
-# a settlement the text names as one: "the nearby village of Dubovoye", "In Naib Rafi, a
-# village that ..." (the noun then ends its phrase: "a village elder" names no village)
-_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
-_SETTLEMENT = r"(?:village|hamlet|town|settlement|district|suburb|neighbou?rhood|island)"
-_SETTLEMENT_NAME_RE = re.compile(
-    rf"\b(?:the|a)\s+(?:[a-z]+\s+){{0,2}}?{_SETTLEMENT}\s+of\s+(?P<b>{_NAME})|"
-    rf"(?<![\w’'-])(?P<a>{_NAME}),\s+(?:a|the)\s+(?:(?:small|remote|nearby|tiny|mountain|border|"
-    rf"frontline|front-line|coastal|farming|fishing)\s+)?{_SETTLEMENT}"
-    rf"(?=\s*(?:[,.;(]|that|where|which|in|near|of|with|on|about|some)\b|\s*[,.;(])")
-
-
-def _facilities(text: str) -> list[tuple[str, int, int, str]]:
-    """(name, start, end, noun) of each named facility the text names ("its Tenke Fungurume
-    mine" -> "Tenke Fungurume mine"), sentence-initial function words dropped."""
-    out = []
-    for m in _FACILITY_RE.finditer(text):
-        words = m.group("name").split()
-        start = m.start("name")
-        while words and words[0].lower() in _NOT_NAME:
-            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
-            words = words[1:]
-        if len(words) >= 2 and words[0][:1].isupper():
-            out.append((" ".join(words), start, m.end("name"), m.group("noun")))
-    return out
-
-
-# a list item that opens with its label: "- Lee: 60 homes", "• Upper Nile (12): ..."
-_LIST_LABEL_RE = re.compile(r"^[ \t]*[-•*–—][ \t]+(?P<label>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3})"
-                            r"[ \t]*(?:\(\d[\d,]*\))?[ \t]*:", re.M)
-
-
-def _town_of_facility(name: str, countries: set[str], gazetteer):
-    """The facility the gazetteer lacks, placed at the town its name carries in one of
-    `countries` ("Tenke Fungurume mine" -> at Fungurume, Congo), as a facility entry; None
-    when no word of the name (the last first) is such a town."""
-    if gazetteer is None or not countries:
-        return None
-    from geo.model import Place
-    from geo.namekey import normalize
-
-    words = name.split()[:-1] if len(name.split()) > 1 else []
-    words = [w for w in words if w.lower() not in ("refugee", "displacement", "idp", "military", "nuclear",
-                                                      "hydroelectric", "power", "copper", "gold", "coal", "oil",
-                                                      "gas", "cobalt", "lithium", "iron", "ore")]
-    for w in reversed(words):
-        key = normalize(w)
-        if len(key) < 4 or not gazetteer.has_name(key):
-            continue
-        towns = [c.place for c in gazetteer.candidates(key)
-                 if c.place.kind == "populated_place" and c.place.country_code in countries]
-        if towns:
-            town = max(towns, key=lambda p: p.population)
-            slug = re.sub(r"[^0-9a-z]+", "-", normalize(name)).strip("-")
-            return Place(place_id=f"claimmap:{slug}", name=name, kind="facility", lat=town.lat, lon=town.lon,
-                         country_code=town.country_code, admin1=town.admin1, geonameid=None,
-                         source="claimmap", note=f"no cited point for the facility: placed at {town.name} "
-                                                 f"({town.place_id}), the town its name carries")
-    return None
-
-
-# a count by name: "Harare (28)", "8 from Sindh"
-_LABEL = r"[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2}"
-_COUNTED_LABEL_RE = re.compile(rf"(?P<label>{_LABEL})[ \t]*\(\d[\d,.]*\)|\b\d[\d,.]*[ \t]+from[ \t]+(?P<from>{_LABEL})")
-
-
-def unresolved_refs(text: str, refs: list[Ref], unresolved, gazetteer=None,
-                    towns: list | None = None) -> list[Ref]:
-    """Refs to the places the text names that no gazetteer entry stands for: every use of a
-    name the geoparser could not place (it reports the one the text writes as a place:
-    "the district of Xyz"; "the Xyz district" later is the same name), and named
-    facilities it does not know ("the Chisomo Hill mine"), with "the mine" after one
-    for it; only where no mention or other ref stands. A facility whose name carries a
-    town of a country the refs name ("the Tenke Fungurume mine", Congo named) is placed at
-    that town instead: its (Ref, entry) pairs are appended to `towns`."""
-    taken = [(r.start, r.end) for r in refs]
-    out: list[Ref] = []
-    countries = {r.country_code for r in refs if r.country_code and not r.anaphor}
-    placed: dict[str, object] = {}
-
-    def add(name: str, a: int, b: int) -> bool:
-        if any(x < b and a < y for x, y in taken):
-            return False
-        taken.append((a, b))
-        at = placed.get(name)
-        if at is not None:
-            ref = Ref(a, b, at.place_id, at.kind, at.admin1, at.country_code, 2)
-            out.append(ref)
-            if towns is not None:
-                towns.append((ref, at))
-            return True
-        out.append(Ref(a, b, f"{UNRESOLVED}:{name}", UNRESOLVED, "", "", 3))
-        return True
-
-    for name in dict.fromkeys(u.surface for u in unresolved):
-        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
-            add(name, m.start(), m.end())
-    for m in _SETTLEMENT_NAME_RE.finditer(text):
-        name = m.group("a") or m.group("b")
-        a = m.start("a") if m.group("a") else m.start("b")
-        while name and name.split()[0].lower() in _NOT_NAME:     # "In Naib Rafi, a village"
-            first = name.split()[0]
-            a += name.index(first) + len(first)
-            name = name[name.index(first) + len(first):].lstrip()
-            a = text.index(name, a) if name else a
-        if name and add(name, a, a + len(name)):
-            # and its other uses ("the island of Evia ... the area of Evia")
-            for o in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
-                add(name, o.start(), o.end())
-    runs: list[list] = []
-    for it in _COUNTED_LABEL_RE.finditer(text):
-        if runs and it.start() - runs[-1][-1].end() <= 60 and not re.search(r"[.;\n]", text[runs[-1][-1].end():it.start()]):
-            runs[-1].append(it)
-        else:
-            runs.append([it])
-    for items in runs:
-        # a run of counts by name ("Harare (28), Buhera (7), Mutasa (1) in X, Makonde (1)",
-        # "8 from Sindh, 8 from KPK, 2 from FATA"):
-        # a name the geoparser could not place among names it did is a place too (a
-        # reviewer pins it), not the name before it
-        if len(items) >= 3 and any(any(x < it.end() and it.start() < y for x, y in taken) for it in items):
-            for it in items:
-                g = "label" if it.group("label") else "from"
-                label, a, b = it.group(g), it.start(g), it.end(g)
-                while label.split()[0].lower() in _NOT_NAME and len(label.split()) > 1:
-                    first = label.split()[0]
-                    a = text.index(label.split()[1], a + len(first))
-                    label = text[a:b]
-                if label.split()[0].lower() not in _NOT_NAME:
-                    add(label, a, b)
-    labels = list(_LIST_LABEL_RE.finditer(text))
-    if len(labels) >= 3 and any(any(x < m.end("label") and m.start("label") < y for x, y in taken)
-                                for m in labels):
-        # a list whose labels are places ("- Lee: 60 homes damaged"): a label the geoparser
-        # could not place is still the place its item is about (a reviewer pins it), not
-        # the item before's place or the article's
-        for m in labels:
-            add(m.group("label"), m.start("label"), m.end("label"))
-    named: dict[str, str] = {}              # facility noun -> the name it was last given
-    points = sorted([(a, 0, name, b, noun) for name, a, b, noun in _facilities(text)]
-                    + [(m.start(), 1, "", m.end(), m.group(1).lower()) for m in re.finditer(
-                        r"\b(?:the|this|that)\s+(mine|refinery|smelter|port|dam|plant|camp|airport)\b",
-                        text, re.I)])
-    for a, anaphor, name, b, noun in points:
-        head = noun.split()[-1]
-        if not anaphor:
-            if name not in placed:
-                town = _town_of_facility(name, countries, gazetteer)
-                if town is not None:
-                    placed[name] = town
-            if add(name, a, b):
-                named[head] = name
-        elif head in named:
-            add(named[head], a, b)
-    return out

@@ -84,7 +84,8 @@ from layers.text.context import area_for, as_region, context_places, held
 from layers.text.relations import clause_relation
 from layers.text.binding import (UNRESOLVED, Ref, area_anaphors, capital_refs, clause_places, common_area,
                                   dateline_spans, figure_places, focal_place, holder_kind, in_spans, ref_of,
-                                  region_of, reports_there, resolve_anaphors, subject_place, unresolved_refs)
+                                  region_of, reports_there, resolve_anaphors, subject_place)
+from layers.text.unresolved import unresolved_refs
 from layers.text.events import HYPOTHETICAL_RE, NATIONAL_RE, clause_event, find_incident
 from layers.text.figures import carried, find_figures
 from layers.text.measures import topic_of
