@@ -9,7 +9,13 @@ Classes (each measured on the tuning sets' misplaced figures):
   figure's place, not the town the sentence before named;
 - a country's national event ("Mozambique's October 9 presidential election") makes the
   country the place of the vote shares told next, and a section's heading further down
-  ("Nampula Province" over its results) names a part, not the article's subject.
+  ("Nampula Province" over its results) names a part, not the article's subject;
+- names sharing a plural type noun ("Bartow and Floyd counties each reported six dead")
+  are each the place of the figure, one claim per area when it holds for each; figures
+  told after it that add up to more are no parts of a total (so not the country's);
+- "the county" is the county named last before it, not a town the sentence before named;
+- a figure whose source speaks from an area's office ("Pike County Sheriff ... says"),
+  in a sentence naming no other place, is that area's, not the next sentence's town.
 """
 
 from __future__ import annotations
@@ -48,6 +54,26 @@ Tete Province
 
 Daniel Mapanda = 402, 118
 """,
+    "each": """Storms sweep across Georgia
+
+ATLANTA — Storms tore through Georgia overnight, officials said on Thursday.
+
+Officials confirmed 21 deaths statewide. Bartow and Floyd counties each reported six dead, with five more in Gordon County.
+""",
+    "the_county": """Hail storm damages homes
+
+Tornadoes touched down in Bartow County on Wednesday, officials said.
+
+Homes were damaged in Cartersville and Adairsville, where roofs were torn off.
+
+The county reported only two injuries, both minor.
+""",
+    "office": """Deputies put on leave
+
+Pike County Sheriff Dana Moore says three deputies were put on leave after a shooting last week.
+
+The shooting happened in Troy on a Sunday night.
+""",
 }
 
 
@@ -72,3 +98,22 @@ def test_a_country_said_as_what_is_counted_is_the_place(docs, value):
 def test_a_national_votes_share_is_the_countrys_not_a_section_headings(docs, value):
     _, places = claim_where(docs, "national_vote", value)
     assert places == [("Mozambique", "country")]
+
+
+def test_names_sharing_a_type_noun_each_get_the_figure(docs):
+    claims, places = docs["each"]
+    six = sorted(places[c["places"][0]]["name"] for c in claims if c.get("value") == 6 and len(c["places"]) == 1)
+    assert six == ["Bartow County", "Floyd County"]
+    assert not [c for c in claims if c.get("value") == 6 and len(c["places"]) != 1]
+    _, five = claim_where(docs, "each", 5)
+    assert five == [("Gordon County", "admin2")]
+
+
+def test_the_county_is_the_county_named_before(docs):
+    _, places = claim_where(docs, "the_county", 2)
+    assert places == [("Bartow County", "admin2")]
+
+
+def test_a_figure_told_from_an_areas_office_is_that_areas(docs):
+    _, places = claim_where(docs, "office", 3)
+    assert places == [("Pike County", "admin2")]

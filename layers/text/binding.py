@@ -18,7 +18,7 @@ from layers.text.sentences import Sentence
 __all__ = ["Ref", "ref_of", "unresolved_ref", "UNRESOLVED", "contains", "focal_place", "subject_place",
            "resolve_anaphors", "clause_places", "figure_places", "region_of", "area_anaphors",
            "capital_refs", "common_area", "area_ref", "reports_there", "whole_area",
-           "dateline_spans", "holder_kind"]
+           "dateline_spans", "holder_kind", "said_of_each"]
 
 ANAPHOR_RE = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:embattled|besieged|strategic|frontline|front-line|key|vital|"
@@ -334,12 +334,50 @@ _REGIONS_CONTEXT_RE = re.compile(r"\b(?:by (?:province|region|state|governorate)
                                  r"governorates|oblasts|states)\b", re.I)
 
 
+# the areas a list of names shares its type noun with: "Hamilton and Bradley counties"
+_AREA_PLURAL_AFTER_RE = re.compile(rf"\s+{_AREA_PLURALS}\b")
+_LIST_GAP_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+# the areas' own count before a figure: "Hamilton and Bradley counties each reported nine dead"
+_AREAS_REPORTED_RE = re.compile(rf"^{_AREA_PLURAL_AFTER_RE.pattern}\s+(?:each\s+|both\s+|also\s+)?"
+                                r"(?:reported|recorded|registered|confirmed|counted|had|have|saw|suffered|lost)\s+"
+                                r"(?:about\s+|around\s+|some\s+|nearly\s+|at least\s+)?$", re.I)
+_EACH_RE = re.compile(r"\beach\b", re.I)
+
+
+def said_of_each(text: str, places: list[Ref], fstart: int, fend: int) -> bool:
+    """Whether a figure (text[fstart:fend]) tied to several places holds for each of them
+    ("A and B counties each reported nine", "one each in A and B counties"): one claim per
+    place then, not one total for all."""
+    if len(places) < 2:
+        return False
+    return bool(_EACH_RE.search(text, min(fstart, *(p.start for p in places)), max(fend, *(p.end for p in places))))
+
+
+def _shared_noun_list(text: str, refs: list[Ref], i: int, step: int) -> list[Ref]:
+    """The refs listed with refs[i] that share one plural type noun ("Sequatchie and
+    Washington counties"), walking forward (`step` 1) or back (-1) from it; [refs[i]]
+    when the list names no such noun."""
+    got = [refs[i]]
+    j = i + step
+    while 0 <= j < len(refs):
+        a, b = (got[-1], refs[j]) if step > 0 else (refs[j], got[-1])
+        if not _LIST_GAP_RE.fullmatch(text[a.end:b.start]):
+            break
+        got.append(refs[j])
+        j += step
+    got = got if step > 0 else got[::-1]
+    if len(got) > 1 and _AREA_PLURAL_AFTER_RE.match(text, got[-1].end):
+        return got
+    return [refs[i]]
+
+
 def figure_places(text: str, refs: list[Ref], lo: int, hi: int, fstart: int, fend: int,
                   nxt: int) -> list[Ref]:
     """The place the text ties a figure (text[fstart:fend]) to inside its sentence
     (text[lo:hi]): a place right after it ("72 in Tartus", "8 from Sindh", up to the next figure at
-    `nxt`), or named just before it ("Calais (5000)", "Ondo had 33"); [] when the text
-    ties it to none of these (the clause's places are used then)."""
+    `nxt`), or named just before it ("Calais (5000)", "Ondo had 33"), each of a list that
+    shares a type noun ("two in A and B counties", "A and B counties reported nine"); []
+    when the text ties it to none of these (the clause's places are used then)."""
     for i, r in enumerate(refs):
         if fend <= r.start < min(nxt, hi, fend + 70) and (_AFTER_FIGURE_RE.match(text[fend:r.start])
                                                           or re.fullmatch(r"\s+from\s+", text[fend:r.start])) \
@@ -347,7 +385,11 @@ def figure_places(text: str, refs: list[Ref], lo: int, hi: int, fstart: int, fen
             inner = refs[i + 1] if i + 1 < len(refs) else None
             if inner is not None and r.kind == "country" and re.fullmatch(r"(?:’s|'s)\s+", text[r.end:inner.start]):
                 return [inner]          # "in Ukraine's Kharkiv region": the region, the country its locator
-            return [r]
+            return _shared_noun_list(text, refs, i, 1)
+    for i in reversed(range(len(refs))):
+        r = refs[i]
+        if lo <= r.end <= fstart and fstart - r.end <= 40 and _AREAS_REPORTED_RE.match(text[r.end:fstart]):
+            return _shared_noun_list(text, refs, i, -1)
     for r in reversed(refs):
         if lo <= r.end <= fstart and fstart - r.end <= 18 and _BEFORE_FIGURE_RE.match(text[r.end:fstart]):
             if r.kind == UNRESOLVED:
@@ -418,6 +460,7 @@ def _fold(s: str) -> str:
 # "the region", "the province", "the country's western border": the area the text is in
 # "the South Asian nation", "the war-torn country": a country, described
 _AREA_ANAPHOR_RE = re.compile(r"\b(?i:the|this|that)\s+(?:(?P<n>(?i:region|oblast|province|governorate))|"
+                              r"(?P<k>(?i:county))|"
                               r"(?:(?:[A-Z][a-z]+|[a-z]+-[a-z]+|island|landlocked|impoverished|tiny|small|"
                               r"whole|entire)\s+){0,2}(?P<c>(?i:country|nation)))"
                               r"(?:’s|'s)?\b(?!\s+(?:of|in)\b)")
@@ -425,8 +468,9 @@ _AREA_ANAPHOR_RE = re.compile(r"\b(?i:the|this|that)\s+(?:(?P<n>(?i:region|oblas
 
 def area_anaphors(text: str, refs: list[Ref], gazetteer) -> list[tuple[Ref, object]]:
     """'the region' -> the first-level area of the place named last before it; 'the
-    country' -> the country named last before it, else the last place's country. Each
-    with the gazetteer entry the reference stands for (to list among the places)."""
+    county' -> the county named last before it; 'the country' -> the country named last
+    before it, else the last place's country. Each with the gazetteer entry the
+    reference stands for (to list among the places)."""
     out: list[tuple[Ref, object]] = []
     if gazetteer is None:
         return out
@@ -449,6 +493,10 @@ def area_anaphors(text: str, refs: list[Ref], gazetteer) -> list[tuple[Ref, obje
             named = [r for r in before if r.kind == "country"]
             area = adj[-1] if adj else gazetteer.get(named[-1].place_id) if named \
                 else gazetteer.country(before[-1].country_code)
+        elif m.group("k"):
+            # "the county": the county named last before it (none: no guess)
+            county = next((r for r in reversed(before) if r.kind == "admin2"), None)
+            area = gazetteer.get(county.place_id) if county is not None else None
         else:
             last = before[-1]
             if last.kind == "admin1":

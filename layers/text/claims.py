@@ -84,7 +84,7 @@ from layers.text.context import area_for, as_region, context_places, held
 from layers.text.relations import clause_relation
 from layers.text.binding import (UNRESOLVED, Ref, area_anaphors, capital_refs, clause_places, common_area,
                                   dateline_spans, figure_places, focal_place, holder_kind, in_spans, ref_of,
-                                  region_of, reports_there, resolve_anaphors, subject_place)
+                                  region_of, reports_there, resolve_anaphors, said_of_each, subject_place)
 from layers.text.unresolved import unresolved_refs
 from layers.text.events import HYPOTHETICAL_RE, NATIONAL_RE, clause_event, find_incident
 from layers.text.figures import carried, find_figures
@@ -145,6 +145,8 @@ class _Ctx:
     subject: Ref | None = None
     #: first-level areas claims were put on that no mention names (place_id -> Mention)
     areas: dict = field(default_factory=dict)
+    #: the areas named in the current sentence's source's title ("Rogers County Sheriff")
+    office: list = field(default_factory=list)
     #: the places each sentence's figures were put on (sentence index -> [refs])
     fig_places: dict = field(default_factory=dict)
 
@@ -331,6 +333,11 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         t0 = sent.text.rfind(attr.title, 0, attr.start) if attr.title else -1
         exclude.append((sent.start + (t0 if t0 >= 0 else attr.start), sent.start + attr.end))
     ctx.exclude = exclude
+    # the area of the source's office ("Rogers County Sheriff Ann Cole says"): where the
+    # sentence's figures are when it names no other place
+    ctx.office = [r for r in ctx.refs[bisect_left(ctx.ref_starts, sent.start):bisect_left(ctx.ref_starts, sent.end)]
+                  if r.kind in ("admin1", "admin2") and not r.anaphor and attr.start >= 0
+                  and exclude and exclude[-1][0] <= r.start < exclude[-1][1]]
     # places of each clause, with the fallback to the clause before
     cl_places: list[list[Ref]] = []
     for c in clauses:
@@ -366,7 +373,10 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             parts = [(g, p[0]) for g, p in zip(figures[fi + 1:], own_places[fi + 1:]) if p
                      and g.measure == f.measure and g.value is not None and f.value is not None
                      and g.value <= f.value]
-            whole = common_area([r for _, r in parts], ctx.gazetteer) if len(parts) >= 2 else None
+            # (parts that add up to more are no parts of it: "A and B each had nine, with
+            # seven in C, four in D and two in E")
+            whole = common_area([r for _, r in parts], ctx.gazetteer) \
+                if len(parts) >= 2 and sum(g.value for g, _ in parts) <= f.value else None
             if whole is not None:
                 places, pnote = [area_for(ctx, parts[0][1], whole)], "the area of the places its parts are told for"
             elif not cl_places[ci] and ci + 1 < len(clauses) and _INCLUDING_RE.match(clauses[ci + 1].text):
@@ -402,10 +412,13 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             relation, places = rel
         note = "; ".join(x for x in (pnote, dnote, title_note) if x)
         fsource = clause_source(c.text, source, text) if len(clauses) > 1 else source
-        _add(ctx, sent, (sent.start + f.start, sent.start + f.end), places, f.category or ctx.topic,
-             measure=f.measure, value=f.value, unit=f.unit, date=date, source=fsource,
-             relation=relation, period=f.period, qualifier=f.qualifier, note=note,
-             value_max=f.value_max)
+        # a figure said of each of its places is one claim per place
+        for each in ([[p] for p in places] if said_of_each(text, own_places[fi], sent.start + f.start,
+                                                           sent.start + f.end) else [places]):
+            _add(ctx, sent, (sent.start + f.start, sent.start + f.end), each, f.category or ctx.topic,
+                 measure=f.measure, value=f.value, unit=f.unit, date=date, source=fsource,
+                 relation=relation, period=f.period, qualifier=f.qualifier, note=note,
+                 value_max=f.value_max)
     made: set[str] = set()
     # a sentence that names one point in time dates all its events ("Trucks sat idle at
     # the crossing on Tuesday as Israeli forces pressed their offensive in Khan Younis")

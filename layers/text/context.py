@@ -90,6 +90,10 @@ def context_places(ctx, sent: Sentence, clauses: list[Clause], cl_places: list[l
     for j in reversed(range(ci)):
         if cl_places[j] and not all(any(contains(r, o) for o in earlier) for r in cl_places[j]):
             return cl_places[j][:1], ""
+    # a figure its source tells from an area's office, the sentence naming no other place
+    # ("Rogers County Sheriff Ann Cole says four deputies were put on leave"): that area
+    if ctx.office and not any(cl_places):
+        return ctx.office[:1], "place: the area of the source's office"
     # a statement's figure, its speaker's office after it ("... have been evacuated,"
     # the Kharkiv regional governor wrote): the region the office is of
     for j in range(ci + 1, len(clauses)):
