@@ -15,7 +15,12 @@ Classes (each measured on the tuning sets' misplaced figures):
   told after it that add up to more are no parts of a total (so not the country's);
 - "the county" is the county named last before it, not a town the sentence before named;
 - a figure whose source speaks from an area's office ("Pike County Sheriff ... says"),
-  in a sentence naming no other place, is that area's, not the next sentence's town.
+  in a sentence naming no other place, is that area's, not the next sentence's town;
+- a sentence of another, earlier time ("a raid in the capital, Bamako, that killed 12
+  people in January") gives its place neither to the lead before it nor to a figure
+  after it; a lead's part of a country ("killed in northern Mali") is then the figure's
+  place, unless the text goes on to name places in that country in two sentences or more
+  (where the event was, said later: "in central Mali ... the market in Mopti").
 """
 
 from __future__ import annotations
@@ -74,6 +79,22 @@ Pike County Sheriff Dana Moore says three deputies were put on leave after a sho
 
 The shooting happened in Troy on a Sunday night.
 """,
+    "background": """About 15 police officers were killed in northern Mali when gunmen attacked a checkpoint near the border with Niger, the army said on Friday.
+
+Attacks in Mali were rare before a raid on a bus station in the capital, Bamako, that killed 12 people in January.
+
+"We will not give up," the minister said.
+
+The army had earlier said that nine officers had been killed.
+""",
+    "named_later": """About 30 people were killed in an attack in central Mali, officials said on Friday.
+
+Many of the dead were farmers, a local official said.
+
+The gunmen struck the market in Mopti at dawn.
+
+Survivors fled to Mopti and nearby Sevare, officials said.
+""",
 }
 
 
@@ -117,3 +138,16 @@ def test_the_county_is_the_county_named_before(docs):
 def test_a_figure_told_from_an_areas_office_is_that_areas(docs):
     _, places = claim_where(docs, "office", 3)
     assert places == [("Pike County", "admin2")]
+
+
+@pytest.mark.parametrize("value", [15, 9])
+def test_another_times_place_is_not_carried_and_the_part_of_the_country_is_the_place(docs, value):
+    _, places = claim_where(docs, "background", value)
+    assert places == [("Mali", "country")]
+    _, earlier = claim_where(docs, "background", 12)
+    assert earlier == [("Bamako", "populated_place")]
+
+
+def test_a_part_of_a_country_yields_to_the_place_the_text_names_later(docs):
+    _, places = claim_where(docs, "named_later", 30)
+    assert places == [("Mopti", "populated_place")]

@@ -18,7 +18,7 @@ from layers.text.sentences import Sentence
 __all__ = ["Ref", "ref_of", "unresolved_ref", "UNRESOLVED", "contains", "focal_place", "subject_place",
            "resolve_anaphors", "clause_places", "figure_places", "region_of", "area_anaphors",
            "capital_refs", "common_area", "area_ref", "reports_there", "whole_area",
-           "dateline_spans", "holder_kind", "said_of_each"]
+           "dateline_spans", "holder_kind", "said_of_each", "part_of_country", "refs_between"]
 
 ANAPHOR_RE = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:embattled|besieged|strategic|frontline|front-line|key|vital|"
@@ -40,6 +40,19 @@ _LOCATIVE_COUNTRY_RE = re.compile(r"\b(?:in|inside|across|throughout|within|into
                                   r"\b(?:attacks?|barrages?|strikes?|bombardments?|bombing|assaults?|"
                                   r"raids?|shelling|salvos?|offensive|invasion)\s+(?:on|against|into)"
                                   r"\s+(?:the\s+)?$", re.I)
+# a part of a country said as where, vaguely: "killed in northern Mali", "into southeastern
+# China", "in the central Philippines" (the text may name the place later)
+_PART_OF_COUNTRY_RE = re.compile(r"\b(?:in|inside|into)\s+(?:the\s+)?(?:far\s+)?(?:central|(?:north|south)"
+                                 r"(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?)\s+$", re.I)
+
+
+def part_of_country(text: str, refs: list[Ref], start: int, end: int) -> Ref | None:
+    """The first country text[start:end] names as the part of it where things happen
+    ("in northern Mali"), or None."""
+    return next((r for r in refs_between(refs, start, end) if r.kind == "country"
+                 and _PART_OF_COUNTRY_RE.search(text[max(0, r.start - 30):r.start])), None)
+
+
 # "nine of Ukraine's oblasts": the country the areas are of
 _COUNTRY_AREAS_RE = re.compile(rf"(?:’s|'s)\s+(?:[a-z]+\s+)?{_AREA_PLURALS}\b")
 # the land or sea of a country: "on Spanish shores", "in Greek waters" (not "into Russian

@@ -15,6 +15,8 @@ from layers.text.binding import (
     common_area,
     contains,
     in_spans,
+    part_of_country,
+    refs_between,
     region_of,
     whole_area,
 )
@@ -64,6 +66,39 @@ def held(ctx, kind: str, places: list[Ref]) -> list[Ref]:
     return out
 
 
+def _period_end(iso: str):
+    """The last day of the period an ISO date names at its precision ("2016-01" -> 31
+    January 2016), or None."""
+    import calendar
+    from datetime import date
+
+    try:
+        parts = [int(x) for x in iso.split("-")]
+        if len(parts) == 1:
+            return date(parts[0], 12, 31)
+        if len(parts) == 2:
+            return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+        return date(parts[0], parts[1], parts[2])
+    except (ValueError, IndexError):
+        return None
+
+
+_COMPARED_RE = re.compile(r"\b(?:period|than|compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:in\s+|to\s+)?(?:the\s+)?"
+                          r"(?:same\s+(?:period|time|week|month)\s+(?:in|of|last)\s+)?$", re.I)
+
+
+def background(ctx, sent: Sentence) -> bool:
+    """Whether a sentence tells of another, earlier time: every date it names ends more
+    than a month before the article's date ("a hotel attack that killed 29 in January" in
+    a December report). Its places are not where the sentences around it happen."""
+    if ctx.ref is None:
+        return False
+    # (not a period compared with: "lower than in the same period in 2022")
+    ends = [_period_end(d.start_iso) for d in ctx.dates.get(sent.index, ()) if d.start_iso and d.kind != "since"
+            and not _COMPARED_RE.search(sent.text[max(0, d.start - 30):d.start])]
+    return bool(ends) and all(e is not None and (ctx.ref - e).days > 31 for e in ends)
+
+
 # a dateline opening a sentence: "BEIJING - ", "SAINT-MARC, Haiti — "
 _DATELINE_PLACE_RE = re.compile(r"^\s*[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+)*(?:,\s*[A-Z][\w’'. -]{1,30})?"
                                 r"\s*(?:\([^)]{1,20}\))?\s*[-—–]+\s")
@@ -105,12 +140,15 @@ def context_places(ctx, sent: Sentence, clauses: list[Clause], cl_places: list[l
     # the two sentences before that names one
     # (a sentence further back, up to four, only for the place it put its figures on:
     # the toll told on after a quote that names no place)
+    now = not background(ctx, sent)
     for back in (1, 2, 3, 4):
         if sent.index - back < 0:
             break
         prev = ctx.sentences[sent.index - back]
         if prev.heading:
             break                   # a section begins: its heading is read below
+        if now and background(ctx, prev):
+            continue                # another time's place: "... killed 29 in January."
         got = clause_places(text, ctx.refs, prev.start, prev.end) if back <= 2 else []
         # the place the sentence before put its figures on, when it put them all on one
         # (its "countrywide" total, its region): the same event, told on
@@ -141,11 +179,22 @@ def context_places(ctx, sent: Sentence, clauses: list[Clause], cl_places: list[l
     if sent.index + 1 < len(ctx.sentences) and not ctx.sentences[sent.index + 1].heading \
             and not any(r.start < sent.start and not in_spans(r.start, heads) for r in ctx.refs):
         nxt_s = ctx.sentences[sent.index + 1]
-        # not its dateline ("BEIJING -"): where the report was filed
+        # not its dateline ("BEIJING -"): where the report was filed; nor a sentence of
+        # another time
         dl = _DATELINE_PLACE_RE.match(nxt_s.text)
-        got = clause_places(text, ctx.refs, nxt_s.start + (dl.end() if dl else 0), nxt_s.end)
+        got = clause_places(text, ctx.refs, nxt_s.start + (dl.end() if dl else 0), nxt_s.end) \
+            if not background(ctx, nxt_s) or background(ctx, sent) else []
         if got:
             return got[:1], AFTER_NOTE
+    # else a part of a country the sentence says ("killed in northern Mali"), unless the
+    # article's subject lies in that country and the text goes on to name places in it in
+    # two sentences or more (where the event was, named later)
+    part = part_of_country(text, ctx.refs, sent.start, sent.end)
+    if part is not None and (ctx.subject is None or ctx.subject.country_code != part.country_code
+                             or len({s.index for s in ctx.sentences if s.index != sent.index for r in
+                                     refs_between(ctx.refs, s.start, s.end) if r.kind != "country"
+                                     and r.country_code == part.country_code}) < 2):
+        return [part], "place: the part of the country the sentence says"
     if ctx.subject is not None:
         return [ctx.subject], FOCAL_NOTE
     return [], ""
