@@ -20,7 +20,10 @@ Classes (each measured on the tuning sets' misplaced figures):
   people in January") gives its place neither to the lead before it nor to a figure
   after it; a lead's part of a country ("killed in northern Mali") is then the figure's
   place, unless the text goes on to name places in that country in two sentences or more
-  (where the event was, said later: "in central Mali ... the market in Mopti").
+  (where the event was, said later: "in central Mali ... the market in Mopti");
+- a text about many places alike, each named once ("Growth was led by Haifa (8.2 per
+  cent), Valencia (7.5 per cent), ..."), has no subject: its world-wide figures go on no
+  place (not on the first of the list), neither from the sentence after nor before.
 """
 
 from __future__ import annotations
@@ -95,6 +98,14 @@ The gunmen struck the market in Mopti at dawn.
 
 Survivors fled to Mopti and nearby Sevare, officials said.
 """,
+    "many_places": """Port volumes rise
+
+Container volumes at the world's top 50 ports rose 2.1 per cent last year, a shipping consultancy said.
+
+Growth was led by Haifa (8.2 per cent), Valencia (7.5 per cent), Genoa (6.1 per cent) and Antwerp (5.0 per cent).
+
+Volumes fell 3.4 per cent across the ports of the sample in the first quarter.
+""",
 }
 
 
@@ -151,3 +162,11 @@ def test_another_times_place_is_not_carried_and_the_part_of_the_country_is_the_p
 def test_a_part_of_a_country_yields_to_the_place_the_text_names_later(docs):
     _, places = claim_where(docs, "named_later", 30)
     assert places == [("Mopti", "populated_place")]
+
+
+def test_a_text_about_many_places_alike_puts_no_world_figure_on_the_first(docs):
+    claims, places = docs["many_places"]
+    placed = {float(c["value"]): [places[k]["name"] for k in c["places"]] for c in claims if c.get("value") is not None}
+    assert placed[8.2] == ["Haifa"] and placed[7.5] == ["Valencia"]
+    for world in (2.1, 3.4, 50):
+        assert "Haifa" not in placed.get(world, [])

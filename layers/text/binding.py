@@ -172,7 +172,8 @@ def subject_place(refs: list[Ref], sentences: list[Sentence]) -> Ref | None:
     """The place an article's unplaced claims are about: the most-mentioned place that is
     no country (headline x2; a region before its namesake city on a tie: "the Kharkiv
     region" articles count the region), or a country mentioned at least three times as often as
-    any of those ("Burundi" seven times, "Goma" once)."""
+    any of those ("Burundi" seven times, "Goma" once); None when three places or more are
+    each named once and none more."""
     heads = _title_spans(sentences)
     score: dict[str, float] = {}
     first: dict[str, Ref] = {}
@@ -189,6 +190,10 @@ def subject_place(refs: list[Ref], sentences: list[Sentence]) -> Ref | None:
     top = max(outer, key=lambda k: (score[k], -first[k].start), default=None)
     if top is not None and (best is None or score[top] >= 3 * score[best]):
         return first[top]
+    if best is not None and score[best] <= 1 and sum(score[k] == score[best] for k in inner) >= 3:
+        # a text about many places alike, each named once (ports, provinces of a list): none
+        # is its subject, and a figure it ties to no place gets none
+        return None
     return first[best] if best is not None else None
 
 

@@ -161,6 +161,8 @@ def context_places(ctx, sent: Sentence, clauses: list[Clause], cl_places: list[l
             whole = common_area(got, ctx.gazetteer) if len(parts) >= 3 else None
             if whole is not None:
                 return [area_for(ctx, got[0], whole)], "place from the sentence before (the area of its places)"
+            if len(parts) >= 3:
+                continue            # places of several countries: not the first of them
         if len(told) == 1:
             rs, guess = next(iter(told.values()))
             return rs, guess or "place from the sentence before"
@@ -184,7 +186,8 @@ def context_places(ctx, sent: Sentence, clauses: list[Clause], cl_places: list[l
         dl = _DATELINE_PLACE_RE.match(nxt_s.text)
         got = clause_places(text, ctx.refs, nxt_s.start + (dl.end() if dl else 0), nxt_s.end) \
             if not background(ctx, nxt_s) or background(ctx, sent) else []
-        if got:
+        # (nor the first of a list of places: "led by Klang (10.8 per cent), Colombo (...)")
+        if got and len(got) < 3:
             return got[:1], AFTER_NOTE
     # else a part of a country the sentence says ("killed in northern Mali"), unless the
     # article's subject lies in that country and the text goes on to name places in it in
