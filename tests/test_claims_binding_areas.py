@@ -23,7 +23,9 @@ Classes (each measured on the tuning sets' misplaced figures):
   (where the event was, said later: "in central Mali ... the market in Mopti");
 - a text about many places alike, each named once ("Growth was led by Haifa (8.2 per
   cent), Valencia (7.5 per cent), ..."), has no subject: its world-wide figures go on no
-  place (not on the first of the list), neither from the sentence after nor before.
+  place (not on the first of the list), neither from the sentence after nor before;
+  a name of such a list the gazetteer lacks ("Port Tarvoleq (6.1 per cent)") is its
+  figure's place, unplaced for a reviewer, not the name before it.
 """
 
 from __future__ import annotations
@@ -102,7 +104,7 @@ Survivors fled to Mopti and nearby Sevare, officials said.
 
 Container volumes at the world's top 50 ports rose 2.1 per cent last year, a shipping consultancy said.
 
-Growth was led by Haifa (8.2 per cent), Valencia (7.5 per cent), Genoa (6.1 per cent) and Antwerp (5.0 per cent).
+Growth was led by Haifa (8.2 per cent), Valencia (7.5 per cent), Port Tarvoleq (6.1 per cent) and Antwerp (5.0 per cent).
 
 Volumes fell 3.4 per cent across the ports of the sample in the first quarter.
 """,
@@ -170,3 +172,8 @@ def test_a_text_about_many_places_alike_puts_no_world_figure_on_the_first(docs):
     assert placed[8.2] == ["Haifa"] and placed[7.5] == ["Valencia"]
     for world in (2.1, 3.4, 50):
         assert "Haifa" not in placed.get(world, [])
+
+
+def test_a_name_the_gazetteer_lacks_in_a_list_of_shares_stays_unplaced(docs):
+    c, places = claim_where(docs, "many_places", 6.1)
+    assert places == [] and c["unresolved_place"] == "Port Tarvoleq"

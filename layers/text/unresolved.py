@@ -83,9 +83,9 @@ def _town_of_facility(name: str, countries: set[str], gazetteer):
     return None
 
 
-# a count by name: "Harare (28)", "8 from Sindh"
+# a count by name: "Harare (28)", "Genoa (6.1 per cent)", "8 from Sindh"
 _LABEL = r"[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2}"
-_COUNTED_LABEL_RE = re.compile(rf"(?P<label>{_LABEL})[ \t]*\(\d[\d,.]*\)|\b\d[\d,.]*[ \t]+from[ \t]+(?P<from>{_LABEL})")
+_COUNTED_LABEL_RE = re.compile(rf"(?P<label>{_LABEL})[ \t]*\(\d[\d,.]*(?:[ \t]*(?:%|per[ \t]+cent|percent))?\)|\b\d[\d,.]*[ \t]+from[ \t]+(?P<from>{_LABEL})")
 
 
 def unresolved_refs(text: str, refs: list[Ref], unresolved, gazetteer=None,
