@@ -25,7 +25,9 @@ Classes (each measured on the tuning sets' misplaced figures):
   cent), Valencia (7.5 per cent), ..."), has no subject: its world-wide figures go on no
   place (not on the first of the list), neither from the sentence after nor before;
   a name of such a list the gazetteer lacks ("Port Tarvoleq (6.1 per cent)") is its
-  figure's place, unplaced for a reviewer, not the name before it.
+  figure's place, unplaced for a reviewer, not the name before it;
+- "the town" counts for the town it stands for when the article's subject is weighed: a
+  town named once and referred to again outweighs its state named once.
 """
 
 from __future__ import annotations
@@ -108,6 +110,18 @@ Growth was led by Haifa (8.2 per cent), Valencia (7.5 per cent), Port Tarvoleq (
 
 Volumes fell 3.4 per cent across the ports of the sample in the first quarter.
 """,
+    "the_town": """Fire guts market
+
+A market in Niger State was razed by fire on Thursday, officials said.
+
+The ruler of the town said the blaze started around 4am.
+
+"We called the fire service," he said. "The fire is still raging. Most of the goods are gone."
+
+He added that five traders were injured.
+
+They were later treated at a clinic in Suleja.
+""",
 }
 
 
@@ -177,3 +191,8 @@ def test_a_text_about_many_places_alike_puts_no_world_figure_on_the_first(docs):
 def test_a_name_the_gazetteer_lacks_in_a_list_of_shares_stays_unplaced(docs):
     c, places = claim_where(docs, "many_places", 6.1)
     assert places == [] and c["unresolved_place"] == "Port Tarvoleq"
+
+
+def test_the_town_weighs_for_the_subject(docs):
+    _, places = claim_where(docs, "the_town", 5)
+    assert places == [("Suleja", "populated_place")]

@@ -178,11 +178,14 @@ def subject_place(refs: list[Ref], sentences: list[Sentence]) -> Ref | None:
     score: dict[str, float] = {}
     first: dict[str, Ref] = {}
     for r in refs:
-        if r.anaphor:
+        if r.anaphor and r.kind != "populated_place":
             continue
+        # ("the town", "the city" count for the town they stand for)
         w = 2.0 if in_spans(r.start, heads) else 1.0
         score[r.place_id] = score.get(r.place_id, 0) + w
-        first.setdefault(r.place_id, r)
+        if not r.anaphor:
+            first.setdefault(r.place_id, r)
+    score = {k: v for k, v in score.items() if k in first}
     rank = {"admin1": 2, "populated_place": 1, "facility": 1}
     inner = [k for k in score if first[k].kind != "country"]
     outer = [k for k in score if first[k].kind == "country"]
