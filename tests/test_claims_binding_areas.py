@@ -27,7 +27,9 @@ Classes (each measured on the tuning sets' misplaced figures):
   a name of such a list the gazetteer lacks ("Port Tarvoleq (6.1 per cent)") is its
   figure's place, unplaced for a reviewer, not the name before it;
 - "the town" counts for the town it stands for when the article's subject is weighed: a
-  town named once and referred to again outweighs its state named once.
+  town named once and referred to again outweighs its state named once;
+- an island the gazetteer lacks, named with its type noun after it ("on Karvelo island"),
+  is the place of its figures, unplaced for a reviewer, not the town the sentence before named.
 """
 
 from __future__ import annotations
@@ -122,6 +124,12 @@ He added that five traders were injured.
 
 They were later treated at a clinic in Suleja.
 """,
+    "island": """Landslide hits villages
+
+At least 9 people died in a landslide near Makassar on Saturday, officials said.
+
+Last month floods on Karvelo island killed at least 12 people.
+""",
 }
 
 
@@ -196,3 +204,8 @@ def test_a_name_the_gazetteer_lacks_in_a_list_of_shares_stays_unplaced(docs):
 def test_the_town_weighs_for_the_subject(docs):
     _, places = claim_where(docs, "the_town", 5)
     assert places == [("Suleja", "populated_place")]
+
+
+def test_an_island_named_with_its_noun_after_stays_unplaced(docs):
+    c, places = claim_where(docs, "island", 12)
+    assert places == [] and c["unresolved_place"] == "Karvelo"

@@ -31,7 +31,9 @@ _SETTLEMENT_NAME_RE = re.compile(
     rf"\b(?:the|a)\s+(?:[a-z]+\s+){{0,2}}?{_SETTLEMENT}\s+of\s+(?P<b>{_NAME})|"
     rf"(?<![\w’'-])(?P<a>{_NAME}),\s+(?:a|the)\s+(?:(?:small|remote|nearby|tiny|mountain|border|"
     rf"frontline|front-line|coastal|farming|fishing)\s+)?{_SETTLEMENT}"
-    rf"(?=\s*(?:[,.;(]|that|where|which|in|near|of|with|on|about|some)\b|\s*[,.;(])")
+    rf"(?=\s*(?:[,.;(]|that|where|which|in|near|of|with|on|about|some)\b|\s*[,.;(])|"
+    # "on Sumatra island", "in Jeju island": an island named with its type noun after it
+    rf"\b(?:on|in|off)\s+(?P<c>{_NAME})\s+island\b")
 
 
 def _facilities(text: str) -> list[tuple[str, int, int, str]]:
@@ -120,8 +122,8 @@ def unresolved_refs(text: str, refs: list[Ref], unresolved, gazetteer=None,
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
             add(name, m.start(), m.end())
     for m in _SETTLEMENT_NAME_RE.finditer(text):
-        name = m.group("a") or m.group("b")
-        a = m.start("a") if m.group("a") else m.start("b")
+        g = "a" if m.group("a") else "b" if m.group("b") else "c"
+        name, a = m.group(g), m.start(g)
         while name and name.split()[0].lower() in _NOT_NAME:     # "In Naib Rafi, a village"
             first = name.split()[0]
             a += name.index(first) + len(first)
