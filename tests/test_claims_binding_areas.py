@@ -29,7 +29,11 @@ Classes (each measured on the tuning sets' misplaced figures):
 - "the town" counts for the town it stands for when the article's subject is weighed: a
   town named once and referred to again outweighs its state named once;
 - an island the gazetteer lacks, named with its type noun after it ("on Karvelo island"),
-  is the place of its figures, unplaced for a reviewer, not the town the sentence before named.
+  is the place of its figures, unplaced for a reviewer, not the town the sentence before
+  named; so is the land a sea position is told from ("30 kilometres off the coast of Tarvosa");
+- an unnamed facility ("a collapse at a gold mine in Ghana") before the one facility of its
+  kind the text names ("the company's Dunmore Ridge mine") is that facility (unplaced when
+  the gazetteer lacks it), not the country that locates it.
 """
 
 from __future__ import annotations
@@ -130,6 +134,20 @@ At least 9 people died in a landslide near Makassar on Saturday, officials said.
 
 Last month floods on Karvelo island killed at least 12 people.
 """,
+    "coast": """Migrant boats reach islands
+
+More than 300 migrants arrived in Valletta on Sunday, officials said.
+
+On Monday, the coastguard rescued 41 people from a boat some 30 kilometres off the coast of Tarvosa.
+""",
+    "mine": """Mine collapse kills workers
+
+ACCRA, Ghana (AP) — A collapse at a gold mine in Ghana killed four workers on Monday, officials said.
+
+Six other workers were hurt, the company said.
+
+The accident happened at the company's Dunmore Ridge mine, which employs 2,000 people.
+""",
 }
 
 
@@ -209,3 +227,14 @@ def test_the_town_weighs_for_the_subject(docs):
 def test_an_island_named_with_its_noun_after_stays_unplaced(docs):
     c, places = claim_where(docs, "island", 12)
     assert places == [] and c["unresolved_place"] == "Karvelo"
+
+
+def test_the_land_off_whose_coast_is_the_place(docs):
+    c, places = claim_where(docs, "coast", 41)
+    assert places == [] and c["unresolved_place"] == "Tarvosa"
+
+
+@pytest.mark.parametrize("value", [4, 6])
+def test_an_unnamed_facility_is_the_one_named_later(docs, value):
+    c, places = claim_where(docs, "mine", value)
+    assert places == [] and c["unresolved_place"] == "Dunmore Ridge mine"

@@ -33,7 +33,9 @@ _SETTLEMENT_NAME_RE = re.compile(
     rf"frontline|front-line|coastal|farming|fishing)\s+)?{_SETTLEMENT}"
     rf"(?=\s*(?:[,.;(]|that|where|which|in|near|of|with|on|about|some)\b|\s*[,.;(])|"
     # "on Sumatra island", "in Jeju island": an island named with its type noun after it
-    rf"\b(?:on|in|off)\s+(?P<c>{_NAME})\s+island\b")
+    rf"\b(?:on|in|off)\s+(?P<c>{_NAME})\s+island\b|"
+    # "27 kilometres off the coast of Lanzarote": the land a sea position is told from
+    rf"\boff\s+the\s+(?:coast|coasts|shores?)\s+of\s+(?P<d>{_NAME})")
 
 
 def _facilities(text: str) -> list[tuple[str, int, int, str]]:
@@ -43,7 +45,8 @@ def _facilities(text: str) -> list[tuple[str, int, int, str]]:
     for m in _FACILITY_RE.finditer(text):
         words = m.group("name").split()
         start = m.start("name")
-        while words and words[0].lower() in _NOT_NAME:
+        # (nor its owner's name: "Codelco’s El Teniente mine" is "El Teniente mine")
+        while words and (words[0].lower() in _NOT_NAME or len(words) > 2 and re.search(r"[’']s$", words[0])):
             start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
             words = words[1:]
         if len(words) >= 2 and words[0][:1].isupper():
@@ -122,7 +125,7 @@ def unresolved_refs(text: str, refs: list[Ref], unresolved, gazetteer=None,
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
             add(name, m.start(), m.end())
     for m in _SETTLEMENT_NAME_RE.finditer(text):
-        g = "a" if m.group("a") else "b" if m.group("b") else "c"
+        g = next(k for k in "abcd" if m.group(k))
         name, a = m.group(g), m.start(g)
         while name and name.split()[0].lower() in _NOT_NAME:     # "In Naib Rafi, a village"
             first = name.split()[0]
@@ -178,4 +181,17 @@ def unresolved_refs(text: str, refs: list[Ref], unresolved, gazetteer=None,
                 named[head] = name
         elif head in named:
             add(named[head], a, b)
+    # "a collapse at a copper mine in Chile ... Codelco's El Teniente mine": an unnamed
+    # facility before the one facility of its kind the text names is that facility
+    kinds: dict[str, set] = {}
+    for name, a, _, noun in _facilities(text):
+        kinds.setdefault(noun.split()[-1], set()).add(name)
+    for m in _UNNAMED_FACILITY_RE.finditer(text):
+        head = m.group("noun").split()[-1].lower()
+        names = kinds.get(head, set())
+        if len(names) == 1:
+            add(next(iter(names)), m.start(), m.end())
     return out
+
+
+_UNNAMED_FACILITY_RE = re.compile(r"\b[Aa]n?\s+(?:[a-z-]+\s+){0,2}?(?P<noun>mine|refinery|smelter|dam|airport)\b")
