@@ -33,7 +33,9 @@ Classes (each measured on the tuning sets' misplaced figures):
   named; so is the land a sea position is told from ("30 kilometres off the coast of Tarvosa");
 - an unnamed facility ("a collapse at a gold mine in Ghana") before the one facility of its
   kind the text names ("the company's Dunmore Ridge mine") is that facility (unplaced when
-  the gazetteer lacks it), not the country that locates it.
+  the gazetteer lacks it), not the country that locates it;
+- a street named after a town ("south of Columbia Avenue") is not that town: the figure
+  goes where the text is (the town whose council meets).
 """
 
 from __future__ import annotations
@@ -148,6 +150,12 @@ Six other workers were hurt, the company said.
 
 The accident happened at the company's Dunmore Ridge mine, which employs 2,000 people.
 """,
+    "street": """The Smyrna town council met on Tuesday to vote on new building projects in Smyrna.
+
+Each motion passed.
+
+Staff presented plans for a subdivision on land south of Columbia Avenue. The builder intends to construct 180 townhomes in six buildings.
+""",
 }
 
 
@@ -238,3 +246,8 @@ def test_the_land_off_whose_coast_is_the_place(docs):
 def test_an_unnamed_facility_is_the_one_named_later(docs, value):
     c, places = claim_where(docs, "mine", value)
     assert places == [] and c["unresolved_place"] == "Dunmore Ridge mine"
+
+
+def test_a_street_named_after_a_town_is_not_the_town(docs):
+    _, places = claim_where(docs, "street", 180)
+    assert [name for name, _ in places] == ["Smyrna"]

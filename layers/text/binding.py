@@ -18,7 +18,7 @@ from layers.text.sentences import Sentence
 __all__ = ["Ref", "ref_of", "unresolved_ref", "UNRESOLVED", "contains", "focal_place", "subject_place",
            "resolve_anaphors", "clause_places", "figure_places", "region_of", "area_anaphors",
            "capital_refs", "common_area", "area_ref", "reports_there", "whole_area",
-           "dateline_spans", "holder_kind", "said_of_each", "part_of_country", "refs_between"]
+           "dateline_spans", "street_name", "holder_kind", "said_of_each", "part_of_country", "refs_between"]
 
 ANAPHOR_RE = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:embattled|besieged|strategic|frontline|front-line|key|vital|"
@@ -127,6 +127,17 @@ def dateline_spans(text: str, sentences: list[Sentence]) -> list[tuple[int, int]
         if m:
             out.append((s.start, m.end()))
     return out
+
+
+# a street named after a place: "south of Murfreesboro Road", "at 15 Parkridge Road"
+_STREET_AFTER_RE = re.compile(r"\s+(?:Road|Rd\.?|Street|St\.|Avenue|Ave\.?|Boulevard|Blvd\.?|Parkway|Pkwy\.?|"
+                              r"Pike|Highway|Hwy\.?|Lane|Drive|Turnpike|Expressway|Freeway)(?![\w-])")
+
+
+def street_name(text: str, ref: Ref) -> bool:
+    """Whether a mention is the name of a street ("Murfreesboro Road" in Franklin): no
+    place of the text's claims (the town the street is named after is elsewhere)."""
+    return ref.kind != "country" and bool(_STREET_AFTER_RE.match(text, ref.end))
 
 
 def contains(container: Ref, inner: Ref) -> bool:

@@ -84,7 +84,8 @@ from layers.text.context import area_for, as_region, context_places, held
 from layers.text.relations import clause_relation
 from layers.text.binding import (UNRESOLVED, Ref, area_anaphors, capital_refs, clause_places, common_area,
                                   dateline_spans, figure_places, focal_place, holder_kind, in_spans, ref_of,
-                                  region_of, reports_there, resolve_anaphors, said_of_each, subject_place)
+                                  region_of, reports_there, resolve_anaphors, said_of_each, street_name,
+                                  subject_place)
 from layers.text.unresolved import unresolved_refs
 from layers.text.events import HYPOTHETICAL_RE, NATIONAL_RE, clause_event, find_incident
 from layers.text.figures import carried, find_figures
@@ -630,7 +631,8 @@ def extract(article: Article, date: _date | None = None, *, mentions=None,
         mentions = find_places(article.text, date=ref, unresolved=unresolved)
     mentions = sorted(mentions, key=lambda m: (m.start, m.end))
     sentences = split_sentences(article.text)
-    refs = [ref_of(m) for m in mentions]
+    # (a street named after a town is not the town: "south of Murfreesboro Road")
+    refs = [r for r in map(ref_of, mentions) if not street_name(article.text, r)]
     focal = focal_place(refs, sentences)
     dates = dict(zip((s.index for s in sentences),
                      that_year([s.text for s in sentences], [find_dates(s.text, ref) for s in sentences])))
