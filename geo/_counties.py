@@ -26,6 +26,7 @@ _PLURAL = frozenset({"counties", "parishes", "districts", "boroughs", "raions",
 SECOND_LEVEL_SUFFIXES = tuple(" " + w for w in _SINGULAR)
 _HEADING_WORD = re.compile(
     r"\b(?:" + "|".join(_SINGULAR + tuple(_PLURAL)) + r")\b", re.IGNORECASE)
+_NEXT_WORD = re.compile(r" *([A-Za-z]*)")
 _BULLET = frozenset({"", "-", "*", "•", "–", "—", "·"})
 _JOINS = (", ", " and ", ", and ", " & ", " or ")
 #: what may stand between two names of one list: a join, or joins around capitalised names
@@ -86,7 +87,8 @@ def _before_plural(text: str, items: list[Item]) -> None:
             run.append(it)
         else:
             run = [it]
-        after = text[it.end:it.end + 16].lstrip(" ").split(" ", 1)[0].lower().rstrip(".,;:")
+        # the next word, at a sentence's or a line's end too ("... and Lee counties.\n")
+        after = _NEXT_WORD.match(text, it.end).group(1).lower()
         if len(run) >= 2 and after in _PLURAL and (n + 1 >= len(items) or not text[
                 it.end:items[n + 1].start].startswith(_JOINS)):
             peers = tuple(r.idx for r in run)

@@ -24,8 +24,8 @@ from geo._tuning import (
     CAPITAL_GAP, CITY_OF_AREA, COHERENT_KM, DATELINE_AREA, FAMOUS_GAP, FAMOUS_NAMES,
     FAMOUS_NEAR_KM, FAMOUS_RATIO, HELD, HELD_AREA_KM, HELD_KM, HELD_TOP, HOLDS_THE_NAMED,
     IN_ARTICLE_CONTINENT, IN_ARTICLE_COUNTRY, IN_MAIN_COUNTRY, LIST_AREA, MAX_CONTEXT,
-    MEDOID_POINTS, NEAR, NEAR_EFOLD_KM, OUTLIER_KM, POP_EXTRA, PROMINENT_GAP, QUALIFIER_ADMIN1,
-    QUALIFIER_COUNTRY, REGION_ADMIN1, REGION_NOT_ADMIN1, SMALL_ALTERNATE_POP,
+    MEDOID_POINTS, NAMED_STATE, NEAR, NEAR_EFOLD_KM, OUTLIER_KM, POP_EXTRA, PROMINENT_GAP,
+    QUALIFIER_ADMIN1, QUALIFIER_COUNTRY, REGION_ADMIN1, REGION_NOT_ADMIN1, SMALL_ALTERNATE_POP,
     WORLD_CITY_GAP, WORLD_CITY_POP,
 )
 from geo._index import POP_WEIGHT
@@ -317,19 +317,27 @@ def resolve(it: Item, ctx: Context, items: list[Item], done: dict) -> None:
         own = it.own = _own_scores(it, qual, items)
         it.own_sig = own_sig
     bonus = ctx.bonus_for(it.key)
-    # a county or district the text writes as one (`geo._counties`) is of a state or
-    # province the article names, where it has one of that name
-    states = {a for _, a in ctx.areas} if it.second_level else ()
+    # a county or district the text writes as one (`geo._counties`, or with its type word:
+    # "Greene County") is of a state or province the article names, where it has one of
+    # that name
+    states = {a for _, a in ctx.areas}
+    in_state = {c.place.place_id for _, c in own if c.place.kind == "admin2" and
+                c.place.admin1 in states and (
+                    it.second_level or (c.why and not c.why[0].startswith("bare")))}
     scored = []
     top = -math.inf
     for s, c in own:
         if s + MAX_CONTEXT < top - ALTERNATIVE_MARGIN:
-            break
+            if not in_state:
+                break
+            if c.place.place_id not in in_state:
+                continue   # (a county of the article's state may still come further down)
         s += bonus(c.place)
         if c.place.kind in _HELD_KINDS and ctx.held(it.key, c.place):
             s += HELD
-        if states and c.place.kind == "admin2" and c.place.admin1 in states:
-            s += QUALIFIER_ADMIN1
+        if c.place.place_id in in_state:
+            in_state.discard(c.place.place_id)
+            s += NAMED_STATE if not it.second_level else QUALIFIER_ADMIN1
         top = max(top, s)
         scored.append((s, c))
     if len(scored) > 1:

@@ -1,0 +1,40 @@
+"""A county is of the state the article names: "Greene County" in a report on Ohio is
+Ohio's, not the biggest Greene County of the country; names before a plural type word at a
+line's end ("... Clark and Wayne counties." then a new line) are counties too. Texts
+written for these tests, run through ``claimmap places`` as a user runs it."""
+
+from __future__ import annotations
+
+from common import cli_places
+
+
+def _by_surface(tmp_path, text: str) -> dict[str, dict]:
+    return {p["surface"]: p for p in cli_places(tmp_path, text)}
+
+
+def test_a_county_with_its_type_word_is_of_the_state_the_article_names(tmp_path):
+    text = ("Ohio farmers brace for a dry summer\n\n"
+            "Wells ran low across Ohio this week. Growers in Greene County said the corn "
+            "was already stunted, and roads in Monroe County were closed by dust.\n")
+    got = _by_surface(tmp_path, text)
+    for name in ("Greene County", "Monroe County"):
+        assert name in got, (name, sorted(got))
+        assert (got[name]["kind"], got[name]["admin1"]) == ("admin2", "US.OH"), got[name]
+
+
+def test_a_county_with_no_state_in_the_text_keeps_its_own_reading(tmp_path):
+    # no state named: the gazetteer's first Monroe County stays (the context adds nothing)
+    text = "Officials in Monroe County said the roads were closed after the storm.\n"
+    got = _by_surface(tmp_path, text)
+    assert got["Monroe County"]["kind"] == "admin2", got
+
+
+def test_names_before_counties_at_the_end_of_a_line_are_counties(tmp_path):
+    text = ("Tornado warnings in Kentucky\n\n"
+            "The weather service warned residents of Kentucky on Monday. Sirens sounded "
+            "in Pulaski and Laurel counties.\n"
+            "Schools closed early.\n")
+    got = _by_surface(tmp_path, text)
+    for name in ("Pulaski", "Laurel"):
+        assert name in got, (name, sorted(got))
+        assert (got[name]["kind"], got[name]["admin1"]) == ("admin2", "US.KY"), got[name]
