@@ -271,7 +271,8 @@ def anchors(items: list[Item], *, strong_only: bool) -> Context:
             if n and items[n - 1].qualifier == it.idx and items[n - 1].span.how == "dateline":
                 ctx.home = ctx.home | {p.admin1}   # "PARIS, Texas —": the article's setting
         elif p.kind == "populated_place":
-            ctx.town_areas.append((it.key, p.admin1))
+            ctx.town_areas.append((it.key, p.admin1 if not it.context_area else
+                                   it.context_area))
         ctx.place_countries[cc] = ctx.place_countries.get(cc, 0) + 1
         own = ctx.place_by_key.setdefault(it.key, {})
         own[cc] = own.get(cc, 0) + 1
@@ -308,8 +309,9 @@ def resolve(it: Item, ctx: Context, items: list[Item], done: dict) -> None:
                len(it.cands))
         got = done.get(sig)
         if got is not None:
-            it.scores, it.best = got
+            it.scores, it.best, it.context_area = got
             return
+    it.context_area = ""
     own_sig = (qual.place.place_id if qual else None, it.alias)
     if it.own_sig == own_sig and not it.alias:
         own = it.own
@@ -355,12 +357,14 @@ def resolve(it: Item, ctx: Context, items: list[Item], done: dict) -> None:
         scored = _area_over_foreign_country(it, ctx, scored)
     elif scored[0][1] is not own[0][1] and qual is None and not it.alias and \
             not it.region:
+        if scored[0][1].place.kind == "populated_place":
+            it.context_area = scored[0][1].place.admin1
         scored = _keep_the_prominent(it, ctx, own, scored)
         scored = _keep_the_area(it, ctx, own, scored)
     it.scores = scored
     it.best = scored[0][1]
     if sig is not None:
-        done[sig] = (scored, it.best)
+        done[sig] = (scored, it.best, it.context_area)
 
 
 def _area_over_foreign_country(it: Item, ctx: Context, scored: list) -> list:

@@ -38,3 +38,17 @@ def test_names_before_counties_at_the_end_of_a_line_are_counties(tmp_path):
     for name in ("Pulaski", "Laurel"):
         assert name in got, (name, sorted(got))
         assert (got[name]["kind"], got[name]["admin1"]) == ("admin2", "US.KY"), got[name]
+
+
+def test_towns_of_the_named_state_are_not_pulled_abroad_by_each_other(tmp_path):
+    # two towns with big namesakes abroad (Portland, Oregon; Hamilton, Ontario) in a
+    # report on Victoria: each one's foreign reading used to keep the other's state from
+    # holding "every other town" of the article
+    text = ("Fire danger across Victoria\n\n"
+            "Residents of Portland were told to leave on Sunday as a grass fire spread.\n\n"
+            "Hamilton was under a watch-and-act warning, the emergency service said.\n\n"
+            "In Mildura, temperatures passed 44C.\n")
+    got = _by_surface(tmp_path, text)
+    for name in ("Portland", "Hamilton", "Mildura"):
+        assert name in got, (name, sorted(got))
+        assert (got[name]["country_code"], got[name]["admin1"]) == ("AU", "AU.07"), got[name]
