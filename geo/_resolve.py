@@ -430,10 +430,13 @@ def _keep_the_prominent(it: Item, ctx: Context, own: list, scored: list) -> list
             if _area_ties(it, ctx, theirs) or (others and _nearest_km(
                     theirs.lat, theirs.lon, others) <= NEAR_EFOLD_KM):
                 break
-        world = mine.population >= WORLD_CITY_POP and (
+        # the world city written in another tongue's spelling ("Roma", "Napoli") against a
+        # town whose own name is the one written: fame does not hold the name
+        own_name = own[0][1].primary or not c.primary
+        world = own_name and mine.population >= WORLD_CITY_POP and (
             gap >= WORLD_CITY_GAP or (gap >= CAPITAL_GAP and is_capital(mine)))
         if not world:
-            famous = gap >= FAMOUS_GAP and mine.prominence >= FAMOUS_NAMES and \
+            famous = own_name and gap >= FAMOUS_GAP and mine.prominence >= FAMOUS_NAMES and \
                 mine.prominence >= FAMOUS_RATIO * theirs.prominence
             if (not famous or not ctx.home) and _area_ties(it, ctx, theirs):
                 break

@@ -52,3 +52,22 @@ def test_towns_of_the_named_state_are_not_pulled_abroad_by_each_other(tmp_path):
     for name in ("Portland", "Hamilton", "Mildura"):
         assert name in got, (name, sorted(got))
         assert (got[name]["country_code"], got[name]["admin1"]) == ("AU", "AU.07"), got[name]
+
+
+def test_a_world_city_in_another_tongues_spelling_does_not_take_a_towns_own_name(tmp_path):
+    # "Roma" is a Queensland town's own name, and Rome's only in Italian: in a report on
+    # Queensland the town, however famous Rome is
+    text = ("Cattle prices climb in Queensland\n\n"
+            "Buyers in Roma paid record prices on Tuesday, agents said.\n\n"
+            "Prices in Toowoomba and Longreach were also strong after the wet season.\n")
+    got = _by_surface(tmp_path, text)
+    assert (got["Roma"]["country_code"], got["Roma"]["admin1"]) == ("AU", "AU.04"), got["Roma"]
+
+
+def test_a_world_city_by_its_own_name_keeps_it_beside_a_state(tmp_path):
+    # "Rome" is Rome's own name: a report from Georgia that names Rome, Italy keeps it (the
+    # context alone, with no town near Rome, Georgia, does not move it)
+    text = ("ATLANTA (AP) - Georgia's governor returned on Friday from a trade mission to "
+            "Europe. He met wine exporters in Rome and toured a port in Naples.\n")
+    got = _by_surface(tmp_path, text)
+    assert got["Rome"]["country_code"] == "IT", got["Rome"]
