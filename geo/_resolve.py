@@ -420,7 +420,11 @@ def _keep_the_prominent(it: Item, ctx: Context, own: list, scored: list) -> list
         if theirs.place_id == mine.place_id or theirs.kind != "populated_place":
             break
         gap = (mine.population + 1) / (theirs.population + 1)
-        if gap < PROMINENT_GAP or _qualified_as(it, ctx, theirs) or ctx.held(it.key, theirs):
+        # a national capital is the name's bearer in the news against any smaller
+        # namesake ("Colombo" in a list of the world's ports that names a port of Brazil)
+        capital = gap > 1 and is_capital(mine) and not is_capital(theirs)
+        if (gap < PROMINENT_GAP and not capital) or _qualified_as(it, ctx, theirs) or \
+                ctx.held(it.key, theirs):
             break
         if home and theirs.country_code == home:
             # ... where the article's own towns or area are the namesake's (not a tourist
