@@ -397,7 +397,8 @@ def _keep_the_prominent(it: Item, ctx: Context, own: list, scored: list) -> list
     - A namesake `PROMINENT_GAP` times smaller than the name's own reading needs a town of
       the article within `NEAR_EFOLD_KM` or a first-level area that ties it
       (`_area_ties`: the area the dateline names); its country, or its state named in
-      passing ("a Republican from Ohio" beside "met in Geneva"), is not enough.
+      passing ("a Republican from Ohio" beside "met in Geneva"), is not enough. So does a
+      namesake of a national capital at any gap ("Colombo" beside a port of Brazil).
     - A city of `WORLD_CITY_POP` stays itself against a namesake `WORLD_CITY_GAP` times
       smaller ("embassies in Belgrade" beside Brussels), and a national capital of that size
       against one `CAPITAL_GAP` times smaller ("flew to London" in a report from Ontario),
