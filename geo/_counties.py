@@ -15,7 +15,7 @@ import re
 
 from geo._item import Item
 
-__all__ = ["SECOND_LEVEL_SUFFIXES", "read_second_level", "list_areas"]
+__all__ = ["SECOND_LEVEL_SUFFIXES", "read_second_level", "list_areas", "listed_with_areas"]
 
 #: the type words of second-level areas, singular and plural, as written after a name or in
 #: a list's heading
@@ -120,3 +120,28 @@ def list_areas(items: list[Item]) -> None:
         area = max(count, key=count.__getitem__)
         for i in it.peers:
             items[i].list_area = area
+
+
+def listed_with_areas(text: str, items: list[Item]) -> None:
+    """A name listed beside a second-level area ("Hertfordshire, Northamptonshire and
+    Essex") and read as a town of another country (Essex, Maryland) is the second-level
+    area of that name in the area's first-level area, where the gazetteer has one: the
+    items of a list are of a kind, and of one country. Run after resolution."""
+    live = [it for it in items if not it.reject and it.best is not None]
+    for n, it in enumerate(live):
+        p = it.best.place
+        if p.kind != "populated_place" or it.qualifier is not None or it.region:
+            continue
+        for other in (live[n - 1] if n else None, live[n + 1] if n + 1 < len(live) else None):
+            if other is None or other.best.place.kind != "admin2" or \
+                    not other.best.place.admin1 or \
+                    other.best.place.country_code == p.country_code:
+                continue
+            lo, hi = (other, it) if other.end <= it.start else (it, other)
+            if not _BETWEEN.fullmatch(text, lo.end, hi.start):
+                continue
+            area = next((c for c in it.cands if c.place.kind == "admin2" and
+                         c.place.admin1 == other.best.place.admin1), None)
+            if area is not None:
+                it.best = area
+                break
