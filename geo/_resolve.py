@@ -368,12 +368,20 @@ def resolve(it: Item, ctx: Context, items: list[Item], done: dict) -> None:
 
 
 def _area_over_foreign_country(it: Item, ctx: Context, scored: list) -> list:
-    """"Storms hit Tampa and Miami ... the damage reached Georgia": a first-level area in
+    """"Storms hit Tampa and Miami ... the damage reached Georgia": an area the article
+    names by a longer name too ("Niger State"), else a first-level area in
     the article's main country (else in another country it names) beats a country of the
     same name the article gives no support (neither it nor a neighbour is among the
     article's countries), and any country after "a senator from" (members of a legislature
     are from the state or province they represent)."""
     country = scored[0][1].place
+    # the area the article also names in full ("Niger State" ... "Fire razes Niger
+    # market"): one sense per article
+    for n, (s, c) in enumerate(scored[1:], 1):
+        if c.place.kind == "admin1" and any(
+                o is not it and not o.reject and o.best is not None and o.key != it.key and
+                o.best.place.place_id == c.place.place_id for o in ctx.items):
+            return [scored[n]] + scored[:n] + scored[n + 1:]
     countries = ctx.countries_without(it.key)
     if not it.constituency and (country.country_code in countries or any(
             cc in countries for cc in neighbours().get(country.country_code, ()))):
