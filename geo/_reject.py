@@ -186,12 +186,24 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
         why = _head_of_longer_name(text, toks, s)
         if why:  # unless a person's ("Juantissa Hill, 24,")
             return _person(text, toks, s, it, gaz.has_name) or why
-    if it.common and not is_country and not it.region and (it.sent_start or it.headline):
+    if (it.common or _plural_of_common(toks, s, it, common)) and not is_country and \
+            not it.region and (it.sent_start or it.headline):
         # unless the article names it as a place elsewhere (see `geo.places._one_sense`): the checks
         # below still apply
         why = _reject_by_form_rest(text, toks, it, span_at, gaz, is_country, prv, nxt)
         return why or COMMON_AT_START
     return _reject_by_form_rest(text, toks, it, span_at, gaz, is_country, prv, nxt)
+
+
+def _plural_of_common(toks, s: rz.Span, it: Item, common) -> bool:
+    """Whether the name is one word, the plural of a common word ("Rains destroyed ...",
+    "Sales were strong"), read as no country or first-level area ("Wales" stays)."""
+    if s.j - s.i != 1 or it.cands[0].place.kind in ("country", "admin1"):
+        return False
+    w = toks[s.i].low
+    return len(w) > 3 and w.endswith("s") and not w.endswith("ss") and (
+        w[:-1] in common or (w.endswith("es") and w[:-2] in common) or
+        (w.endswith("ies") and w[:-3] + "y" in common))
 
 
 def _person_follows(toks, j: int) -> bool:
