@@ -420,6 +420,14 @@ def _keep_the_prominent(it: Item, ctx: Context, own: list, scored: list) -> list
     if mine.kind != "populated_place" or scored[0][1].place.place_id == mine.place_id:
         return scored
     others = None
+    # the name, no common word, is only another name of the big place ("Makale" for
+    # Mek'ele), in a country the article does not name: a town of the article's main
+    # country that bears it as its own name takes it
+    mine_c = own[0][1]
+    foreign_alias = not it.common and not mine_c.primary and bool(mine_c.why) and \
+        mine_c.why[0].startswith("alternate name") and \
+        mine.country_code not in ctx.countries_without(it.key)
+    home_country = ctx.main_without(it.key) if foreign_alias else ""
     # the article is local news of a town of its own country ("Alexandria police", "the
     # Athens City Council") and says nothing of the famous namesake's country
     local = it.local_body and mine.country_code not in ctx.countries_without(it.key)
@@ -433,7 +441,8 @@ def _keep_the_prominent(it: Item, ctx: Context, own: list, scored: list) -> list
         # namesake ("Colombo" in a list of the world's ports that names a port of Brazil)
         capital = gap > 1 and is_capital(mine) and not is_capital(theirs)
         if (gap < PROMINENT_GAP and not capital) or _qualified_as(it, ctx, theirs) or \
-                ctx.held(it.key, theirs):
+                ctx.held(it.key, theirs) or (foreign_alias and c.primary and
+                                             theirs.country_code == home_country):
             break
         if home and theirs.country_code == home:
             # ... where the article's own towns or area are the namesake's (not a tourist

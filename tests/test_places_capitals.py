@@ -1,6 +1,8 @@
-"""A national capital keeps its name against a smaller namesake the article's countries
-pull toward, unless a town of the article stands near the namesake: "Colombo" beside two
-Brazilian ports is Sri Lanka's capital, not the town of Paraná. Texts written for these
+"""Which bearer a name keeps against the article's context. A national capital keeps its
+name against a smaller namesake the article's countries pull toward, unless a town of the
+article stands near the namesake: "Colombo" beside two Brazilian ports is Sri Lanka's
+capital, not the town of Parana. A city abroad known by the name only as another name does
+not keep it from a town of the article's country that bears it. Texts written for these
 tests, run through ``claimmap places`` as a user runs it."""
 
 from __future__ import annotations
@@ -28,3 +30,13 @@ def test_a_namesake_beside_the_articles_towns_still_takes_the_name(tmp_path):
             "defence said, and the road to Paranagua was closed.\n")
     got = _by_surface(tmp_path, text)
     assert got["Colombo"]["country_code"] == "BR", got["Colombo"]
+
+
+def test_another_name_of_a_city_abroad_does_not_take_a_towns_own_name(tmp_path):
+    # "Makale" is a town of Sulawesi by its own name and Mek'ele (Ethiopia) by another: in
+    # a report on Indonesia that names no Ethiopian place, the town
+    text = ("Landslides in Sulawesi\n\n"
+            "Landslides struck villages of Tana Toraja in Indonesia on Monday. In Makale, "
+            "rescuers dug through mud, the disaster agency said.\n")
+    got = _by_surface(tmp_path, text)
+    assert got["Makale"]["country_code"] == "ID", got["Makale"]
