@@ -25,7 +25,7 @@ from geo._tuning import (
     FAMOUS_NEAR_KM, FAMOUS_RATIO, HELD, HELD_AREA_KM, HELD_KM, HELD_TOP, HOLDS_THE_NAMED,
     IN_ARTICLE_CONTINENT, IN_ARTICLE_COUNTRY, IN_MAIN_COUNTRY, LIST_AREA, MAX_CONTEXT,
     MEDOID_POINTS, NAMED_STATE, NEAR, NEAR_EFOLD_KM, OUTLIER_KM, POP_EXTRA, PROMINENT_GAP,
-    QUALIFIER_ADMIN1, QUALIFIER_COUNTRY, REGION_ADMIN1, REGION_NOT_ADMIN1, SMALL_ALTERNATE_POP,
+    QUALIFIER_ADMIN1, QUALIFIER_AREA, QUALIFIER_COUNTRY, REGION_ADMIN1, REGION_NOT_ADMIN1, SMALL_ALTERNATE_POP,
     WORLD_CITY_GAP, WORLD_CITY_POP,
 )
 from geo._index import POP_WEIGHT
@@ -584,7 +584,7 @@ def _own_scores(it: Item, qual, items) -> list:
             if p.country_code == qual.place.country_code:
                 s += QUALIFIER_COUNTRY
                 if qual.place.kind != "country" and p.admin1 == qual.place.admin1:
-                    s += QUALIFIER_ADMIN1
+                    s += QUALIFIER_AREA
         if p.place_id in alias_ids:
             s += ALIAS
         own.append((s, c))

@@ -28,6 +28,10 @@ NEAR, NEAR_EFOLD_KM = 3.0, 150.0
 POP_EXTRA = 0.5              # on top of the gazetteer's own population term: in the news a
                              # name means its big bearer unless the article says otherwise
 QUALIFIER_COUNTRY, QUALIFIER_ADMIN1 = 4.0, 3.0
+# a qualifier that names the candidate's own first-level area ("Lianjiang county, Fujian
+# province"): the text's word, above any population gap between namesakes of one country
+# (fresh3: a county town of 0 recorded people against a city of 100,000)
+QUALIFIER_AREA = 8.0
 # a county of the state that holds its list's other counties ("Clay, Grant and Wilkin
 # counties": `geo._counties.list_areas`) as if written "Clay County, Minnesota"
 LIST_AREA = QUALIFIER_COUNTRY + QUALIFIER_ADMIN1
