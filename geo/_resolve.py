@@ -373,7 +373,9 @@ def _area_over_foreign_country(it: Item, ctx: Context, scored: list) -> list:
     the article's main country (else in another country it names) beats a country of the
     same name the article gives no support (neither it nor a neighbour is among the
     article's countries), and any country after "a senator from" (members of a legislature
-    are from the state or province they represent)."""
+    are from the state or province they represent); with no such area, a town of the main
+    country of `SMALL_ALTERNATE_POP` within `NEAR_EFOLD_KM` of the article's towns does
+    ("mourners from Palmyra, Hershey and Lebanon")."""
     country = scored[0][1].place
     # the area the article also names in full ("Niger State" ... "Fire razes Niger
     # market"): one sense per article
@@ -394,6 +396,16 @@ def _area_over_foreign_country(it: Item, ctx: Context, scored: list) -> list:
             if c.place.kind == "admin1" and ok(c.place.country_code):
                 log.debug("%s: the area %s over the country %s", it.key, c.place.place_id,
                           country.place_id)
+                return [scored[n]] + scored[:n] + scored[n + 1:]
+    # ... else a town of the main country beside the article's towns ("Galen Miller of
+    # Palestine" beside Crockett and Houston, Texas)
+    towns = [(lat, lon) for k, lat, lon in ctx.towns if k != it.key]
+    if not it.constituency and towns:
+        for n, (s, c) in enumerate(scored[1:], 1):
+            p = c.place
+            if p.kind == "populated_place" and c.primary and p.country_code == main and \
+                    p.population >= SMALL_ALTERNATE_POP and \
+                    _nearest_km(p.lat, p.lon, towns) <= NEAR_EFOLD_KM:
                 return [scored[n]] + scored[:n] + scored[n + 1:]
     return scored
 
