@@ -15,7 +15,7 @@ import re
 
 from geo._item import Item
 
-__all__ = ["SECOND_LEVEL_SUFFIXES", "read_second_level", "list_areas"]
+__all__ = ["SECOND_LEVEL_SUFFIXES", "read_second_level", "list_areas", "listed_with_areas"]
 
 #: the type words of second-level areas, singular and plural, as written after a name or in
 #: a list's heading
@@ -26,6 +26,7 @@ _PLURAL = frozenset({"counties", "parishes", "districts", "boroughs", "raions",
 SECOND_LEVEL_SUFFIXES = tuple(" " + w for w in _SINGULAR)
 _HEADING_WORD = re.compile(
     r"\b(?:" + "|".join(_SINGULAR + tuple(_PLURAL)) + r")\b", re.IGNORECASE)
+_NEXT_WORD = re.compile(r" *([A-Za-z]*)")
 _BULLET = frozenset({"", "-", "*", "•", "–", "—", "·"})
 _JOINS = (", ", " and ", ", and ", " & ", " or ")
 #: what may stand between two names of one list: a join, or joins around capitalised names
@@ -86,7 +87,8 @@ def _before_plural(text: str, items: list[Item]) -> None:
             run.append(it)
         else:
             run = [it]
-        after = text[it.end:it.end + 16].lstrip(" ").split(" ", 1)[0].lower().rstrip(".,;:")
+        # the next word, at a sentence's or a line's end too ("... and Lee counties.\n")
+        after = _NEXT_WORD.match(text, it.end).group(1).lower()
         if len(run) >= 2 and after in _PLURAL and (n + 1 >= len(items) or not text[
                 it.end:items[n + 1].start].startswith(_JOINS)):
             peers = tuple(r.idx for r in run)
@@ -118,3 +120,28 @@ def list_areas(items: list[Item]) -> None:
         area = max(count, key=count.__getitem__)
         for i in it.peers:
             items[i].list_area = area
+
+
+def listed_with_areas(text: str, items: list[Item]) -> None:
+    """A name listed beside a second-level area ("Hertfordshire, Northamptonshire and
+    Essex") and read as a town of another country (Essex, Maryland) is the second-level
+    area of that name in the area's first-level area, where the gazetteer has one: the
+    items of a list are of a kind, and of one country. Run after resolution."""
+    live = [it for it in items if not it.reject and it.best is not None]
+    for n, it in enumerate(live):
+        p = it.best.place
+        if p.kind != "populated_place" or it.qualifier is not None or it.region:
+            continue
+        for other in (live[n - 1] if n else None, live[n + 1] if n + 1 < len(live) else None):
+            if other is None or other.best.place.kind != "admin2" or \
+                    not other.best.place.admin1 or \
+                    other.best.place.country_code == p.country_code:
+                continue
+            lo, hi = (other, it) if other.end <= it.start else (it, other)
+            if not _BETWEEN.fullmatch(text, lo.end, hi.start):
+                continue
+            area = next((c for c in it.cands if c.place.kind == "admin2" and
+                         c.place.admin1 == other.best.place.admin1), None)
+            if area is not None:
+                it.best = area
+                break

@@ -185,6 +185,11 @@ def read_coordination(text, toks, items: list[Item]) -> None:
 _DISTRICT_AFTER = (" district", " raion", " county", " municipality", " area")
 
 
+#: a lowercase type word between a name and its qualifier: "Lianjiang county, Fujian"
+_TYPED_GAP = re.compile(r" (?:county|district|city|town|village|township|prefecture|"
+                        r"municipality|subdistrict|commune),(?: in)? ")
+
+
 def read_qualifiers(text, toks, items: list[Item]) -> None:
     """"Ukraine’s Donetsk", "Nyala in South Darfur", "Avdiivka, Donetsk Oblast"."""
     for n, it in enumerate(items):
@@ -197,7 +202,8 @@ def read_qualifiers(text, toks, items: list[Item]) -> None:
         if n + 1 < len(items):
             nxt = items[n + 1]
             gap = text[it.end:nxt.start]
-            if gap in (", ", " in ", " in the ", " (", ", in ", " у ", " в "):
+            if gap in (", ", " in ", " in the ", " (", ", in ", " у ", " в ") or \
+                    _TYPED_GAP.fullmatch(gap):
                 it.qualifier = n + 1
                 nxt.qualifies = True
                 it.within = gap in (" in ", " in the ") and \

@@ -11,10 +11,11 @@ Each returns the reason as a phrase ("" when the name stands), which the debug l
 from __future__ import annotations
 
 import logging
+import math
 
 from geo._item import Item
 from geo._resolve import Context, coheres
-from geo._tuning import OUTLIER_POP, SMALL_ALTERNATE_POP, STRAY_POP, TINY_POP, WEAK_START_POP
+from geo._tuning import HELD_AREA_KM, OUTLIER_POP, SMALL_ALTERNATE_POP, STRAY_POP, TINY_POP, WEAK_START_POP
 
 __all__ = ["reject_in_context", "fall_back"]
 
@@ -29,6 +30,14 @@ def reject_in_context(toks, it: Item, ctx: Context) -> str:
     p = best.place
     if p.kind in ("country", "region") or (p.kind == "admin1" and it.region):
         return ""
+    if p.kind == "populated_place" and it.qualifier is not None and not it.region:
+        area = ctx.items[it.qualifier].best
+        # (a county written with its type word: "Sheikhupura, Khanewal" is a list)
+        if area is not None and area.place.kind == "admin2" and area.why and \
+                not area.why[0].startswith("bare") and _km(p, area.place) > HELD_AREA_KM:
+            # "Monroe County's Mount Vernon community": a village the gazetteer lacks, not
+            # a town of that name far from the county
+            return "a town the text puts in a county it is far from"
     coherent = coheres(p, ctx, it.key)
     if it.common and p.kind != "country":
         if it.sent_start or it.headline or not (
@@ -84,3 +93,9 @@ def fall_back(toks, it: Item, ctx: Context) -> None:
                       p.place_id)
             return
     it.best = best
+
+
+def _km(a, b) -> float:
+    """Distance between two places (equirectangular: enough to tell near from far)."""
+    x = (b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 111.195 * math.hypot(b.lat - a.lat, x)

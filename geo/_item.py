@@ -55,3 +55,5 @@ class Item:
     scores: list = field(default_factory=list)  # [(score, Candidate)] best first
     own: list = field(default_factory=list)     # the same from the name's own cues only
     own_sig: tuple | None = None                # the cues `own` was scored with
+    context_area: str = ""              # the first-level area of the town the article's
+                                        # context scored first (`geo._resolve.resolve`)

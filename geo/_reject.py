@@ -55,6 +55,9 @@ STORM_NAME = "a storm's name ('Hurricane Milton')"
 ACRONYM_COUNTRY_POP = 1_000_000
 COMMON_MODIFIER = "a common word modifying a noun ('English language'), not a town"
 SECOND_WORD = "the second word of a longer name the gazetteer does not know"
+TAIL_OF_A_NAME = "the end of a longer name the gazetteer does not know"
+_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
+                      "southeast", "southwest", "central"})
 FIRST_WORD = "the first word of a longer name the gazetteer does not know"
 PERSON_AFTER_TITLE = "a personal name after a title"
 PERSON_PART = "part of a personal name"
@@ -153,6 +156,12 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
             and not (span_ends[s.i].j - span_ends[s.i].i == 1 and
                      toks[span_ends[s.i].i].low in DIRECTIONS):  # "Northeast Georgia"
         return SECOND_WORD
+    if s.j - s.i > 1 and s.i > 0 and toks[s.i].low in _COMPASS and toks[s.i - 1].cap and \
+            s.i not in span_ends and toks[s.i - 1].low not in common and \
+            not toks[s.i - 1].possessive and text[toks[s.i - 1].end:toks[s.i].start] == " ":
+        # "Matabeland South Province": the end of an area's name whose first word the
+        # gazetteer does not know (here misspelt), not another country's "South Province"
+        return TAIL_OF_A_NAME
     if s.j - s.i == 1 and toks[s.i].low in DIRECTIONS and it.qualifier is None and \
             it.cands[0].place.kind == "populated_place":
         return "a direction ('the Northwest', 'Northwest Eighth Avenue'), not a town"
@@ -177,12 +186,24 @@ def reject_by_form(text, toks, it: Item, span_at, span_ends, gaz) -> str:
         why = _head_of_longer_name(text, toks, s)
         if why:  # unless a person's ("Juantissa Hill, 24,")
             return _person(text, toks, s, it, gaz.has_name) or why
-    if it.common and not is_country and not it.region and (it.sent_start or it.headline):
+    if (it.common or _plural_of_common(toks, s, it, common)) and not is_country and \
+            not it.region and (it.sent_start or it.headline):
         # unless the article names it as a place elsewhere (see `geo.places._one_sense`): the checks
         # below still apply
         why = _reject_by_form_rest(text, toks, it, span_at, gaz, is_country, prv, nxt)
         return why or COMMON_AT_START
     return _reject_by_form_rest(text, toks, it, span_at, gaz, is_country, prv, nxt)
+
+
+def _plural_of_common(toks, s: rz.Span, it: Item, common) -> bool:
+    """Whether the name is one word, the plural of a common word ("Rains destroyed ...",
+    "Sales were strong"), read as no country or first-level area ("Wales" stays)."""
+    if s.j - s.i != 1 or it.cands[0].place.kind in ("country", "admin1"):
+        return False
+    w = toks[s.i].low
+    return len(w) > 3 and w.endswith("s") and not w.endswith("ss") and (
+        w[:-1] in common or (w.endswith("es") and w[:-2] in common) or
+        (w.endswith("ies") and w[:-3] + "y" in common))
 
 
 def _person_follows(toks, j: int) -> bool:

@@ -24,8 +24,8 @@ from geo._tuning import (
     CAPITAL_GAP, CITY_OF_AREA, COHERENT_KM, DATELINE_AREA, FAMOUS_GAP, FAMOUS_NAMES,
     FAMOUS_NEAR_KM, FAMOUS_RATIO, HELD, HELD_AREA_KM, HELD_KM, HELD_TOP, HOLDS_THE_NAMED,
     IN_ARTICLE_CONTINENT, IN_ARTICLE_COUNTRY, IN_MAIN_COUNTRY, LIST_AREA, MAX_CONTEXT,
-    MEDOID_POINTS, NEAR, NEAR_EFOLD_KM, OUTLIER_KM, POP_EXTRA, PROMINENT_GAP, QUALIFIER_ADMIN1,
-    QUALIFIER_COUNTRY, REGION_ADMIN1, REGION_NOT_ADMIN1, SMALL_ALTERNATE_POP,
+    MEDOID_POINTS, NAMED_STATE, NEAR, NEAR_EFOLD_KM, OUTLIER_KM, POP_EXTRA, PROMINENT_GAP,
+    QUALIFIER_ADMIN1, QUALIFIER_AREA, QUALIFIER_COUNTRY, REGION_ADMIN1, REGION_NOT_ADMIN1, SMALL_ALTERNATE_POP,
     WORLD_CITY_GAP, WORLD_CITY_POP,
 )
 from geo._index import POP_WEIGHT
@@ -271,7 +271,8 @@ def anchors(items: list[Item], *, strong_only: bool) -> Context:
             if n and items[n - 1].qualifier == it.idx and items[n - 1].span.how == "dateline":
                 ctx.home = ctx.home | {p.admin1}   # "PARIS, Texas —": the article's setting
         elif p.kind == "populated_place":
-            ctx.town_areas.append((it.key, p.admin1))
+            ctx.town_areas.append((it.key, p.admin1 if not it.context_area else
+                                   it.context_area))
         ctx.place_countries[cc] = ctx.place_countries.get(cc, 0) + 1
         own = ctx.place_by_key.setdefault(it.key, {})
         own[cc] = own.get(cc, 0) + 1
@@ -308,8 +309,9 @@ def resolve(it: Item, ctx: Context, items: list[Item], done: dict) -> None:
                len(it.cands))
         got = done.get(sig)
         if got is not None:
-            it.scores, it.best = got
+            it.scores, it.best, it.context_area = got
             return
+    it.context_area = ""
     own_sig = (qual.place.place_id if qual else None, it.alias)
     if it.own_sig == own_sig and not it.alias:
         own = it.own
@@ -317,19 +319,27 @@ def resolve(it: Item, ctx: Context, items: list[Item], done: dict) -> None:
         own = it.own = _own_scores(it, qual, items)
         it.own_sig = own_sig
     bonus = ctx.bonus_for(it.key)
-    # a county or district the text writes as one (`geo._counties`) is of a state or
-    # province the article names, where it has one of that name
-    states = {a for _, a in ctx.areas} if it.second_level else ()
+    # a county or district the text writes as one (`geo._counties`, or with its type word:
+    # "Greene County") is of a state or province the article names, where it has one of
+    # that name
+    states = {a for _, a in ctx.areas}
+    in_state = {c.place.place_id for _, c in own if c.place.kind == "admin2" and
+                c.place.admin1 in states and (
+                    it.second_level or (c.why and not c.why[0].startswith("bare")))}
     scored = []
     top = -math.inf
     for s, c in own:
         if s + MAX_CONTEXT < top - ALTERNATIVE_MARGIN:
-            break
+            if not in_state:
+                break
+            if c.place.place_id not in in_state:
+                continue   # (a county of the article's state may still come further down)
         s += bonus(c.place)
         if c.place.kind in _HELD_KINDS and ctx.held(it.key, c.place):
             s += HELD
-        if states and c.place.kind == "admin2" and c.place.admin1 in states:
-            s += QUALIFIER_ADMIN1
+        if c.place.place_id in in_state:
+            in_state.discard(c.place.place_id)
+            s += NAMED_STATE if not it.second_level else QUALIFIER_ADMIN1
         top = max(top, s)
         scored.append((s, c))
     if len(scored) > 1:
@@ -347,21 +357,33 @@ def resolve(it: Item, ctx: Context, items: list[Item], done: dict) -> None:
         scored = _area_over_foreign_country(it, ctx, scored)
     elif scored[0][1] is not own[0][1] and qual is None and not it.alias and \
             not it.region:
+        if scored[0][1].place.kind == "populated_place":
+            it.context_area = scored[0][1].place.admin1
         scored = _keep_the_prominent(it, ctx, own, scored)
         scored = _keep_the_area(it, ctx, own, scored)
     it.scores = scored
     it.best = scored[0][1]
     if sig is not None:
-        done[sig] = (scored, it.best)
+        done[sig] = (scored, it.best, it.context_area)
 
 
 def _area_over_foreign_country(it: Item, ctx: Context, scored: list) -> list:
-    """"Storms hit Tampa and Miami ... the damage reached Georgia": a first-level area in
+    """"Storms hit Tampa and Miami ... the damage reached Georgia": an area the article
+    names by a longer name too ("Niger State"), else a first-level area in
     the article's main country (else in another country it names) beats a country of the
     same name the article gives no support (neither it nor a neighbour is among the
     article's countries), and any country after "a senator from" (members of a legislature
-    are from the state or province they represent)."""
+    are from the state or province they represent); with no such area, a town of the main
+    country of `SMALL_ALTERNATE_POP` within `NEAR_EFOLD_KM` of the article's towns does
+    ("mourners from Palmyra, Hershey and Lebanon")."""
     country = scored[0][1].place
+    # the area the article also names in full ("Niger State" ... "Fire razes Niger
+    # market"): one sense per article
+    for n, (s, c) in enumerate(scored[1:], 1):
+        if c.place.kind == "admin1" and any(
+                o is not it and not o.reject and o.best is not None and o.key != it.key and
+                o.best.place.place_id == c.place.place_id for o in ctx.items):
+            return [scored[n]] + scored[:n] + scored[n + 1:]
     countries = ctx.countries_without(it.key)
     if not it.constituency and (country.country_code in countries or any(
             cc in countries for cc in neighbours().get(country.country_code, ()))):
@@ -375,6 +397,16 @@ def _area_over_foreign_country(it: Item, ctx: Context, scored: list) -> list:
                 log.debug("%s: the area %s over the country %s", it.key, c.place.place_id,
                           country.place_id)
                 return [scored[n]] + scored[:n] + scored[n + 1:]
+    # ... else a town of the main country beside the article's towns ("Galen Miller of
+    # Palestine" beside Crockett and Houston, Texas)
+    towns = [(lat, lon) for k, lat, lon in ctx.towns if k != it.key]
+    if not it.constituency and towns:
+        for n, (s, c) in enumerate(scored[1:], 1):
+            p = c.place
+            if p.kind == "populated_place" and c.primary and p.country_code == main and \
+                    p.population >= SMALL_ALTERNATE_POP and \
+                    _nearest_km(p.lat, p.lon, towns) <= NEAR_EFOLD_KM:
+                return [scored[n]] + scored[:n] + scored[n + 1:]
     return scored
 
 
@@ -385,7 +417,8 @@ def _keep_the_prominent(it: Item, ctx: Context, own: list, scored: list) -> list
     - A namesake `PROMINENT_GAP` times smaller than the name's own reading needs a town of
       the article within `NEAR_EFOLD_KM` or a first-level area that ties it
       (`_area_ties`: the area the dateline names); its country, or its state named in
-      passing ("a Republican from Ohio" beside "met in Geneva"), is not enough.
+      passing ("a Republican from Ohio" beside "met in Geneva"), is not enough. So does a
+      namesake of a national capital at any gap ("Colombo" beside a port of Brazil).
     - A city of `WORLD_CITY_POP` stays itself against a namesake `WORLD_CITY_GAP` times
       smaller ("embassies in Belgrade" beside Brussels), and a national capital of that size
       against one `CAPITAL_GAP` times smaller ("flew to London" in a report from Ontario),
@@ -399,6 +432,14 @@ def _keep_the_prominent(it: Item, ctx: Context, own: list, scored: list) -> list
     if mine.kind != "populated_place" or scored[0][1].place.place_id == mine.place_id:
         return scored
     others = None
+    # the name, no common word, is only another name of the big place ("Makale" for
+    # Mek'ele), in a country the article does not name: a town of the article's main
+    # country that bears it as its own name takes it
+    mine_c = own[0][1]
+    foreign_alias = not it.common and not mine_c.primary and bool(mine_c.why) and \
+        mine_c.why[0].startswith("alternate name") and \
+        mine.country_code not in ctx.countries_without(it.key)
+    home_country = ctx.main_without(it.key) if foreign_alias else ""
     # the article is local news of a town of its own country ("Alexandria police", "the
     # Athens City Council") and says nothing of the famous namesake's country
     local = it.local_body and mine.country_code not in ctx.countries_without(it.key)
@@ -408,7 +449,12 @@ def _keep_the_prominent(it: Item, ctx: Context, own: list, scored: list) -> list
         if theirs.place_id == mine.place_id or theirs.kind != "populated_place":
             break
         gap = (mine.population + 1) / (theirs.population + 1)
-        if gap < PROMINENT_GAP or _qualified_as(it, ctx, theirs) or ctx.held(it.key, theirs):
+        # a national capital is the name's bearer in the news against any smaller
+        # namesake ("Colombo" in a list of the world's ports that names a port of Brazil)
+        capital = gap > 1 and is_capital(mine) and not is_capital(theirs)
+        if (gap < PROMINENT_GAP and not capital) or _qualified_as(it, ctx, theirs) or \
+                ctx.held(it.key, theirs) or (foreign_alias and c.primary and
+                                             theirs.country_code == home_country):
             break
         if home and theirs.country_code == home:
             # ... where the article's own towns or area are the namesake's (not a tourist
@@ -418,10 +464,13 @@ def _keep_the_prominent(it: Item, ctx: Context, own: list, scored: list) -> list
             if _area_ties(it, ctx, theirs) or (others and _nearest_km(
                     theirs.lat, theirs.lon, others) <= NEAR_EFOLD_KM):
                 break
-        world = mine.population >= WORLD_CITY_POP and (
+        # the world city written in another tongue's spelling ("Roma", "Napoli") against a
+        # town whose own name is the one written: fame does not hold the name
+        own_name = own[0][1].primary or not c.primary
+        world = own_name and mine.population >= WORLD_CITY_POP and (
             gap >= WORLD_CITY_GAP or (gap >= CAPITAL_GAP and is_capital(mine)))
         if not world:
-            famous = gap >= FAMOUS_GAP and mine.prominence >= FAMOUS_NAMES and \
+            famous = own_name and gap >= FAMOUS_GAP and mine.prominence >= FAMOUS_NAMES and \
                 mine.prominence >= FAMOUS_RATIO * theirs.prominence
             if (not famous or not ctx.home) and _area_ties(it, ctx, theirs):
                 break
@@ -547,7 +596,7 @@ def _own_scores(it: Item, qual, items) -> list:
             if p.country_code == qual.place.country_code:
                 s += QUALIFIER_COUNTRY
                 if qual.place.kind != "country" and p.admin1 == qual.place.admin1:
-                    s += QUALIFIER_ADMIN1
+                    s += QUALIFIER_AREA
         if p.place_id in alias_ids:
             s += ALIAS
         own.append((s, c))

@@ -28,9 +28,18 @@ NEAR, NEAR_EFOLD_KM = 3.0, 150.0
 POP_EXTRA = 0.5              # on top of the gazetteer's own population term: in the news a
                              # name means its big bearer unless the article says otherwise
 QUALIFIER_COUNTRY, QUALIFIER_ADMIN1 = 4.0, 3.0
+# a qualifier that names the candidate's own first-level area ("Lianjiang county, Fujian
+# province"): the text's word, above any population gap between namesakes of one country
+# (fresh3: a county town of 0 recorded people against a city of 100,000)
+QUALIFIER_AREA = 8.0
 # a county of the state that holds its list's other counties ("Clay, Grant and Wilkin
 # counties": `geo._counties.list_areas`) as if written "Clay County, Minnesota"
 LIST_AREA = QUALIFIER_COUNTRY + QUALIFIER_ADMIN1
+# a county written with its type word ("Greene County") in a state the article names, as if
+# written "Greene County, Tennessee" (fresh4's Tennessee storm report: 3 counties of 3 read
+# in other states with the +3 a bare list's county gets; GeoNames' county populations are
+# uneven enough that a small one trails a big namesake by more than 3)
+NAMED_STATE = QUALIFIER_COUNTRY + QUALIFIER_ADMIN1
 ALIAS = 10.0
 MAX_CONTEXT = IN_ARTICLE_COUNTRY + IN_MAIN_COUNTRY + NEAR + HELD  # most the article adds
 ALTERNATIVE_MARGIN = 3.0     # runners-up within this many points are listed as alternatives

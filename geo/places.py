@@ -69,6 +69,9 @@ How it works
 6. Demonyms that name ground (`geo._demonyms`): "the Syrian-Turkish border", "the Greek
    islands", "European countries" are mentions of the country (continent) the adjective
    is of; "Syrian forces", "the Greek government" stay out (step 3).
+6b. Lists of areas (`geo._counties.listed_with_areas`): a name listed beside another
+   country's second-level area ("Lancashire, Cumbria and Norfolk") is that country's area of
+   its name, not a town abroad.
 7. One sense per article: a surname the article gives a person ("Rick Stewart", "Mrs.
    Lincoln", "Jones, 45,") is that person wherever it stands bare ("Stewart said"), unless
    the words around place it ("in Stewart", "Stewart, B.C."), and so is a given name it
@@ -102,7 +105,9 @@ from geo._firms import MEDIA_NAME, media_names, names_a_firm
 from geo._given import given_names
 from geo._states import prefer_states
 from geo._teams import TEAM_NAME, names_a_team, team_names
-from geo._counties import SECOND_LEVEL_SUFFIXES, list_areas, read_second_level
+from geo._counties import (
+    SECOND_LEVEL_SUFFIXES, list_areas, listed_with_areas, read_second_level,
+)
 from geo._cues import local_bodies, read_coordination, read_cues, read_qualifiers
 from geo._in_context import fall_back, reject_in_context
 from geo._item import Item
@@ -232,6 +237,7 @@ def find_places(text: str, date=None, *, gazetteer=None, unresolved=None) -> lis
     far = [it for it in live if it.reject]
     live = [it for it in live if not it.reject]
     prefer_states(text, toks, items)
+    listed_with_areas(text, items)
 
     _one_sense(items)
 
