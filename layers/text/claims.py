@@ -87,6 +87,7 @@ from layers.text.binding import (UNRESOLVED, Ref, area_anaphors, capital_refs, c
                                   region_of, reports_there, resolve_anaphors, subject_place, unresolved_refs)
 from layers.text.events import HYPOTHETICAL_RE, NATIONAL_RE, clause_event, find_incident
 from layers.text.figures import carried, find_figures
+from layers.text.enumeration import is_row, listed_name, row_figure
 from layers.text.measures import topic_of
 from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
 from layers.text.sentences import Clause, Sentence, split_clauses, split_sentences
@@ -146,6 +147,8 @@ class _Ctx:
     areas: dict = field(default_factory=dict)
     #: the places each sentence's figures were put on (sentence index -> [refs])
     fig_places: dict = field(default_factory=dict)
+    #: what the bare numbers of the text's table rows count (`layers.text.rows.row_figure`)
+    row_figure: object = None
 
 
 def claim_id_for(article_id: str, span_text: str, span_start: int, measure: str,
@@ -315,8 +318,10 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
                                 if not r.anaphor])
     source, title_note, attr = sourced.source, sourced.note, sourced.attribution
     carry = ctx.last_figure if ctx.last_figure is not None and ctx.last_figure[0] == sent.index - 1 else None
-    figures = find_figures(sent.text, [(d.start, d.end) for d in dates],
-                           carry=carry[1] if carry is not None else None)
+    carry_fig = carry[1] if carry is not None else None
+    if carry_fig is None and sent.heading and is_row(sent.text):
+        carry_fig = ctx.row_figure          # "Jane Moyo = 171, 196" under a heading: what the table counts
+    figures = find_figures(sent.text, [(d.start, d.end) for d in dates], carry=carry_fig)
     if figures:
         # what a bare number in the next sentence counts (a change counts what it changes)
         ctx.last_figure = (sent.index, carried(figures))
@@ -374,6 +379,13 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
                 whole = common_area(listed, ctx.gazetteer)
                 if whole is not None:
                     places, pnote = [area_for(ctx, listed[0], whole)], "the area of the places listed"
+        named = listed_name(sent.text, f.start) if not places and any(own_places) else None
+        if named is not None and not any(r.start < sent.start + named[1] and sent.start + named[0] < r.end
+                                         for r in srefs):
+            # "..., Gamma Bay (12.6 per cent), ...": an item of a list of places whose name the
+            # gazetteer lacks: its own figure, unplaced, not its neighbour's place
+            nm = sent.text[named[0]:named[1]]
+            places = [Ref(sent.start + named[0], sent.start + named[1], f"{UNRESOLVED}:{nm}", UNRESOLVED, "", "", 3)]
         if not places:
             places, pnote = places_for(ci)
         places = [as_region(ctx, sent, r) for r in places]
@@ -635,6 +647,7 @@ def extract(article: Article, date: _date | None = None, *, mentions=None,
     ctx = _Ctx(article, ref, sentences, refs, focal, dates, gazetteer=gaz,
                topic=topic_of(article.text) or "economic", subject=subject)
     ctx.ref_starts = [r.start for r in ctx.refs]
+    ctx.row_figure = row_figure(article.text)
     ctx.event_dates = event_dates([s.text for s in sentences], [dates[s.index] for s in sentences])
     ctx.trail = SourceTrail(article.text)
     from geo.model import Mention

@@ -30,12 +30,14 @@ it grows with use. Rules on top of it:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from layers.text.measures import (GROUP_NOUNS, TOLL_RE, category_of, counted_before, is_magnitude, open_noun,
                                   people_measure, percent_measure, state_of, STATES, topic_of, unit_after,
                                   verb_after)
-from layers.text.numbers import NUMBER_RE, SCALES, WORD_NUMBERS, number_value, parse_number
+from layers.text.numbers import (NUMBER_RE, NUMBER_UNSPACED_RE, SCALES, WORD_NUMBERS, number_value, parse_number,
+                                 spaced_thousands_ok)
 from layers.text.vocabulary import VOCABULARY, noun_after, noun_before
 
 __all__ = ["VOCABULARY", "Figure", "find_figures", "carried", "parse_number", "WORD_NUMBERS"]
@@ -171,7 +173,7 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
     if carry is not None and carry.unit in ("count", "buildings", "facilities") and _LIST_ITEM_RE.match(text):
         listed = next((st for st in STATES if carry.measure.endswith("_" + st)), "")
     whole: Figure | None = None        # the total a list of parts after "including" counts
-    for m in NUMBER_RE.finditer(text):
+    for m in _numbers(text, exclude):
         s, e = m.start(), m.end()
         if s < skip_to:
             continue
@@ -199,6 +201,10 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
         if m.group("word") and m.group("word").lower() == "one" and re.search(
                 r"\b(?:no|the|each|every|any|this|that|which|another)\s+$", text[max(0, s - 9):s], re.I):
             continue                          # "no one came", "the one in Aurora": a pronoun
+        if re.search(r"\btop\s+$", text[max(0, s - 5):s], re.I) or re.match(
+                r"\s+(?:largest|biggest|busiest|highest|lowest|greatest|richest|poorest|deadliest|smallest|"
+                r"fastest|best|worst|most\s+[a-z]+)\b", text[e:]):
+            continue                          # "the top 100 ports", "the 30 largest ports": a ranking, no count
         got = number_value(m)
         if got is None:
             continue
@@ -274,6 +280,10 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
             end = noun[0].end() if noun is not None else e
             fig = Figure(s, end, value, prev.unit, prev.measure, prev.category, qualifier,
                          _period(text, end), prev.noun)
+        if fig is not None and prev is not None and fig.unit == "percent" == prev.unit and fig.measure == "share" \
+                and prev.measure not in ("share", "change") and _SAME_MEASURE_GAP_RE.search(text[prev.end:s]):
+            # "polled 50.8 per cent of votes as against 44.3 per cent polled by": the same share
+            fig = replace(fig, measure=prev.measure, category=prev.category)
         if prev is not None and _CHANGE_AFTER_RE.match(text[e:]) and (fig is None or fig.measure == prev.measure):
             # "nearly 25,000 at Montpellier, 10,000 more than during the first march": a change
             fig = Figure(s, e, value, prev.unit, "change", prev.category, qualifier, "", "change")
@@ -289,6 +299,10 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
             if opened is not None and opened[1] == "people":
                 fig = Figure(s, opened[3], value, "people", part_of.measure, part_of.category, qualifier,
                              _period(text, opened[3]), opened[2])
+        if fig is None and m.group("num") and _VOTES_VERB_RE.search(text[max(0, s - 30):s]) \
+                and _ELECTORAL_RE.search(text) and not re.match(r"\s*(?:%|per ?cent|percent|seats?)\b", text[e:], re.I):
+            # "Moyo won 2,147,437 and Dube led with 2,460,463" in a result: votes
+            fig = Figure(s, e, value, "count", "votes", "political", qualifier, "", "votes")
         if fig is None:
             fig = _elliptical(text, m, s, e, value, qualifier, prev or (carry if s < 80 else None))
         if fig is not None and whole is not None and fig.unit == "people" and fig.measure != whole.measure:
@@ -312,6 +326,30 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
             out.append(fig)
             skip_to = fig.end
     return out
+
+
+def _numbers(text: str, exclude) -> Iterator[re.Match]:
+    """The number matches of `text` in order; "5, 300" is one number only where
+    `spaced_thousands_ok` says so and no excluded span (a date) holds its first part."""
+    pos = 0
+    while True:
+        m = NUMBER_RE.search(text, pos)
+        if m is None:
+            return
+        if ", " in (m.group("num") or "") and (not spaced_thousands_ok(text, m) or any(
+                a < m.start("num") + m.group("num").index(",") and m.start() < b for a, b in exclude)):
+            m = NUMBER_UNSPACED_RE.match(text, m.start())
+        yield m
+        pos = max(m.end(), pos + 1)
+
+
+# a bare count a candidate won in a result: "Moyo won 2,147,437", "Dube led with 2,460,463"
+_VOTES_VERB_RE = re.compile(r"\b(?:won|wins|got|gets|polled|secured|received|garnered|obtained|bagged|"
+                            r"led with|finished with|ended with)\s+(?:about\s+|nearly\s+|some\s+|just\s+)?$", re.I)
+_ELECTORAL_RE = re.compile(r"\b(?:votes?|elect(?:ion|ions|oral|ed)|ballots?|polled|polls|results?|candidates?)\b", re.I)
+# what stands between two shares of one measure: "50.8 per cent of votes as against 44.3 per cent"
+_SAME_MEASURE_GAP_RE = re.compile(r"^[^.;\d]{0,60}?\b(?:as against|against|compared with|compared to|versus|vs\.?|"
+                                  r"while|whereas)\b[^.;\d]{0,40}$", re.I)
 
 
 # the verb of a toll that has changed, right before its new number

@@ -392,6 +392,10 @@ def _plural(w: str) -> str:
 _CHANGE_RE = re.compile(r"\b(?:increas\w*|ris(?:e|en|ing)|rose|up|down|decreas\w*|drop\w*|fall(?:en|ing)?|fell|"
                         r"jump\w*|grow\w*|grew|declin\w*|surg\w*|climb\w*|cut|slump\w*|gain\w*|"
                         r"lower|higher)\b(?:\s+(?:by|of))?\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$", re.I)
+# what the head of a list says changed: "growth was led by ...", "offset by losses at ..."
+_HEAD_CHANGE_RE = re.compile(r"\b(?:growth|grew|grow(?:s|ing)?|gains?|gained|losses|loss|rises|rose|risen|increases?|"
+                             r"increased|declines?|declined|decreases?|decreased|falls|fell|fallen|drops?|dropped|"
+                             r"slump\w*|surge\w*|jump\w*|contract\w*|expan\w*)\b", re.I)
 _CATEGORY_WORDS = [
     (re.compile(r"strike|attack|shell|missile|drone|explosion|blast|bomb|raid|troop|soldier|militant|"
                 r"fighter|rebel|massacre|clash|sortie|round", re.I), "military"),
@@ -422,7 +426,8 @@ _TOPICS = [
     ("infrastructure", re.compile(r"\b(?:power|electricity|outages?|grid|railways?|rail|trains?|bridges?|"
                                   r"tunnels?|roads?|pipelines?|ports?|airports?|lines?|routes?|"
                                   r"passengers?|customers)\b", re.I)),
-    ("economic", re.compile(r"\b(?:invest\w*|output|production|produc\w*|exports?|imports?|revenue|"
+    ("economic", re.compile(r"\b(?:invest\w*|output|production|produc\w*|exports?|imports?|revenue|growth|"
+                            r"volumes?|throughput|TEU|cargo|trade|tariffs?|tax(?:es)?|GDP|inflation|profits?|"
                             r"budget|spending|spent|costs?|prices?|markets?|compan(?:y|ies)|stake|"
                             r"econom\w*|tonnes|mine|mining|copper|cobalt|oil|gas|workers)\b", re.I)),
 ]
@@ -446,7 +451,10 @@ def category_of(measure: str, text: str) -> str:
     for rx, cat in _CATEGORY_WORDS:
         if rx.search(measure):
             return cat
-    return topic_of(text)
+    topic = topic_of(text)
+    if measure == "change" and topic == "infrastructure" and _TOPICS[-1][1].search(text):
+        return "economic"           # "volume gains ... offset by declines at the ports": a change of trade
+    return topic
 
 
 def percent_measure(text: str, s: int, end: int) -> str:
@@ -457,6 +465,15 @@ def percent_measure(text: str, s: int, end: int) -> str:
     if _CHANGE_RE.search(before) or re.match(r"\s+(?:increase|rise|drop|decrease|fall|jump|"
                                                r"growth|decline|higher|lower|more|less)\b", text[end:]):
         return "change"
+    if text[s:s + 1] in ("-", "+", "\u2212"):
+        return "change"                     # "(-5.2 per cent)", "+3%": a signed percentage is a change
+    if re.search(r"[A-Z][\w’'.-]*\s*\(\s*$", text[:s]) and _HEAD_CHANGE_RE.search(text[:s]):
+        # "growth was led by ports including Alpha (10.8 per cent), Beta (10.6 per cent)":
+        # a percentage after each place of a list whose head says what changed
+        return "change"
+    if re.search(r"\b(?:growth|increase|rise|decline|drop|fall|decrease|change)\s+(?:\w+\s+){0,3}?(?:was|is|of|at|"
+                 r"stood at|reached)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$", before, re.I):
+        return "change"                     # "growth at the plant was 12 per cent"
     named = re.search(r"\b((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:\([A-Z]+\)\s+)?(?:of|at|to|was|is|stood at|"
                       r"reached)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$", before)
     if named and re.search(r"(?:rate|share|stake|turnout|inflation|unemployment|margin|"
