@@ -33,8 +33,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from layers.text.measures import (GROUP_NOUNS, TOLL_RE, category_of, counted_before, is_magnitude, open_noun,
-                                  people_measure, percent_measure, state_of, STATES, topic_of, unit_after,
+from layers.text.measures import (GROUP_NOUNS, TOLL_RE, category_of, counted_before, is_magnitude, money_measure,
+                                  open_noun, people_measure, percent_measure, state_of, STATES, topic_of, unit_after,
                                   verb_after)
 from layers.text.numbers import (NUMBER_RE, NUMBER_UNSPACED_RE, SCALES, WORD_NUMBERS, number_value, parse_number,
                                  spaced_thousands_ok)
@@ -214,6 +214,9 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
             q = lead.group("q").lower()
             qualifier = "once" if q in ("once home to", "once", "formerly", "previously", "pre-war",
                                          "before the war") else q
+        if m.group("word") and re.search(r"\b(?:split|cut|broke(?:n)?|torn|tore|snapped|divided|sliced|ripped)\s+"
+                                         r"(?:in|into)\s+$", text[max(0, s - 20):s], re.I):
+            continue                          # "the boat split in two", "cut in half": no count
         if _DURATION_RE.match(text[e:]):
             continue                          # "two weeks", "three years": a period, not a figure
         # a partitive: "12 of the territory's 36 hospitals": the count is of the noun after
@@ -280,6 +283,10 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
             end = noun[0].end() if noun is not None else e
             fig = Figure(s, end, value, prev.unit, prev.measure, prev.category, qualifier,
                          _period(text, end), prev.noun)
+        if fig is not None and prev is not None and fig.unit == "people" == prev.unit and fig.measure == "people" \
+                and prev.measure in _TOLL_MEASURES and _LIST_GAP_RE.fullmatch(text[prev.end:s]):
+            # "killed three Malian soldiers and two civilians": the list's verb counts each item
+            fig = replace(fig, measure=prev.measure, category=prev.category)
         if fig is not None and prev is not None and fig.unit == "percent" == prev.unit and fig.measure == "share" \
                 and prev.measure not in ("share", "change") and _SAME_MEASURE_GAP_RE.search(text[prev.end:s]):
             # "polled 50.8 per cent of votes as against 44.3 per cent polled by": the same share
@@ -363,7 +370,8 @@ _FAR_TOLL_RE = re.compile(r"\b(?:death\s+)?toll\b[^.;\d]{0,150}?\b(?:had|has|hav
 
 
 # a toll's verb right after its noun: "14 gunmen were killed", "three attackers died"
-_TOLL_VERB_RE = re.compile(r"\s+(?:(?:were|was|have been|had been|are|got)\s+)?(?:also\s+)?"
+_TOLL_VERB_RE = re.compile(r"\s+(?:(?:were|was|have been|had been|has been|are|got)\s+|(?:have|has|had)\s+(?=died\b))?"
+                           r"(?:also\s+)?"
                            r"(killed|died|dead|wounded|injured|hurt|arrested|detained|captured|missing)\b",
                            re.I)
 _TOLL_VERBS = {"kill": "killed", "died": "killed", "dead": "killed", "woun": "injured", "inju": "injured",
@@ -371,6 +379,10 @@ _TOLL_VERBS = {"kill": "killed", "died": "killed", "dead": "killed", "woun": "in
                "miss": "missing"}
 _CHANGE_AFTER_RE = re.compile(r"\s+(?:more|fewer|less)\s+than\s+(?:during|in|on|at|last|the|a|before|"
                               r"previously|earlier|a\s+year|a\s+week)\b", re.I)
+#: counted animals: "11 animals have died" is a toll of them (animals_killed), not of people
+_ANIMALS = {"animals", "cattle", "livestock", "cows", "goats", "sheep", "camels", "birds", "fish", "elephants",
+            "rhinos", "deer", "dogs", "horses", "pigs", "chickens", "poultry", "buffaloes", "donkeys", "wildlife"}
+_TOLL_MEASURES = ("killed", "injured", "detained", "arrested", "displaced", "missing", "rescued", "evacuated")
 _PART_RE = re.compile(r"\b(?:including|among them|of whom)\s+(?:at least\s+|about\s+|some\s+)?$", re.I)
 _LIST_GAP_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
@@ -455,13 +467,14 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
             e = m.start("scale")              # "300m from the river", "50m a day": metres
     if cur:
         unit = {"$": "USD", "€": "EUR", "£": "GBP"}[cur]
-        return Figure(s, e, value, unit, "money", "economic", qualifier, "", cur)
+        return Figure(s, e, value, unit, money_measure(text, s, e), "economic", qualifier, "", cur)
     money = _MONEY_RE.match(text[e:])
     if money and m.group("num"):
         u = money.group("u").lower()
         unit = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB", "roubles": "RUB",
                 "usd": "USD", "eur": "EUR", "uah": "UAH", "rub": "RUB"}.get(u, "UAH")
-        return Figure(s, e + money.end(), value, unit, "money", "economic", qualifier, "", u)
+        return Figure(s, e + money.end(), value, unit, money_measure(text, s, e + money.end()), "economic",
+                      qualifier, "", u)
     if m.group("num") and is_magnitude(text, s, e):
         end = e + len(re.match(r"(?:(?:-|\s)magnitude\b|-)?", text[e:], re.I).group(0))
         return Figure(s, end, value, "magnitude", "magnitude", "humanitarian", qualifier, "", "magnitude")
@@ -629,7 +642,12 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
             if toll and measure not in ("killed", "injured", "displaced", "casualties") and (
                     unit == "people" or group or toll.group(1).lower() not in ("captured", "missing")):
                 # "14 gunmen were killed", "three attackers died": what happened to them
-                measure = _TOLL_VERBS[toll.group(1).lower()[:4]]
+                verb = _TOLL_VERBS[toll.group(1).lower()[:4]]
+                if unit == "count" and measure in _ANIMALS and verb == "killed" and toll.group(1).lower() in ("died", "dead"):
+                    # "11 animals have died", "200 cattle died": a toll of what is counted
+                    return Figure(s, end, value, "count", f"{measure}_killed", "humanitarian", qualifier,
+                                  _period(text, end), word)
+                measure = verb
                 return Figure(s, end, value, "count" if group else "people", measure, category_of(measure, text), qualifier,
                               _period(text, end), word)
             own = verb_after(text, end) if unit == "people" or group else None
@@ -664,6 +682,13 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
         n_end = e
     if kind == "share":
         return None                       # "four ... the city": a share needs a percent
+    if kind == "generic" and n_end > e and (
+            re.search(r"\b(?:armed|masked)\b", text[e:n_end], re.I)
+            or (re.search(r"\b(?:carried out|launched|perpetrated|mounted|staged)\W+by\s+(?:(?:about|around|some|nearly|"
+                          r"at least|more than|up to)\s+)?$", text[max(0, s - 45):s], re.I)
+                and re.search(r"\b(?:attack\w*|raid\w*|assault\w*|ambush\w*)\b", text, re.I))):
+        # "carried out by about 40 heavily armed individuals": the attackers
+        return Figure(s, n_end, value, "people", "attackers", "military", qualifier, _period(text, n_end), nm.group(0))
     if kind == "generic":
         got = people_measure(text, s, n_end)
         if got is None:

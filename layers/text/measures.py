@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["open_noun", "unit_after", "person_noun", "GROUP_NOUNS", "state_of", "STATES", "category_of", "topic_of",
+__all__ = ["open_noun", "money_measure", "unit_after", "person_noun", "GROUP_NOUNS", "state_of", "STATES", "category_of", "topic_of",
            "percent_measure", "PEOPLE_NOUNS", "CURRENCY_WORDS",
            "TOLL_RE", "MAGNITUDE_RE", "counted_before", "people_measure",
            "verb_after"]
@@ -47,6 +47,7 @@ PEOPLE_NOUNS = {
     "pedestrians", "shoppers", "tenants", "homeowners", "youths", "teenagers", "relatives",
     "trainees", "attendees", "returnees", "deportees", "layoffs", "peacekeepers", "activists",
     "protesters", "lawmakers", "legislators", "delegates", "prisoners", "captives", "orphans",
+    "attackers", "assailants", "raiders", "bandits", "terrorists", "kidnappers", "abductors",
 }
 #: nouns that count groups of people: their unit is count, but a verb next to them still
 #: says what happened to them ("124 families were displaced": displaced, count)
@@ -77,6 +78,8 @@ _NOT_HEAD = {
     "was", "versus", "stairs", "things", "reasons", "words", "goals", "degrees",
     "decades", "centuries", "nights", "mornings", "evenings", "weekends", "seasons",
     "thousands", "hundreds", "millions", "dozens", "tens", "scores", "billions",
+    "millimetres", "millimeters", "centimetres", "centimeters", "inches", "metres", "meters", "kilometres",
+    "kilometers", "miles", "feet", "yards", "litres", "liters",
 }
 #: modifiers that end the phrase (a verb, a function word): "40 cases were", "12 in Homs"
 _STOP = {
@@ -124,7 +127,7 @@ _NUMBER_OF_RE = re.compile(r"\b(?:number|count|tally|total)\s+of\s+(?P<noun>[a-z
 
 _QUAL_BEFORE = r"(?:(?:more than|over|at least|about|around|nearly|some|almost|roughly|just over|just under|just)\s+)?$"
 # "the number of houses needed in Wiltshire from 45,630 (to 36,740)": a count that changes
-_NUMBER_FROM_RE = re.compile(r"\b(?:number|count|tally|total)\s+of\s+(?P<noun>[a-z][\w-]*)(?:\s+[\w-]+){0,4}?\s+from\s+"
+_NUMBER_FROM_RE = re.compile(r"\b(?:number|count|tally|total)\s+of\s+(?P<noun>[a-z][\w-]*)(?:\s+[\w-]+){0,7}?\s+from\s+"
                              + _QUAL_BEFORE, re.I)
 #: nouns that are themselves a count of people: "its capacity of 400", "its workforce from 3,000"
 _PEOPLE_QUANTITIES = {"capacity", "workforce", "headcount", "membership", "enrolment", "enrollment", "garrison",
@@ -195,7 +198,9 @@ def unit_after(text: str, e: int) -> tuple[str, str, int] | None:
                              r"overflow\w*|storm)", text, re.I)
             return ("l/m2", "rainfall", end) if rain else ("litres", "volume", end)
         if u in ("mm", "millimetres", "millimeters"):
-            return ("mm", "rainfall", end) if re.search(r"\b(?:rain\w*|precipitation|downpour|fell)",
+            # "battered by more than 100 millimetres": a depth of rain where the weather is told
+            return ("mm", "rainfall", end) if re.search(r"\b(?:rain\w*|precipitation|downpour|fell|batter\w*|"
+                                                        r"drench\w*|deluge|soak\w*|flood\w*|storms?|dumped)",
                                                         text, re.I) else None
         if u == "mph" or u.startswith("miles"):
             return "mph", "wind_speed" if _WIND_RE.search(text) else "speed", end
@@ -213,7 +218,7 @@ def unit_after(text: str, e: int) -> tuple[str, str, int] | None:
 
 # verbs next to a generic people noun that give its measure
 _PEOPLE_VERBS = [
-    (re.compile(r"\b(kill\w*|died|dead|deaths?|perish\w*|lost their lives|martyr\w*)\b", re.I), "killed",
+    (re.compile(r"\b(kill\w*|died|dead|deaths?|perish\w*|drown(?:ed|ing)|lost their lives|martyr\w*)\b", re.I), "killed",
      "casualties"),
     (re.compile(r"\b(missing|unaccounted for)\b", re.I), "missing", "humanitarian"),
     (re.compile(r"\b(treat(?:ed|ing)|(?:in|listed in) (?:mild|moderate|serious|critical) condition)\b", re.I),
@@ -232,7 +237,8 @@ _PEOPLE_VERBS = [
     (re.compile(r"\b(relocat\w*|resettled)\b", re.I), "relocated", "humanitarian"),
     (re.compile(r"\b(trapped|besieged)\b", re.I), "trapped", "humanitarian"),
     (re.compile(r"\b(stranded)\b", re.I), "stranded", "humanitarian"),
-    (re.compile(r"\b(affected|affecting)\b", re.I), "affected", "humanitarian"),
+    (re.compile(r"\b(affected|affecting|fac(?:e|es|ing) (?:severe |great |extreme )?hardships?)\b", re.I),
+     "affected", "humanitarian"),
     (re.compile(r"\b(survived)\b", re.I), "survivors", "humanitarian"),
     (re.compile(r"\b(food insecur\w*|food shortages?|(?:acute |severe )?hunger)\b", re.I), "food_insecure",
      "humanitarian"),
@@ -407,7 +413,8 @@ _CATEGORY_WORDS = [
     (re.compile(r"layoffs|^jobs|job_|workforce|salar|wages", re.I), "economic"),
     (re.compile(r"lines|bridge|tunnel|train|road|station|pipeline|school|poles|electric|power", re.I),
      "infrastructure"),
-    (re.compile(r"money|output|production|capacity|stake|invest|tonnage|copper|cobalt|flow_rate", re.I), "economic"),
+    (re.compile(r"money|output|production|capacity|stake|invest|tonnage|copper|cobalt|flow_rate|^loss$|^cut$|"
+                r"_increase$|_cut$|^savings$|^spending$", re.I), "economic"),
 ]
 
 
@@ -465,6 +472,21 @@ def percent_measure(text: str, s: int, end: int) -> str:
     if _CHANGE_RE.search(before) or re.match(r"\s+(?:increase|rise|drop|decrease|fall|jump|"
                                                r"growth|decline|higher|lower|more|less)\b", text[end:]):
         return "change"
+    after = re.match(r"\s+(?:(?:[a-z]+\s+){1,3}?)?(increase|rise|hike|drop|decrease|fall|jump|growth|decline)\b",
+                     text[end:])
+    if after and not re.match(r"\s+(?:of|in|on|at)\b", text[end:]):
+        return "change"                     # "a two per cent adult social care increase"
+    noun = re.match(r"\s+(loss|losses|cut|cuts|reduction|discount|stake|turnout|majority)\b", text[end:])
+    if noun:
+        return {"losses": "loss", "cuts": "cut", "reduction": "cut"}.get(noun.group(1), noun.group(1))
+    raised = re.search(r"\b(increas\w*|rais\w*|cut\w*|reduc\w*|lower\w*|hik\w*)\s+(?:the\s+|its\s+|their\s+)?"
+                       r"((?:[a-z]+\s+){0,2}?[a-z]+)\s+by\s+(?:about\s+|around\s+|nearly\s+|some\s+|up to\s+)?$",
+                       text[max(0, s - 60):s], re.I)
+    if raised and raised.group(2).lower() not in ("it", "them", "this", "that", "prices", "output") \
+            and not re.search(r"\d", raised.group(2)):
+        # "increase council tax by two per cent": the increase of what is increased
+        what = raised.group(2).lower().replace(" ", "_")
+        return f"{what}_{'increase' if raised.group(1).lower().startswith(('increas', 'rais', 'hik')) else 'cut'}"
     if text[s:s + 1] in ("-", "+", "\u2212"):
         return "change"                     # "(-5.2 per cent)", "+3%": a signed percentage is a change
     if re.search(r"[A-Z][\w’'.-]*\s*\(\s*$", text[:s]) and _HEAD_CHANGE_RE.search(text[:s]):
@@ -583,3 +605,21 @@ def state_of(text: str, s: int, end: int) -> str:
                 and not re.search(r"[.;:!?]", gap):
             return _state(last)
     return ""
+
+
+# what is done with an amount of money, after it ("£18m needs to be saved") or before it ("to save £8m")
+_MONEY_AFTER_RE = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:(?:needs?|has|have|is|are)\s+to\s+|must\s+|will\s+|would\s+|"
+                             r"should\s+|could\s+|to\s+)?(?:be\s+|been\s+|was\s+|were\s+)?(saved|cut|spent|invested|"
+                             r"raised|borrowed|allocated|lost)\b", re.I)
+_MONEY_BEFORE_RE = re.compile(r"\b(sav(?:e|es|ing)|cut(?:s|ting)?|spen(?:d|ds|ding)|invest(?:s|ing)?|rais(?:e|es|ing)|"
+                              r"borrow(?:s|ing)?|allocat(?:e|es|ing))\s+(?:(?:about|around|nearly|some|almost|"
+                              r"an extra|another|a further|up to|more than)\s+)?$", re.I)
+_MONEY_VERBS = {"sav": "savings", "cut": "cuts", "spe": "spending", "inv": "investment", "rai": "funds_raised",
+                "bor": "borrowing", "all": "allocation", "los": "losses"}
+
+
+def money_measure(text: str, s: int, e: int) -> str:
+    """What an amount of money is: savings ("£18m needs to be saved", "to save £8m"), cuts,
+    spending, investment, ...; "money" when no verb next to it says."""
+    m = _MONEY_AFTER_RE.match(text, e) or _MONEY_BEFORE_RE.search(text[max(0, s - 30):s])
+    return _MONEY_VERBS[m.group(1).lower()[:3]] if m else "money"
