@@ -4,7 +4,9 @@ heading; a percentage in brackets after each place of a list whose head says wha
 ("growth was led by A (12.4 per cent)", "offset by declines at B (-4.6 per cent)");
 candidates' totals ("X won 1,874,221 and Y led with 2,305,118") and shares ("polled 52.6
 per cent of votes as against 41.9 per cent"); South Asian numbers ("43 lakh"); rankings
-("the top 50 ports", "the 20 largest operators") that count nothing.
+("the top 50 ports", "the 20 largest operators") that count nothing; a figure said of each
+of several places ("Pike and Floyd counties each reported six dead", "one each in Knott
+and Letcher counties") is a figure on each.
 """
 
 from __future__ import annotations
@@ -53,6 +55,10 @@ Twenty six lakh people are facing hardship in Bihar, and around 1.14 lakh people
 On May 5, 300 people marched in Guwahati.
 
 Counts in Silchar were 296, 429 and 500 on three days.
+""",
+    "each": """Storms kill 21 in Kentucky
+
+Officials confirmed 21 deaths statewide on Thursday. Pike and Floyd counties each reported six dead, with five more in Perry County, and one each in Knott and Letcher counties.
 """,
 }
 
@@ -120,3 +126,13 @@ def test_a_day_and_a_list_are_not_thousands(docs):
     values = {float(c["value"]) for c in _figures(docs, "lists")}
     assert 300.0 in values and {296.0, 429.0, 500.0} <= values, values
     assert not values & {5300.0, 296429.0, 43.0, 26.0, 1.14}, values
+
+
+@pytest.mark.parametrize("value,counties", [(6, {"Pike County", "Floyd County"}),
+                                            (1, {"Knott County", "Letcher County"})])
+def test_a_figure_said_of_each_place_is_on_each(docs, value, counties):
+    claims, places = docs["each"]
+    hits = [c for c in claims if c.get("value") is not None and float(c["value"]) == value]
+    assert sorted(len(c["places"]) for c in hits) == [1, 1], hits
+    assert {places[c["places"][0]]["name"] for c in hits} == counties, hits
+    assert all(c["measure"] == "killed" for c in hits), hits

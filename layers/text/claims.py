@@ -87,7 +87,7 @@ from layers.text.binding import (UNRESOLVED, Ref, area_anaphors, capital_refs, c
                                   region_of, reports_there, resolve_anaphors, subject_place, unresolved_refs)
 from layers.text.events import HYPOTHETICAL_RE, NATIONAL_RE, clause_event, find_incident
 from layers.text.figures import carried, find_figures
-from layers.text.enumeration import is_row, listed_name, row_figure
+from layers.text.enumeration import each_places, is_row, listed_name, row_figure
 from layers.text.measures import topic_of
 from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
 from layers.text.sentences import Clause, Sentence, split_clauses, split_sentences
@@ -370,7 +370,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             parts = [(g, p[0]) for g, p in zip(figures[fi + 1:], own_places[fi + 1:]) if p
                      and g.measure == f.measure and g.value is not None and f.value is not None
                      and g.value <= f.value]
-            whole = common_area([r for _, r in parts], ctx.gazetteer) if len(parts) >= 2 else None
+            whole = common_area([r for _, r in parts], ctx.gazetteer) if len(parts) >= 2 and not f.each else None
             if whole is not None:
                 places, pnote = [area_for(ctx, parts[0][1], whole)], "the area of the places its parts are told for"
             elif not cl_places[ci] and ci + 1 < len(clauses) and _INCLUDING_RE.match(clauses[ci + 1].text):
@@ -413,10 +413,15 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             relation, places = rel
         note = "; ".join(x for x in (pnote, dnote, title_note) if x)
         fsource = clause_source(c.text, source, text) if len(clauses) > 1 else source
-        _add(ctx, sent, (sent.start + f.start, sent.start + f.end), places, f.category or ctx.topic,
-             measure=f.measure, value=f.value, unit=f.unit, date=date, source=fsource,
-             relation=relation, period=f.period, qualifier=f.qualifier, note=note,
-             value_max=f.value_max)
+        if f.each and len(own_places[fi]) == 1:
+            # "one each in C and D counties": the places coordinated with the one after it
+            places = each_places(text, srefs, own_places[fi][0])
+        # a figure said of each of several places is a figure on each of them
+        for group in ([[p] for p in places] if f.each and len(places) > 1 else [places]):
+            _add(ctx, sent, (sent.start + f.start, sent.start + f.end), group, f.category or ctx.topic,
+                 measure=f.measure, value=f.value, unit=f.unit, date=date, source=fsource,
+                 relation=relation, period=f.period, qualifier=f.qualifier, note=note,
+                 value_max=f.value_max)
     made: set[str] = set()
     # a sentence that names one point in time dates all its events ("Trucks sat idle at
     # the crossing on Tuesday as Israeli forces pressed their offensive in Khan Younis")

@@ -24,7 +24,7 @@ import re
 
 from layers.text.figures import Figure, find_figures
 
-__all__ = ["is_row", "row_figure", "listed_name"]
+__all__ = ["is_row", "row_figure", "listed_name", "each_places"]
 
 _ROW_RE = re.compile(r"^[^\n=]{2,80}?\s=\s*[-+]?\d[\d, .]*(?:\s+[a-z][\w-]*)?\s*$")
 _ELECTION_RE = re.compile(r"\b(?:votes?|voters|elect(?:ion|ions|oral|ed)|ballots?|polled|polling|candidates?)\b",
@@ -65,3 +65,21 @@ def listed_name(text: str, fstart: int) -> tuple[int, int] | None:
         return None
     off = max(0, fstart - 60)
     return off + m.start("name"), off + m.end("name")
+
+
+# between the places of "one each in C and D counties": commas, "and", a kind word
+_EACH_GAP_RE = re.compile(r"(?:\s+(?:counties|provinces|districts|states|regions|towns|villages|cities))?"
+                          r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+
+
+def each_places(text: str, refs: list, first) -> list:
+    """The places coordinated with `first` after it ("in C and D counties", "in C, D and E"):
+    `first` and each ref joined to it by a comma or "and" only (`refs` in text order)."""
+    out = [first]
+    for r in refs:
+        if r.start < out[-1].end or r is first:
+            continue
+        if not _EACH_GAP_RE.fullmatch(text[out[-1].end:r.start]):
+            break
+        out.append(r)
+    return out

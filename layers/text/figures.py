@@ -95,6 +95,8 @@ class Figure:
     period: str = ""
     noun: str = ""
     value_max: float | None = None
+    #: said of each of several places ("A and B each reported nine", "one each in C and D")
+    each: bool = False
 
 
 _JOBS_LOST_RE = re.compile(r"\s+(?:(?:will|would|could|are|were|have|had|has|to)\s+)?(?:be\s+|been\s+)?(?:go|gone|"
@@ -330,6 +332,8 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
             # districts ... are A, B", "the three regions of A, B and C" name them: a figure
             continue
         if fig is not None:
+            if re.match(r"\s+each\b", text[fig.end:]) or re.search(r"\beach\s+(?:[a-z]+\s+)?$", text[max(0, s - 25):s]):
+                fig = replace(fig, each=True)     # "one each in C and D", "A and B each reported nine"
             out.append(fig)
             skip_to = fig.end
     return out
@@ -412,7 +416,7 @@ def _elliptical(text: str, m: re.Match, s: int, e: int, value: float, qualifier:
     if re.search(r"[A-Z][\w.’']*,\s*$", text[max(0, s - 30):s]) and re.match(r"\s*,", text[e:]):
         return None                           # "Maria L., 54, a nurse": an age
     if m.group("word") and m.group("word").lower() in ("one", "a", "an") and not re.search(r"\($", text[:s]):
-        if not re.match(r"\s+in\b", text[e:]):
+        if not re.match(r"\s+(?:each\s+)?in\b", text[e:]):
             return None
     own = verb_after(text, e) if prev.unit in ("people", "count") else None
     if own is not None:
