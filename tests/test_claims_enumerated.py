@@ -6,7 +6,9 @@ candidates' totals ("X won 1,874,221 and Y led with 2,305,118") and shares ("pol
 per cent of votes as against 41.9 per cent"); South Asian numbers ("43 lakh"); rankings
 ("the top 50 ports", "the 20 largest operators") that count nothing; a figure said of each
 of several places ("Pike and Floyd counties each reported six dead", "one each in Knott
-and Letcher counties") is a figure on each.
+and Letcher counties") is a figure on each; counts by region ("Piura reported 1,200 cases,
+Tumbes 800", "Cholera cases by province: Nampula 2,340; Sofala 1,105") and output by
+country ("fell to 1.2m barrels a day in Nigeria, while Angola pumped 900,000").
 """
 
 from __future__ import annotations
@@ -59,6 +61,14 @@ Counts in Silchar were 296, 429 and 500 on three days.
     "each": """Storms kill 21 in Kentucky
 
 Officials confirmed 21 deaths statewide on Thursday. Pike and Floyd counties each reported six dead, with five more in Perry County, and one each in Knott and Letcher counties.
+""",
+    "regions": """Dengue cases rise across Peru
+
+Health officials said Piura reported 1,200 cases, Tumbes 800 and Lambayeque 450 in the week to Sunday.
+
+Oil output fell to 1.2m barrels a day in Nigeria, while Angola pumped 900,000 and Algeria 950,000 barrels a day.
+
+Cholera cases by province: Nampula 2,340; Sofala 1,105; Zambezia 870.
 """,
 }
 
@@ -136,3 +146,14 @@ def test_a_figure_said_of_each_place_is_on_each(docs, value, counties):
     assert sorted(len(c["places"]) for c in hits) == [1, 1], hits
     assert {places[c["places"][0]]["name"] for c in hits} == counties, hits
     assert all(c["measure"] == "killed" for c in hits), hits
+
+
+@pytest.mark.parametrize("value,measure,unit,place", [
+    (1200, "cases", "people", "Piura"), (800, "cases", "people", "Tumbes"), (450, "cases", "people", "Lambayeque"),
+    (1_200_000, "oil_output", "bpd", "Nigeria"), (900_000, "oil_output", "bpd", "Angola"),
+    (950_000, "oil_output", "bpd", "Algeria"),
+    (2340, "cases", "people", "Nampula"), (1105, "cases", "people", "Sofala"), (870, "cases", "people", "Zambezia")])
+def test_counts_by_region_are_on_their_region(docs, value, measure, unit, place):
+    c, where = claim_where(docs, "regions", value)
+    assert (c["measure"], c["unit"]) == (measure, unit), c
+    assert len(where) == 1 and place in where[0][0], where

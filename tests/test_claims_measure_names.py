@@ -4,7 +4,7 @@ have died" is animals_killed; "incurred 20 per cent loss" is a loss; "increase c
 by three per cent" is the increase of what is increased; "£12million needs to be saved" is
 savings; "23 people drowned" are killed; "carried out by 40 heavily armed individuals" are
 attackers; "killed three Malian soldiers and two civilians" kills both; "split in two" is
-no count; "100 millimetres" where a storm battered is rainfall; "the number of districts
+no count; "said that one person had died" counts one; "100 millimetres" where a storm battered is rainfall; "the number of districts
 ... rose from 14 to 19" counts districts.
 """
 
@@ -24,6 +24,8 @@ Twelve lakh people are facing severe hardships in Bihar's districts due to flood
 Even the orchards near Jorhat have incurred 20 per cent loss due to floods.
 
 Since the river entered the park near Tezpur, 14 animals have died.
+
+Police said that one person had died in Nagaon.
 
 At least 23 people drowned in Assam after a ferry carrying 70 passengers split in two and sank.
 
@@ -58,6 +60,7 @@ def docs(tmp_path_factory):
     ("floods", 20, "loss", "percent"),
     ("floods", 14, "animals_killed", "count"),
     ("floods", 23, "killed", "people"),
+    ("floods", 1, "killed", "people"),
     ("floods", 150, "rainfall", "mm"),
     ("floods", 19, "districts", "count"),
     ("budget", 12_000_000, "savings", "GBP"),

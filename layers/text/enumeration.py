@@ -14,7 +14,7 @@ neighbour's place.
 
 >>> is_row("Jane Moyo Alliance = 171, 196 votes"), is_row("The total = growth")
 (True, False)
->>> row_figure("A = 12\\n\\nB = 171, 196 votes\\n").measure
+>>> row_figure("Ann Lee = 12\\n\\nBo Kim = 171, 196 votes\\n").measure
 'votes'
 """
 

@@ -30,15 +30,13 @@ it grows with use. Rules on top of it:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from layers.text.measures import (GROUP_NOUNS, TOLL_RE, category_of, counted_before, is_magnitude, money_measure,
                                   open_noun, people_measure, percent_measure, state_of, STATES, topic_of, unit_after,
                                   verb_after)
-from layers.text.numbers import (NUMBER_RE, NUMBER_UNSPACED_RE, SCALES, WORD_NUMBERS, number_value, parse_number,
-                                 spaced_thousands_ok)
-from layers.text.vocabulary import VOCABULARY, noun_after, noun_before
+from layers.text.numbers import NUMBER_RE, SCALES, WORD_NUMBERS, iter_numbers, number_value, parse_number
+from layers.text.vocabulary import ANIMALS, VOCABULARY, noun_after, noun_before
 
 __all__ = ["VOCABULARY", "Figure", "find_figures", "carried", "parse_number", "WORD_NUMBERS"]
 
@@ -175,7 +173,7 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
     if carry is not None and carry.unit in ("count", "buildings", "facilities") and _LIST_ITEM_RE.match(text):
         listed = next((st for st in STATES if carry.measure.endswith("_" + st)), "")
     whole: Figure | None = None        # the total a list of parts after "including" counts
-    for m in _numbers(text, exclude):
+    for m in iter_numbers(text, exclude):
         s, e = m.start(), m.end()
         if s < skip_to:
             continue
@@ -201,8 +199,10 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
         if m.group("word") and re.match(r"\s+of\b", text[e:]) and m.group("word").lower() in ("one", "a", "an"):
             continue                          # "one of the towns": a part, not a count
         if m.group("word") and m.group("word").lower() == "one" and re.search(
-                r"\b(?:no|the|each|every|any|this|that|which|another)\s+$", text[max(0, s - 9):s], re.I):
-            continue                          # "no one came", "the one in Aurora": a pronoun
+                r"\b(?:no|the|each|every|any|this|that|which|another)\s+$", text[max(0, s - 9):s], re.I) \
+                and not (re.search(r"\bthat\s+$", text[max(0, s - 6):s], re.I) and open_noun(text, e, 1.0)):
+            continue                          # "no one came", "the one in Aurora": a pronoun ("said
+            #                                   that one person died" counts)
         if re.search(r"\btop\s+$", text[max(0, s - 5):s], re.I) or re.match(
                 r"\s+(?:largest|biggest|busiest|highest|lowest|greatest|richest|poorest|deadliest|smallest|"
                 r"fastest|best|worst|most\s+[a-z]+)\b", text[e:]):
@@ -312,6 +312,13 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
                 and _ELECTORAL_RE.search(text) and not re.match(r"\s*(?:%|per ?cent|percent|seats?)\b", text[e:], re.I):
             # "Moyo won 2,147,437 and Dube led with 2,460,463" in a result: votes
             fig = Figure(s, e, value, "count", "votes", "political", qualifier, "", "votes")
+        if fig is None and prev is None and (m.group("num") or m.group("word")):
+            head = _LIST_HEAD_RE.search(text[:s])
+            opened = open_noun(f"2 {head.group('noun')}", 1) if head else None
+            if opened is not None and opened[0]:
+                # "Cholera cases by province: Nampula 2,340; Sofala 1,105": the list's head counts
+                prev = Figure(head.start("noun"), head.end("noun"), 0.0, opened[1], opened[0],
+                              category_of(opened[0], text), noun=opened[2])
         if fig is None:
             fig = _elliptical(text, m, s, e, value, qualifier, prev or (carry if s < 80 else None))
         if fig is not None and whole is not None and fig.unit == "people" and fig.measure != whole.measure:
@@ -339,21 +346,9 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
     return out
 
 
-def _numbers(text: str, exclude) -> Iterator[re.Match]:
-    """The number matches of `text` in order; "5, 300" is one number only where
-    `spaced_thousands_ok` says so and no excluded span (a date) holds its first part."""
-    pos = 0
-    while True:
-        m = NUMBER_RE.search(text, pos)
-        if m is None:
-            return
-        if ", " in (m.group("num") or "") and (not spaced_thousands_ok(text, m) or any(
-                a < m.start("num") + m.group("num").index(",") and m.start() < b for a, b in exclude)):
-            m = NUMBER_UNSPACED_RE.match(text, m.start())
-        yield m
-        pos = max(m.end(), pos + 1)
-
-
+# the head of a list of places and numbers: "Cholera cases by province: Nampula 2,340; Sofala 1,105"
+_LIST_HEAD_RE = re.compile(r"\b(?P<noun>[a-z]+s)\s+(?:by|per|in each)\s+(?:province|region|state|county|district|"
+                           r"country|city|governorate|oblast|department|area)\s*[:\u2014\u2013-]\s", re.I)
 # a bare count a candidate won in a result: "Moyo won 2,147,437", "Dube led with 2,460,463"
 _VOTES_VERB_RE = re.compile(r"\b(?:won|wins|got|gets|polled|secured|received|garnered|obtained|bagged|"
                             r"led with|finished with|ended with)\s+(?:about\s+|nearly\s+|some\s+|just\s+)?$", re.I)
@@ -383,9 +378,6 @@ _TOLL_VERBS = {"kill": "killed", "died": "killed", "dead": "killed", "woun": "in
                "miss": "missing"}
 _CHANGE_AFTER_RE = re.compile(r"\s+(?:more|fewer|less)\s+than\s+(?:during|in|on|at|last|the|a|before|"
                               r"previously|earlier|a\s+year|a\s+week)\b", re.I)
-#: counted animals: "11 animals have died" is a toll of them (animals_killed), not of people
-_ANIMALS = {"animals", "cattle", "livestock", "cows", "goats", "sheep", "camels", "birds", "fish", "elephants",
-            "rhinos", "deer", "dogs", "horses", "pigs", "chickens", "poultry", "buffaloes", "donkeys", "wildlife"}
 _TOLL_MEASURES = ("killed", "injured", "detained", "arrested", "displaced", "missing", "rescued", "evacuated")
 _PART_RE = re.compile(r"\b(?:including|among them|of whom)\s+(?:at least\s+|about\s+|some\s+)?$", re.I)
 _LIST_GAP_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
@@ -485,6 +477,11 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
     unit = unit_after(text, e) if (m.group("num") or m.group("word")) else None
     if unit is not None:
         u, measure, end = unit
+        if measure == "flow_rate" and re.search(r"\b(?:output|production|produc\w*|pump\w*|exports?|export(?:ed|ing))\b",
+                                                text, re.I) and not re.search(r"\bby\s+(?:about\s+|around\s+|some\s+)?$",
+                                                                              text[max(0, s - 20):s]):
+            # "output fell to 1.2m barrels a day", "Angola pumped 900,000 barrels a day": what is produced
+            measure = "oil_output" if re.search(r"\b(?:oil|crude|petroleum)\b", text, re.I) else "output"
         if not measure:
             # tonnes of what: "88,500 tonnes of copper" -> copper; "output by 17,000 tonnes"
             of = re.match(r"\s+of\s+([a-z][\w-]*)", text[end:])
@@ -647,7 +644,7 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
                     unit == "people" or group or toll.group(1).lower() not in ("captured", "missing")):
                 # "14 gunmen were killed", "three attackers died": what happened to them
                 verb = _TOLL_VERBS[toll.group(1).lower()[:4]]
-                if unit == "count" and measure in _ANIMALS and verb == "killed" and toll.group(1).lower() in ("died", "dead"):
+                if unit == "count" and measure in ANIMALS and verb == "killed" and toll.group(1).lower() in ("died", "dead"):
                     # "11 animals have died", "200 cattle died": a toll of what is counted
                     return Figure(s, end, value, "count", f"{measure}_killed", "humanitarian", qualifier,
                                   _period(text, end), word)

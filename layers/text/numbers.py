@@ -11,8 +11,9 @@ hundred and nine"; plural words "hundreds of", "tens of thousands" (at least 100
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-__all__ = ["NUMBER_RE", "NUMBER_UNSPACED_RE", "spaced_thousands_ok", "SCALES", "PLURALS", "WORD_NUMBERS", "number_value", "parse_number"]
+__all__ = ["NUMBER_RE", "NUMBER_UNSPACED_RE", "spaced_thousands_ok", "iter_numbers", "SCALES", "PLURALS", "WORD_NUMBERS", "number_value", "parse_number"]
 
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -118,3 +119,18 @@ def number_value(m: re.Match) -> tuple[float, str] | None:
     if m.group("plural"):
         return float(PLURALS[m.group("plural").lower()]), "at least"
     return None
+
+
+def iter_numbers(text: str, exclude=()) -> Iterator[re.Match]:
+    """The number matches of `text` in order; "5, 300" is one number only where
+    `spaced_thousands_ok` says so and no excluded span (a date) holds its first part."""
+    pos = 0
+    while True:
+        m = NUMBER_RE.search(text, pos)
+        if m is None:
+            return
+        if ", " in (m.group("num") or "") and (not spaced_thousands_ok(text, m) or any(
+                a < m.start("num") + m.group("num").index(",") and m.start() < b for a, b in exclude)):
+            m = NUMBER_UNSPACED_RE.match(text, m.start())
+        yield m
+        pos = max(m.end(), pos + 1)
