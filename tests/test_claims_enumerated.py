@@ -8,7 +8,9 @@ per cent of votes as against 41.9 per cent"); South Asian numbers ("43 lakh"); r
 of several places ("Pike and Floyd counties each reported six dead", "one each in Knott
 and Letcher counties") is a figure on each; counts by region ("Piura reported 1,200 cases,
 Tumbes 800", "Cholera cases by province: Nampula 2,340; Sofala 1,105") and output by
-country ("fell to 1.2m barrels a day in Nigeria, while Angola pumped 900,000").
+country ("fell to 1.2m barrels a day in Nigeria, while Angola pumped 900,000"); shares by place
+("won 60.1 per cent in Harare and 52.3 per cent in Bulawayo") and changes by place ("at
+Rotterdam rose 4.2 per cent, Antwerp 3.1 per cent").
 """
 
 from __future__ import annotations
@@ -69,6 +71,12 @@ Health officials said Piura reported 1,200 cases, Tumbes 800 and Lambayeque 450 
 Oil output fell to 1.2m barrels a day in Nigeria, while Angola pumped 900,000 and Algeria 950,000 barrels a day.
 
 Cholera cases by province: Nampula 2,340; Sofala 1,105; Zambezia 870.
+""",
+    "shares": """Results and trade in southern Africa and Europe
+
+Moyo won 60.1 per cent in Harare and 52.3 per cent in Bulawayo, while Dube took 70 per cent in Masvingo.
+
+Container throughput at Rotterdam rose 4.2 per cent, Antwerp 3.1 per cent and Hamburg 2.5 per cent.
 """,
 }
 
@@ -157,3 +165,12 @@ def test_counts_by_region_are_on_their_region(docs, value, measure, unit, place)
     c, where = claim_where(docs, "regions", value)
     assert (c["measure"], c["unit"]) == (measure, unit), c
     assert len(where) == 1 and place in where[0][0], where
+
+
+@pytest.mark.parametrize("value,measure,place", [
+    (60.1, "vote_share", "Harare"), (52.3, "vote_share", "Bulawayo"), (70, "vote_share", "Masvingo"),
+    (4.2, "change", "Rotterdam"), (3.1, "change", "Antwerp"), (2.5, "change", "Hamburg")])
+def test_shares_and_changes_listed_by_place(docs, value, measure, place):
+    c, where = claim_where(docs, "shares", value)
+    assert c["measure"] == measure and c["unit"] == "percent", c
+    assert any(place in name for name, _ in where), where

@@ -35,6 +35,8 @@ from dataclasses import dataclass, replace
 from layers.text.measures import (GROUP_NOUNS, TOLL_RE, category_of, counted_before, is_magnitude, money_measure,
                                   open_noun, people_measure, percent_measure, state_of, STATES, topic_of, unit_after,
                                   verb_after)
+from layers.text.lists import (ELECTORAL_RE, LIST_HEAD_RE, LIST_ITEM_GAP_RE, SAME_MEASURE_GAP_RE,
+                               VOTE_SHARE_VERB_RE, VOTES_VERB_RE)
 from layers.text.numbers import NUMBER_RE, SCALES, WORD_NUMBERS, iter_numbers, number_value, parse_number
 from layers.text.vocabulary import ANIMALS, VOCABULARY, noun_after, noun_before
 
@@ -289,9 +291,18 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
                 and prev.measure in _TOLL_MEASURES and _LIST_GAP_RE.fullmatch(text[prev.end:s]):
             # "killed three Malian soldiers and two civilians": the list's verb counts each item
             fig = replace(fig, measure=prev.measure, category=prev.category)
+        if fig is not None and fig.unit == "percent" and fig.measure == "share" and m.group("num") \
+                and VOTE_SHARE_VERB_RE.search(text[max(0, s - 25):s]) \
+                and (ELECTORAL_RE.search(text) or re.match(r"\s+in\s+[A-Z]", text[fig.end:])):
+            # "Moyo won 60.1 per cent in Lusaka": a candidate's share of the vote
+            fig = replace(fig, measure="vote_share", category="political")
         if fig is not None and prev is not None and fig.unit == "percent" == prev.unit and fig.measure == "share" \
-                and prev.measure not in ("share", "change") and _SAME_MEASURE_GAP_RE.search(text[prev.end:s]):
-            # "polled 50.8 per cent of votes as against 44.3 per cent polled by": the same share
+                and prev.measure != "share" and (
+                    (prev.measure != "change" and SAME_MEASURE_GAP_RE.search(text[prev.end:s]))
+                    or LIST_ITEM_GAP_RE.fullmatch(text[prev.end:s])):
+            # "polled 50.8 per cent of votes as against 44.3 per cent polled by", "rose 4.2 per
+            # cent, Antwerp 3.1 per cent", "60.1 per cent in Harare and 52.3 per cent in
+            # Bulawayo": the same measure
             fig = replace(fig, measure=prev.measure, category=prev.category)
         if prev is not None and _CHANGE_AFTER_RE.match(text[e:]) and (fig is None or fig.measure == prev.measure):
             # "nearly 25,000 at Montpellier, 10,000 more than during the first march": a change
@@ -308,12 +319,12 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
             if opened is not None and opened[1] == "people":
                 fig = Figure(s, opened[3], value, "people", part_of.measure, part_of.category, qualifier,
                              _period(text, opened[3]), opened[2])
-        if fig is None and m.group("num") and _VOTES_VERB_RE.search(text[max(0, s - 30):s]) \
-                and _ELECTORAL_RE.search(text) and not re.match(r"\s*(?:%|per ?cent|percent|seats?)\b", text[e:], re.I):
+        if fig is None and m.group("num") and VOTES_VERB_RE.search(text[max(0, s - 30):s]) \
+                and ELECTORAL_RE.search(text) and not re.match(r"\s*(?:%|per ?cent|percent|seats?)\b", text[e:], re.I):
             # "Moyo won 2,147,437 and Dube led with 2,460,463" in a result: votes
             fig = Figure(s, e, value, "count", "votes", "political", qualifier, "", "votes")
         if fig is None and prev is None and (m.group("num") or m.group("word")):
-            head = _LIST_HEAD_RE.search(text[:s])
+            head = LIST_HEAD_RE.search(text[:s])
             opened = open_noun(f"2 {head.group('noun')}", 1) if head else None
             if opened is not None and opened[0]:
                 # "Cholera cases by province: Nampula 2,340; Sofala 1,105": the list's head counts
@@ -344,18 +355,6 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
             out.append(fig)
             skip_to = fig.end
     return out
-
-
-# the head of a list of places and numbers: "Cholera cases by province: Nampula 2,340; Sofala 1,105"
-_LIST_HEAD_RE = re.compile(r"\b(?P<noun>[a-z]+s)\s+(?:by|per|in each)\s+(?:province|region|state|county|district|"
-                           r"country|city|governorate|oblast|department|area)\s*[:\u2014\u2013-]\s", re.I)
-# a bare count a candidate won in a result: "Moyo won 2,147,437", "Dube led with 2,460,463"
-_VOTES_VERB_RE = re.compile(r"\b(?:won|wins|got|gets|polled|secured|received|garnered|obtained|bagged|"
-                            r"led with|finished with|ended with)\s+(?:about\s+|nearly\s+|some\s+|just\s+)?$", re.I)
-_ELECTORAL_RE = re.compile(r"\b(?:votes?|elect(?:ion|ions|oral|ed)|ballots?|polled|polls|results?|candidates?)\b", re.I)
-# what stands between two shares of one measure: "50.8 per cent of votes as against 44.3 per cent"
-_SAME_MEASURE_GAP_RE = re.compile(r"^[^.;\d]{0,60}?\b(?:as against|against|compared with|compared to|versus|vs\.?|"
-                                  r"while|whereas)\b[^.;\d]{0,40}$", re.I)
 
 
 # the verb of a toll that has changed, right before its new number
