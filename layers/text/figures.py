@@ -37,7 +37,7 @@ from layers.text.measures import (GROUP_NOUNS, TOLL_RE, category_of, counted_bef
                                   verb_after)
 from layers.text.lists import (ELECTORAL_RE, LIST_HEAD_RE, LIST_ITEM_GAP_RE, SAME_MEASURE_GAP_RE,
                                VOTE_SHARE_VERB_RE, VOTES_VERB_RE)
-from layers.text.numbers import NUMBER_RE, SCALES, WORD_NUMBERS, iter_numbers, number_value, parse_number
+from layers.text.numbers import CURRENCY_SIGNS, NUMBER_RE, SCALES, WORD_NUMBERS, iter_numbers, number_value, parse_number
 from layers.text.vocabulary import ANIMALS, VOCABULARY, noun_after, noun_before
 
 __all__ = ["VOCABULARY", "Figure", "find_figures", "carried", "parse_number", "WORD_NUMBERS"]
@@ -336,11 +336,12 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
             # "killed 13 civilians, including seven women, four men and two children, while
             # injuring 36 others": each part counts what the whole counted
             fig = replace(fig, measure=whole.measure, category=whole.category)
-        if fig is not None and prev is not None and fig.unit == prev.unit and fig.unit not in ("people", "count",
-                                                                                              "percent") \
+        if fig is not None and prev is not None and fig.unit not in ("people", "count", "percent") \
+                and (fig.unit == prev.unit or re.fullmatch(r"[A-Z]{3}", fig.unit) and re.fullmatch(r"[A-Z]{3}", prev.unit)) \
                 and re.fullmatch(r"\s*\(\s*(?:about|around|approximately|roughly|some|nearly|almost|over|"
                                  r"more than|or|ca\.)?\s*", text[prev.end:s]):
-            continue                          # "85 kilometres (around 50 miles)": the same figure
+            continue                          # "85 kilometres (around 50 miles)", "22.7 billion yuan
+            #                                   (US$3.41 billion)": the same figure
         if fig is not None and fig.unit == "count" and fig.measure in _PLACE_COUNTS \
                 and (re.search(r"\bthe\s+(?:other\s+|remaining\s+|same\s+)?$", text[max(0, s - 20):s], re.I)
                      or re.match(r"\s+[a-z]+est\b", text[e:fig.end])) \
@@ -461,7 +462,7 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
         else:
             e = m.start("scale")              # "300m from the river", "50m a day": metres
     if cur:
-        unit = {"$": "USD", "€": "EUR", "£": "GBP"}[cur]
+        unit = CURRENCY_SIGNS.get(cur.upper(), "USD")
         return Figure(s, e, value, unit, money_measure(text, s, e), "economic", qualifier, "", cur)
     money = _MONEY_RE.match(text[e:])
     if money and m.group("num"):
@@ -476,6 +477,8 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
     unit = unit_after(text, e) if (m.group("num") or m.group("word")) else None
     if unit is not None:
         u, measure, end = unit
+        if measure == "money":
+            measure = money_measure(text, s if lead is None else lead, end)     # "a loss of 490 million yuan"
         if measure == "flow_rate" and re.search(r"\b(?:output|production|produc\w*|pump\w*|exports?|export(?:ed|ing))\b",
                                                 text, re.I) and not re.search(r"\bby\s+(?:about\s+|around\s+|some\s+)?$",
                                                                               text[max(0, s - 20):s]):

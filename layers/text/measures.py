@@ -614,6 +614,12 @@ _MONEY_AFTER_RE = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:(?:needs?|has|have|is|ar
 _MONEY_BEFORE_RE = re.compile(r"\b(sav(?:e|es|ing)|cut(?:s|ting)?|spen(?:d|ds|ding)|invest(?:s|ing)?|rais(?:e|es|ing)|"
                               r"borrow(?:s|ing)?|allocat(?:e|es|ing))\s+(?:(?:about|around|nearly|some|almost|"
                               r"an extra|another|a further|up to|more than)\s+)?$", re.I)
+# the noun an amount of money is said of, before it: "an economic loss of", "a budget of", "damage estimated at"
+_MONEY_NOUN_RE = re.compile(r"\b((?:economic|financial|estimated|total|annual|direct|property|crop)?\s*(?:loss|losses|damage|"
+                            r"damages|cost|costs|budget|investment|revenue|spending|deficit|debt|savings|aid|funding|"
+                            r"compensation|fine|ransom))\s+(?:of|worth|totall?ing|estimated at|put at|at)\s+"
+                            r"(?:(?:at least|about|around|nearly|some|almost|more than|over|up to|an estimated)\s+)?$",
+                            re.I)
 _MONEY_VERBS = {"sav": "savings", "cut": "cuts", "spe": "spending", "inv": "investment", "rai": "funds_raised",
                 "bor": "borrowing", "all": "allocation", "los": "losses"}
 
@@ -622,4 +628,12 @@ def money_measure(text: str, s: int, e: int) -> str:
     """What an amount of money is: savings ("£18m needs to be saved", "to save £8m"), cuts,
     spending, investment, ...; "money" when no verb next to it says."""
     m = _MONEY_AFTER_RE.match(text, e) or _MONEY_BEFORE_RE.search(text[max(0, s - 30):s])
-    return _MONEY_VERBS[m.group(1).lower()[:3]] if m else "money"
+    if m:
+        return _MONEY_VERBS[m.group(1).lower()[:3]]
+    noun = _MONEY_NOUN_RE.search(text[max(0, s - 60):s])
+    if noun:
+        # "a direct economic loss of at least 490 million yuan": what the amount is
+        words = noun.group(1).lower().split()
+        words[-1] = {"losses": "loss", "costs": "cost", "damages": "damage"}.get(words[-1], words[-1])
+        return "_".join(w for w in words if w not in ("a", "an", "the", "its", "their", "total"))
+    return "money"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["NUMBER_RE", "NUMBER_UNSPACED_RE", "spaced_thousands_ok", "iter_numbers", "SCALES", "PLURALS", "WORD_NUMBERS", "number_value", "parse_number"]
+__all__ = ["NUMBER_RE", "CURRENCY_SIGNS", "NUMBER_UNSPACED_RE", "spaced_thousands_ok", "iter_numbers", "SCALES", "PLURALS", "WORD_NUMBERS", "number_value", "parse_number"]
 
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -47,9 +47,15 @@ _WORDNUM = (r"\b(?P<word>(?:a\s+)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|
             r"eighteen|nineteen)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b)?)?")
 _PLURAL = r"\b(?P<plural>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions)\b(?:\s+of\b)?"
 _SPACED = r"\d{1,3}(?:, \d{3})+(?![\d,.])|"
-NUMBER_RE = re.compile(rf"(?P<cur>[$€£]\s?)?(?:{_NUM.replace('SPACED', _SPACED)}|{_WORDNUM}|{_PLURAL})", re.I)
+#: a currency before a number: "$", "US$", "A$", "€", "£", "₹", "Rs 500 crore", "₦", "KSh"
+_CUR = r"(?P<cur>(?:(?<![A-Za-z])(?:US|A|C|NZ|HK|S))?\$\s?|[€£₹₦₱]\s?|(?<![A-Za-z])(?:Rs\.?|INR|KSh)\s?)"
+#: the ISO code of each currency sign
+CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "A$": "AUD", "C$": "CAD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD",
+                  "€": "EUR", "£": "GBP", "₹": "INR", "RS": "INR", "RS.": "INR", "INR": "INR", "₦": "NGN",
+                  "₱": "PHP", "KSH": "KES"}
+NUMBER_RE = re.compile(rf"{_CUR}?(?:{_NUM.replace('SPACED', _SPACED)}|{_WORDNUM}|{_PLURAL})", re.I)
 #: the same without the spaced thousands separator: the fallback where "5, 300" is two numbers
-NUMBER_UNSPACED_RE = re.compile(rf"(?P<cur>[$€£]\s?)?(?:{_NUM.replace('SPACED', '')}|{_WORDNUM}|{_PLURAL})", re.I)
+NUMBER_UNSPACED_RE = re.compile(rf"{_CUR}?(?:{_NUM.replace('SPACED', '')}|{_WORDNUM}|{_PLURAL})", re.I)
 _MONTH_BEFORE_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
 _LIST_AFTER_RE = re.compile(r"\s*(?:,|\band\b|\bor\b|\bto\b|&|-|–)\s*(?:\d|(?:one|two|three|four|five|six|seven|"
                             r"eight|nine|ten)\b)", re.I)
