@@ -10,7 +10,8 @@ and Letcher counties") is a figure on each; counts by region ("Piura reported 1,
 Tumbes 800", "Cholera cases by province: Nampula 2,340; Sofala 1,105") and output by
 country ("fell to 1.2m barrels a day in Nigeria, while Angola pumped 900,000"); shares by place
 ("won 60.1 per cent in Harare and 52.3 per cent in Bulawayo") and changes by place ("at
-Rotterdam rose 4.2 per cent, Antwerp 3.1 per cent").
+Rotterdam rose 4.2 per cent, Antwerp 3.1 per cent", "while Genoa fell 3.7 per cent" on Genoa
+alone); rows written "Jane Moyo: 296,429" under a province heading.
 """
 
 from __future__ import annotations
@@ -77,6 +78,22 @@ Cholera cases by province: Nampula 2,340; Sofala 1,105; Zambezia 870.
 Moyo won 60.1 per cent in Harare and 52.3 per cent in Bulawayo, while Dube took 70 per cent in Masvingo.
 
 Container throughput at Rotterdam rose 4.2 per cent, Antwerp 3.1 per cent and Hamburg 2.5 per cent.
+
+Throughput at Valencia rose 6.4 per cent, while Genoa fell 3.7 per cent.
+""",
+    "colon": """Zambia election results by province
+
+The electoral commission released the results of the presidential election on Tuesday.
+
+Lusaka Province
+
+Jane Moyo: 296,429
+
+Peter Dube: 292,938
+
+Copperbelt Province
+
+Jane Moyo: 255,059
 """,
 }
 
@@ -174,3 +191,14 @@ def test_shares_and_changes_listed_by_place(docs, value, measure, place):
     c, where = claim_where(docs, "shares", value)
     assert c["measure"] == measure and c["unit"] == "percent", c
     assert any(place in name for name, _ in where), where
+
+
+def test_a_place_before_its_change_verb_is_the_figures_alone(docs):
+    c, where = claim_where(docs, "shares", 3.7)
+    assert c["measure"] == "change" and [n for n, _ in where] == ["Genoa"], (c, where)
+
+
+@pytest.mark.parametrize("value,place", [(296429, "Lusaka"), (292938, "Lusaka"), (255059, "Copperbelt")])
+def test_colon_rows_are_votes_on_their_heading_province(docs, value, place):
+    c, where = claim_where(docs, "colon", value)
+    assert c["measure"] == "votes" and any(place in n for n, _ in where), (c, where)

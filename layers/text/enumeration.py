@@ -1,6 +1,6 @@
 """One measure enumerated over many places or holders: table rows and listed names.
 
-Rows of a results table written as lines: "Candidate Party = 296, 429". A row is a line of its own that gives a label, an equals sign and a number, with the
+Rows of a results table written as lines: "Candidate Party = 296, 429". A row is a line of its own that gives a label, an equals sign (or a colon) and a number, with the
 counted noun after the number or not ("Jane Moyo = 171, 196 votes", "Peter Dube Front =
 319, 073"). A row with no noun counts what the table's other rows count: the noun one of
 them gives, else votes where the text is about an election (results by candidate are
@@ -26,7 +26,7 @@ from layers.text.figures import Figure, find_figures
 
 __all__ = ["is_row", "row_figure", "listed_name", "each_places"]
 
-_ROW_RE = re.compile(r"^[^\n=]{2,80}?\s=\s*[-+]?\d[\d, .]*(?:\s+[a-z][\w-]*)?\s*$")
+_ROW_RE = re.compile(r"^(?:[^\n=:]{2,80}?\s=|[A-Z][^\n=:]{1,80}?:)\s*[-+]?\d[\d, .]*(?:\s+[a-z][\w-]*)?\s*$")
 _ELECTION_RE = re.compile(r"\b(?:votes?|voters|elect(?:ion|ions|oral|ed)|ballots?|polled|polling|candidates?)\b",
                           re.I)
 
