@@ -355,7 +355,9 @@ _AFTER_FIGURE_RE = re.compile(r"^(?:\s*(?:(?!(?:is|are|was|were|has|have|had|sai
                               r"western|rural|city of|town of|province of|region of|state of)\s+)?$", re.I)
 # "Calais (5000)", "Ondo had 33", "Edo 29"
 _BEFORE_FIGURE_RE = re.compile(r"^(?:\s+(?:City|Town|Rural|Urban|District|Province))?"
-                               r"\s*(?:\(|(?:had|has|recorded|reported|registered|got|with|saw)\s+"
+                               r"\s*(?:\(|(?:had|has|recorded|reported|registered|got|with|saw|pumped|produced|exported|"
+                               r"logged|posted|confirmed|rose|fell|grew|dropped|declined|increased|jumped|climbed|"
+                               r"slipped|slumped|surged)\s+(?:by\s+)?"
                                r"(?:about\s+|around\s+|some\s+|nearly\s+|at least\s+)?)?\s*$", re.I)
 _SETTLEMENTS_AFTER_RE = re.compile(r"\s+(?:settlements|villages|communities|towns|hromadas|municipalities)\b")
 _IN_AREA_RE = re.compile(r"^\)?\s*in\s+(?:the\s+)?$")

@@ -89,6 +89,7 @@ from layers.text.binding import (UNRESOLVED, Ref, area_anaphors, capital_refs, c
 from layers.text.unresolved import unresolved_refs
 from layers.text.events import HYPOTHETICAL_RE, NATIONAL_RE, clause_event, find_incident
 from layers.text.figures import carried, find_figures
+from layers.text.enumeration import each_places, is_row, listed_name, row_figure
 from layers.text.measures import topic_of
 from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
 from layers.text.sentences import Clause, Sentence, split_clauses, split_sentences
@@ -150,6 +151,8 @@ class _Ctx:
     office: list = field(default_factory=list)
     #: the places each sentence's figures were put on (sentence index -> [refs])
     fig_places: dict = field(default_factory=dict)
+    #: what the bare numbers of the text's table rows count (`layers.text.rows.row_figure`)
+    row_figure: object = None
 
 
 def claim_id_for(article_id: str, span_text: str, span_start: int, measure: str,
@@ -319,8 +322,10 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
                                 if not r.anaphor])
     source, title_note, attr = sourced.source, sourced.note, sourced.attribution
     carry = ctx.last_figure if ctx.last_figure is not None and ctx.last_figure[0] == sent.index - 1 else None
-    figures = find_figures(sent.text, [(d.start, d.end) for d in dates],
-                           carry=carry[1] if carry is not None else None)
+    carry_fig = carry[1] if carry is not None else None
+    if carry_fig is None and sent.heading and is_row(sent.text):
+        carry_fig = ctx.row_figure          # "Jane Moyo = 171, 196" under a heading: what the table counts
+    figures = find_figures(sent.text, [(d.start, d.end) for d in dates], carry=carry_fig)
     if figures:
         # what a bare number in the next sentence counts (a change counts what it changes)
         ctx.last_figure = (sent.index, carried(figures))
@@ -377,7 +382,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             # (parts that add up to more are no parts of it: "A and B each had nine, with
             # seven in C, four in D and two in E")
             whole = common_area([r for _, r in parts], ctx.gazetteer) \
-                if len(parts) >= 2 and sum(g.value for g, _ in parts) <= f.value else None
+                if len(parts) >= 2 and not f.each and sum(g.value for g, _ in parts) <= f.value else None
             if whole is not None:
                 places, pnote = [area_for(ctx, parts[0][1], whole)], "the area of the places its parts are told for"
             elif not cl_places[ci] and ci + 1 < len(clauses) and _INCLUDING_RE.match(clauses[ci + 1].text):
@@ -386,6 +391,13 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
                 whole = common_area(listed, ctx.gazetteer)
                 if whole is not None:
                     places, pnote = [area_for(ctx, listed[0], whole)], "the area of the places listed"
+        named = listed_name(sent.text, f.start) if not places and any(own_places) else None
+        if named is not None and not any(r.start < sent.start + named[1] and sent.start + named[0] < r.end
+                                         for r in srefs):
+            # "..., Gamma Bay (12.6 per cent), ...": an item of a list of places whose name the
+            # gazetteer lacks: its own figure, unplaced, not its neighbour's place
+            nm = sent.text[named[0]:named[1]]
+            places = [Ref(sent.start + named[0], sent.start + named[1], f"{UNRESOLVED}:{nm}", UNRESOLVED, "", "", 3)]
         if not places:
             places, pnote = places_for(ci)
         places = [as_region(ctx, sent, r) for r in places]
@@ -413,10 +425,14 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             relation, places = rel
         note = "; ".join(x for x in (pnote, dnote, title_note) if x)
         fsource = clause_source(c.text, source, text) if len(clauses) > 1 else source
-        # a figure said of each of its places is one claim per place
-        for each in ([[p] for p in places] if said_of_each(text, own_places[fi], sent.start + f.start,
-                                                           sent.start + f.end) else [places]):
-            _add(ctx, sent, (sent.start + f.start, sent.start + f.end), each, f.category or ctx.topic,
+        if f.each and len(own_places[fi]) == 1:
+            # "one each in C and D counties": the places coordinated with the one after it
+            places = each_places(text, srefs, own_places[fi][0])
+        # a figure said of each of several places is a figure on each of them
+        split = (f.each and len(places) > 1) or said_of_each(text, own_places[fi], sent.start + f.start,
+                                                              sent.start + f.end)
+        for group in ([[p] for p in places] if split else [places]):
+            _add(ctx, sent, (sent.start + f.start, sent.start + f.end), group, f.category or ctx.topic,
                  measure=f.measure, value=f.value, unit=f.unit, date=date, source=fsource,
                  relation=relation, period=f.period, qualifier=f.qualifier, note=note,
                  value_max=f.value_max)
@@ -651,6 +667,7 @@ def extract(article: Article, date: _date | None = None, *, mentions=None,
     ctx = _Ctx(article, ref, sentences, refs, focal, dates, gazetteer=gaz,
                topic=topic_of(article.text) or "economic", subject=subject)
     ctx.ref_starts = [r.start for r in ctx.refs]
+    ctx.row_figure = row_figure(article.text)
     ctx.event_dates = event_dates([s.text for s in sentences], [dates[s.index] for s in sentences])
     ctx.trail = SourceTrail(article.text)
     from geo.model import Mention

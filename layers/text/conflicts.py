@@ -137,7 +137,10 @@ def _part(c: Claim, text: str) -> bool:
 
 #: measures that do not say what they count ("tonnage", a "share" of nothing named): two
 #: such figures may be of two different things, so neither contests the other
-_UNNAMED = {"tonnage", "share", "count", "amount", "money"}
+_UNNAMED = {"tonnage", "share", "count", "amount", "money", "change"}
+#: measures of a result told holder by holder (a candidate's votes, a party's seats): two
+#: values at one place are two holders' figures, not rival counts, unless one is a revision
+_BY_HOLDER = {"votes", "vote_share", "seats"}
 
 #: units counted in whole numbers: a figure of one with a fraction is no count of it (a
 #: magnitude or a rate misread as a toll) and contests nothing
@@ -193,6 +196,8 @@ def disputes(a: Claim, b: Claim, text: str = "", heads: tuple = (), traits=None)
     if _guessed_place(a, b):
         return False                # one was put on the article's place only for want of another
     if ta.holder and tb.holder and ta.holder != tb.holder:
+        return False
+    if a.measure in _BY_HOLDER and not (ta.revision or tb.revision):
         return False
     if a.source != b.source:
         return True

@@ -21,6 +21,7 @@ from layers.text.binding import (
     whole_area,
 )
 from layers.text.conflicts import AFTER_NOTE, FOCAL_NOTE
+from layers.text.enumeration import is_row
 from layers.text.sentences import Clause, Sentence
 
 __all__ = ["area_for", "as_region", "context_places", "held"]
@@ -145,8 +146,9 @@ def context_places(ctx, sent: Sentence, clauses: list[Clause], cl_places: list[l
         if sent.index - back < 0:
             break
         prev = ctx.sentences[sent.index - back]
-        if prev.heading:
-            break                   # a section begins: its heading is read below
+        if prev.heading and not is_row(prev.text):
+            break                   # a section begins: its heading is read below (a line
+            #                         "Candidate = 296, 429" is a row of a table, not a heading)
         if now and background(ctx, prev):
             continue                # another time's place: "... killed 29 in January."
         got = clause_places(text, ctx.refs, prev.start, prev.end) if back <= 2 else []
@@ -170,7 +172,7 @@ def context_places(ctx, sent: Sentence, clauses: list[Clause], cl_places: list[l
             return got[:1], "place from the sentence before"
     # else the place of the section: its heading's ("Rajasthan: a change of government")
     for prev in reversed(ctx.sentences[1:sent.index]):
-        if prev.heading:
+        if prev.heading and not is_row(prev.text):
             got = clause_places(text, ctx.refs, prev.start, prev.end)
             if got:
                 return got[:1], "place from the section's heading"

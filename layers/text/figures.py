@@ -32,11 +32,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from layers.text.measures import (GROUP_NOUNS, TOLL_RE, category_of, counted_before, is_magnitude, open_noun,
-                                  people_measure, percent_measure, state_of, STATES, topic_of, unit_after,
+from layers.text.measures import (GROUP_NOUNS, TOLL_RE, category_of, counted_before, is_magnitude, money_measure,
+                                  open_noun, people_measure, percent_measure, state_of, STATES, topic_of, unit_after,
                                   verb_after)
-from layers.text.numbers import NUMBER_RE, SCALES, WORD_NUMBERS, number_value, parse_number
-from layers.text.vocabulary import VOCABULARY, noun_after, noun_before
+from layers.text.lists import (ELECTORAL_RE, LIST_HEAD_RE, LIST_ITEM_GAP_RE, SAME_MEASURE_GAP_RE,
+                               VOTE_SHARE_VERB_RE, VOTES_VERB_RE)
+from layers.text.numbers import CURRENCY_SIGNS, NUMBER_RE, SCALES, WORD_NUMBERS, iter_numbers, number_value, parse_number
+from layers.text.vocabulary import ANIMALS, VOCABULARY, noun_after, noun_before
 
 __all__ = ["VOCABULARY", "Figure", "find_figures", "carried", "parse_number", "WORD_NUMBERS"]
 
@@ -93,6 +95,8 @@ class Figure:
     period: str = ""
     noun: str = ""
     value_max: float | None = None
+    #: said of each of several places ("A and B each reported nine", "one each in C and D")
+    each: bool = False
 
 
 _JOBS_LOST_RE = re.compile(r"\s+(?:(?:will|would|could|are|were|have|had|has|to)\s+)?(?:be\s+|been\s+)?(?:go|gone|"
@@ -171,7 +175,7 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
     if carry is not None and carry.unit in ("count", "buildings", "facilities") and _LIST_ITEM_RE.match(text):
         listed = next((st for st in STATES if carry.measure.endswith("_" + st)), "")
     whole: Figure | None = None        # the total a list of parts after "including" counts
-    for m in NUMBER_RE.finditer(text):
+    for m in iter_numbers(text, exclude):
         s, e = m.start(), m.end()
         if s < skip_to:
             continue
@@ -197,8 +201,14 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
         if m.group("word") and re.match(r"\s+of\b", text[e:]) and m.group("word").lower() in ("one", "a", "an"):
             continue                          # "one of the towns": a part, not a count
         if m.group("word") and m.group("word").lower() == "one" and re.search(
-                r"\b(?:no|the|each|every|any|this|that|which|another)\s+$", text[max(0, s - 9):s], re.I):
-            continue                          # "no one came", "the one in Aurora": a pronoun
+                r"\b(?:no|the|each|every|any|this|that|which|another)\s+$", text[max(0, s - 9):s], re.I) \
+                and not (re.search(r"\bthat\s+$", text[max(0, s - 6):s], re.I) and open_noun(text, e, 1.0)):
+            continue                          # "no one came", "the one in Aurora": a pronoun ("said
+            #                                   that one person died" counts)
+        if re.search(r"\btop\s+$", text[max(0, s - 5):s], re.I) or re.match(
+                r"\s+(?:largest|biggest|busiest|highest|lowest|greatest|richest|poorest|deadliest|smallest|"
+                r"fastest|best|worst|most\s+[a-z]+)\b", text[e:]):
+            continue                          # "the top 100 ports", "the 30 largest ports": a ranking, no count
         got = number_value(m)
         if got is None:
             continue
@@ -208,6 +218,9 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
             q = lead.group("q").lower()
             qualifier = "once" if q in ("once home to", "once", "formerly", "previously", "pre-war",
                                          "before the war") else q
+        if m.group("word") and re.search(r"\b(?:split|cut|broke(?:n)?|torn|tore|snapped|divided|sliced|ripped)\s+"
+                                         r"(?:in|into)\s+$", text[max(0, s - 20):s], re.I):
+            continue                          # "the boat split in two", "cut in half": no count
         if _DURATION_RE.match(text[e:]):
             continue                          # "two weeks", "three years": a period, not a figure
         # a partitive: "12 of the territory's 36 hospitals": the count is of the noun after
@@ -274,6 +287,23 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
             end = noun[0].end() if noun is not None else e
             fig = Figure(s, end, value, prev.unit, prev.measure, prev.category, qualifier,
                          _period(text, end), prev.noun)
+        if fig is not None and prev is not None and fig.unit == "people" == prev.unit and fig.measure == "people" \
+                and prev.measure in _TOLL_MEASURES and _LIST_GAP_RE.fullmatch(text[prev.end:s]):
+            # "killed three Malian soldiers and two civilians": the list's verb counts each item
+            fig = replace(fig, measure=prev.measure, category=prev.category)
+        if fig is not None and fig.unit == "percent" and fig.measure == "share" and m.group("num") \
+                and VOTE_SHARE_VERB_RE.search(text[max(0, s - 25):s]) \
+                and (ELECTORAL_RE.search(text) or re.match(r"\s+in\s+[A-Z]", text[fig.end:])):
+            # "Moyo won 60.1 per cent in Lusaka": a candidate's share of the vote
+            fig = replace(fig, measure="vote_share", category="political")
+        if fig is not None and prev is not None and fig.unit == "percent" == prev.unit and fig.measure == "share" \
+                and prev.measure != "share" and (
+                    (prev.measure != "change" and SAME_MEASURE_GAP_RE.search(text[prev.end:s]))
+                    or LIST_ITEM_GAP_RE.fullmatch(text[prev.end:s])):
+            # "polled 50.8 per cent of votes as against 44.3 per cent polled by", "rose 4.2 per
+            # cent, Antwerp 3.1 per cent", "60.1 per cent in Harare and 52.3 per cent in
+            # Bulawayo": the same measure
+            fig = replace(fig, measure=prev.measure, category=prev.category)
         if prev is not None and _CHANGE_AFTER_RE.match(text[e:]) and (fig is None or fig.measure == prev.measure):
             # "nearly 25,000 at Montpellier, 10,000 more than during the first march": a change
             fig = Figure(s, e, value, prev.unit, "change", prev.category, qualifier, "", "change")
@@ -289,17 +319,29 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
             if opened is not None and opened[1] == "people":
                 fig = Figure(s, opened[3], value, "people", part_of.measure, part_of.category, qualifier,
                              _period(text, opened[3]), opened[2])
+        if fig is None and m.group("num") and VOTES_VERB_RE.search(text[max(0, s - 30):s]) \
+                and ELECTORAL_RE.search(text) and not re.match(r"\s*(?:%|per ?cent|percent|seats?)\b", text[e:], re.I):
+            # "Moyo won 2,147,437 and Dube led with 2,460,463" in a result: votes
+            fig = Figure(s, e, value, "count", "votes", "political", qualifier, "", "votes")
+        if fig is None and prev is None and (m.group("num") or m.group("word")):
+            head = LIST_HEAD_RE.search(text[:s])
+            opened = open_noun(f"2 {head.group('noun')}", 1) if head else None
+            if opened is not None and opened[0]:
+                # "Cholera cases by province: Nampula 2,340; Sofala 1,105": the list's head counts
+                prev = Figure(head.start("noun"), head.end("noun"), 0.0, opened[1], opened[0],
+                              category_of(opened[0], text), noun=opened[2])
         if fig is None:
             fig = _elliptical(text, m, s, e, value, qualifier, prev or (carry if s < 80 else None))
         if fig is not None and whole is not None and fig.unit == "people" and fig.measure != whole.measure:
             # "killed 13 civilians, including seven women, four men and two children, while
             # injuring 36 others": each part counts what the whole counted
             fig = replace(fig, measure=whole.measure, category=whole.category)
-        if fig is not None and prev is not None and fig.unit == prev.unit and fig.unit not in ("people", "count",
-                                                                                              "percent") \
+        if fig is not None and prev is not None and fig.unit not in ("people", "count", "percent") \
+                and (fig.unit == prev.unit or re.fullmatch(r"[A-Z]{3}", fig.unit) and re.fullmatch(r"[A-Z]{3}", prev.unit)) \
                 and re.fullmatch(r"\s*\(\s*(?:about|around|approximately|roughly|some|nearly|almost|over|"
                                  r"more than|or|ca\.)?\s*", text[prev.end:s]):
-            continue                          # "85 kilometres (around 50 miles)": the same figure
+            continue                          # "85 kilometres (around 50 miles)", "22.7 billion yuan
+            #                                   (US$3.41 billion)": the same figure
         if fig is not None and fig.unit == "count" and fig.measure in _PLACE_COUNTS \
                 and (re.search(r"\bthe\s+(?:other\s+|remaining\s+|same\s+)?$", text[max(0, s - 20):s], re.I)
                      or re.match(r"\s+[a-z]+est\b", text[e:fig.end])) \
@@ -309,6 +351,8 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
             # districts ... are A, B", "the three regions of A, B and C" name them: a figure
             continue
         if fig is not None:
+            if re.match(r"\s+each\b", text[fig.end:]) or re.search(r"\beach\s+(?:[a-z]+\s+)?$", text[max(0, s - 25):s]):
+                fig = replace(fig, each=True)     # "one each in C and D", "A and B each reported nine"
             out.append(fig)
             skip_to = fig.end
     return out
@@ -325,7 +369,8 @@ _FAR_TOLL_RE = re.compile(r"\b(?:death\s+)?toll\b[^.;\d]{0,150}?\b(?:had|has|hav
 
 
 # a toll's verb right after its noun: "14 gunmen were killed", "three attackers died"
-_TOLL_VERB_RE = re.compile(r"\s+(?:(?:were|was|have been|had been|are|got)\s+)?(?:also\s+)?"
+_TOLL_VERB_RE = re.compile(r"\s+(?:(?:were|was|have been|had been|has been|are|got)\s+|(?:have|has|had)\s+(?=died\b))?"
+                           r"(?:also\s+)?"
                            r"(killed|died|dead|wounded|injured|hurt|arrested|detained|captured|missing)\b",
                            re.I)
 _TOLL_VERBS = {"kill": "killed", "died": "killed", "dead": "killed", "woun": "injured", "inju": "injured",
@@ -333,6 +378,7 @@ _TOLL_VERBS = {"kill": "killed", "died": "killed", "dead": "killed", "woun": "in
                "miss": "missing"}
 _CHANGE_AFTER_RE = re.compile(r"\s+(?:more|fewer|less)\s+than\s+(?:during|in|on|at|last|the|a|before|"
                               r"previously|earlier|a\s+year|a\s+week)\b", re.I)
+_TOLL_MEASURES = ("killed", "injured", "detained", "arrested", "displaced", "missing", "rescued", "evacuated")
 _PART_RE = re.compile(r"\b(?:including|among them|of whom)\s+(?:at least\s+|about\s+|some\s+)?$", re.I)
 _LIST_GAP_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
@@ -362,7 +408,7 @@ def _elliptical(text: str, m: re.Match, s: int, e: int, value: float, qualifier:
     if re.search(r"[A-Z][\w.’']*,\s*$", text[max(0, s - 30):s]) and re.match(r"\s*,", text[e:]):
         return None                           # "Maria L., 54, a nurse": an age
     if m.group("word") and m.group("word").lower() in ("one", "a", "an") and not re.search(r"\($", text[:s]):
-        if not re.match(r"\s+in\b", text[e:]):
+        if not re.match(r"\s+(?:each\s+)?in\b", text[e:]):
             return None
     own = verb_after(text, e) if prev.unit in ("people", "count") else None
     if own is not None:
@@ -416,20 +462,28 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
         else:
             e = m.start("scale")              # "300m from the river", "50m a day": metres
     if cur:
-        unit = {"$": "USD", "€": "EUR", "£": "GBP"}[cur]
-        return Figure(s, e, value, unit, "money", "economic", qualifier, "", cur)
+        unit = CURRENCY_SIGNS.get(cur.upper(), "USD")
+        return Figure(s, e, value, unit, money_measure(text, s, e), "economic", qualifier, "", cur)
     money = _MONEY_RE.match(text[e:])
     if money and m.group("num"):
         u = money.group("u").lower()
         unit = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB", "roubles": "RUB",
                 "usd": "USD", "eur": "EUR", "uah": "UAH", "rub": "RUB"}.get(u, "UAH")
-        return Figure(s, e + money.end(), value, unit, "money", "economic", qualifier, "", u)
+        return Figure(s, e + money.end(), value, unit, money_measure(text, s, e + money.end()), "economic",
+                      qualifier, "", u)
     if m.group("num") and is_magnitude(text, s, e):
         end = e + len(re.match(r"(?:(?:-|\s)magnitude\b|-)?", text[e:], re.I).group(0))
         return Figure(s, end, value, "magnitude", "magnitude", "humanitarian", qualifier, "", "magnitude")
     unit = unit_after(text, e) if (m.group("num") or m.group("word")) else None
     if unit is not None:
         u, measure, end = unit
+        if measure == "money":
+            measure = money_measure(text, s if lead is None else lead, end)     # "a loss of 490 million yuan"
+        if measure == "flow_rate" and re.search(r"\b(?:output|production|produc\w*|pump\w*|exports?|export(?:ed|ing))\b",
+                                                text, re.I) and not re.search(r"\bby\s+(?:about\s+|around\s+|some\s+)?$",
+                                                                              text[max(0, s - 20):s]):
+            # "output fell to 1.2m barrels a day", "Angola pumped 900,000 barrels a day": what is produced
+            measure = "oil_output" if re.search(r"\b(?:oil|crude|petroleum)\b", text, re.I) else "output"
         if not measure:
             # tonnes of what: "88,500 tonnes of copper" -> copper; "output by 17,000 tonnes"
             of = re.match(r"\s+of\s+([a-z][\w-]*)", text[end:])
@@ -591,7 +645,12 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
             if toll and measure not in ("killed", "injured", "displaced", "casualties") and (
                     unit == "people" or group or toll.group(1).lower() not in ("captured", "missing")):
                 # "14 gunmen were killed", "three attackers died": what happened to them
-                measure = _TOLL_VERBS[toll.group(1).lower()[:4]]
+                verb = _TOLL_VERBS[toll.group(1).lower()[:4]]
+                if unit == "count" and measure in ANIMALS and verb == "killed" and toll.group(1).lower() in ("died", "dead"):
+                    # "11 animals have died", "200 cattle died": a toll of what is counted
+                    return Figure(s, end, value, "count", f"{measure}_killed", "humanitarian", qualifier,
+                                  _period(text, end), word)
+                measure = verb
                 return Figure(s, end, value, "count" if group else "people", measure, category_of(measure, text), qualifier,
                               _period(text, end), word)
             own = verb_after(text, end) if unit == "people" or group else None
@@ -626,6 +685,13 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
         n_end = e
     if kind == "share":
         return None                       # "four ... the city": a share needs a percent
+    if kind == "generic" and n_end > e and (
+            re.search(r"\b(?:armed|masked)\b", text[e:n_end], re.I)
+            or (re.search(r"\b(?:carried out|launched|perpetrated|mounted|staged)\W+by\s+(?:(?:about|around|some|nearly|"
+                          r"at least|more than|up to)\s+)?$", text[max(0, s - 45):s], re.I)
+                and re.search(r"\b(?:attack\w*|raid\w*|assault\w*|ambush\w*)\b", text, re.I))):
+        # "carried out by about 40 heavily armed individuals": the attackers
+        return Figure(s, n_end, value, "people", "attackers", "military", qualifier, _period(text, n_end), nm.group(0))
     if kind == "generic":
         got = people_measure(text, s, n_end)
         if got is None:

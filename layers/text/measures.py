@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["open_noun", "unit_after", "person_noun", "GROUP_NOUNS", "state_of", "STATES", "category_of", "topic_of",
+__all__ = ["open_noun", "money_measure", "unit_after", "person_noun", "GROUP_NOUNS", "state_of", "STATES", "category_of", "topic_of",
            "percent_measure", "PEOPLE_NOUNS", "CURRENCY_WORDS",
            "TOLL_RE", "MAGNITUDE_RE", "counted_before", "people_measure",
            "verb_after"]
@@ -47,6 +47,7 @@ PEOPLE_NOUNS = {
     "pedestrians", "shoppers", "tenants", "homeowners", "youths", "teenagers", "relatives",
     "trainees", "attendees", "returnees", "deportees", "layoffs", "peacekeepers", "activists",
     "protesters", "lawmakers", "legislators", "delegates", "prisoners", "captives", "orphans",
+    "attackers", "assailants", "raiders", "bandits", "terrorists", "kidnappers", "abductors",
 }
 #: nouns that count groups of people: their unit is count, but a verb next to them still
 #: says what happened to them ("124 families were displaced": displaced, count)
@@ -77,6 +78,8 @@ _NOT_HEAD = {
     "was", "versus", "stairs", "things", "reasons", "words", "goals", "degrees",
     "decades", "centuries", "nights", "mornings", "evenings", "weekends", "seasons",
     "thousands", "hundreds", "millions", "dozens", "tens", "scores", "billions",
+    "millimetres", "millimeters", "centimetres", "centimeters", "inches", "metres", "meters", "kilometres",
+    "kilometers", "miles", "feet", "yards", "litres", "liters",
 }
 #: modifiers that end the phrase (a verb, a function word): "40 cases were", "12 in Homs"
 _STOP = {
@@ -124,7 +127,7 @@ _NUMBER_OF_RE = re.compile(r"\b(?:number|count|tally|total)\s+of\s+(?P<noun>[a-z
 
 _QUAL_BEFORE = r"(?:(?:more than|over|at least|about|around|nearly|some|almost|roughly|just over|just under|just)\s+)?$"
 # "the number of houses needed in Wiltshire from 45,630 (to 36,740)": a count that changes
-_NUMBER_FROM_RE = re.compile(r"\b(?:number|count|tally|total)\s+of\s+(?P<noun>[a-z][\w-]*)(?:\s+[\w-]+){0,4}?\s+from\s+"
+_NUMBER_FROM_RE = re.compile(r"\b(?:number|count|tally|total)\s+of\s+(?P<noun>[a-z][\w-]*)(?:\s+[\w-]+){0,7}?\s+from\s+"
                              + _QUAL_BEFORE, re.I)
 #: nouns that are themselves a count of people: "its capacity of 400", "its workforce from 3,000"
 _PEOPLE_QUANTITIES = {"capacity", "workforce", "headcount", "membership", "enrolment", "enrollment", "garrison",
@@ -195,7 +198,9 @@ def unit_after(text: str, e: int) -> tuple[str, str, int] | None:
                              r"overflow\w*|storm)", text, re.I)
             return ("l/m2", "rainfall", end) if rain else ("litres", "volume", end)
         if u in ("mm", "millimetres", "millimeters"):
-            return ("mm", "rainfall", end) if re.search(r"\b(?:rain\w*|precipitation|downpour|fell)",
+            # "battered by more than 100 millimetres": a depth of rain where the weather is told
+            return ("mm", "rainfall", end) if re.search(r"\b(?:rain\w*|precipitation|downpour|fell|batter\w*|"
+                                                        r"drench\w*|deluge|soak\w*|flood\w*|storms?|dumped)",
                                                         text, re.I) else None
         if u == "mph" or u.startswith("miles"):
             return "mph", "wind_speed" if _WIND_RE.search(text) else "speed", end
@@ -213,7 +218,7 @@ def unit_after(text: str, e: int) -> tuple[str, str, int] | None:
 
 # verbs next to a generic people noun that give its measure
 _PEOPLE_VERBS = [
-    (re.compile(r"\b(kill\w*|died|dead|deaths?|perish\w*|lost their lives|martyr\w*)\b", re.I), "killed",
+    (re.compile(r"\b(kill\w*|died|dead|deaths?|perish\w*|drown(?:ed|ing)|lost their lives|martyr\w*)\b", re.I), "killed",
      "casualties"),
     (re.compile(r"\b(missing|unaccounted for)\b", re.I), "missing", "humanitarian"),
     (re.compile(r"\b(treat(?:ed|ing)|(?:in|listed in) (?:mild|moderate|serious|critical) condition)\b", re.I),
@@ -232,7 +237,8 @@ _PEOPLE_VERBS = [
     (re.compile(r"\b(relocat\w*|resettled)\b", re.I), "relocated", "humanitarian"),
     (re.compile(r"\b(trapped|besieged)\b", re.I), "trapped", "humanitarian"),
     (re.compile(r"\b(stranded)\b", re.I), "stranded", "humanitarian"),
-    (re.compile(r"\b(affected|affecting)\b", re.I), "affected", "humanitarian"),
+    (re.compile(r"\b(affected|affecting|fac(?:e|es|ing) (?:severe |great |extreme )?hardships?)\b", re.I),
+     "affected", "humanitarian"),
     (re.compile(r"\b(survived)\b", re.I), "survivors", "humanitarian"),
     (re.compile(r"\b(food insecur\w*|food shortages?|(?:acute |severe )?hunger)\b", re.I), "food_insecure",
      "humanitarian"),
@@ -392,6 +398,10 @@ def _plural(w: str) -> str:
 _CHANGE_RE = re.compile(r"\b(?:increas\w*|ris(?:e|en|ing)|rose|up|down|decreas\w*|drop\w*|fall(?:en|ing)?|fell|"
                         r"jump\w*|grow\w*|grew|declin\w*|surg\w*|climb\w*|cut|slump\w*|gain\w*|"
                         r"lower|higher)\b(?:\s+(?:by|of))?\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$", re.I)
+# what the head of a list says changed: "growth was led by ...", "offset by losses at ..."
+_HEAD_CHANGE_RE = re.compile(r"\b(?:growth|grew|grow(?:s|ing)?|gains?|gained|losses|loss|rises|rose|risen|increases?|"
+                             r"increased|declines?|declined|decreases?|decreased|falls|fell|fallen|drops?|dropped|"
+                             r"slump\w*|surge\w*|jump\w*|contract\w*|expan\w*)\b", re.I)
 _CATEGORY_WORDS = [
     (re.compile(r"strike|attack|shell|missile|drone|explosion|blast|bomb|raid|troop|soldier|militant|"
                 r"fighter|rebel|massacre|clash|sortie|round", re.I), "military"),
@@ -403,7 +413,8 @@ _CATEGORY_WORDS = [
     (re.compile(r"layoffs|^jobs|job_|workforce|salar|wages", re.I), "economic"),
     (re.compile(r"lines|bridge|tunnel|train|road|station|pipeline|school|poles|electric|power", re.I),
      "infrastructure"),
-    (re.compile(r"money|output|production|capacity|stake|invest|tonnage|copper|cobalt|flow_rate", re.I), "economic"),
+    (re.compile(r"money|output|production|capacity|stake|invest|tonnage|copper|cobalt|flow_rate|^loss$|^cut$|"
+                r"_increase$|_cut$|^savings$|^spending$", re.I), "economic"),
 ]
 
 
@@ -422,7 +433,8 @@ _TOPICS = [
     ("infrastructure", re.compile(r"\b(?:power|electricity|outages?|grid|railways?|rail|trains?|bridges?|"
                                   r"tunnels?|roads?|pipelines?|ports?|airports?|lines?|routes?|"
                                   r"passengers?|customers)\b", re.I)),
-    ("economic", re.compile(r"\b(?:invest\w*|output|production|produc\w*|exports?|imports?|revenue|"
+    ("economic", re.compile(r"\b(?:invest\w*|output|production|produc\w*|exports?|imports?|revenue|growth|"
+                            r"volumes?|throughput|TEU|cargo|trade|tariffs?|tax(?:es)?|GDP|inflation|profits?|"
                             r"budget|spending|spent|costs?|prices?|markets?|compan(?:y|ies)|stake|"
                             r"econom\w*|tonnes|mine|mining|copper|cobalt|oil|gas|workers)\b", re.I)),
 ]
@@ -446,7 +458,10 @@ def category_of(measure: str, text: str) -> str:
     for rx, cat in _CATEGORY_WORDS:
         if rx.search(measure):
             return cat
-    return topic_of(text)
+    topic = topic_of(text)
+    if measure == "change" and topic == "infrastructure" and _TOPICS[-1][1].search(text):
+        return "economic"           # "volume gains ... offset by declines at the ports": a change of trade
+    return topic
 
 
 def percent_measure(text: str, s: int, end: int) -> str:
@@ -457,6 +472,30 @@ def percent_measure(text: str, s: int, end: int) -> str:
     if _CHANGE_RE.search(before) or re.match(r"\s+(?:increase|rise|drop|decrease|fall|jump|"
                                                r"growth|decline|higher|lower|more|less)\b", text[end:]):
         return "change"
+    after = re.match(r"\s+(?:(?:[a-z]+\s+){1,3}?)?(increase|rise|hike|drop|decrease|fall|jump|growth|decline)\b",
+                     text[end:])
+    if after and not re.match(r"\s+(?:of|in|on|at)\b", text[end:]):
+        return "change"                     # "a two per cent adult social care increase"
+    noun = re.match(r"\s+(loss|losses|cut|cuts|reduction|discount|stake|turnout|majority)\b", text[end:])
+    if noun:
+        return {"losses": "loss", "cuts": "cut", "reduction": "cut"}.get(noun.group(1), noun.group(1))
+    raised = re.search(r"\b(increas\w*|rais\w*|cut\w*|reduc\w*|lower\w*|hik\w*)\s+(?:the\s+|its\s+|their\s+)?"
+                       r"((?:[a-z]+\s+){0,2}?[a-z]+)\s+by\s+(?:about\s+|around\s+|nearly\s+|some\s+|up to\s+)?$",
+                       text[max(0, s - 60):s], re.I)
+    if raised and raised.group(2).lower() not in ("it", "them", "this", "that", "prices", "output") \
+            and not re.search(r"\d", raised.group(2)):
+        # "increase council tax by two per cent": the increase of what is increased
+        what = raised.group(2).lower().replace(" ", "_")
+        return f"{what}_{'increase' if raised.group(1).lower().startswith(('increas', 'rais', 'hik')) else 'cut'}"
+    if text[s:s + 1] in ("-", "+", "\u2212"):
+        return "change"                     # "(-5.2 per cent)", "+3%": a signed percentage is a change
+    if re.search(r"[A-Z][\w’'.-]*\s*\(\s*$", text[:s]) and _HEAD_CHANGE_RE.search(text[:s]):
+        # "growth was led by ports including Alpha (10.8 per cent), Beta (10.6 per cent)":
+        # a percentage after each place of a list whose head says what changed
+        return "change"
+    if re.search(r"\b(?:growth|increase|rise|decline|drop|fall|decrease|change)\s+(?:\w+\s+){0,3}?(?:was|is|of|at|"
+                 r"stood at|reached)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$", before, re.I):
+        return "change"                     # "growth at the plant was 12 per cent"
     named = re.search(r"\b((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:\([A-Z]+\)\s+)?(?:of|at|to|was|is|stood at|"
                       r"reached)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$", before)
     if named and re.search(r"(?:rate|share|stake|turnout|inflation|unemployment|margin|"
@@ -566,3 +605,35 @@ def state_of(text: str, s: int, end: int) -> str:
                 and not re.search(r"[.;:!?]", gap):
             return _state(last)
     return ""
+
+
+# what is done with an amount of money, after it ("£18m needs to be saved") or before it ("to save £8m")
+_MONEY_AFTER_RE = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:(?:needs?|has|have|is|are)\s+to\s+|must\s+|will\s+|would\s+|"
+                             r"should\s+|could\s+|to\s+)?(?:be\s+|been\s+|was\s+|were\s+)?(saved|cut|spent|invested|"
+                             r"raised|borrowed|allocated|lost)\b", re.I)
+_MONEY_BEFORE_RE = re.compile(r"\b(sav(?:e|es|ing)|cut(?:s|ting)?|spen(?:d|ds|ding)|invest(?:s|ing)?|rais(?:e|es|ing)|"
+                              r"borrow(?:s|ing)?|allocat(?:e|es|ing))\s+(?:(?:about|around|nearly|some|almost|"
+                              r"an extra|another|a further|up to|more than)\s+)?$", re.I)
+# the noun an amount of money is said of, before it: "an economic loss of", "a budget of", "damage estimated at"
+_MONEY_NOUN_RE = re.compile(r"\b((?:economic|financial|estimated|total|annual|direct|property|crop)?\s*(?:loss|losses|damage|"
+                            r"damages|cost|costs|budget|investment|revenue|spending|deficit|debt|savings|aid|funding|"
+                            r"compensation|fine|ransom))\s+(?:of|worth|totall?ing|estimated at|put at|at)\s+"
+                            r"(?:(?:at least|about|around|nearly|some|almost|more than|over|up to|an estimated)\s+)?$",
+                            re.I)
+_MONEY_VERBS = {"sav": "savings", "cut": "cuts", "spe": "spending", "inv": "investment", "rai": "funds_raised",
+                "bor": "borrowing", "all": "allocation", "los": "losses"}
+
+
+def money_measure(text: str, s: int, e: int) -> str:
+    """What an amount of money is: savings ("£18m needs to be saved", "to save £8m"), cuts,
+    spending, investment, ...; "money" when no verb next to it says."""
+    m = _MONEY_AFTER_RE.match(text, e) or _MONEY_BEFORE_RE.search(text[max(0, s - 30):s])
+    if m:
+        return _MONEY_VERBS[m.group(1).lower()[:3]]
+    noun = _MONEY_NOUN_RE.search(text[max(0, s - 60):s])
+    if noun:
+        # "a direct economic loss of at least 490 million yuan": what the amount is
+        words = noun.group(1).lower().split()
+        words[-1] = {"losses": "loss", "costs": "cost", "damages": "damage"}.get(words[-1], words[-1])
+        return "_".join(w for w in words if w not in ("a", "an", "the", "its", "their", "total"))
+    return "money"

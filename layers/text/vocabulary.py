@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["VOCABULARY", "noun_after", "noun_before"]
+__all__ = ["VOCABULARY", "ANIMALS", "noun_after", "noun_before"]
 
 # (noun phrase regex, measure, unit, category, kind); kind: people | thing | generic
 VOCABULARY: list[tuple[str, str, str, str, str]] = [
@@ -48,6 +48,9 @@ VOCABULARY: list[tuple[str, str, str, str, str]] = [
      r"passengers|workers|miners|students|patients|journalists|migrants|hostages",
      "", "people", "", "generic"),
 ]
+#: counted animals: "11 animals have died" is a toll of them (animals_killed), not of people
+ANIMALS = {"animals", "cattle", "livestock", "cows", "goats", "sheep", "camels", "birds", "fish", "elephants",
+            "rhinos", "deer", "dogs", "horses", "pigs", "chickens", "poultry", "buffaloes", "donkeys", "wildlife"}
 _NOUN_RE = [(re.compile(rf"(?:{rx})\b", re.I), m, u, c, k) for rx, m, u, c, k in VOCABULARY]
 
 _BREAK_WORDS = {"in", "on", "at", "to", "from", "by", "with", "and", "or", "was", "were", "is",
