@@ -484,7 +484,7 @@ def _incident(ctx: _Ctx, sent: Sentence, clauses, cl_places, srefs, dates, event
     `layers.text.events`), when its clauses made no event: on the places of its clause,
     else the sentence's (a country when it names nothing smaller), else the clause's
     fallback; dated by its clause, the sentence, or the text before."""
-    got = find_incident(sent.text, told, fig_spans)
+    got = find_incident(sent.text, told, fig_spans, ctx.topic)
     if got is None:
         return None
     name, category, a, b = got

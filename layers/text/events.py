@@ -4,9 +4,11 @@ The extractor's own event rules (`layers.text.claims`) read the war's vocabulary
 clause (captures, control, sieges, fighting, talks) and skip a clause that has a figure.
 An incident is what a sentence reports happened, with or without figures beside it: an
 attack, a strike or a raid; a disaster (an earthquake, a storm, a flood, a drought, a
-wildfire, an outbreak); a rupture, a derailment, a river over its banks, closures; deaths
-told without a number; evacuations and relocations; a declared state of emergency or
-disaster; protests and election results. One incident per sentence, the first the
+wildfire, an outbreak); an accident (a boat that sank, a bus that crashed); a disease told
+where it is, a vaccination campaign; a rupture, a derailment, a river over its banks,
+closures, links lost; deaths told without a number; evacuations and relocations; a declared
+state of emergency or disaster; protests, election results and a body's acts (a budget
+approved, an ordinance passed). One incident per sentence, the first the
 sentence tells, each with the category the SPEC gives it.
 
 Each family is matched by its mechanism, not a phrase: a verb in any of its forms, active or
@@ -38,6 +40,19 @@ __all__ = ["EventRule", "EVENT_RULES", "CLAUSE_EVENTS", "INCIDENTS", "find_incid
 #: one person's own ("before her evacuation"); a state (a crisis, famine, "refugees") is no event
 _EVACUATION = (r"\bevacuat(?<!\bher evacuat)(?<!\bhis evacuat)(?<!\bmy evacuat)\w*\b"
                r"(?!\s+(?:points?|cent(?:re|er)s?|sites?|hubs?|shelters?|camps?|routes?)\b)")
+
+
+#: a hazard's word that is part of a body's name, not the hazard: "the Wildfire Service said",
+#: "the Storm Prediction Center"
+_NOT_A_BODY = (r"(?!\s+(?-i:(?:[A-Z]\w+\s+)?(?:Service|Agency|Authority|Cent(?:re|er)|Commission|Office|Department|"
+               r"Management|Control|Unit|Team|Council|Bureau|Institute|Network|Fund)\b))")
+
+
+#: diseases an outbreak is told by
+_DISEASE = (r"cholera|polio|measles|dengue|malaria|ebola|mpox|monkeypox|covid(?:-19)?|coronavirus|"
+            r"lassa(?:\s+fever)?|yellow fever|typhoid|diphtheria|anthrax|plague|meningitis|"
+            r"marburg|zika|chikungunya|hepatitis|tuberculosis|bird flu|avian (?:flu|influenza)|swine flu|"
+            r"influenza|rabies|leptospirosis")
 
 
 #: the people a crowd is made of ("opposition supporters", "protesters")
@@ -117,7 +132,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"elections?|seat of government|meeting of)\b", re.I), True),
     EventRule("casualties", "casualties", re.compile(
         r"\b(?:(?:(?:was|were|had been|have been|has been)\s+killed|(?:was|were)\s+(?:found\s+)?dead|died)\b"
-        r"[^.;]{0,40}?\b(?:by|in|during|after|when)\b|"
+        r"(?=[^.;]{0,40}?\b(?:by|in|during|after|when)\b)|"
         r"\b(?:shot|stabbed)\s+(?:and\s+killed|dead)|\bgunned down\b|\bfatal(?:ly)?\s+(?:shooting|shot|stabbing|stabbed)\b|"
         r"\b(?:is|are|was|were|remains?|still)\s+missing\b|\bfeared dead\b|\bunaccounted for\b|"
         r"\b(?:injuries|casualties|deaths)\s+(?:were\s+|have been\s+)?reported\b)", re.I), scope="incident"),
@@ -141,11 +156,11 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"\b(?:fired|fires|firing|lobbed)\s+(?:(?:a|an|the|their|its|dozens of|more)\s+)?(?:\w+\s+){0,2}?"
         r"(?:rockets?|missiles?|shells?|mortars?|barrages?|salvos?|volleys?|artillery)\b", re.I), scope="incident"),
     EventRule("disaster", "humanitarian", re.compile(
-        r"\b(?:earthquake|quake|temblor|tremor|aftershocks?|storm|hurricane|typhoon|cyclone|"
-        r"tornado|flood(?:s|ing)?|flash floods?|landslides?|mudslides?|wildfires?|bushfires?|"
+        r"\b(?:earthquakes?|quakes?|temblors?|tremors?|aftershocks?|storms?|hurricanes?|typhoons?|cyclones?|"
+        r"tornado(?:e?s)?|flood(?:s|ing)?|flash floods?|landslides?|mudslides?|wildfires?|bushfires?|"
         r"forest fires?|flames|drought|heatwave|heat wave|eruption|tsunami|outbreak|epidemic|"
-        r"blizzards?|snowstorms?|hailstorms?)\b"
-        r"[^.;]{0,60}?\b(?:shook|struck|hit|killed|swept|devastat\w*|destroy\w*|flatten\w*|"
+        r"blizzards?|snowstorms?|hailstorms?)\b" + _NOT_A_BODY +
+        r"[^.;]{0,60}?\b(?:shook|struck|hit|killed|swept|devastat\w*|destroy\w*|flatten\w*|tore|"
         r"level\w*|ravag\w*|moved in|spread|burn\w*|packed|was|were|has|have|had|caused|"
         r"decimat\w*|declared|affect\w*|started|began|worsened|intensified|continued|lashed|"
         r"battered|pounded|triggered|passed over|passed through|crossed|stormed into|pummell?ed|"
@@ -170,13 +185,28 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"\b(?:was|were|been|are|is)\s+(?:\w+\s+)?(?:flooded|submerged|under water)\b|"
         r"\b(?:razed|gutted|burn(?:ed|t) down|reduced to (?:ashes|rubble)|went up in flames|"
         r"caught fire|(?:was|were) (?:set )?ablaze|engulfed (?:in|by) (?:fire|flames))\b|"
-        r"\b(?:major|critical) incident\b", re.I), scope="incident"),
+        r"\b(?:major|critical) incident\b|"
+        # an accident of a vessel or a vehicle: "his boat sank on the river", "a bus plunged into a gorge"
+        r"\b(?:boats?|ferry|ferries|ships?|vessels?|canoes?|barges?|dinghy|dinghies|buses|bus|trains?|"
+        r"planes?|aircraft|helicopters?|trucks?|lorry|lorries|minibus(?:es)?)\s+(?:(?!that\b|which\b)\w+\s+){0,2}?"
+        r"(?:sank|capsized|crashed|overturned|plunged|collided|ran aground)\b", re.I), scope="incident"),
+    EventRule("outbreak", "humanitarian", re.compile(
+        # a disease told where it is, without a count: "reports of cholera cases in the district
+        # of X", "a recent polio case from X", "positive samples in X"; a campaign against it
+        r"\b(?:" + _DISEASE + r")\s+(?:cases?|infections?|outbreaks?|deaths?)\b|"
+        r"\b(?:cases?|outbreaks?)\s+of\s+(?:" + _DISEASE + r")\b|"
+        r"\bpositive\s+(?:environmental\s+|sewage\s+)?samples\b|"
+        r"\b(?:vaccination|immuni[sz]ation|inoculation|vaccine)\s+(?:campaigns?|drives?|rounds?)\b", re.I),
+        scope="incident"),
     EventRule("rupture", "infrastructure", re.compile(
         r"\b(?:ruptur\w*|derail\w*|(?:burst|broke|overtopped|breached) (?:its|their) banks|overflow\w*|collaps\w*|"
         r"(?:blew|blown|blowing) up|breach\w*|leak\w*|spill\w*|(?:roads?|ports?|airports?|"
         r"bridges?|schools?|railways?|lines?|highways?|motorways?|flights?|services?)\s+(?:\w+\s+){0,4}?"
         r"(?:closed|shut|cancelled|suspended|impassable|blocked|cut off)|"
         r"(?:closed|shut)\s+(?:the\s+)?(?:roads?|ports?|airports?|schools?|borders?)|"
+        # links lost: "have lost rail connectivity with the rest of the country"
+        r"(?:lost|los(?:e|es|ing)|cut|severed|disrupted)\s+(?:all\s+|their\s+|its\s+)?(?:rail|road|air|railway|"
+        r"power|internet|phone|mobile|telephone|network|ferry)\s+(?:connectivity|connections?|links?|access|services?)|"
         r"(?:roads?|ports?|airports?|schools?|borders?|plants?|factories|mines?)\s+(?:\w+\s+){0,2}?"
         r"to (?:close|shut)|"
         r"(?:caused|causing|inflicted|inflicting)\s+(?:\w+\s+){0,2}?damage|"
@@ -212,6 +242,16 @@ EVENT_RULES: tuple[EventRule, ...] = (
     EventRule("election", "political", re.compile(
         r"\b(?:election results?|(?:has|have|had)?\s*(?:lost|won) (?:to|the (?:election|state|vote))|"
         r"retained (?:his|her|its|their|power|the)|counting|ballots?|sworn in|"
+        r"(?:announced|declared|named|confirmed|proclaimed)\s+(?:as\s+)?(?:the\s+)?(?:\w+\s+)?winner|"
+        # a body's act: "the council approved the budget", "passed a vesting extension",
+        # "the final reading and passing of Ordinance 12"
+        r"(?:approved|passed|adopted|endorsed|ratified|enacted|signed)\s+(?:(?:a|an|the|its|their)\s+)?"
+        r"(?:[\w-]+\s+){0,3}?(?:plan|budget|bill|law|ordinance|resolution|motion|extension|amendment|treaty|"
+        r"decree|constitution)\b|(?:passing|passage|adoption)\s+of\s+(?:the\s+|an?\s+)?(?:\w+\s+){0,2}?"
+        r"(?:plan|budget|bill|law|ordinance|resolution|motion|amendment|treaty|decree)\b|"
+        # an emergency in force: "declared a top-level emergency", "an emergency declaration remains for X"
+        r"(?:declared|declares|declaring)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?emergency\b|"
+        r"(?:emergency|disaster) declarations?\s+(?:remains?|is|are|was|were|has been|have been)\b|"
         r"(?:declared|declares|declaring|imposed|imposes|extended) (?:a |an )?(?:[\w-]+\s+){0,3}?"
         r"(?:state of emergency|curfew|martial law)|"
         r"(?:state of emergency|curfew|martial law)\s+(?:has|had|was|were|is)\s+(?:been\s+)?"
@@ -227,6 +267,9 @@ INCIDENTS: list[tuple[str, str, re.Pattern]] = [(r.name, r.category, r.rx) for r
 # between a counted noun and the verb that tells what befell it: auxiliaries, adverbs, and
 # an aside between dashes ("358 of the town's structures — a third of all buildings — were")
 _COUNTED_GAP_RE = re.compile(r"^\s*(?:(?:--?|[—–])\s[^—–]{0,80}?(?:--?|[—–])\s*)?"
+                             # the noun counted in a share or a relative clause: "72 per cent of
+                             # cholera cases", "two victims who drowned"
+                             r"(?:(?:of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+)?)|(?:who|that|which)\s+)?"
                              r"(?:(?:in|at|near|on|across|around)\s+(?:the\s+)?(?:[\w’'-]+\s+){1,4}?)?(?:(?:have|has|had|were|was|are|is|been|"
                              r"being|also|now|reportedly|already|all|so far|since|then|later|each)\s+)*$", re.I)
 # between an incident and the figure it caused ("the quake, which killed 58", "the cyclone has
@@ -279,7 +322,7 @@ def told_by_figure(text: str, start: int, end: int, figures: tuple = ()) -> bool
 #: decision taken ("announced plans to relocate the refugees")
 HYPOTHETICAL_RE = re.compile(r"\b(?:warn\w*|could|would|might|may|threat\w*|fear\w*|"
                              r"(?<!\bannounced )(?<!\bunveiled )(?<!\bapproved )plan(?:s|ned|ning)?\b|"
-                             r"if|unless|prepar\w* for|risk of)\b", re.I)
+                             r"if|unless|whether|prepar\w* for|risk of)\b", re.I)
 # a hazard named, not an event: "prone to landslides", "the risk of floods", "warnings of storms"
 _HAZARD_RE = re.compile(r"\b(?:prone to|risks? of|vulnerable to|susceptible to|threat of|fears? of|"
                         r"warnings? (?:of|for|about)|forecasts? (?:of|for)|brace for|prepared? for)\s+"
@@ -287,7 +330,13 @@ _HAZARD_RE = re.compile(r"\b(?:prone to|risks? of|vulnerable to|susceptible to|t
                         # an event referred to by what followed it, not told: "the consequences of
                         # the shelling", "as a result of the air strike", "the scale of the attack"
                         r"\b(?:results?|consequences?|aftermath|scale|wake|impact|size|magnitude|tactic|"
-                        r"victims?|survivors?|anniversary|memory) of\s+(?:[\w’'-]+\s+){0,3}$", re.I)
+                        r"victims?|survivors?|anniversary|memory) of\s+(?:[\w’'-]+\s+){0,3}$|"
+                        # a count of places the incident is in: "the number of districts with outbreaks"
+                        r"\b(?:number|count|tally|total|share|proportion) of\s+(?:[\w’'-]+\s+){0,4}?(?:with|reporting)\s+"
+                        r"(?:[\w-]+\s+)?$|"
+                        # an incident said not to have happened: "reported no polio cases", "no injuries were reported"
+                        r"\b(?:no|zero|without|free of)\s+(?:new\s+|further\s+|more\s+|major\s+|serious\s+)?(?:[\w-]+\s+)?$",
+                        re.I)
 
 
 #: an event of a whole nation: it goes on the country ("declared a six-month national state
@@ -310,10 +359,21 @@ def clause_event(rule: EventRule, text: str, start: int, end: int, figures: tupl
                 and HYPOTHETICAL_RE.search(text, start, m.start()))
 
 
-def find_incident(text: str, skip: tuple[str, ...] = (), figures: tuple = ()) -> tuple[str, str, int, int] | None:
+# "was hit", "were struck" with nothing that says a weapon: a storm's or a car's as well as a
+# missile's; an attack only in an article about war
+_BARE_HIT_RE = re.compile(r"(?:was|were|had been)\s+(?:struck|hit)$", re.I)
+_WEAPON_RE = re.compile(r"\b(?:missiles?|rockets?|drones?|shells?|shelling|artillery|bombs?|mortars?|"
+                        r"air ?strikes?|strikes?|attacks?|munitions?|grenades?|gunfire|troops|forces|army|"
+                        r"military|militants?|rebels?|fighters?)\b", re.I)
+
+
+def find_incident(text: str, skip: tuple[str, ...] = (), figures: tuple = (),
+                  topic: str = "military") -> tuple[str, str, int, int] | None:
     """(name, category, start, end) of the first incident `text` tells, or None; incidents
     of the categories in `skip` (told already), and those the sentence's `figures` ((start,
-    end) spans) count or caused (`told_by_figure`), are passed over."""
+    end) spans) count or caused (`told_by_figure`), are passed over. `topic` is the
+    article's (`layers.text.measures.topic_of`): outside a war story a bare "was hit" with no
+    weapon named is no attack ("a man whose house was hit" by a storm)."""
     best = None
     for name, category, rx in INCIDENTS:
         if category in skip:
@@ -321,6 +381,9 @@ def find_incident(text: str, skip: tuple[str, ...] = (), figures: tuple = ()) ->
         for m in rx.finditer(text):
             if best is not None and m.start() >= best[2]:
                 break
+            if name == "attack" and topic != "military" and _BARE_HIT_RE.match(m.group()) and \
+                    not _WEAPON_RE.search(text):
+                continue
             if not told_by_figure(text, m.start(), m.end(), figures) and \
                     not _HAZARD_RE.search(text[max(0, m.start() - 40):m.start()]):
                 best = (name, category, m.start(), m.end())

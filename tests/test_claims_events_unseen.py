@@ -1,0 +1,131 @@
+"""Events without a figure in the shapes unseen news tells them (issue 17), with articles of
+our own through `claimmap extract`:
+
+- a death told without a number beside a count of others ("A woman was killed and three
+  people were wounded when ..."), a boat that sank;
+- storms in the plural and what they tore or flattened;
+- a disease told where it is without a count ("reports of measles cases in the town of X",
+  "a recent mpox case from X"), a vaccination campaign over districts;
+- an emergency in force ("An emergency declaration remains in place for X", "declared a
+  top-level emergency"), a winner announced, a council's act ("approved the budget");
+- links lost ("have lost road connectivity with the rest of the country");
+
+and what is no event: a question ("investigating whether a gas leak caused the blast"),
+a body named after a hazard ("the Flood Recovery Agency said"), an incident said not to
+have happened ("reported no measles cases", "no injuries were reported"), the noun a
+figure counts ("60 per cent of dengue cases", "two fishermen who drowned", "the number of
+districts with outbreaks"), a boat referred back to ("The ferry that sank ... was
+overloaded"), and, outside a war story, a bare "whose house was hit".
+"""
+
+from __future__ import annotations
+
+import pytest
+from common import events_on_line, extract_all
+
+DAY = "2024-05-10"
+
+ARTICLES = {
+    "war": """Strikes in Donetsk region
+
+A woman was killed and three people were wounded when a rocket struck a shop in Kramatorsk on Friday.
+""",
+    "storm": """Storms across Kentucky
+
+Thursday night's wave of storms that tore through the valley flattened a church on Main Street in Bowling Green.
+
+A fisherman drowned in March after his boat sank on a lake near Paducah, according to the police.
+
+The bodies of two fishermen who drowned in the river near Owensboro were found on Sunday.
+
+The ferry that sank near Louisville on Tuesday was overloaded.
+
+Only one man, whose house was hit, was hurt in Owensboro.
+
+The state's Flood Recovery Agency said crews in Frankfort were working through the night.
+""",
+    "health": """Measles and mpox in Uganda
+
+Health officials say there are now reports of measles cases in the town of Kasese.
+
+A recent mpox case from Mbarara worried doctors.
+
+Health workers have carried out vaccination campaigns covering the districts of Gulu and Lira.
+
+Officials said 60 per cent of dengue cases were recorded in Kampala.
+
+The number of districts with outbreaks of measles rose from 12 to 15 in a week.
+
+The district of Jinja reported no measles cases in 2019.
+""",
+    "vote": """A vote in Malawi
+
+Joseph Banda has been announced as winner of Malawi's presidential election.
+
+The Lilongwe city council unanimously approved the budget on Monday.
+""",
+    "emergency": """Floods in New South Wales
+
+An emergency declaration remains in place for Dubbo after hundreds of residents were evacuated on Sunday.
+
+Officials in New South Wales declared a top-level emergency on Monday.
+
+Police in Orange are still investigating whether a gas leak caused the blast.
+
+No injuries were reported in Bathurst.
+""",
+    "links": """Floods in the northeast
+
+Because of the floods, Manipur and Nagaland have lost road connectivity with the rest of the country.
+""",
+}
+
+EVENTS = [
+    ("war", "A woman was killed", "casualties", "Kramatorsk"),
+    ("storm", "wave of storms that tore", "humanitarian", "Bowling Green"),
+    ("storm", "his boat sank", "humanitarian", "Paducah"),
+    ("health", "reports of measles cases", "humanitarian", "Kasese"),
+    ("health", "recent mpox case", "humanitarian", "Mbarara"),
+    ("health", "vaccination campaigns covering", "humanitarian", "Gulu"),
+    ("vote", "announced as winner", "political", "Malawi"),
+    ("vote", "approved the budget", "political", "Lilongwe"),
+    ("emergency", "emergency declaration remains", "political", "Dubbo"),
+    ("emergency", "declared a top-level emergency", "political", "New South Wales"),
+    ("links", "lost road connectivity", "infrastructure", "Manipur"),
+]
+
+NO_EVENT = [
+    ("storm", "two fishermen who drowned"),
+    ("storm", "The ferry that sank"),
+    ("storm", "whose house was hit"),
+    ("storm", "Flood Recovery Agency"),
+    ("health", "60 per cent of dengue cases"),
+    ("health", "districts with outbreaks"),
+    ("health", "reported no measles cases"),
+    ("emergency", "investigating whether"),
+    ("emergency", "No injuries were reported"),
+]
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory):
+    return extract_all(tmp_path_factory.mktemp("unseen"), ARTICLES, DAY)
+
+
+def _events(docs, name, words):
+    claims, places = docs[name]
+    return events_on_line({"claims": claims}, ARTICLES[name], words), places
+
+
+@pytest.mark.parametrize("name,words,category,place", EVENTS)
+def test_the_event_is_found_with_its_category_and_place(docs, name, words, category, place):
+    events, places = _events(docs, name, words)
+    names = {k: p["name"] for k, p in places.items()}
+    assert any(c["category"] == category and any(place in names.get(k, k) for k in c["places"])
+               for c in events), [(c["category"], [names.get(k, k) for k in c["places"]]) for c in events]
+
+
+@pytest.mark.parametrize("name,words", NO_EVENT)
+def test_what_did_not_happen_or_is_counted_is_no_event(docs, name, words):
+    events, _ = _events(docs, name, words)
+    assert not events, [(c["category"], c["places"], c["quote"]) for c in events]
