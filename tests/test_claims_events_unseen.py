@@ -9,12 +9,14 @@ our own through `claimmap extract`:
 - an emergency in force ("An emergency declaration remains in place for X", "declared a
   top-level emergency"), a winner announced, a council's act ("approved the budget");
 - links lost ("have lost road connectivity with the rest of the country");
+- attacks in the plural ("launched a number of attacks on army posts"); rain "causing"
+  damage or "resulting in blocked roads"; a plant's closure, an economic event;
 
 and what is no event: a question ("investigating whether a gas leak caused the blast"),
 a body named after a hazard ("the Flood Recovery Agency said"), an incident said not to
 have happened ("reported no measles cases", "no injuries were reported"), the noun a
 figure counts ("60 per cent of dengue cases", "two fishermen who drowned", "the number of
-districts with outbreaks"), a boat referred back to ("The ferry that sank ... was
+districts with outbreaks", "attacks against four villages"), a boat referred back to ("The ferry that sank ... was
 overloaded"), and, outside a war story, a bare "whose house was hit".
 """
 
@@ -74,6 +76,20 @@ Police in Orange are still investigating whether a gas leak caused the blast.
 
 No injuries were reported in Bathurst.
 """,
+    "sahel": """Attacks in Mali
+
+The insurgents said they had launched a number of attacks on army posts near Gao on Thursday.
+
+Gunmen carried out attacks against four villages near Mopti on Friday.
+""",
+    "rain": """Rain and a factory in California
+
+It was the same story in the north, with "torrential" rain in Santa Rosa causing damage to homes.
+
+Heavy rain also fell on Fresno, resulting in blocked roads and delays to train services.
+
+The plant closure in Stockton is expected to be completed by the end of 2025, the company said.
+""",
     "links": """Floods in the northeast
 
 Because of the floods, Manipur and Nagaland have lost road connectivity with the rest of the country.
@@ -92,6 +108,10 @@ EVENTS = [
     ("emergency", "emergency declaration remains", "political", "Dubbo"),
     ("emergency", "declared a top-level emergency", "political", "New South Wales"),
     ("links", "lost road connectivity", "infrastructure", "Manipur"),
+    ("sahel", "launched a number of attacks", "military", "Gao"),
+    ("rain", "rain in Santa Rosa causing", "humanitarian", "Santa Rosa"),
+    ("rain", "resulting in blocked roads", "infrastructure", "Fresno"),
+    ("rain", "The plant closure", "economic", "Stockton"),
 ]
 
 NO_EVENT = [
@@ -104,7 +124,13 @@ NO_EVENT = [
     ("health", "reported no measles cases"),
     ("emergency", "investigating whether"),
     ("emergency", "No injuries were reported"),
+    ("sahel", "attacks against four villages"),
 ]
+
+
+def test_a_plant_closure_is_economic_only(docs):
+    events, _ = _events(docs, "rain", "The plant closure")
+    assert [c["category"] for c in events] == ["economic"], [(c["category"], c["quote"]) for c in events]
 
 
 @pytest.fixture(scope="module")

@@ -55,6 +55,11 @@ _DISEASE = (r"cholera|polio|measles|dengue|malaria|ebola|mpox|monkeypox|covid(?:
             r"influenza|rabies|leptospirosis")
 
 
+#: places of work whose closure is an economic event
+_WORKPLACE = (r"plants?|factory|factories|mines?|mills?|smelters?|refinery|refineries|works|plants|"
+              r"assembly lines?|stores?|branches|offices|warehouses?|shipyards?|foundry|foundries")
+
+
 #: the people a crowd is made of ("opposition supporters", "protesters")
 _CROWD = r"(?:protesters|demonstrators|supporters|marchers|rioters|crowds?|mourners)\b"
 
@@ -139,7 +144,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
     EventRule("attack", "military", re.compile(
         r"\b(?:came|come|comes|coming)\s+under\s+(?:\w+\s+){0,2}(?:fire|shelling|attack|bombardment)\b|"
         r"\b(?:launched|carried out|conducted|staged)\s+(?:(?:a|an|its|their|the)\s+)?(?:\w+\s+){0,3}?"
-        r"(?:operation|offensive|raid|attack|assault|strikes?|barrage)\b|"
+        r"(?:operations?|offensives?|raids?|attacks?|assaults?|strikes?|barrages?)\b|"
         r"\b(?:an?|the|this|Tuesday's|Monday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)\s+"
         r"(?:\w+\s+){0,3}?(?:attack|raid|barrage|bombing|ambush|assault)\s+(?:on|in|at|targeting|against)\b|"
         r"\b(?:missile|drone|rocket|strike|shell)s?\s+(?:\w+\s+){0,2}?(?:struck|hit|slammed into|landed)\b|"
@@ -166,8 +171,8 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"battered|pounded|triggered|passed over|passed through|crossed|stormed into|pummell?ed|"
         r"made landfall|slammed into)\b|"
         r"\b(?:made|makes) landfall\b|"
-        r"\b(?:(?:heavy|torrential|monsoon) rains?|rainfall|downpours?|(?:strong|high|gale-force) winds|gales)\b"
-        r"[^.;]{0,40}?\b(?:hit|lashed|battered|pounded|swept|caused|triggered|flooded|struck|brought|"
+        r"\b(?:(?:heavy|torrential|monsoon)[\"”’']?\s+rains?|rainfall|downpours?|(?:strong|high|gale-force) winds|gales)\b"
+        r"[^.;]{0,40}?\b(?:hit|lashed|battered|pounded|swept|caused|causing|resulting in|triggered|flooded|struck|brought|"
         r"uprooted|toppled|felled|knocked down|tore)\b|"
         r"\b(?:due to|caused by|after|following|amid)\s+(?:(?:the|a|an|severe|heavy|deadly|massive|"
         r"torrential|strong|recent)\s+){0,3}(?:earthquakes?|storms?|hurricanes?|typhoons?|cyclones?|"
@@ -198,12 +203,18 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"\bpositive\s+(?:environmental\s+|sewage\s+)?samples\b|"
         r"\b(?:vaccination|immuni[sz]ation|inoculation|vaccine)\s+(?:campaigns?|drives?|rounds?)\b", re.I),
         scope="incident"),
+    EventRule("plant_closed", "economic", re.compile(
+        # a workplace closed: "the plant closure", "the closure of its factory", "the mill will close"
+        r"\b(?:" + _WORKPLACE + r")\s+(?:closures?|shutdowns?)\b|"
+        r"\b(?:closure|shutdown|closing)\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}?"
+        r"(?:" + _WORKPLACE + r")\b", re.I), scope="incident"),
     EventRule("rupture", "infrastructure", re.compile(
         r"\b(?:ruptur\w*|derail\w*|(?:burst|broke|overtopped|breached) (?:its|their) banks|overflow\w*|collaps\w*|"
         r"(?:blew|blown|blowing) up|breach\w*|leak\w*|spill\w*|(?:roads?|ports?|airports?|"
         r"bridges?|schools?|railways?|lines?|highways?|motorways?|flights?|services?)\s+(?:\w+\s+){0,4}?"
         r"(?:closed|shut|cancelled|suspended|impassable|blocked|cut off)|"
         r"(?:closed|shut)\s+(?:the\s+)?(?:roads?|ports?|airports?|schools?|borders?)|"
+        r"(?:blocked|closed|impassable|flooded|washed-out)\s+(?:roads|highways|bridges|railway lines)|"
         # links lost: "have lost rail connectivity with the rest of the country"
         r"(?:lost|los(?:e|es|ing)|cut|severed|disrupted)\s+(?:all\s+|their\s+|its\s+)?(?:rail|road|air|railway|"
         r"power|internet|phone|mobile|telephone|network|ferry)\s+(?:connectivity|connections?|links?|access|services?)|"
@@ -212,8 +223,9 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"(?:caused|causing|inflicted|inflicting)\s+(?:\w+\s+){0,2}?damage|"
         r"(?:damaged|destroyed|wrecked)\s+(?:the|a|an|two|three|several|dozens of|hundreds of|"
         r"many|its|their|\w+'s)|(?:was|were|been)\s+(?:\w+\s+)?(?:damaged|destroyed|wrecked)|"
-        r"(?<!\bbring )(?<!\bbrought )(?<!\bsome )(?<!\bno )\w+(?:'s|s')?\s+(?:closures?|shutdowns?)|"
-        r"(?:closure|shutdown) of (?:the\s+|a\s+|an\s+|its\s+|their\s+)?\w+)\b", re.I), scope="incident"),
+        r"(?<!\bbring )(?<!\bbrought )(?<!\bsome )(?<!\bno )(?!(?:" + _WORKPLACE + r")\s)\w+(?:'s|s')?\s+(?:closures?|shutdowns?)|"
+        r"(?:closure|shutdown) of (?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+        r"(?!(?:[\w’'-]+\s+){0,2}?(?:" + _WORKPLACE + r")\b)\w+)\b", re.I), scope="incident"),
     EventRule("production_moved", "economic", re.compile(
         r"\b(?:shift\w*|mov(?:e|ed|es|ing)|transferr?\w*|relocat\w*|outsourc\w*)\s+(?:(?:its|their|the|all)\s+)?"
         r"(?:\w+\s+){0,2}?(?:production|manufacturing)\b|"
@@ -277,8 +289,8 @@ _COUNTED_GAP_RE = re.compile(r"^\s*(?:(?:--?|[—–])\s[^—–]{0,80}?(?:--?|[
 _CAUSED_GAP_RE = re.compile(r"^[^,;:.]{0,45}?\b(?:which\s+|that\s+)?(?:(?:has|have|had)\s+)?(?:killed|claimed|"
                             r"displaced|left|injured|wounded|caused|destroyed|damaged|razed|affected|forced|"
                             r"evacuated|uprooted|flooded|cut off)\b[^,;:.]{0,40}$|"
-                            r"^\s*(?:(?:more than|at least|nearly|almost|about|around|some|over|up to|"
-                            r"a total of|an estimated|another)\s+)*$", re.I)
+                            r"^\s*(?:(?:against|on|in|across|targeting)\s+)?(?:(?:more than|at least|nearly|almost|about|"
+                            r"around|some|over|up to|a total of|an estimated|another)\s+)*$", re.I)
 
 # between a count of harm and the incident that caused it ("four people were killed when
 # landslides hit", "27 missing after landslides", "4 have died as a result of heavy rain"):
