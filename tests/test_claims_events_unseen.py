@@ -17,7 +17,10 @@ a body named after a hazard ("the Flood Recovery Agency said"), an incident said
 have happened ("reported no measles cases", "no injuries were reported"), the noun a
 figure counts ("60 per cent of dengue cases", "two fishermen who drowned", "the number of
 districts with outbreaks", "attacks against four villages"), a boat referred back to ("The ferry that sank ... was
-overloaded"), and, outside a war story, a bare "whose house was hit".
+overloaded"), what a place is prone to ("is prone to landslides ..., with heavy rain causing
+floods"), an incident whose figure is the object of its own verb ("the cyclone caused a loss
+of 200 million rupees", "the collapse that trapped 12 miners"), closures referred back ("The
+closures left a bitter taste"), and, outside a war story, a bare "whose house was hit".
 """
 
 from __future__ import annotations
@@ -90,6 +93,16 @@ Heavy rain also fell on Fresno, resulting in blocked roads and delays to train s
 
 The plant closure in Stockton is expected to be completed by the end of 2025, the company said.
 """,
+    "monsoon": """Monsoon in India
+
+The coast of Kerala is prone to landslides during the monsoon, with heavy rain causing floods in low-lying areas.
+
+The cyclone caused a loss of at least 200 million rupees in Odisha, officials said.
+
+The closures left a bitter taste in Pune, the union said.
+
+Rescuers in Kolar were searching for the exact location of the collapse that trapped 12 miners.
+""",
     "links": """Floods in the northeast
 
 Because of the floods, Manipur and Nagaland have lost road connectivity with the rest of the country.
@@ -125,6 +138,10 @@ NO_EVENT = [
     ("emergency", "investigating whether"),
     ("emergency", "No injuries were reported"),
     ("sahel", "attacks against four villages"),
+    ("monsoon", "is prone to landslides"),
+    ("monsoon", "caused a loss of at least"),
+    ("monsoon", "The closures left"),
+    ("monsoon", "collapse that trapped 12 miners"),
 ]
 
 

@@ -223,7 +223,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"(?:caused|causing|inflicted|inflicting)\s+(?:\w+\s+){0,2}?damage|"
         r"(?:damaged|destroyed|wrecked)\s+(?:the|a|an|two|three|several|dozens of|hundreds of|"
         r"many|its|their|\w+'s)|(?:was|were|been)\s+(?:\w+\s+)?(?:damaged|destroyed|wrecked)|"
-        r"(?<!\bbring )(?<!\bbrought )(?<!\bsome )(?<!\bno )(?!(?:" + _WORKPLACE + r")\s)\w+(?:'s|s')?\s+(?:closures?|shutdowns?)|"
+        r"(?<!\bbring )(?<!\bbrought )(?<!\bsome )(?<!\bno )(?!(?:" + _WORKPLACE + r"|the|these|those|such|this|that)\s)\w+(?:'s|s')?\s+(?:closures?|shutdowns?)|"
         r"(?:closure|shutdown) of (?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
         r"(?!(?:[\w’'-]+\s+){0,2}?(?:" + _WORKPLACE + r")\b)\w+)\b", re.I), scope="incident"),
     EventRule("production_moved", "economic", re.compile(
@@ -288,9 +288,15 @@ _COUNTED_GAP_RE = re.compile(r"^\s*(?:(?:--?|[—–])\s[^—–]{0,80}?(?:--?|[
 # displaced 11,629", "a strike on the city killed two"): no clause break, a verb of harm
 _CAUSED_GAP_RE = re.compile(r"^[^,;:.]{0,45}?\b(?:which\s+|that\s+)?(?:(?:has|have|had)\s+)?(?:killed|claimed|"
                             r"displaced|left|injured|wounded|caused|destroyed|damaged|razed|affected|forced|"
-                            r"evacuated|uprooted|flooded|cut off)\b[^,;:.]{0,40}$|"
+                            r"evacuated|uprooted|flooded|cut off|buried|trapped|stranded|swept away|crushed)\b[^,;:.]{0,40}$|"
                             r"^\s*(?:(?:against|on|in|across|targeting)\s+)?(?:(?:more than|at least|nearly|almost|about|"
                             r"around|some|over|up to|a total of|an estimated|another)\s+)*$", re.I)
+
+# an incident whose own last word is a verb of harm, and the figure its object: "the typhoon
+# caused a direct economic loss of 490 million" (not "was killed and two were injured")
+_HARM_VERB_RE = re.compile(r"killed|claimed|displaced|left|injured|wounded|caused|destroyed|damaged|razed|"
+                           r"affected|forced|evacuated|uprooted|flooded|buried|trapped|stranded|crushed", re.I)
+_VERB_OBJECT_GAP_RE = re.compile(r"^\s+(?:(?!(?:and|but|or|while|when|as|after|before)\b)[\w’'-]+\s+){0,8}$", re.I)
 
 # between a count of harm and the incident that caused it ("four people were killed when
 # landslides hit", "27 missing after landslides", "4 have died as a result of heavy rain"):
@@ -298,7 +304,7 @@ _CAUSED_GAP_RE = re.compile(r"^[^,;:.]{0,45}?\b(?:which\s+|that\s+)?(?:(?:has|ha
 # is an incident of its own)
 _CAUSE_GAP_RE = re.compile(r"^\s*(?:(?:have|has|had|were|was|are|is|been|also|more|others?)\s+)*(?:(?:\w+\s+)?"
                            r"(?:killed|dead|died|injured|wounded|hurt|missing|displaced|evacuated|affected|"
-                           r"homeless|stranded|destroyed|damaged)\b[^,;.]{0,50}?)?\b(?:when|after|as a result of|"
+                           r"homeless|stranded|trapped|buried|destroyed|damaged)\b[^,;.]{0,50}?)?\b(?:when|after|as a result of|"
                            r"due to|because of|following|amid)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 
 
@@ -324,7 +330,10 @@ def told_by_figure(text: str, start: int, end: int, figures: tuple = ()) -> bool
         if b <= start and (_COUNTED_GAP_RE.match(text[b:start]) or _CAUSE_GAP_RE.match(text[b:start])
                            or (lead and _CAUSE_GAP_RE.match(f"{text[b:start]}{lead[0]} "))):
             return True
-        if end <= a and _CAUSED_GAP_RE.match(text[end:a]):
+        # the incident's own last word may be the verb of harm ("the typhoon caused a loss of 490 million")
+        tail = text[start:end].rsplit(maxsplit=1)[-1:]
+        if end <= a and (_CAUSED_GAP_RE.match(text[end:a]) or (tail and _HARM_VERB_RE.fullmatch(tail[0])
+                                                                and _VERB_OBJECT_GAP_RE.match(text[end:a]))):
             return True
     return False
 
@@ -371,6 +380,11 @@ def clause_event(rule: EventRule, text: str, start: int, end: int, figures: tupl
                 and HYPOTHETICAL_RE.search(text, start, m.start()))
 
 
+# a sentence that says what a place is prone to tells what happens there, not what happened:
+# "The coast is prone to landslides in the rainy season, with heavy rain causing floods"
+_GENERIC_RE = re.compile(r"\b(?:is|are)\s+(?:\w+\s+)?(?:prone|vulnerable|susceptible)\s+to\b", re.I)
+
+
 # "was hit", "were struck" with nothing that says a weapon: a storm's or a car's as well as a
 # missile's; an attack only in an article about war
 _BARE_HIT_RE = re.compile(r"(?:was|were|had been)\s+(?:struck|hit)$", re.I)
@@ -396,6 +410,8 @@ def find_incident(text: str, skip: tuple[str, ...] = (), figures: tuple = (),
             if name == "attack" and topic != "military" and _BARE_HIT_RE.match(m.group()) and \
                     not _WEAPON_RE.search(text):
                 continue
+            if _GENERIC_RE.search(text, 0, m.start()):
+                break
             if not told_by_figure(text, m.start(), m.end(), figures) and \
                     not _HAZARD_RE.search(text[max(0, m.start() - 40):m.start()]):
                 best = (name, category, m.start(), m.end())
