@@ -11,6 +11,9 @@ our own through `claimmap extract`:
 - links lost ("have lost road connectivity with the rest of the country");
 - attacks in the plural ("launched a number of attacks on army posts"); rain "causing"
   damage or "resulting in blocked roads"; a plant's closure, an economic event;
+- a second incident of one kind in a later clause that names places of its own ("sustained a
+  direct hit, and impacts were also reported in A, B and C"; protests in a country, tear gas
+  in one of its cities);
 
 and what is no event: a question ("investigating whether a gas leak caused the blast"),
 a body named after a hazard ("the Flood Recovery Agency said"), an incident said not to
@@ -103,6 +106,14 @@ The closures left a bitter taste in Pune, the union said.
 
 Rescuers in Kolar were searching for the exact location of the collapse that trapped 12 miners.
 """,
+    "missiles": """Missiles on Israel
+
+Haifa's Rambam hospital sustained a direct hit, and impacts were also reported in Netanya, Hadera and Afula.
+""",
+    "peru": """Protests in Peru
+
+As anti-government protests in Peru turned violent, riot police fired tear gas at demonstrators in Cusco on Tuesday.
+""",
     "links": """Floods in the northeast
 
 Because of the floods, Manipur and Nagaland have lost road connectivity with the rest of the country.
@@ -125,6 +136,10 @@ EVENTS = [
     ("rain", "rain in Santa Rosa causing", "humanitarian", "Santa Rosa"),
     ("rain", "resulting in blocked roads", "infrastructure", "Fresno"),
     ("rain", "The plant closure", "economic", "Stockton"),
+    ("missiles", "sustained a direct hit", "military", "Haifa"),
+    ("missiles", "impacts were also reported", "military", "Netanya"),
+    ("peru", "anti-government protests", "political", "Peru"),
+    ("peru", "fired tear gas", "political", "Cusco"),
 ]
 
 NO_EVENT = [

@@ -476,15 +476,25 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         if got is None:
             break
         told += (got,)
+    # and one more of a kind told already, in a later clause that names places of its own
+    # ("Soroka hospital sustained a direct hit, and impacts were also reported in A and B")
+    ev = [c for c in ctx.claims[n_before:] if c.value is None]
+    if ev:
+        _incident(ctx, sent, clauses, cl_places, srefs, dates, event_date, source, clause_of,
+                  places_for, fig_spans, (), after=ev[-1].span_end - sent.start,
+                  other_than={p for c in ev for p in c.place_ids})
 
 
 def _incident(ctx: _Ctx, sent: Sentence, clauses, cl_places, srefs, dates, event_date, source,
-              clause_of, places_for, fig_spans: tuple = (), told: tuple = ()) -> str | None:
+              clause_of, places_for, fig_spans: tuple = (), told: tuple = (), after: int = 0,
+              other_than: set | None = None) -> str | None:
     """The incident a sentence tells (an attack, a disaster, a rupture, ...: see
     `layers.text.events`), when its clauses made no event: on the places of its clause,
     else the sentence's (a country when it names nothing smaller), else the clause's
-    fallback; dated by its clause, the sentence, or the text before."""
-    got = find_incident(sent.text, told, fig_spans, ctx.topic)
+    fallback; dated by its clause, the sentence, or the text before. With `other_than` (the
+    places of the sentence's events), only an incident from offset `after` on that its clause
+    places after it, none of them those."""
+    got = find_incident(sent.text, told, fig_spans, ctx.topic, after)
     if got is None:
         return None
     name, category, a, b = got
@@ -492,6 +502,10 @@ def _incident(ctx: _Ctx, sent: Sentence, clauses, cl_places, srefs, dates, event
         return None                 # "warned that an assault on Rafah would ...": not an event
     ci = clause_of(sent.start + a)
     places, pnote = cl_places[ci], ""
+    if other_than is not None:
+        places = [r for r in places if r.start >= sent.start + a]
+        if not places or any(r.place_id in other_than for r in places):
+            return None
     if not places:
         # a country the incident's own clause names after it ("Before making landfall in X,
         # the cyclone passed over northern Madagascar"), else the place another clause of the

@@ -394,17 +394,18 @@ _WEAPON_RE = re.compile(r"\b(?:missiles?|rockets?|drones?|shells?|shelling|artil
 
 
 def find_incident(text: str, skip: tuple[str, ...] = (), figures: tuple = (),
-                  topic: str = "military") -> tuple[str, str, int, int] | None:
+                  topic: str = "military", start: int = 0) -> tuple[str, str, int, int] | None:
     """(name, category, start, end) of the first incident `text` tells, or None; incidents
     of the categories in `skip` (told already), and those the sentence's `figures` ((start,
     end) spans) count or caused (`told_by_figure`), are passed over. `topic` is the
     article's (`layers.text.measures.topic_of`): outside a war story a bare "was hit" with no
-    weapon named is no attack ("a man whose house was hit" by a storm)."""
+    weapon named is no attack ("a man whose house was hit" by a storm). Only incidents from
+    offset `start` on are read."""
     best = None
     for name, category, rx in INCIDENTS:
         if category in skip:
             continue
-        for m in rx.finditer(text):
+        for m in rx.finditer(text, start):
             if best is not None and m.start() >= best[2]:
                 break
             if name == "attack" and topic != "military" and _BARE_HIT_RE.match(m.group()) and \
