@@ -14,6 +14,8 @@ our own through `claimmap extract`:
 - a second incident of one kind in a later clause that names places of its own ("sustained a
   direct hit, and impacts were also reported in A, B and C"; protests in a country, tear gas
   in one of its cities);
+- a clash whose place is its subject's, across an appositive ("Residents in X, another city in
+  central Gaza, witnessed intense clashes");
 
 and what is no event: a question ("investigating whether a gas leak caused the blast"),
 a body named after a hazard ("the Flood Recovery Agency said"), an incident said not to
@@ -114,6 +116,10 @@ Haifa's Rambam hospital sustained a direct hit, and impacts were also reported i
 
 As anti-government protests in Peru turned violent, riot police fired tear gas at demonstrators in Cusco on Tuesday.
 """,
+    "gaza": """Fighting in Gaza
+
+Residents in Deir al-Balah, another city in central Gaza, witnessed intense clashes between militants and soldiers early on Tuesday.
+""",
     "links": """Floods in the northeast
 
 Because of the floods, Manipur and Nagaland have lost road connectivity with the rest of the country.
@@ -140,6 +146,7 @@ EVENTS = [
     ("missiles", "impacts were also reported", "military", "Netanya"),
     ("peru", "anti-government protests", "political", "Peru"),
     ("peru", "fired tear gas", "political", "Cusco"),
+    ("gaza", "witnessed intense clashes", "military", "Dayr al Bala"),
 ]
 
 NO_EVENT = [

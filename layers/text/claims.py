@@ -193,6 +193,10 @@ def _frame_date(sent: Sentence, clauses: list[Clause], dates: list[DateMention])
 _CONTINUE_RE = re.compile(r"(?:and|or)\s+(?:also\s+)?(?:near|around|in|at|outside|inside|on|"
                           r"along|across)\s", re.I)
 _INCLUDING_RE = re.compile(r"(?:including|among them|notably|such as)\s", re.I)
+#: a clause that describes the noun before it ("another city in southern Gaza", "a town of 20,000")
+_APPOSITIVE_RE = re.compile(r"\s*(?:a|an|another|the|one of the)\s+(?:[\w’'-]+\s+){0,3}?"
+                            r"(?:city|town|village|district|region|province|county|state|suburb|port|area|"
+                            r"settlement|camp|neighbou?rhood|municipality|hub|capital)\b", re.I)
 _EVENT_FRAME_RE = re.compile(r"(?:Before|After|Until|Following|Prior to|Since|By|During|As of)\s", re.I)
 _SPEECH_DATE_RE = re.compile(r"\b(?:said|says|told(?: \w+)?|reported|announced|stated|confirmed|"
                              r"added|claimed|wrote|posted)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
@@ -451,7 +455,12 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             if ev.name in made or not clause_event(ev, sent.text, c.start - sent.start, c.end - sent.start, fig_spans):
                 continue
             places, pnote, espan = cplaces, "", span
-            if ev.explicit_place and not cplaces:
+            if ev.explicit_place and not cplaces and ci >= 2 and cl_places[ci - 2] and \
+                    _APPOSITIVE_RE.match(clauses[ci - 1].text):
+                # the subject's place across an appositive: "Residents in X, another city in
+                # the south, witnessed intense clashes"
+                places = cl_places[ci - 2]
+            elif ev.explicit_place and not cplaces:
                 # "controls four state capitals, including Nyala and El Geneina"
                 nxt = ci + 1
                 if not (nxt < len(clauses) and cl_places[nxt]
