@@ -14,6 +14,9 @@ our own through `claimmap extract`:
 - a second incident of one kind in a later clause that names places of its own ("sustained a
   direct hit, and impacts were also reported in A, B and C"; protests in a country, tear gas
   in one of its cities);
+- schools closed and a hospital out of service, humanitarian ("forcing schools to close across
+  A, B and C", "the hospital ..., raided last week, is no longer operational"); a river over its
+  banks, a flood (humanitarian);
 - a clash whose place is its subject's, across an appositive ("Residents in X, another city in
   central Gaza, witnessed intense clashes");
 
@@ -119,6 +122,14 @@ As anti-government protests in Peru turned violent, riot police fired tear gas a
     "gaza": """Fighting in Gaza
 
 Residents in Deir al-Balah, another city in central Gaza, witnessed intense clashes between militants and soldiers early on Tuesday.
+
+The Al-Awda hospital in Gaza City, raided by soldiers last week, is no longer operational, the WHO said.
+""",
+    "quake": """Quake in Azad Kashmir
+
+In Mirpur, a water tower collapsed, and power outages swept the city, forcing schools to close across Kotli, Bagh and Rawalakot.
+
+The Indus burst its banks near Sukkur on Tuesday.
 """,
     "links": """Floods in the northeast
 
@@ -147,6 +158,9 @@ EVENTS = [
     ("peru", "anti-government protests", "political", "Peru"),
     ("peru", "fired tear gas", "political", "Cusco"),
     ("gaza", "witnessed intense clashes", "military", "Dayr al Bala"),
+    ("gaza", "is no longer operational", "humanitarian", "Gaza"),
+    ("quake", "forcing schools to close", "humanitarian", "Rawalakot"),
+    ("quake", "burst its banks", "humanitarian", "Sukkur"),
 ]
 
 NO_EVENT = [

@@ -178,6 +178,8 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"torrential|strong|recent)\s+){0,3}(?:earthquakes?|storms?|hurricanes?|typhoons?|cyclones?|"
         r"tornad(?:o|oes)|floods?|flooding|landslides?|mudslides?|wildfires?|rains?|rainfall|droughts?)\b|"
         r"\bwent under water\b|"
+        # a river over its banks floods: "the river burst its banks", "the River X overflowed"
+        r"\b(?:(?:burst|broke|overtopped|breached|broken|bursting|breaking) (?:its|their) banks|overflow\w*)\b|"
         # (not the name of a body, "the national disaster agency"; not a figure of speech,
         # "the epicentre of the protest movement")
         r"\b(?:state of (?:disaster|calamity)|national disaster(?!\s+(?:agency|authority|management|office|"
@@ -203,22 +205,31 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"\bpositive\s+(?:environmental\s+|sewage\s+)?samples\b|"
         r"\b(?:vaccination|immuni[sz]ation|inoculation|vaccine)\s+(?:campaigns?|drives?|rounds?)\b", re.I),
         scope="incident"),
+    EventRule("services_closed", "humanitarian", re.compile(
+        # schools and hospitals closed or out of service: "forcing schools to close across X",
+        # "the hospital in X, raided last week, is no longer operational"
+        r"\b(?:schools?|school classes|hospitals?|clinics?|health (?:centres?|centers?|facilities))\b"
+        r"(?:[^.;]{0,70}?\b(?:(?:was|were|is|are|had been|have been|has been|remains?|remained)\s+(?:\w+\s+)?"
+        r"(?:closed|shut|cancell?ed|suspended)|no longer (?:operational|functioning|working|in service)|"
+        r"out of (?:service|action)|stopped (?:functioning|working)|forced to (?:close|shut))|"
+        r"\s+(?:\w+\s+){0,2}?to (?:close|shut))\b|"
+        r"\b(?:closed|shut)\s+(?:the\s+|all\s+)?(?:schools?|hospitals?|clinics?)\b", re.I), scope="incident"),
     EventRule("plant_closed", "economic", re.compile(
         # a workplace closed: "the plant closure", "the closure of its factory", "the mill will close"
         r"\b(?:" + _WORKPLACE + r")\s+(?:closures?|shutdowns?)\b|"
         r"\b(?:closure|shutdown|closing)\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}?"
         r"(?:" + _WORKPLACE + r")\b", re.I), scope="incident"),
     EventRule("rupture", "infrastructure", re.compile(
-        r"\b(?:ruptur\w*|derail\w*|(?:burst|broke|overtopped|breached) (?:its|their) banks|overflow\w*|collaps\w*|"
+        r"\b(?:ruptur\w*|derail\w*|collaps\w*|"
         r"(?:blew|blown|blowing) up|breach\w*|leak\w*|spill\w*|(?:roads?|ports?|airports?|"
-        r"bridges?|schools?|railways?|lines?|highways?|motorways?|flights?|services?)\s+(?:\w+\s+){0,4}?"
+        r"bridges?|railways?|lines?|highways?|motorways?|flights?|services?)\s+(?:\w+\s+){0,4}?"
         r"(?:closed|shut|cancelled|suspended|impassable|blocked|cut off)|"
-        r"(?:closed|shut)\s+(?:the\s+)?(?:roads?|ports?|airports?|schools?|borders?)|"
+        r"(?:closed|shut)\s+(?:the\s+)?(?:roads?|ports?|airports?|borders?)|"
         r"(?:blocked|closed|impassable|flooded|washed-out)\s+(?:roads|highways|bridges|railway lines)|"
         # links lost: "have lost rail connectivity with the rest of the country"
         r"(?:lost|los(?:e|es|ing)|cut|severed|disrupted)\s+(?:all\s+|their\s+|its\s+)?(?:rail|road|air|railway|"
         r"power|internet|phone|mobile|telephone|network|ferry)\s+(?:connectivity|connections?|links?|access|services?)|"
-        r"(?:roads?|ports?|airports?|schools?|borders?|plants?|factories|mines?)\s+(?:\w+\s+){0,2}?"
+        r"(?:roads?|ports?|airports?|borders?|plants?|factories|mines?)\s+(?:\w+\s+){0,2}?"
         r"to (?:close|shut)|"
         r"(?:caused|causing|inflicted|inflicting)\s+(?:\w+\s+){0,2}?damage|"
         r"(?:damaged|destroyed|wrecked)\s+(?:the|a|an|two|three|several|dozens of|hundreds of|"
