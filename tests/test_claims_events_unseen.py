@@ -28,7 +28,10 @@ districts with outbreaks", "attacks against four villages"), a boat referred bac
 overloaded"), what a place is prone to ("is prone to landslides ..., with heavy rain causing
 floods"), an incident whose figure is the object of its own verb ("the cyclone caused a loss
 of 200 million rupees", "the collapse that trapped 12 miners"), closures referred back ("The
-closures left a bitter taste"), and, outside a war story, a bare "whose house was hit".
+closures left a bitter taste"), people carried somewhere ("were taken to the hospital",
+"took to the streets": no capture), a sentence that opens on a condition ("If not approved,
+..., stop work orders would have to be issued"), an epicentre (where the quake was, told with it), an incident avoided ("to avoid
+encirclement"), and, outside a war story, a bare "whose house was hit".
 """
 
 from __future__ import annotations
@@ -131,6 +134,24 @@ In Mirpur, a water tower collapsed, and power outages swept the city, forcing sc
 
 The Indus burst its banks near Sukkur on Tuesday.
 """,
+    "kaduna": """A fire in Kaduna
+
+Four traders were injured and were taken to the Kaduna General Hospital for treatment.
+
+Hundreds of residents took to the streets of Zaria on Monday.
+
+If not approved, the project would end, and stop work orders would have to be issued in Kano.
+
+Rebels had taken the town of Birnin Gwari by Friday.
+
+The decision was taken to avoid encirclement, the commander in Kachia said.
+""",
+    "kerman": """A quake in Iran
+
+Dozens of people were injured in the town of Ravar, close to the epicentre of the quake.
+
+The epicentre was located 60 kilometres from Kerman.
+""",
     "links": """Floods in the northeast
 
 Because of the floods, Manipur and Nagaland have lost road connectivity with the rest of the country.
@@ -161,6 +182,7 @@ EVENTS = [
     ("gaza", "is no longer operational", "humanitarian", "Gaza"),
     ("quake", "forcing schools to close", "humanitarian", "Rawalakot"),
     ("quake", "burst its banks", "humanitarian", "Sukkur"),
+    ("kaduna", "had taken the town", "territorial", "Birnin"),
 ]
 
 NO_EVENT = [
@@ -178,6 +200,12 @@ NO_EVENT = [
     ("monsoon", "caused a loss of at least"),
     ("monsoon", "The closures left"),
     ("monsoon", "collapse that trapped 12 miners"),
+    ("kaduna", "were taken to the Kaduna General Hospital"),
+    ("kaduna", "took to the streets"),
+    ("kaduna", "stop work orders would"),
+    ("kaduna", "to avoid encirclement"),
+    ("kerman", "close to the epicentre"),
+    ("kerman", "The epicentre was located"),
 ]
 
 

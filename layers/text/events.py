@@ -84,7 +84,8 @@ EVENT_RULES: tuple[EventRule, ...] = (
     EventRule("captured", "territorial", re.compile(
         r"\b(?:captur(?:ed|ing)|seiz(?:ed|ing)|took control of|taken control of|gained control of|"
         r"liberat(?:ed|ing)|recaptur(?:ed|ing)|retook|retaken|(?<!\bthe )(?<![-‑])occupied|fell to|the fall of|"
-        r"(?:has |have |had )?taken|took|overran|overrun|"
+        # (not people carried somewhere, "were taken to the hospital", "took to the streets")
+        r"(?:has |have |had )?taken(?!\s+to\b)|took(?!\s+to\b)|overran|overrun|"
         r"the capture of|withdr(?:ew|awn|awing) from|entered|"
         r"(?:withdr(?:ew|awn|awing)|pull(?:ed|ing)? (?:out|back)|retreat(?:ed|ing)?)\s+"
         r"(?:(?:its|their|his|her|the|all|remaining|last)\s+)*(?:[\w’'-]+\s+){0,2}?"
@@ -96,7 +97,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"(?:[\w’'-]+\s+){0,2}(?:forces|troops|army|fighters|rebels|militants|insurgents|"
         r"paramilitar\w+|soldiers|units)\b", re.I), True),
     EventRule("fell", "territorial", re.compile(
-        r"\b(?:fell to|fell into the hands of|(?:was|were|has been|had been) (?:captured|seized|taken|"
+        r"\b(?:fell to|fell into the hands of|(?:was|were|has been|had been) (?:captured|seized|taken(?!\s+to\b)|"
         r"liberated|recaptured|retaken|overrun|lost)|came under (?:\w+\s+){0,2}control|"
         r"(?:has|had) fallen(?!\s+(?:inside|in|on|onto|near|into|around)\b))\b", re.I), True),
     EventRule("controls", "territorial", re.compile(
@@ -180,13 +181,11 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"\bwent under water\b|"
         # a river over its banks floods: "the river burst its banks", "the River X overflowed"
         r"\b(?:(?:burst|broke|overtopped|breached|broken|bursting|breaking) (?:its|their) banks|overflow\w*)\b|"
-        # (not the name of a body, "the national disaster agency"; not a figure of speech,
-        # "the epicentre of the protest movement")
+        # (not the name of a body, "the national disaster agency"; an epicentre is where a quake
+        # was, told with the quake, not an event of its own)
         r"\b(?:state of (?:disaster|calamity)|national disaster(?!\s+(?:agency|authority|management|office|"
         r"council|committee|cent(?:re|er)|service|risk|response|relief|coordinat\w*)\b)|appealed for (?:help|aid)|"
-        r"crops? (?:\w+\s+){0,2}decimated|(?:severe\s+)?rainfall deficits?|driest|wettest|"
-        r"epicent(?:er|re)(?!\s+of\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}(?:protests?|movement|unrest|"
-        r"demonstrations|crisis|fighting|conflict|scandal|debate)\b))\b|"
+        r"crops? (?:\w+\s+){0,2}decimated|(?:severe\s+)?rainfall deficits?|driest|wettest)\b|"
         r"\bflood(?:ed|ing)\s+(?:\w+\s+){0,2}?(?:villages?|homes|houses|streets?|towns?|"
         r"neighbou?rhoods?|areas?|roads?|fields|farmland|basements?|districts?)\b|"
         r"\b(?:was|were|been|are|is)\s+(?:\w+\s+)?(?:flooded|submerged|under water)\b|"
@@ -366,9 +365,16 @@ _HAZARD_RE = re.compile(r"\b(?:prone to|risks? of|vulnerable to|susceptible to|t
                         # a count of places the incident is in: "the number of districts with outbreaks"
                         r"\b(?:number|count|tally|total|share|proportion) of\s+(?:[\w’'-]+\s+){0,4}?(?:with|reporting)\s+"
                         r"(?:[\w-]+\s+)?$|"
+                        # an incident avoided: "to avoid encirclement", "to escape the bombardments"
+                        r"\b(?:avoid|avoiding|prevent|preventing|avert|averting|escape|escaping)\s+(?:[\w’'-]+\s+){0,2}$|"
                         # an incident said not to have happened: "reported no polio cases", "no injuries were reported"
                         r"\b(?:no|zero|without|free of)\s+(?:new\s+|further\s+|more\s+|major\s+|serious\s+)?(?:[\w-]+\s+)?$",
                         re.I)
+
+
+#: a sentence that opens on a condition tells what would follow, not what happened: "If not
+#: extended, ... stop work orders would have to be issued"
+_CONDITIONAL_RE = re.compile(r"\s*[\"“]?(?:If|Unless|Should|Were)\b")
 
 
 #: an event of a whole nation: it goes on the country ("declared a six-month national state
@@ -384,7 +390,7 @@ def clause_event(rule: EventRule, text: str, start: int, end: int, figures: tupl
     evacuated"), nor as a hazard or a reference ("the consequences of the shelling"), nor as a forecast of harm ("could be without power for days"; a warned
     offensive stays, a strategic claim)."""
     m = rule.rx.search(text, start, end)
-    if m is None or told_by_figure(text, m.start(), m.end(), figures) or \
+    if m is None or _CONDITIONAL_RE.match(text) or told_by_figure(text, m.start(), m.end(), figures) or \
             _HAZARD_RE.search(text[max(start, m.start() - 40):m.start()]):
         return False
     return not (rule.category in ("infrastructure", "humanitarian", "economic")
