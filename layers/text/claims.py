@@ -488,7 +488,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     # and one more of a kind told already, in a later clause that names places of its own
     # ("Soroka hospital sustained a direct hit, and impacts were also reported in A and B")
     ev = [c for c in ctx.claims[n_before:] if c.value is None]
-    if ev:
+    if ev and any(r.start >= ev[-1].span_end and r.place_id not in ev[-1].place_ids for cp in cl_places for r in cp):
         _incident(ctx, sent, clauses, cl_places, srefs, dates, event_date, source, clause_of,
                   places_for, fig_spans, (), after=ev[-1].span_end - sent.start,
                   other_than={p for c in ev for p in c.place_ids})

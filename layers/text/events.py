@@ -76,6 +76,8 @@ class EventRule:
     rx: re.Pattern
     explicit_place: bool = False
     scope: str = "clause"
+    #: words one of which the text must hold (lower case) for the pattern to be tried at all
+    keys: tuple[str, ...] = ()
 
 
 #: every event rule, in the order each reader tries them: the clause rules (the first,
@@ -141,7 +143,9 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"(?=[^.;]{0,40}?\b(?:by|in|during|after|when)\b)|"
         r"\b(?:shot|stabbed)\s+(?:and\s+killed|dead)|\bgunned down\b|\bfatal(?:ly)?\s+(?:shooting|shot|stabbing|stabbed)\b|"
         r"\b(?:is|are|was|were|remains?|still)\s+missing\b|\bfeared dead\b|\bunaccounted for\b|"
-        r"\b(?:injuries|casualties|deaths)\s+(?:were\s+|have been\s+)?reported\b)", re.I), scope="incident"),
+        r"\b(?:injuries|casualties|deaths)\s+(?:were\s+|have been\s+)?reported\b)", re.I), scope="incident",
+        keys=("killed", "dead", "died", "shot", "stabbed", "gunned", "fatal", "missing", "unaccounted", "injuries",
+              "casualties", "deaths")),
     EventRule("attack", "military", re.compile(
         r"\b(?:came|come|comes|coming)\s+under\s+(?:\w+\s+){0,2}(?:fire|shelling|attack|bombardment)\b|"
         r"\b(?:launched|carried out|conducted|staged)\s+(?:(?:a|an|its|their|the)\s+)?(?:\w+\s+){0,3}?"
@@ -195,7 +199,13 @@ EVENT_RULES: tuple[EventRule, ...] = (
         # an accident of a vessel or a vehicle: "his boat sank on the river", "a bus plunged into a gorge"
         r"\b(?:boats?|ferry|ferries|ships?|vessels?|canoes?|barges?|dinghy|dinghies|buses|bus|trains?|"
         r"planes?|aircraft|helicopters?|trucks?|lorry|lorries|minibus(?:es)?)\s+(?:(?!that\b|which\b)\w+\s+){0,2}?"
-        r"(?:sank|capsized|crashed|overturned|plunged|collided|ran aground)\b", re.I), scope="incident"),
+        r"(?:sank|capsized|crashed|overturned|plunged|collided|ran aground)\b", re.I), scope="incident",
+        keys=("quake", "temblor", "tremor", "aftershock", "storm", "hurricane", "typhoon", "cyclone", "tornad", "flood",
+              "landslide", "mudslide", "fire", "flame", "drought", "heat", "eruption", "tsunami", "outbreak",
+              "epidemic", "blizzard", "landfall", "rain", "downpour", "wind", "gale", "water", "banks", "overflow",
+              "disaster", "calamit", "appeal", "crop", "driest", "wettest", "submerged", "razed", "gutted", "burn",
+              "ashes", "rubble", "ablaze", "incident", "sank", "capsized", "crashed", "overturned", "plunged",
+              "collided", "aground")),
     EventRule("outbreak", "humanitarian", re.compile(
         # a disease told where it is, without a count: "reports of cholera cases in the district
         # of X", "a recent polio case from X", "positive samples in X"; a campaign against it
@@ -203,7 +213,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"\b(?:cases?|outbreaks?)\s+of\s+(?:" + _DISEASE + r")\b|"
         r"\bpositive\s+(?:environmental\s+|sewage\s+)?samples\b|"
         r"\b(?:vaccination|immuni[sz]ation|inoculation|vaccine)\s+(?:campaigns?|drives?|rounds?)\b", re.I),
-        scope="incident"),
+        scope="incident", keys=("case", "infection", "outbreak", "death", "sample", "campaign", "drive", "round")),
     EventRule("services_closed", "humanitarian", re.compile(
         # schools and hospitals closed or out of service: "forcing schools to close across X",
         # "the hospital in X, raided last week, is no longer operational"
@@ -212,12 +222,13 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"(?:closed|shut|cancell?ed|suspended)|no longer (?:operational|functioning|working|in service)|"
         r"out of (?:service|action)|stopped (?:functioning|working)|forced to (?:close|shut))|"
         r"\s+(?:\w+\s+){0,2}?to (?:close|shut))\b|"
-        r"\b(?:closed|shut)\s+(?:the\s+|all\s+)?(?:schools?|hospitals?|clinics?)\b", re.I), scope="incident"),
+        r"\b(?:closed|shut)\s+(?:the\s+|all\s+)?(?:schools?|hospitals?|clinics?)\b", re.I), scope="incident",
+        keys=("school", "hospital", "clinic", "health")),
     EventRule("plant_closed", "economic", re.compile(
         # a workplace closed: "the plant closure", "the closure of its factory", "the mill will close"
         r"\b(?:" + _WORKPLACE + r")\s+(?:closures?|shutdowns?)\b|"
         r"\b(?:closure|shutdown|closing)\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}?"
-        r"(?:" + _WORKPLACE + r")\b", re.I), scope="incident"),
+        r"(?:" + _WORKPLACE + r")\b", re.I), scope="incident", keys=("closure", "shutdown", "closing")),
     EventRule("rupture", "infrastructure", re.compile(
         r"\b(?:ruptur\w*|derail\w*|collaps\w*|"
         r"(?:blew|blown|blowing) up|breach\w*|leak\w*|spill\w*|(?:roads?|ports?|airports?|"
@@ -235,7 +246,10 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"many|its|their|\w+'s)|(?:was|were|been)\s+(?:\w+\s+)?(?:damaged|destroyed|wrecked)|"
         r"(?<!\bbring )(?<!\bbrought )(?<!\bsome )(?<!\bno )(?!(?:" + _WORKPLACE + r"|the|these|those|such|this|that)\s)\w+(?:'s|s')?\s+(?:closures?|shutdowns?)|"
         r"(?:closure|shutdown) of (?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
-        r"(?!(?:[\w’'-]+\s+){0,2}?(?:" + _WORKPLACE + r")\b)\w+)\b", re.I), scope="incident"),
+        r"(?!(?:[\w’'-]+\s+){0,2}?(?:" + _WORKPLACE + r")\b)\w+)\b", re.I), scope="incident",
+        keys=("ruptur", "derail", "collaps", "blew", "blown", "blowing", "breach", "leak", "spill", "clos", "shut",
+              "cancel", "suspend", "impassable", "blocked", "cut", "los", "sever", "disrupt", "damage", "destroy",
+              "wreck", "flood", "wash")),
     EventRule("production_moved", "economic", re.compile(
         r"\b(?:shift\w*|mov(?:e|ed|es|ing)|transferr?\w*|relocat\w*|outsourc\w*)\s+(?:(?:its|their|the|all)\s+)?"
         r"(?:\w+\s+){0,2}?(?:production|manufacturing)\b|"
@@ -277,13 +291,16 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"(?:declared|declares|declaring|imposed|imposes|extended) (?:a |an )?(?:[\w-]+\s+){0,3}?"
         r"(?:state of emergency|curfew|martial law)|"
         r"(?:state of emergency|curfew|martial law)\s+(?:has|had|was|were|is)\s+(?:been\s+)?"
-        r"(?:\w+\s+)?(?:declared|imposed|extended))\b", re.I), scope="incident"),
+        r"(?:\w+\s+)?(?:declared|imposed|extended))\b", re.I), scope="incident",
+        keys=("election", "lost", "won", "retained", "counting", "ballot", "sworn", "winner", "approved", "passed",
+              "adopted", "endorsed", "ratified", "enacted", "signed", "passing", "passage", "adoption", "emergency",
+              "declaration", "curfew", "martial")),
 )
 
 CLAUSE_EVENTS = tuple(r for r in EVENT_RULES if r.scope == "clause")
-#: (name, category, pattern) of the incidents, in the order they are tried
-INCIDENTS: list[tuple[str, str, re.Pattern]] = [(r.name, r.category, r.rx) for r in EVENT_RULES
-                                                 if r.scope == "incident"]
+#: (name, category, pattern, keys) of the incidents, in the order they are tried
+INCIDENTS: list[tuple[str, str, re.Pattern, tuple[str, ...]]] = [(r.name, r.category, r.rx, r.keys)
+                                                                 for r in EVENT_RULES if r.scope == "incident"]
 
 
 # between a counted noun and the verb that tells what befell it: auxiliaries, adverbs, and
@@ -419,8 +436,9 @@ def find_incident(text: str, skip: tuple[str, ...] = (), figures: tuple = (),
     weapon named is no attack ("a man whose house was hit" by a storm). Only incidents from
     offset `start` on are read."""
     best = None
-    for name, category, rx in INCIDENTS:
-        if category in skip:
+    low = text.lower()
+    for name, category, rx, keys in INCIDENTS:
+        if category in skip or (keys and not any(k in low for k in keys)):
             continue
         for m in rx.finditer(text, start):
             if best is not None and m.start() >= best[2]:
