@@ -17,6 +17,7 @@ our own through `claimmap extract`:
 - schools closed and a hospital out of service, humanitarian ("forcing schools to close across
   A, B and C", "the hospital ..., raided last week, is no longer operational"); a river over its
   banks, a flood (humanitarian);
+- an act of "provincial officials" with no place named, on the story's province;
 - a clash whose place is its subject's, across an appositive ("Residents in X, another city in
   central Gaza, witnessed intense clashes");
 
@@ -152,6 +153,12 @@ Dozens of people were injured in the town of Ravar, close to the epicentre of th
 
 The epicentre was located 60 kilometres from Kerman.
 """,
+    "sichuan": """Quake in Sichuan
+
+A strong earthquake struck Kangding in Sichuan on Monday, killing 46 people.
+
+Provincial officials declared a top-level emergency on Monday night.
+""",
     "links": """Floods in the northeast
 
 Because of the floods, Manipur and Nagaland have lost road connectivity with the rest of the country.
@@ -183,6 +190,7 @@ EVENTS = [
     ("quake", "forcing schools to close", "humanitarian", "Rawalakot"),
     ("quake", "burst its banks", "humanitarian", "Sukkur"),
     ("kaduna", "had taken the town", "territorial", "Birnin"),
+    ("sichuan", "Provincial officials declared", "political", "Sichuan"),
 ]
 
 NO_EVENT = [

@@ -85,7 +85,7 @@ from layers.text.relations import clause_relation
 from layers.text.binding import (UNRESOLVED, Ref, area_anaphors, capital_refs, clause_places, common_area,
                                   dateline_spans, figure_places, focal_place, holder_kind, in_spans, ref_of,
                                   region_of, reports_there, resolve_anaphors, subject_place, unresolved_refs)
-from layers.text.events import HYPOTHETICAL_RE, NATIONAL_RE, clause_event, find_incident
+from layers.text.events import HYPOTHETICAL_RE, NATIONAL_RE, PROVINCIAL_RE, clause_event, find_incident
 from layers.text.figures import carried, find_figures
 from layers.text.measures import topic_of
 from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
@@ -526,6 +526,12 @@ def _incident(ctx: _Ctx, sent: Sentence, clauses, cl_places, srefs, dates, event
         places = said[:1] or inner[:1] or [r for r in srefs if r.kind == "country"][:1]
     if not places:
         places, pnote = places_for(ci)
+    if not cl_places[ci] and PROVINCIAL_RE.search(sent.text, 0, a) and ctx.gazetteer is not None and \
+            ctx.subject is not None and ctx.subject.admin1 and ctx.subject.kind != "country":
+        # "Provincial officials declared a top-level emergency": the province of the story
+        area = ctx.gazetteer.admin1(ctx.subject.admin1)
+        if area is not None:
+            places, pnote = [area_for(ctx, ctx.subject, area)], "place: the province whose officials acted"
     nation = ctx.gazetteer.country(ctx.subject.country_code) if NATIONAL_RE.search(sent.text, a, b) and \
         ctx.gazetteer is not None and ctx.subject is not None and ctx.subject.country_code else None
     if nation is not None and all(p.kind != "country" for p in places):

@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = ["EventRule", "EVENT_RULES", "CLAUSE_EVENTS", "INCIDENTS", "find_incident", "told_by_figure", "HYPOTHETICAL_RE",
-           "clause_event", "NATIONAL_RE"]
+           "clause_event", "NATIONAL_RE", "PROVINCIAL_RE"]
 
 #: an evacuation told as an event: not a place named after it ("an evacuation point") nor
 #: one person's own ("before her evacuation"); a state (a crisis, famine, "refugees") is no event
@@ -392,6 +392,12 @@ _HAZARD_RE = re.compile(r"\b(?:prone to|risks? of|vulnerable to|susceptible to|t
 #: a sentence that opens on a condition tells what would follow, not what happened: "If not
 #: extended, ... stop work orders would have to be issued"
 _CONDITIONAL_RE = re.compile(r"\s*[\"“]?(?:If|Unless|Should|Were)\b")
+
+
+#: the officials of a first-level area as the actor, with no place named: the event is the
+#: province's ("Provincial officials declared a top-level emergency")
+PROVINCIAL_RE = re.compile(r"\b(?:provincial|state|regional|oblast|prefectural)\s+(?:officials|authorities|"
+                           r"government|governor|administration|emergency (?:agency|office|services?))\b", re.I)
 
 
 #: an event of a whole nation: it goes on the country ("declared a six-month national state
