@@ -3,7 +3,8 @@ our own through `claimmap extract`:
 
 - a death told without a number beside a count of others ("A woman was killed and three
   people were wounded when ..."), a boat that sank;
-- storms in the plural and what they tore or flattened;
+- storms in the plural and what they tore or flattened; homes damaged, a loss of shelter
+  (humanitarian), in a sentence or a list ("- X: Homes damaged, four businesses ...");
 - a disease told where it is without a count ("reports of measles cases in the town of X",
   "a recent mpox case from X"), a vaccination campaign over districts;
 - an emergency in force ("An emergency declaration remains in place for X", "declared a
@@ -60,6 +61,10 @@ The ferry that sank near Louisville on Tuesday was overloaded.
 Only one man, whose house was hit, was hurt in Owensboro.
 
 The state's Flood Recovery Agency said crews in Frankfort were working through the night.
+
+In Elizabethtown, many homes were badly damaged.
+
+- Glasgow: Homes damaged, four businesses and two roads closed.
 """,
     "health": """Measles and mpox in Uganda
 
@@ -169,6 +174,8 @@ EVENTS = [
     ("war", "A woman was killed", "casualties", "Kramatorsk"),
     ("storm", "wave of storms that tore", "humanitarian", "Bowling Green"),
     ("storm", "his boat sank", "humanitarian", "Paducah"),
+    ("storm", "many homes were badly damaged", "humanitarian", "Elizabethtown"),
+    ("storm", "Glasgow: Homes damaged", "humanitarian", "Glasgow"),
     ("health", "reports of measles cases", "humanitarian", "Kasese"),
     ("health", "recent mpox case", "humanitarian", "Mbarara"),
     ("health", "vaccination campaigns covering", "humanitarian", "Gulu"),

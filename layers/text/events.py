@@ -196,6 +196,9 @@ EVENT_RULES: tuple[EventRule, ...] = (
         r"\b(?:razed|gutted|burn(?:ed|t) down|reduced to (?:ashes|rubble)|went up in flames|"
         r"caught fire|(?:was|were) (?:set )?ablaze|engulfed (?:in|by) (?:fire|flames))\b|"
         r"\b(?:major|critical) incident\b|"
+        # people's homes damaged, a loss of shelter: "many homes were badly damaged", "- Clarke: Homes damaged"
+        r"\b(?:homes|houses|dwellings|residences)\s+(?:(?:were|was|had been|have been|has been|been)\s+)?(?:\w+\s+)?"
+        r"(?:damaged|destroyed|flattened|razed|wrecked|flooded|collapsed)\b|"
         # an accident of a vessel or a vehicle: "his boat sank on the river", "a bus plunged into a gorge"
         r"\b(?:boats?|ferry|ferries|ships?|vessels?|canoes?|barges?|dinghy|dinghies|buses|bus|trains?|"
         r"planes?|aircraft|helicopters?|trucks?|lorry|lorries|minibus(?:es)?)\s+(?:(?!that\b|which\b)\w+\s+){0,2}?"
@@ -205,7 +208,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
               "epidemic", "blizzard", "landfall", "rain", "downpour", "wind", "gale", "water", "banks", "overflow",
               "disaster", "calamit", "appeal", "crop", "driest", "wettest", "submerged", "razed", "gutted", "burn",
               "ashes", "rubble", "ablaze", "incident", "sank", "capsized", "crashed", "overturned", "plunged",
-              "collided", "aground")),
+              "collided", "aground", "homes", "houses", "dwellings", "residences")),
     EventRule("outbreak", "humanitarian", re.compile(
         # a disease told where it is, without a count: "reports of cholera cases in the district
         # of X", "a recent polio case from X", "positive samples in X"; a campaign against it
