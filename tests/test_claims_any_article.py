@@ -298,8 +298,7 @@ def test_a_comparisons_frame_is_not_the_claims_place(docs):
 
 @pytest.mark.parametrize("place,category", [
     ("Swansea", "humanitarian"),          # "a major incident was declared"
-    ("Carmarthen", "infrastructure"),     # "broke its banks"
-    ("Carmarthen", "humanitarian"),       # "flooding dozens of homes"
+    ("Carmarthen", "humanitarian"),       # "broke its banks, flooding dozens of homes": a flood
     ("Brecon", "infrastructure"),         # roads impassable
     ("Newport", "humanitarian"),          # "gutted by fire"
     ("Cardiff", "political"),             # tear gas, clashes with protesters

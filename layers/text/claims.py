@@ -87,7 +87,7 @@ from layers.text.binding import (UNRESOLVED, Ref, area_anaphors, capital_refs, c
                                   region_of, reports_there, resolve_anaphors, said_of_each, street_name,
                                   subject_place)
 from layers.text.unresolved import unresolved_refs
-from layers.text.events import HYPOTHETICAL_RE, NATIONAL_RE, clause_event, find_incident
+from layers.text.events import HYPOTHETICAL_RE, NATIONAL_RE, PROVINCIAL_RE, clause_event, find_incident
 from layers.text.figures import carried, find_figures
 from layers.text.enumeration import each_places, is_row, listed_name, row_figure
 from layers.text.measures import topic_of
@@ -200,6 +200,10 @@ def _frame_date(sent: Sentence, clauses: list[Clause], dates: list[DateMention])
 _CONTINUE_RE = re.compile(r"(?:and|or)\s+(?:also\s+)?(?:near|around|in|at|outside|inside|on|"
                           r"along|across)\s", re.I)
 _INCLUDING_RE = re.compile(r"(?:including|among them|notably|such as)\s", re.I)
+#: a clause that describes the noun before it ("another city in southern Gaza", "a town of 20,000")
+_APPOSITIVE_RE = re.compile(r"\s*(?:a|an|another|the|one of the)\s+(?:[\w’'-]+\s+){0,3}?"
+                            r"(?:city|town|village|district|region|province|county|state|suburb|port|area|"
+                            r"settlement|camp|neighbou?rhood|municipality|hub|capital)\b", re.I)
 _EVENT_FRAME_RE = re.compile(r"(?:Before|After|Until|Following|Prior to|Since|By|During|As of)\s", re.I)
 _SPEECH_DATE_RE = re.compile(r"\b(?:said|says|told(?: \w+)?|reported|announced|stated|confirmed|"
                              r"added|claimed|wrote|posted)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
@@ -482,7 +486,12 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             if ev.name in made or not clause_event(ev, sent.text, c.start - sent.start, c.end - sent.start, fig_spans):
                 continue
             places, pnote, espan = cplaces, "", span
-            if ev.explicit_place and not cplaces:
+            if ev.explicit_place and not cplaces and ci >= 2 and cl_places[ci - 2] and \
+                    _APPOSITIVE_RE.match(clauses[ci - 1].text):
+                # the subject's place across an appositive: "Residents in X, another city in
+                # the south, witnessed intense clashes"
+                places = cl_places[ci - 2]
+            elif ev.explicit_place and not cplaces:
                 # "controls four state capitals, including Nyala and El Geneina"
                 nxt = ci + 1
                 if not (nxt < len(clauses) and cl_places[nxt]
@@ -507,15 +516,25 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         if got is None:
             break
         told += (got,)
+    # and one more of a kind told already, in a later clause that names places of its own
+    # ("Soroka hospital sustained a direct hit, and impacts were also reported in A and B")
+    ev = [c for c in ctx.claims[n_before:] if c.value is None]
+    if ev and any(r.start >= ev[-1].span_end and r.place_id not in ev[-1].place_ids for cp in cl_places for r in cp):
+        _incident(ctx, sent, clauses, cl_places, srefs, dates, event_date, source, clause_of,
+                  places_for, fig_spans, (), after=ev[-1].span_end - sent.start,
+                  other_than={p for c in ev for p in c.place_ids})
 
 
 def _incident(ctx: _Ctx, sent: Sentence, clauses, cl_places, srefs, dates, event_date, source,
-              clause_of, places_for, fig_spans: tuple = (), told: tuple = ()) -> str | None:
+              clause_of, places_for, fig_spans: tuple = (), told: tuple = (), after: int = 0,
+              other_than: set | None = None) -> str | None:
     """The incident a sentence tells (an attack, a disaster, a rupture, ...: see
     `layers.text.events`), when its clauses made no event: on the places of its clause,
     else the sentence's (a country when it names nothing smaller), else the clause's
-    fallback; dated by its clause, the sentence, or the text before."""
-    got = find_incident(sent.text, told, fig_spans)
+    fallback; dated by its clause, the sentence, or the text before. With `other_than` (the
+    places of the sentence's events), only an incident from offset `after` on that its clause
+    places after it, none of them those."""
+    got = find_incident(sent.text, told, fig_spans, ctx.topic, after)
     if got is None:
         return None
     name, category, a, b = got
@@ -523,6 +542,10 @@ def _incident(ctx: _Ctx, sent: Sentence, clauses, cl_places, srefs, dates, event
         return None                 # "warned that an assault on Rafah would ...": not an event
     ci = clause_of(sent.start + a)
     places, pnote = cl_places[ci], ""
+    if other_than is not None:
+        places = [r for r in places if r.start >= sent.start + a]
+        if not places or any(r.place_id in other_than for r in places):
+            return None
     if not places:
         # a country the incident's own clause names after it ("Before making landfall in X,
         # the cyclone passed over northern Madagascar"), else the place another clause of the
@@ -534,6 +557,12 @@ def _incident(ctx: _Ctx, sent: Sentence, clauses, cl_places, srefs, dates, event
         places = said[:1] or inner[:1] or [r for r in srefs if r.kind == "country"][:1]
     if not places:
         places, pnote = places_for(ci)
+    if not cl_places[ci] and PROVINCIAL_RE.search(sent.text, 0, a) and ctx.gazetteer is not None and \
+            ctx.subject is not None and ctx.subject.admin1 and ctx.subject.kind != "country":
+        # "Provincial officials declared a top-level emergency": the province of the story
+        area = ctx.gazetteer.admin1(ctx.subject.admin1)
+        if area is not None:
+            places, pnote = [area_for(ctx, ctx.subject, area)], "place: the province whose officials acted"
     nation = ctx.gazetteer.country(ctx.subject.country_code) if NATIONAL_RE.search(sent.text, a, b) and \
         ctx.gazetteer is not None and ctx.subject is not None and ctx.subject.country_code else None
     if nation is not None and all(p.kind != "country" for p in places):
