@@ -190,8 +190,10 @@ def disputes(a: Claim, b: Claim, text: str = "", heads: tuple = (), traits=None)
     ta, tb = traits if traits is not None else (_Traits(a, text, heads), _Traits(b, text, heads))
     if ta.part or tb.part:
         return False
-    if _guessed_place(a, b):
-        return False                # one was put on the article's place only for want of another
+    if _guessed_place(a, b) and not (ta.revision or tb.revision):
+        # one was put on a place only for want of another; unless one is said as a revision
+        # ("The army had earlier said that 10 soldiers had been killed"): the same toll, told on
+        return False
     if ta.holder and tb.holder and ta.holder != tb.holder:
         return False
     if a.source != b.source:

@@ -1,0 +1,36 @@
+"""Contested figures said as revisions (issue 17), with articles of our own through
+`claimmap extract`: an earlier count by another source of the same toll ("The army had
+earlier said that 11 soldiers had been killed") contests the later one even when the
+lead's place was only guessed from the next sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+from common import cli_extract
+
+DAY = "2024-05-11"
+
+EARLIER_COUNT = """Army post attacked
+
+About fifteen soldiers were killed on Friday when gunmen attacked an army post, the defence minister said.
+
+The post lies outside Dori, close to the border.
+
+The army had earlier said that 11 soldiers had been killed in Friday's attack.
+"""
+
+
+@pytest.fixture(scope="module")
+def claims(tmp_path_factory):
+    return cli_extract(tmp_path_factory.mktemp("revisions"), EARLIER_COUNT, DAY, "post.txt")["claims"]
+
+
+def _c(claims, value):
+    hits = [c for c in claims if c.get("value") is not None and float(c["value"]) == value]
+    assert hits, [(c.get("measure"), c.get("value")) for c in claims]
+    return hits[0]
+
+
+def test_an_earlier_count_by_another_source_contests_the_later_one(claims):
+    assert _c(claims, 15)["contested"] and _c(claims, 11)["contested"]
