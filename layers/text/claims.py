@@ -78,7 +78,7 @@ from datetime import date as _date
 from layers.text.attribution import UNATTRIBUTED, SourceTrail, clause_source
 from layers.text.conflicts import AFTER_NOTE, FOCAL_NOTE, mark_conflicts
 from layers.text.dates import (REPORT_DATE_NOTE, SAME_EVENT_RE, DateMention, event_date, event_dates, find_dates,
-                               other_event, that_year)
+                               other_event, said_on, sole_event_date, standing, that_year)
 from layers.text.events import CLAUSE_EVENTS, EventRule
 from layers.text.context import area_for, as_region, context_places, held
 from layers.text.relations import clause_relation
@@ -218,12 +218,21 @@ _TOLL_BY_REGION_RE = re.compile(r"\bby (?:province|region|state|governorate|obla
 _DATELINE_RE = re.compile(r"^\s*(?:[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*)*\s*,\s*)+$")
 
 
+#: the measures of a toll: with no date of their own, the date of the event they count
+_TOLL_MEASURES = {"killed", "injured", "missing", "dead", "deaths", "casualties"}
+
+
 def _carried_date(ctx: _Ctx, sent: Sentence, dates: list[DateMention],
-                  pos: int) -> tuple[DateMention | None, str]:
+                  pos: int, measure: str = "") -> tuple[DateMention | None, str]:
     """The date of a claim whose clause gives none: the sentence's point in time nearest it
     (not one said for comparison: "against 650,000 on January 19"; a dateline's is the
     report's), else the last one its paragraph gave before (the same event, told on), else
-    the article's date (a figure reported as it stands). With a note saying which."""
+    the article's date (a figure reported as it stands). With a note saying which.
+
+    A toll (`measure`) not told as standing at the report, in an article that dates one
+    event, is that event's rather than the date the last statement was made on ("..., she
+    told the radio on Friday. Initial estimates put those killed at 20": the attack's
+    Thursday) or the report's."""
     points = [d for d in dates if d.kind in ("point", "range") and d.start_iso
               and not _COMPARED_RE.search(sent.text[max(0, d.start - 40):d.start])]
     if points:
@@ -234,10 +243,17 @@ def _carried_date(ctx: _Ctx, sent: Sentence, dates: list[DateMention],
     got = event_date(ctx.event_dates, sent.text, sent.index, pos)    # the date of the event it names
     if got is not None:
         return got
+    sole = sole_event_date(ctx.event_dates) if measure in _TOLL_MEASURES and not standing(sent.text, pos) else None
+    if sole is not None:
+        sole_note = f"date of the event, from '{sole[0].text}' {'earlier' if sole[1] < sent.index else 'later'} in the text"
     if ctx.last_date is not None and (ctx.last_date[0] == sent.paragraph or SAME_EVENT_RE.search(sent.text)) \
             and not other_event(sent.text, pos, ctx.sentences[ctx.last_date[2]].text):
         d = ctx.last_date[1]
+        if sole is not None and said_on(ctx.sentences[ctx.last_date[2]].text, d):
+            return sole[0], sole_note
         return d, f"date carried from '{d.text}' earlier in the text"
+    if sole is not None:
+        return sole[0], sole_note
     if ctx.ref is not None:
         iso = ctx.ref.isoformat()
         return DateMention("", -1, -1, iso, "", "day", "point"), REPORT_DATE_NOTE
@@ -392,7 +408,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             # "killed on Tuesday, including 72 in Tartus and 60 in Latakia": the parts' date
             date, dnote = fig_dates[-1]
         if date is None and f.qualifier != "once":
-            date, dnote = _carried_date(ctx, sent, dates, f.start)
+            date, dnote = _carried_date(ctx, sent, dates, f.start, f.measure)
         fig_dates.append((date, dnote))
         rel = clause_relation(text, sent, c, cl_places[ci], ctx.focal, lambda: _subject(sent, ctx)) \
             if cl_places[ci] else None

@@ -36,7 +36,8 @@ from datetime import date, timedelta
 
 __all__ = ["MONTHS", "DateMention", "find_dates", "parse_iso_date", "iso_precision", "REPORT_DATE_NOTE",
            "SAME_EVENT_RE", "EventNoun", "event_keys", "event_dates", "date_of_event",
-           "same_matter", "event_date", "other_event", "that_year"]
+           "same_matter", "event_date", "other_event", "that_year", "sole_event_date", "said_on",
+           "standing"]
 
 #: a sentence that goes back to an event told before ("45 dead in that strike", "the same
 #: attack"): its date is that event's, said earlier, in another paragraph too
@@ -152,6 +153,33 @@ def same_matter(text: str, nouns: list[EventNoun], pos: int) -> list[EventNoun]:
     return [e for e in nouns if lo <= e.at < hi]
 
 
+def said_on(text: str, d: DateMention) -> bool:
+    """Whether `d` dates a statement in `text` ("..., she told the radio on Friday"), not
+    what the statement tells."""
+    return bool(_STATEMENT_BEFORE_RE.search(text[max(0, d.start - 40):d.start]))
+
+
+def standing(text: str, pos: int) -> bool:
+    """Whether what `text` says at `pos` is told as standing at the report ("4 people have
+    died", "has displaced 11,629")."""
+    return bool(_STANDING_RE.search(text[max(0, pos - 30):pos + 40]))
+
+
+def sole_event_date(index: dict) -> tuple[DateMention, int] | None:
+    """The date of the one event an article dates (`event_dates`), with the index of the
+    sentence that dates it: the toll of an article about one attack or one quake, told in
+    a sentence that names neither it nor a date ("Initial estimates put the number of those
+    killed at 20"; "Two children were killed in the neighbouring state"), is that event's.
+    None when the text dates events of two kinds, or one kind on two days."""
+    dated = [(i, d) for key, got in index.items() for i, d, e in got if e.ref != "other"]
+    if not dated or len({k for k, got in index.items() if any(e.ref != "other" for _, _, e in got)}) != 1:
+        return None
+    if len({d.start_iso for _, d in dated}) != 1:
+        return None
+    i, d = dated[0]
+    return d, i
+
+
 def event_date(index: dict, text: str, sentence: int, pos: int) -> tuple[DateMention, str] | None:
     """The date of an event sentence `sentence` (`text`) names at `pos` that the text dates
     elsewhere (`date_of_event`), with a note; None when there is none, or when what is said
@@ -216,7 +244,7 @@ _NUMWORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "se
 
 _MON = (r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|"
         r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|"
-        r"Oct\.?|Nov\.?|Dec\.?)")
+        r"Oct\.?|Nov\.?|Dec\.?)(?![a-z])")
 _YEAR = r"(?P<{n}>(?:19|20)\d\d)(?!\d|,\d|s\b)"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 

@@ -1,0 +1,52 @@
+"""The date of a toll that names neither its event nor a date (issue 17), with articles
+of our own through `claimmap extract`: in an article that dates one event, the toll is
+that event's, not the day the last statement was made ("..., a nurse told a radio station
+on Thursday. Early counts put the number of the dead at 15": Tuesday's attack) nor the
+report's; a number before a word that starts like a month's abbreviation ("24 Martyred")
+is no date.
+"""
+
+from __future__ import annotations
+
+import pytest
+from common import cli_extract
+
+DAY = "2024-05-11"          # a Saturday: Tuesday is 7 May, Thursday 9 May
+
+ONE_EVENT = """Market attack in Maiduguri
+
+The attack on the main market in Maiduguri happened early on Tuesday and killed at least 40 people, according to the state police.
+Bodies lay in the streets of the town after the attack, a nurse told a local radio station on Thursday.
+Early counts put the number of the dead at 15, but rescuers found more bodies in the rubble.
+"""
+
+TOLL_HEADLINE = """24 Martyred, 61 Injured in Raids on Multan
+
+Raids on Multan on Monday killed 24 people and injured 61.
+"""
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("toll_dates")
+    return {"one": cli_extract(folder, ONE_EVENT, DAY, "market.txt")["claims"],
+            "head": cli_extract(folder, TOLL_HEADLINE, "2025-05-07", "raids.txt")["claims"]}
+
+
+def _c(claims, value):
+    hits = [c for c in claims if c.get("value") is not None and float(c["value"]) == value]
+    assert hits, [(c.get("measure"), c.get("value")) for c in claims]
+    return hits[0]
+
+
+def test_a_toll_after_a_statement_date_is_the_events(docs):
+    assert _c(docs["one"], 15)["date_start"] == "2024-05-07"
+
+
+def test_an_early_count_of_the_same_toll_contests_the_later_one(docs):
+    assert _c(docs["one"], 15)["contested"] and _c(docs["one"], 40)["contested"]
+
+
+def test_a_word_starting_like_a_month_is_no_date(docs):
+    assert all(not (c["date_start"] or "").startswith("2025-03") for c in docs["head"]), \
+        [(c.get("value"), c["date_start"]) for c in docs["head"]]
