@@ -1,7 +1,9 @@
 """Contested figures said as revisions (issue 17), with articles of our own through
 `claimmap extract`: an earlier count by another source of the same toll ("The army had
 earlier said that 11 soldiers had been killed") contests the later one even when the
-lead's place was only guessed from the next sentence.
+lead's place was only guessed from the next sentence; a lower bound said for two
+figures at once ("more than 50 people dead and 150 wounded") is one for both, so a later
+"170 wounded" does not contest it.
 """
 
 from __future__ import annotations
@@ -20,10 +22,22 @@ The post lies outside Dori, close to the border.
 The army had earlier said that 11 soldiers had been killed in Friday's attack.
 """
 
+SHARED_BOUND = """Blast at a depot in Kano
+
+A blast at a fuel depot in Kano on Friday left more than 50 people dead and 150 wounded.
+
+A hospital director said that 56 people had been killed and 170 wounded in the blast in Kano.
+"""
+
 
 @pytest.fixture(scope="module")
 def claims(tmp_path_factory):
     return cli_extract(tmp_path_factory.mktemp("revisions"), EARLIER_COUNT, DAY, "post.txt")["claims"]
+
+
+@pytest.fixture(scope="module")
+def bound(tmp_path_factory):
+    return cli_extract(tmp_path_factory.mktemp("revisions"), SHARED_BOUND, DAY, "depot.txt")["claims"]
 
 
 def _c(claims, value):
@@ -34,3 +48,7 @@ def _c(claims, value):
 
 def test_an_earlier_count_by_another_source_contests_the_later_one(claims):
     assert _c(claims, 15)["contested"] and _c(claims, 11)["contested"]
+
+
+def test_a_lower_bound_said_for_two_figures_bounds_both(bound):
+    assert not _c(bound, 150)["contested"] and not _c(bound, 170)["contested"]

@@ -47,6 +47,10 @@ def test_an_early_count_of_the_same_toll_contests_the_later_one(docs):
     assert _c(docs["one"], 15)["contested"] and _c(docs["one"], 40)["contested"]
 
 
+def test_a_headline_toll_with_martyred_is_read(docs):
+    assert _c(docs["head"], 24)["measure"] == "killed" and _c(docs["head"], 61)["measure"] == "injured"
+
+
 def test_a_word_starting_like_a_month_is_no_date(docs):
     assert all(not (c["date_start"] or "").startswith("2025-03") for c in docs["head"]), \
         [(c.get("value"), c["date_start"]) for c in docs["head"]]

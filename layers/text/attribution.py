@@ -64,8 +64,13 @@ _NATIONALITY = re.compile(r"^(?:Ukrainian|Russian|American|British|German|French
 # common-noun sources a speaker may be ("local officials said")
 _SOURCE_NOUNS = (r"(?:[A-Z][\w’'-]*(?:’s|'s) )?(?:(?:(?i:local|regional|city|military|Ukrainian|Russian|"
                  r"Western|U\.S\.|government|police|health|emergency|humanitarian|senior|unnamed|"
-                 r"anonymous|defen[cs]e|foreign|interior|aid|rebel|United Nations|UN|U\.N\.)|[A-Z][a-z]+(?:ian|ish|ese|i)|"
+                 r"anonymous|defen[cs]e|foreign|interior|aid|rebel|United Nations|UN|U\.N\.|hospital|district|"
+                 r"county|state|provincial|municipal|village|town|fire|disaster|rescue|army|company|mine|"
+                 r"port|security|management|agency|ministry|government’s|government's)|[A-Z][a-z]+(?:ian|ish|ese|i)|"
                  r"Tuareg|Kurdish|Houthi|Palestinian|Israeli) )*(?i:officials|authorities|"
+                 # one holder of an office: "a local police official said", "the district head said"
+                 r"official|minister|director|president|head|chief|commissioner|coroner|sheriff|"
+                 r"county|province|municipality|"
                  r"ministry|military|army|police|media reports|media|reports|witnesses|residents|"
                  r"analysts|experts|sources|observers|monitors?|spokes(?:man|woman|person)|governor|"
                  r"mayor|commanders?|General Staff|state media|officers|soldiers|volunteers|the UN|"
@@ -122,6 +127,11 @@ _MEDIA_NOUN_RE = re.compile(rf"\b(?:{_MEDIA_NOUNS})\b", re.I)
 # a newspaper, a broadcaster or an agency said with its kind: "Le Soir daily", "news agency Antara"
 _MEDIA_RE = re.compile(rf"(?:^|(?<=[\s“\"]))(?P<src>(?:[A-Z][\w’'.-]*\s+){{0,4}}(?:{_MEDIA_NOUNS})"
                        rf"(?:\s+[A-Z][\w’'-]*){{0,3}})\s+(?:(?:has|have|had)\s+)?{_ADVERB}(?:{_VERBS})\b")
+# a name that is the object of a preposition is not the subject of the verb after it
+# (not after a word for what a source issues: "A statement by Jane Doe said")
+_OBJECT_OF_RE = re.compile(r"\b(?!(?:statement|statements|report|reports|letter|post|message|tweet|"
+                           r"interview|remarks|spokesperson|spokesman|spokeswoman|office|note)\s)"
+                           r"[\w’']+\s+(?:to|by|of|for|with|from|against|under|behind|than)\s+$", re.I)
 # a speaker inside a relative clause speaks for its noun only: "an officer who the UN said died"
 _RELATIVE_RE = re.compile(r"\b(?:who|whom|which)\s+(?:the\s+)?$")
 #: words that open a sentence before a noun that is also a verb ("Initial estimates put",
@@ -288,6 +298,8 @@ def _find(sentence: str, masked: str) -> Attribution:
             continue                # "Kenya recorded 30 cases, the Kenya Red Cross (KRC) said"
         if _RELATIVE_RE.search(sentence, 0, m.start()):
             continue                # "a police officer who the United Nations said died": that clause's
+        if _OBJECT_OF_RE.search(sentence, 0, m.start()):
+            continue                # "a group led by a fighter loyal to Jane Doe claimed": the group's
         phrase = m.group("pre").strip()
         phrase = re.sub(r"^(?:(?:As|But|And|However|Meanwhile|Earlier|Later|On|In)\s+)", "", phrase)
         name, title = _split_title(phrase)

@@ -132,6 +132,8 @@ class _Ctx:
     #: (paragraph, date, sentence index): the last point in time the text gave before this sentence
     last_date: tuple | None = None
     event_dates: dict = field(default_factory=dict)     # `layers.text.dates.event_dates`
+    #: (date, sentence index) of the one event the article names, if it dates it (`sole_event_date`)
+    sole_event: tuple | None = None
     gazetteer: object = None
     #: what the article speaks of most (the category of a figure whose words say none)
     topic: str = "economic"
@@ -243,7 +245,7 @@ def _carried_date(ctx: _Ctx, sent: Sentence, dates: list[DateMention],
     got = event_date(ctx.event_dates, sent.text, sent.index, pos)    # the date of the event it names
     if got is not None:
         return got
-    sole = sole_event_date(ctx.event_dates) if measure in _TOLL_MEASURES and not standing(sent.text, pos) else None
+    sole = ctx.sole_event if measure in _TOLL_MEASURES and not standing(sent.text, pos) else None
     if sole is not None:
         sole_note = f"date of the event, from '{sole[0].text}' {'earlier' if sole[1] < sent.index else 'later'} in the text"
     if ctx.last_date is not None and (ctx.last_date[0] == sent.paragraph or SAME_EVENT_RE.search(sent.text)) \
@@ -651,7 +653,9 @@ def extract(article: Article, date: _date | None = None, *, mentions=None,
     ctx = _Ctx(article, ref, sentences, refs, focal, dates, gazetteer=gaz,
                topic=topic_of(article.text) or "economic", subject=subject)
     ctx.ref_starts = [r.start for r in ctx.refs]
-    ctx.event_dates = event_dates([s.text for s in sentences], [dates[s.index] for s in sentences])
+    texts = [s.text for s in sentences]
+    ctx.event_dates = event_dates(texts, [dates[s.index] for s in sentences])
+    ctx.sole_event = sole_event_date(ctx.event_dates, texts)
     ctx.trail = SourceTrail(article.text)
     from geo.model import Mention
 

@@ -160,17 +160,25 @@ MAX_COMPARED = 50
 MAX_LISTED = 25
 
 
+#: a figure said right after a lower bound, in one phrase with it: the bound is said for
+#: both ("more than 70 people dead and 200 wounded": more than 200 wounded)
+_SHARED_LOWER_RE = re.compile(r"\b(?:more than|at least|over|upwards of|in excess of)\s+[\d,.]+"
+                              r"(?:\s+[a-z]+){0,3}\s+and\s+$", re.I)
+
+
 class _Traits:
     """What `disputes` reads of one claim, read once (its regular expressions cost more
     than the comparisons)."""
 
-    __slots__ = ("part", "holder", "head", "revision")
+    __slots__ = ("part", "holder", "head", "revision", "lower")
 
     def __init__(self, c: Claim, text: str, heads: tuple) -> None:
         self.part = _part(c, text)
         self.holder = _holder(c, text)
         self.head = any(lo <= c.span_start < hi for lo, hi in heads)
         self.revision = bool(_REVISION_RE.search(c.text)) if c.text else False
+        self.lower = bool(text) and c.span_start >= 0 and c.qualifier == "" and bool(
+            _SHARED_LOWER_RE.search(text[max(0, c.span_start - 60):c.span_start]))
 
 
 def disputes(a: Claim, b: Claim, text: str = "", heads: tuple = (), traits=None) -> bool:
@@ -188,6 +196,8 @@ def disputes(a: Claim, b: Claim, text: str = "", heads: tuple = (), traits=None)
     if lo > 0 and hi / lo > MAX_RIVAL_RATIO:
         return False
     ta, tb = traits if traits is not None else (_Traits(a, text, heads), _Traits(b, text, heads))
+    if (ta.lower and b.value >= a.value) or (tb.lower and a.value >= b.value):
+        return False                # "more than 70 dead and 200 wounded" and "255 wounded"
     if ta.part or tb.part:
         return False
     if _guessed_place(a, b) and not (ta.revision or tb.revision):

@@ -165,16 +165,23 @@ def standing(text: str, pos: int) -> bool:
     return bool(_STANDING_RE.search(text[max(0, pos - 30):pos + 40]))
 
 
-def sole_event_date(index: dict) -> tuple[DateMention, int] | None:
-    """The date of the one event an article dates (`event_dates`), with the index of the
-    sentence that dates it: the toll of an article about one attack or one quake, told in
-    a sentence that names neither it nor a date ("Initial estimates put the number of those
-    killed at 20"; "Two children were killed in the neighbouring state"), is that event's.
-    None when the text dates events of two kinds, or one kind on two days."""
-    dated = [(i, d) for key, got in index.items() for i, d, e in got if e.ref != "other"]
-    if not dated or len({k for k, got in index.items() if any(e.ref != "other" for _, _, e in got)}) != 1:
+#: event kinds one event is told by (an attack's shooting and blasts; a storm's floods
+#: and landslides)
+_FAMILY = {"shooting": "attack", "blast": "attack", "clash": "attack", "flood": "storm", "landslide": "storm"}
+
+
+def sole_event_date(index: dict, texts: list[str]) -> tuple[DateMention, int] | None:
+    """The date of the one event an article names (`event_dates`; `texts`: its sentences),
+    with the index of the sentence that dates it: the toll of an article about one attack
+    or one quake, told in a sentence that names neither it nor a date ("Initial estimates
+    put the number of those killed at 20"; "Two children were killed in the neighbouring
+    state"), is that event's. None when the text names events of two kinds (a strike and
+    a quake; `_FAMILY` are one kind), or dates one kind on two days."""
+    dated = [(i, d) for got in index.values() for i, d, e in got if e.ref != "other"]
+    if not dated or len({d.start_iso for _, d in dated}) != 1:
         return None
-    if len({d.start_iso for _, d in dated}) != 1:
+    named = {_FAMILY.get(e.key, e.key) for t in texts for e in event_keys(t) if e.ref != "other"}
+    if len(named) != 1:
         return None
     i, d = dated[0]
     return d, i
