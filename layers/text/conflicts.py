@@ -139,6 +139,11 @@ def _part(c: Claim, text: str) -> bool:
 #: such figures may be of two different things, so neither contests the other
 _UNNAMED = {"tonnage", "share", "count", "amount", "money"}
 
+#: measures that count one flow of people: those who "crossed into" a country and those
+#: who "arrived" there ("10,000 have crossed the border, the government said"; "30,000
+#: have arrived, the UN estimates": rival counts)
+_ONE_FLOW = {"refugees": "arrivals", "refugee_arrivals": "arrivals"}
+
 #: units counted in whole numbers: a figure of one with a fraction is no count of it (a
 #: magnitude or a rate misread as a toll) and contests nothing
 _WHOLE_UNITS = {"people"}
@@ -257,7 +262,7 @@ def mark_conflicts(claims: list[Claim], text: str = "", heads: tuple = ()) -> li
             continue                # "8.2 killed": a count of people is whole; this one is misread
         if c.measure and c.measure not in _UNNAMED and (c.place_ids or c.unresolved_place):
             where = c.place_ids[0] if c.place_ids else "?" + c.unresolved_place
-            groups.setdefault((c.measure, where, c.unit, c.period), []).append(c)
+            groups.setdefault((_ONE_FLOW.get(c.measure, c.measure), where, c.unit, c.period), []).append(c)
     for group in groups.values():
         traits = {id(c): _Traits(c, text, heads) for c in group} if text else {}
         for i, a in enumerate(group):

@@ -300,6 +300,9 @@ _ONE = (
     rf"|(?P<ago>\b(?P<an>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+"
     rf"(?P<au>years?|months?|weeks?|days?)\s+ago\b)"
     rf"|(?P<lu>\b(?:last|this|next|past)\s+(?P<lun>week|month|year)\b)"
+    # a span that ends at the report: "in recent weeks", "over the past few days" (the report's month)
+    rf"|(?P<rc>\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+|couple of\s+)?"
+    rf"(?P<rcu>days|weeks)\b)"
     rf"|(?P<td>\b(?:today|yesterday)\b)"
     rf"|(?P<wd>(?P<wdp>\b(?:on|since|last|into|until|by)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
@@ -479,6 +482,8 @@ def _one(m: re.Match, ref: date | None) -> tuple[str, str] | None:
         sunday = ref - timedelta(days=(ref.weekday() + 1) % 7)
         d = ref - timedelta(days=3) if which == "past" else sunday + timedelta(days=7 * step + 3)
         return f"{d.year:04d}-{d.month:02d}", "month"
+    if g["rc"]:
+        return f"{ref.year:04d}-{ref.month:02d}", "month"     # (the report's month: the span ends at it)
     if g["td"]:
         d = ref if g["td"].lower() == "today" else ref - timedelta(days=1)
         return d.isoformat(), "day"
