@@ -3,7 +3,9 @@ of our own through `claimmap extract`: in an article that dates one event, the t
 that event's, not the day the last statement was made ("..., a nurse told a radio station
 on Thursday. Early counts put the number of the dead at 15": Tuesday's attack) nor the
 report's; a number before a word that starts like a month's abbreviation ("24 Martyred")
-is no date.
+is no date; a figure told in the present perfect after a contrast ("was first spotted
+on June 2, but has since grown to 40 square kilometres") stands at the report, not at the
+other clause's date.
 """
 
 from __future__ import annotations
@@ -25,12 +27,20 @@ TOLL_HEADLINE = """24 Martyred, 61 Injured in Raids on Multan
 Raids on Multan on Monday killed 24 people and injured 61.
 """
 
+STANDING = """Wildfire near Kelowna
+
+The wildfire near Kelowna was first spotted on June 2, but has since grown to 40 square kilometres.
+
+The fire near Kelowna burned 12 square kilometres on June 3.
+"""
+
 
 @pytest.fixture(scope="module")
 def docs(tmp_path_factory):
     folder = tmp_path_factory.mktemp("toll_dates")
     return {"one": cli_extract(folder, ONE_EVENT, DAY, "market.txt")["claims"],
-            "head": cli_extract(folder, TOLL_HEADLINE, "2025-05-07", "raids.txt")["claims"]}
+            "head": cli_extract(folder, TOLL_HEADLINE, "2025-05-07", "raids.txt")["claims"],
+            "fire": cli_extract(folder, STANDING, "2023-06-09", "fire.txt")["claims"]}
 
 
 def _c(claims, value):
@@ -54,3 +64,8 @@ def test_a_headline_toll_with_martyred_is_read(docs):
 def test_a_word_starting_like_a_month_is_no_date(docs):
     assert all(not (c["date_start"] or "").startswith("2025-03") for c in docs["head"]), \
         [(c.get("value"), c["date_start"]) for c in docs["head"]]
+
+
+def test_a_figure_standing_at_the_report_is_not_dated_by_a_contrasted_clause(docs):
+    assert _c(docs["fire"], 40)["date_start"] == "2023-06-09"
+    assert _c(docs["fire"], 12)["date_start"] == "2023-06-03"

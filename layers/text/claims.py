@@ -78,7 +78,7 @@ from datetime import date as _date
 from layers.text.attribution import UNATTRIBUTED, SourceTrail, clause_source
 from layers.text.conflicts import AFTER_NOTE, FOCAL_NOTE, mark_conflicts
 from layers.text.dates import (REPORT_DATE_NOTE, SAME_EVENT_RE, DateMention, event_date, event_dates, find_dates,
-                               other_event, said_on, sole_event_date, standing, that_year)
+                               across_contrast, other_event, said_on, sole_event_date, standing, that_year)
 from layers.text.events import CLAUSE_EVENTS, EventRule
 from layers.text.context import area_for, as_region, context_places, held
 from layers.text.relations import clause_relation
@@ -236,7 +236,8 @@ def _carried_date(ctx: _Ctx, sent: Sentence, dates: list[DateMention],
     told the radio on Friday. Initial estimates put those killed at 20": the attack's
     Thursday) or the report's."""
     points = [d for d in dates if d.kind in ("point", "range") and d.start_iso
-              and not _COMPARED_RE.search(sent.text[max(0, d.start - 40):d.start])]
+              and not _COMPARED_RE.search(sent.text[max(0, d.start - 40):d.start])
+              and not across_contrast(sent.text, pos, d)]
     if points:
         best = min(points, key=lambda d: min(abs(d.start - pos), abs(pos - d.end)))
         if _DATELINE_RE.match(sent.text[:best.start]) and re.match(r"\s*(?:[-–—]|\(|/)", sent.text[best.end:]):
@@ -401,7 +402,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             stop = next((g.start for g in figures[fi + 1:] if not holder_kind(sent.text[g.start:g.end])
                          and sent.text[max(0, g.start - 1):g.start] != "("), len(sent.text))
             places = held(ctx, holder_kind(sent.text[f.start:stop]), places)
-        cdates = _clause_dates(sent, c, dates)
+        cdates = [d for d in _clause_dates(sent, c, dates) if not across_contrast(sent.text, f.start, d)]
         # the clause's date nearest the figure
         date = min(cdates, key=lambda d: min(abs(d.start - f.end), abs(f.start - d.end))) \
             if cdates else frame

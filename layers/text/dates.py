@@ -37,7 +37,7 @@ from datetime import date, timedelta
 __all__ = ["MONTHS", "DateMention", "find_dates", "parse_iso_date", "iso_precision", "REPORT_DATE_NOTE",
            "SAME_EVENT_RE", "EventNoun", "event_keys", "event_dates", "date_of_event",
            "same_matter", "event_date", "other_event", "that_year", "sole_event_date", "said_on",
-           "standing"]
+           "standing", "across_contrast"]
 
 #: a sentence that goes back to an event told before ("45 dead in that strike", "the same
 #: attack"): its date is that event's, said earlier, in another paragraph too
@@ -138,7 +138,8 @@ _CONTRAST_RE = re.compile(r"[,;]\s+(?:but|while|whereas|although|though|yet)\s|;
 
 
 # a toll that stands as of the report: "4 people have died", "the cyclone has displaced 11,629"
-_STANDING_RE = re.compile(r"\b(?:has|have)\s+(?:now\s+|so far\s+|also\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|t)\b", re.I)
+_STANDING_RE = re.compile(r"\b(?:has|have)\s+(?:now\s+|so far\s+|also\s+|since\s+|already\s+)?(?:been\s+)?"
+                          r"[a-z]+(?:ed|en|wn|t)\b", re.I)
 
 
 def same_matter(text: str, nouns: list[EventNoun], pos: int) -> list[EventNoun]:
@@ -168,6 +169,16 @@ def standing(text: str, pos: int) -> bool:
 #: event kinds one event is told by (an attack's shooting and blasts; a storm's floods
 #: and landslides)
 _FAMILY = {"shooting": "attack", "blast": "attack", "clash": "attack", "flood": "storm", "landslide": "storm"}
+
+
+def across_contrast(text: str, pos: int, d: DateMention) -> bool:
+    """Whether date `d` is said in another matter than a figure at `pos` told as standing
+    at the report ("The fire was discovered on June 6, but has grown to 96 square
+    kilometres": June 6 is the discovery's date, the area the report's)."""
+    if not standing(text, pos):
+        return False
+    lo, hi = sorted((d.end, pos) if d.end <= pos else (pos, d.start))
+    return bool(_CONTRAST_RE.search(text[lo:hi]))
 
 
 def sole_event_date(index: dict, texts: list[str]) -> tuple[DateMention, int] | None:
