@@ -3,7 +3,9 @@ with articles of our own through `claimmap extract`: "a local police official sa
 end of a long sentence covers the figures of its subordinate clauses; "the defence
 minister said", "the district head said", "A hospital director said", "The county
 reported" name their source; a person named as the object of a preposition ("a group led
-by a commander loyal to Jane Doe claimed") is not the one who claims.
+by a commander loyal to Jane Doe claimed") is not the one who claims; a quote that goes on
+in a sentence of its own is its speaker's, named in the sentence before or where the quote
+closes.
 """
 
 from __future__ import annotations
@@ -30,6 +32,13 @@ A militant group led by a commander loyal to Amadou Diallo claimed to have attac
 A statement by Interior Minister Jane Doe said 12 people were arrested in Kano.
 """
 
+QUOTES = """Storm hits Dyer County
+
+'We were lucky,' said Jane Doe, the Dyer County emergency director. 'It looks like three tornadoes touched down in Dyer County.'
+
+'Two barns burned in Dyer County. The rest held up,' John Roe, the fire chief, said.
+"""
+
 
 @pytest.fixture(scope="module")
 def claims(tmp_path_factory):
@@ -51,3 +60,8 @@ def test_one_holder_of_an_office_is_the_source(claims, value, source):
 
 def test_a_name_after_a_preposition_is_not_the_claimant(claims):
     assert _c(claims, 4)["source"] == "unattributed"
+
+
+def test_a_quote_going_on_is_its_speakers(tmp_path):
+    quoted = cli_extract(tmp_path, QUOTES, "2011-04-28", "storm.txt")["claims"]
+    assert _c(quoted, 3)["source"] == "Jane Doe" and _c(quoted, 2)["source"] == "John Roe"

@@ -437,6 +437,10 @@ _GOES_ON_RE = re.compile(r"[\"“]?(?:In addition|Additionally|Moreover|Furtherm
                          r"(?:[\w-]+|\d[\d,.]*)\s+of\s+(?:them|these|those|the\s+(?:dead|killed|injured|wounded|"
                          r"victims|casualties|missing|deaths|fatalities|evacuees|displaced|arrested|detained))\b", re.I)
 # a sentence that names the source of the one before: "That's according to a tally from X."
+# a sentence that opens a quote; a quote mark; a quote that closes before its speaker
+_QUOTE_OPEN_RE = re.compile(r"\s*[\"“‘']\s*[A-Z]")
+_QUOTE_MARK_RE = re.compile(r"[\"“”‘]|(?:^|\s)'|'(?:\s|$|[,.])")
+_QUOTE_CLOSE_RE = re.compile(r"[,.!?][\"”’']\s+(?=(?:[a-z]+\s+)?(?:said|says|told|added|wrote)\b|[A-Z])")
 _BACK_RE = re.compile(r"\s*[\"“]?(?:That|This)(?:’s|'s|\s+is|\s+was)\s+(?:according\s+to|per|from)\b")
 
 # a subject that records ("Nigeria recorded 676 cases") is a source only when nobody else is
@@ -552,6 +556,14 @@ class SourceTrail:
             # Despite deploying 110,000 troops, ..." goes on in the writer's words)
             source = self.seen[-1][1]
             note = "source from the sentence before: its report goes on"
+        if source == UNATTRIBUTED and _QUOTE_OPEN_RE.match(sentence):
+            # a quote that goes on from a sentence whose speaker is named ("'We had our
+            # share,' said Jane Doe, the county's director. 'We had four tornadoes.'"), or
+            # whose speaker is named where it closes ("'We had four tornadoes. It was
+            # bad,' Jane Doe said.")
+            speaker = self._quote_speaker(sent, last)
+            if speaker:
+                source, note = speaker, "source: the speaker of the quote it is part of"
         back = _BACK_RE.match(self.text, sent.end) if source == UNATTRIBUTED else None
         if back:
             after = find_attribution(self.text[back.start():].lstrip().split("\n", 1)[0])
@@ -567,6 +579,23 @@ class SourceTrail:
             self.seen.append((index, source))
             self.told = self.told or not heading
         return Sourced(source, note, attr)
+
+
+    def _quote_speaker(self, sent: Sentence, last: Sentence | None) -> str:
+        """The speaker of the quote `sent` opens: the sentence before's on its line when that
+        one quotes, else the one named where the quote closes, later on its line."""
+        if last is not None and self.seen and self.seen[-1][0] == sent.index - 1 == last.index \
+                and "\n" not in self.text[last.end:sent.start] and _QUOTE_MARK_RE.search(last.text):
+            return self.seen[-1][1]
+        line_end = self.text.find("\n", sent.start)
+        rest = self.text[sent.start:line_end if line_end >= 0 else len(self.text)]
+        close = _QUOTE_CLOSE_RE.search(rest, 1)
+        if close is None:
+            return ""
+        after = find_attribution(rest[close.start():])
+        if after.source == UNATTRIBUTED or after.start > 40 or after.source.lower() in REFERRING:
+            return ""
+        return with_short_name(after.source, self.text)
 
 
 def clause_source(clause: str, source: str, text: str) -> str:
