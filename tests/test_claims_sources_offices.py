@@ -5,7 +5,11 @@ minister said", "the district head said", "A hospital director said", "The count
 reported" name their source; a person named as the object of a preposition ("a group led
 by a commander loyal to Jane Doe claimed") is not the one who claims; a quote that goes on
 in a sentence of its own is its speaker's, named in the sentence before or where the quote
-closes.
+closes; an adverb or a stock ticker between a speaker and the verb ("abruptly announced",
+"Acme Inc <ACME.N> said") and an acronym inside a name ("Fisher and Rowe (F&R) Appliances")
+keep the speaker; "It quoted local officials as saying" is the officials'; a speaker in a
+"what ... said" clause speaks for that clause only, and "Le Monde daily reported" is no
+adverb.
 """
 
 from __future__ import annotations
@@ -39,10 +43,28 @@ QUOTES = """Storm hits Dyer County
 'Two barns burned in Dyer County. The rest held up,' John Roe, the fire chief, said.
 """
 
+SPEAKERS = """Plant closures in Ohio
+
+The maker Fisher and Rowe (F&R) Appliances abruptly announced on April 17 that it would cut 600 jobs in Ohio.
+
+Acme Inc <ACME.N> said on Friday it will cut 800 jobs in Ohio.
+
+It quoted local officials as saying more than 9,000 people in Ohio were affected.
+
+The toll of 45 suspects killed in Ohio is double what authorities originally said were 20 suspects dead.
+
+Friday's edition of the Ohio Courier daily reported that around 70 students would attend.
+"""
+
 
 @pytest.fixture(scope="module")
 def claims(tmp_path_factory):
     return cli_extract(tmp_path_factory.mktemp("offices"), OFFICES, DAY, "offices.txt")["claims"]
+
+
+@pytest.fixture(scope="module")
+def speakers(tmp_path_factory):
+    return cli_extract(tmp_path_factory.mktemp("speakers"), SPEAKERS, "2017-04-21", "ohio.txt")["claims"]
 
 
 def _c(claims, value):
@@ -65,3 +87,10 @@ def test_a_name_after_a_preposition_is_not_the_claimant(claims):
 def test_a_quote_going_on_is_its_speakers(tmp_path):
     quoted = cli_extract(tmp_path, QUOTES, "2011-04-28", "storm.txt")["claims"]
     assert _c(quoted, 3)["source"] == "Jane Doe" and _c(quoted, 2)["source"] == "John Roe"
+
+
+@pytest.mark.parametrize("value,source", [
+    (600, "Fisher and Rowe (F&R) Appliances"), (800, "Acme Inc"), (9000, "local officials"),
+    (45, "unattributed"), (70, "Ohio Courier daily")])
+def test_speakers_with_words_between_them_and_the_verb(speakers, value, source):
+    assert _c(speakers, value)["source"] == source

@@ -91,13 +91,18 @@ _PER_RE = re.compile(r"(?:^|[\s,;(—–-])(?:per(?!\s+(?:day|week|month|year|ho
                      r"\s(?:was|were|is|are|stood|rose|showed|put|gave)\s|"
                      # "according to the WFP's monitor while Malawi ...": the next clause is no name
                      r"\s(?:while|whereas|but|when|after|before|as|which|who|where)\s)", re.I)
+_QUOTED_AS_RE = re.compile(r"\bquot(?:ed|ing|es)\s+(?P<src>[^,;:.!?]{3,80}?)\s+as\s+(?:saying|telling|stating)\b", re.I)
 _TRAIL_RE = re.compile(rf",[\"”’']?\s*(?:{_VERBS})\s+(?P<src>[^,;:.!?]+?)\s*(?=[,;:.!?]|$)", re.I)
 _NAME_AFTER_RE = re.compile(r"^,\s*(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|al-[A-Z][\w’'-]+)){1,3})"
                             r"\s*[.!?\"”]*\s*$")
-_ADVERB = r"(?:(?:earlier|also|previously|later|already|initially|first)\s+)?"
+# between a speaker and the verb: an adverb ("abruptly announced", "announced here"
+# before the verb is "here announced" no more than it is after), a stock ticker
+# ("Caterpillar Inc <CAT.N> said")
+_ADVERB = r"(?:<[A-Z.]{1,12}>\s+)?(?:(?:earlier|also|previously|later|already|initially|first|(?!(?:daily|weekly|monthly|yearly|quarterly|nightly|hourly|family|only)\s)[a-z]{3,}ly)\s+)?"
 _PARTICLE = r"(?:al|el|ad|as|bin|ibn|van|von|de|da|di|du|la|le|dos|das|der)(?:-[A-Z][\w’']*)?"
 _LEAD_RE = re.compile(rf"(?P<pre>(?:^|(?<=[\s(“\"—–]))(?:[A-Z][\w’'.-]*|of|the|and)"
-                      rf"(?:\s+(?:[A-Z][\w’'.-]*|{_PARTICLE}|of|for|the|and))*)(?:\s+\([A-Z][A-Za-z]{{1,9}}\))?"
+                      rf"(?:\s+(?:[A-Z][\w’'.-]*|{_PARTICLE}|of|for|the|and|\([A-Z][A-Za-z&]{{1,9}}\)(?=\s+[A-Z])))*)"
+                      rf"(?:\s+\([A-Z][A-Za-z]{{1,9}}\))?"
                       rf",?\s+(?:(?:has|have|had)\s+)?{_ADVERB}"
                       rf"(?:{_VERBS})\b")
 # a speaker, then who the speaker is, then the verb: "Jane Doe, a spokesperson for the
@@ -133,7 +138,7 @@ _OBJECT_OF_RE = re.compile(r"\b(?!(?:statement|statements|report|reports|letter|
                            r"interview|remarks|spokesperson|spokesman|spokeswoman|office|note)\s)"
                            r"[\w’']+\s+(?:to|by|of|for|with|from|against|under|behind|than)\s+$", re.I)
 # a speaker inside a relative clause speaks for its noun only: "an officer who the UN said died"
-_RELATIVE_RE = re.compile(r"\b(?:who|whom|which)\s+(?:the\s+)?$")
+_RELATIVE_RE = re.compile(r"\b(?:who|whom|which|what)\s+(?:the\s+)?$")
 #: words that open a sentence before a noun that is also a verb ("Initial estimates put",
 #: "Early reports said"): no one's name
 _REPORT_ADJECTIVES = {"initial", "early", "earlier", "preliminary", "latest", "official", "unofficial",
@@ -252,6 +257,10 @@ def find_attribution(sentence: str) -> Attribution:
 
 
 def _find(sentence: str, masked: str) -> Attribution:
+    m = _QUOTED_AS_RE.search(masked)
+    if m:
+        # "It quoted local officials as saying 92,000 were affected": the ones quoted
+        return Attribution(_clean(m.group("src")), m.start("src"), m.end("src"))
     m = _PER_RE.search(masked)
     if m:
         src = _clean(m.group("src"))
@@ -605,7 +614,7 @@ def clause_source(clause: str, source: str, text: str) -> str:
     if source == UNATTRIBUTED:
         return source
     own = find_attribution(clause)
-    if own.source != UNATTRIBUTED and own.source.lower() not in REFERRING and own.source != source \
+    if own.source != UNATTRIBUTED and own.source.lower() not in REFERRING and own.source not in source \
             and not re.match(r"(?:[Ii]ts|[Tt]heir)\s", own.source) \
             and not _WEAK_SOURCE_RE.match(clause[own.end:]):
         return with_short_name(own.source, text)
