@@ -5,7 +5,8 @@ on Thursday. Early counts put the number of the dead at 15": Tuesday's attack) n
 report's; a number before a word that starts like a month's abbreviation ("24 Martyred")
 is no date; a figure told in the present perfect after a contrast ("was first spotted
 on June 2, but has since grown to 40 square kilometres") stands at the report, not at the
-other clause's date.
+other clause's date; a sentence that names the event the text dated ("The rain was far
+heavier this time.") dates the figures told after it in its paragraph.
 """
 
 from __future__ import annotations
@@ -34,13 +35,23 @@ The wildfire near Kelowna was first spotted on June 2, but has since grown to 40
 The fire near Kelowna burned 12 square kilometres on June 3.
 """
 
+TOLD_ON = """Floods in Murcia
+
+A storm struck Murcia on Tuesday, flooding hundreds of homes.
+
+Last year, a milder storm brought 90 litres of rain per square metre to Murcia in a day.
+
+The rain was far heavier this time. In Lorca, some 300 litres fell over several hours.
+"""
+
 
 @pytest.fixture(scope="module")
 def docs(tmp_path_factory):
     folder = tmp_path_factory.mktemp("toll_dates")
     return {"one": cli_extract(folder, ONE_EVENT, DAY, "market.txt")["claims"],
             "head": cli_extract(folder, TOLL_HEADLINE, "2025-05-07", "raids.txt")["claims"],
-            "fire": cli_extract(folder, STANDING, "2023-06-09", "fire.txt")["claims"]}
+            "fire": cli_extract(folder, STANDING, "2023-06-09", "fire.txt")["claims"],
+            "rain": cli_extract(folder, TOLD_ON, "2024-11-01", "rain.txt")["claims"]}
 
 
 def _c(claims, value):
@@ -69,3 +80,8 @@ def test_a_word_starting_like_a_month_is_no_date(docs):
 def test_a_figure_standing_at_the_report_is_not_dated_by_a_contrasted_clause(docs):
     assert _c(docs["fire"], 40)["date_start"] == "2023-06-09"
     assert _c(docs["fire"], 12)["date_start"] == "2023-06-03"
+
+
+def test_a_sentence_naming_the_dated_event_dates_what_follows(docs):
+    assert _c(docs["rain"], 300)["date_start"] == "2024-10-29"
+    assert _c(docs["rain"], 90)["date_start"] == "2023"

@@ -250,7 +250,8 @@ def _carried_date(ctx: _Ctx, sent: Sentence, dates: list[DateMention],
     if sole is not None:
         sole_note = f"date of the event, from '{sole[0].text}' {'earlier' if sole[1] < sent.index else 'later'} in the text"
     if ctx.last_date is not None and (ctx.last_date[0] == sent.paragraph or SAME_EVENT_RE.search(sent.text)) \
-            and not other_event(sent.text, pos, ctx.sentences[ctx.last_date[2]].text):
+            and not other_event(sent.text, pos, ctx.sentences[ctx.last_date[2]].text) \
+            and not (measure and standing(sent.text, pos)):
         d = ctx.last_date[1]
         if sole is not None and said_on(ctx.sentences[ctx.last_date[2]].text, d):
             return sole[0], sole_note
@@ -679,6 +680,15 @@ def extract(article: Article, date: _date | None = None, *, mentions=None,
                   and not _COMPARED_RE.search(s.text[max(0, d.start - 40):d.start])]
         if points and not s.heading and not _DATELINE_RE.match(s.text[:points[-1].start]):
             ctx.last_date = (s.paragraph, points[-1], s.index)
+        elif not points and not s.heading and ctx.last_date is not None and not any(
+                ctx.dates[x.index] for x in sentences[:s.index + 1] if x.paragraph == s.paragraph):
+            # a sentence that names an event the text dates ("The attack also caused damage
+            # to ...") in a paragraph that has said no date is at that event's date: what
+            # follows goes on from it, not from a date said before of another matter
+            # ("... the massacre last December")
+            got = event_date(ctx.event_dates, s.text, s.index, 0)
+            if got is not None:
+                ctx.last_date = (s.paragraph, got[0], s.index)
     claims = mark_conflicts(_drop_headline_events(ctx.claims, sentences), article.text,
                             tuple((s.start, s.end) for s in sentences if s.heading))
     return ClaimsDoc(article=article, places=places_from_mentions(mentions + list(ctx.areas.values())),

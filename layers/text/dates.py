@@ -163,7 +163,7 @@ def said_on(text: str, d: DateMention) -> bool:
 def standing(text: str, pos: int) -> bool:
     """Whether what `text` says at `pos` is told as standing at the report ("4 people have
     died", "has displaced 11,629")."""
-    return bool(_STANDING_RE.search(text[max(0, pos - 30):pos + 40]))
+    return bool(_STANDING_RE.search(text[max(0, pos - 50):pos + 40]))
 
 
 #: event kinds one event is told by (an attack's shooting and blasts; a storm's floods
