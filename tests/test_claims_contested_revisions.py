@@ -5,7 +5,9 @@ lead's place was only guessed from the next sentence; a lower bound said for two
 figures at once ("more than 50 people dead and 150 wounded") is one for both, so a later
 "170 wounded" does not contest it; those who "crossed into" a country and those who
 "arrived in recent weeks" are one flow counted twice (the report's month overlaps the
-day of the first count).
+day of the first count); a sentence that says it revises a figure ("The latest revision of
+the plan cut the number of homes needed from 42,000 to 35,500") contests the figure it
+revises, while a change over time ("grew from 1.5 million to 1.6 million") does not.
 """
 
 from __future__ import annotations
@@ -37,6 +39,13 @@ According to the Chadian government, around 8,000 people have crossed into Chad 
 The UN refugee agency (UNHCR) estimates that around 20,000 have arrived in recent weeks, with hundreds more arriving every day.
 """
 
+REVISED = """Housing plan for Kent
+
+The latest revision of the plan cut the number of homes needed in Kent from 42,000 to 35,500.
+
+The population of Kent grew from 1.5 million to 1.6 million.
+"""
+
 
 @pytest.fixture(scope="module")
 def claims(tmp_path_factory):
@@ -66,3 +75,9 @@ def test_crossings_and_arrivals_in_recent_weeks_are_rival_counts(tmp_path):
     flow = cli_extract(tmp_path, ONE_FLOW, "2024-03-04", "chad.txt")["claims"]
     assert _c(flow, 20_000)["date_start"] == "2024-03"
     assert _c(flow, 8_000)["contested"] and _c(flow, 20_000)["contested"]
+
+
+def test_a_figure_said_as_revised_contests_the_one_it_revises(tmp_path):
+    plan = cli_extract(tmp_path, REVISED, DAY, "kent.txt")["claims"]
+    assert _c(plan, 42_000)["contested"] and _c(plan, 35_500)["contested"]
+    assert not _c(plan, 1_500_000)["contested"] and not _c(plan, 1_600_000)["contested"]

@@ -218,8 +218,19 @@ def disputes(a: Claim, b: Claim, text: str = "", heads: tuple = (), traits=None)
     if a.text == b.text:
         first, second = sorted((a, b), key=lambda c: c.span_start)
         between = text[first.span_end:second.span_start] if text else a.text
-        return bool(_CONTRAST_RE.search(between))
+        return bool(_CONTRAST_RE.search(between)) or _revised_pair(a, b)
     return ta.revision or tb.revision
+
+
+#: a sentence that says its figures revise one another ("The latest revision of the plan
+#: reduced the number of homes needed from 45,000 to 36,000"): the earlier figure is not a
+#: past one of another time but the one revised
+_REVISED_RE = re.compile(r"\b(?:revis(?:ed|ion|ions|ing)|downgraded|upgraded|corrected|correction)\b", re.I)
+
+
+def _revised_pair(a: Claim, b: Claim) -> bool:
+    return bool(a.text) and a.text == b.text and (a.qualifier == "once") != (b.qualifier == "once") \
+        and bool(_REVISED_RE.search(a.text))
 
 
 def mark_conflicts(claims: list[Claim], text: str = "", heads: tuple = ()) -> list[Claim]:
@@ -267,7 +278,7 @@ def mark_conflicts(claims: list[Claim], text: str = "", heads: tuple = ()) -> li
         traits = {id(c): _Traits(c, text, heads) for c in group} if text else {}
         for i, a in enumerate(group):
             for b in group[i + 1:i + 1 + MAX_COMPARED]:
-                if a.value == b.value or not overlap(a, b) or compatible(a, b) \
+                if a.value == b.value or not overlap(a, b) or (compatible(a, b) and not _revised_pair(a, b)) \
                         or not disputes(a, b, text, heads,
                                         (traits[id(a)], traits[id(b)]) if traits else None):
                     continue
