@@ -6,7 +6,8 @@ report's; a number before a word that starts like a month's abbreviation ("24 Ma
 is no date; a figure told in the present perfect after a contrast ("was first spotted
 on June 2, but has since grown to 40 square kilometres") stands at the report, not at the
 other clause's date; a sentence that names the event the text dated ("The rain was far
-heavier this time.") dates the figures told after it in its paragraph.
+heavier this time.") dates the figures told after it in its paragraph; a month said beside a year ("Last year, in
+November", "in March last year") is that month of that year.
 """
 
 from __future__ import annotations
@@ -44,6 +45,13 @@ Last year, a milder storm brought 90 litres of rain per square metre to Murcia i
 The rain was far heavier this time. In Lorca, some 300 litres fell over several hours.
 """
 
+MONTH_OF_YEAR = """Protests in Cali
+
+Last year, in November, three people were killed in protests in Cali.
+
+In March last year, 40 people were arrested in Cali.
+"""
+
 
 @pytest.fixture(scope="module")
 def docs(tmp_path_factory):
@@ -51,7 +59,8 @@ def docs(tmp_path_factory):
     return {"one": cli_extract(folder, ONE_EVENT, DAY, "market.txt")["claims"],
             "head": cli_extract(folder, TOLL_HEADLINE, "2025-05-07", "raids.txt")["claims"],
             "fire": cli_extract(folder, STANDING, "2023-06-09", "fire.txt")["claims"],
-            "rain": cli_extract(folder, TOLD_ON, "2024-11-01", "rain.txt")["claims"]}
+            "rain": cli_extract(folder, TOLD_ON, "2024-11-01", "rain.txt")["claims"],
+            "cali": cli_extract(folder, MONTH_OF_YEAR, "2020-05-22", "cali.txt")["claims"]}
 
 
 def _c(claims, value):
@@ -85,3 +94,8 @@ def test_a_figure_standing_at_the_report_is_not_dated_by_a_contrasted_clause(doc
 def test_a_sentence_naming_the_dated_event_dates_what_follows(docs):
     assert _c(docs["rain"], 300)["date_start"] == "2024-10-29"
     assert _c(docs["rain"], 90)["date_start"] == "2023"
+
+
+def test_a_month_beside_a_year_is_that_month_of_that_year(docs):
+    assert _c(docs["cali"], 3)["date_start"] == "2019-11"
+    assert _c(docs["cali"], 40)["date_start"] == "2019-03"

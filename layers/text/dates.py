@@ -569,7 +569,28 @@ def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
         else:
             out.append(DateMention(text[start:e], start, e, iso, "", prec, kind))
         i += 1
-    return _offsets(text, out, ref)
+    return _offsets(text, _month_of_year(text, out), ref)
+
+
+def _month_of_year(text: str, out: list[DateMention]) -> list[DateMention]:
+    """`out` with a month and the year said beside it as one date: "Last year, in November"
+    and "in March last year" are November and March of last year (the month alone takes
+    the latest one, the year alone is less precise)."""
+    merged: list[DateMention] = []
+    i = 0
+    while i < len(out):
+        d = out[i]
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if nxt is not None and d.kind == nxt.kind == "point" and {d.precision, nxt.precision} == {"year", "month"} \
+                and re.fullmatch(r"\s*,?\s*(?:in\s+|of\s+)?", text[d.end:nxt.start]):
+            year, month = (d, nxt) if d.precision == "year" else (nxt, d)
+            iso = f"{year.start_iso[:4]}-{month.start_iso[5:7]}"
+            merged.append(DateMention(text[d.start:nxt.end], d.start, nxt.end, iso, "", "month", "point"))
+            i += 2
+            continue
+        merged.append(d)
+        i += 1
+    return merged
 
 
 _THAT_YEAR_RE = re.compile(r"\b(?:that|the same) year\b", re.I)
