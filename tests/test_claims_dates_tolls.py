@@ -7,7 +7,10 @@ is no date; a figure told in the present perfect after a contrast ("was first sp
 on June 2, but has since grown to 40 square kilometres") stands at the report, not at the
 other clause's date; a sentence that names the event the text dated ("The rain was far
 heavier this time.") dates the figures told after it in its paragraph; a month said beside a year ("Last year, in
-November", "in March last year") is that month of that year.
+November", "in March last year") is that month of that year; a change compared with last
+year ("This is an increase of 10% compared to the figures for the same period last year")
+is at the date of the figure it changes; a day said in a clause about what is to come
+("will hold campaigns in 14 districts from March 8") is the coming one.
 """
 
 from __future__ import annotations
@@ -52,6 +55,13 @@ Last year, in November, three people were killed in protests in Cali.
 In March last year, 40 people were arrested in Cali.
 """
 
+COMPARED = """Arrivals in Spain
+
+Some 1,200 migrants reached Spain in January, the Interior Ministry said. This is an increase of 10% compared to the figures for the same period last year.
+
+Punjab will hold polio vaccination campaigns in 14 districts from March 8, the minister announced here on Monday.
+"""
+
 
 @pytest.fixture(scope="module")
 def docs(tmp_path_factory):
@@ -60,7 +70,8 @@ def docs(tmp_path_factory):
             "head": cli_extract(folder, TOLL_HEADLINE, "2025-05-07", "raids.txt")["claims"],
             "fire": cli_extract(folder, STANDING, "2023-06-09", "fire.txt")["claims"],
             "rain": cli_extract(folder, TOLD_ON, "2024-11-01", "rain.txt")["claims"],
-            "cali": cli_extract(folder, MONTH_OF_YEAR, "2020-05-22", "cali.txt")["claims"]}
+            "cali": cli_extract(folder, MONTH_OF_YEAR, "2020-05-22", "cali.txt")["claims"],
+            "spain": cli_extract(folder, COMPARED, "2017-03-06", "spain.txt")["claims"]}
 
 
 def _c(claims, value):
@@ -99,3 +110,11 @@ def test_a_sentence_naming_the_dated_event_dates_what_follows(docs):
 def test_a_month_beside_a_year_is_that_month_of_that_year(docs):
     assert _c(docs["cali"], 3)["date_start"] == "2019-11"
     assert _c(docs["cali"], 40)["date_start"] == "2019-03"
+
+
+def test_a_change_compared_with_last_year_is_at_the_changed_figures_date(docs):
+    assert _c(docs["spain"], 10)["date_start"] == "2017-01"
+
+
+def test_a_day_in_a_clause_about_what_is_to_come_is_the_coming_one(docs):
+    assert _c(docs["spain"], 14)["date_start"] == "2017-03-08"

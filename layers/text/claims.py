@@ -236,7 +236,7 @@ def _carried_date(ctx: _Ctx, sent: Sentence, dates: list[DateMention],
     told the radio on Friday. Initial estimates put those killed at 20": the attack's
     Thursday) or the report's."""
     points = [d for d in dates if d.kind in ("point", "range") and d.start_iso
-              and not _COMPARED_RE.search(sent.text[max(0, d.start - 40):d.start])
+              and not _COMPARED_RE.search(sent.text[max(0, d.start - 60):d.start])
               and not across_contrast(sent.text, pos, d)]
     if points:
         best = min(points, key=lambda d: min(abs(d.start - pos), abs(pos - d.end)))
@@ -246,6 +246,14 @@ def _carried_date(ctx: _Ctx, sent: Sentence, dates: list[DateMention],
     got = event_date(ctx.event_dates, sent.text, sent.index, pos)    # the date of the event it names
     if got is not None:
         return got
+    if measure == "change" and sent.index > 0:
+        # "This is an increase of 10% compared to ...": the change of the figure just told, at its date
+        prev = ctx.sentences[sent.index - 1]
+        told = [c for c in ctx.claims if c.measure and c.date_start and prev.start <= c.span_start < prev.end]
+        if told and "\n\n" not in ctx.article.text[prev.end:sent.start]:
+            c = told[-1]
+            return DateMention("", -1, -1, c.date_start, c.date_end, c.time_precision, "point"), \
+                "date of the figure the sentence before told, whose change it is"
     sole = ctx.sole_event if measure in _TOLL_MEASURES and not standing(sent.text, pos) else None
     if sole is not None:
         sole_note = f"date of the event, from '{sole[0].text}' {'earlier' if sole[1] < sent.index else 'later'} in the text"
@@ -265,9 +273,10 @@ def _carried_date(ctx: _Ctx, sent: Sentence, dates: list[DateMention],
 
 
 # a date said for comparison is not the date of what follows: "against 650,000 on January 19",
-# "compared to January 19", "up from 20 the previous week"
+# "compared to January 19", "up from 20 the previous week", "an increase of 10% compared to the
+# figures for the same period last year" (a figure is not dated by what it is compared with)
 _COMPARED_RE = re.compile(r"\b(?:against|compared (?:to|with)|than|up from|down from|versus|vs\.?)\b"
-                          r"[^.;]{0,30}$", re.I)
+                          r"[^.;]{0,45}$", re.I)
 
 
 def _date_fields(d: DateMention | None) -> tuple[str, str, str]:
@@ -403,7 +412,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             stop = next((g.start for g in figures[fi + 1:] if not holder_kind(sent.text[g.start:g.end])
                          and sent.text[max(0, g.start - 1):g.start] != "("), len(sent.text))
             places = held(ctx, holder_kind(sent.text[f.start:stop]), places)
-        cdates = [d for d in _clause_dates(sent, c, dates) if not across_contrast(sent.text, f.start, d)]
+        cdates = [d for d in _clause_dates(sent, c, dates) if not across_contrast(sent.text, f.start, d)
+                  and not (d.start > f.end and _COMPARED_RE.search(sent.text[f.end:d.start]))]
         # the clause's date nearest the figure
         date = min(cdates, key=lambda d: min(abs(d.start - f.end), abs(f.start - d.end))) \
             if cdates else frame
@@ -677,7 +687,7 @@ def extract(article: Article, date: _date | None = None, *, mentions=None,
             ctx.last_date = None        # a section's dates do not run on into the next
         _sentence_claims(ctx, s)
         points = [d for d in ctx.dates[s.index] if d.kind in ("point", "range") and d.start_iso
-                  and not _COMPARED_RE.search(s.text[max(0, d.start - 40):d.start])]
+                  and not _COMPARED_RE.search(s.text[max(0, d.start - 60):d.start])]
         if points and not s.heading and not _DATELINE_RE.match(s.text[:points[-1].start]):
             ctx.last_date = (s.paragraph, points[-1], s.index)
         elif not points and not s.heading and ctx.last_date is not None and not any(

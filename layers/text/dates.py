@@ -328,6 +328,9 @@ _MONTH_CASE_RE = re.compile(r"^[A-Z]")
 # a weekday said of what is to come: "will run the full length Thursday", "is due to open Monday"
 _FUTURE_RE = re.compile(r"\b(?:will|shall|is to|are to|is due|are due|scheduled|expected to|next)\b[^.;]{0,50}$",
                         re.I)
+# a date said in a clause about what is to come (further back than a weekday's)
+_FUTURE_CLAUSE_RE = re.compile(r"\b(?:will|shall|is to|are to|is due|are due|scheduled|expected to|plans? to|"
+                               r"planned to)\b[^.;,]{0,80}$", re.I)
 # a date said as an offset from another: "a day after ...", "two days before ..."
 _OFFSET_RE = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|\d)\s+(days?|weeks?)\s+(after|before)\b", re.I)
 
@@ -528,6 +531,12 @@ def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
             # "Five trains will run the full length Thursday": the coming one
             ahead = (_WEEKDAYS.index(m.group("wd")[len(m.group("wdp") or ""):].lower()) - ref.weekday()) % 7
             got = ((ref + timedelta(days=ahead)).isoformat(), "day")
+        if got and (m.group("md") or m.group("dm")) and ref is not None and got[0] < ref.isoformat() \
+                and _FUTURE_CLAUSE_RE.search(text[max(0, m.start() - 100):m.start()]):
+            # "will hold campaigns in 14 districts from March 8": the coming one, not last year's
+            nxt = _safe_day(int(got[0][:4]) + 1, int(got[0][5:7]), int(got[0][8:10]))
+            if nxt and date.fromisoformat(nxt) - ref <= timedelta(days=366) and got[0][:4] != str(ref.year):
+                got = (nxt, "day")
         if got and got[0]:
             prefix = m.group("bmp") or m.group("yrp") or m.group("ymp") or m.group("wdp") or m.group("fyp") or ""
             found.append((m.start() + len(prefix), m.end(), got[0], got[1]))
