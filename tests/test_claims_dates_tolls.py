@@ -10,7 +10,9 @@ heavier this time.") dates the figures told after it in its paragraph; a month s
 November", "in March last year") is that month of that year; a change compared with last
 year ("This is an increase of 10% compared to the figures for the same period last year")
 is at the date of the figure it changes; a day said in a clause about what is to come
-("will hold campaigns in 14 districts from March 8") is the coming one.
+("will hold campaigns in 14 districts from March 8") is the coming one; a sentence that gives
+no claim and dates a time long past (a biography's "from December 2018 to March 2020") is
+background and dates nothing after it.
 """
 
 from __future__ import annotations
@@ -62,6 +64,12 @@ Some 1,200 migrants reached Spain in January, the Interior Ministry said. This i
 Punjab will hold polio vaccination campaigns in 14 districts from March 8, the minister announced here on Monday.
 """
 
+BACKGROUND = """Election results in Kerala
+
+Jane Doe was first elected chief minister of Kerala in November 2005. Since then she has led Kerala, except for a brief period from December 2018 to March 2020.
+In terms of vote share, the BJP got 48.5% of all votes in Kerala, while the Congress got 40.1%.
+"""
+
 
 @pytest.fixture(scope="module")
 def docs(tmp_path_factory):
@@ -71,7 +79,8 @@ def docs(tmp_path_factory):
             "fire": cli_extract(folder, STANDING, "2023-06-09", "fire.txt")["claims"],
             "rain": cli_extract(folder, TOLD_ON, "2024-11-01", "rain.txt")["claims"],
             "cali": cli_extract(folder, MONTH_OF_YEAR, "2020-05-22", "cali.txt")["claims"],
-            "spain": cli_extract(folder, COMPARED, "2017-03-06", "spain.txt")["claims"]}
+            "spain": cli_extract(folder, COMPARED, "2017-03-06", "spain.txt")["claims"],
+            "kerala": cli_extract(folder, BACKGROUND, "2023-12-03", "kerala.txt")["claims"]}
 
 
 def _c(claims, value):
@@ -118,3 +127,7 @@ def test_a_change_compared_with_last_year_is_at_the_changed_figures_date(docs):
 
 def test_a_day_in_a_clause_about_what_is_to_come_is_the_coming_one(docs):
     assert _c(docs["spain"], 14)["date_start"] == "2017-03-08"
+
+
+def test_a_background_sentence_long_past_dates_nothing_after_it(docs):
+    assert _c(docs["kerala"], 48.5)["date_start"] == "2023-12-03"

@@ -279,6 +279,13 @@ _COMPARED_RE = re.compile(r"\b(?:against|compared (?:to|with)|than|up from|down 
                           r"[^.;]{0,45}$", re.I)
 
 
+def _long_before(d: DateMention, ref: _date | None) -> bool:
+    """Whether `d` ends more than a year before the report's date `ref`."""
+    iso = d.end_iso or d.start_iso
+    return ref is not None and bool(iso) and iso[:4].isdigit() and int(iso[:4]) < ref.year - 1 + (
+        1 if len(iso) >= 7 and int(iso[5:7]) < ref.month else 0)
+
+
 def _date_fields(d: DateMention | None) -> tuple[str, str, str]:
     if d is None:
         return "", "", ""
@@ -685,10 +692,15 @@ def extract(article: Article, date: _date | None = None, *, mentions=None,
     for s in sentences:
         if s.heading and s.index > 0:
             ctx.last_date = None        # a section's dates do not run on into the next
+        made = len(ctx.claims)
         _sentence_claims(ctx, s)
+        made = len(ctx.claims) > made
         points = [d for d in ctx.dates[s.index] if d.kind in ("point", "range") and d.start_iso
                   and not _COMPARED_RE.search(s.text[max(0, d.start - 60):d.start])]
-        if points and not s.heading and not _DATELINE_RE.match(s.text[:points[-1].start]):
+        if points and not s.heading and not _DATELINE_RE.match(s.text[:points[-1].start]) \
+                and (made or not _long_before(points[-1], ref)):
+            # (a sentence that gives no claim and dates a time long past is background: "He
+            # was chief minister from December 2018 to March 2020." dates nothing after it)
             ctx.last_date = (s.paragraph, points[-1], s.index)
         elif not points and not s.heading and ctx.last_date is not None and not any(
                 ctx.dates[x.index] for x in sentences[:s.index + 1] if x.paragraph == s.paragraph):
