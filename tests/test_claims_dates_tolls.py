@@ -12,7 +12,8 @@ year ("This is an increase of 10% compared to the figures for the same period la
 is at the date of the figure it changes; a day said in a clause about what is to come
 ("will hold campaigns in 14 districts from March 8") is the coming one; a sentence that gives
 no claim and dates a time long past (a biography's "from December 2018 to March 2020") is
-background and dates nothing after it.
+background and dates nothing after it; "the fire" is an event ("came under fire" is not), and
+a date inside what is said ("said the fire started around 4am on Thursday") is the event's.
 """
 
 from __future__ import annotations
@@ -70,6 +71,15 @@ Jane Doe was first elected chief minister of Kerala in November 2005. Since then
 In terms of vote share, the BJP got 48.5% of all votes in Kerala, while the Congress got 40.1%.
 """
 
+FIRE = """Fire razes market in Bida
+
+Bida Central Market has been razed by fire, which destroyed goods worth millions of naira.
+
+The emir of Bida, Jane Doe, said the fire started around 4am on Thursday, adding that more than half of the market was affected.
+
+He said firefighters came under fire from looters. Doe also stated that four traders who slept in their shops were injured.
+"""
+
 
 @pytest.fixture(scope="module")
 def docs(tmp_path_factory):
@@ -80,7 +90,8 @@ def docs(tmp_path_factory):
             "rain": cli_extract(folder, TOLD_ON, "2024-11-01", "rain.txt")["claims"],
             "cali": cli_extract(folder, MONTH_OF_YEAR, "2020-05-22", "cali.txt")["claims"],
             "spain": cli_extract(folder, COMPARED, "2017-03-06", "spain.txt")["claims"],
-            "kerala": cli_extract(folder, BACKGROUND, "2023-12-03", "kerala.txt")["claims"]}
+            "kerala": cli_extract(folder, BACKGROUND, "2023-12-03", "kerala.txt")["claims"],
+            "fire2": cli_extract(folder, FIRE, "2022-01-28", "bida.txt")["claims"]}
 
 
 def _c(claims, value):
@@ -131,3 +142,7 @@ def test_a_day_in_a_clause_about_what_is_to_come_is_the_coming_one(docs):
 
 def test_a_background_sentence_long_past_dates_nothing_after_it(docs):
     assert _c(docs["kerala"], 48.5)["date_start"] == "2023-12-03"
+
+
+def test_a_fires_toll_is_at_the_day_the_fire_started(docs):
+    assert _c(docs["fire2"], 4)["date_start"] == "2022-01-27"

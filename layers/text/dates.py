@@ -50,7 +50,7 @@ SAME_EVENT_RE = re.compile(r"\b(?:that|the same|this|the earlier)\s+(?:[a-z]+\s+
 _EVENT_NOUN_RE = re.compile(
     r"\b(?:(?P<quake>earthquakes?|quakes?|temblors?|tremors?)|(?P<storm>storms?|typhoons?|hurricanes?|"
     r"cyclones?|tornado(?:e?s)?|rain|rains|rainfall|downpours?)|(?P<flood>floods?|flooding)|"
-    r"(?P<fire>wildfires?|bushfires?|blazes?|forest fires?)|(?P<landslide>landslides?|mudslides?)|"
+    r"(?P<fire>wildfires?|bushfires?|blazes?|forest fires?|fires?)|(?P<landslide>landslides?|mudslides?)|"
     r"(?P<attack>attacks?|raids?|assaults?|ambush(?:es)?|bombings?|strikes?)|"
     r"(?P<blast>blasts?|explosions?)|(?P<shooting>shootings?)|(?P<clash>clashes)|"
     r"(?P<crash>crash(?:es)?|collisions?|derailments?))\b", re.I)
@@ -61,9 +61,20 @@ _DET_RE = re.compile(r"(?:^|[\s(“\"])(the|this|that|these|those|its|their|a|an
                      r"((?:[\w’'.-]+\s+){0,3})$", re.I)
 _OTHER_RE = re.compile(r"\b(?:another|earlier|previous|prior|latest|new|first|only|second|third|last|next|largest|"
                        r"biggest|worst|strongest|deadliest|most|similar|other|past|recent|\d{4})\b", re.I)
-# a date a statement was made on, not its event's: "..., she told the radio on Friday"
+# a date a statement was made on, not its event's: "..., she told the radio on Friday" (not
+# a date inside what is said: "he said the fire started at 4am on Thursday")
 _STATEMENT_BEFORE_RE = re.compile(r"\b(?:said|says|told|reported|announced|stated|confirmed|added|wrote|"
-                                  r"posted|statement|condemned)\b[^.;]{0,40}$", re.I)
+                                  r"posted|statement|condemned)\b(?:(?!\b(?:that|was|were|had|started|began|"
+                                  r"broke|struck|hit|happened|occurred|erupted)\b)[^.;]){0,40}$", re.I)
+
+
+# "fire" names a blaze only after a determiner ("the fire started at 4am"), not before the
+# words of those who fight it ("the fire service") nor after a weapon ("the artillery fire")
+_NOT_A_FIRE_RE = re.compile(r"[\s-]+(?:service|services|brigade|brigades|fighters?|department|station|"
+                            r"truck|trucks|engine|engines|crews?|chief|officials?|safety|alarm|exit|escape|"
+                            r"hazard|risk|danger|season|ban|break)\b", re.I)
+_GUNFIRE_RE = re.compile(r"\b(?:artillery|gun|rocket|mortar|sniper|machine-gun|tank|cross|enemy|small-arms|"
+                         r"heavy|friendly|naval|automatic|live|shell|return|ceasefire)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -91,6 +102,9 @@ def event_keys(text: str) -> list[EventNoun]:
     for m in _EVENT_NOUN_RE.finditer(text):
         before = text[max(0, m.start() - 50):m.start()]
         det = _DET_RE.search(before)
+        if m.group(0).lower() in ("fire", "fires") and (
+                det is None or _NOT_A_FIRE_RE.match(text, m.end()) or _GUNFIRE_RE.search(det.group(2) or "")):
+            continue                # "came under fire", "the fire service", "artillery fire": no blaze
         # a storm's name: "Cyclone Gombe", "typhoon Maria" (not "the attack Thursday")
         name = re.match(r"\s+([A-Z][a-z]+)\b", text[m.end():])
         name = name.group(1) if name and m.lastgroup == "storm" and name.group(1).lower() not in MONTHS \
