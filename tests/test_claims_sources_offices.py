@@ -9,7 +9,8 @@ closes; an adverb or a stock ticker between a speaker and the verb ("abruptly an
 "Acme Inc <ACME.N> said") and an acronym inside a name ("Fisher and Rowe (F&R) Appliances")
 keep the speaker; "It quoted local officials as saying" is the officials'; a speaker in a
 "what ... said" clause speaks for that clause only, and "Le Monde daily reported" is no
-adverb.
+adverb; a figure of long ago told after a body's report ("That is the same as a 1985
+earthquake that killed more than 170 people") is the writer's, not the report told on.
 """
 
 from __future__ import annotations
@@ -94,3 +95,15 @@ def test_a_quote_going_on_is_its_speakers(tmp_path):
     (45, "unattributed"), (70, "Ohio Courier daily")])
 def test_speakers_with_words_between_them_and_the_verb(speakers, value, source):
     assert _c(speakers, value)["source"] == source
+
+
+BACKGROUND = """Quake in Chile
+
+A strong earthquake struck near Talca on Thursday, killing 12 people, the US Geological Survey said. That is the same as a 1985 earthquake that killed more than 170 people in Talca.
+"""
+
+
+def test_a_figure_of_long_ago_does_not_go_on_with_the_report(tmp_path):
+    quake = cli_extract(tmp_path, BACKGROUND, "2017-09-09", "talca.txt")["claims"]
+    assert _c(quake, 12)["source"] == "US Geological Survey"
+    assert _c(quake, 170)["source"] == "unattributed"

@@ -29,10 +29,12 @@ from dataclasses import dataclass, field, replace
 
 from layers.text.sentences import Sentence
 
-__all__ = ["Attribution", "find_attribution", "report_source", "with_short_name", "UNATTRIBUTED", "REFERRING",
+__all__ = ["GOES_ON_NOTE", "Attribution", "find_attribution", "report_source", "with_short_name", "UNATTRIBUTED", "REFERRING",
            "Sourced", "SourceTrail", "clause_source"]
 
 UNATTRIBUTED = "unattributed"
+#: the note of a source carried from the sentence before, whose report goes on in this one
+GOES_ON_NOTE = "source from the sentence before: its report goes on"
 
 _VERBS = (r"said|says|say|told|tells|reported|reports|report|stated|states|claimed|claims|"
           r"announced|announces|estimated|estimates|confirmed|confirms|wrote|writes|noted|"
@@ -564,7 +566,7 @@ class SourceTrail:
             # person's statement ends with its sentence: "NAME reported 400 casualties daily.
             # Despite deploying 110,000 troops, ..." goes on in the writer's words)
             source = self.seen[-1][1]
-            note = "source from the sentence before: its report goes on"
+            note = GOES_ON_NOTE
         if source == UNATTRIBUTED and _QUOTE_OPEN_RE.match(sentence):
             # a quote that goes on from a sentence whose speaker is named ("'We had our
             # share,' said Jane Doe, the county's director. 'We had four tornadoes.'"), or

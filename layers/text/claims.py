@@ -75,7 +75,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
 
-from layers.text.attribution import UNATTRIBUTED, SourceTrail, clause_source
+from layers.text.attribution import GOES_ON_NOTE, UNATTRIBUTED, SourceTrail, clause_source
 from layers.text.conflicts import AFTER_NOTE, FOCAL_NOTE, mark_conflicts
 from layers.text.dates import (REPORT_DATE_NOTE, SAME_EVENT_RE, DateMention, event_date, event_dates, find_dates,
                                across_contrast, other_event, said_on, sole_event_date, standing, that_year)
@@ -438,6 +438,10 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             relation, places = rel
         note = "; ".join(x for x in (pnote, dnote, title_note) if x)
         fsource = clause_source(c.text, source, text) if len(clauses) > 1 else source
+        if title_note == GOES_ON_NOTE and date is not None and _long_before(date, ctx.ref):
+            # "That is the same as a devastating 1985 earthquake that killed more than 10,000":
+            # a figure of long ago is the writer's background, not the report told on
+            fsource, note = UNATTRIBUTED, "; ".join(x for x in (pnote, dnote) if x)
         _add(ctx, sent, (sent.start + f.start, sent.start + f.end), places, f.category or ctx.topic,
              measure=f.measure, value=f.value, unit=f.unit, date=date, source=fsource,
              relation=relation, period=f.period, qualifier=f.qualifier, note=note,
