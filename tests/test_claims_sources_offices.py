@@ -8,7 +8,7 @@ in a sentence of its own is its speaker's, named in the sentence before or where
 closes; an adverb or a stock ticker between a speaker and the verb ("abruptly announced",
 "Acme Inc <ACME.N> said") and an acronym inside a name ("Fisher and Rowe (F&R) Appliances")
 keep the speaker; "It quoted local officials as saying" is the officials'; a speaker in a
-"what ... said" clause speaks for that clause only, and "Le Monde daily reported" is no
+"what ... said" clause speaks for that clause only, and "the Ohio Courier daily reported" is no
 adverb; a figure of long ago told after a body's report ("That is the same as a 1985
 earthquake that killed more than 170 people") is the writer's, not the report told on.
 """
