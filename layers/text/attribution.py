@@ -29,10 +29,12 @@ from dataclasses import dataclass, field, replace
 
 from layers.text.sentences import Sentence
 
-__all__ = ["Attribution", "find_attribution", "report_source", "with_short_name", "UNATTRIBUTED", "REFERRING",
+__all__ = ["GOES_ON_NOTE", "Attribution", "find_attribution", "report_source", "with_short_name", "UNATTRIBUTED", "REFERRING",
            "Sourced", "SourceTrail", "clause_source"]
 
 UNATTRIBUTED = "unattributed"
+#: the note of a source carried from the sentence before, whose report goes on in this one
+GOES_ON_NOTE = "source from the sentence before: its report goes on"
 
 _VERBS = (r"said|says|say|told|tells|reported|reports|report|stated|states|claimed|claims|"
           r"announced|announces|estimated|estimates|confirmed|confirms|wrote|writes|noted|"
@@ -64,8 +66,13 @@ _NATIONALITY = re.compile(r"^(?:Ukrainian|Russian|American|British|German|French
 # common-noun sources a speaker may be ("local officials said")
 _SOURCE_NOUNS = (r"(?:[A-Z][\w’'-]*(?:’s|'s) )?(?:(?:(?i:local|regional|city|military|Ukrainian|Russian|"
                  r"Western|U\.S\.|government|police|health|emergency|humanitarian|senior|unnamed|"
-                 r"anonymous|defen[cs]e|foreign|interior|aid|rebel|United Nations|UN|U\.N\.)|[A-Z][a-z]+(?:ian|ish|ese|i)|"
+                 r"anonymous|defen[cs]e|foreign|interior|aid|rebel|United Nations|UN|U\.N\.|hospital|district|"
+                 r"county|state|provincial|municipal|village|town|fire|disaster|rescue|army|company|mine|"
+                 r"port|security|management|agency|ministry|government’s|government's)|[A-Z][a-z]+(?:ian|ish|ese|i)|"
                  r"Tuareg|Kurdish|Houthi|Palestinian|Israeli) )*(?i:officials|authorities|"
+                 # one holder of an office: "a local police official said", "the district head said"
+                 r"official|minister|director|president|head|chief|commissioner|coroner|sheriff|"
+                 r"county|province|municipality|"
                  r"ministry|military|army|police|media reports|media|reports|witnesses|residents|"
                  r"analysts|experts|sources|observers|monitors?|spokes(?:man|woman|person)|governor|"
                  r"mayor|commanders?|General Staff|state media|officers|soldiers|volunteers|the UN|"
@@ -86,13 +93,18 @@ _PER_RE = re.compile(r"(?:^|[\s,;(—–-])(?:per(?!\s+(?:day|week|month|year|ho
                      r"\s(?:was|were|is|are|stood|rose|showed|put|gave)\s|"
                      # "according to the WFP's monitor while Malawi ...": the next clause is no name
                      r"\s(?:while|whereas|but|when|after|before|as|which|who|where)\s)", re.I)
+_QUOTED_AS_RE = re.compile(r"\bquot(?:ed|ing|es)\s+(?P<src>[^,;:.!?]{3,80}?)\s+as\s+(?:saying|telling|stating)\b", re.I)
 _TRAIL_RE = re.compile(rf",[\"”’']?\s*(?:{_VERBS})\s+(?P<src>[^,;:.!?]+?)\s*(?=[,;:.!?]|$)", re.I)
 _NAME_AFTER_RE = re.compile(r"^,\s*(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|al-[A-Z][\w’'-]+)){1,3})"
                             r"\s*[.!?\"”]*\s*$")
-_ADVERB = r"(?:(?:earlier|also|previously|later|already|initially|first)\s+)?"
+# between a speaker and the verb: an adverb ("abruptly announced", "announced here"
+# before the verb is "here announced" no more than it is after), a stock ticker
+# ("Caterpillar Inc <CAT.N> said")
+_ADVERB = r"(?:<[A-Z.]{1,12}>\s+)?(?:(?:earlier|also|previously|later|already|initially|first|(?!(?:daily|weekly|monthly|yearly|quarterly|nightly|hourly|family|only)\s)[a-z]{3,}ly)\s+)?"
 _PARTICLE = r"(?:al|el|ad|as|bin|ibn|van|von|de|da|di|du|la|le|dos|das|der)(?:-[A-Z][\w’']*)?"
 _LEAD_RE = re.compile(rf"(?P<pre>(?:^|(?<=[\s(“\"—–]))(?:[A-Z][\w’'.-]*|of|the|and)"
-                      rf"(?:\s+(?:[A-Z][\w’'.-]*|{_PARTICLE}|of|for|the|and))*)(?:\s+\([A-Z][A-Za-z]{{1,9}}\))?"
+                      rf"(?:\s+(?:[A-Z][\w’'.-]*|{_PARTICLE}|of|for|the|and|\([A-Z][A-Za-z&]{{1,9}}\)(?=\s+[A-Z])))*)"
+                      rf"(?:\s+\([A-Z][A-Za-z]{{1,9}}\))?"
                       rf",?\s+(?:(?:has|have|had)\s+)?{_ADVERB}"
                       rf"(?:{_VERBS})\b")
 # a speaker, then who the speaker is, then the verb: "Jane Doe, a spokesperson for the
@@ -122,8 +134,13 @@ _MEDIA_NOUN_RE = re.compile(rf"\b(?:{_MEDIA_NOUNS})\b", re.I)
 # a newspaper, a broadcaster or an agency said with its kind: "Le Soir daily", "news agency Antara"
 _MEDIA_RE = re.compile(rf"(?:^|(?<=[\s“\"]))(?P<src>(?:[A-Z][\w’'.-]*\s+){{0,4}}(?:{_MEDIA_NOUNS})"
                        rf"(?:\s+[A-Z][\w’'-]*){{0,3}})\s+(?:(?:has|have|had)\s+)?{_ADVERB}(?:{_VERBS})\b")
+# a name that is the object of a preposition is not the subject of the verb after it
+# (not after a word for what a source issues: "A statement by Jane Doe said")
+_OBJECT_OF_RE = re.compile(r"\b(?!(?:statement|statements|report|reports|letter|post|message|tweet|"
+                           r"interview|remarks|spokesperson|spokesman|spokeswoman|office|note)\s)"
+                           r"[\w’']+\s+(?:to|by|of|for|with|from|against|under|behind|than)\s+$", re.I)
 # a speaker inside a relative clause speaks for its noun only: "an officer who the UN said died"
-_RELATIVE_RE = re.compile(r"\b(?:who|whom|which)\s+(?:the\s+)?$")
+_RELATIVE_RE = re.compile(r"\b(?:who|whom|which|what)\s+(?:the\s+)?$")
 #: words that open a sentence before a noun that is also a verb ("Initial estimates put",
 #: "Early reports said"): no one's name
 _REPORT_ADJECTIVES = {"initial", "early", "earlier", "preliminary", "latest", "official", "unofficial",
@@ -242,6 +259,10 @@ def find_attribution(sentence: str) -> Attribution:
 
 
 def _find(sentence: str, masked: str) -> Attribution:
+    m = _QUOTED_AS_RE.search(masked)
+    if m:
+        # "It quoted local officials as saying 92,000 were affected": the ones quoted
+        return Attribution(_clean(m.group("src")), m.start("src"), m.end("src"))
     m = _PER_RE.search(masked)
     if m:
         src = _clean(m.group("src"))
@@ -288,6 +309,8 @@ def _find(sentence: str, masked: str) -> Attribution:
             continue                # "Kenya recorded 30 cases, the Kenya Red Cross (KRC) said"
         if _RELATIVE_RE.search(sentence, 0, m.start()):
             continue                # "a police officer who the United Nations said died": that clause's
+        if _OBJECT_OF_RE.search(sentence, 0, m.start()):
+            continue                # "a group led by a fighter loyal to Jane Doe claimed": the group's
         phrase = m.group("pre").strip()
         phrase = re.sub(r"^(?:(?:As|But|And|However|Meanwhile|Earlier|Later|On|In)\s+)", "", phrase)
         name, title = _split_title(phrase)
@@ -425,6 +448,10 @@ _GOES_ON_RE = re.compile(r"[\"“]?(?:In addition|Additionally|Moreover|Furtherm
                          r"(?:[\w-]+|\d[\d,.]*)\s+of\s+(?:them|these|those|the\s+(?:dead|killed|injured|wounded|"
                          r"victims|casualties|missing|deaths|fatalities|evacuees|displaced|arrested|detained))\b", re.I)
 # a sentence that names the source of the one before: "That's according to a tally from X."
+# a sentence that opens a quote; a quote mark; a quote that closes before its speaker
+_QUOTE_OPEN_RE = re.compile(r"\s*[\"“‘']\s*[A-Z]")
+_QUOTE_MARK_RE = re.compile(r"[\"“”‘]|(?:^|\s)'|'(?:\s|$|[,.])")
+_QUOTE_CLOSE_RE = re.compile(r"[,.!?][\"”’']\s+(?=(?:[a-z]+\s+)?(?:said|says|told|added|wrote)\b|[A-Z])")
 _BACK_RE = re.compile(r"\s*[\"“]?(?:That|This)(?:’s|'s|\s+is|\s+was)\s+(?:according\s+to|per|from)\b")
 
 # a subject that records ("Nigeria recorded 676 cases") is a source only when nobody else is
@@ -539,7 +566,15 @@ class SourceTrail:
             # person's statement ends with its sentence: "NAME reported 400 casualties daily.
             # Despite deploying 110,000 troops, ..." goes on in the writer's words)
             source = self.seen[-1][1]
-            note = "source from the sentence before: its report goes on"
+            note = GOES_ON_NOTE
+        if source == UNATTRIBUTED and _QUOTE_OPEN_RE.match(sentence):
+            # a quote that goes on from a sentence whose speaker is named ("'We had our
+            # share,' said Jane Doe, the county's director. 'We had four tornadoes.'"), or
+            # whose speaker is named where it closes ("'We had four tornadoes. It was
+            # bad,' Jane Doe said.")
+            speaker = self._quote_speaker(sent, last)
+            if speaker:
+                source, note = speaker, "source: the speaker of the quote it is part of"
         back = _BACK_RE.match(self.text, sent.end) if source == UNATTRIBUTED else None
         if back:
             after = find_attribution(self.text[back.start():].lstrip().split("\n", 1)[0])
@@ -557,6 +592,23 @@ class SourceTrail:
         return Sourced(source, note, attr)
 
 
+    def _quote_speaker(self, sent: Sentence, last: Sentence | None) -> str:
+        """The speaker of the quote `sent` opens: the sentence before's on its line when that
+        one quotes, else the one named where the quote closes, later on its line."""
+        if last is not None and self.seen and self.seen[-1][0] == sent.index - 1 == last.index \
+                and "\n" not in self.text[last.end:sent.start] and _QUOTE_MARK_RE.search(last.text):
+            return self.seen[-1][1]
+        line_end = self.text.find("\n", sent.start)
+        rest = self.text[sent.start:line_end if line_end >= 0 else len(self.text)]
+        close = _QUOTE_CLOSE_RE.search(rest, 1)
+        if close is None:
+            return ""
+        after = find_attribution(rest[close.start():])
+        if after.source == UNATTRIBUTED or after.start > 40 or after.source.lower() in REFERRING:
+            return ""
+        return with_short_name(after.source, self.text)
+
+
 def clause_source(clause: str, source: str, text: str) -> str:
     """The source of a figure in `clause` of a sentence whose source is `source`: the
     clause's own when it names another ("the CGT claims 2.8 million, against 1.27 million
@@ -564,7 +616,7 @@ def clause_source(clause: str, source: str, text: str) -> str:
     if source == UNATTRIBUTED:
         return source
     own = find_attribution(clause)
-    if own.source != UNATTRIBUTED and own.source.lower() not in REFERRING and own.source != source \
+    if own.source != UNATTRIBUTED and own.source.lower() not in REFERRING and own.source not in source \
             and not re.match(r"(?:[Ii]ts|[Tt]heir)\s", own.source) \
             and not _WEAK_SOURCE_RE.match(clause[own.end:]):
         return with_short_name(own.source, text)

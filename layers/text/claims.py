@@ -75,10 +75,10 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
 
-from layers.text.attribution import UNATTRIBUTED, SourceTrail, clause_source
+from layers.text.attribution import GOES_ON_NOTE, UNATTRIBUTED, SourceTrail, clause_source
 from layers.text.conflicts import AFTER_NOTE, FOCAL_NOTE, mark_conflicts
 from layers.text.dates import (REPORT_DATE_NOTE, SAME_EVENT_RE, DateMention, event_date, event_dates, find_dates,
-                               other_event, that_year)
+                               across_contrast, other_event, said_on, sole_event_date, standing, that_year)
 from layers.text.events import CLAUSE_EVENTS, EventRule
 from layers.text.context import area_for, as_region, context_places, held
 from layers.text.relations import clause_relation
@@ -135,6 +135,8 @@ class _Ctx:
     #: (paragraph, date, sentence index): the last point in time the text gave before this sentence
     last_date: tuple | None = None
     event_dates: dict = field(default_factory=dict)     # `layers.text.dates.event_dates`
+    #: (date, sentence index) of the one event the article names, if it dates it (`sole_event_date`)
+    sole_event: tuple | None = None
     gazetteer: object = None
     #: what the article speaks of most (the category of a figure whose words say none)
     topic: str = "economic"
@@ -229,14 +231,24 @@ _TOLL_BY_REGION_RE = re.compile(r"\bby (?:province|region|state|governorate|obla
 _DATELINE_RE = re.compile(r"^\s*(?:[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*)*\s*,\s*)+$")
 
 
+#: the measures of a toll: with no date of their own, the date of the event they count
+_TOLL_MEASURES = {"killed", "injured", "missing", "dead", "deaths", "casualties"}
+
+
 def _carried_date(ctx: _Ctx, sent: Sentence, dates: list[DateMention],
-                  pos: int) -> tuple[DateMention | None, str]:
+                  pos: int, measure: str = "") -> tuple[DateMention | None, str]:
     """The date of a claim whose clause gives none: the sentence's point in time nearest it
     (not one said for comparison: "against 650,000 on January 19"; a dateline's is the
     report's), else the last one its paragraph gave before (the same event, told on), else
-    the article's date (a figure reported as it stands). With a note saying which."""
+    the article's date (a figure reported as it stands). With a note saying which.
+
+    A toll (`measure`) not told as standing at the report, in an article that dates one
+    event, is that event's rather than the date the last statement was made on ("..., she
+    told the radio on Friday. Initial estimates put those killed at 20": the attack's
+    Thursday) or the report's."""
     points = [d for d in dates if d.kind in ("point", "range") and d.start_iso
-              and not _COMPARED_RE.search(sent.text[max(0, d.start - 40):d.start])]
+              and not _COMPARED_RE.search(sent.text[max(0, d.start - 60):d.start])
+              and not across_contrast(sent.text, pos, d)]
     if points:
         best = min(points, key=lambda d: min(abs(d.start - pos), abs(pos - d.end)))
         if _DATELINE_RE.match(sent.text[:best.start]) and re.match(r"\s*(?:[-–—]|\(|/)", sent.text[best.end:]):
@@ -245,10 +257,26 @@ def _carried_date(ctx: _Ctx, sent: Sentence, dates: list[DateMention],
     got = event_date(ctx.event_dates, sent.text, sent.index, pos)    # the date of the event it names
     if got is not None:
         return got
+    if measure == "change" and sent.index > 0:
+        # "This is an increase of 10% compared to ...": the change of the figure just told, at its date
+        prev = ctx.sentences[sent.index - 1]
+        told = [c for c in ctx.claims if c.measure and c.date_start and prev.start <= c.span_start < prev.end]
+        if told and "\n\n" not in ctx.article.text[prev.end:sent.start]:
+            c = told[-1]
+            return DateMention("", -1, -1, c.date_start, c.date_end, c.time_precision, "point"), \
+                "date of the figure the sentence before told, whose change it is"
+    sole = ctx.sole_event if measure in _TOLL_MEASURES and not standing(sent.text, pos) else None
+    if sole is not None:
+        sole_note = f"date of the event, from '{sole[0].text}' {'earlier' if sole[1] < sent.index else 'later'} in the text"
     if ctx.last_date is not None and (ctx.last_date[0] == sent.paragraph or SAME_EVENT_RE.search(sent.text)) \
-            and not other_event(sent.text, pos, ctx.sentences[ctx.last_date[2]].text):
+            and not other_event(sent.text, pos, ctx.sentences[ctx.last_date[2]].text) \
+            and not (measure and standing(sent.text, pos)):
         d = ctx.last_date[1]
+        if sole is not None and said_on(ctx.sentences[ctx.last_date[2]].text, d):
+            return sole[0], sole_note
         return d, f"date carried from '{d.text}' earlier in the text"
+    if sole is not None:
+        return sole[0], sole_note
     if ctx.ref is not None:
         iso = ctx.ref.isoformat()
         return DateMention("", -1, -1, iso, "", "day", "point"), REPORT_DATE_NOTE
@@ -256,9 +284,17 @@ def _carried_date(ctx: _Ctx, sent: Sentence, dates: list[DateMention],
 
 
 # a date said for comparison is not the date of what follows: "against 650,000 on January 19",
-# "compared to January 19", "up from 20 the previous week"
+# "compared to January 19", "up from 20 the previous week", "an increase of 10% compared to the
+# figures for the same period last year" (a figure is not dated by what it is compared with)
 _COMPARED_RE = re.compile(r"\b(?:against|compared (?:to|with)|than|up from|down from|versus|vs\.?)\b"
-                          r"[^.;]{0,30}$", re.I)
+                          r"[^.;]{0,45}$", re.I)
+
+
+def _long_before(d: DateMention, ref: _date | None) -> bool:
+    """Whether `d` ends more than a year before the report's date `ref`."""
+    iso = d.end_iso or d.start_iso
+    return ref is not None and bool(iso) and iso[:4].isdigit() and int(iso[:4]) < ref.year - 1 + (
+        1 if len(iso) >= 7 and int(iso[5:7]) < ref.month else 0)
 
 
 def _date_fields(d: DateMention | None) -> tuple[str, str, str]:
@@ -343,11 +379,11 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         t0 = sent.text.rfind(attr.title, 0, attr.start) if attr.title else -1
         exclude.append((sent.start + (t0 if t0 >= 0 else attr.start), sent.start + attr.end))
     ctx.exclude = exclude
-    # the area of the source's office ("Rogers County Sheriff Ann Cole says"): where the
-    # sentence's figures are when it names no other place
+    # the area of the source's office ("Rogers County Sheriff Ann Cole says", "The county
+    # reported"): where the sentence's figures are when it names no other place
     ctx.office = [r for r in ctx.refs[bisect_left(ctx.ref_starts, sent.start):bisect_left(ctx.ref_starts, sent.end)]
-                  if r.kind in ("admin1", "admin2") and not r.anaphor and attr.start >= 0
-                  and exclude and exclude[-1][0] <= r.start < exclude[-1][1]]
+                  if r.kind in ("admin1", "admin2") and attr.start >= 0
+                  and exclude and r.start < exclude[-1][1] and exclude[-1][0] < r.end]
     # places of each clause, with the fallback to the clause before
     cl_places: list[list[Ref]] = []
     for c in clauses:
@@ -411,7 +447,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             stop = next((g.start for g in figures[fi + 1:] if not holder_kind(sent.text[g.start:g.end])
                          and sent.text[max(0, g.start - 1):g.start] != "("), len(sent.text))
             places = held(ctx, holder_kind(sent.text[f.start:stop]), places)
-        cdates = _clause_dates(sent, c, dates)
+        cdates = [d for d in _clause_dates(sent, c, dates) if not across_contrast(sent.text, f.start, d)
+                  and not (d.start > f.end and _COMPARED_RE.search(sent.text[f.end:d.start]))]
         # the clause's date nearest the figure
         date = min(cdates, key=lambda d: min(abs(d.start - f.end), abs(f.start - d.end))) \
             if cdates else frame
@@ -420,7 +457,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             # "killed on Tuesday, including 72 in Tartus and 60 in Latakia": the parts' date
             date, dnote = fig_dates[-1]
         if date is None and f.qualifier != "once":
-            date, dnote = _carried_date(ctx, sent, dates, f.start)
+            date, dnote = _carried_date(ctx, sent, dates, f.start, f.measure)
         fig_dates.append((date, dnote))
         rel = clause_relation(text, sent, c, cl_places[ci], ctx.focal, lambda: _subject(sent, ctx)) \
             if cl_places[ci] else None
@@ -429,6 +466,10 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             relation, places = rel
         note = "; ".join(x for x in (pnote, dnote, title_note) if x)
         fsource = clause_source(c.text, source, text) if len(clauses) > 1 else source
+        if title_note == GOES_ON_NOTE and date is not None and _long_before(date, ctx.ref):
+            # "That is the same as a devastating 1985 earthquake that killed more than 10,000":
+            # a figure of long ago is the writer's background, not the report told on
+            fsource, note = UNATTRIBUTED, "; ".join(x for x in (pnote, dnote) if x)
         if f.each and len(own_places[fi]) == 1:
             # "one each in C and D counties": the places coordinated with the one after it
             places = each_places(text, srefs, own_places[fi][0])
@@ -697,7 +738,9 @@ def extract(article: Article, date: _date | None = None, *, mentions=None,
                topic=topic_of(article.text) or "economic", subject=subject)
     ctx.ref_starts = [r.start for r in ctx.refs]
     ctx.row_figure = row_figure(article.text)
-    ctx.event_dates = event_dates([s.text for s in sentences], [dates[s.index] for s in sentences])
+    texts = [s.text for s in sentences]
+    ctx.event_dates = event_dates(texts, [dates[s.index] for s in sentences])
+    ctx.sole_event = sole_event_date(ctx.event_dates, texts)
     ctx.trail = SourceTrail(article.text)
     from geo.model import Mention
 
@@ -715,11 +758,25 @@ def extract(article: Article, date: _date | None = None, *, mentions=None,
     for s in sentences:
         if s.heading and s.index > 0:
             ctx.last_date = None        # a section's dates do not run on into the next
+        made = len(ctx.claims)
         _sentence_claims(ctx, s)
+        made = len(ctx.claims) > made
         points = [d for d in ctx.dates[s.index] if d.kind in ("point", "range") and d.start_iso
-                  and not _COMPARED_RE.search(s.text[max(0, d.start - 40):d.start])]
-        if points and not s.heading and not _DATELINE_RE.match(s.text[:points[-1].start]):
+                  and not _COMPARED_RE.search(s.text[max(0, d.start - 60):d.start])]
+        if points and not s.heading and not _DATELINE_RE.match(s.text[:points[-1].start]) \
+                and (made or not _long_before(points[-1], ref)):
+            # (a sentence that gives no claim and dates a time long past is background: "He
+            # was chief minister from December 2018 to March 2020." dates nothing after it)
             ctx.last_date = (s.paragraph, points[-1], s.index)
+        elif not points and not s.heading and ctx.last_date is not None and not any(
+                ctx.dates[x.index] for x in sentences[:s.index + 1] if x.paragraph == s.paragraph):
+            # a sentence that names an event the text dates ("The attack also caused damage
+            # to ...") in a paragraph that has said no date is at that event's date: what
+            # follows goes on from it, not from a date said before of another matter
+            # ("... the massacre last December")
+            got = event_date(ctx.event_dates, s.text, s.index, 0)
+            if got is not None:
+                ctx.last_date = (s.paragraph, got[0], s.index)
     claims = mark_conflicts(_drop_headline_events(ctx.claims, sentences), article.text,
                             tuple((s.start, s.end) for s in sentences if s.heading))
     return ClaimsDoc(article=article, places=places_from_mentions(mentions + list(ctx.areas.values())),

@@ -142,6 +142,11 @@ _UNNAMED = {"tonnage", "share", "count", "amount", "money", "change"}
 #: values at one place are two holders' figures, not rival counts, unless one is a revision
 _BY_HOLDER = {"votes", "vote_share", "seats"}
 
+#: measures that count one flow of people: those who "crossed into" a country and those
+#: who "arrived" there ("10,000 have crossed the border, the government said"; "30,000
+#: have arrived, the UN estimates": rival counts)
+_ONE_FLOW = {"refugees": "arrivals", "refugee_arrivals": "arrivals"}
+
 #: units counted in whole numbers: a figure of one with a fraction is no count of it (a
 #: magnitude or a rate misread as a toll) and contests nothing
 _WHOLE_UNITS = {"people"}
@@ -163,17 +168,25 @@ MAX_COMPARED = 50
 MAX_LISTED = 25
 
 
+#: a figure said right after a lower bound, in one phrase with it: the bound is said for
+#: both ("more than 70 people dead and 200 wounded": more than 200 wounded)
+_SHARED_LOWER_RE = re.compile(r"\b(?:more than|at least|over|upwards of|in excess of)\s+[\d,.]+"
+                              r"(?:\s+[a-z]+){0,3}\s+and\s+$", re.I)
+
+
 class _Traits:
     """What `disputes` reads of one claim, read once (its regular expressions cost more
     than the comparisons)."""
 
-    __slots__ = ("part", "holder", "head", "revision")
+    __slots__ = ("part", "holder", "head", "revision", "lower")
 
     def __init__(self, c: Claim, text: str, heads: tuple) -> None:
         self.part = _part(c, text)
         self.holder = _holder(c, text)
         self.head = any(lo <= c.span_start < hi for lo, hi in heads)
         self.revision = bool(_REVISION_RE.search(c.text)) if c.text else False
+        self.lower = bool(text) and c.span_start >= 0 and c.qualifier == "" and bool(
+            _SHARED_LOWER_RE.search(text[max(0, c.span_start - 60):c.span_start]))
 
 
 def disputes(a: Claim, b: Claim, text: str = "", heads: tuple = (), traits=None) -> bool:
@@ -191,10 +204,14 @@ def disputes(a: Claim, b: Claim, text: str = "", heads: tuple = (), traits=None)
     if lo > 0 and hi / lo > MAX_RIVAL_RATIO:
         return False
     ta, tb = traits if traits is not None else (_Traits(a, text, heads), _Traits(b, text, heads))
+    if (ta.lower and b.value >= a.value) or (tb.lower and a.value >= b.value):
+        return False                # "more than 70 dead and 200 wounded" and "255 wounded"
     if ta.part or tb.part:
         return False
-    if _guessed_place(a, b):
-        return False                # one was put on the article's place only for want of another
+    if _guessed_place(a, b) and not (ta.revision or tb.revision):
+        # one was put on a place only for want of another; unless one is said as a revision
+        # ("The army had earlier said that 10 soldiers had been killed"): the same toll, told on
+        return False
     if ta.holder and tb.holder and ta.holder != tb.holder:
         return False
     if a.measure in _BY_HOLDER and not (ta.revision or tb.revision):
@@ -206,8 +223,19 @@ def disputes(a: Claim, b: Claim, text: str = "", heads: tuple = (), traits=None)
     if a.text == b.text:
         first, second = sorted((a, b), key=lambda c: c.span_start)
         between = text[first.span_end:second.span_start] if text else a.text
-        return bool(_CONTRAST_RE.search(between))
+        return bool(_CONTRAST_RE.search(between)) or _revised_pair(a, b)
     return ta.revision or tb.revision
+
+
+#: a sentence that says its figures revise one another ("The latest revision of the plan
+#: reduced the number of homes needed from 45,000 to 36,000"): the earlier figure is not a
+#: past one of another time but the one revised
+_REVISED_RE = re.compile(r"\b(?:revis(?:ed|ion|ions|ing)|downgraded|upgraded|corrected|correction)\b", re.I)
+
+
+def _revised_pair(a: Claim, b: Claim) -> bool:
+    return bool(a.text) and a.text == b.text and (a.qualifier == "once") != (b.qualifier == "once") \
+        and bool(_REVISED_RE.search(a.text))
 
 
 def mark_conflicts(claims: list[Claim], text: str = "", heads: tuple = ()) -> list[Claim]:
@@ -250,12 +278,12 @@ def mark_conflicts(claims: list[Claim], text: str = "", heads: tuple = ()) -> li
             continue                # "8.2 killed": a count of people is whole; this one is misread
         if c.measure and c.measure not in _UNNAMED and (c.place_ids or c.unresolved_place):
             where = c.place_ids[0] if c.place_ids else "?" + c.unresolved_place
-            groups.setdefault((c.measure, where, c.unit, c.period), []).append(c)
+            groups.setdefault((_ONE_FLOW.get(c.measure, c.measure), where, c.unit, c.period), []).append(c)
     for group in groups.values():
         traits = {id(c): _Traits(c, text, heads) for c in group} if text else {}
         for i, a in enumerate(group):
             for b in group[i + 1:i + 1 + MAX_COMPARED]:
-                if a.value == b.value or not overlap(a, b) or compatible(a, b) \
+                if a.value == b.value or not overlap(a, b) or (compatible(a, b) and not _revised_pair(a, b)) \
                         or not disputes(a, b, text, heads,
                                         (traits[id(a)], traits[id(b)]) if traits else None):
                     continue

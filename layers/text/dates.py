@@ -36,7 +36,8 @@ from datetime import date, timedelta
 
 __all__ = ["MONTHS", "DateMention", "find_dates", "parse_iso_date", "iso_precision", "REPORT_DATE_NOTE",
            "SAME_EVENT_RE", "EventNoun", "event_keys", "event_dates", "date_of_event",
-           "same_matter", "event_date", "other_event", "that_year"]
+           "same_matter", "event_date", "other_event", "that_year", "sole_event_date", "said_on",
+           "standing", "across_contrast"]
 
 #: a sentence that goes back to an event told before ("45 dead in that strike", "the same
 #: attack"): its date is that event's, said earlier, in another paragraph too
@@ -49,7 +50,7 @@ SAME_EVENT_RE = re.compile(r"\b(?:that|the same|this|the earlier)\s+(?:[a-z]+\s+
 _EVENT_NOUN_RE = re.compile(
     r"\b(?:(?P<quake>earthquakes?|quakes?|temblors?|tremors?)|(?P<storm>storms?|typhoons?|hurricanes?|"
     r"cyclones?|tornado(?:e?s)?|rain|rains|rainfall|downpours?)|(?P<flood>floods?|flooding)|"
-    r"(?P<fire>wildfires?|bushfires?|blazes?|forest fires?)|(?P<landslide>landslides?|mudslides?)|"
+    r"(?P<fire>wildfires?|bushfires?|blazes?|forest fires?|fires?)|(?P<landslide>landslides?|mudslides?)|"
     r"(?P<attack>attacks?|raids?|assaults?|ambush(?:es)?|bombings?|strikes?)|"
     r"(?P<blast>blasts?|explosions?)|(?P<shooting>shootings?)|(?P<clash>clashes)|"
     r"(?P<crash>crash(?:es)?|collisions?|derailments?))\b", re.I)
@@ -60,9 +61,20 @@ _DET_RE = re.compile(r"(?:^|[\s(“\"])(the|this|that|these|those|its|their|a|an
                      r"((?:[\w’'.-]+\s+){0,3})$", re.I)
 _OTHER_RE = re.compile(r"\b(?:another|earlier|previous|prior|latest|new|first|only|second|third|last|next|largest|"
                        r"biggest|worst|strongest|deadliest|most|similar|other|past|recent|\d{4})\b", re.I)
-# a date a statement was made on, not its event's: "..., she told the radio on Friday"
+# a date a statement was made on, not its event's: "..., she told the radio on Friday" (not
+# a date inside what is said: "he said the fire started at 4am on Thursday")
 _STATEMENT_BEFORE_RE = re.compile(r"\b(?:said|says|told|reported|announced|stated|confirmed|added|wrote|"
-                                  r"posted|statement|condemned)\b[^.;]{0,40}$", re.I)
+                                  r"posted|statement|condemned)\b(?:(?!\b(?:that|was|were|had|started|began|"
+                                  r"broke|struck|hit|happened|occurred|erupted)\b)[^.;]){0,40}$", re.I)
+
+
+# "fire" names a blaze only after a determiner ("the fire started at 4am"), not before the
+# words of those who fight it ("the fire service") nor after a weapon ("the artillery fire")
+_NOT_A_FIRE_RE = re.compile(r"[\s-]+(?:service|services|brigade|brigades|fighters?|department|station|"
+                            r"truck|trucks|engine|engines|crews?|chief|officials?|safety|alarm|exit|escape|"
+                            r"hazard|risk|danger|season|ban|break)\b", re.I)
+_GUNFIRE_RE = re.compile(r"\b(?:artillery|gun|rocket|mortar|sniper|machine-gun|tank|cross|enemy|small-arms|"
+                         r"heavy|friendly|naval|automatic|live|shell|return|ceasefire)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -90,6 +102,9 @@ def event_keys(text: str) -> list[EventNoun]:
     for m in _EVENT_NOUN_RE.finditer(text):
         before = text[max(0, m.start() - 50):m.start()]
         det = _DET_RE.search(before)
+        if m.group(0).lower() in ("fire", "fires") and (
+                det is None or _NOT_A_FIRE_RE.match(text, m.end()) or _GUNFIRE_RE.search(det.group(2) or "")):
+            continue                # "came under fire", "the fire service", "artillery fire": no blaze
         # a storm's name: "Cyclone Gombe", "typhoon Maria" (not "the attack Thursday")
         name = re.match(r"\s+([A-Z][a-z]+)\b", text[m.end():])
         name = name.group(1) if name and m.lastgroup == "storm" and name.group(1).lower() not in MONTHS \
@@ -137,7 +152,8 @@ _CONTRAST_RE = re.compile(r"[,;]\s+(?:but|while|whereas|although|though|yet)\s|;
 
 
 # a toll that stands as of the report: "4 people have died", "the cyclone has displaced 11,629"
-_STANDING_RE = re.compile(r"\b(?:has|have)\s+(?:now\s+|so far\s+|also\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|t)\b", re.I)
+_STANDING_RE = re.compile(r"\b(?:has|have)\s+(?:now\s+|so far\s+|also\s+|since\s+|already\s+)?(?:been\s+)?"
+                          r"[a-z]+(?:ed|en|wn|t)\b", re.I)
 
 
 def same_matter(text: str, nouns: list[EventNoun], pos: int) -> list[EventNoun]:
@@ -150,6 +166,50 @@ def same_matter(text: str, nouns: list[EventNoun], pos: int) -> list[EventNoun]:
     if _STANDING_RE.search(text[max(lo, pos - 30):min(hi, pos + 40)]):
         return []
     return [e for e in nouns if lo <= e.at < hi]
+
+
+def said_on(text: str, d: DateMention) -> bool:
+    """Whether `d` dates a statement in `text` ("..., she told the radio on Friday"), not
+    what the statement tells."""
+    return bool(_STATEMENT_BEFORE_RE.search(text[max(0, d.start - 40):d.start]))
+
+
+def standing(text: str, pos: int) -> bool:
+    """Whether what `text` says at `pos` is told as standing at the report ("4 people have
+    died", "has displaced 11,629")."""
+    return bool(_STANDING_RE.search(text[max(0, pos - 50):pos + 40]))
+
+
+#: event kinds one event is told by (an attack's shooting and blasts; a storm's floods
+#: and landslides)
+_FAMILY = {"shooting": "attack", "blast": "attack", "clash": "attack", "flood": "storm", "landslide": "storm"}
+
+
+def across_contrast(text: str, pos: int, d: DateMention) -> bool:
+    """Whether date `d` is said in another matter than a figure at `pos` told as standing
+    at the report ("The fire was discovered on June 6, but has grown to 96 square
+    kilometres": June 6 is the discovery's date, the area the report's)."""
+    if not standing(text, pos):
+        return False
+    lo, hi = sorted((d.end, pos) if d.end <= pos else (pos, d.start))
+    return bool(_CONTRAST_RE.search(text[lo:hi]))
+
+
+def sole_event_date(index: dict, texts: list[str]) -> tuple[DateMention, int] | None:
+    """The date of the one event an article names (`event_dates`; `texts`: its sentences),
+    with the index of the sentence that dates it: the toll of an article about one attack
+    or one quake, told in a sentence that names neither it nor a date ("Initial estimates
+    put the number of those killed at 20"; "Two children were killed in the neighbouring
+    state"), is that event's. None when the text names events of two kinds (a strike and
+    a quake; `_FAMILY` are one kind), or dates one kind on two days."""
+    dated = [(i, d) for got in index.values() for i, d, e in got if e.ref != "other"]
+    if not dated or len({d.start_iso for _, d in dated}) != 1:
+        return None
+    named = {_FAMILY.get(e.key, e.key) for t in texts for e in event_keys(t) if e.ref != "other"}
+    if len(named) != 1:
+        return None
+    i, d = dated[0]
+    return d, i
 
 
 def event_date(index: dict, text: str, sentence: int, pos: int) -> tuple[DateMention, str] | None:
@@ -216,7 +276,7 @@ _NUMWORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "se
 
 _MON = (r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|"
         r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|"
-        r"Oct\.?|Nov\.?|Dec\.?)")
+        r"Oct\.?|Nov\.?|Dec\.?)(?![a-z])")
 _YEAR = r"(?P<{n}>(?:19|20)\d\d)(?!\d|,\d|s\b)"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 
@@ -265,6 +325,9 @@ _ONE = (
     rf"|(?P<ago>\b(?P<an>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+"
     rf"(?P<au>years?|months?|weeks?|days?)\s+ago\b)"
     rf"|(?P<lu>\b(?:last|this|next|past)\s+(?P<lun>week|month|year)\b)"
+    # a span that ends at the report: "in recent weeks", "over the past few days" (the report's month)
+    rf"|(?P<rc>\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+|couple of\s+)?"
+    rf"(?P<rcu>days|weeks)\b)"
     rf"|(?P<td>\b(?:today|yesterday)\b)"
     rf"|(?P<wd>(?P<wdp>\b(?:on|since|last|into|until|by)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
@@ -279,6 +342,9 @@ _MONTH_CASE_RE = re.compile(r"^[A-Z]")
 # a weekday said of what is to come: "will run the full length Thursday", "is due to open Monday"
 _FUTURE_RE = re.compile(r"\b(?:will|shall|is to|are to|is due|are due|scheduled|expected to|next)\b[^.;]{0,50}$",
                         re.I)
+# a date said in a clause about what is to come (further back than a weekday's)
+_FUTURE_CLAUSE_RE = re.compile(r"\b(?:will|shall|is to|are to|is due|are due|scheduled|expected to|plans? to|"
+                               r"planned to)\b[^.;,]{0,80}$", re.I)
 # a date said as an offset from another: "a day after ...", "two days before ..."
 _OFFSET_RE = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|\d)\s+(days?|weeks?)\s+(after|before)\b", re.I)
 
@@ -444,6 +510,8 @@ def _one(m: re.Match, ref: date | None) -> tuple[str, str] | None:
         sunday = ref - timedelta(days=(ref.weekday() + 1) % 7)
         d = ref - timedelta(days=3) if which == "past" else sunday + timedelta(days=7 * step + 3)
         return f"{d.year:04d}-{d.month:02d}", "month"
+    if g["rc"]:
+        return f"{ref.year:04d}-{ref.month:02d}", "month"     # (the report's month: the span ends at it)
     if g["td"]:
         d = ref if g["td"].lower() == "today" else ref - timedelta(days=1)
         return d.isoformat(), "day"
@@ -477,6 +545,12 @@ def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
             # "Five trains will run the full length Thursday": the coming one
             ahead = (_WEEKDAYS.index(m.group("wd")[len(m.group("wdp") or ""):].lower()) - ref.weekday()) % 7
             got = ((ref + timedelta(days=ahead)).isoformat(), "day")
+        if got and (m.group("md") or m.group("dm")) and ref is not None and got[0] < ref.isoformat() \
+                and _FUTURE_CLAUSE_RE.search(text[max(0, m.start() - 100):m.start()]):
+            # "will hold campaigns in 14 districts from March 8": the coming one, not last year's
+            nxt = _safe_day(int(got[0][:4]) + 1, int(got[0][5:7]), int(got[0][8:10]))
+            if nxt and date.fromisoformat(nxt) - ref <= timedelta(days=366) and got[0][:4] != str(ref.year):
+                got = (nxt, "day")
         if got and got[0]:
             prefix = m.group("bmp") or m.group("yrp") or m.group("ymp") or m.group("wdp") or m.group("fyp") or ""
             found.append((m.start() + len(prefix), m.end(), got[0], got[1]))
@@ -518,7 +592,28 @@ def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
         else:
             out.append(DateMention(text[start:e], start, e, iso, "", prec, kind))
         i += 1
-    return _offsets(text, out, ref)
+    return _offsets(text, _month_of_year(text, out), ref)
+
+
+def _month_of_year(text: str, out: list[DateMention]) -> list[DateMention]:
+    """`out` with a month and the year said beside it as one date: "Last year, in November"
+    and "in March last year" are November and March of last year (the month alone takes
+    the latest one, the year alone is less precise)."""
+    merged: list[DateMention] = []
+    i = 0
+    while i < len(out):
+        d = out[i]
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if nxt is not None and d.kind == nxt.kind == "point" and {d.precision, nxt.precision} == {"year", "month"} \
+                and re.fullmatch(r"\s*,?\s*(?:in\s+|of\s+)?", text[d.end:nxt.start]):
+            year, month = (d, nxt) if d.precision == "year" else (nxt, d)
+            iso = f"{year.start_iso[:4]}-{month.start_iso[5:7]}"
+            merged.append(DateMention(text[d.start:nxt.end], d.start, nxt.end, iso, "", "month", "point"))
+            i += 2
+            continue
+        merged.append(d)
+        i += 1
+    return merged
 
 
 _THAT_YEAR_RE = re.compile(r"\b(?:that|the same) year\b", re.I)

@@ -23,7 +23,7 @@ VOCABULARY: list[tuple[str, str, str, str, str]] = [
      "military", "people"),
     (r"casualties|(?<!job )(?<!jobs )(?<!revenue )(?<!financial )(?<!crop )losses", "casualties", "people",
      "casualties", "people"),
-    (r"deaths|dead|fatalities|killed|lives", "killed", "people", "casualties", "people"),
+    (r"deaths|dead|fatalities|killed|martyred|lives", "killed", "people", "casualties", "people"),
     (r"injured|wounded|injuries", "injured", "people", "casualties", "people"),
     (r"internally displaced (?:people|persons)|displaced (?:people|persons|residents)|displaced|"
      r"refugees|evacuees", "displaced", "people", "humanitarian", "people"),
