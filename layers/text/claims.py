@@ -77,8 +77,8 @@ from datetime import date as _date
 
 from layers.text.attribution import GOES_ON_NOTE, UNATTRIBUTED, SourceTrail, clause_source
 from layers.text.conflicts import AFTER_NOTE, FOCAL_NOTE, mark_conflicts
-from layers.text.dates import (REPORT_DATE_NOTE, SAME_EVENT_RE, DateMention, event_date, event_dates, find_dates,
-                               across_contrast, other_event, said_on, sole_event_date, standing, that_year)
+from layers.text.dates import (DateMention, event_date, event_dates, find_dates, across_contrast, sole_event_date,
+                               that_year)
 from layers.text.events import CLAUSE_EVENTS, EventRule
 from layers.text.context import area_for, as_region, context_places, held
 from layers.text.relations import clause_relation
@@ -92,7 +92,9 @@ from layers.text.figures import carried, find_figures
 from layers.text.enumeration import each_places, is_row, listed_name, row_figure
 from layers.text.measures import topic_of
 from layers.model import Article, Claim, ClaimsDoc, PlaceRecord
-from layers.text.sentences import Clause, Sentence, split_clauses, split_sentences
+from layers.text.sentences import Sentence, split_clauses, split_sentences
+from layers.text.claim_dates import (COMPARED_RE, DATELINE_RE, carried_date, clause_dates, date_fields, frame_date,
+                                     long_before, speech_date)
 
 __all__ = ["extract", "claim_id_for", "mark_conflicts", "places_from_mentions"]
 
@@ -180,25 +182,6 @@ def _subject(sent: Sentence, ctx: _Ctx) -> Ref | None:
     return ctx.focal
 
 
-def _frame_date(sent: Sentence, clauses: list[Clause], dates: list[DateMention]) -> DateMention | None:
-    """A date opening the sentence frames all of it ("As of June 29, 2025, ...", "On Monday, ...")."""
-    if len(clauses) < 2:
-        return None
-    first = clauses[0]
-    if first.start != sent.start:
-        return None
-    if _EVENT_FRAME_RE.match(first.text) and len(first.text) <= 90:
-        # "Before Russia's full-scale invasion in February 2022, ...": the event's date
-        # dates the rest of the sentence (a figure then is a past one)
-        return next((d for d in dates if sent.start + d.start < first.end), None)
-    if len(first.text) > 40:
-        return None
-    for d in dates:
-        if first.start <= sent.start + d.start < first.end and d.start <= 12:
-            return d
-    return None
-
-
 _CONTINUE_RE = re.compile(r"(?:and|or)\s+(?:also\s+)?(?:near|around|in|at|outside|inside|on|"
                           r"along|across)\s", re.I)
 _INCLUDING_RE = re.compile(r"(?:including|among them|notably|such as)\s", re.I)
@@ -206,20 +189,6 @@ _INCLUDING_RE = re.compile(r"(?:including|among them|notably|such as)\s", re.I)
 _APPOSITIVE_RE = re.compile(r"\s*(?:a|an|another|the|one of the)\s+(?:[\w’'-]+\s+){0,3}?"
                             r"(?:city|town|village|district|region|province|county|state|suburb|port|area|"
                             r"settlement|camp|neighbou?rhood|municipality|hub|capital)\b", re.I)
-_EVENT_FRAME_RE = re.compile(r"(?:Before|After|Until|Following|Prior to|Since|By|During|As of)\s", re.I)
-_SPEECH_DATE_RE = re.compile(r"\b(?:said|says|told(?: \w+)?|reported|announced|stated|confirmed|"
-                             r"added|claimed|wrote|posted)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
-
-
-def _speech_date(sent: Sentence, dates: list[DateMention]) -> DateMention | None:
-    """The date a statement was made ("..., the governor said on Sunday"): it dates the
-    sentence's claims that have no date of their own."""
-    for d in dates:
-        if d.kind == "point" and _SPEECH_DATE_RE.search(sent.text[max(0, d.start - 30):d.start]):
-            return d
-    return None
-
-
 # a count said region by region: its places stand for their regions in the whole text
 # a sentence that names places as regions ("the toll by province", "The states are: Ondo
 # (11), Edo (16)"): their names stand for their regions in the rest of the text too
@@ -228,84 +197,6 @@ _TOLL_BY_REGION_RE = re.compile(r"\bby (?:province|region|state|governorate|obla
                                 r"(?:are|were|include|included)\b", re.I)
 
 
-_DATELINE_RE = re.compile(r"^\s*(?:[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*)*\s*,\s*)+$")
-
-
-#: the measures of a toll: with no date of their own, the date of the event they count
-_TOLL_MEASURES = {"killed", "injured", "missing", "dead", "deaths", "casualties"}
-
-
-def _carried_date(ctx: _Ctx, sent: Sentence, dates: list[DateMention],
-                  pos: int, measure: str = "") -> tuple[DateMention | None, str]:
-    """The date of a claim whose clause gives none: the sentence's point in time nearest it
-    (not one said for comparison: "against 650,000 on January 19"; a dateline's is the
-    report's), else the last one its paragraph gave before (the same event, told on), else
-    the article's date (a figure reported as it stands). With a note saying which.
-
-    A toll (`measure`) not told as standing at the report, in an article that dates one
-    event, is that event's rather than the date the last statement was made on ("..., she
-    told the radio on Friday. Initial estimates put those killed at 20": the attack's
-    Thursday) or the report's."""
-    points = [d for d in dates if d.kind in ("point", "range") and d.start_iso
-              and not _COMPARED_RE.search(sent.text[max(0, d.start - 60):d.start])
-              and not across_contrast(sent.text, pos, d)]
-    if points:
-        best = min(points, key=lambda d: min(abs(d.start - pos), abs(pos - d.end)))
-        if _DATELINE_RE.match(sent.text[:best.start]) and re.match(r"\s*(?:[-–—]|\(|/)", sent.text[best.end:]):
-            return best, REPORT_DATE_NOTE        # "GOMA, February 5, 2025 — ...": the report's date
-        return best, ""
-    got = event_date(ctx.event_dates, sent.text, sent.index, pos)    # the date of the event it names
-    if got is not None:
-        return got
-    if measure == "change" and sent.index > 0:
-        # "This is an increase of 10% compared to ...": the change of the figure just told, at its date
-        prev = ctx.sentences[sent.index - 1]
-        told = [c for c in ctx.claims if c.measure and c.date_start and prev.start <= c.span_start < prev.end]
-        if told and "\n\n" not in ctx.article.text[prev.end:sent.start]:
-            c = told[-1]
-            return DateMention("", -1, -1, c.date_start, c.date_end, c.time_precision, "point"), \
-                "date of the figure the sentence before told, whose change it is"
-    sole = ctx.sole_event if measure in _TOLL_MEASURES and not standing(sent.text, pos) else None
-    if sole is not None:
-        sole_note = f"date of the event, from '{sole[0].text}' {'earlier' if sole[1] < sent.index else 'later'} in the text"
-    if ctx.last_date is not None and (ctx.last_date[0] == sent.paragraph or SAME_EVENT_RE.search(sent.text)) \
-            and not other_event(sent.text, pos, ctx.sentences[ctx.last_date[2]].text) \
-            and not (measure and standing(sent.text, pos)):
-        d = ctx.last_date[1]
-        if sole is not None and said_on(ctx.sentences[ctx.last_date[2]].text, d):
-            return sole[0], sole_note
-        return d, f"date carried from '{d.text}' earlier in the text"
-    if sole is not None:
-        return sole[0], sole_note
-    if ctx.ref is not None:
-        iso = ctx.ref.isoformat()
-        return DateMention("", -1, -1, iso, "", "day", "point"), REPORT_DATE_NOTE
-    return None, ""
-
-
-# a date said for comparison is not the date of what follows: "against 650,000 on January 19",
-# "compared to January 19", "up from 20 the previous week", "an increase of 10% compared to the
-# figures for the same period last year" (a figure is not dated by what it is compared with)
-_COMPARED_RE = re.compile(r"\b(?:against|compared (?:to|with)|than|up from|down from|versus|vs\.?)\b"
-                          r"[^.;]{0,45}$", re.I)
-
-
-def _long_before(d: DateMention, ref: _date | None) -> bool:
-    """Whether `d` ends more than a year before the report's date `ref`."""
-    iso = d.end_iso or d.start_iso
-    return ref is not None and bool(iso) and iso[:4].isdigit() and int(iso[:4]) < ref.year - 1 + (
-        1 if len(iso) >= 7 and int(iso[5:7]) < ref.month else 0)
-
-
-def _date_fields(d: DateMention | None) -> tuple[str, str, str]:
-    if d is None:
-        return "", "", ""
-    prec = d.precision
-    return d.start_iso, d.end_iso, prec
-
-
-def _clause_dates(sent: Sentence, clause: Clause, dates: list[DateMention]) -> list[DateMention]:
-    return [d for d in dates if clause.start <= sent.start + d.start < clause.end]
 
 
 # ---------------------------------------------------------------------------- claims
@@ -334,7 +225,7 @@ def _add(ctx: _Ctx, sent: Sentence, span: tuple[int, int], places: list[Ref], ca
         # with the note of a place guessed for want of one, which a place carried on keeps
         guess = next((n for n in (FOCAL_NOTE, AFTER_NOTE) if n in note), "")
         ctx.fig_places.setdefault(sent.index, []).append((list(places), guess))
-    ds, de, prec = _date_fields(date)
+    ds, de, prec = date_fields(date)
     if date is not None and date.kind == "since" and measure and not period:
         # an open period: the figure holds from then on ("135 meters per day since ...")
         period = date.text if date.text.lower().startswith(("since", "from")) else f"since {date.text}"
@@ -355,7 +246,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     text = ctx.article.text
     clauses = split_clauses(sent)
     dates = ctx.dates[sent.index]
-    frame = _frame_date(sent, clauses, dates) or _speech_date(sent, dates)
+    frame = frame_date(sent, clauses, dates) or speech_date(sent, dates)
     sourced = ctx.trail.source(sent, ctx.last_figure is not None and ctx.last_figure[0] == sent.index - 1,
                                [(r.start, r.end, r.kind) for r in ctx.refs[bisect_left(ctx.ref_starts, sent.start):
                                                                            bisect_left(ctx.ref_starts, sent.end)]
@@ -447,8 +338,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             stop = next((g.start for g in figures[fi + 1:] if not holder_kind(sent.text[g.start:g.end])
                          and sent.text[max(0, g.start - 1):g.start] != "("), len(sent.text))
             places = held(ctx, holder_kind(sent.text[f.start:stop]), places)
-        cdates = [d for d in _clause_dates(sent, c, dates) if not across_contrast(sent.text, f.start, d)
-                  and not (d.start > f.end and _COMPARED_RE.search(sent.text[f.end:d.start]))]
+        cdates = [d for d in clause_dates(sent, c, dates) if not across_contrast(sent.text, f.start, d)
+                  and not (d.start > f.end and COMPARED_RE.search(sent.text[f.end:d.start]))]
         # the clause's date nearest the figure
         date = min(cdates, key=lambda d: min(abs(d.start - f.end), abs(f.start - d.end))) \
             if cdates else frame
@@ -457,7 +348,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             # "killed on Tuesday, including 72 in Tartus and 60 in Latakia": the parts' date
             date, dnote = fig_dates[-1]
         if date is None and f.qualifier != "once":
-            date, dnote = _carried_date(ctx, sent, dates, f.start, f.measure)
+            date, dnote = carried_date(ctx, sent, dates, f.start, f.measure)
         fig_dates.append((date, dnote))
         rel = clause_relation(text, sent, c, cl_places[ci], ctx.focal, lambda: _subject(sent, ctx)) \
             if cl_places[ci] else None
@@ -466,7 +357,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             relation, places = rel
         note = "; ".join(x for x in (pnote, dnote, title_note) if x)
         fsource = clause_source(c.text, source, text) if len(clauses) > 1 else source
-        if title_note == GOES_ON_NOTE and date is not None and _long_before(date, ctx.ref):
+        if title_note == GOES_ON_NOTE and date is not None and long_before(date, ctx.ref):
             # "That is the same as a devastating 1985 earthquake that killed more than 10,000":
             # a figure of long ago is the writer's background, not the report told on
             fsource, note = UNATTRIBUTED, "; ".join(x for x in (pnote, dnote) if x)
@@ -488,7 +379,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     last_event: EventRule | None = None
     for ci, c in enumerate(clauses):
         cplaces = cl_places[ci]
-        cdates = _clause_dates(sent, c, dates)
+        cdates = clause_dates(sent, c, dates)
         span = (c.start, c.end - (1 if c.text.endswith(".") else 0))
         # territorial events: the object place, even beside a figure
         for m in CLAUSE_EVENTS[0].rx.finditer(c.text):
@@ -544,7 +435,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
                 places, pnote = places_for(ci)
             edate, dnote = (cdates[0], "") if cdates else (event_date, "")
             if edate is None:
-                edate, dnote = _carried_date(ctx, sent, dates, c.start - sent.start)
+                edate, dnote = carried_date(ctx, sent, dates, c.start - sent.start)
             _add(ctx, sent, espan, places, ev.category, date=edate,
                  source=source, note="; ".join(x for x in (pnote, dnote) if x))
             made.add(ev.name)
@@ -608,10 +499,10 @@ def _incident(ctx: _Ctx, sent: Sentence, clauses, cl_places, srefs, dates, event
         ctx.gazetteer is not None and ctx.subject is not None and ctx.subject.country_code else None
     if nation is not None and all(p.kind != "country" for p in places):
         places, pnote = [area_for(ctx, ctx.subject, nation)], "place: a national event, the country"
-    cdates = _clause_dates(sent, clauses[ci], dates)
+    cdates = clause_dates(sent, clauses[ci], dates)
     edate, dnote = (cdates[0], "") if cdates else (event_date, "")
     if edate is None:
-        edate, dnote = _carried_date(ctx, sent, dates, a)
+        edate, dnote = carried_date(ctx, sent, dates, a)
     span = (sent.start + a, sent.start + b)
     _add(ctx, sent, span, places, category, date=edate, source=source,
          note="; ".join(x for x in (pnote, dnote) if x))
@@ -762,9 +653,9 @@ def extract(article: Article, date: _date | None = None, *, mentions=None,
         _sentence_claims(ctx, s)
         made = len(ctx.claims) > made
         points = [d for d in ctx.dates[s.index] if d.kind in ("point", "range") and d.start_iso
-                  and not _COMPARED_RE.search(s.text[max(0, d.start - 60):d.start])]
-        if points and not s.heading and not _DATELINE_RE.match(s.text[:points[-1].start]) \
-                and (made or not _long_before(points[-1], ref)):
+                  and not COMPARED_RE.search(s.text[max(0, d.start - 60):d.start])]
+        if points and not s.heading and not DATELINE_RE.match(s.text[:points[-1].start]) \
+                and (made or not long_before(points[-1], ref)):
             # (a sentence that gives no claim and dates a time long past is background: "He
             # was chief minister from December 2018 to March 2020." dates nothing after it)
             ctx.last_date = (s.paragraph, points[-1], s.index)
