@@ -426,6 +426,12 @@ def atomic_output(out_dir: str | Path, key: str | None = None) -> Iterator[Path]
             if stale.is_dir() and not stale.is_symlink() and (stale / _MARKER).is_file():
                 log.info("removing %s, left by an interrupted build", stale)
                 shutil.rmtree(stale, ignore_errors=True)
+            elif stale.is_dir() and not stale.is_symlink():
+                # a build killed between making its folder and marking it left it empty
+                # (an empty folder holds nothing of anyone's: rmdir refuses any other)
+                with contextlib.suppress(OSError):
+                    stale.rmdir()
+                    log.info("removed %s, left empty by an interrupted build", stale)
         try:
             tmp = Path(tempfile.mkdtemp(prefix=prefix, dir=out_dir.parent))
         except OSError as err:
