@@ -35,8 +35,8 @@ from dataclasses import dataclass, replace
 from layers.text.measures import (GROUP_NOUNS, TOLL_RE, category_of, counted_before, is_magnitude, money_measure,
                                   open_noun, people_measure, percent_measure, state_of, STATES, topic_of, unit_after,
                                   verb_after)
-from layers.text.lists import (ELECTORAL_RE, LIST_HEAD_RE, LIST_ITEM_GAP_RE, SAME_MEASURE_GAP_RE,
-                               VOTE_SHARE_VERB_RE, VOTES_VERB_RE)
+from layers.text.lists import (ELECTORAL_RE, LIST_HEAD_RE, LIST_ITEM_GAP_RE, NAME_PAREN_RE, SAME_MEASURE_GAP_RE,
+                               VOTE_SHARE_VERB_RE, VOTES_VERB_RE, noun_before_list)
 from layers.text.numbers import CURRENCY_SIGNS, NUMBER_RE, SCALES, WORD_NUMBERS, iter_numbers, number_value, parse_number
 from layers.text.vocabulary import ANIMALS, VOCABULARY, noun_after, noun_before
 
@@ -330,6 +330,13 @@ def find_figures(text: str, exclude: list[tuple[int, int]] = (), carry: Figure |
                 # "Cholera cases by province: Nampula 2,340; Sofala 1,105": the list's head counts
                 prev = Figure(head.start("noun"), head.end("noun"), 0.0, opened[1], opened[0],
                               category_of(opened[0], text), noun=opened[2])
+        if fig is None and prev is None and m.group("num") and NAME_PAREN_RE.search(text[max(0, s - 40):s]) \
+                and re.match(r"\s*\)", text[e:]):
+            # "the most dengue cases, notably Sulu (6,994), Basilan (6,623)": what is counted
+            got = noun_before_list(text, s, _PLACE_COUNTS)
+            if got is not None:
+                prev = Figure(got[0], got[1], 0.0, got[2][1], got[2][0], category_of(got[2][0], text),
+                              noun=got[2][2])
         if fig is None:
             fig = _elliptical(text, m, s, e, value, qualifier, prev or (carry if s < 80 else None))
         if fig is not None and whole is not None and fig.unit == "people" and fig.measure != whole.measure:
