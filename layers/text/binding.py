@@ -67,6 +67,9 @@ _COUNTRY_COUNTED_RE = re.compile(r"\s+(?:[a-z-]+\s+)?(?:workers|workforce|jobs|e
 # a country's own national event: "Zimbabwe's July 30 presidential election", "Peru's census"
 _COUNTRY_EVENT_RE = re.compile(r"(?:’s|'s)\s+(?:[\w-]+\s+){0,3}?(?:elections?|polls?|referendum|census|"
                                r"budget|vote)\b", re.I)
+# a country's own economy as what a figure measures: "Angola's crude production fell to ..."
+_COUNTRY_ECONOMY_RE = re.compile(r"(?:’s|'s)\s+(?:[a-z-]+\s+){0,2}?(?:output|production|exports|imports|economy|"
+                                 r"GDP|budget|deficit|debt|inflation|unemployment|trade surplus|trade deficit)\b")
 _LANDMARK_RE = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
                           r"outside|near)(?:ern)?\s+of\s+(?:the\s+)?$|\b(?:near|outside)\s+(?:the\s+)?$", re.I)
 _LOCATOR_BETWEEN_RE = re.compile(r"^(?:’s|'s)?\s*(?:,|\(|\bin\b|\bof\b|\bnear\b)\s*"
@@ -332,7 +335,7 @@ def clause_places(text: str, refs: list[Ref], start: int, end: int,
             if r.anaphor or _LOCATIVE_COUNTRY_RE.search(text[max(0, r.start - 40):r.start]) \
                     or _COUNTRY_LAND_RE.match(text, r.end) or _COUNTRY_AREAS_RE.match(text, r.end) \
                     or _COUNTRY_SUBJECT_RE.match(text, r.end) or (
-                    _COUNTRY_EVENT_RE.match(text, r.end)) or (
+                    _COUNTRY_EVENT_RE.match(text, r.end)) or _COUNTRY_ECONOMY_RE.match(text, r.end) or (
                     _COUNTRY_COUNTED_RE.match(text, r.end)
                     and _COUNTRY_COUNTED_BEFORE_RE.search(text[max(0, r.start - 30):r.start])) or (
                     prev_loc is not None

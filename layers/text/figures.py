@@ -484,13 +484,17 @@ def _classify(text: str, m: re.Match, value: float, qualifier: str, lead: int | 
     unit = unit_after(text, e) if (m.group("num") or m.group("word")) else None
     if unit is not None:
         u, measure, end = unit
+        scale = re.match(r"\s*(?P<k>[mk])(?:bpd|b/d)\b", text[e:], re.I)
+        if scale:
+            value *= 1e6 if scale.group("k").lower() == "m" else 1e3       # "1.228 mbpd"
         if measure == "money":
             measure = money_measure(text, s if lead is None else lead, end)     # "a loss of 490 million yuan"
         if measure == "flow_rate" and re.search(r"\b(?:output|production|produc\w*|pump\w*|exports?|export(?:ed|ing))\b",
                                                 text, re.I) and not re.search(r"\bby\s+(?:about\s+|around\s+|some\s+)?$",
                                                                               text[max(0, s - 20):s]):
-            # "output fell to 1.2m barrels a day", "Angola pumped 900,000 barrels a day": what is produced
-            measure = "oil_output" if re.search(r"\b(?:oil|crude|petroleum)\b", text, re.I) else "output"
+            # "output fell to 1.2m barrels a day", "Angola pumped 900,000 barrels a day": what is
+            # produced (barrels a day are oil's)
+            measure = "oil_output"
         if not measure:
             # tonnes of what: "88,500 tonnes of copper" -> copper; "output by 17,000 tonnes"
             of = re.match(r"\s+of\s+([a-z][\w-]*)", text[end:])

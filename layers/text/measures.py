@@ -173,7 +173,7 @@ _WIND_RE = re.compile(r"\b(?:wind|gust|gale|storm|typhoon|hurricane|cyclone|torn
 def unit_after(text: str, e: int) -> tuple[str, str, int] | None:
     """(unit, measure, end) of a unit word after a number: tonnes, barrels a day, litres,
     miles an hour, a currency word. None when no unit follows."""
-    m = re.match(r"\s*(?:metric\s+)?(?P<u>tonnes|tons|t|barrels|bpd|litres|liters|mph|"
+    m = re.match(r"\s*(?:metric\s+)?(?P<u>tonnes|tons|t|barrels|bpd|[mk]bpd|[mk]b/d|b/d|litres|liters|mph|"
                  r"miles (?:an|per) hour|km/h|kilomet(?:er|re)s (?:an|per) hour|mm|millimet(?:er|re)s)\b",
                  text[e:], re.I)
     if m:
@@ -189,8 +189,10 @@ def unit_after(text: str, e: int) -> tuple[str, str, int] | None:
                     re.search(r"\bdaily\b[^.;\d]{0,40}$", text[max(0, e - 60):e], re.I):
                 return "tonnes/day", "", end
             return "tonnes", "", end
-        if u in ("barrels", "bpd"):
-            if u == "bpd" or re.match(r"\s*(?:of\s+oil\s+)?(?:a|per|each)\s+day\b|\s*daily\b", rest, re.I):
+        if u in ("barrels", "bpd", "mbpd", "kbpd", "mb/d", "kb/d", "b/d"):
+            # "1.2 mbpd" (its scale is read by the caller), "1.16 million barrels (mbpd) per day"
+            if u != "barrels" or re.match(r"\s*(?:\((?:[mk]?bpd|[mk]?b/d)\)\s*)?(?:of\s+oil\s+)?(?:a|per|each)\s+day\b"
+                                          r"|\s*daily\b", rest, re.I):
                 return "bpd", "flow_rate", end
             return "barrels", "barrels", end
         if u in ("litres", "liters"):
