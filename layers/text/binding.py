@@ -18,7 +18,8 @@ from layers.text.sentences import Sentence
 __all__ = ["Ref", "ref_of", "unresolved_ref", "UNRESOLVED", "contains", "focal_place", "subject_place",
            "resolve_anaphors", "clause_places", "figure_places", "region_of", "area_anaphors",
            "capital_refs", "common_area", "area_ref", "reports_there", "whole_area",
-           "dateline_spans", "street_name", "holder_kind", "said_of_each", "part_of_country", "refs_between"]
+           "dateline_spans", "street_name", "holder_kind", "said_of_each", "part_of_country", "refs_between",
+           "reference_points", "unnamed_settlements"]
 
 ANAPHOR_RE = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:embattled|besieged|strategic|frontline|front-line|key|vital|"
@@ -74,6 +75,39 @@ _LANDMARK_RE = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|s
                           r"outside|near)(?:ern)?\s+of\s+(?:the\s+)?$|\b(?:near|outside)\s+(?:the\s+)?$", re.I)
 _LOCATOR_BETWEEN_RE = re.compile(r"^(?:’s|'s)?\s*(?:,|\(|\bin\b|\bof\b|\bnear\b)\s*"
                                  r"(?:[\w’'-]+\s*){0,3}$", re.I)
+
+
+# a place told as where something else lies from: "a village east of Tyre", "some 12
+# kilometres (seven miles) from the town of Zahle", "in the Minieh district south of the capital"
+_REFERENCE_POINT_RE = re.compile(_LANDMARK_RE.pattern + r"|\b(?:kilometres|kilometers|km|miles)\b(?:\s*\([^()]{1,30}\))?"
+                                 r"\s+(?:[a-z]+\s+)?(?:from|of)\s+(?:the\s+(?:[a-z]+\s+)?(?:city|town|village)\s+of\s+)?"
+                                 r"(?:the\s+)?$", re.I)
+
+
+def reference_points(text: str, refs: list[Ref], start: int, end: int) -> list[Ref]:
+    """The known places of text[start:end] (a sentence) told only as where a place the
+    gazetteer lacks lies from ("a strike on Qarnayel, a village east of Tyre", "Mashha,
+    some 12 kilometres from Tyre"): reference points, not the places of its claims (the
+    unknown place is; the clause a comma splits off does not inherit the landmark)."""
+    out: list[Ref] = []
+    inside = sorted((r for r in refs if start <= r.start < end), key=lambda r: r.start)
+    for r in inside:
+        if r.kind == UNRESOLVED:
+            continue
+        if not _REFERENCE_POINT_RE.search(text[max(start, r.start - 60):r.start]):
+            continue
+        # the unknown place it locates: named before it in the sentence, close by, with no
+        # known place between them (that one would be what the landmark locates)
+        before = [o for o in inside if o.end <= r.start]
+        if before and before[-1].kind == UNRESOLVED and r.start - before[-1].end <= 90 \
+                and not re.search(r"[;:]", text[before[-1].end:r.start]):
+            out.append(r)
+        elif len(before) >= 2 and before[-2].kind == UNRESOLVED and r.start - before[-2].end <= 90 \
+                and before[-1].kind in ("admin1", "admin2") and not re.search(r"[;:]", text[before[-2].end:r.start]):
+            # "Bqarzla in the Akkar district north of the capital": the district locates the
+            # place, the capital is a reference point
+            out.append(r)
+    return out
 
 
 @dataclass(frozen=True)
@@ -447,6 +481,21 @@ _COUNTRY_PARTS_RE = re.compile(rf"\b{_COUNT_WORDS}\s+(?:of\s+(?:the|its|their)\s
                                r"(?:provinces|oblasts|regions|states|governorates|departments|prefectures)\b", re.I)
 _STATE_PARTS_RE = re.compile(rf"\b{_COUNT_WORDS}\s+(?:of\s+(?:the|its|their)\s+)?(?:[a-z]+\s+)?"
                              r"(?:counties|municipalities|parishes)\b", re.I)
+
+
+# strikes on settlements the text counts but does not name: "strikes on three villages
+# outside traditional strongholds", "raids on several towns"
+_UNNAMED_SETTLEMENTS_RE = re.compile(rf"\b(?:(?:air|drone|missile|rocket|artillery)\s*)?(?:strikes?|attacks?|raids?|"
+                                     rf"shelling|bombardments?|bombings?)\s+(?:on|of|against|in|hit(?:ting)?)\s+"
+                                     rf"(?:{_COUNT_WORDS}|several|multiple|many|various)\s+(?:[a-z-]+\s+)?"
+                                     r"(?:villages|towns|hamlets|settlements|communities)\b", re.I)
+
+
+def unnamed_settlements(clause: str) -> bool:
+    """Whether a clause tells strikes on settlements it counts but does not name ("strikes
+    on three villages ... killed 15"): its figures are of places the text does not say, so
+    a city the text named before is not theirs (its country is, at most)."""
+    return bool(_UNNAMED_SETTLEMENTS_RE.search(clause))
 
 
 def holder_kind(clause: str) -> str:

@@ -83,6 +83,7 @@ from layers.text.events import CLAUSE_EVENTS, EventRule
 from layers.text.context import area_for, as_region, context_places, held
 from layers.text.relations import clause_relation
 from layers.text.binding import (UNRESOLVED, Ref, area_anaphors, capital_refs, clause_places, common_area,
+                                 reference_points, unnamed_settlements,
                                   dateline_spans, figure_places, focal_place, holder_kind, in_spans, ref_of,
                                   region_of, reports_there, resolve_anaphors, said_of_each, street_name,
                                   subject_place)
@@ -269,6 +270,11 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         # the source's name and title ("Governor Oleh Syniehubov")
         t0 = sent.text.rfind(attr.title, 0, attr.start) if attr.title else -1
         exclude.append((sent.start + (t0 if t0 >= 0 else attr.start), sent.start + attr.end))
+    # a known place told only as where an unknown one lies from ("Qarnayel, a village east of
+    # Tyre") is no place of the sentence's claims
+    exclude[:0] = [(r.start, r.end) for r in reference_points(
+        text, ctx.refs[bisect_left(ctx.ref_starts, sent.start):bisect_left(ctx.ref_starts, sent.end)],
+        sent.start, sent.end)]
     ctx.exclude = exclude
     # the area of the source's office ("Rogers County Sheriff Ann Cole says", "The county
     # reported"): where the sentence's figures are when it names no other place
@@ -338,6 +344,22 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             stop = next((g.start for g in figures[fi + 1:] if not holder_kind(sent.text[g.start:g.end])
                          and sent.text[max(0, g.start - 1):g.start] != "("), len(sent.text))
             places = held(ctx, holder_kind(sent.text[f.start:stop]), places)
+            if not cl_places[ci] and unnamed_settlements(sent.text[max(0, c.start - sent.start):f.end + 30]):
+                # "strikes on three villages ... killed 15": not the city the text named
+                # before, the country that holds it
+                places = held(ctx, "country", places)
+                if any(p.kind == UNRESOLVED for p in places):
+                    # (nor a village the gazetteer lacks that a sentence around names: the
+                    # country the sentence names, else the article subject's)
+                    named = next((r for r in ctx.refs[lo:hi] if r.kind == "country" and not r.anaphor), None)
+                    cc = named.country_code if named is not None else \
+                        ctx.subject.country_code if ctx.subject is not None else ""
+                    nation = ctx.gazetteer.country(cc) if cc and ctx.gazetteer is not None else None
+                    if named is not None:
+                        places = [named]
+                    elif nation is not None and ctx.subject is not None:
+                        places = [area_for(ctx, ctx.subject, nation)]
+                pnote = "; ".join(x for x in (pnote, "the country: strikes on villages the text does not name") if x)
         cdates = [d for d in clause_dates(sent, c, dates) if not across_contrast(sent.text, f.start, d)
                   and not (d.start > f.end and COMPARED_RE.search(sent.text[f.end:d.start]))]
         # the clause's date nearest the figure

@@ -105,6 +105,12 @@ _DATELINE_PLACE_RE = re.compile(r"^\s*[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+)*
                                 r"\s*(?:\([^)]{1,20}\))?\s*[-—–]+\s")
 
 
+# a clause that goes on a list of figures: "four wounded and ...", "and 18 injured"
+_LIST_ITEM_RE = re.compile(r"\s*(?:and\s+)?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                           r"twelve|\w+teen|twenty|thirty|forty|fifty|dozens|hundreds)\s+(?:[a-z]+\s+)?"
+                           r"(?:dead|killed|wounded|injured|hurt|missing|others|people|civilians)\b", re.I)
+
+
 def context_places(ctx, sent: Sentence, clauses: list[Clause], cl_places: list[list[Ref]], ci: int,
                    attr_start: int = -1) -> tuple[list[Ref], str]:
     """The places of clause `ci` of `sent` (`cl_places`: each clause's own), with a note
@@ -125,6 +131,13 @@ def context_places(ctx, sent: Sentence, clauses: list[Clause], cl_places: list[l
     earlier = [r for j in range(ci) for r in cl_places[j]]
     for j in reversed(range(ci)):
         if cl_places[j] and not all(any(contains(r, o) for o in earlier) for r in cl_places[j]):
+            return cl_places[j][:1], ""
+    # a list of figures a comma splits, told of the place its last item names ("reported
+    # two dead, four wounded and ... in a strike on Deir Billa"): that place
+    for j in range(ci + 1, len(clauses)):
+        if not _LIST_ITEM_RE.match(clauses[j].text):
+            break
+        if cl_places[j]:
             return cl_places[j][:1], ""
     # a figure its source tells from an area's office, the sentence naming no other place
     # ("Rogers County Sheriff Ann Cole says four deputies were put on leave"): that area

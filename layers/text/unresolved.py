@@ -29,13 +29,29 @@ _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
 _SETTLEMENT = r"(?:village|hamlet|town|settlement|district|suburb|neighbou?rhood|island)"
 _SETTLEMENT_NAME_RE = re.compile(
     rf"\b(?:the|a)\s+(?:[a-z]+\s+){{0,2}}?{_SETTLEMENT}\s+of\s+(?P<b>{_NAME})|"
-    rf"(?<![\w’'-])(?P<a>{_NAME}),\s+(?:a|the)\s+(?:(?:small|remote|nearby|tiny|mountain|border|"
-    rf"frontline|front-line|coastal|farming|fishing)\s+)?{_SETTLEMENT}"
+    rf"(?<![\w’'-])(?P<a>{_NAME})[\"”’']?,\s+(?:a|the)\s+(?:(?:small|remote|nearby|tiny|mountain|border|"
+    rf"frontline|front-line|coastal|farming|fishing)\s+|"
+    # "Maaysra, a Shiite Muslim majority village in ...": words that describe the settlement
+    # (not "a resident of the town", "a spokesman for the village")
+    rf"(?:(?!(?:of|the|for|to|from|in|at|by|with|and|or|who|whose|his|her|their|its)\b)[\w-]+\s+){{1,3}}?)?{_SETTLEMENT}"
     rf"(?=\s*(?:[,.;(]|that|where|which|in|near|of|with|on|about|some)\b|\s*[,.;(])|"
     # "on Sumatra island", "in Jeju island": an island named with its type noun after it
     rf"\b(?:on|in|off)\s+(?P<c>{_NAME})\s+island\b|"
     # "27 kilometres off the coast of Lanzarote": the land a sea position is told from
-    rf"\boff\s+the\s+(?:coast|coasts|shores?)\s+of\s+(?P<d>{_NAME})")
+    rf"\boff\s+the\s+(?:coast|coasts|shores?)\s+of\s+(?P<d>{_NAME})|"
+    # the target of a strike that the text locates from a known place or in an area: "a
+    # strike on Bqarzla in the Minieh district", "a raid on Mashha, some 12 kilometres from
+    # Tyre", "shelling of Dalia north of Homs" (the known place is a reference point)
+    rf"\b(?:(?:air|drone|missile|rocket|artillery)\s*)?(?:strikes?|attacks?|raids?|shelling|bombardments?|bombings?)"
+    rf"[\"”’']?\s+(?:on|of|against|in)\s+(?:the\s+(?:[a-z]+\s+)?(?:village|town)\s+of\s+)?"
+    # (not an armed group struck: "strikes on Hezbollah in the Bekaa valley")
+    r"(?!(?:Hezbollah|Hamas|Houthis?|Taliban|Islamic|ISIS|ISIL|IS|al-Shabaab|Shabaab|Wagner|Israeli?|Russian?|"
+    r"Ukrainian?|Iranian?|Syrian?|Lebanese|Palestinian|Kurdish|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+    rf"(?P<e>{_NAME})"
+    rf"(?=[\"”’']?(?:,?\s+(?:some\s+|about\s+|around\s+|roughly\s+|nearly\s+|just\s+)?\d[\d.,]*\s*"
+    rf"(?:km|kilometres|kilometers|miles)\b|\s+in\s+the\s+{_NAME}\s+(?:district|region|province|governorate|"
+    rf"area|valley|county)\b|,?\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|outside)\s+of\b))")
 
 
 def _facilities(text: str) -> list[tuple[str, int, int, str]]:
@@ -125,7 +141,7 @@ def unresolved_refs(text: str, refs: list[Ref], unresolved, gazetteer=None,
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
             add(name, m.start(), m.end())
     for m in _SETTLEMENT_NAME_RE.finditer(text):
-        g = next(k for k in "abcd" if m.group(k))
+        g = next(k for k in "abcde" if m.group(k))
         name, a = m.group(g), m.start(g)
         while name and name.split()[0].lower() in _NOT_NAME:     # "In Naib Rafi, a village"
             first = name.split()[0]
