@@ -35,6 +35,7 @@ durable, but not one step for the set (see the README).
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import logging
@@ -295,6 +296,12 @@ def _keep(src: Path, dest: Path) -> None:
 
 
 def _symlinks_work(home: Path) -> bool:
+    # a build killed between making its probe and removing it left one (home is claimmap's
+    # own store, and builds into it are serialised by the lock)
+    for old in home.glob(".probe-*"):
+        if old.is_symlink():
+            with contextlib.suppress(OSError):
+                old.unlink()
     probe = home / f".probe-{os.urandom(6).hex()}"
     try:
         os.symlink("probe", probe)
